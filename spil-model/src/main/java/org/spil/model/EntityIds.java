@@ -1,0 +1,44 @@
+package org.spil.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Entity ids as FollowTheMoney makes them: a SHA-1 over the dataset name, the mapping's key literal
+ * and the values of its key columns. The same source record always gets the same id, so
+ * re-ingesting a file does not create new entities.
+ */
+public final class EntityIds {
+  private EntityIds() {}
+
+  /** The id, or null when every key value is empty (such a row cannot be identified). */
+  public static String make(String dataset, String keyLiteral, List<String> keyValues) {
+    boolean any = false;
+    for (String v : keyValues) {
+      any |= v != null && !v.isBlank();
+    }
+    if (!any) {
+      return null;
+    }
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      sha1.update(dataset.getBytes(StandardCharsets.UTF_8));
+      sha1.update((byte) 0);
+      if (keyLiteral != null) {
+        sha1.update(keyLiteral.getBytes(StandardCharsets.UTF_8));
+      }
+      for (String v : keyValues) {
+        sha1.update((byte) 0);
+        if (v != null) {
+          sha1.update(v.strip().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      return HexFormat.of().formatHex(sha1.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

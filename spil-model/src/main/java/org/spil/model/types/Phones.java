@@ -1,0 +1,41 @@
+package org.spil.model.types;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.spil.model.Normalised;
+
+/**
+ * Telephone numbers in E.164 form ({@code +31612345678}) via libphonenumber. Numbers written in
+ * national format ({@code 06-12345678}) are read in the dataset's default region; numbers that
+ * libphonenumber does not consider valid for their country are rejected.
+ */
+public final class Phones {
+  private Phones() {}
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  public static Normalised normalise(String raw, String region) {
+    String s = raw.strip();
+    if (s.toLowerCase().startsWith("tel:")) {
+      s = s.substring(4);
+    }
+    long digits = s.chars().filter(Character::isDigit).count();
+    if (digits < 5 || digits > 17) {
+      return Normalised.rejected("not a phone number: " + digits + " digits");
+    }
+    try {
+      PhoneNumber number = UTIL.parse(s, region == null ? "ZZ" : region.toUpperCase());
+      if (!UTIL.isValidNumber(number)) {
+        return Normalised.rejected("not a valid phone number for its country");
+      }
+      return Normalised.valid(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    } catch (NumberParseException e) {
+      return Normalised.rejected(
+          "not a phone number"
+              + (e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
+                  ? ": no country code and no default region"
+                  : ""));
+    }
+  }
+}

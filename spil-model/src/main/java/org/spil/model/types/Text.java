@@ -1,0 +1,70 @@
+package org.spil.model.types;
+
+import java.text.Normalizer;
+
+/** Small text operations shared by the property types: whitespace, accents, case. */
+public final class Text {
+  private Text() {}
+
+  /** NFC, control characters removed, runs of white space collapsed to one space, trimmed. */
+  public static String clean(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    String s = raw;
+    if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Lower case without accents or marks: "Pays-Bas" and "PAYS BAS" fold alike. */
+  public static String fold(String raw) {
+    String s = Normalizer.normalize(clean(raw), Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        out.append(Character.toLowerCase(c));
+      } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
+      }
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return out.substring(0, end);
+  }
+
+  /** Upper-case letters and digits only: "nl91 abna 0417 1643 00" becomes "NL91ABNA0417164300". */
+  public static String compact(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+        out.append(c);
+      } else if (c >= 'a' && c <= 'z') {
+        out.append((char) (c - 32));
+      }
+    }
+    return out.toString();
+  }
+}
