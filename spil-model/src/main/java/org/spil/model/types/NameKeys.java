@@ -45,6 +45,14 @@ public final class NameKeys {
   /** The ASCII romanisations of a name: one for Latin script, two for other scripts. */
   public static List<String> romanisations(String name) {
     List<String> forms = new ArrayList<>(2);
+    boolean ascii = true;
+    for (int i = 0; i < name.length() && ascii; i++) {
+      ascii = name.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      forms.add(name);
+      return forms;
+    }
     boolean cyrillic = false;
     for (int i = 0; i < name.length() && !cyrillic; i++) {
       char c = name.charAt(i);

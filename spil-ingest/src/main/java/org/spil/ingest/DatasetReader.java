@@ -1,0 +1,423 @@
+package org.spil.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.spil.model.HandlingCode;
+import org.spil.model.Property;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
+import org.spil.model.SourceGrade;
+import org.spil.model.UnknownSchemaException;
+
+/**
+ * Reads and checks a dataset directory's {@code dataset.yml}. Every problem is reported as a
+ * {@link DatasetException} naming the file, the line of the offending key where it can be found,
+ * the field and the reason: unknown keys (with the nearest valid one), missing provenance, invalid
+ * codes, unknown schemata or properties, references to entities the query does not define.
+ */
+public final class DatasetReader {
+  private DatasetReader() {}
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,63}$");
+  static final Set<String> TOP_KEYS =
+      Set.of(
+          "name", "title", "agency", "legal_basis", "handling_code", "handling_note", "source_grade",
+          "info_grade", "retention", "retain_until", "share_with", "case_id", "phone_region", "lang",
+          "queries", "query", "ftm_files", "description", "publisher");
+  static final Set<String> QUERY_KEYS =
+      Set.of(
+          "csv_url", "csv_urls", "source_url", "source_urls", "entities", "filters", "filters_not",
+          "encoding", "delimiter", "sheet");
+  static final Set<String> ENTITY_KEYS = Set.of("schema", "keys", "key", "key_literal", "id_column", "properties");
+  static final Set<String> PROPERTY_KEYS =
+      Set.of("column", "columns", "join", "literal", "literals", "entity", "format", "formats", "split", "required");
+
+  public static Dataset read(Path dir) {
+    Path file = dir.resolve("dataset.yml");
+    if (!Files.isDirectory(dir)) {
+      throw new DatasetException(dir + ": not a dataset directory");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new DatasetException(file + ": missing; a dataset directory needs a dataset.yml (see README)");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw new DatasetException(
+          file + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "") + ": malformed YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return new Parser(file, text).dataset(dir, root);
+  }
+
+  private static final class Parser {
+    private final Path file;
+    private final String[] lines;
+
+    Parser(Path file, String text) {
+      this.file = file;
+      this.lines = text.split("\n", -1);
+    }
+
+    DatasetException error(String key, String reason) {
+      int line = lineOf(key);
+      return new DatasetException(file + (line > 0 ? ":" + line : "") + ": " + key + ": " + reason);
+    }
+
+    int lineOf(String path) {
+      String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
+      Pattern p = Pattern.compile("^\\s*-?\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+      for (int i = 0; i < lines.length; i++) {
+        if (p.matcher(lines[i]).find()) {
+          return i + 1;
+        }
+      }
+      return 0;
+    }
+
+    void checkKeys(JsonNode node, Set<String> allowed, String where) {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!allowed.contains(k)) {
+          String prefix = where.isEmpty() ? "" : where + ".";
+          throw error(prefix + k, "unknown key" + nearest(k, allowed));
+        }
+      }
+    }
+
+    static String nearest(String k, Set<String> allowed) {
+      String best = null;
+      int bestScore = Integer.MAX_VALUE;
+      for (String a : allowed) {
+        int score = distance(k, a);
+        if (score < bestScore) {
+          bestScore = score;
+          best = a;
+        }
+      }
+      return bestScore <= 3 ? " (did you mean '" + best + "'?)" : "; allowed: " + String.join(", ", new TreeSet<>(allowed));
+    }
+
+    static int distance(String a, String b) {
+      int[][] d = new int[a.length() + 1][b.length() + 1];
+      for (int i = 0; i <= a.length(); i++) {
+        d[i][0] = i;
+      }
+      for (int j = 0; j <= b.length(); j++) {
+        d[0][j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        for (int j = 1; j <= b.length(); j++) {
+          d[i][j] =
+              Math.min(
+                  Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                  d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        }
+      }
+      return d[a.length()][b.length()];
+    }
+
+    String required(JsonNode root, String key) {
+      JsonNode n = root.get(key);
+      if (n == null || n.isNull() || n.asText().isBlank()) {
+        throw new DatasetException(file + ": " + key + ": missing; every dataset must state its " + key);
+      }
+      if (!n.isValueNode()) {
+        throw error(key, "must be a single value");
+      }
+      return n.asText().strip();
+    }
+
+    String optional(JsonNode root, String key) {
+      JsonNode n = root.get(key);
+      if (n == null || n.isNull()) {
+        return null;
+      }
+      if (!n.isValueNode()) {
+        throw error(key, "must be a single value");
+      }
+      return n.asText().strip();
+    }
+
+    List<String> list(JsonNode node, String key) {
+      List<String> out = new ArrayList<>();
+      if (node == null || node.isNull()) {
+        return out;
+      }
+      if (node.isArray()) {
+        for (JsonNode v : node) {
+          if (!v.isValueNode()) {
+            throw error(key, "must be a list of plain values");
+          }
+          out.add(v.asText());
+        }
+      } else if (node.isValueNode()) {
+        out.add(node.asText());
+      } else {
+        throw error(key, "must be a value or a list of values");
+      }
+      return out;
+    }
+
+    Dataset dataset(Path dir, JsonNode root) {
+      if (root == null || !root.isObject()) {
+        throw new DatasetException(file + ": must be a YAML mapping with name, agency, provenance and queries or ftm_files");
+      }
+      checkKeys(root, TOP_KEYS, "");
+      String name = required(root, "name");
+      if (!NAME.matcher(name).matches()) {
+        throw error("name", "'" + name + "' must be lower case letters, digits, '.', '_' or '-' (at most 64)");
+      }
+      String agency = required(root, "agency");
+      if (!NAME.matcher(agency).matches()) {
+        throw error("agency", "'" + agency + "' must be a lower-case agency id such as politie-nl");
+      }
+      String legalBasis = required(root, "legal_basis");
+      HandlingCode handling;
+      SourceGrade source;
+      try {
+        handling = HandlingCode.parse(required(root, "handling_code"));
+      } catch (IllegalArgumentException e) {
+        throw error("handling_code", e.getMessage());
+      }
+      String note = optional(root, "handling_note");
+      if (handling == HandlingCode.H3 && (note == null || note.isBlank())) {
+        throw error("handling_code", "H3 requires a handling_note stating the restriction");
+      }
+      try {
+        source = SourceGrade.parse(required(root, "source_grade"));
+      } catch (IllegalArgumentException e) {
+        throw error("source_grade", e.getMessage());
+      }
+      String info = required(root, "info_grade");
+      int infoGrade;
+      try {
+        infoGrade = Integer.parseInt(info);
+      } catch (NumberFormatException e) {
+        infoGrade = 0;
+      }
+      if (infoGrade < 1 || infoGrade > 4) {
+        throw error("info_grade", "must be 1, 2, 3 or 4, not '" + info + "'");
+      }
+      String retentionText = optional(root, "retention");
+      String untilText = optional(root, "retain_until");
+      if ((retentionText == null) == (untilText == null)) {
+        throw new DatasetException(file + ": retention: give exactly one of retention (e.g. P5Y) or retain_until (a date)");
+      }
+      Period retention = null;
+      LocalDate until = null;
+      try {
+        if (retentionText != null) {
+          retention = Period.parse(retentionText);
+          if (retention.isNegative() || retention.isZero()) {
+            throw error("retention", "must be a positive period such as P5Y");
+          }
+        } else {
+          until = LocalDate.parse(untilText);
+        }
+      } catch (DateTimeParseException e) {
+        throw error(
+            retentionText != null ? "retention" : "retain_until",
+            retentionText != null ? "'" + retentionText + "' is not an ISO 8601 period such as P5Y or P18M" : "'" + untilText + "' is not a date YYYY-MM-DD");
+      }
+      Set<String> shareWith = new TreeSet<>(list(root.get("share_with"), "share_with"));
+      for (String s : shareWith) {
+        if (!NAME.matcher(s).matches()) {
+          throw error("share_with", "'" + s + "' is not an agency id (or 'all')");
+        }
+      }
+      String region = optional(root, "phone_region");
+      if (region != null && !Set.of(java.util.Locale.getISOCountries()).contains(region.toUpperCase())) {
+        throw error("phone_region", "'" + region + "' is not an ISO 3166 country code");
+      }
+      List<QueryMapping> queries = new ArrayList<>();
+      JsonNode qs = root.has("queries") ? root.get("queries") : root.get("query");
+      if (qs != null && qs.isObject()) {
+        queries.add(query(qs, "query"));
+      } else if (qs != null && qs.isArray()) {
+        for (int i = 0; i < qs.size(); i++) {
+          queries.add(query(qs.get(i), "queries[" + i + "]"));
+        }
+      } else if (qs != null && !qs.isNull()) {
+        throw error("queries", "must be a list of queries");
+      }
+      List<String> ftm = list(root.get("ftm_files"), "ftm_files");
+      if (queries.isEmpty() && ftm.isEmpty()) {
+        throw new DatasetException(file + ": queries: missing; give an FtM mapping (queries) or ftm_files");
+      }
+      List<String> files = new ArrayList<>(ftm);
+      queries.forEach(q -> files.addAll(q.sources()));
+      for (String f : files) {
+        if (!Files.isRegularFile(dir.resolve(f))) {
+          throw error(ftm.contains(f) ? "ftm_files" : "csv_url", "file '" + f + "' not found in " + dir);
+        }
+      }
+      return new Dataset(
+          dir, name, optional(root, "title") == null ? name : optional(root, "title"), agency, legalBasis,
+          handling, note, source, infoGrade, retention, until, shareWith, optional(root, "case_id"),
+          region == null ? "NL" : region.toUpperCase(), optional(root, "lang"), queries, ftm);
+    }
+
+    QueryMapping query(JsonNode q, String where) {
+      if (!q.isObject()) {
+        throw error(where, "must be a mapping with csv_url and entities");
+      }
+      checkKeys(q, QUERY_KEYS, where);
+      List<String> sources = new ArrayList<>();
+      for (String key : List.of("csv_url", "csv_urls", "source_url", "source_urls")) {
+        sources.addAll(list(q.get(key), where + "." + key));
+      }
+      if (sources.isEmpty()) {
+        throw error(where, "needs csv_url or csv_urls naming the files to read");
+      }
+      for (String s : sources) {
+        if (s.contains("://")) {
+          throw error(where + ".csv_url", "'" + s + "': only files inside the dataset directory are read, not URLs");
+        }
+      }
+      Character delimiter = null;
+      String d = optional(q, "delimiter");
+      if (d != null) {
+        String unescaped = d.equals("\\t") || d.equals("tab") ? "\t" : d;
+        if (unescaped.length() != 1) {
+          throw error(where + ".delimiter", "must be one character");
+        }
+        delimiter = unescaped.charAt(0);
+      }
+      var options = new RecordSources.Options(optional(q, "encoding"), delimiter, optional(q, "sheet"));
+      JsonNode entitiesNode = q.get("entities");
+      if (entitiesNode == null || !entitiesNode.isObject() || entitiesNode.isEmpty()) {
+        throw error(where + ".entities", "missing; a query must define at least one entity");
+      }
+      Map<String, JsonNode> raw = new LinkedHashMap<>();
+      entitiesNode.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+      List<EntityMapping> entities = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : raw.entrySet()) {
+        entities.add(entity(e.getKey(), e.getValue(), raw.keySet(), where + ".entities." + e.getKey()));
+      }
+      return new QueryMapping(sources, filters(q.get("filters"), where + ".filters"), filters(q.get("filters_not"), where + ".filters_not"), options, entities);
+    }
+
+    Map<String, List<String>> filters(JsonNode node, String where) {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      if (node == null || node.isNull()) {
+        return out;
+      }
+      if (!node.isObject()) {
+        throw error(where, "must map column names to a value or a list of values");
+      }
+      node.fields().forEachRemaining(e -> out.put(e.getKey(), list(e.getValue(), where + "." + e.getKey())));
+      return out;
+    }
+
+    EntityMapping entity(String name, JsonNode node, Set<String> siblings, String where) {
+      if (!node.isObject()) {
+        throw error(where, "must be a mapping with schema, keys and properties");
+      }
+      checkKeys(node, ENTITY_KEYS, where);
+      String schemaName = optional(node, "schema");
+      if (schemaName == null) {
+        throw error(where, "schema missing");
+      }
+      Schema schema;
+      try {
+        schema = Schemata.model().get(schemaName);
+      } catch (UnknownSchemaException e) {
+        throw error(where + ".schema", e.getMessage());
+      }
+      if (schema.isAbstract()) {
+        throw error(where + ".schema", schemaName + " is abstract; use a concrete schema");
+      }
+      List<String> keys = new ArrayList<>(list(node.get("keys"), where + ".keys"));
+      keys.addAll(list(node.get("key"), where + ".key"));
+      keys.addAll(list(node.get("id_column"), where + ".id_column"));
+      String keyLiteral = optional(node, "key_literal");
+      if (keys.isEmpty()) {
+        throw error(where, "keys missing: name the columns that identify a " + schemaName + " record");
+      }
+      List<PropertyMapping> props = new ArrayList<>();
+      JsonNode propsNode = node.get("properties");
+      if (propsNode != null && !propsNode.isNull()) {
+        if (!propsNode.isObject()) {
+          throw error(where + ".properties", "must map property names to their sources");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = propsNode.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          props.add(property(schema, e.getKey(), e.getValue(), siblings, where + ".properties." + e.getKey()));
+        }
+      }
+      return new EntityMapping(name, schemaName, keys, keyLiteral, props);
+    }
+
+    PropertyMapping property(Schema schema, String prop, JsonNode node, Set<String> siblings, String where) {
+      Property p = schema.property(prop);
+      if (p == null) {
+        try {
+          Schemata.model().property(schema.name(), prop);
+        } catch (UnknownSchemaException e) {
+          throw error(where, e.getMessage());
+        }
+      }
+      if (node.isValueNode()) {
+        return new PropertyMapping(prop, List.of(node.asText()), null, List.of(), null, List.of(), null);
+      }
+      if (!node.isObject()) {
+        throw error(where, "must be a column name or a mapping with column, columns, literal or entity");
+      }
+      checkKeys(node, PROPERTY_KEYS, where);
+      List<String> columns = new ArrayList<>(list(node.get("column"), where + ".column"));
+      columns.addAll(list(node.get("columns"), where + ".columns"));
+      List<String> literals = new ArrayList<>(list(node.get("literal"), where + ".literal"));
+      literals.addAll(list(node.get("literals"), where + ".literals"));
+      String entity = optional(node, "entity");
+      if (entity != null) {
+        if (!p.isEntityRef()) {
+          throw error(where + ".entity", prop + " is not an entity reference (its type is " + p.type().name() + ")");
+        }
+        if (!siblings.contains(entity)) {
+          throw error(where + ".entity", "no entity '" + entity + "' in this query; defined: " + String.join(", ", siblings));
+        }
+      }
+      if (columns.isEmpty() && literals.isEmpty() && entity == null) {
+        throw error(where, "needs column, columns, literal or entity");
+      }
+      List<String> formats = new ArrayList<>(list(node.get("format"), where + ".format"));
+      formats.addAll(list(node.get("formats"), where + ".formats"));
+      for (String f : formats) {
+        try {
+          org.spil.model.types.PartialDates.parse("", f);
+        } catch (IllegalArgumentException e) {
+          throw error(where + ".format", e.getMessage());
+        }
+      }
+      return new PropertyMapping(prop, columns, optional(node, "join"), literals, entity, formats, optional(node, "split"));
+    }
+  }
+}

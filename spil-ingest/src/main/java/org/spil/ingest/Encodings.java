@@ -1,0 +1,86 @@
+package org.spil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the character encoding of a text file when the dataset does not declare it: a byte-order
+ * mark decides; otherwise a file that decodes as strict UTF-8 is UTF-8, and anything else is read
+ * as Windows-1252 (the superset of ISO-8859-1 that Dutch, French and German office software
+ * writes).
+ */
+public final class Encodings {
+  private Encodings() {}
+
+  /** The detected encoding and the number of BOM bytes to skip. */
+  public record Detected(Charset charset, int bomLength) {}
+
+  public static Detected detect(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4);
+      if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+        return new Detected(StandardCharsets.UTF_8, 3);
+      }
+      if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+        return new Detected(StandardCharsets.UTF_16LE, 2);
+      }
+      if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+        return new Detected(StandardCharsets.UTF_16BE, 2);
+      }
+    }
+    return new Detected(isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"), 0);
+  }
+
+  /** Declared names: utf-8, utf-8-sig, windows-1252, cp1252, iso-8859-1, latin-1, ... */
+  public static Charset forName(String name) {
+    String n = name.trim().toLowerCase();
+    if (n.equals("utf-8-sig") || n.equals("utf8")) {
+      return StandardCharsets.UTF_8;
+    }
+    if (n.equals("cp1252")) {
+      return Charset.forName("windows-1252");
+    }
+    if (n.equals("latin-1") || n.equals("latin1")) {
+      return StandardCharsets.ISO_8859_1;
+    }
+    return Charset.forName(n);
+  }
+
+  static boolean isUtf8(Path file) throws IOException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    try (InputStream in = Files.newInputStream(file)) {
+      while (true) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        boolean end = n < 0;
+        if (!end) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        CoderResult result = decoder.decode(bytes, chars, end);
+        if (result.isError()) {
+          return false;
+        }
+        chars.clear();
+        bytes.compact();
+        if (end) {
+          return !decoder.flush(chars).isError() && bytes.position() == 0;
+        }
+      }
+    }
+  }
+}

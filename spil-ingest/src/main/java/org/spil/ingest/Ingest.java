@@ -1,0 +1,344 @@
+package org.spil.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.spil.model.EntityIds;
+import org.spil.model.Normalised;
+import org.spil.model.NormaliseContext;
+import org.spil.model.Property;
+import org.spil.model.PropertyType;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
+import org.spil.model.UnknownSchemaException;
+import org.spil.model.types.Amounts;
+
+/**
+ * Turns a {@link Dataset} into statements: reads every source file of its mapping (or its FtM
+ * entity files), applies filters, computes entity ids from keys, normalises every value with its
+ * property type and hands valid statements to a {@link StatementSink}. Invalid values are not
+ * stored; they are reported as {@link Reject}s. Problems that make the whole dataset unusable
+ * (missing columns, unknown schema in an FtM file, unreadable file) throw {@link DatasetException}
+ * before the caller commits anything.
+ *
+ * <p>Every entity gets one statement of property {@code id} per source record, so that an entity
+ * with no other valid value still exists with its schema and provenance.
+ */
+public final class Ingest {
+  /** The pseudo-property that records an entity's existence and schema. */
+  public static final String ID_PROP = "id";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Dataset dataset;
+  private final StatementSink sink;
+  private final LongConsumer progress;
+  private final List<Reject> rejects = new ArrayList<>();
+  private long rows;
+  private long statements;
+  private long rejectedRows;
+
+  public Ingest(Dataset dataset, StatementSink sink, LongConsumer progress) {
+    this.dataset = dataset;
+    this.sink = sink;
+    this.progress = progress;
+  }
+
+  public IngestReport run() {
+    for (String f : dataset.ftmFiles()) {
+      readFtm(f);
+    }
+    for (int i = 0; i < dataset.queries().size(); i++) {
+      QueryMapping q = dataset.queries().get(i);
+      for (String source : q.sources()) {
+        readQuery(q, "queries[" + i + "]", source);
+      }
+    }
+    return new IngestReport(rows, statements, rejectedRows, rejects);
+  }
+
+  private void emit(String entityId, String schema, String prop, String value, String original) {
+    sink.accept(entityId, schema, prop, value, original != null && original.equals(value) ? null : original, dataset.lang());
+    statements++;
+  }
+
+  private void readQuery(QueryMapping q, String where, String source) {
+    Path path = dataset.dir().resolve(source);
+    String display = dataset.dir().getFileName() + "/" + source;
+    try (RecordSource records = RecordSources.open(path, display, q.options())) {
+      checkColumns(q, where, records.columns(), display);
+      NormaliseContext base = dataset.context();
+      Compiled compiled = new Compiled(q, base);
+      while (records.hasNext()) {
+        SourceRecord row = records.next();
+        rows++;
+        if ((rows & 0xffff) == 0) {
+          progress.accept(rows);
+        }
+        if (q.accepts(row)) {
+          mapRow(compiled, row);
+        }
+      }
+    }
+  }
+
+  /** The mapping with schemata, types and contexts looked up once, not per row. */
+  private static final class Compiled {
+    final QueryMapping query;
+    final Schema[] schemata;
+    final Property[][] properties;
+    final NormaliseContext[][] contexts;
+    final boolean[] addCurrency;
+
+    Compiled(QueryMapping q, NormaliseContext base) {
+      this.query = q;
+      int n = q.entities().size();
+      schemata = new Schema[n];
+      properties = new Property[n][];
+      contexts = new NormaliseContext[n][];
+      addCurrency = new boolean[n];
+      for (int e = 0; e < n; e++) {
+        EntityMapping em = q.entities().get(e);
+        schemata[e] = Schemata.model().get(em.schema());
+        properties[e] = new Property[em.properties().size()];
+        contexts[e] = new NormaliseContext[em.properties().size()];
+        boolean mapsCurrency = false;
+        for (int p = 0; p < em.properties().size(); p++) {
+          PropertyMapping pm = em.properties().get(p);
+          properties[e][p] = schemata[e].property(pm.prop());
+          contexts[e][p] = pm.formats().isEmpty() ? base : base.withDateFormats(pm.formats());
+          mapsCurrency |= pm.prop().equals("currency");
+        }
+        addCurrency[e] = !mapsCurrency && schemata[e].property("currency") != null;
+      }
+    }
+  }
+
+  private void checkColumns(QueryMapping q, String where, Set<String> columns, String display) {
+    Set<String> needed = new LinkedHashSet<>();
+    q.filters().keySet().forEach(needed::add);
+    q.filtersNot().keySet().forEach(needed::add);
+    for (EntityMapping e : q.entities()) {
+      needed.addAll(e.keys());
+      for (PropertyMapping p : e.properties()) {
+        needed.addAll(p.columns());
+      }
+    }
+    for (String c : needed) {
+      if (!columns.contains(c)) {
+        throw new DatasetException(
+            display + ":1: column '" + c + "' used by " + where + " of dataset.yml is not in the header; columns are: "
+                + String.join(", ", columns));
+      }
+    }
+  }
+
+  private void mapRow(Compiled c, SourceRecord row) {
+    List<EntityMapping> entities = c.query.entities();
+    Map<String, String> ids = new HashMap<>(entities.size() * 2);
+    List<String> keyValues = new ArrayList<>(4);
+    for (EntityMapping e : entities) {
+      keyValues.clear();
+      for (String k : e.keys()) {
+        keyValues.add(row.get(k));
+      }
+      ids.put(e.name(), EntityIds.make(dataset.name(), e.keyLiteral() != null ? e.keyLiteral() : e.name(), keyValues));
+    }
+    boolean rejected = false;
+    for (int ei = 0; ei < entities.size(); ei++) {
+      EntityMapping e = entities.get(ei);
+      String id = ids.get(e.name());
+      if (id == null) {
+        continue;
+      }
+      String schema = e.schema();
+      emit(id, schema, ID_PROP, id, null);
+      for (int pi = 0; pi < e.properties().size(); pi++) {
+        PropertyMapping pm = e.properties().get(pi);
+        Property prop = c.properties[ei][pi];
+        if (pm.entity() != null) {
+          String ref = ids.get(pm.entity());
+          if (ref != null) {
+            emit(id, schema, pm.prop(), ref, null);
+          }
+          continue;
+        }
+        for (String raw : rawValues(pm, row)) {
+          rejected |= !store(id, schema, prop, raw, c.contexts[ei][pi], c.addCurrency[ei], row, pm);
+        }
+      }
+    }
+    if (rejected) {
+      rejectedRows++;
+    }
+  }
+
+  /** Normalises and emits one value; false when it was rejected. */
+  private boolean store(
+      String id, String schema, Property prop, String raw, NormaliseContext context, boolean addCurrency, SourceRecord row, PropertyMapping pm) {
+    PropertyType type = prop.type();
+    Normalised n = type.normalise(raw, context);
+    if (n instanceof Normalised.Valid v) {
+      emit(id, schema, prop.name(), v.value(), raw);
+      if (addCurrency && type.name().equals("amount")) {
+        String currency = Amounts.parse(raw).currency();
+        if (currency != null) {
+          emit(id, schema, "currency", currency, null);
+        }
+      }
+      return true;
+    }
+    if (n instanceof Normalised.Rejected r) {
+      String column = pm.columns().isEmpty() ? "literal " + pm.prop() : String.join("+", pm.columns());
+      rejects.add(new Reject(row.file(), row.line(), column, truncate(raw), prop.name() + ": " + r.reason()));
+      return false;
+    }
+    return true;
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  private static List<String> rawValues(PropertyMapping pm, SourceRecord row) {
+    List<String> values = new ArrayList<>(2);
+    values.addAll(pm.literals());
+    if (pm.join() != null) {
+      StringBuilder joined = new StringBuilder();
+      for (String col : pm.columns()) {
+        String v = row.get(col);
+        if (v != null && !v.isBlank()) {
+          if (joined.length() > 0) {
+            joined.append(pm.join());
+          }
+          joined.append(v.strip());
+        }
+      }
+      if (joined.length() > 0) {
+        values.add(joined.toString());
+      }
+    } else {
+      for (String col : pm.columns()) {
+        String v = row.get(col);
+        if (v != null && !v.isBlank()) {
+          values.add(v);
+        }
+      }
+    }
+    if (pm.split() != null) {
+      List<String> split = new ArrayList<>();
+      for (String v : values) {
+        for (String part : v.split(java.util.regex.Pattern.quote(pm.split()))) {
+          if (!part.isBlank()) {
+            split.add(part);
+          }
+        }
+      }
+      return split;
+    }
+    return values;
+  }
+
+  private void readFtm(String file) {
+    Path path = dataset.dir().resolve(file);
+    String display = dataset.dir().getFileName() + "/" + file;
+    NormaliseContext context = dataset.context();
+    try (BufferedReader reader = Files.newBufferedReader(path)) {
+      String line;
+      long lineNo = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        rows++;
+        if ((rows & 0xffff) == 0) {
+          progress.accept(rows);
+        }
+        readFtmEntity(line, display, lineNo, context);
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new DatasetException(display + ": not valid UTF-8 (FtM entity files must be UTF-8)");
+    } catch (IOException e) {
+      throw new DatasetException(display + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private void readFtmEntity(String line, String display, long lineNo, NormaliseContext context) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (IOException e) {
+      throw new DatasetException(display + ":" + lineNo + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+    }
+    if (node == null || !node.isObject()) {
+      throw new DatasetException(display + ":" + lineNo + ": each line must be an FtM entity object");
+    }
+    JsonNode idNode = node.get("id");
+    JsonNode schemaNode = node.get("schema");
+    if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
+      throw new DatasetException(display + ":" + lineNo + ": id: missing; an FtM entity needs an id");
+    }
+    if (schemaNode == null || !schemaNode.isTextual()) {
+      throw new DatasetException(display + ":" + lineNo + ": schema: missing");
+    }
+    String id = idNode.asText().strip();
+    Schema schema;
+    try {
+      schema = Schemata.model().get(schemaNode.asText());
+    } catch (UnknownSchemaException e) {
+      throw new DatasetException(display + ":" + lineNo + ": schema: " + e.getMessage());
+    }
+    if (id.length() > 256 || id.indexOf(' ') >= 0) {
+      throw new DatasetException(display + ":" + lineNo + ": id: must be one word of at most 256 characters");
+    }
+    emit(id, schema.name(), ID_PROP, id, null);
+    JsonNode props = node.get("properties");
+    if (props == null || props.isNull()) {
+      return;
+    }
+    if (!props.isObject()) {
+      throw new DatasetException(display + ":" + lineNo + ": properties: must be an object of lists");
+    }
+    boolean rejected = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      Property prop = schema.property(field.getKey());
+      if (prop == null) {
+        try {
+          Schemata.model().property(schema.name(), field.getKey());
+        } catch (UnknownSchemaException e) {
+          throw new DatasetException(display + ":" + lineNo + ": properties." + field.getKey() + ": " + e.getMessage());
+        }
+      }
+      JsonNode values = field.getValue();
+      Iterable<JsonNode> list = values.isArray() ? values : List.of(values);
+      for (JsonNode v : list) {
+        if (v.isNull()) {
+          continue;
+        }
+        String raw = v.isValueNode() ? v.asText() : v.toString();
+        Normalised n = prop.type().normalise(raw, context);
+        if (n instanceof Normalised.Valid valid) {
+          emit(id, schema.name(), prop.name(), valid.value(), raw);
+        } else if (n instanceof Normalised.Rejected r) {
+          rejects.add(new Reject(display, lineNo, "properties." + prop.name(), truncate(raw), prop.name() + ": " + r.reason()));
+          rejected = true;
+        }
+      }
+    }
+    if (rejected) {
+      rejectedRows++;
+    }
+  }
+}

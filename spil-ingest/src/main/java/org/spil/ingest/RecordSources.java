@@ -1,0 +1,383 @@
+package org.spil.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * Opens a tabular source by its extension: {@code .csv .tsv .txt} as delimited text (encoding and
+ * delimiter detected unless declared), {@code .xlsx} as the first (or named) Excel sheet, {@code
+ * .jsonl .ndjson .json} as one JSON object per line. The first row of CSV and Excel is the header.
+ */
+public final class RecordSources {
+  private RecordSources() {}
+
+  /** Reading options a query may declare: encoding, delimiter and Excel sheet name. */
+  public record Options(String encoding, Character delimiter, String sheet) {
+    public static final Options NONE = new Options(null, null, null);
+  }
+
+  public static RecordSource open(Path file, String displayName, Options options) {
+    if (!Files.isReadable(file)) {
+      throw new DatasetException(displayName + ": cannot read file (missing or not readable)");
+    }
+    String name = file.getFileName().toString().toLowerCase();
+    try {
+      if (name.endsWith(".xlsx")) {
+        return new XlsxSource(file, displayName, options.sheet());
+      }
+      if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") || name.endsWith(".ijson")) {
+        return new JsonLinesSource(file, displayName);
+      }
+      return new CsvSource(file, displayName, options);
+    } catch (IOException e) {
+      throw new DatasetException(displayName + ": cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  static Map<String, Integer> header(List<String> names, String displayName) {
+    Map<String, Integer> header = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i) == null ? "" : names.get(i).strip();
+      if (!n.isEmpty() && header.putIfAbsent(n, i) != null) {
+        throw new DatasetException(displayName + ":1: duplicate column '" + n + "'");
+      }
+    }
+    if (header.isEmpty()) {
+      throw new DatasetException(displayName + ":1: no header row with column names");
+    }
+    return header;
+  }
+
+  static char detectDelimiter(String firstLine) {
+    char best = ',';
+    int bestCount = 0;
+    for (char c : new char[] {',', ';', '\t', '|'}) {
+      int count = 0;
+      boolean quoted = false;
+      for (int i = 0; i < firstLine.length(); i++) {
+        char ch = firstLine.charAt(i);
+        if (ch == '"') {
+          quoted = !quoted;
+        } else if (ch == c && !quoted) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = c;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  static final class CsvSource implements RecordSource {
+    private final String displayName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> rows;
+    private final Map<String, Integer> header;
+    private long nextLine;
+
+    CsvSource(Path file, String displayName, Options options) throws IOException {
+      this.displayName = displayName;
+      Charset charset;
+      int skip;
+      if (options.encoding() != null) {
+        try {
+          charset = Encodings.forName(options.encoding());
+        } catch (IllegalArgumentException e) {
+          throw new DatasetException(displayName + ": unknown encoding '" + options.encoding() + "'");
+        }
+        skip = 0;
+      } else {
+        Encodings.Detected detected = Encodings.detect(file);
+        charset = detected.charset();
+        skip = detected.bomLength();
+      }
+      InputStream in = Files.newInputStream(file);
+      in.skipNBytes(skip);
+      Reader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+      reader.mark(1 << 15);
+      char delimiter;
+      if (options.delimiter() != null) {
+        delimiter = options.delimiter();
+      } else {
+        char[] buf = new char[1 << 14];
+        int n = Math.max(0, reader.read(buf));
+        String head = new String(buf, 0, n);
+        int eol = head.indexOf('\n');
+        delimiter = detectDelimiter(eol < 0 ? head : head.substring(0, eol));
+        reader.reset();
+      }
+      reader.mark(2);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+      CSVFormat format =
+          CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(false).get();
+      this.parser = CSVParser.parse(reader, format);
+      this.rows = parser.iterator();
+      if (!rows.hasNext()) {
+        parser.close();
+        throw new DatasetException(displayName + ": empty file, no header row");
+      }
+      List<String> names = new ArrayList<>();
+      rows.next().forEach(names::add);
+      this.header = header(names, displayName);
+      this.nextLine = parser.getCurrentLineNumber() + 1;
+    }
+
+    @Override
+    public Set<String> columns() {
+      return header.keySet();
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        return rows.hasNext();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        throw new DatasetException(displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public SourceRecord next() {
+      CSVRecord r;
+      try {
+        r = rows.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        throw new DatasetException(displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+      }
+      long line = nextLine;
+      nextLine = parser.getCurrentLineNumber() + 1;
+      String[] values = new String[r.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i);
+      }
+      return new SourceRecord(displayName, line, header, values);
+    }
+
+    @Override
+    public void close() {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static final class XlsxSource implements RecordSource {
+    private final ReadableWorkbook workbook;
+    private final Iterator<Row> rows;
+    private final Map<String, Integer> header;
+    private final String displayName;
+
+    XlsxSource(Path file, String displayName, String sheetName) throws IOException {
+      this.displayName = displayName;
+      try {
+        this.workbook = new ReadableWorkbook(file.toFile());
+      } catch (IOException | RuntimeException e) {
+        throw new DatasetException(displayName + ": not a readable .xlsx workbook: " + e.getMessage(), e);
+      }
+      Sheet sheet =
+          sheetName == null
+              ? workbook.getFirstSheet()
+              : workbook
+                  .findSheet(sheetName)
+                  .orElseThrow(() -> new DatasetException(displayName + ": no sheet named '" + sheetName + "'"));
+      this.rows = sheet.openStream().iterator();
+      if (!rows.hasNext()) {
+        throw new DatasetException(displayName + ": empty sheet, no header row");
+      }
+      Row first = rows.next();
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < first.getCellCount(); i++) {
+        names.add(first.getCellText(i));
+      }
+      this.header = header(names, displayName);
+    }
+
+    @Override
+    public Set<String> columns() {
+      return header.keySet();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public SourceRecord next() {
+      Row row = rows.next();
+      String[] values = new String[row.getCellCount()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = cellText(row, i);
+      }
+      return new SourceRecord(displayName, row.getRowNum(), header, values);
+    }
+
+    private static String cellText(Row row, int i) {
+      var cell = row.getCell(i);
+      if (cell == null) {
+        return null;
+      }
+      if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+        var number = cell.asNumber();
+        String raw = cell.getRawValue();
+        if (raw != null && isDateFormatted(cell)) {
+          return cell.asDate().toLocalDate().toString();
+        }
+        return number.stripTrailingZeros().toPlainString();
+      }
+      return cell.getText();
+    }
+
+    private static boolean isDateFormatted(org.dhatim.fastexcel.reader.Cell cell) {
+      String format = cell.getDataFormatString();
+      if (format == null) {
+        return false;
+      }
+      String f = format.toLowerCase().replaceAll("\"[^\"]*\"", "");
+      return (f.contains("d") && f.contains("m")) || f.contains("yy");
+    }
+
+    @Override
+    public void close() {
+      try {
+        workbook.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(displayName, e);
+      }
+    }
+  }
+
+  static final class JsonLinesSource implements RecordSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final String displayName;
+    private final Map<String, Integer> header = new LinkedHashMap<>();
+    private BufferedReader reader;
+    private long line;
+    private SourceRecord next;
+
+    /** Reads the file twice: once for the union of keys (the columns), then row by row. */
+    JsonLinesSource(Path file, String displayName) throws IOException {
+      this.file = file;
+      this.displayName = displayName;
+      try (BufferedReader first = open()) {
+        String l;
+        while ((l = first.readLine()) != null) {
+          line++;
+          if (!l.isBlank()) {
+            parse(l);
+          }
+        }
+      }
+      this.line = 0;
+      this.reader = open();
+    }
+
+    private BufferedReader open() throws IOException {
+      Encodings.Detected detected = Encodings.detect(file);
+      InputStream in = Files.newInputStream(file);
+      in.skipNBytes(detected.bomLength());
+      return new BufferedReader(new InputStreamReader(in, detected.charset()), 1 << 16);
+    }
+
+    private String[] parse(String text) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(text);
+      } catch (IOException e) {
+        throw new DatasetException(displayName + ":" + line + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+      }
+      if (node == null || !node.isObject()) {
+        throw new DatasetException(displayName + ":" + line + ": each line must be a JSON object");
+      }
+      String[] values = new String[Math.max(header.size(), node.size())];
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        int index = header.computeIfAbsent(field.getKey(), k -> header.size());
+        if (index >= values.length) {
+          values = java.util.Arrays.copyOf(values, index + 1);
+        }
+        JsonNode v = field.getValue();
+        values[index] = v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+      }
+      return values;
+    }
+
+    @Override
+    public Set<String> columns() {
+      return header.keySet();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && reader != null) {
+        String l;
+        try {
+          l = reader.readLine();
+        } catch (IOException e) {
+          throw new DatasetException(displayName + ":" + line + ": cannot read: " + e.getMessage(), e);
+        }
+        if (l == null) {
+          close();
+          break;
+        }
+        line++;
+        if (!l.isBlank()) {
+          next = new SourceRecord(displayName, line, header, parse(l));
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public SourceRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      SourceRecord r = next;
+      next = null;
+      return r;
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (reader != null) {
+          reader.close();
+          reader = null;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
