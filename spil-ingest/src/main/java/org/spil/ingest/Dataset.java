@@ -11,9 +11,9 @@ import org.spil.model.Provenance;
 import org.spil.model.SourceGrade;
 
 /**
- * A dataset directory as described by its {@code dataset.yml}: the provenance every statement of
- * it carries, the settings its values are read with, and either an FtM mapping (queries over
- * tabular files) or FtM entity files. Read with {@link DatasetReader#read(Path)}.
+ * A dataset directory as described by its {@code dataset.yml}: the provenance every statement of it
+ * carries, the settings its values are read with, and either an FtM mapping (queries over tabular
+ * files) or FtM entity files. Read with {@link DatasetReader#read(Path)}.
  */
 public record Dataset(
     Path dir,
@@ -44,7 +44,17 @@ public record Dataset(
   public Provenance provenance(LocalDate asOf) {
     LocalDate until = retainUntil != null ? retainUntil : asOf.plus(retention);
     return new Provenance(
-        name, title, agency, legalBasis, handlingCode, handlingNote, sourceGrade, infoGrade, until, shareWith, caseId);
+        name,
+        title,
+        agency,
+        legalBasis,
+        handlingCode,
+        handlingNote,
+        sourceGrade,
+        infoGrade,
+        until,
+        shareWith,
+        caseId);
   }
 
   public NormaliseContext context() {

@@ -27,10 +27,10 @@ import org.spil.model.SourceGrade;
 import org.spil.model.UnknownSchemaException;
 
 /**
- * Reads and checks a dataset directory's {@code dataset.yml}. Every problem is reported as a
- * {@link DatasetException} naming the file, the line of the offending key where it can be found,
- * the field and the reason: unknown keys (with the nearest valid one), missing provenance, invalid
- * codes, unknown schemata or properties, references to entities the query does not define.
+ * Reads and checks a dataset directory's {@code dataset.yml}. Every problem is reported as a {@link
+ * DatasetException} naming the file, the line of the offending key where it can be found, the field
+ * and the reason: unknown keys (with the nearest valid one), missing provenance, invalid codes,
+ * unknown schemata or properties, references to entities the query does not define.
  */
 public final class DatasetReader {
   private DatasetReader() {}
@@ -39,16 +39,51 @@ public final class DatasetReader {
   private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,63}$");
   static final Set<String> TOP_KEYS =
       Set.of(
-          "name", "title", "agency", "legal_basis", "handling_code", "handling_note", "source_grade",
-          "info_grade", "retention", "retain_until", "share_with", "case_id", "phone_region", "lang",
-          "queries", "query", "ftm_files", "description", "publisher");
+          "name",
+          "title",
+          "agency",
+          "legal_basis",
+          "handling_code",
+          "handling_note",
+          "source_grade",
+          "info_grade",
+          "retention",
+          "retain_until",
+          "share_with",
+          "case_id",
+          "phone_region",
+          "lang",
+          "queries",
+          "query",
+          "ftm_files",
+          "description",
+          "publisher");
   static final Set<String> QUERY_KEYS =
       Set.of(
-          "csv_url", "csv_urls", "source_url", "source_urls", "entities", "filters", "filters_not",
-          "encoding", "delimiter", "sheet");
-  static final Set<String> ENTITY_KEYS = Set.of("schema", "keys", "key", "key_literal", "id_column", "properties");
+          "csv_url",
+          "csv_urls",
+          "source_url",
+          "source_urls",
+          "entities",
+          "filters",
+          "filters_not",
+          "encoding",
+          "delimiter",
+          "sheet");
+  static final Set<String> ENTITY_KEYS =
+      Set.of("schema", "keys", "key", "key_literal", "id_column", "properties");
   static final Set<String> PROPERTY_KEYS =
-      Set.of("column", "columns", "join", "literal", "literals", "entity", "format", "formats", "split", "required");
+      Set.of(
+          "column",
+          "columns",
+          "join",
+          "literal",
+          "literals",
+          "entity",
+          "format",
+          "formats",
+          "split",
+          "required");
 
   public static Dataset read(Path dir) {
     Path file = dir.resolve("dataset.yml");
@@ -56,13 +91,15 @@ public final class DatasetReader {
       throw new DatasetException(dir + ": not a dataset directory");
     }
     if (!Files.isRegularFile(file)) {
-      throw new DatasetException(file + ": missing; a dataset directory needs a dataset.yml (see README)");
+      throw new DatasetException(
+          file + ": missing; a dataset directory needs a dataset.yml (see README)");
     }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DatasetException(
+          file + ": cannot read (" + e.getClass().getSimpleName() + "): " + e.getMessage(), e);
     }
     JsonNode root;
     try {
@@ -70,9 +107,10 @@ public final class DatasetReader {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new DatasetException(
-          file + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "") + ": malformed YAML: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+          file
+              + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "")
+              + ": malformed YAML: "
+              + e.getOriginalMessage());
     }
     return new Parser(file, text).dataset(dir, root);
   }
@@ -122,7 +160,9 @@ public final class DatasetReader {
           best = a;
         }
       }
-      return bestScore <= 3 ? " (did you mean '" + best + "'?)" : "; allowed: " + String.join(", ", new TreeSet<>(allowed));
+      return bestScore <= 3
+          ? " (did you mean '" + best + "'?)"
+          : "; allowed: " + String.join(", ", new TreeSet<>(allowed));
     }
 
     static int distance(String a, String b) {
@@ -147,12 +187,25 @@ public final class DatasetReader {
     String required(JsonNode root, String key) {
       JsonNode n = root.get(key);
       if (n == null || n.isNull() || n.asText().isBlank()) {
-        throw new DatasetException(file + ": " + key + ": missing; every dataset must state its " + key);
+        throw new DatasetException(
+            file + ": " + key + ": missing; every dataset must state its " + key);
       }
       if (!n.isValueNode()) {
         throw error(key, "must be a single value");
       }
       return n.asText().strip();
+    }
+
+    /** A value kept exactly as written (join and split strings may be spaces). */
+    String verbatim(JsonNode root, String key) {
+      JsonNode n = root.get(key);
+      if (n == null || n.isNull()) {
+        return null;
+      }
+      if (!n.isValueNode()) {
+        throw error(key, "must be a single value");
+      }
+      return n.asText();
     }
 
     String optional(JsonNode root, String key) {
@@ -188,12 +241,16 @@ public final class DatasetReader {
 
     Dataset dataset(Path dir, JsonNode root) {
       if (root == null || !root.isObject()) {
-        throw new DatasetException(file + ": must be a YAML mapping with name, agency, provenance and queries or ftm_files");
+        throw new DatasetException(
+            file
+                + ": must be a YAML mapping with name, agency, provenance and queries or ftm_files");
       }
       checkKeys(root, TOP_KEYS, "");
       String name = required(root, "name");
       if (!NAME.matcher(name).matches()) {
-        throw error("name", "'" + name + "' must be lower case letters, digits, '.', '_' or '-' (at most 64)");
+        throw error(
+            "name",
+            "'" + name + "' must be lower case letters, digits, '.', '_' or '-' (at most 64)");
       }
       String agency = required(root, "agency");
       if (!NAME.matcher(agency).matches()) {
@@ -229,7 +286,9 @@ public final class DatasetReader {
       String retentionText = optional(root, "retention");
       String untilText = optional(root, "retain_until");
       if ((retentionText == null) == (untilText == null)) {
-        throw new DatasetException(file + ": retention: give exactly one of retention (e.g. P5Y) or retain_until (a date)");
+        throw new DatasetException(
+            file
+                + ": retention: give exactly one of retention (e.g. P5Y) or retain_until (a date)");
       }
       Period retention = null;
       LocalDate until = null;
@@ -245,7 +304,9 @@ public final class DatasetReader {
       } catch (DateTimeParseException e) {
         throw error(
             retentionText != null ? "retention" : "retain_until",
-            retentionText != null ? "'" + retentionText + "' is not an ISO 8601 period such as P5Y or P18M" : "'" + untilText + "' is not a date YYYY-MM-DD");
+            retentionText != null
+                ? "'" + retentionText + "' is not an ISO 8601 period such as P5Y or P18M"
+                : "'" + untilText + "' is not a date YYYY-MM-DD");
       }
       Set<String> shareWith = new TreeSet<>(list(root.get("share_with"), "share_with"));
       for (String s : shareWith) {
@@ -254,7 +315,8 @@ public final class DatasetReader {
         }
       }
       String region = optional(root, "phone_region");
-      if (region != null && !Set.of(java.util.Locale.getISOCountries()).contains(region.toUpperCase())) {
+      if (region != null
+          && !Set.of(java.util.Locale.getISOCountries()).contains(region.toUpperCase())) {
         throw error("phone_region", "'" + region + "' is not an ISO 3166 country code");
       }
       List<QueryMapping> queries = new ArrayList<>();
@@ -270,19 +332,35 @@ public final class DatasetReader {
       }
       List<String> ftm = list(root.get("ftm_files"), "ftm_files");
       if (queries.isEmpty() && ftm.isEmpty()) {
-        throw new DatasetException(file + ": queries: missing; give an FtM mapping (queries) or ftm_files");
+        throw new DatasetException(
+            file + ": queries: missing; give an FtM mapping (queries) or ftm_files");
       }
       List<String> files = new ArrayList<>(ftm);
       queries.forEach(q -> files.addAll(q.sources()));
       for (String f : files) {
         if (!Files.isRegularFile(dir.resolve(f))) {
-          throw error(ftm.contains(f) ? "ftm_files" : "csv_url", "file '" + f + "' not found in " + dir);
+          throw error(
+              ftm.contains(f) ? "ftm_files" : "csv_url", "file '" + f + "' not found in " + dir);
         }
       }
       return new Dataset(
-          dir, name, optional(root, "title") == null ? name : optional(root, "title"), agency, legalBasis,
-          handling, note, source, infoGrade, retention, until, shareWith, optional(root, "case_id"),
-          region == null ? "NL" : region.toUpperCase(), optional(root, "lang"), queries, ftm);
+          dir,
+          name,
+          optional(root, "title") == null ? name : optional(root, "title"),
+          agency,
+          legalBasis,
+          handling,
+          note,
+          source,
+          infoGrade,
+          retention,
+          until,
+          shareWith,
+          optional(root, "case_id"),
+          region == null ? "NL" : region.toUpperCase(),
+          optional(root, "lang"),
+          queries,
+          ftm);
     }
 
     QueryMapping query(JsonNode q, String where) {
@@ -299,7 +377,9 @@ public final class DatasetReader {
       }
       for (String s : sources) {
         if (s.contains("://")) {
-          throw error(where + ".csv_url", "'" + s + "': only files inside the dataset directory are read, not URLs");
+          throw error(
+              where + ".csv_url",
+              "'" + s + "': only files inside the dataset directory are read, not URLs");
         }
       }
       Character delimiter = null;
@@ -311,18 +391,25 @@ public final class DatasetReader {
         }
         delimiter = unescaped.charAt(0);
       }
-      var options = new RecordSources.Options(optional(q, "encoding"), delimiter, optional(q, "sheet"));
+      var options =
+          new RecordSources.Options(optional(q, "encoding"), delimiter, optional(q, "sheet"));
       JsonNode entitiesNode = q.get("entities");
       if (entitiesNode == null || !entitiesNode.isObject() || entitiesNode.isEmpty()) {
         throw error(where + ".entities", "missing; a query must define at least one entity");
       }
       Map<String, JsonNode> raw = new LinkedHashMap<>();
-      entitiesNode.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+      entitiesNode.properties().forEach(e -> raw.put(e.getKey(), e.getValue()));
       List<EntityMapping> entities = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : raw.entrySet()) {
-        entities.add(entity(e.getKey(), e.getValue(), raw.keySet(), where + ".entities." + e.getKey()));
+        entities.add(
+            entity(e.getKey(), e.getValue(), raw.keySet(), where + ".entities." + e.getKey()));
       }
-      return new QueryMapping(sources, filters(q.get("filters"), where + ".filters"), filters(q.get("filters_not"), where + ".filters_not"), options, entities);
+      return new QueryMapping(
+          sources,
+          filters(q.get("filters"), where + ".filters"),
+          filters(q.get("filters_not"), where + ".filters_not"),
+          options,
+          entities);
     }
 
     Map<String, List<String>> filters(JsonNode node, String where) {
@@ -333,7 +420,8 @@ public final class DatasetReader {
       if (!node.isObject()) {
         throw error(where, "must map column names to a value or a list of values");
       }
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), list(e.getValue(), where + "." + e.getKey())));
+      node.properties()
+          .forEach(e -> out.put(e.getKey(), list(e.getValue(), where + "." + e.getKey())));
       return out;
     }
 
@@ -360,7 +448,8 @@ public final class DatasetReader {
       keys.addAll(list(node.get("id_column"), where + ".id_column"));
       String keyLiteral = optional(node, "key_literal");
       if (keys.isEmpty()) {
-        throw error(where, "keys missing: name the columns that identify a " + schemaName + " record");
+        throw error(
+            where, "keys missing: name the columns that identify a " + schemaName + " record");
       }
       List<PropertyMapping> props = new ArrayList<>();
       JsonNode propsNode = node.get("properties");
@@ -368,15 +457,19 @@ public final class DatasetReader {
         if (!propsNode.isObject()) {
           throw error(where + ".properties", "must map property names to their sources");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = propsNode.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = propsNode.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          props.add(property(schema, e.getKey(), e.getValue(), siblings, where + ".properties." + e.getKey()));
+          props.add(
+              property(
+                  schema, e.getKey(), e.getValue(), siblings, where + ".properties." + e.getKey()));
         }
       }
       return new EntityMapping(name, schemaName, keys, keyLiteral, props);
     }
 
-    PropertyMapping property(Schema schema, String prop, JsonNode node, Set<String> siblings, String where) {
+    PropertyMapping property(
+        Schema schema, String prop, JsonNode node, Set<String> siblings, String where) {
       Property p = schema.property(prop);
       if (p == null) {
         try {
@@ -386,10 +479,12 @@ public final class DatasetReader {
         }
       }
       if (node.isValueNode()) {
-        return new PropertyMapping(prop, List.of(node.asText()), null, List.of(), null, List.of(), null);
+        return new PropertyMapping(
+            prop, List.of(node.asText()), null, List.of(), null, List.of(), null);
       }
       if (!node.isObject()) {
-        throw error(where, "must be a column name or a mapping with column, columns, literal or entity");
+        throw error(
+            where, "must be a column name or a mapping with column, columns, literal or entity");
       }
       checkKeys(node, PROPERTY_KEYS, where);
       List<String> columns = new ArrayList<>(list(node.get("column"), where + ".column"));
@@ -399,10 +494,14 @@ public final class DatasetReader {
       String entity = optional(node, "entity");
       if (entity != null) {
         if (!p.isEntityRef()) {
-          throw error(where + ".entity", prop + " is not an entity reference (its type is " + p.type().name() + ")");
+          throw error(
+              where + ".entity",
+              prop + " is not an entity reference (its type is " + p.type().name() + ")");
         }
         if (!siblings.contains(entity)) {
-          throw error(where + ".entity", "no entity '" + entity + "' in this query; defined: " + String.join(", ", siblings));
+          throw error(
+              where + ".entity",
+              "no entity '" + entity + "' in this query; defined: " + String.join(", ", siblings));
         }
       }
       if (columns.isEmpty() && literals.isEmpty() && entity == null) {
@@ -417,7 +516,12 @@ public final class DatasetReader {
           throw error(where + ".format", e.getMessage());
         }
       }
-      return new PropertyMapping(prop, columns, optional(node, "join"), literals, entity, formats, optional(node, "split"));
+      String split = verbatim(node, "split");
+      if (split != null && split.isEmpty()) {
+        throw error(where + ".split", "must not be empty");
+      }
+      return new PropertyMapping(
+          prop, columns, verbatim(node, "join"), literals, entity, formats, split);
     }
   }
 }

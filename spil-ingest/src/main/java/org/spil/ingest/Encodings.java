@@ -27,7 +27,10 @@ public final class Encodings {
   public static Detected detect(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4);
-      if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+      if (head.length >= 3
+          && (head[0] & 0xff) == 0xEF
+          && (head[1] & 0xff) == 0xBB
+          && (head[2] & 0xff) == 0xBF) {
         return new Detected(StandardCharsets.UTF_8, 3);
       }
       if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {

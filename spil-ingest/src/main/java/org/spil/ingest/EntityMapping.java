@@ -8,7 +8,11 @@ import java.util.List;
  * its property mappings.
  */
 public record EntityMapping(
-    String name, String schema, List<String> keys, String keyLiteral, List<PropertyMapping> properties) {
+    String name,
+    String schema,
+    List<String> keys,
+    String keyLiteral,
+    List<PropertyMapping> properties) {
 
   public EntityMapping {
     keys = List.copyOf(keys);

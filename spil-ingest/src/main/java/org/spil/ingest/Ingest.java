@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.spil.model.EntityIds;
-import org.spil.model.Normalised;
 import org.spil.model.NormaliseContext;
+import org.spil.model.Normalised;
 import org.spil.model.Property;
 import org.spil.model.PropertyType;
 import org.spil.model.Schema;
@@ -68,7 +68,13 @@ public final class Ingest {
   }
 
   private void emit(String entityId, String schema, String prop, String value, String original) {
-    sink.accept(entityId, schema, prop, value, original != null && original.equals(value) ? null : original, dataset.lang());
+    sink.accept(
+        entityId,
+        schema,
+        prop,
+        value,
+        original != null && original.equals(value) ? null : original,
+        dataset.lang());
     statements++;
   }
 
@@ -137,7 +143,12 @@ public final class Ingest {
     for (String c : needed) {
       if (!columns.contains(c)) {
         throw new DatasetException(
-            display + ":1: column '" + c + "' used by " + where + " of dataset.yml is not in the header; columns are: "
+            display
+                + ":1: column '"
+                + c
+                + "' used by "
+                + where
+                + " of dataset.yml is not in the header; columns are: "
                 + String.join(", ", columns));
       }
     }
@@ -152,7 +163,10 @@ public final class Ingest {
       for (String k : e.keys()) {
         keyValues.add(row.get(k));
       }
-      ids.put(e.name(), EntityIds.make(dataset.name(), e.keyLiteral() != null ? e.keyLiteral() : e.name(), keyValues));
+      ids.put(
+          e.name(),
+          EntityIds.make(
+              dataset.name(), e.keyLiteral() != null ? e.keyLiteral() : e.name(), keyValues));
     }
     boolean rejected = false;
     for (int ei = 0; ei < entities.size(); ei++) {
@@ -185,7 +199,14 @@ public final class Ingest {
 
   /** Normalises and emits one value; false when it was rejected. */
   private boolean store(
-      String id, String schema, Property prop, String raw, NormaliseContext context, boolean addCurrency, SourceRecord row, PropertyMapping pm) {
+      String id,
+      String schema,
+      Property prop,
+      String raw,
+      NormaliseContext context,
+      boolean addCurrency,
+      SourceRecord row,
+      PropertyMapping pm) {
     PropertyType type = prop.type();
     Normalised n = type.normalise(raw, context);
     if (n instanceof Normalised.Valid v) {
@@ -199,8 +220,11 @@ public final class Ingest {
       return true;
     }
     if (n instanceof Normalised.Rejected r) {
-      String column = pm.columns().isEmpty() ? "literal " + pm.prop() : String.join("+", pm.columns());
-      rejects.add(new Reject(row.file(), row.line(), column, truncate(raw), prop.name() + ": " + r.reason()));
+      String column =
+          pm.columns().isEmpty() ? "literal " + pm.prop() : String.join("+", pm.columns());
+      rejects.add(
+          new Reject(
+              row.file(), row.line(), column, truncate(raw), prop.name() + ": " + r.reason()));
       return false;
     }
     return true;
@@ -279,15 +303,18 @@ public final class Ingest {
     try {
       node = JSON.readTree(line);
     } catch (IOException e) {
-      throw new DatasetException(display + ":" + lineNo + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+      throw new DatasetException(
+          display + ":" + lineNo + ": not valid JSON: " + e.getMessage().split("\n")[0]);
     }
     if (node == null || !node.isObject()) {
-      throw new DatasetException(display + ":" + lineNo + ": each line must be an FtM entity object");
+      throw new DatasetException(
+          display + ":" + lineNo + ": each line must be an FtM entity object");
     }
     JsonNode idNode = node.get("id");
     JsonNode schemaNode = node.get("schema");
     if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
-      throw new DatasetException(display + ":" + lineNo + ": id: missing; an FtM entity needs an id");
+      throw new DatasetException(
+          display + ":" + lineNo + ": id: missing; an FtM entity needs an id");
     }
     if (schemaNode == null || !schemaNode.isTextual()) {
       throw new DatasetException(display + ":" + lineNo + ": schema: missing");
@@ -300,7 +327,8 @@ public final class Ingest {
       throw new DatasetException(display + ":" + lineNo + ": schema: " + e.getMessage());
     }
     if (id.length() > 256 || id.indexOf(' ') >= 0) {
-      throw new DatasetException(display + ":" + lineNo + ": id: must be one word of at most 256 characters");
+      throw new DatasetException(
+          display + ":" + lineNo + ": id: must be one word of at most 256 characters");
     }
     emit(id, schema.name(), ID_PROP, id, null);
     JsonNode props = node.get("properties");
@@ -308,17 +336,19 @@ public final class Ingest {
       return;
     }
     if (!props.isObject()) {
-      throw new DatasetException(display + ":" + lineNo + ": properties: must be an object of lists");
+      throw new DatasetException(
+          display + ":" + lineNo + ": properties: must be an object of lists");
     }
     boolean rejected = false;
-    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       Property prop = schema.property(field.getKey());
       if (prop == null) {
         try {
           Schemata.model().property(schema.name(), field.getKey());
         } catch (UnknownSchemaException e) {
-          throw new DatasetException(display + ":" + lineNo + ": properties." + field.getKey() + ": " + e.getMessage());
+          throw new DatasetException(
+              display + ":" + lineNo + ": properties." + field.getKey() + ": " + e.getMessage());
         }
       }
       JsonNode values = field.getValue();
@@ -332,7 +362,13 @@ public final class Ingest {
         if (n instanceof Normalised.Valid valid) {
           emit(id, schema.name(), prop.name(), valid.value(), raw);
         } else if (n instanceof Normalised.Rejected r) {
-          rejects.add(new Reject(display, lineNo, "properties." + prop.name(), truncate(raw), prop.name() + ": " + r.reason()));
+          rejects.add(
+              new Reject(
+                  display,
+                  lineNo,
+                  "properties." + prop.name(),
+                  truncate(raw),
+                  prop.name() + ": " + r.reason()));
           rejected = true;
         }
       }

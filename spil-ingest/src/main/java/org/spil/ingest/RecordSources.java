@@ -1,6 +1,5 @@
 package org.spil.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -48,7 +47,10 @@ public final class RecordSources {
       if (name.endsWith(".xlsx")) {
         return new XlsxSource(file, displayName, options.sheet());
       }
-      if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") || name.endsWith(".ijson")) {
+      if (name.endsWith(".jsonl")
+          || name.endsWith(".ndjson")
+          || name.endsWith(".json")
+          || name.endsWith(".ijson")) {
         return new JsonLinesSource(file, displayName);
       }
       return new CsvSource(file, displayName, options);
@@ -108,7 +110,8 @@ public final class RecordSources {
         try {
           charset = Encodings.forName(options.encoding());
         } catch (IllegalArgumentException e) {
-          throw new DatasetException(displayName + ": unknown encoding '" + options.encoding() + "'");
+          throw new DatasetException(
+              displayName + ": unknown encoding '" + options.encoding() + "'");
         }
         skip = 0;
       } else {
@@ -136,7 +139,12 @@ public final class RecordSources {
         reader.reset();
       }
       CSVFormat format =
-          CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(false).get();
+          CSVFormat.DEFAULT
+              .builder()
+              .setDelimiter(delimiter)
+              .setIgnoreEmptyLines(true)
+              .setTrim(false)
+              .get();
       this.parser = CSVParser.parse(reader, format);
       this.rows = parser.iterator();
       if (!rows.hasNext()) {
@@ -159,7 +167,8 @@ public final class RecordSources {
       try {
         return rows.hasNext();
       } catch (UncheckedIOException | IllegalStateException e) {
-        throw new DatasetException(displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+        throw new DatasetException(
+            displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
       }
     }
 
@@ -169,7 +178,8 @@ public final class RecordSources {
       try {
         r = rows.next();
       } catch (UncheckedIOException | IllegalStateException e) {
-        throw new DatasetException(displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+        throw new DatasetException(
+            displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
       }
       long line = nextLine;
       nextLine = parser.getCurrentLineNumber() + 1;
@@ -201,14 +211,18 @@ public final class RecordSources {
       try {
         this.workbook = new ReadableWorkbook(file.toFile());
       } catch (IOException | RuntimeException e) {
-        throw new DatasetException(displayName + ": not a readable .xlsx workbook: " + e.getMessage(), e);
+        throw new DatasetException(
+            displayName + ": not a readable .xlsx workbook: " + e.getMessage(), e);
       }
       Sheet sheet =
           sheetName == null
               ? workbook.getFirstSheet()
               : workbook
                   .findSheet(sheetName)
-                  .orElseThrow(() -> new DatasetException(displayName + ": no sheet named '" + sheetName + "'"));
+                  .orElseThrow(
+                      () ->
+                          new DatasetException(
+                              displayName + ": no sheet named '" + sheetName + "'"));
       this.rows = sheet.openStream().iterator();
       if (!rows.hasNext()) {
         throw new DatasetException(displayName + ": empty sheet, no header row");
@@ -314,13 +328,15 @@ public final class RecordSources {
       try {
         node = JSON.readTree(text);
       } catch (IOException e) {
-        throw new DatasetException(displayName + ":" + line + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+        throw new DatasetException(
+            displayName + ":" + line + ": not valid JSON: " + e.getMessage().split("\n")[0]);
       }
       if (node == null || !node.isObject()) {
         throw new DatasetException(displayName + ":" + line + ": each line must be a JSON object");
       }
       String[] values = new String[Math.max(header.size(), node.size())];
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         int index = header.computeIfAbsent(field.getKey(), k -> header.size());
         if (index >= values.length) {
@@ -344,7 +360,8 @@ public final class RecordSources {
         try {
           l = reader.readLine();
         } catch (IOException e) {
-          throw new DatasetException(displayName + ":" + line + ": cannot read: " + e.getMessage(), e);
+          throw new DatasetException(
+              displayName + ":" + line + ": cannot read: " + e.getMessage(), e);
         }
         if (l == null) {
           close();

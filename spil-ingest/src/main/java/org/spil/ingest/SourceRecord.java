@@ -3,8 +3,8 @@ package org.spil.ingest;
 import java.util.Map;
 
 /**
- * One row of a source file: its values by column and the line where it starts, for error
- * messages. Columns are looked up through the shared header index to keep rows small.
+ * One row of a source file: its values by column and the line where it starts, for error messages.
+ * Columns are looked up through the shared header index to keep rows small.
  */
 public final class SourceRecord {
   private final String file;

@@ -1,11 +1,12 @@
 package org.spil.ingest;
 
 /**
- * Where ingest puts the statements it makes: the warehouse's open batch, or a test's list. The
- * sink decides ids and provenance; ingest supplies entity, schema, property and values.
+ * Where ingest puts the statements it makes: the warehouse's open batch, or a test's list. The sink
+ * decides ids and provenance; ingest supplies entity, schema, property and values.
  */
 public interface StatementSink {
 
   /** One statement; {@code originalValue} is null when it equals {@code value}. */
-  void accept(String entityId, String schema, String prop, String value, String originalValue, String lang);
+  void accept(
+      String entityId, String schema, String prop, String value, String originalValue, String lang);
 }

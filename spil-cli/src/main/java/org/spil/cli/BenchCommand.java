@@ -1,0 +1,18 @@
+package org.spil.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code spil bench}: measures ingest and search against a plain-DuckDB baseline. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks; see the subcommands.",
+    subcommands = {IngestBench.class, SearchBench.class})
+final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,126 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import org.spil.ingest.Dataset;
+import org.spil.ingest.DatasetReader;
+import org.spil.ingest.Ingest;
+import org.spil.ingest.IngestReport;
+import org.spil.store.Batch;
+import org.spil.store.BatchWriter;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench ingest}: generates a person CSV, loads it with plain DuckDB (read_csv and
+ * UNPIVOT into entity/property/value rows, no validation) and with Spil (validation, normalisation,
+ * provenance, atomic batch, then the search index), and prints both times and their ratio.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark ingest against plain DuckDB.")
+final class IngestBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(
+      names = "--work",
+      defaultValue = "bench-work",
+      description = "Work directory (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--keep", description = "Keep the Spil data directory for 'spil bench search'.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path source = work.resolve("persons-" + rows);
+    if (!Files.exists(source.resolve("persons.csv"))) {
+      long t = System.nanoTime();
+      PersonCsv.write(source, rows, 42);
+      out.printf("generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t) / 1e9);
+    }
+    Path duck = work.resolve("baseline.duckdb");
+    Files.deleteIfExists(duck);
+    Files.deleteIfExists(work.resolve("baseline.duckdb.wal"));
+    long t0 = System.nanoTime();
+    long baselineRows;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duck.toAbsolutePath());
+        Statement s = c.createStatement()) {
+      String csv = source.resolve("persons.csv").toAbsolutePath().toString();
+      s.execute("CREATE TABLE raw AS SELECT * FROM read_csv('" + csv + "', all_varchar = true)");
+      s.execute(
+          "CREATE TABLE statement AS UNPIVOT raw ON COLUMNS(* EXCLUDE (id)) INTO NAME prop VALUE value");
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM statement")) {
+        rs.next();
+        baselineRows = rs.getLong(1);
+      }
+    }
+    double baseline = (System.nanoTime() - t0) / 1e9;
+    out.printf("duckdb read_csv + unpivot: %,d rows in %.2f s%n", baselineRows, baseline);
+
+    Path data = work.resolve("spil-data-" + rows);
+    deleteTree(data);
+    Dataset dataset = DatasetReader.read(source);
+    LocalDate today = LocalDate.now();
+    try (Store store = Store.open(data, true, today)) {
+      long t1 = System.nanoTime();
+      BatchWriter writer =
+          store.warehouse().begin(dataset.provenance(today), today, Ingestion.filesSha256(dataset));
+      IngestReport report = new Ingest(dataset, writer::accept, n -> {}).run();
+      double staged = (System.nanoTime() - t1) / 1e9;
+      Batch batch = writer.commit(report.rows(), report.rejectedRows(), new ArrayList<>());
+      double warehouse = (System.nanoTime() - t1) / 1e9;
+      long t2 = System.nanoTime();
+      store.updateIndex(n -> {});
+      double index = (System.nanoTime() - t2) / 1e9;
+      out.printf(
+          "spil ingest: %,d rows, %,d statements (%,d rejected rows): validate+stage %.2f s, warehouse commit total %.2f s"
+              + " (%,.0f statements/s), search index %.2f s%n",
+          report.rows(),
+          batch.statements(),
+          report.rejectedRows(),
+          staged,
+          warehouse,
+          batch.statements() / warehouse,
+          index);
+      out.printf(
+          "ratio spil warehouse / duckdb baseline: %.2f; with index: %.2f%n",
+          warehouse / baseline, (warehouse + index) / baseline);
+    }
+    if (!keep) {
+      deleteTree(data);
+    }
+    Files.deleteIfExists(duck);
+    out.flush();
+    return 0;
+  }
+
+  static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

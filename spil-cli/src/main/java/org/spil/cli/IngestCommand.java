@@ -1,0 +1,135 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spil.ingest.Dataset;
+import org.spil.ingest.DatasetReader;
+import org.spil.ingest.Reject;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil ingest DIR...}: reads dataset directories into the warehouse, one batch each. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ingest dataset directories (each with a dataset.yml) into the warehouse.",
+      "Each dataset becomes one atomic batch; unchanged files add nothing; invalid values are",
+      "reported as file:line: column: reason and kept with the batch (see 'spil rejects')."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "DIR", description = "Dataset directories.")
+  List<Path> dirs;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Date the data was supplied (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--json", description = "Print a JSON summary.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Dataset> datasets = new ArrayList<>();
+    for (Path dir : dirs) {
+      datasets.add(DatasetReader.read(dir));
+    }
+    LocalDate day = asOf != null ? asOf : LocalDate.now();
+    List<Map<String, Object>> summaries = new ArrayList<>();
+    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+      for (Dataset d : datasets) {
+        Progress progress = new Progress(err, "ingest " + d.name() + " rows");
+        Ingestion.Outcome o;
+        try {
+          o = Ingestion.run(store, d, day, progress);
+        } finally {
+          progress.done();
+        }
+        summaries.add(summary(o));
+        if (!json) {
+          print(out, o);
+        }
+      }
+    }
+    if (json) {
+      Json.print(out, summaries);
+    }
+    return 0;
+  }
+
+  static Map<String, Object> summary(Ingestion.Outcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dataset", o.dataset().name());
+    m.put("agency", o.dataset().agency());
+    if (o.unchangedSince().isPresent()) {
+      m.put("unchanged_since_batch", o.unchangedSince().get().id());
+      m.put("statements_added", 0);
+      return m;
+    }
+    m.put("batch_id", o.batch().id());
+    m.put("rows", o.report().rows());
+    m.put("entities", o.batch().entities());
+    m.put("statements", o.batch().statements());
+    m.put("statements_added", o.batch().newStatements());
+    m.put("rejected_rows", o.report().rejectedRows());
+    m.put("rejected_values", o.report().rejects().size());
+    m.put("seconds", Math.round(o.seconds() * 1000) / 1000.0);
+    List<String> rejects = new ArrayList<>();
+    for (Reject r : o.report().rejects()) {
+      if (rejects.size() < 20) {
+        rejects.add(r.toString());
+      }
+    }
+    m.put("rejects", rejects);
+    return m;
+  }
+
+  static void print(PrintWriter out, Ingestion.Outcome o) {
+    if (o.unchangedSince().isPresent()) {
+      out.printf(
+          "%s: unchanged since batch %d; nothing added%n",
+          o.dataset().name(), o.unchangedSince().get().id());
+      return;
+    }
+    var b = o.batch();
+    out.printf(
+        "%s (%s): batch %d, %,d rows, %,d entities, %,d statements (%,d new), %,d rejected rows, %.1f s%n",
+        o.dataset().name(),
+        o.dataset().agency(),
+        b.id(),
+        o.report().rows(),
+        b.entities(),
+        b.statements(),
+        b.newStatements(),
+        o.report().rejectedRows(),
+        o.seconds());
+    int shown = 0;
+    for (Reject r : o.report().rejects()) {
+      if (shown++ == 10) {
+        out.printf(
+            "  ... %,d more: spil rejects --batch %d --as %s%n",
+            o.report().rejects().size() - 10, b.id(), o.dataset().agency());
+        break;
+      }
+      out.println("  rejected " + r);
+    }
+    out.flush();
+  }
+}

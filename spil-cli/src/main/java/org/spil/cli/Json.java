@@ -1,0 +1,21 @@
+package org.spil.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+
+/** Machine-readable output of the commands' {@code --json} mode. */
+final class Json {
+  private Json() {}
+
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  static void print(PrintWriter out, Object value) {
+    try {
+      out.println(MAPPER.writeValueAsString(value));
+      out.flush();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

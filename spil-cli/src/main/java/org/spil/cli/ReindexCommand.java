@@ -1,0 +1,34 @@
+package org.spil.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil reindex}: rebuilds the derived search index from the warehouse. */
+@Command(
+    name = "reindex",
+    mixinStandardHelpOptions = true,
+    description = "Rebuild the search index from the warehouse.")
+final class ReindexCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    Progress progress = new Progress(spec.commandLine().getErr(), "reindex documents");
+    int batches;
+    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+      batches = store.reindex(progress);
+    } finally {
+      progress.done();
+    }
+    spec.commandLine()
+        .getOut()
+        .printf("reindexed %d batches in %.1f s%n", batches, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+}

@@ -1,0 +1,64 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spil.store.BatchWriter;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil rejects}: the values an agency's own batches rejected, to fix at the source. */
+@Command(
+    name = "rejects",
+    mixinStandardHelpOptions = true,
+    description = "List rejected values (file:line: column: reason) of your agency's batches.")
+final class RejectsCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ViewerOption viewer;
+
+  @Option(names = "--batch", description = "Only this batch.")
+  Long batch;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    List<BatchWriter.RejectRow> rows;
+    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+      rows = store.rejects(viewer.viewer(), batch);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Json.print(
+          out,
+          rows.stream()
+              .map(
+                  r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", r.file());
+                    m.put("line", r.line());
+                    m.put("column", r.column());
+                    m.put("value", r.value());
+                    m.put("reason", r.reason());
+                    return m;
+                  })
+              .toList());
+      return 0;
+    }
+    for (BatchWriter.RejectRow r : rows) {
+      out.printf(
+          "%s:%d: %s: %s  (value: %s)%n", r.file(), r.line(), r.column(), r.reason(), r.value());
+    }
+    out.flush();
+    return 0;
+  }
+}

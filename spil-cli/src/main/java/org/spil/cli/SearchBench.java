@@ -1,0 +1,114 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.spil.model.types.Iban;
+import org.spil.store.SearchQuery;
+import org.spil.store.Store;
+import org.spil.store.Viewer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench search}: latency of searches on the warehouse that {@code spil bench ingest
+ * --keep} built: names with typos, names in "LAST, First" order, IBANs with spaces and phone
+ * numbers in national format. Prints p50, p95 and p99 after a warm-up.
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark search latency.")
+final class SearchBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Size of the benchmark warehouse (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(
+      names = "--work",
+      defaultValue = "bench-work",
+      description = "Work directory (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(
+      names = "--queries",
+      defaultValue = "1000",
+      description = "Measured queries (default: ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path data = work.resolve("spil-data-" + rows);
+    if (!Files.exists(data)) {
+      throw new IllegalArgumentException(
+          data + " missing: run 'spil bench ingest --rows " + rows + " --keep' first");
+    }
+    Random r = new Random(7);
+    Viewer viewer = new Viewer("politie-nl");
+    try (Store store = Store.open(data, false, LocalDate.now())) {
+      for (int i = 0; i < 200; i++) {
+        store.search(viewer, query(r));
+      }
+      long[] nanos = new long[queries];
+      long hits = 0;
+      for (int i = 0; i < queries; i++) {
+        SearchQuery q = query(r);
+        long t = System.nanoTime();
+        hits += store.search(viewer, q).size();
+        nanos[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(nanos);
+      Runtime rt = Runtime.getRuntime();
+      out.printf(
+          "search on %,d persons: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f hits/query, heap used %d MiB%n",
+          rows,
+          queries,
+          nanos[queries / 2] / 1e6,
+          nanos[(int) (queries * 0.95)] / 1e6,
+          nanos[(int) (queries * 0.99)] / 1e6,
+          nanos[queries - 1] / 1e6,
+          (double) hits / queries,
+          (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private SearchQuery query(Random r) {
+    int kind = r.nextInt(4);
+    String text =
+        switch (kind) {
+          case 0 -> typo(PersonCsv.first(r) + " " + PersonCsv.last(r), r);
+          case 1 -> PersonCsv.last(r).toUpperCase() + ", " + PersonCsv.first(r);
+          case 2 ->
+              spaced(Iban.withCheckDigits("NL", "ABNA0" + String.format("%09d", r.nextInt(rows))));
+          default -> "06 " + (10_000_000 + r.nextInt(89_999_999));
+        };
+    return new SearchQuery(text, null, null, null, null, 10, "NL");
+  }
+
+  private static String typo(String s, Random r) {
+    int i = 1 + r.nextInt(s.length() - 2);
+    return s.substring(0, i) + s.substring(i + 1);
+  }
+
+  private static String spaced(String iban) {
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < iban.length(); i += 4) {
+      groups.add(iban.substring(i, Math.min(iban.length(), i + 4)));
+    }
+    return String.join(" ", groups).toLowerCase();
+  }
+}

@@ -1,0 +1,101 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.spil.store.EntityRecord;
+import org.spil.store.Store;
+import org.spil.store.ValueRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil show ID}: one entity with the provenance of every value the viewer may see. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show an entity with every visible value and where it comes from.")
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ViewerOption viewer;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "Entity id.")
+  String id;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Optional<EntityRecord> entity;
+    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+      entity = store.entity(viewer.viewer(), id);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (entity.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("spil: no entity '" + id + "' visible to " + viewer.agency);
+      return 1;
+    }
+    EntityRecord e = entity.get();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", e.id());
+      m.put("schema", e.schema());
+      m.put("caption", e.caption());
+      Map<String, Object> props = new LinkedHashMap<>();
+      e.properties()
+          .forEach((p, values) -> props.put(p, values.stream().map(ShowCommand::json).toList()));
+      m.put("properties", props);
+      Json.print(out, m);
+      return 0;
+    }
+    out.printf("%s  %s  [%s]%n", e.schema(), e.caption(), e.id());
+    e.properties()
+        .forEach(
+            (p, values) -> {
+              for (ValueRecord v : values) {
+                out.printf(
+                    "  %-18s %s%s%n      from %s (%s), %s, %s %s%d, seen %s..%s%n",
+                    p,
+                    v.value(),
+                    v.originalValue().equals(v.value())
+                        ? ""
+                        : "  (as written: " + v.originalValue() + ")",
+                    v.dataset(),
+                    v.agency(),
+                    v.legalBasis(),
+                    v.handlingCode(),
+                    v.sourceGrade(),
+                    v.infoGrade(),
+                    v.firstSeen(),
+                    v.lastSeen());
+              }
+            });
+    out.flush();
+    return 0;
+  }
+
+  static Map<String, Object> json(ValueRecord v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", v.value());
+    m.put("original_value", v.originalValue());
+    m.put("dataset", v.dataset());
+    m.put("agency", v.agency());
+    m.put("legal_basis", v.legalBasis());
+    m.put("handling_code", v.handlingCode());
+    m.put("source_grade", v.sourceGrade());
+    m.put("info_grade", v.infoGrade());
+    m.put("first_seen", v.firstSeen().toString());
+    m.put("last_seen", v.lastSeen().toString());
+    return m;
+  }
+}

@@ -1,0 +1,380 @@
+package org.spil.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.spil.model.Normalised;
+import org.spil.model.Property;
+import org.spil.model.PropertyType;
+import org.spil.model.PropertyTypes;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
+import org.spil.model.types.NameKeys;
+
+/**
+ * The derived search index (Lucene): one document per entity per batch, holding the match keys of
+ * its names (tokens of several romanisations, phonetic codes, consonant skeletons), the compact
+ * forms of its identifiers, its countries, schema (with ancestors), dataset, agency and batch, and
+ * its values as stored JSON. Searches are filtered to the batches a viewer may see, so nothing of
+ * an invisible statement can surface in a hit, a score or a count. The index records the last batch
+ * it holds; {@link #catchUp} indexes whatever the warehouse committed since (healing a crash
+ * between warehouse commit and index update), and {@link #rebuild} recreates it from scratch.
+ *
+ * <p>NOTE: one writer at a time; searches open a fresh reader.
+ */
+public final class SearchIndex {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INDEXED_THROUGH = "indexed_through";
+  private final Path dir;
+
+  public SearchIndex(Path dir) {
+    this.dir = dir;
+  }
+
+  static Analyzer textAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+    };
+  }
+
+  /** The last batch id the index holds, 0 when empty or missing. */
+  public long indexedThrough() {
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return 0;
+      }
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        String v = r.getIndexCommit().getUserData().get(INDEXED_THROUGH);
+        return v == null ? 0 : Long.parseLong(v);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot read search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Indexes every batch the warehouse committed after the index's last one; returns how many. */
+  public int catchUp(Warehouse warehouse, LongConsumer progress) {
+    long through = indexedThrough();
+    long max = warehouse.maxBatchId();
+    if (through >= max) {
+      return 0;
+    }
+    return write(warehouse, through, max, false, progress);
+  }
+
+  /** Drops the index and rebuilds it from every batch in the warehouse. */
+  public int rebuild(Warehouse warehouse, LongConsumer progress) {
+    return write(warehouse, 0, warehouse.maxBatchId(), true, progress);
+  }
+
+  private int write(
+      Warehouse warehouse, long after, long through, boolean fresh, LongConsumer progress) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create index directory " + dir, e);
+    }
+    IndexWriterConfig config = new IndexWriterConfig(textAnalyzer());
+    config.setOpenMode(
+        fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(128);
+    int batches = 0;
+    long[] docs = {0};
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, config)) {
+      for (Batch b : warehouse.batches()) {
+        if (b.id() <= after || b.id() > through) {
+          continue;
+        }
+        String batchId = Long.toString(b.id());
+        writer.deleteDocuments(new Term("batch", batchId));
+        warehouse.forEachEntityOfBatch(
+            b.id(),
+            (entityId, schema, props) -> {
+              try {
+                writer.addDocument(document(entityId, schema, props, b));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              if ((++docs[0] & 0x3fff) == 0) {
+                progress.accept(docs[0]);
+              }
+            });
+        batches++;
+      }
+      writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(through)).entrySet());
+      writer.commit();
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException("cannot write search index " + dir + ": " + e.getMessage(), e);
+    }
+    return batches;
+  }
+
+  static Document document(
+      String entityId, String schemaName, Map<String, List<String>> props, Batch batch)
+      throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField("entity", entityId, Field.Store.YES));
+    doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
+    doc.add(new StoredField("schema_name", schemaName));
+    Schema schema = Schemata.model().get(schemaName);
+    doc.add(new StringField("schema", schemaName, Field.Store.NO));
+    for (String a : schema.ancestors()) {
+      doc.add(new StringField("schema", a, Field.Store.NO));
+    }
+    doc.add(new StringField("dataset", batch.provenance().dataset(), Field.Store.NO));
+    doc.add(new StringField("agency", batch.provenance().agency(), Field.Store.NO));
+    StringBuilder text = new StringBuilder();
+    Set<String> nameKeys = new LinkedHashSet<>();
+    Map<String, List<String>> stored = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : props.entrySet()) {
+      if (e.getKey().equals("id")) {
+        continue;
+      }
+      stored.put(e.getKey(), e.getValue());
+      Property prop = schema.property(e.getKey());
+      if (prop == null) {
+        continue;
+      }
+      PropertyType type = prop.type();
+      for (String v : e.getValue()) {
+        switch (type.name()) {
+          case "name" -> {
+            nameKeys.addAll(type.searchKeys(v));
+            doc.add(new StringField("fp", NameKeys.fingerprint(v), Field.Store.NO));
+            text.append(v).append(' ');
+          }
+          case "country" -> doc.add(new StringField("country", v, Field.Store.NO));
+          case "entity", "date", "number", "amount", "url", "json", "html", "checksum" -> {}
+          default -> {
+            if (type.isPivot()) {
+              for (String k : type.searchKeys(v)) {
+                doc.add(new StringField("key", k, Field.Store.NO));
+              }
+            }
+            if (text.length() < 32_000) {
+              text.append(v).append(' ');
+            }
+          }
+        }
+      }
+    }
+    for (String k : nameKeys) {
+      doc.add(new StringField("name", k, Field.Store.NO));
+    }
+    if (text.length() > 0) {
+      doc.add(new TextField("text", text.toString(), Field.Store.NO));
+    }
+    doc.add(new StoredField("props", JSON.writeValueAsString(stored)));
+    return doc;
+  }
+
+  /** The query that finds what a user typed: names, identifiers and words, ranked. */
+  static Query match(SearchQuery q) {
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    String text = q.text().strip();
+    should.add(
+        new BoostQuery(new TermQuery(new Term("entity", text)), 20f), BooleanClause.Occur.SHOULD);
+    Set<String> keys = new LinkedHashSet<>();
+    var context = new org.spil.model.NormaliseContext(q.phoneRegion(), List.of(), null);
+    for (PropertyType type : PropertyTypes.all().values()) {
+      if (type.isPivot() && !type.name().equals("name") && !type.name().equals("address")) {
+        Normalised n = type.normalise(text, context);
+        if (n instanceof Normalised.Valid v) {
+          keys.addAll(type.searchKeys(v.value()));
+        }
+      }
+    }
+    for (String k : keys) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("key", k)), 10f), BooleanClause.Occur.SHOULD);
+    }
+    Set<String> tokens = NameKeys.tokens(text);
+    should.add(
+        new BoostQuery(new TermQuery(new Term("fp", NameKeys.fingerprint(text))), 3f),
+        BooleanClause.Occur.SHOULD);
+    for (String t : tokens) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("name", "t:" + t)), 2f),
+          BooleanClause.Occur.SHOULD);
+      int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
+      if (edits > 0) {
+        should.add(
+            new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    for (String p : NameKeys.phonetic(tokens)) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("name", "p:" + p)), 0.7f),
+          BooleanClause.Occur.SHOULD);
+    }
+    for (String s : NameKeys.skeletons(tokens)) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
+          BooleanClause.Occur.SHOULD);
+    }
+    for (String word : analyze(text)) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("text", word)), 0.5f), BooleanClause.Occur.SHOULD);
+    }
+    return should.build();
+  }
+
+  static List<String> analyze(String text) {
+    List<String> out = new ArrayList<>();
+    try (Analyzer a = textAnalyzer();
+        TokenStream ts = a.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && out.size() < 32) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  static Query inSet(String field, Collection<String> values) {
+    List<BytesRef> refs = new ArrayList<>(values.size());
+    for (String v : values) {
+      refs.add(new BytesRef(v));
+    }
+    return new TermInSetQuery(field, refs);
+  }
+
+  /** Searches within the visible batches and assembles each hit from all its visible documents. */
+  public List<SearchHit> search(SearchQuery q, Set<Long> visibleBatches) {
+    if (visibleBatches.isEmpty()) {
+      return List.of();
+    }
+    List<String> batchTerms = visibleBatches.stream().map(String::valueOf).toList();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(match(q), BooleanClause.Occur.MUST);
+    query.add(inSet("batch", batchTerms), BooleanClause.Occur.FILTER);
+    if (q.schema() != null) {
+      query.add(new TermQuery(new Term("schema", q.schema())), BooleanClause.Occur.FILTER);
+    }
+    if (q.country() != null) {
+      query.add(new TermQuery(new Term("country", q.country())), BooleanClause.Occur.FILTER);
+    }
+    if (q.dataset() != null) {
+      query.add(new TermQuery(new Term("dataset", q.dataset())), BooleanClause.Occur.FILTER);
+    }
+    if (q.agency() != null) {
+      query.add(new TermQuery(new Term("agency", q.agency())), BooleanClause.Occur.FILTER);
+    }
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return List.of();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(d)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs top = searcher.search(query.build(), q.limit() * 4);
+        Map<String, Float> best = new LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+          String id = searcher.storedFields().document(sd.doc).get("entity");
+          best.merge(id, sd.score, Math::max);
+          if (best.size() >= q.limit()) {
+            break;
+          }
+        }
+        return assemble(searcher, best, batchTerms);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<SearchHit> assemble(
+      IndexSearcher searcher, Map<String, Float> best, List<String> batchTerms) throws IOException {
+    if (best.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    all.add(inSet("entity", best.keySet()), BooleanClause.Occur.FILTER);
+    all.add(inSet("batch", batchTerms), BooleanClause.Occur.FILTER);
+    all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    TopDocs docs = searcher.search(all.build(), Math.max(1, best.size() * 50));
+    Map<String, Schema> schemata = new HashMap<>();
+    Map<String, Map<String, List<String>>> props = new HashMap<>();
+    for (ScoreDoc sd : docs.scoreDocs) {
+      Document doc = searcher.storedFields().document(sd.doc);
+      String id = doc.get("entity");
+      Schema s = Schemata.model().get(doc.get("schema_name"));
+      schemata.merge(id, s, (a, b) -> Schemata.model().common(a, b).orElse(a));
+      Map<String, List<String>> values =
+          JSON.readValue(doc.get("props"), new TypeReference<Map<String, List<String>>>() {});
+      Map<String, List<String>> target = props.computeIfAbsent(id, k -> new LinkedHashMap<>());
+      values.forEach(
+          (p, vs) -> {
+            List<String> list = target.computeIfAbsent(p, k -> new ArrayList<>());
+            for (String v : vs) {
+              if (!list.contains(v)) {
+                list.add(v);
+              }
+            }
+          });
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    best.entrySet().stream()
+        .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
+        .forEach(
+            e -> {
+              Schema s = schemata.get(e.getKey());
+              Map<String, List<String>> p = props.getOrDefault(e.getKey(), Map.of());
+              hits.add(
+                  new SearchHit(
+                      e.getKey(), s.name(), Captions.caption(s, p, e.getKey()), e.getValue(), p));
+            });
+    return hits;
+  }
+}

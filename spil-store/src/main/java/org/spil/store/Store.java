@@ -1,0 +1,333 @@
+package org.spil.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
+
+/**
+ * The warehouse and its search index under one data directory, with every read taking a {@link
+ * Viewer} and filtered by the {@link AccessPolicy}. Opening a store heals the index: batches the
+ * warehouse committed but the index missed (a crash in between) are indexed first.
+ *
+ * <p>NOTE: open for writing from one process at a time; any number may read.
+ */
+public final class Store implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path dir;
+  private final Warehouse warehouse;
+  private final SearchIndex index;
+  private final AccessPolicy policy;
+
+  private Store(Path dir, Warehouse warehouse, SearchIndex index, AccessPolicy policy) {
+    this.dir = dir;
+    this.warehouse = warehouse;
+    this.index = index;
+    this.policy = policy;
+  }
+
+  public static Store open(Path dir, boolean write, LocalDate today) {
+    Warehouse w = Warehouse.open(dir, !write);
+    SearchIndex index = new SearchIndex(dir.resolve("index"));
+    Store store = new Store(dir, w, index, new AccessPolicy(today));
+    try {
+      index.catchUp(w, n -> {});
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
+    }
+    return store;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public SearchIndex index() {
+    return index;
+  }
+
+  /** Brings the index up to date after a commit. */
+  public int updateIndex(LongConsumer progress) {
+    return index.catchUp(warehouse, progress);
+  }
+
+  public int reindex(LongConsumer progress) {
+    return index.rebuild(warehouse, progress);
+  }
+
+  private Set<Long> visible(Viewer viewer) {
+    return warehouse.visibleBatches(viewer, policy);
+  }
+
+  public List<SearchHit> search(Viewer viewer, SearchQuery query) {
+    return index.search(query, visible(viewer));
+  }
+
+  /** The entity with every visible value and its provenance, or empty if the viewer sees none. */
+  public Optional<EntityRecord> entity(Viewer viewer, String id) {
+    Set<Long> batches = visible(viewer);
+    if (batches.isEmpty()) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT s.schema, s.prop, s.value, s.original_value, b.dataset, b.agency, b.legal_basis, b.handling_code,"
+            + " b.source_grade, b.info_grade, s.first_seen, s.last_seen FROM statement s JOIN batch b USING (batch_id)"
+            + " WHERE s.entity_id = ? AND s.batch_id IN "
+            + Warehouse.inList(batches)
+            + " ORDER BY s.prop, s.value, b.batch_id";
+    Schema schema = null;
+    Map<String, List<ValueRecord>> props = new LinkedHashMap<>();
+    Map<String, List<String>> plain = new LinkedHashMap<>();
+    try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Schema s = Schemata.model().get(rs.getString(1));
+          schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
+          String prop = rs.getString(2);
+          if (prop.equals("id")) {
+            continue;
+          }
+          ValueRecord v =
+              new ValueRecord(
+                  rs.getString(3),
+                  rs.getString(4) == null ? rs.getString(3) : rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getInt(10),
+                  rs.getObject(11, LocalDate.class),
+                  rs.getObject(12, LocalDate.class));
+          props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
+          plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read entity: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    if (schema == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityRecord(id, schema.name(), Captions.caption(schema, plain, id), props));
+  }
+
+  public Stats stats(Viewer viewer) {
+    Set<Long> batches = visible(viewer);
+    String where = " WHERE s.batch_id IN " + Warehouse.inList(batches);
+    try (Statement st = warehouse.connection().createStatement()) {
+      long entities;
+      long statements;
+      try (ResultSet rs =
+          st.executeQuery("SELECT count(DISTINCT entity_id), count(*) FROM statement s" + where)) {
+        rs.next();
+        entities = rs.getLong(1);
+        statements = rs.getLong(2);
+      }
+      return new Stats(
+          entities,
+          statements,
+          counts(st, "b.dataset", where),
+          counts(st, "s.schema", where),
+          counts(st, "b.agency", where));
+    } catch (SQLException e) {
+      throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static List<Stats.Count> counts(Statement st, String key, String where)
+      throws SQLException {
+    List<Stats.Count> out = new ArrayList<>();
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT "
+                + key
+                + ", count(DISTINCT s.entity_id), count(*) FROM statement s JOIN batch b USING (batch_id)"
+                + where
+                + " GROUP BY 1 ORDER BY 3 DESC, 1")) {
+      while (rs.next()) {
+        out.add(new Stats.Count(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+      }
+    }
+    return out;
+  }
+
+  /** Writes visible entities as FollowTheMoney JSON lines; returns how many. */
+  public long exportFtm(Viewer viewer, Writer out) {
+    Set<Long> batches = visible(viewer);
+    String sql =
+        "SELECT entity_id, schema, prop, value FROM statement WHERE batch_id IN "
+            + Warehouse.inList(batches)
+            + " ORDER BY entity_id, prop, value";
+    long count = 0;
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      String current = null;
+      Schema schema = null;
+      Map<String, List<String>> props = new LinkedHashMap<>();
+      while (rs.next()) {
+        String id = rs.getString(1);
+        if (current != null && !current.equals(id)) {
+          writeFtm(out, current, schema, props);
+          count++;
+          props = new LinkedHashMap<>();
+          schema = null;
+        }
+        current = id;
+        Schema s = Schemata.model().get(rs.getString(2));
+        schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
+        String prop = rs.getString(3);
+        if (!prop.equals("id")) {
+          List<String> values = props.computeIfAbsent(prop, k -> new ArrayList<>());
+          String v = rs.getString(4);
+          if (!values.contains(v)) {
+            values.add(v);
+          }
+        }
+      }
+      if (current != null) {
+        writeFtm(out, current, schema, props);
+        count++;
+      }
+      out.flush();
+    } catch (SQLException e) {
+      throw new StoreException("cannot export: " + Warehouse.firstLine(e.getMessage()), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot write export: " + e.getMessage(), e);
+    }
+    return count;
+  }
+
+  private static void writeFtm(
+      Writer out, String id, Schema schema, Map<String, List<String>> props) throws IOException {
+    StringBuilderWriter line = new StringBuilderWriter();
+    try (JsonGenerator g = JSON.getFactory().createGenerator(line)) {
+      g.writeStartObject();
+      g.writeStringField("id", id);
+      g.writeStringField("schema", schema.name());
+      g.writeObjectFieldStart("properties");
+      for (Map.Entry<String, List<String>> e : props.entrySet()) {
+        g.writeArrayFieldStart(e.getKey());
+        for (String v : e.getValue()) {
+          g.writeString(v);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write(line.toString());
+    out.write('\n');
+  }
+
+  /** A small Writer over a StringBuilder, so one JSON line is built before it is written. */
+  private static final class StringBuilderWriter extends Writer {
+    private final StringBuilder sb = new StringBuilder(256);
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+
+  /** Writes visible statements with their provenance as a Parquet file; returns how many. */
+  public long exportParquet(Viewer viewer, Path file) {
+    Set<Long> batches = visible(viewer);
+    String select =
+        "SELECT lpad(to_hex(s.id_hi), 16, '0') || lpad(to_hex(s.id_lo), 16, '0') AS id, s.entity_id, s.schema, s.prop,"
+            + " s.value, coalesce(s.original_value, s.value) AS original_value, s.lang, b.dataset, b.agency,"
+            + " b.legal_basis, b.handling_code, b.source_grade, b.info_grade, s.first_seen, s.last_seen, b.retain_until,"
+            + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE s.batch_id IN "
+            + Warehouse.inList(batches)
+            + " ORDER BY s.entity_id, s.prop";
+    String target = file.toAbsolutePath().toString().replace("'", "''");
+    try (Statement st = warehouse.connection().createStatement()) {
+      st.execute("COPY (" + select + ") TO '" + target + "' (FORMAT parquet)");
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + target + "')")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot export Parquet to " + file + ": " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * The rejected values of the viewer's own agency's batches (all, or one batch). Rejects are raw
+   * source values, so only the supplying agency sees them, whatever the sharing.
+   */
+  public List<BatchWriter.RejectRow> rejects(Viewer viewer, Long batchId) {
+    List<Long> own = new ArrayList<>();
+    for (Batch b : warehouse.batches()) {
+      if (b.provenance().agency().equals(viewer.agency())
+          && (batchId == null || b.id() == batchId)) {
+        own.add(b.id());
+      }
+    }
+    List<BatchWriter.RejectRow> out = new ArrayList<>();
+    if (own.isEmpty()) {
+      return out;
+    }
+    String sql =
+        "SELECT file, line, \"column\", value, reason FROM reject WHERE batch_id IN "
+            + Warehouse.inList(new java.util.HashSet<>(own))
+            + " ORDER BY batch_id, file, line";
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(
+            new BatchWriter.RejectRow(
+                rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read rejects: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  /** The batches a viewer may see. */
+  public List<Batch> batches(Viewer viewer) {
+    return warehouse.batches().stream()
+        .filter(b -> policy.visible(viewer, b.provenance()))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    warehouse.close();
+  }
+}

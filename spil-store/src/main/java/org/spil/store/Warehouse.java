@@ -1,0 +1,282 @@
+package org.spil.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.duckdb.DuckDBConnection;
+import org.spil.model.HandlingCode;
+import org.spil.model.Provenance;
+import org.spil.model.SourceGrade;
+
+/**
+ * The embedded warehouse: a DuckDB file holding batches (provenance, once per batch), statements
+ * (narrow rows pointing at their batch) and rejects. It is the truth; the search index is derived
+ * from it. Writes go through {@link BatchWriter}, which stages a batch and applies it in one
+ * transaction, so a crash leaves the warehouse as it was.
+ *
+ * <p>NOTE: one process may hold the file open for writing; readers open it read-only.
+ */
+public final class Warehouse implements AutoCloseable {
+  private final Connection connection;
+  private final boolean readOnly;
+
+  private Warehouse(Connection connection, boolean readOnly) {
+    this.connection = connection;
+    this.readOnly = readOnly;
+  }
+
+  /** Opens (creating if needed) the warehouse in {@code dir/warehouse.duckdb}. */
+  public static Warehouse open(Path dir, boolean readOnly) {
+    Path file = dir.resolve("warehouse.duckdb");
+    try {
+      if (readOnly && !Files.exists(file)) {
+        Warehouse created = open(dir, false);
+        created.close();
+      }
+      Files.createDirectories(dir);
+      Properties props = new Properties();
+      if (readOnly) {
+        props.setProperty("duckdb.read_only", "true");
+      }
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+      Warehouse w = new Warehouse(c, readOnly);
+      if (!readOnly) {
+        w.createSchema();
+        w.dropStaleStages();
+      }
+      return w;
+    } catch (SQLException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("lock")) {
+        throw new StoreException(
+            "warehouse " + file + " is in use by another spil process (" + firstLine(msg) + ")", e);
+      }
+      throw new StoreException("cannot open warehouse " + file + ": " + firstLine(msg), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  private void createSchema() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          """
+          CREATE TABLE IF NOT EXISTS batch (
+            batch_id BIGINT PRIMARY KEY, dataset VARCHAR NOT NULL, title VARCHAR, agency VARCHAR NOT NULL,
+            legal_basis VARCHAR NOT NULL, handling_code VARCHAR NOT NULL, handling_note VARCHAR,
+            source_grade VARCHAR NOT NULL, info_grade INTEGER NOT NULL, retain_until DATE NOT NULL,
+            share_with VARCHAR[] NOT NULL, case_id VARCHAR, ingested_at TIMESTAMP NOT NULL, as_of DATE NOT NULL,
+            files_sha256 VARCHAR NOT NULL, rows BIGINT, entities BIGINT, statements BIGINT, new_statements BIGINT, rejected_rows BIGINT)""");
+      s.execute(
+          """
+          CREATE TABLE IF NOT EXISTS statement (
+            id_hi BIGINT NOT NULL, id_lo BIGINT NOT NULL, batch_id BIGINT NOT NULL, entity_id VARCHAR NOT NULL,
+            schema VARCHAR NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL, original_value VARCHAR,
+            lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+      s.execute(
+          """
+          CREATE TABLE IF NOT EXISTS reject (
+            batch_id BIGINT NOT NULL, file VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)""");
+    }
+  }
+
+  private void dropStaleStages() throws SQLException {
+    List<String> stale = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")) {
+      while (rs.next()) {
+        stale.add(rs.getString(1));
+      }
+    }
+    for (String t : stale) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS \"" + t + "\"");
+      }
+    }
+  }
+
+  /** Starts a batch; nothing is visible until {@link BatchWriter#commit}. */
+  public BatchWriter begin(Provenance provenance, LocalDate asOf, String filesSha256) {
+    requireWritable();
+    try {
+      return new BatchWriter(this, (DuckDBConnection) connection, provenance, asOf, filesSha256);
+    } catch (SQLException e) {
+      throw new StoreException("cannot start batch: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  void requireWritable() {
+    if (readOnly) {
+      throw new StoreException("warehouse opened read-only");
+    }
+  }
+
+  /** The latest batch of a dataset made from exactly these files, if any. */
+  public Optional<Batch> batchWithFiles(String dataset, String filesSha256) {
+    return batches().stream()
+        .filter(
+            b -> b.provenance().dataset().equals(dataset) && b.filesSha256().equals(filesSha256))
+        .reduce((a, b) -> b);
+  }
+
+  /** Every committed batch, oldest first. */
+  public List<Batch> batches() {
+    List<Batch> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM batch ORDER BY batch_id")) {
+      while (rs.next()) {
+        out.add(batch(rs));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read batches: " + firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  static Batch batch(ResultSet rs) throws SQLException {
+    Set<String> share = new TreeSet<>();
+    Array array = rs.getArray("share_with");
+    if (array != null) {
+      for (Object o : (Object[]) array.getArray()) {
+        share.add(String.valueOf(o));
+      }
+    }
+    Provenance p =
+        new Provenance(
+            rs.getString("dataset"),
+            rs.getString("title"),
+            rs.getString("agency"),
+            rs.getString("legal_basis"),
+            HandlingCode.valueOf(rs.getString("handling_code")),
+            rs.getString("handling_note"),
+            SourceGrade.valueOf(rs.getString("source_grade")),
+            rs.getInt("info_grade"),
+            rs.getObject("retain_until", LocalDate.class),
+            share,
+            rs.getString("case_id"));
+    Timestamp at = rs.getTimestamp("ingested_at");
+    return new Batch(
+        rs.getLong("batch_id"),
+        p,
+        at.toInstant(),
+        rs.getObject("as_of", LocalDate.class),
+        rs.getString("files_sha256"),
+        rs.getLong("rows"),
+        rs.getLong("entities"),
+        rs.getLong("statements"),
+        rs.getLong("new_statements"),
+        rs.getLong("rejected_rows"));
+  }
+
+  /** Ids of the batches a viewer may see under the policy. */
+  public Set<Long> visibleBatches(Viewer viewer, AccessPolicy policy) {
+    Set<Long> ids = new HashSet<>();
+    for (Batch b : batches()) {
+      if (policy.visible(viewer, b.provenance())) {
+        ids.add(b.id());
+      }
+    }
+    return ids;
+  }
+
+  static String inList(Set<Long> ids) {
+    if (ids.isEmpty()) {
+      return "(NULL)";
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (Long id : ids) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      sb.append(id.longValue());
+    }
+    return sb.append(')').toString();
+  }
+
+  /** The statements of a batch grouped by entity, in entity order, for the search index. */
+  void forEachEntityOfBatch(long batchId, EntityStatementsConsumer consumer) {
+    String sql =
+        "SELECT entity_id, schema, prop, value FROM statement WHERE batch_id = ? ORDER BY entity_id";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, batchId);
+      try (ResultSet rs = ps.executeQuery()) {
+        String current = null;
+        String schema = null;
+        Map<String, List<String>> props = new LinkedHashMap<>();
+        while (rs.next()) {
+          String id = rs.getString(1);
+          if (current != null && !current.equals(id)) {
+            consumer.accept(current, schema, props);
+            props = new LinkedHashMap<>();
+          }
+          current = id;
+          schema = rs.getString(2);
+          props.computeIfAbsent(rs.getString(3), k -> new ArrayList<>(1)).add(rs.getString(4));
+        }
+        if (current != null) {
+          consumer.accept(current, schema, props);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read batch " + batchId + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Receives one entity's statements of one batch. */
+  interface EntityStatementsConsumer {
+    void accept(String entityId, String schema, Map<String, List<String>> props);
+  }
+
+  long maxBatchId() {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(batch_id), 0) FROM batch")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read batches: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  static Instant now() {
+    return Instant.now();
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close warehouse: " + firstLine(e.getMessage()), e);
+    }
+  }
+}
