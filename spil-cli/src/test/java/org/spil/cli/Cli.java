@@ -1,0 +1,19 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the spil command in-process for tests and captures its exit code and output. */
+final class Cli {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Spil.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,182 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end: the example datasets through every command, from three agencies' points of view. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path EXAMPLES = Path.of("../examples").toAbsolutePath().normalize();
+  @TempDir static Path tmp;
+  String data;
+
+  @BeforeAll
+  void ingestExamples() {
+    data = tmp.resolve("data").toString();
+    Cli.Result r =
+        Cli.run("ingest", EXAMPLES.resolve("politie-nl").toString(), EXAMPLES.resolve("douane-nl").toString(),
+            EXAMPLES.resolve("osint-donations").toString(), "--data", data, "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  JsonNode json(String... args) throws Exception {
+    Cli.Result r = Cli.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  @Test
+  void reingestingUnchangedFilesAddsNothing() throws Exception {
+    JsonNode again = json("--data", data, "ingest", EXAMPLES.resolve("politie-nl").toString(), "--json");
+    assertThat(again.get(0).get("statements_added").asInt()).isZero();
+    assertThat(again.get(0).has("unchanged_since_batch")).isTrue();
+  }
+
+  @Test
+  void searchMeetsSpellingsAndScriptsWithinWhatTheViewerMaySee() throws Exception {
+    JsonNode police = json("search", "Mohammed", "Elamrani", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(police.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
+    assertThat(police.get(0).get("schema").asText()).isEqualTo("Person");
+    assertThat(police.get(0).get("properties").get("birthDate").get(0).asText()).isEqualTo("1985-03-12");
+    JsonNode arabic = json("search", "محمد العمراني", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(arabic.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
+    JsonNode customs = json("search", "Mohammed", "Elamrani", "--as", "douane-nl", "--data", data, "--json");
+    assertThat(customs.findValuesAsText("schema")).doesNotContain("Person");
+    assertThat(customs.toString()).doesNotContain("1985-03-12");
+    JsonNode phone = json("search", "06 28765432", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(phone.get(0).get("caption").asText()).isEqualTo("Ömer Yilmaz");
+    JsonNode companies = json("search", "El Amrani", "--schema", "Company", "--country", "Nederland", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(companies.findValuesAsText("schema")).containsOnly("Company");
+    assertThat(companies.size()).isEqualTo(2);
+  }
+
+  @Test
+  void showGivesEveryValueWithProvenanceAndHidesWhatIsNotShared() throws Exception {
+    JsonNode hit = json("search", "Noël Verhoeven", "--as", "politie-nl", "--data", data, "--json").get(0);
+    String id = hit.get("id").asText();
+    JsonNode shown = json("show", id, "--as", "politie-nl", "--data", data, "--json");
+    JsonNode phone = shown.get("properties").get("phone").get(0);
+    assertThat(phone.get("value").asText()).isEqualTo("+32470123456");
+    assertThat(phone.get("original_value").asText()).isEqualTo("+32 470 12 34 56");
+    assertThat(phone.get("agency").asText()).isEqualTo("politie-nl");
+    assertThat(phone.get("handling_code").asText()).isEqualTo("H2");
+    assertThat(phone.get("legal_basis").asText()).isEqualTo("wpg-art-9");
+    Cli.Result hidden = Cli.run("show", id, "--as", "douane-nl", "--data", data);
+    Cli.Result missing = Cli.run("show", "no-such-id", "--as", "douane-nl", "--data", data);
+    assertThat(hidden.code()).isEqualTo(1);
+    assertThat(hidden.err().replace(id, "X")).isEqualTo(missing.err().replace("no-such-id", "X"));
+    assertThat(Cli.run("show", id, "--as", "kmar", "--data", data).code()).isZero();
+  }
+
+  @Test
+  void statsCountOnlyVisibleDatasets() throws Exception {
+    JsonNode customs = json("stats", "--as", "douane-nl", "--data", data, "--json");
+    assertThat(customs.get("datasets").has("politie-nl-personen")).isFalse();
+    assertThat(customs.get("datasets").has("douane-nl-zendingen")).isTrue();
+    JsonNode police = json("stats", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(police.get("entities").asLong()).isGreaterThan(customs.get("entities").asLong());
+    assertThat(police.get("schemata").get("Payment").get("entities").asInt()).isEqualTo(290);
+    JsonNode outsider = json("stats", "--as", "nobody", "--data", data, "--json");
+    assertThat(outsider.get("entities").asLong()).isEqualTo(474);
+  }
+
+  @Test
+  void ftmExportRoundTripsThroughIngestWithoutLoss() throws Exception {
+    Path export = tmp.resolve("rt/export.ijson");
+    Files.createDirectories(export.getParent());
+    assertThat(Cli.run("export", "--format", "ftm", "--as", "politie-nl", "--out", export.toString(), "--data", data).code()).isZero();
+    Files.writeString(
+        export.getParent().resolve("dataset.yml"),
+        "name: roundtrip\nagency: politie-nl\nlegal_basis: wpg-art-9\nhandling_code: H0\nsource_grade: B\ninfo_grade: 2\nretention: P1Y\nftm_files: [export.ijson]\n");
+    String data2 = tmp.resolve("data2").toString();
+    JsonNode ingested = json("ingest", export.getParent().toString(), "--data", data2, "--json");
+    assertThat(ingested.get(0).get("rejected_values").asInt()).isZero();
+    Path again = tmp.resolve("again.ijson");
+    assertThat(Cli.run("export", "--format", "ftm", "--as", "politie-nl", "--out", again.toString(), "--data", data2).code()).isZero();
+    assertThat(canonical(again)).isEqualTo(canonical(export));
+    assertThat(Files.readAllLines(export)).hasSizeGreaterThan(500);
+  }
+
+  static Set<String> canonical(Path file) throws Exception {
+    Set<String> out = new TreeSet<>();
+    for (String line : Files.readAllLines(file)) {
+      JsonNode n = JSON.readTree(line);
+      Set<String> values = new TreeSet<>();
+      n.get("properties").properties().forEach(e -> e.getValue().forEach(v -> values.add(e.getKey() + "=" + v.asText())));
+      out.add(n.get("id").asText() + " " + n.get("schema").asText() + " " + values);
+    }
+    return out;
+  }
+
+  @Test
+  void parquetExportHoldsStatementsWithProvenance() throws Exception {
+    Path parquet = tmp.resolve("out.parquet");
+    Cli.Result r = Cli.run("export", "--format", "parquet", "--as", "douane-nl", "--out", parquet.toString(), "--data", data);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("exported");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count(DISTINCT agency), min(handling_code), count(*) FROM read_parquet('" + parquet + "')")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("H0");
+      assertThat(rs.getLong(3)).isPositive();
+    }
+  }
+
+  @Test
+  void rejectsAreListedOnlyForTheSupplyingAgency() throws Exception {
+    JsonNode own = json("rejects", "--as", "douane-nl", "--data", data, "--json");
+    assertThat(own.findValuesAsText("reason")).contains("containerNumber: container check digit does not match");
+    assertThat(own.get(0).get("file").asText()).isEqualTo("douane-nl/zendingen.csv");
+    JsonNode other = json("rejects", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(other.toString()).doesNotContain("zendingen.csv");
+  }
+
+  @Test
+  void badInputGetsExitCodeTwoAndWritesNothing() throws Exception {
+    Path bad = tmp.resolve("bad");
+    Files.createDirectories(bad);
+    Files.writeString(bad.resolve("dataset.yml"), "name: bad\nagency: x\nlegal_basis: y\nhandling_code: H9\n");
+    String before = json("stats", "--as", "politie-nl", "--data", data, "--json").toString();
+    Cli.Result r = Cli.run("ingest", EXAMPLES.resolve("douane-nl").toString(), bad.toString(), "--data", data);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("dataset.yml:4: handling_code");
+    assertThat(json("stats", "--as", "politie-nl", "--data", data, "--json").toString()).isEqualTo(before);
+    Cli.Result noViewer = Cli.run("search", "Jan", "--data", data);
+    assertThat(noViewer.code()).isEqualTo(2);
+    assertThat(noViewer.err()).contains("Missing required option: '--as=AGENCY'");
+    assertThat(Cli.run("search", "Jan", "--as", "x", "--schema", "Persn", "--data", data).err()).contains("did you mean 'Person'");
+    assertThat(Cli.run("export", "--format", "csv", "--as", "x", "--data", data).code()).isEqualTo(2);
+  }
+
+  @Test
+  void helpIsAvailableForEveryCommand() {
+    for (String cmd : List.of("ingest", "search", "show", "export", "stats", "rejects", "reindex", "demo", "bench")) {
+      Cli.Result r = Cli.run(cmd, "--help");
+      assertThat(r.code()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).contains("Usage: spil " + cmd);
+    }
+  }
+
+  @Test
+  void reindexRebuildsTheSameSearchResults() throws Exception {
+    JsonNode before = json("search", "Yilmaz", "--as", "politie-nl", "--data", data, "--json");
+    Cli.Result r = Cli.run("reindex", "--data", data);
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode after = json("search", "Yilmaz", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(after.findValuesAsText("id")).isEqualTo(before.findValuesAsText("id"));
+  }
+}

@@ -1,0 +1,147 @@
+package org.spil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spil.model.HandlingCode;
+import org.spil.model.Provenance;
+import org.spil.model.SourceGrade;
+
+class StoreTest {
+  @TempDir Path tmp;
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+  static Provenance provenance(String dataset, String agency, Set<String> share, LocalDate until) {
+    return new Provenance(dataset, dataset, agency, "wpg-art-9", HandlingCode.H1, null, SourceGrade.B, 2, until, share, null);
+  }
+
+  static Batch person(Store store, Provenance p, String id, String name, String iban, LocalDate asOf, String sha) {
+    BatchWriter w = store.warehouse().begin(p, asOf, sha);
+    w.accept(id, "Person", "id", id, null, null);
+    w.accept(id, "Person", "name", name, null, null);
+    if (iban != null) {
+      w.accept(id, "Person", "idNumber", iban, iban.toLowerCase(), null);
+    }
+    Batch b = w.commit(1, 0, List.of());
+    store.updateIndex(n -> {});
+    return b;
+  }
+
+  @Test
+  void reingestingTheSameStatementsAddsNothingAndMovesLastSeen() {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      Provenance p = provenance("ds", "politie-nl", Set.of(), TODAY.plusYears(5));
+      Batch first = person(store, p, "e1", "Jan de Vries", "NL91ABNA0417164300", TODAY.minusDays(10), "sha1");
+      Batch second = person(store, p, "e1", "Jan de Vries", "NL91ABNA0417164300", TODAY, "sha2");
+      assertThat(first.newStatements()).isEqualTo(3);
+      assertThat(second.statements()).isEqualTo(3);
+      assertThat(second.newStatements()).isZero();
+      EntityRecord e = store.entity(new Viewer("politie-nl"), "e1").orElseThrow();
+      ValueRecord name = e.properties().get("name").get(0);
+      assertThat(name.firstSeen()).isEqualTo(TODAY.minusDays(10));
+      assertThat(name.lastSeen()).isEqualTo(TODAY);
+      assertThat(e.properties().get("idNumber").get(0).originalValue()).isEqualTo("nl91abna0417164300");
+      assertThat(store.stats(new Viewer("politie-nl")).statements()).isEqualTo(3);
+      assertThat(store.warehouse().batchWithFiles("ds", "sha2")).map(Batch::id).contains(second.id());
+    }
+  }
+
+  @Test
+  void anAbortedBatchLeavesNothingAndAStaleStageIsDroppedOnOpen() throws Exception {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      BatchWriter w = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      w.accept("e1", "Person", "name", "A", null, null);
+      w.abort();
+      BatchWriter left = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "y");
+      left.accept("e2", "Person", "name", "B", null, null);
+      assertThat(store.warehouse().batches()).isEmpty();
+      assertThat(store.stats(new Viewer("a")).statements()).isZero();
+    }
+    try (Store store = Store.open(tmp, true, TODAY);
+        var st = store.warehouse().connection().createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  @Test
+  void theIndexHealsAfterACrashBetweenWarehouseCommitAndIndexUpdate() {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      BatchWriter w = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      w.accept("e1", "Person", "id", "e1", null, null);
+      w.accept("e1", "Person", "name", "Mohamed El Amrani", null, null);
+      w.commit(1, 0, List.of());
+      // no updateIndex: the process "dies" here
+    }
+    try (Store store = Store.open(tmp, false, TODAY)) {
+      assertThat(store.search(new Viewer("a"), SearchQuery.of("Mohammed Elamrani"))).extracting(SearchHit::id).containsExactly("e1");
+      assertThat(store.index().indexedThrough()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void retentionHidesExpiredStatementsFromEveryRead() throws Exception {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      person(store, provenance("old", "a", Set.of("all"), TODAY.minusDays(1)), "e1", "Expired Person", null, TODAY.minusYears(6), "s");
+      person(store, provenance("new", "a", Set.of("all"), TODAY.plusDays(1)), "e2", "Current Person", null, TODAY, "t");
+      Viewer v = new Viewer("a");
+      assertThat(store.search(v, SearchQuery.of("Person"))).extracting(SearchHit::id).containsExactly("e2");
+      assertThat(store.entity(v, "e1")).isEmpty();
+      assertThat(store.stats(v).entities()).isEqualTo(1);
+      StringWriter out = new StringWriter();
+      assertThat(store.exportFtm(v, out)).isEqualTo(1);
+      assertThat(out.toString()).contains("Current Person").doesNotContain("Expired");
+      Path parquet = tmp.resolve("x.parquet");
+      assertThat(store.exportParquet(v, parquet)).isEqualTo(2);
+      assertThat(Files.size(parquet)).isPositive();
+    }
+  }
+
+  @Test
+  void searchFindsIdentifiersInAnySpellingAndFiltersBySchemaAndCountry() {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      Provenance p = provenance("ds", "a", Set.of(), TODAY.plusYears(1));
+      BatchWriter w = store.warehouse().begin(p, TODAY, "x");
+      w.accept("acc", "BankAccount", "id", "acc", null, null);
+      w.accept("acc", "BankAccount", "iban", "NL91ABNA0417164300", null, null);
+      w.accept("p1", "Person", "id", "p1", null, null);
+      w.accept("p1", "Person", "name", "Ömer Yılmaz", null, null);
+      w.accept("p1", "Person", "phone", "+31612345678", null, null);
+      w.accept("p1", "Person", "country", "tr", null, null);
+      w.accept("c1", "Company", "id", "c1", null, null);
+      w.accept("c1", "Company", "name", "Yilmaz Transport B.V.", null, null);
+      w.accept("c1", "Company", "country", "nl", null, null);
+      w.accept("s1", "Shipment", "id", "s1", null, null);
+      w.accept("s1", "Shipment", "containerNumber", "CSQU3054383", null, null);
+      w.commit(4, 0, List.of());
+      store.updateIndex(n -> {});
+      Viewer v = new Viewer("a");
+      assertThat(top(store, v, SearchQuery.of("nl91 abna 0417 1643 00"))).isEqualTo("acc");
+      assertThat(top(store, v, SearchQuery.of("06-12345678"))).isEqualTo("p1");
+      assertThat(top(store, v, SearchQuery.of("csqu 305438-3"))).isEqualTo("s1");
+      assertThat(top(store, v, SearchQuery.of("YILMAZ, Omer"))).isEqualTo("p1");
+      assertThat(top(store, v, SearchQuery.of("Ömer Yilmas"))).isEqualTo("p1");
+      var companies = store.search(v, new SearchQuery("Yilmaz", "LegalEntity", "nl", null, null, 10, "NL"));
+      assertThat(companies).extracting(SearchHit::id).containsExactly("c1");
+      assertThat(store.search(v, new SearchQuery("Yilmaz", "Person", null, null, null, 10, "NL")))
+          .extracting(SearchHit::id)
+          .containsExactly("p1");
+      assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, null, "other-agency", 10, "NL"))).isEmpty();
+      assertThat(store.search(new Viewer("b"), SearchQuery.of("Yilmaz"))).isEmpty();
+    }
+  }
+
+  static String top(Store store, Viewer v, SearchQuery q) {
+    List<SearchHit> hits = store.search(v, q);
+    assertThat(hits).as(q.text()).isNotEmpty();
+    return hits.get(0).id();
+  }
+}
