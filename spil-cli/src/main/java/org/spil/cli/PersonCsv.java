@@ -206,7 +206,7 @@ final class PersonCsv {
                     "%02d-%02d-%04d", 1 + r.nextInt(28), 1 + r.nextInt(12), 1940 + r.nextInt(65)))
             .append(',');
         line.append(COUNTRY[r.nextInt(COUNTRY.length)]).append(',');
-        line.append("06-").append(10_000_000 + r.nextInt(89_999_999)).append(',');
+        line.append("06-").append(20_000_000 + r.nextInt(40_000_000)).append(',');
         line.append(f.toLowerCase().replaceAll("[^a-z]", ""))
             .append('.')
             .append(l.toLowerCase().replaceAll("[^a-z]", ""));

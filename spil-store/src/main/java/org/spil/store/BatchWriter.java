@@ -13,11 +13,11 @@ import org.duckdb.DuckDBConnection;
 import org.spil.model.Provenance;
 
 /**
- * Collects one batch of statements and applies it atomically. Statements are appended to a staging
- * table outside the warehouse's tables; {@link #commit} then, in a single transaction, records the
- * batch, inserts the statements not yet stored, moves {@code last_seen} of those already stored,
- * and keeps the rejects. A process killed before that transaction commits leaves the warehouse as
- * it was (the stage is dropped at next open).
+ * Collects one batch of statements and applies it atomically. Everything happens in one
+ * transaction: statements are appended to a temporary staging table, then {@link #commit} records
+ * the batch, inserts the statements not yet stored, moves {@code last_seen} of those already
+ * stored, keeps the rejects and commits. A process killed before that commit leaves the warehouse
+ * as it was.
  *
  * <p>NOTE: not thread-safe; one writer per batch.
  */
@@ -31,6 +31,7 @@ public final class BatchWriter implements AutoCloseable {
   private final String dataset;
   private DuckDBAppender appender;
   private long appended;
+  private final IdSet staged = new IdSet(1 << 16);
   private boolean done;
 
   BatchWriter(
@@ -47,14 +48,15 @@ public final class BatchWriter implements AutoCloseable {
     this.filesSha256 = filesSha256;
     this.dataset = provenance.dataset();
     this.stage = "stage_" + UUID.randomUUID().toString().replace("-", "");
+    connection.setAutoCommit(false);
     try (Statement s = connection.createStatement()) {
       s.execute(
-          "CREATE TABLE "
+          "CREATE TEMP TABLE "
               + stage
               + " (id_hi BIGINT, id_lo BIGINT, entity_id VARCHAR, schema VARCHAR, prop VARCHAR,"
               + " value VARCHAR, original_value VARCHAR, lang VARCHAR)");
     }
-    this.appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, stage);
+    this.appender = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, stage);
   }
 
   /** Adds one statement; {@code originalValue} null when equal to the value. */
@@ -66,6 +68,10 @@ public final class BatchWriter implements AutoCloseable {
       String originalValue,
       String lang) {
     long[] id = org.spil.model.Statement.hash(dataset, entityId, prop, value);
+    appended++;
+    if (!staged.add(id[0], id[1])) {
+      return;
+    }
     try {
       appender.beginRow();
       appender.append(id[0]);
@@ -85,7 +91,6 @@ public final class BatchWriter implements AutoCloseable {
         appender.append(lang);
       }
       appender.endRow();
-      appended++;
     } catch (SQLException e) {
       throw new StoreException("cannot stage statement: " + Warehouse.firstLine(e.getMessage()), e);
     }
@@ -103,7 +108,6 @@ public final class BatchWriter implements AutoCloseable {
     try {
       appender.close();
       appender = null;
-      connection.setAutoCommit(false);
       long batchId;
       try (Statement s = connection.createStatement();
           ResultSet rs = s.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM batch")) {
@@ -121,9 +125,9 @@ public final class BatchWriter implements AutoCloseable {
         s.executeUpdate(
             "UPDATE statement SET last_seen = greatest(last_seen, DATE '"
                 + asOf
-                + "') FROM (SELECT DISTINCT id_hi, id_lo FROM "
+                + "') FROM "
                 + stage
-                + ") st WHERE statement.id_hi = st.id_hi AND statement.id_lo = st.id_lo");
+                + " st WHERE statement.id_hi = st.id_hi AND statement.id_lo = st.id_lo");
         inserted =
             s.executeUpdate(
                 "INSERT INTO statement SELECT st.id_hi, st.id_lo, "
@@ -134,9 +138,9 @@ public final class BatchWriter implements AutoCloseable {
                     + "', DATE '"
                     + asOf
                     + "'"
-                    + " FROM (SELECT DISTINCT ON (id_hi, id_lo) * FROM "
+                    + " FROM "
                     + stage
-                    + ") st"
+                    + " st"
                     + " ANTI JOIN statement s ON s.id_hi = st.id_hi AND s.id_lo = st.id_lo");
       }
       try (PreparedStatement ps =
@@ -199,12 +203,13 @@ public final class BatchWriter implements AutoCloseable {
     }
     done = true;
     try {
+      if (appender != null) {
+        appender.close();
+        appender = null;
+      }
       if (!connection.getAutoCommit()) {
         connection.rollback();
         connection.setAutoCommit(true);
-      }
-      if (appender != null) {
-        appender.close();
       }
       try (Statement s = connection.createStatement()) {
         s.execute("DROP TABLE IF EXISTS " + stage);
