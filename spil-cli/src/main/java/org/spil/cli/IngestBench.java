@@ -84,7 +84,9 @@ final class IngestBench implements Callable<Integer> {
     long[] counted = {0};
     new Ingest(dataset, (e, sc, p, v, o, l) -> counted[0]++, n -> {}).run();
     double validate = (System.nanoTime() - tv) / 1e9;
-    out.printf("spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s)%n", counted[0], validate, counted[0] / validate);
+    out.printf(
+        "spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s)%n",
+        counted[0], validate, counted[0] / validate);
     try (Store store = Store.open(data, true, today)) {
       long t1 = System.nanoTime();
       BatchWriter writer =

@@ -26,8 +26,14 @@ class CommandsTest {
   void ingestExamples() {
     data = tmp.resolve("data").toString();
     Cli.Result r =
-        Cli.run("ingest", EXAMPLES.resolve("politie-nl").toString(), EXAMPLES.resolve("douane-nl").toString(),
-            EXAMPLES.resolve("osint-donations").toString(), "--data", data, "--json");
+        Cli.run(
+            "ingest",
+            EXAMPLES.resolve("politie-nl").toString(),
+            EXAMPLES.resolve("douane-nl").toString(),
+            EXAMPLES.resolve("osint-donations").toString(),
+            "--data",
+            data,
+            "--json");
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -39,32 +45,50 @@ class CommandsTest {
 
   @Test
   void reingestingUnchangedFilesAddsNothing() throws Exception {
-    JsonNode again = json("--data", data, "ingest", EXAMPLES.resolve("politie-nl").toString(), "--json");
+    JsonNode again =
+        json("--data", data, "ingest", EXAMPLES.resolve("politie-nl").toString(), "--json");
     assertThat(again.get(0).get("statements_added").asInt()).isZero();
     assertThat(again.get(0).has("unchanged_since_batch")).isTrue();
   }
 
   @Test
   void searchMeetsSpellingsAndScriptsWithinWhatTheViewerMaySee() throws Exception {
-    JsonNode police = json("search", "Mohammed", "Elamrani", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode police =
+        json("search", "Mohammed", "Elamrani", "--as", "politie-nl", "--data", data, "--json");
     assertThat(police.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
     assertThat(police.get(0).get("schema").asText()).isEqualTo("Person");
-    assertThat(police.get(0).get("properties").get("birthDate").get(0).asText()).isEqualTo("1985-03-12");
-    JsonNode arabic = json("search", "محمد العمراني", "--as", "politie-nl", "--data", data, "--json");
+    assertThat(police.get(0).get("properties").get("birthDate").get(0).asText())
+        .isEqualTo("1985-03-12");
+    JsonNode arabic =
+        json("search", "محمد العمراني", "--as", "politie-nl", "--data", data, "--json");
     assertThat(arabic.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
-    JsonNode customs = json("search", "Mohammed", "Elamrani", "--as", "douane-nl", "--data", data, "--json");
+    JsonNode customs =
+        json("search", "Mohammed", "Elamrani", "--as", "douane-nl", "--data", data, "--json");
     assertThat(customs.findValuesAsText("schema")).doesNotContain("Person");
     assertThat(customs.toString()).doesNotContain("1985-03-12");
     JsonNode phone = json("search", "06 28765432", "--as", "politie-nl", "--data", data, "--json");
     assertThat(phone.get(0).get("caption").asText()).isEqualTo("Ömer Yilmaz");
-    JsonNode companies = json("search", "El Amrani", "--schema", "Company", "--country", "Nederland", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode companies =
+        json(
+            "search",
+            "El Amrani",
+            "--schema",
+            "Company",
+            "--country",
+            "Nederland",
+            "--as",
+            "politie-nl",
+            "--data",
+            data,
+            "--json");
     assertThat(companies.findValuesAsText("schema")).containsOnly("Company");
     assertThat(companies.size()).isEqualTo(2);
   }
 
   @Test
   void showGivesEveryValueWithProvenanceAndHidesWhatIsNotShared() throws Exception {
-    JsonNode hit = json("search", "Noël Verhoeven", "--as", "politie-nl", "--data", data, "--json").get(0);
+    JsonNode hit =
+        json("search", "Noël Verhoeven", "--as", "politie-nl", "--data", data, "--json").get(0);
     String id = hit.get("id").asText();
     JsonNode shown = json("show", id, "--as", "politie-nl", "--data", data, "--json");
     JsonNode phone = shown.get("properties").get("phone").get(0);
@@ -96,7 +120,19 @@ class CommandsTest {
   void ftmExportRoundTripsThroughIngestWithoutLoss() throws Exception {
     Path export = tmp.resolve("rt/export.ijson");
     Files.createDirectories(export.getParent());
-    assertThat(Cli.run("export", "--format", "ftm", "--as", "politie-nl", "--out", export.toString(), "--data", data).code()).isZero();
+    assertThat(
+            Cli.run(
+                    "export",
+                    "--format",
+                    "ftm",
+                    "--as",
+                    "politie-nl",
+                    "--out",
+                    export.toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
     Files.writeString(
         export.getParent().resolve("dataset.yml"),
         "name: roundtrip\nagency: politie-nl\nlegal_basis: wpg-art-9\nhandling_code: H0\nsource_grade: B\ninfo_grade: 2\nretention: P1Y\nftm_files: [export.ijson]\n");
@@ -104,7 +140,19 @@ class CommandsTest {
     JsonNode ingested = json("ingest", export.getParent().toString(), "--data", data2, "--json");
     assertThat(ingested.get(0).get("rejected_values").asInt()).isZero();
     Path again = tmp.resolve("again.ijson");
-    assertThat(Cli.run("export", "--format", "ftm", "--as", "politie-nl", "--out", again.toString(), "--data", data2).code()).isZero();
+    assertThat(
+            Cli.run(
+                    "export",
+                    "--format",
+                    "ftm",
+                    "--as",
+                    "politie-nl",
+                    "--out",
+                    again.toString(),
+                    "--data",
+                    data2)
+                .code())
+        .isZero();
     assertThat(canonical(again)).isEqualTo(canonical(export));
     assertThat(Files.readAllLines(export)).hasSizeGreaterThan(500);
   }
@@ -114,7 +162,9 @@ class CommandsTest {
     for (String line : Files.readAllLines(file)) {
       JsonNode n = JSON.readTree(line);
       Set<String> values = new TreeSet<>();
-      n.get("properties").properties().forEach(e -> e.getValue().forEach(v -> values.add(e.getKey() + "=" + v.asText())));
+      n.get("properties")
+          .properties()
+          .forEach(e -> e.getValue().forEach(v -> values.add(e.getKey() + "=" + v.asText())));
       out.add(n.get("id").asText() + " " + n.get("schema").asText() + " " + values);
     }
     return out;
@@ -123,12 +173,26 @@ class CommandsTest {
   @Test
   void parquetExportHoldsStatementsWithProvenance() throws Exception {
     Path parquet = tmp.resolve("out.parquet");
-    Cli.Result r = Cli.run("export", "--format", "parquet", "--as", "douane-nl", "--out", parquet.toString(), "--data", data);
+    Cli.Result r =
+        Cli.run(
+            "export",
+            "--format",
+            "parquet",
+            "--as",
+            "douane-nl",
+            "--out",
+            parquet.toString(),
+            "--data",
+            data);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("exported");
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         var st = c.createStatement();
-        var rs = st.executeQuery("SELECT count(DISTINCT agency), min(handling_code), count(*) FROM read_parquet('" + parquet + "')")) {
+        var rs =
+            st.executeQuery(
+                "SELECT count(DISTINCT agency), min(handling_code), count(*) FROM read_parquet('"
+                    + parquet
+                    + "')")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(2);
       assertThat(rs.getString(2)).isEqualTo("H0");
@@ -139,7 +203,8 @@ class CommandsTest {
   @Test
   void rejectsAreListedOnlyForTheSupplyingAgency() throws Exception {
     JsonNode own = json("rejects", "--as", "douane-nl", "--data", data, "--json");
-    assertThat(own.findValuesAsText("reason")).contains("containerNumber: container check digit does not match");
+    assertThat(own.findValuesAsText("reason"))
+        .contains("containerNumber: container check digit does not match");
     assertThat(own.get(0).get("file").asText()).isEqualTo("douane-nl/zendingen.csv");
     JsonNode other = json("rejects", "--as", "politie-nl", "--data", data, "--json");
     assertThat(other.toString()).doesNotContain("zendingen.csv");
@@ -149,22 +214,29 @@ class CommandsTest {
   void badInputGetsExitCodeTwoAndWritesNothing() throws Exception {
     Path bad = tmp.resolve("bad");
     Files.createDirectories(bad);
-    Files.writeString(bad.resolve("dataset.yml"), "name: bad\nagency: x\nlegal_basis: y\nhandling_code: H9\n");
+    Files.writeString(
+        bad.resolve("dataset.yml"), "name: bad\nagency: x\nlegal_basis: y\nhandling_code: H9\n");
     String before = json("stats", "--as", "politie-nl", "--data", data, "--json").toString();
-    Cli.Result r = Cli.run("ingest", EXAMPLES.resolve("douane-nl").toString(), bad.toString(), "--data", data);
+    Cli.Result r =
+        Cli.run("ingest", EXAMPLES.resolve("douane-nl").toString(), bad.toString(), "--data", data);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("dataset.yml:4: handling_code");
-    assertThat(json("stats", "--as", "politie-nl", "--data", data, "--json").toString()).isEqualTo(before);
+    assertThat(json("stats", "--as", "politie-nl", "--data", data, "--json").toString())
+        .isEqualTo(before);
     Cli.Result noViewer = Cli.run("search", "Jan", "--data", data);
     assertThat(noViewer.code()).isEqualTo(2);
     assertThat(noViewer.err()).contains("Missing required option: '--as=AGENCY'");
-    assertThat(Cli.run("search", "Jan", "--as", "x", "--schema", "Persn", "--data", data).err()).contains("did you mean 'Person'");
-    assertThat(Cli.run("export", "--format", "csv", "--as", "x", "--data", data).code()).isEqualTo(2);
+    assertThat(Cli.run("search", "Jan", "--as", "x", "--schema", "Persn", "--data", data).err())
+        .contains("did you mean 'Person'");
+    assertThat(Cli.run("export", "--format", "csv", "--as", "x", "--data", data).code())
+        .isEqualTo(2);
   }
 
   @Test
   void helpIsAvailableForEveryCommand() {
-    for (String cmd : List.of("ingest", "search", "show", "export", "stats", "rejects", "reindex", "demo", "bench")) {
+    for (String cmd :
+        List.of(
+            "ingest", "search", "show", "export", "stats", "rejects", "reindex", "demo", "bench")) {
       Cli.Result r = Cli.run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: spil " + cmd);

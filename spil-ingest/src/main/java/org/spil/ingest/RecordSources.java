@@ -209,7 +209,9 @@ public final class RecordSources {
     XlsxSource(Path file, String displayName, String sheetName) throws IOException {
       this.displayName = displayName;
       try {
-        this.workbook = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+        this.workbook =
+            new ReadableWorkbook(
+                file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
       } catch (IOException | RuntimeException e) {
         throw new DatasetException(
             displayName + ": not a readable .xlsx workbook: " + e.getMessage(), e);

@@ -5,12 +5,24 @@ import java.util.List;
 
 /** A statement sink for tests that keeps everything in a list. */
 final class CollectedStatements implements StatementSink {
-  record Row(String entityId, String schema, String prop, String value, String originalValue, String lang) {}
+  record Row(
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String originalValue,
+      String lang) {}
 
   final List<Row> rows = new ArrayList<>();
 
   @Override
-  public void accept(String entityId, String schema, String prop, String value, String originalValue, String lang) {
+  public void accept(
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String originalValue,
+      String lang) {
     rows.add(new Row(entityId, schema, prop, value, originalValue, lang));
   }
 

@@ -17,25 +17,41 @@ class FtmFilesTest {
   @Test
   void ingestsTheRealDonationsFileWithoutRejects() throws Exception {
     Path donations = Path.of("../../shared/data/ftm/donations.ijson").toAbsolutePath().normalize();
-    Path dir = Datasets.dir(tmp.resolve("donations"), Datasets.PROVENANCE + "ftm_files: [" + donations + "]\n");
+    Path dir =
+        Datasets.dir(
+            tmp.resolve("donations"), Datasets.PROVENANCE + "ftm_files: [" + donations + "]\n");
     CollectedStatements s = new CollectedStatements();
     IngestReport report = new Ingest(DatasetReader.read(dir), s, n -> {}).run();
     assertThat(report.rows()).isEqualTo(474);
     assertThat(report.rejects()).isEmpty();
     Map<String, Long> entitiesBySchema =
-        s.rows.stream().filter(r -> r.prop().equals("id")).collect(Collectors.groupingBy(CollectedStatements.Row::schema, Collectors.counting()));
-    assertThat(entitiesBySchema).containsEntry("Payment", 290L).containsEntry("Person", 22L).containsEntry("Company", 56L);
+        s.rows.stream()
+            .filter(r -> r.prop().equals("id"))
+            .collect(Collectors.groupingBy(CollectedStatements.Row::schema, Collectors.counting()));
+    assertThat(entitiesBySchema)
+        .containsEntry("Payment", 290L)
+        .containsEntry("Person", 22L)
+        .containsEntry("Company", 56L);
     assertThat(s.values("amountEur")).contains("100000", "113969.15");
   }
 
   @Test
   void unknownSchemaOrPropertyInAnFtmFileStopsTheDataset() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("bad"), Datasets.PROVENANCE + "ftm_files: [e.ijson]\n");
-    Files.writeString(dir.resolve("e.ijson"), "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n{\"id\": \"b\", \"schema\": \"Persona\"}\n");
-    assertThatThrownBy(() -> Datasets.ingest(dir)).isInstanceOf(DatasetException.class).hasMessageContaining("bad/e.ijson:2: schema: unknown schema 'Persona'");
-    Files.writeString(dir.resolve("e.ijson"), "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"birthdate\": [\"1980\"]}}\n");
-    assertThatThrownBy(() -> Datasets.ingest(dir)).hasMessageContaining("e.ijson:1: properties.birthdate: schema Person has no property 'birthdate' (did you mean 'birthDate'?)");
+    Files.writeString(
+        dir.resolve("e.ijson"),
+        "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n{\"id\": \"b\", \"schema\": \"Persona\"}\n");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("bad/e.ijson:2: schema: unknown schema 'Persona'");
+    Files.writeString(
+        dir.resolve("e.ijson"),
+        "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"birthdate\": [\"1980\"]}}\n");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .hasMessageContaining(
+            "e.ijson:1: properties.birthdate: schema Person has no property 'birthdate' (did you mean 'birthDate'?)");
     Files.writeString(dir.resolve("e.ijson"), "{\"id\": \"a\", \"schema\": \"Person\"\n");
-    assertThatThrownBy(() -> Datasets.ingest(dir)).hasMessageContaining("e.ijson:1: not valid JSON");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .hasMessageContaining("e.ijson:1: not valid JSON");
   }
 }

@@ -39,28 +39,58 @@ class ManifestTest {
 
   @Test
   void errorsNameFileLineFieldAndReason() throws Exception {
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE.replace("handling_code: H1", "handling_code: H7") + QUERY)))
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(
+                        Datasets.PROVENANCE.replace("handling_code: H1", "handling_code: H7")
+                            + QUERY)))
         .isInstanceOf(DatasetException.class)
-        .hasMessageMatching(".*dataset.yml:4: handling_code: handling_code must be one of H0, H1, H2, H3, not 'H7'");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE.replace("handling_code: H1", "handling_code: H3") + QUERY)))
+        .hasMessageMatching(
+            ".*dataset.yml:4: handling_code: handling_code must be one of H0, H1, H2, H3, not 'H7'");
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(
+                        Datasets.PROVENANCE.replace("handling_code: H1", "handling_code: H3")
+                            + QUERY)))
         .hasMessageContaining("H3 requires a handling_note");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE.replace("agency: politie-nl\n", "") + QUERY)))
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(Datasets.PROVENANCE.replace("agency: politie-nl\n", "") + QUERY)))
         .hasMessageContaining("agency: missing");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE.replace("share_with", "shared_with") + QUERY)))
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(Datasets.PROVENANCE.replace("share_with", "shared_with") + QUERY)))
         .hasMessageContaining(":8: shared_with: unknown key (did you mean 'share_with'?)");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE.replace("retention: P5Y", "retention: 5 years") + QUERY)))
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(
+                        Datasets.PROVENANCE.replace("retention: P5Y", "retention: 5 years")
+                            + QUERY)))
         .hasMessageContaining("retention: '5 years' is not an ISO 8601 period");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("Person", "Persn"))))
+    assertThatThrownBy(
+            () -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("Person", "Persn"))))
         .hasMessageContaining("unknown schema 'Persn' (did you mean 'Person'?)");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("name:", "nmae:"))))
+    assertThatThrownBy(
+            () -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("name:", "nmae:"))))
         .hasMessageContaining("schema Person has no property 'nmae' (did you mean 'name'?)");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("a.csv", "b.csv"))))
+    assertThatThrownBy(
+            () -> DatasetReader.read(dir(Datasets.PROVENANCE + QUERY.replace("a.csv", "b.csv"))))
         .hasMessageContaining("file 'b.csv' not found");
-    assertThatThrownBy(() -> DatasetReader.read(dir(Datasets.PROVENANCE + "queries: [\n  - csv_url: a.csv\n    entities: {")))
+    assertThatThrownBy(
+            () ->
+                DatasetReader.read(
+                    dir(Datasets.PROVENANCE + "queries: [\n  - csv_url: a.csv\n    entities: {")))
         .hasMessageContaining("malformed YAML");
-    assertThatThrownBy(() -> DatasetReader.read(tmp.resolve("nowhere"))).hasMessageContaining("not a dataset directory");
+    assertThatThrownBy(() -> DatasetReader.read(tmp.resolve("nowhere")))
+        .hasMessageContaining("not a dataset directory");
     Files.createDirectories(tmp.resolve("empty"));
-    assertThatThrownBy(() -> DatasetReader.read(tmp.resolve("empty"))).hasMessageContaining("dataset.yml: missing");
+    assertThatThrownBy(() -> DatasetReader.read(tmp.resolve("empty")))
+        .hasMessageContaining("dataset.yml: missing");
   }
 
   @Test
@@ -73,6 +103,7 @@ class ManifestTest {
                 entities:
                   p: {schema: Person, keys: [id], properties: {addressEntity: {entity: adres}}}
             """;
-    assertThatThrownBy(() -> DatasetReader.read(dir(yaml))).hasMessageContaining("no entity 'adres' in this query; defined: p");
+    assertThatThrownBy(() -> DatasetReader.read(dir(yaml)))
+        .hasMessageContaining("no entity 'adres' in this query; defined: p");
   }
 }

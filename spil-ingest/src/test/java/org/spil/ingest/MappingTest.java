@@ -63,13 +63,50 @@ class MappingTest {
     Path dir = Datasets.dir(tmp.resolve("ds"), PERSONS);
     String d = delimiter;
     String csv =
-        String.join(d, "id", "voornaam", "achternaam", "geboortedatum", "telefoon", "iban", "straat", "woonplaats", "land", "status", "bron")
+        String.join(
+                d,
+                "id",
+                "voornaam",
+                "achternaam",
+                "geboortedatum",
+                "telefoon",
+                "iban",
+                "straat",
+                "woonplaats",
+                "land",
+                "status",
+                "bron")
             + "\r\n"
-            + String.join(d, "1", "Noël", "Verhoeven", "23-11-1990", "06-12345678|010-4567890", "NL91 ABNA 0417 1643 00", "Meir 1", "Antwerpen", "België", "actief", "")
+            + String.join(
+                d,
+                "1",
+                "Noël",
+                "Verhoeven",
+                "23-11-1990",
+                "06-12345678|010-4567890",
+                "NL91 ABNA 0417 1643 00",
+                "Meir 1",
+                "Antwerpen",
+                "België",
+                "actief",
+                "")
             + "\r\n"
-            + String.join(d, "2", "Jan", "de Vries", "1979", "06-1234", "NL91 ABNA 0417 1643 01", "Coolsingel 1", "Rotterdam", "Nederland", "verdacht", "")
+            + String.join(
+                d,
+                "2",
+                "Jan",
+                "de Vries",
+                "1979",
+                "06-1234",
+                "NL91 ABNA 0417 1643 01",
+                "Coolsingel 1",
+                "Rotterdam",
+                "Nederland",
+                "verdacht",
+                "")
             + "\r\n"
-            + String.join(d, "3", "Karel", "Oud", "30-02-1950", "", "", "", "", "Atlantis", "actief", "")
+            + String.join(
+                d, "3", "Karel", "Oud", "30-02-1950", "", "", "", "", "Atlantis", "actief", "")
             + "\r\n"
             + String.join(d, "4", "Uit", "Filter", "", "", "", "", "", "", "vervallen", "")
             + "\r\n"
@@ -83,29 +120,41 @@ class MappingTest {
   @Test
   void mapsWindows1252SemicolonCsvWithEveryMappingFeature() throws Exception {
     CollectedStatements s = Datasets.ingest(persons(Charset.forName("windows-1252"), ";"));
-    assertThat(s.values("name")).containsExactlyInAnyOrder("Noël Verhoeven", "Jan de Vries", "Karel Oud");
+    assertThat(s.values("name"))
+        .containsExactlyInAnyOrder("Noël Verhoeven", "Jan de Vries", "Karel Oud");
     assertThat(s.values("birthDate")).containsExactlyInAnyOrder("1990-11-23", "1979");
     assertThat(s.values("phone")).containsExactlyInAnyOrder("+31612345678", "+31104567890");
     assertThat(s.values("iban")).containsExactly("NL91ABNA0417164300");
     assertThat(s.values("topics")).hasSize(3).containsOnly("crime.traffick.drug");
     assertThat(s.values("country")).containsExactlyInAnyOrder("be", "nl");
-    assertThat(s.values("full")).containsExactlyInAnyOrder("Meir 1, Antwerpen", "Coolsingel 1, Rotterdam");
+    assertThat(s.values("full"))
+        .containsExactlyInAnyOrder("Meir 1, Antwerpen", "Coolsingel 1, Rotterdam");
     // the address reference points at the address entity of the same row
-    String addressId = s.of("Address").stream().filter(r -> r.value().equals("Meir 1, Antwerpen")).findFirst().orElseThrow().entityId();
-    assertThat(s.rows).anyMatch(r -> r.prop().equals("addressEntity") && r.value().equals(addressId));
+    String addressId =
+        s.of("Address").stream()
+            .filter(r -> r.value().equals("Meir 1, Antwerpen"))
+            .findFirst()
+            .orElseThrow()
+            .entityId();
+    assertThat(s.rows)
+        .anyMatch(r -> r.prop().equals("addressEntity") && r.value().equals(addressId));
     // the link query's persons get the same ids as the person query's, through key_literal
     assertThat(s.values("holder")).hasSize(2);
-    Set<String> personIds = s.of("Person").stream().map(CollectedStatements.Row::entityId).collect(Collectors.toSet());
+    Set<String> personIds =
+        s.of("Person").stream().map(CollectedStatements.Row::entityId).collect(Collectors.toSet());
     assertThat(s.values("person")).allMatch(personIds::contains);
     assertThat(s.values("associate")).allMatch(personIds::contains);
     // the original spelling is kept beside the normalised value
-    assertThat(s.rows).anyMatch(r -> r.prop().equals("iban") && "NL91 ABNA 0417 1643 00".equals(r.originalValue()));
+    assertThat(s.rows)
+        .anyMatch(
+            r -> r.prop().equals("iban") && "NL91 ABNA 0417 1643 00".equals(r.originalValue()));
   }
 
   @Test
   void rejectsInvalidValuesWithFileLineColumnAndReason() throws Exception {
     Path dir = persons(StandardCharsets.UTF_8, ",");
-    IngestReport report = new Ingest(DatasetReader.read(dir), new CollectedStatements(), n -> {}).run();
+    IngestReport report =
+        new Ingest(DatasetReader.read(dir), new CollectedStatements(), n -> {}).run();
     assertThat(report.rejects())
         .extracting(Reject::toString)
         .containsExactlyInAnyOrder(
@@ -122,7 +171,9 @@ class MappingTest {
     Path dir = persons(StandardCharsets.UTF_8, "\t");
     java.nio.file.Files.write(
         dir.resolve("personen.csv"),
-        concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.nio.file.Files.readAllBytes(dir.resolve("personen.csv"))));
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            java.nio.file.Files.readAllBytes(dir.resolve("personen.csv"))));
     CollectedStatements s = Datasets.ingest(dir);
     assertThat(s.values("name")).contains("Noël Verhoeven");
   }
@@ -136,18 +187,29 @@ class MappingTest {
   @Test
   void entityIdsAreStableAcrossRunsAndDependOnDataset() throws Exception {
     Path dir = persons(StandardCharsets.UTF_8, ",");
-    Set<String> first = Datasets.ingest(dir).rows.stream().map(CollectedStatements.Row::entityId).collect(Collectors.toSet());
-    Set<String> second = Datasets.ingest(dir).rows.stream().map(CollectedStatements.Row::entityId).collect(Collectors.toSet());
+    Set<String> first =
+        Datasets.ingest(dir).rows.stream()
+            .map(CollectedStatements.Row::entityId)
+            .collect(Collectors.toSet());
+    Set<String> second =
+        Datasets.ingest(dir).rows.stream()
+            .map(CollectedStatements.Row::entityId)
+            .collect(Collectors.toSet());
     assertThat(first).isEqualTo(second);
-    java.nio.file.Files.writeString(dir.resolve("dataset.yml"), PERSONS.replace("name: test-ds", "name: other-ds"));
-    Set<String> other = Datasets.ingest(dir).rows.stream().map(CollectedStatements.Row::entityId).collect(Collectors.toSet());
+    java.nio.file.Files.writeString(
+        dir.resolve("dataset.yml"), PERSONS.replace("name: test-ds", "name: other-ds"));
+    Set<String> other =
+        Datasets.ingest(dir).rows.stream()
+            .map(CollectedStatements.Row::entityId)
+            .collect(Collectors.toSet());
     assertThat(other).doesNotContainAnyElementsOf(first);
   }
 
   @Test
   void missingColumnIsADatasetErrorBeforeAnythingIsEmitted() throws Exception {
     Path dir = persons(StandardCharsets.UTF_8, ",");
-    java.nio.file.Files.writeString(dir.resolve("dataset.yml"), PERSONS.replace("column: land", "column: landcode"));
+    java.nio.file.Files.writeString(
+        dir.resolve("dataset.yml"), PERSONS.replace("column: land", "column: landcode"));
     CollectedStatements sink = new CollectedStatements();
     assertThatThrownBy(() -> new Ingest(DatasetReader.read(dir), sink, n -> {}).run())
         .isInstanceOf(DatasetException.class)
@@ -175,7 +237,9 @@ class MappingTest {
                           buildDate: {column: gebouwd}
                 """);
     Datasets.file(
-        dir, "rows.jsonl", "{\"imo\": \"IMO 9074729\", \"naam\": \"Ever Given\", \"gebouwd\": \"2018\"}\n\n{\"imo\": 9176187, \"naam\": \"Essen\"}\n",
+        dir,
+        "rows.jsonl",
+        "{\"imo\": \"IMO 9074729\", \"naam\": \"Ever Given\", \"gebouwd\": \"2018\"}\n\n{\"imo\": 9176187, \"naam\": \"Essen\"}\n",
         StandardCharsets.UTF_8);
     try (var os = java.nio.file.Files.newOutputStream(dir.resolve("rows.xlsx"));
         var wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0")) {
@@ -193,8 +257,11 @@ class MappingTest {
     IngestReport report;
     CollectedStatements s = new CollectedStatements();
     report = new Ingest(DatasetReader.read(dir), s, n -> {}).run();
-    assertThat(s.values("imoNumber")).containsExactlyInAnyOrder("IMO9074729", "IMO9176187", "IMO9312456");
+    assertThat(s.values("imoNumber"))
+        .containsExactlyInAnyOrder("IMO9074729", "IMO9176187", "IMO9312456");
     assertThat(s.values("buildDate")).containsExactlyInAnyOrder("2018", "2010-05-01");
-    assertThat(report.rejects()).extracting(Reject::toString).containsExactly("multi/rows.xlsx:3: imo: imoNumber: IMO check digit does not match");
+    assertThat(report.rejects())
+        .extracting(Reject::toString)
+        .containsExactly("multi/rows.xlsx:3: imo: imoNumber: IMO check digit does not match");
   }
 }

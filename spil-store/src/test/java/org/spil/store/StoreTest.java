@@ -19,10 +19,22 @@ class StoreTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
   static Provenance provenance(String dataset, String agency, Set<String> share, LocalDate until) {
-    return new Provenance(dataset, dataset, agency, "wpg-art-9", HandlingCode.H1, null, SourceGrade.B, 2, until, share, null);
+    return new Provenance(
+        dataset,
+        dataset,
+        agency,
+        "wpg-art-9",
+        HandlingCode.H1,
+        null,
+        SourceGrade.B,
+        2,
+        until,
+        share,
+        null);
   }
 
-  static Batch person(Store store, Provenance p, String id, String name, String iban, LocalDate asOf, String sha) {
+  static Batch person(
+      Store store, Provenance p, String id, String name, String iban, LocalDate asOf, String sha) {
     BatchWriter w = store.warehouse().begin(p, asOf, sha);
     w.accept(id, "Person", "id", id, null, null);
     w.accept(id, "Person", "name", name, null, null);
@@ -38,7 +50,8 @@ class StoreTest {
   void reingestingTheSameStatementsAddsNothingAndMovesLastSeen() {
     try (Store store = Store.open(tmp, true, TODAY)) {
       Provenance p = provenance("ds", "politie-nl", Set.of(), TODAY.plusYears(5));
-      Batch first = person(store, p, "e1", "Jan de Vries", "NL91ABNA0417164300", TODAY.minusDays(10), "sha1");
+      Batch first =
+          person(store, p, "e1", "Jan de Vries", "NL91ABNA0417164300", TODAY.minusDays(10), "sha1");
       Batch second = person(store, p, "e1", "Jan de Vries", "NL91ABNA0417164300", TODAY, "sha2");
       assertThat(first.newStatements()).isEqualTo(3);
       assertThat(second.statements()).isEqualTo(3);
@@ -47,26 +60,33 @@ class StoreTest {
       ValueRecord name = e.properties().get("name").get(0);
       assertThat(name.firstSeen()).isEqualTo(TODAY.minusDays(10));
       assertThat(name.lastSeen()).isEqualTo(TODAY);
-      assertThat(e.properties().get("idNumber").get(0).originalValue()).isEqualTo("nl91abna0417164300");
+      assertThat(e.properties().get("idNumber").get(0).originalValue())
+          .isEqualTo("nl91abna0417164300");
       assertThat(store.stats(new Viewer("politie-nl")).statements()).isEqualTo(3);
-      assertThat(store.warehouse().batchWithFiles("ds", "sha2")).map(Batch::id).contains(second.id());
+      assertThat(store.warehouse().batchWithFiles("ds", "sha2"))
+          .map(Batch::id)
+          .contains(second.id());
     }
   }
 
   @Test
   void anAbortedBatchLeavesNothingAndAStaleStageIsDroppedOnOpen() throws Exception {
     try (Store store = Store.open(tmp, true, TODAY)) {
-      BatchWriter w = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      BatchWriter w =
+          store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
       w.accept("e1", "Person", "name", "A", null, null);
       w.abort();
-      BatchWriter left = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "y");
+      BatchWriter left =
+          store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "y");
       left.accept("e2", "Person", "name", "B", null, null);
       assertThat(store.warehouse().batches()).isEmpty();
       assertThat(store.stats(new Viewer("a")).statements()).isZero();
     }
     try (Store store = Store.open(tmp, true, TODAY);
         var st = store.warehouse().connection().createStatement();
-        var rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")) {
+        var rs =
+            st.executeQuery(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")) {
       rs.next();
       assertThat(rs.getLong(1)).isZero();
     }
@@ -75,14 +95,17 @@ class StoreTest {
   @Test
   void theIndexHealsAfterACrashBetweenWarehouseCommitAndIndexUpdate() {
     try (Store store = Store.open(tmp, true, TODAY)) {
-      BatchWriter w = store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      BatchWriter w =
+          store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
       w.accept("e1", "Person", "id", "e1", null, null);
       w.accept("e1", "Person", "name", "Mohamed El Amrani", null, null);
       w.commit(1, 0, List.of());
       // no updateIndex: the process "dies" here
     }
     try (Store store = Store.open(tmp, false, TODAY)) {
-      assertThat(store.search(new Viewer("a"), SearchQuery.of("Mohammed Elamrani"))).extracting(SearchHit::id).containsExactly("e1");
+      assertThat(store.search(new Viewer("a"), SearchQuery.of("Mohammed Elamrani")))
+          .extracting(SearchHit::id)
+          .containsExactly("e1");
       assertThat(store.index().indexedThrough()).isEqualTo(1);
     }
   }
@@ -90,10 +113,26 @@ class StoreTest {
   @Test
   void retentionHidesExpiredStatementsFromEveryRead() throws Exception {
     try (Store store = Store.open(tmp, true, TODAY)) {
-      person(store, provenance("old", "a", Set.of("all"), TODAY.minusDays(1)), "e1", "Expired Person", null, TODAY.minusYears(6), "s");
-      person(store, provenance("new", "a", Set.of("all"), TODAY.plusDays(1)), "e2", "Current Person", null, TODAY, "t");
+      person(
+          store,
+          provenance("old", "a", Set.of("all"), TODAY.minusDays(1)),
+          "e1",
+          "Expired Person",
+          null,
+          TODAY.minusYears(6),
+          "s");
+      person(
+          store,
+          provenance("new", "a", Set.of("all"), TODAY.plusDays(1)),
+          "e2",
+          "Current Person",
+          null,
+          TODAY,
+          "t");
       Viewer v = new Viewer("a");
-      assertThat(store.search(v, SearchQuery.of("Person"))).extracting(SearchHit::id).containsExactly("e2");
+      assertThat(store.search(v, SearchQuery.of("Person")))
+          .extracting(SearchHit::id)
+          .containsExactly("e2");
       assertThat(store.entity(v, "e1")).isEmpty();
       assertThat(store.stats(v).entities()).isEqualTo(1);
       StringWriter out = new StringWriter();
@@ -129,12 +168,16 @@ class StoreTest {
       assertThat(top(store, v, SearchQuery.of("csqu 305438-3"))).isEqualTo("s1");
       assertThat(top(store, v, SearchQuery.of("YILMAZ, Omer"))).isEqualTo("p1");
       assertThat(top(store, v, SearchQuery.of("Ömer Yilmas"))).isEqualTo("p1");
-      var companies = store.search(v, new SearchQuery("Yilmaz", "LegalEntity", "nl", null, null, 10, "NL"));
+      var companies =
+          store.search(v, new SearchQuery("Yilmaz", "LegalEntity", "nl", null, null, 10, "NL"));
       assertThat(companies).extracting(SearchHit::id).containsExactly("c1");
       assertThat(store.search(v, new SearchQuery("Yilmaz", "Person", null, null, null, 10, "NL")))
           .extracting(SearchHit::id)
           .containsExactly("p1");
-      assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, null, "other-agency", 10, "NL"))).isEmpty();
+      assertThat(
+              store.search(
+                  v, new SearchQuery("Yilmaz", null, null, null, "other-agency", 10, "NL")))
+          .isEmpty();
       assertThat(store.search(new Viewer("b"), SearchQuery.of("Yilmaz"))).isEmpty();
     }
   }

@@ -27,8 +27,16 @@ import org.spil.model.Provenance;
 class ViewerScopeTest {
   @TempDir Path tmp;
   static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
-  static final List<String> AGENCIES = List.of("politie-nl", "douane-nl", "fiod", "kmar", "fedpol-be", "outsider");
-  static final List<String> NAMES = List.of("Jan de Vries", "Mohamed El Amrani", "Ömer Yılmaz", "Ivan Petrov", "Anna Jansen", "Noël Dubois");
+  static final List<String> AGENCIES =
+      List.of("politie-nl", "douane-nl", "fiod", "kmar", "fedpol-be", "outsider");
+  static final List<String> NAMES =
+      List.of(
+          "Jan de Vries",
+          "Mohamed El Amrani",
+          "Ömer Yılmaz",
+          "Ivan Petrov",
+          "Anna Jansen",
+          "Noël Dubois");
 
   record Fact(String dataset, String entity, String prop, String value) {}
 
@@ -60,7 +68,10 @@ class ViewerScopeTest {
             }
           }
         }
-        LocalDate until = r.nextInt(5) == 0 ? TODAY.minusDays(1 + r.nextInt(100)) : TODAY.plusDays(r.nextInt(1000));
+        LocalDate until =
+            r.nextInt(5) == 0
+                ? TODAY.minusDays(1 + r.nextInt(100))
+                : TODAY.plusDays(r.nextInt(1000));
         Provenance p = StoreTest.provenance(name, owner, share, until);
         provenance.put(name, p);
         BatchWriter w = store.warehouse().begin(p, TODAY.minusYears(1), name);
@@ -84,7 +95,11 @@ class ViewerScopeTest {
         Set<String> allowed = new HashSet<>();
         provenance.forEach(
             (name, p) -> {
-              boolean naive = !p.retainUntil().isBefore(TODAY) && (p.agency().equals(agency) || p.shareWith().contains("all") || p.shareWith().contains(agency));
+              boolean naive =
+                  !p.retainUntil().isBefore(TODAY)
+                      && (p.agency().equals(agency)
+                          || p.shareWith().contains("all")
+                          || p.shareWith().contains(agency));
               if (naive) {
                 allowed.add(name);
               }
@@ -114,19 +129,31 @@ class ViewerScopeTest {
             continue;
           }
           Set<String> values = new HashSet<>();
-          entity.orElseThrow().properties().values().forEach(vs -> vs.forEach(v -> values.add(v.value())));
+          entity
+              .orElseThrow()
+              .properties()
+              .values()
+              .forEach(vs -> vs.forEach(v -> values.add(v.value())));
           assertThat(values).as(ctx + " show " + id).isEqualTo(visible.get(id));
         }
         for (String marker : invisibleMarkers) {
           for (SearchHit hit : store.search(viewer, SearchQuery.of(marker))) {
             assertThat(visible).as(ctx).containsKey(hit.id());
-            assertThat(hit.properties().toString()).as(ctx + " search " + marker).doesNotContain(marker);
+            assertThat(hit.properties().toString())
+                .as(ctx + " search " + marker)
+                .doesNotContain(marker);
           }
         }
         for (String name : NAMES) {
           for (SearchHit hit : store.search(viewer, SearchQuery.of(name))) {
             assertThat(visible).as(ctx).containsKey(hit.id());
-            hit.properties().values().forEach(vs -> assertThat(visible.get(hit.id())).as(ctx + " hit " + hit.id()).containsAll(vs));
+            hit.properties()
+                .values()
+                .forEach(
+                    vs ->
+                        assertThat(visible.get(hit.id()))
+                            .as(ctx + " hit " + hit.id())
+                            .containsAll(vs));
           }
         }
         StringWriter export = new StringWriter();
@@ -149,7 +176,8 @@ class ViewerScopeTest {
     }
   }
 
-  private static void add(BatchWriter w, Set<Fact> facts, String dataset, String id, String prop, String value) {
+  private static void add(
+      BatchWriter w, Set<Fact> facts, String dataset, String id, String prop, String value) {
     w.accept(id, "Person", prop, value, null, null);
     facts.add(new Fact(dataset, id, prop, value));
   }
