@@ -91,7 +91,7 @@ final class IngestBench implements Callable<Integer> {
       long t1 = System.nanoTime();
       BatchWriter writer =
           store.warehouse().begin(dataset.provenance(today), today, Ingestion.filesSha256(dataset));
-      IngestReport report = new Ingest(dataset, writer::accept, n -> {}).run();
+      IngestReport report = org.spil.ingest.Pipeline.run(dataset, writer::accept, n -> {});
       double staged = (System.nanoTime() - t1) / 1e9;
       Batch batch = writer.commit(report.rows(), report.rejectedRows(), new ArrayList<>());
       double warehouse = (System.nanoTime() - t1) / 1e9;

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetException;
-import org.spil.ingest.Ingest;
 import org.spil.ingest.IngestReport;
 import org.spil.ingest.Reject;
 import org.spil.store.Batch;
@@ -47,7 +46,7 @@ final class Ingestion {
     IngestReport report;
     Batch batch;
     try {
-      report = new Ingest(dataset, writer::accept, progress).run();
+      report = org.spil.ingest.Pipeline.run(dataset, writer::accept, progress);
       List<BatchWriter.RejectRow> rejects = new ArrayList<>();
       for (Reject r : report.rejects()) {
         rejects.add(

@@ -37,10 +37,12 @@ import org.spil.model.SourceGrade;
 public final class Warehouse implements AutoCloseable {
   private final Connection connection;
   private final boolean readOnly;
+  private final Path spoolDir;
 
-  private Warehouse(Connection connection, boolean readOnly) {
+  private Warehouse(Connection connection, boolean readOnly, Path spoolDir) {
     this.connection = connection;
     this.readOnly = readOnly;
+    this.spoolDir = spoolDir;
   }
 
   /** Opens (creating if needed) the warehouse in {@code dir/warehouse.duckdb}. */
@@ -57,10 +59,10 @@ public final class Warehouse implements AutoCloseable {
         props.setProperty("duckdb.read_only", "true");
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
-      Warehouse w = new Warehouse(c, readOnly);
+      Warehouse w = new Warehouse(c, readOnly, dir.resolve("spool"));
       if (!readOnly) {
         w.createSchema();
-        w.dropStaleStages();
+        w.dropStaleSpools();
       }
       return w;
     } catch (SQLException e) {
@@ -107,19 +109,14 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  private void dropStaleStages() throws SQLException {
-    List<String> stale = new ArrayList<>();
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")) {
-      while (rs.next()) {
-        stale.add(rs.getString(1));
-      }
+  /** Removes spool files of batches that never committed (a crash mid-ingest). */
+  private void dropStaleSpools() throws java.io.IOException {
+    if (!Files.isDirectory(spoolDir)) {
+      return;
     }
-    for (String t : stale) {
-      try (Statement s = connection.createStatement()) {
-        s.execute("DROP TABLE IF EXISTS \"" + t + "\"");
+    try (var files = Files.list(spoolDir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
       }
     }
   }
@@ -128,7 +125,8 @@ public final class Warehouse implements AutoCloseable {
   public BatchWriter begin(Provenance provenance, LocalDate asOf, String filesSha256) {
     requireWritable();
     try {
-      return new BatchWriter(this, (DuckDBConnection) connection, provenance, asOf, filesSha256);
+      return new BatchWriter(
+          this, (DuckDBConnection) connection, provenance, asOf, filesSha256, spoolDir);
     } catch (SQLException e) {
       throw new StoreException("cannot start batch: " + firstLine(e.getMessage()), e);
     }

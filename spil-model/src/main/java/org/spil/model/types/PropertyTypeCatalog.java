@@ -22,9 +22,6 @@ import org.spil.model.PropertyType;
 public final class PropertyTypeCatalog {
   private PropertyTypeCatalog() {}
 
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern IPV4 =
       Pattern.compile(
           "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
@@ -134,12 +131,47 @@ public final class PropertyTypeCatalog {
   static Normalised email(String s) {
     String e = s.startsWith("mailto:") ? s.substring(7) : s;
     e = e.strip();
-    if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+    if (e.length() > 254 || !isEmail(e)) {
       return Normalised.rejected("not an email address");
     }
     int at = e.lastIndexOf('@');
     return Normalised.valid(
         e.substring(0, at) + "@" + e.substring(at + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static final String LOCAL_SPECIALS = ".!#$%&'*+/=?^_`{|}~-";
+
+  /** local@domain.tld with RFC 5322 "atext" in the local part and DNS labels in the domain. */
+  static boolean isEmail(String e) {
+    int at = e.lastIndexOf('@');
+    if (at < 1 || at > 64 || at == e.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < at; i++) {
+      char c = e.charAt(i);
+      if (!(isAsciiAlnum(c) || LOCAL_SPECIALS.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    int labels = 0;
+    int start = at + 1;
+    for (int i = start; i <= e.length(); i++) {
+      if (i == e.length() || e.charAt(i) == '.') {
+        int len = i - start;
+        if (len < 1 || len > 63 || e.charAt(start) == '-' || e.charAt(i - 1) == '-') {
+          return false;
+        }
+        labels++;
+        start = i + 1;
+      } else if (!(isAsciiAlnum(e.charAt(i)) || e.charAt(i) == '-')) {
+        return false;
+      }
+    }
+    return labels >= 2;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   static Normalised url(String s) {

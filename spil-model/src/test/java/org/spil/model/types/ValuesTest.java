@@ -103,6 +103,20 @@ class ValuesTest {
     assertThat(reason(PropertyTypeCatalog.ip("example.org"))).contains("IP");
   }
 
+  static final java.util.regex.Pattern EMAIL_ORACLE =
+      java.util.regex.Pattern.compile(
+          "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+
+  /** The hand-written email check agrees with the reference regular expression on any input. */
+  @Property(tries = 3000)
+  void emailCheckAgreesWithTheReferencePattern(
+      @ForAll
+          @net.jqwik.api.constraints.Chars({'a', 'Z', '0', '.', '-', '@', '+', '_', ' ', 'é', '"'})
+          @net.jqwik.api.constraints.StringLength(max = 20)
+          String s) {
+    assertThat(PropertyTypeCatalog.isEmail(s)).as(s).isEqualTo(EMAIL_ORACLE.matcher(s).matches());
+  }
+
   @Test
   void amountsInBothDecimalConventions() {
     assertThat(Amounts.parse("EUR 1.250,50"))
