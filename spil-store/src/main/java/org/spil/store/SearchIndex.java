@@ -134,18 +134,16 @@ public final class SearchIndex {
         }
         String batchId = Long.toString(b.id());
         writer.deleteDocuments(new Term("batch", batchId));
+        DocumentFeed feed = new DocumentFeed(writer, b, 2);
         warehouse.forEachEntityOfBatch(
             b.id(),
             (entityId, schema, props) -> {
-              try {
-                writer.addDocument(document(entityId, schema, props, b));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              feed.add(entityId, schema, props);
               if ((++docs[0] & 0x3fff) == 0) {
                 progress.accept(docs[0]);
               }
             });
+        feed.finish();
         batches++;
       }
       writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(through)).entrySet());
@@ -187,18 +185,19 @@ public final class SearchIndex {
         switch (type.name()) {
           case "name" -> {
             nameKeys.addAll(type.searchKeys(v));
-            doc.add(new StringField("fp", NameKeys.fingerprint(v), Field.Store.NO));
-            text.append(v).append(' ');
+            if (prop.name().equals("name") || prop.name().equals("alias")) {
+              doc.add(new StringField("fp", NameKeys.fingerprint(v), Field.Store.NO));
+            }
           }
           case "country" -> doc.add(new StringField("country", v, Field.Store.NO));
           case "entity", "date", "number", "amount", "url", "json", "html", "checksum" -> {}
           default -> {
-            if (type.isPivot()) {
+            boolean identifier = type.isPivot() && !type.name().equals("address");
+            if (identifier) {
               for (String k : type.searchKeys(v)) {
                 doc.add(new StringField("key", k, Field.Store.NO));
               }
-            }
-            if (text.length() < 32_000) {
+            } else if (text.length() < 32_000) {
               text.append(v).append(' ');
             }
           }
@@ -213,6 +212,78 @@ public final class SearchIndex {
     }
     doc.add(new StoredField("props", JSON.writeValueAsString(stored)));
     return doc;
+  }
+
+  /**
+   * Builds and adds documents on worker threads while the caller reads the warehouse: the caller's
+   * JDBC reads and the workers' analysis and indexing run on separate cores.
+   */
+  private static final class DocumentFeed {
+    private record Entity(String id, String schema, Map<String, List<String>> props) {}
+
+    private static final Entity END = new Entity(null, null, null);
+    private final java.util.concurrent.BlockingQueue<Entity> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(4096);
+    private final List<Thread> workers = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    DocumentFeed(IndexWriter writer, Batch batch, int threads) {
+      for (int i = 0; i < threads; i++) {
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    for (Entity e = queue.take(); e != END; e = queue.take()) {
+                      if (failure.get() == null) {
+                        writer.addDocument(document(e.id(), e.schema(), e.props(), batch));
+                      }
+                    }
+                  } catch (Throwable x) {
+                    failure.compareAndSet(null, x);
+                    queue.clear();
+                  }
+                },
+                "spil-index-" + i);
+        t.setDaemon(true);
+        t.start();
+        workers.add(t);
+      }
+    }
+
+    void add(String id, String schema, Map<String, List<String>> props) {
+      offer(new Entity(id, schema, props));
+    }
+
+    private void offer(Entity entity) {
+      try {
+        while (!queue.offer(entity, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          if (failure.get() != null) {
+            throw new StoreException("indexing failed: " + failure.get(), failure.get());
+          }
+        }
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("indexing interrupted", x);
+      }
+    }
+
+    void finish() {
+      for (int i = 0; i < workers.size(); i++) {
+        offer(END);
+      }
+      for (Thread t : workers) {
+        try {
+          t.join();
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+          throw new StoreException("indexing interrupted", x);
+        }
+      }
+      if (failure.get() != null) {
+        throw new StoreException("indexing failed: " + failure.get().getMessage(), failure.get());
+      }
+    }
   }
 
   /** The query that finds what a user typed: names, identifiers and words, ranked. */

@@ -220,28 +220,28 @@ public final class Warehouse implements AutoCloseable {
     return sb.append(')').toString();
   }
 
-  /** The statements of a batch grouped by entity, in entity order, for the search index. */
+  /**
+   * The statements of a batch grouped by entity (and schema), for the search index. DuckDB does the
+   * grouping in parallel; one row per entity crosses JDBC, which is about twice as fast as sorting
+   * and streaming every statement.
+   */
   void forEachEntityOfBatch(long batchId, EntityStatementsConsumer consumer) {
     String sql =
-        "SELECT entity_id, schema, prop, value FROM statement WHERE batch_id = ? ORDER BY entity_id";
+        "SELECT entity_id, schema, list(prop ORDER BY prop), list(value ORDER BY prop) FROM statement WHERE batch_id = ?"
+            + " GROUP BY entity_id, schema";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setLong(1, batchId);
       try (ResultSet rs = ps.executeQuery()) {
-        String current = null;
-        String schema = null;
-        Map<String, List<String>> props = new LinkedHashMap<>();
         while (rs.next()) {
-          String id = rs.getString(1);
-          if (current != null && !current.equals(id)) {
-            consumer.accept(current, schema, props);
-            props = new LinkedHashMap<>();
+          Object[] props = (Object[]) rs.getArray(3).getArray();
+          Object[] values = (Object[]) rs.getArray(4).getArray();
+          Map<String, List<String>> grouped = new LinkedHashMap<>();
+          for (int i = 0; i < props.length; i++) {
+            grouped
+                .computeIfAbsent((String) props[i], k -> new ArrayList<>(1))
+                .add((String) values[i]);
           }
-          current = id;
-          schema = rs.getString(2);
-          props.computeIfAbsent(rs.getString(3), k -> new ArrayList<>(1)).add(rs.getString(4));
-        }
-        if (current != null) {
-          consumer.accept(current, schema, props);
+          consumer.accept(rs.getString(1), rs.getString(2), grouped);
         }
       }
     } catch (SQLException e) {
