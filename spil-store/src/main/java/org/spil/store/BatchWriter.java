@@ -33,7 +33,7 @@ import org.spil.model.Provenance;
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
 public final class BatchWriter implements AutoCloseable {
-  private static final int CHUNK_STATEMENTS = 1 << 20;
+  private static final int CHUNK_STATEMENTS = 1 << 22;
   private final Warehouse warehouse;
   private final DuckDBConnection connection;
   private final Provenance provenance;

@@ -1,0 +1,82 @@
+package org.spil.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Malformed, empty, huge and hostile files get a precise error or a precise reject, never a crash. */
+class HostileInputTest {
+  @TempDir Path tmp;
+
+  static final String MAPPING =
+      Datasets.PROVENANCE
+          + """
+          queries:
+            - csv_url: a.csv
+              entities:
+                p: {schema: Person, keys: [id], properties: {name: {column: naam}, notes: {column: notitie}}}
+          """;
+
+  Path dataset(byte[] csv) throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("d" + System.nanoTime()), MAPPING);
+    Files.write(dir.resolve("a.csv"), csv);
+    return dir;
+  }
+
+  @Test
+  void anEmptyFileHasNoHeader() throws Exception {
+    Path dir = dataset(new byte[0]);
+    assertThatThrownBy(() -> Datasets.ingest(dir)).isInstanceOf(DatasetException.class).hasMessageEndingWith("a.csv: empty file, no header row");
+  }
+
+  @Test
+  void aHeaderOnlyFileIngestsNothing() throws Exception {
+    assertThat(Datasets.ingest(dataset("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8))).rows).isEmpty();
+  }
+
+  @Test
+  void anUnterminatedQuoteNamesItsLine() throws Exception {
+    Path dir = dataset("id,naam,notitie\n1,Jan,ok\n2,\"Piet,broken\n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Datasets.ingest(dir)).isInstanceOf(DatasetException.class).hasMessageContaining("a.csv:3: cannot parse CSV");
+  }
+
+  @Test
+  void shortRowsAndHugeValuesAreHandledPerValue() throws Exception {
+    String huge = "x".repeat(600);
+    Path dir = dataset(("id,naam,notitie\n1\n2," + huge + ",\"" + "y".repeat(2_000_000) + "\"\n").getBytes(StandardCharsets.UTF_8));
+    IngestReport report = new Ingest(DatasetReader.read(dir), new CollectedStatements(), n -> {}).run();
+    assertThat(report.rows()).isEqualTo(2);
+    assertThat(report.rejects())
+        .extracting(r -> r.toString().substring(r.toString().indexOf('/') + 1))
+        .containsExactlyInAnyOrder("a.csv:3: naam: name: name longer than 500 characters", "a.csv:3: notitie: notes: value longer than 1000000 characters");
+    assertThat(report.rejects()).allMatch(r -> r.value().length() <= 201);
+  }
+
+  @Test
+  void randomBytesNeverCrashTheReader() throws Exception {
+    Random random = new Random(11);
+    for (int i = 0; i < 50; i++) {
+      byte[] bytes = new byte[random.nextInt(2000)];
+      random.nextBytes(bytes);
+      byte[] withHeader = concat("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8), bytes);
+      Path dir = dataset(withHeader);
+      try {
+        Datasets.ingest(dir);
+      } catch (DatasetException e) {
+        assertThat(e.getMessage()).as("seed 11, file " + i).contains("a.csv:");
+      }
+    }
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
