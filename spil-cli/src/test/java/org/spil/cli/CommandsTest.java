@@ -59,18 +59,23 @@ class CommandsTest {
       Files.copy(EXAMPLES.resolve("douane-nl").resolve(f), copy.resolve(f));
     }
     String d = tmp.resolve("changed").toString();
-    JsonNode first = json("ingest", copy.toString(), "--as-of", "2026-01-10", "--data", d, "--json").get(0);
+    JsonNode first =
+        json("ingest", copy.toString(), "--as-of", "2026-01-10", "--data", d, "--json").get(0);
     String csv = Files.readString(copy.resolve("zendingen.csv"));
-    Files.writeString(copy.resolve("zendingen.csv"), csv.replace("Koffiebonen", "Koffiebonen (gebrand)"));
-    JsonNode second = json("ingest", copy.toString(), "--as-of", "2026-02-20", "--data", d, "--json").get(0);
+    Files.writeString(
+        copy.resolve("zendingen.csv"), csv.replace("Koffiebonen", "Koffiebonen (gebrand)"));
+    JsonNode second =
+        json("ingest", copy.toString(), "--as-of", "2026-02-20", "--data", d, "--json").get(0);
     assertThat(second.get("statements_added").asInt()).isEqualTo(1);
     assertThat(second.get("statements").asInt()).isEqualTo(first.get("statements").asInt());
     JsonNode hit = json("search", "HLCU1112223", "--as", "douane-nl", "--data", d, "--json").get(0);
-    JsonNode shown = json("show", hit.get("id").asText(), "--as", "douane-nl", "--data", d, "--json");
+    JsonNode shown =
+        json("show", hit.get("id").asText(), "--as", "douane-nl", "--data", d, "--json");
     JsonNode bl = shown.get("properties").get("billOfLading").get(0);
     assertThat(bl.get("first_seen").asText()).isEqualTo("2026-01-10");
     assertThat(bl.get("last_seen").asText()).isEqualTo("2026-02-20");
-    assertThat(shown.get("properties").get("goodsDescription").findValuesAsText("value")).containsExactlyInAnyOrder("Koffiebonen", "Koffiebonen (gebrand)");
+    assertThat(shown.get("properties").get("goodsDescription").findValuesAsText("value"))
+        .containsExactlyInAnyOrder("Koffiebonen", "Koffiebonen (gebrand)");
   }
 
   @Test

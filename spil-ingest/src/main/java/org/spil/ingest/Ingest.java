@@ -40,6 +40,9 @@ public final class Ingest {
   public static final String ID_PROP = "id";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BLOCK = 1024;
+  private static final int THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private final Dataset dataset;
   private final StatementSink sink;
   private final LongConsumer progress;
@@ -54,7 +57,25 @@ public final class Ingest {
     this.progress = progress;
   }
 
+  private java.util.concurrent.ExecutorService mappers;
+
   public IngestReport run() {
+    mappers =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "spil-map-" + dataset.name());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      return runAll();
+    } finally {
+      mappers.shutdownNow();
+    }
+  }
+
+  private IngestReport runAll() {
     for (String f : dataset.ftmFiles()) {
       readFtm(f);
     }
@@ -85,15 +106,24 @@ public final class Ingest {
       checkColumns(q, where, records.columns(), display);
       NormaliseContext base = dataset.context();
       Compiled compiled = new Compiled(q, base);
+      java.util.ArrayDeque<java.util.concurrent.Future<RowBuffer>> pending =
+          new java.util.ArrayDeque<>();
+      List<SourceRecord> block = new ArrayList<>(BLOCK);
       while (records.hasNext()) {
         SourceRecord row = records.next();
         rows++;
         if ((rows & 0xffff) == 0) {
           progress.accept(rows);
         }
-        if (q.accepts(row)) {
-          mapRow(compiled, row);
+        block.add(row);
+        if (block.size() == BLOCK) {
+          submit(compiled, block, pending);
+          block = new ArrayList<>(BLOCK);
         }
+      }
+      submit(compiled, block, pending);
+      while (!pending.isEmpty()) {
+        replay(pending.poll());
       }
     }
   }
@@ -154,7 +184,71 @@ public final class Ingest {
     }
   }
 
-  private void mapRow(Compiled c, SourceRecord row) {
+  /**
+   * Maps a block of rows on a mapper thread; results are replayed in order to stay deterministic.
+   */
+  private void submit(
+      Compiled c,
+      List<SourceRecord> block,
+      java.util.Deque<java.util.concurrent.Future<RowBuffer>> pending) {
+    if (block.isEmpty()) {
+      return;
+    }
+    pending.add(
+        mappers.submit(
+            () -> {
+              RowBuffer out = new RowBuffer();
+              for (SourceRecord row : block) {
+                if (c.query.accepts(row)) {
+                  mapRow(c, row, out);
+                }
+              }
+              return out;
+            }));
+    while (pending.size() > 2 * THREADS) {
+      replay(pending.poll());
+    }
+  }
+
+  private void replay(java.util.concurrent.Future<RowBuffer> future) {
+    RowBuffer out;
+    try {
+      out = future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("ingest interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    List<String> f = out.fields;
+    for (int i = 0; i < f.size(); i += 5) {
+      emit(f.get(i), f.get(i + 1), f.get(i + 2), f.get(i + 3), f.get(i + 4));
+    }
+    rejects.addAll(out.rejects);
+    rejectedRows += out.rejectedRows;
+  }
+
+  /**
+   * What a mapper made of a block of rows: statements (five fields each), rejects, rejected rows.
+   */
+  private static final class RowBuffer {
+    final List<String> fields = new ArrayList<>(BLOCK * 40);
+    final List<Reject> rejects = new ArrayList<>();
+    long rejectedRows;
+
+    void statement(String entityId, String schema, String prop, String value, String original) {
+      fields.add(entityId);
+      fields.add(schema);
+      fields.add(prop);
+      fields.add(value);
+      fields.add(original);
+    }
+  }
+
+  private void mapRow(Compiled c, SourceRecord row, RowBuffer out) {
     List<EntityMapping> entities = c.query.entities();
     Map<String, String> ids = new HashMap<>(entities.size() * 2);
     List<String> keyValues = new ArrayList<>(4);
@@ -176,24 +270,25 @@ public final class Ingest {
         continue;
       }
       String schema = e.schema();
-      emit(id, schema, ID_PROP, id, null);
+      out.statement(id, schema, ID_PROP, id, null);
       for (int pi = 0; pi < e.properties().size(); pi++) {
         PropertyMapping pm = e.properties().get(pi);
         Property prop = c.properties[ei][pi];
         if (pm.entity() != null) {
           String ref = ids.get(pm.entity());
           if (ref != null) {
-            emit(id, schema, pm.prop(), ref, null);
+            out.statement(id, schema, pm.prop(), ref, null);
           }
           continue;
         }
         for (String raw : rawValues(pm, row)) {
-          rejected |= !store(id, schema, prop, raw, c.contexts[ei][pi], c.addCurrency[ei], row, pm);
+          rejected |=
+              !store(id, schema, prop, raw, c.contexts[ei][pi], c.addCurrency[ei], row, pm, out);
         }
       }
     }
     if (rejected) {
-      rejectedRows++;
+      out.rejectedRows++;
     }
   }
 
@@ -206,15 +301,16 @@ public final class Ingest {
       NormaliseContext context,
       boolean addCurrency,
       SourceRecord row,
-      PropertyMapping pm) {
+      PropertyMapping pm,
+      RowBuffer out) {
     PropertyType type = prop.type();
     Normalised n = type.normalise(raw, context);
     if (n instanceof Normalised.Valid v) {
-      emit(id, schema, prop.name(), v.value(), raw);
+      out.statement(id, schema, prop.name(), v.value(), raw);
       if (addCurrency && type.name().equals("amount")) {
         String currency = Amounts.parse(raw).currency();
         if (currency != null) {
-          emit(id, schema, "currency", currency, null);
+          out.statement(id, schema, "currency", currency, null);
         }
       }
       return true;
@@ -222,7 +318,7 @@ public final class Ingest {
     if (n instanceof Normalised.Rejected r) {
       String column =
           pm.columns().isEmpty() ? "literal " + pm.prop() : String.join("+", pm.columns());
-      rejects.add(
+      out.rejects.add(
           new Reject(
               row.file(), row.line(), column, truncate(raw), prop.name() + ": " + r.reason()));
       return false;

@@ -10,7 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Malformed, empty, huge and hostile files get a precise error or a precise reject, never a crash. */
+/**
+ * Malformed, empty, huge and hostile files get a precise error or a precise reject, never a crash.
+ */
 class HostileInputTest {
   @TempDir Path tmp;
 
@@ -32,29 +34,41 @@ class HostileInputTest {
   @Test
   void anEmptyFileHasNoHeader() throws Exception {
     Path dir = dataset(new byte[0]);
-    assertThatThrownBy(() -> Datasets.ingest(dir)).isInstanceOf(DatasetException.class).hasMessageEndingWith("a.csv: empty file, no header row");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageEndingWith("a.csv: empty file, no header row");
   }
 
   @Test
   void aHeaderOnlyFileIngestsNothing() throws Exception {
-    assertThat(Datasets.ingest(dataset("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8))).rows).isEmpty();
+    assertThat(Datasets.ingest(dataset("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8))).rows)
+        .isEmpty();
   }
 
   @Test
   void anUnterminatedQuoteNamesItsLine() throws Exception {
-    Path dir = dataset("id,naam,notitie\n1,Jan,ok\n2,\"Piet,broken\n".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> Datasets.ingest(dir)).isInstanceOf(DatasetException.class).hasMessageContaining("a.csv:3: cannot parse CSV");
+    Path dir =
+        dataset("id,naam,notitie\n1,Jan,ok\n2,\"Piet,broken\n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("a.csv:3: cannot parse CSV");
   }
 
   @Test
   void shortRowsAndHugeValuesAreHandledPerValue() throws Exception {
     String huge = "x".repeat(600);
-    Path dir = dataset(("id,naam,notitie\n1\n2," + huge + ",\"" + "y".repeat(2_000_000) + "\"\n").getBytes(StandardCharsets.UTF_8));
-    IngestReport report = new Ingest(DatasetReader.read(dir), new CollectedStatements(), n -> {}).run();
+    Path dir =
+        dataset(
+            ("id,naam,notitie\n1\n2," + huge + ",\"" + "y".repeat(2_000_000) + "\"\n")
+                .getBytes(StandardCharsets.UTF_8));
+    IngestReport report =
+        new Ingest(DatasetReader.read(dir), new CollectedStatements(), n -> {}).run();
     assertThat(report.rows()).isEqualTo(2);
     assertThat(report.rejects())
         .extracting(r -> r.toString().substring(r.toString().indexOf('/') + 1))
-        .containsExactlyInAnyOrder("a.csv:3: naam: name: name longer than 500 characters", "a.csv:3: notitie: notes: value longer than 1000000 characters");
+        .containsExactlyInAnyOrder(
+            "a.csv:3: naam: name: name longer than 500 characters",
+            "a.csv:3: notitie: notes: value longer than 1000000 characters");
     assertThat(report.rejects()).allMatch(r -> r.value().length() <= 201);
   }
 
