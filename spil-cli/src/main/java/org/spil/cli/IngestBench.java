@@ -33,17 +33,7 @@ import picocli.CommandLine.Spec;
 final class IngestBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--rows",
-      defaultValue = "1000000",
-      description = "Rows to generate (default: ${DEFAULT-VALUE}).")
-  int rows;
-
-  @Option(
-      names = "--work",
-      defaultValue = "bench-work",
-      description = "Work directory (default: ${DEFAULT-VALUE}).")
-  Path work;
+  @picocli.CommandLine.Mixin BenchOptions bench;
 
   @Option(names = "--keep", description = "Keep the Spil data directory for 'spil bench search'.")
   boolean keep;
@@ -51,15 +41,15 @@ final class IngestBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Path source = work.resolve("persons-" + rows);
+    Path source = bench.source();
     if (!Files.exists(source.resolve("persons.csv"))) {
       long t = System.nanoTime();
-      PersonCsv.write(source, rows, 42);
-      out.printf("generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t) / 1e9);
+      PersonCsv.write(source, bench.rows, 42);
+      out.printf("generated %,d rows in %.1f s%n", bench.rows, (System.nanoTime() - t) / 1e9);
     }
-    Path duck = work.resolve("baseline.duckdb");
+    Path duck = bench.work.resolve("baseline.duckdb");
     Files.deleteIfExists(duck);
-    Files.deleteIfExists(work.resolve("baseline.duckdb.wal"));
+    Files.deleteIfExists(bench.work.resolve("baseline.duckdb.wal"));
     long t0 = System.nanoTime();
     long baselineRows;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duck.toAbsolutePath());
@@ -76,7 +66,7 @@ final class IngestBench implements Callable<Integer> {
     double baseline = (System.nanoTime() - t0) / 1e9;
     out.printf("duckdb read_csv + unpivot: %,d rows in %.2f s%n", baselineRows, baseline);
 
-    Path data = work.resolve("spil-data-" + rows);
+    Path data = bench.data();
     deleteTree(data);
     Dataset dataset = DatasetReader.read(source);
     LocalDate today = LocalDate.now();

@@ -29,17 +29,7 @@ import picocli.CommandLine.Spec;
 final class SearchBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--rows",
-      defaultValue = "1000000",
-      description = "Size of the benchmark warehouse (default: ${DEFAULT-VALUE}).")
-  int rows;
-
-  @Option(
-      names = "--work",
-      defaultValue = "bench-work",
-      description = "Work directory (default: ${DEFAULT-VALUE}).")
-  Path work;
+  @picocli.CommandLine.Mixin BenchOptions bench;
 
   @Option(
       names = "--queries",
@@ -50,10 +40,10 @@ final class SearchBench implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path data = work.resolve("spil-data-" + rows);
+    Path data = bench.data();
     if (!Files.exists(data)) {
       throw new IllegalArgumentException(
-          data + " missing: run 'spil bench ingest --rows " + rows + " --keep' first");
+          data + " missing: run 'spil bench ingest --rows " + bench.rows + " --keep' first");
     }
     Random r = new Random(7);
     Viewer viewer = new Viewer("politie-nl");
@@ -73,7 +63,7 @@ final class SearchBench implements Callable<Integer> {
       Runtime rt = Runtime.getRuntime();
       out.printf(
           "search on %,d persons: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f hits/query, heap used %d MiB%n",
-          rows,
+          bench.rows,
           queries,
           nanos[queries / 2] / 1e6,
           nanos[(int) (queries * 0.95)] / 1e6,
@@ -93,7 +83,9 @@ final class SearchBench implements Callable<Integer> {
           case 0 -> typo(PersonCsv.first(r) + " " + PersonCsv.last(r), r);
           case 1 -> PersonCsv.last(r).toUpperCase() + ", " + PersonCsv.first(r);
           case 2 ->
-              spaced(Iban.withCheckDigits("NL", "ABNA0" + String.format("%09d", r.nextInt(rows))));
+              spaced(
+                  Iban.withCheckDigits(
+                      "NL", "ABNA0" + String.format("%09d", r.nextInt(bench.rows))));
           default -> "06 " + (10_000_000 + r.nextInt(89_999_999));
         };
     return new SearchQuery(text, null, null, null, null, 10, "NL");

@@ -1,0 +1,27 @@
+package org.spil.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the benchmarks: how many rows, and where generated data and results live. */
+final class BenchOptions {
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Rows of the person register (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(
+      names = "--work",
+      defaultValue = "bench-work",
+      description = "Work directory (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  Path source() {
+    return work.resolve("persons-" + rows);
+  }
+
+  Path data() {
+    return work.resolve("spil-data-" + rows);
+  }
+}
