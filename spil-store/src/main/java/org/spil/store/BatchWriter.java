@@ -341,9 +341,14 @@ public final class BatchWriter implements AutoCloseable {
     } catch (IOException e) {
       // the spool is deleted below either way
     }
-    loader.shutdownNow();
+    // skip chunks not yet loading, let the one being loaded finish: the connection is not to be
+    // used by two threads at once
+    for (Future<?> f : loads) {
+      f.cancel(false);
+    }
+    loader.shutdown();
     try {
-      loader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      loader.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
