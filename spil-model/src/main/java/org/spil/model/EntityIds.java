@@ -14,6 +14,16 @@ import java.util.List;
 public final class EntityIds {
   private EntityIds() {}
 
+  private static final ThreadLocal<MessageDigest> SHA1 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   /** The id, or null when every key value is empty (such a row cannot be identified). */
   public static String make(String dataset, String keyLiteral, List<String> keyValues) {
     boolean any = false;
@@ -23,22 +33,19 @@ public final class EntityIds {
     if (!any) {
       return null;
     }
-    try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      sha1.update(dataset.getBytes(StandardCharsets.UTF_8));
-      sha1.update((byte) 0);
-      if (keyLiteral != null) {
-        sha1.update(keyLiteral.getBytes(StandardCharsets.UTF_8));
-      }
-      for (String v : keyValues) {
-        sha1.update((byte) 0);
-        if (v != null) {
-          sha1.update(v.strip().getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      return HexFormat.of().formatHex(sha1.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    MessageDigest sha1 = SHA1.get();
+    sha1.reset();
+    sha1.update(dataset.getBytes(StandardCharsets.UTF_8));
+    sha1.update((byte) 0);
+    if (keyLiteral != null) {
+      sha1.update(keyLiteral.getBytes(StandardCharsets.UTF_8));
     }
+    for (String v : keyValues) {
+      sha1.update((byte) 0);
+      if (v != null) {
+        sha1.update(v.strip().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(sha1.digest());
   }
 }

@@ -30,10 +30,37 @@ public record Statement(
 
   /** The content hash as two longs (high, low), the form the warehouse stores. */
   public static long[] hash(String dataset, String entityId, String prop, String value) {
-    byte[] bytes =
-        (dataset + '\u0000' + entityId + '\u0000' + prop + '\u0000' + value)
-            .getBytes(StandardCharsets.UTF_8);
-    return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0x5b1);
+    byte[] buffer = BUFFER.get();
+    int needed = 3 * (dataset.length() + entityId.length() + prop.length() + value.length()) + 3;
+    if (buffer.length < needed) {
+      buffer = new byte[Math.max(needed, buffer.length * 2)];
+      BUFFER.set(buffer);
+    }
+    int n = utf8(dataset, buffer, 0);
+    buffer[n++] = 0;
+    n = utf8(entityId, buffer, n);
+    buffer[n++] = 0;
+    n = utf8(prop, buffer, n);
+    buffer[n++] = 0;
+    n = utf8(value, buffer, n);
+    return MurmurHash3.hash128x64(buffer, 0, n, 0x5b1);
+  }
+
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[512]);
+
+  /** Writes the UTF-8 bytes of s at offset (ASCII copied directly); returns the new offset. */
+  private static int utf8(String s, byte[] out, int offset) {
+    int n = offset;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        byte[] bytes = s.substring(i).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(bytes, 0, out, n, bytes.length);
+        return n + bytes.length;
+      }
+      out[n++] = (byte) c;
+    }
+    return n;
   }
 
   public static String hex(long hi, long lo) {

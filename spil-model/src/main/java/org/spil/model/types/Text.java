@@ -11,6 +11,9 @@ public final class Text {
     if (raw == null) {
       return "";
     }
+    if (isClean(raw)) {
+      return raw;
+    }
     String s = raw;
     if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFC);
@@ -30,6 +33,26 @@ public final class Text {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The common case, checked without allocating: no character that NFC could change (all below
+   * U+0300), no control characters, single inner spaces, nothing to trim.
+   */
+  private static boolean isClean(String s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return n == 0;
+    }
+    char previous = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x300 || c < 0x20 || (c >= 0x7f && c <= 0xa0) || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 
   /** Lower case without accents or marks: "Pays-Bas" and "PAYS BAS" fold alike. */

@@ -117,6 +117,24 @@ class ValuesTest {
     assertThat(PropertyTypeCatalog.isEmail(s)).as(s).isEqualTo(EMAIL_ORACLE.matcher(s).matches());
   }
 
+  /** The allocation-free fast path of Text.clean agrees with the full normalisation. */
+  @Property(tries = 3000)
+  void cleanIsIdempotentAndCollapsesWhitespace(
+      @ForAll
+          @net.jqwik.api.constraints.Chars({
+            'a', 'B', ' ', '\t', '\n', '\u00a0', 'e', '\u0301', '\u00e9', '\u0000', '\u2003'
+          })
+          @net.jqwik.api.constraints.StringLength(max = 12)
+          String s) {
+    String once = Text.clean(s);
+    assertThat(Text.clean(once)).isEqualTo(once);
+    assertThat(once)
+        .doesNotContain("  ", "\t", "\n", "\u00a0", "\u0000")
+        .doesNotStartWith(" ")
+        .doesNotEndWith(" ");
+    assertThat(java.text.Normalizer.isNormalized(once, java.text.Normalizer.Form.NFC)).isTrue();
+  }
+
   @Test
   void amountsInBothDecimalConventions() {
     assertThat(Amounts.parse("EUR 1.250,50"))
