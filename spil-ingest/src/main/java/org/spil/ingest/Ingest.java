@@ -281,6 +281,15 @@ public final class Ingest {
           }
           continue;
         }
+        if (pm.columns().size() == 1 && pm.literals().isEmpty() && pm.split() == null) {
+          // the common case, without building a list of values
+          String raw = row.get(pm.columns().get(0));
+          if (raw != null && !raw.isBlank()) {
+            rejected |=
+                !store(id, schema, prop, raw, c.contexts[ei][pi], c.addCurrency[ei], row, pm, out);
+          }
+          continue;
+        }
         for (String raw : rawValues(pm, row)) {
           rejected |=
               !store(id, schema, prop, raw, c.contexts[ei][pi], c.addCurrency[ei], row, pm, out);
@@ -357,11 +366,19 @@ public final class Ingest {
     }
     if (pm.split() != null) {
       List<String> split = new ArrayList<>();
+      String separator = pm.split();
       for (String v : values) {
-        for (String part : v.split(java.util.regex.Pattern.quote(pm.split()))) {
+        int start = 0;
+        while (start <= v.length()) {
+          int end = v.indexOf(separator, start);
+          String part = v.substring(start, end < 0 ? v.length() : end);
           if (!part.isBlank()) {
             split.add(part);
           }
+          if (end < 0) {
+            break;
+          }
+          start = end + separator.length();
         }
       }
       return split;

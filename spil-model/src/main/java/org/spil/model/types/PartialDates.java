@@ -1,7 +1,6 @@
 package org.spil.model.types;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.spil.model.Normalised;
 
@@ -204,31 +203,41 @@ public final class PartialDates {
   }
 
   private static String render(int year, int month, int day, int hour, int minute, int second) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%04d", year));
+    StringBuilder out = new StringBuilder(19);
+    pad(out, year, 4);
     if (month < 0) {
       return day < 0 ? out.toString() : null;
     }
     if (month < 1 || month > 12) {
       return null;
     }
-    out.append(String.format(Locale.ROOT, "-%02d", month));
+    pad(out.append('-'), month, 2);
     if (day < 0) {
       return out.toString();
     }
     if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }
-    out.append(String.format(Locale.ROOT, "-%02d", day));
+    pad(out.append('-'), day, 2);
     if (hour < 0) {
       return out.toString();
     }
     if (hour > 23 || minute > 59 || second > 59) {
       return null;
     }
-    out.append(
-        String.format(
-            Locale.ROOT, "T%02d:%02d:%02d", hour, Math.max(minute, 0), Math.max(second, 0)));
+    pad(out.append('T'), hour, 2);
+    pad(out.append(':'), Math.max(minute, 0), 2);
+    pad(out.append(':'), Math.max(second, 0), 2);
     return out.toString();
+  }
+
+  /** Appends a non-negative number zero-padded to the width (String.format is far slower). */
+  private static void pad(StringBuilder out, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    out.append(digits);
   }
 
   /** {value, length} of a run of min..max digits at pos, or null. */
