@@ -159,6 +159,7 @@ public final class SearchIndex {
       throws IOException {
     Document doc = new Document();
     doc.add(new StringField("entity", entityId, Field.Store.YES));
+    doc.add(new org.apache.lucene.document.SortedDocValuesField("entity", new BytesRef(entityId)));
     doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
     doc.add(new StoredField("schema_name", schemaName));
     Schema schema = Schemata.model().get(schemaName);
@@ -389,7 +390,13 @@ public final class SearchIndex {
       }
       try (DirectoryReader reader = DirectoryReader.open(d)) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        TopDocs top = searcher.search(query.build(), q.limit() * 4);
+        // ties are broken by entity id, so results do not depend on the order documents were added
+        org.apache.lucene.search.Sort order =
+            new org.apache.lucene.search.Sort(
+                org.apache.lucene.search.SortField.FIELD_SCORE,
+                new org.apache.lucene.search.SortField(
+                    "entity", org.apache.lucene.search.SortField.Type.STRING));
+        TopDocs top = searcher.search(query.build(), q.limit() * 4, order, true);
         Map<String, Float> best = new LinkedHashMap<>();
         for (ScoreDoc sd : top.scoreDocs) {
           String id = searcher.storedFields().document(sd.doc).get("entity");
@@ -437,7 +444,10 @@ public final class SearchIndex {
     }
     List<SearchHit> hits = new ArrayList<>();
     best.entrySet().stream()
-        .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
+        .sorted(
+            Map.Entry.<String, Float>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(
             e -> {
               Schema s = schemata.get(e.getKey());
