@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search entities the viewer may see: names in any script or spelling (fuzzy, transliterated),",
-      "identifiers in any format (IBAN with spaces, phone in national format, container in lower case)."
+      "Find entities the viewer may see by name, identifier or words.",
+      "Names match in any script or spelling (transliterated, phonetic, fuzzy); identifiers in any",
+      "format (IBAN with spaces, phone in national format, container number in lower case)."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
