@@ -1,8 +1,6 @@
 package org.spil.store;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -47,7 +45,7 @@ public final class BatchWriter implements AutoCloseable {
   private final List<Future<?>> loads = new ArrayList<>();
   private final List<Path> spools = new ArrayList<>();
   private Path spool;
-  private BufferedWriter out;
+  private SpoolFile out;
   private int inChunk;
   private long appended;
   private long entities;
@@ -109,28 +107,28 @@ public final class BatchWriter implements AutoCloseable {
         Files.createDirectories(spoolDir);
         spool = Files.createTempFile(spoolDir, "batch-" + batchId + "-", ".csv");
         spools.add(spool);
-        out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+        out = new SpoolFile(spool);
       }
-      out.write(Long.toString(id[0]));
-      out.write(',');
-      out.write(Long.toString(id[1]));
-      out.write(',');
-      field(entityId);
-      out.write(',');
-      field(schema);
-      out.write(',');
-      field(prop);
-      out.write(',');
-      field(value);
-      out.write(',');
+      out.writeLong(id[0]);
+      out.writeByte(',');
+      out.writeLong(id[1]);
+      out.writeByte(',');
+      out.writeField(entityId);
+      out.writeByte(',');
+      out.writeField(schema);
+      out.writeByte(',');
+      out.writeField(prop);
+      out.writeByte(',');
+      out.writeField(value);
+      out.writeByte(',');
       if (originalValue != null) {
-        field(originalValue);
+        out.writeField(originalValue);
       }
-      out.write(',');
+      out.writeByte(',');
       if (lang != null) {
-        field(lang);
+        out.writeField(lang);
       }
-      out.write('\n');
+      out.writeByte('\n');
       if (++inChunk == CHUNK_STATEMENTS) {
         finishChunk();
       }
@@ -165,29 +163,14 @@ public final class BatchWriter implements AutoCloseable {
               + asOf
               + "', DATE '"
               + asOf
-              + "' FROM read_csv('"
-              + file.toAbsolutePath().toString().replace("'", "''")
-              + "', header = false, delim = ',', quote = '\"', escape = '\"', auto_detect = false, columns = {'id_hi': 'BIGINT',"
-              + " 'id_lo': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR', 'prop': 'VARCHAR', 'value': 'VARCHAR',"
-              + " 'original_value': 'VARCHAR', 'lang': 'VARCHAR'})");
+              + "' FROM "
+              + SpoolFile.sqlRead(
+                  file,
+                  "{'id_hi': 'BIGINT', 'id_lo': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR', 'prop': 'VARCHAR',"
+                      + " 'value': 'VARCHAR', 'original_value': 'VARCHAR', 'lang': 'VARCHAR'}"));
+      ;
     }
     Files.deleteIfExists(file);
-  }
-
-  /** Writes one CSV field, quoted when it holds a comma, quote or line break. */
-  private void field(String v) throws IOException {
-    boolean quote = v.isEmpty();
-    for (int i = 0; i < v.length() && !quote; i++) {
-      char c = v.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) {
-      out.write(v);
-      return;
-    }
-    out.write('"');
-    out.write(v.replace("\"", "\"\""));
-    out.write('"');
   }
 
   public long appended() {
