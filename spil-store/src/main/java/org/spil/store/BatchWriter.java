@@ -168,7 +168,6 @@ public final class BatchWriter implements AutoCloseable {
                   file,
                   "{'id_hi': 'BIGINT', 'id_lo': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR', 'prop': 'VARCHAR',"
                       + " 'value': 'VARCHAR', 'original_value': 'VARCHAR', 'lang': 'VARCHAR'}"));
-      ;
     }
     Files.deleteIfExists(file);
   }
