@@ -44,6 +44,10 @@ public final class RecordSources {
     }
     String name = file.getFileName().toString().toLowerCase();
     try {
+      if (name.endsWith(".xls") || name.endsWith(".ods") || name.endsWith(".xlsb")) {
+        throw new DatasetException(
+            displayName + ": this spreadsheet format is not read; save it as .xlsx or CSV (UTF-8)");
+      }
       if (name.endsWith(".xlsx")) {
         return new XlsxSource(file, displayName, options.sheet());
       }

@@ -40,6 +40,16 @@ class HostileInputTest {
   }
 
   @Test
+  void legacySpreadsheetsAreRefusedWithAHint() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("xls"), MAPPING.replace("a.csv", "a.xls"));
+    Files.write(dir.resolve("a.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(
+            "xls/a.xls: this spreadsheet format is not read; save it as .xlsx or CSV");
+  }
+
+  @Test
   void aHeaderOnlyFileIngestsNothing() throws Exception {
     assertThat(Datasets.ingest(dataset("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8))).rows)
         .isEmpty();
