@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     try (Store store = Store.open(data, true, today)) {
       out.println("== Ingest");
       for (Dataset d : datasets) {
-        IngestCommand.print(out, Ingestion.run(store, d, today, n -> {}));
+        IngestCommand.print(out, Ingestion.run(store, d, today, n -> {}, n -> {}));
       }
       out.println();
       out.println("== Sources");

@@ -56,11 +56,13 @@ final class IngestCommand implements Callable<Integer> {
     try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
       for (Dataset d : datasets) {
         Progress progress = new Progress(err, "ingest " + d.name() + " rows");
+        Progress indexing = new Progress(err, "index " + d.name() + " entities");
         Ingestion.Outcome o;
         try {
-          o = Ingestion.run(store, d, day, progress);
+          o = Ingestion.run(store, d, day, progress, indexing);
         } finally {
           progress.done();
+          indexing.done();
         }
         summaries.add(summary(o));
         if (!json) {

@@ -35,7 +35,12 @@ final class Ingestion {
       IngestReport report,
       double seconds) {}
 
-  static Outcome run(Store store, Dataset dataset, LocalDate asOf, LongConsumer progress) {
+  static Outcome run(
+      Store store,
+      Dataset dataset,
+      LocalDate asOf,
+      LongConsumer progress,
+      LongConsumer indexProgress) {
     String sha = filesSha256(dataset);
     Optional<Batch> same = store.warehouse().batchWithFiles(dataset.name(), sha);
     if (same.isPresent()) {
@@ -57,7 +62,7 @@ final class Ingestion {
       writer.abort();
       throw e;
     }
-    store.updateIndex(progress);
+    store.updateIndex(indexProgress);
     return new Outcome(dataset, Optional.empty(), batch, report, (System.nanoTime() - start) / 1e9);
   }
 

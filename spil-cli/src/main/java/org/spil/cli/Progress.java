@@ -13,7 +13,8 @@ final class Progress implements LongConsumer {
   private final String label;
   private final boolean enabled;
   private final boolean lines;
-  private final long start = System.nanoTime();
+  private long start;
+  private long startDone;
   private boolean shown;
 
   Progress(PrintWriter err, String label) {
@@ -28,14 +29,23 @@ final class Progress implements LongConsumer {
     if (!enabled) {
       return;
     }
+    if (!shown) {
+      // the rate counts from the first report, so work that began later is not diluted
+      start = System.nanoTime();
+      startDone = done;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (lines) {
-      err.printf("%s: %d (%.0f/s)%n", label, done, done / Math.max(seconds, 1e-3));
+      err.printf("%s: %d (%.0f/s)%n", label, done, rate(done, seconds));
     } else {
-      err.printf("\r%s: %,d (%.0f/s)   ", label, done, done / Math.max(seconds, 1e-3));
+      err.printf("\r%s: %,d (%.0f/s)   ", label, done, rate(done, seconds));
     }
     err.flush();
     shown = true;
+  }
+
+  private double rate(long done, double seconds) {
+    return seconds <= 0 ? 0 : (done - startDone) / seconds;
   }
 
   void done() {
