@@ -21,6 +21,7 @@ import org.spil.model.Property;
 import org.spil.model.PropertyType;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
+import org.spil.model.Statement;
 import org.spil.model.UnknownSchemaException;
 import org.spil.model.types.Amounts;
 
@@ -36,9 +37,6 @@ import org.spil.model.types.Amounts;
  * with no other valid value still exists with its schema and provenance.
  */
 public final class Ingest {
-  /** The pseudo-property that records an entity's existence and schema. */
-  public static final String ID_PROP = "id";
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BLOCK = 1024;
   private static final int THREADS =
@@ -270,7 +268,7 @@ public final class Ingest {
         continue;
       }
       String schema = e.schema();
-      out.statement(id, schema, ID_PROP, id, null);
+      out.statement(id, schema, Statement.ID_PROP, id, null);
       for (int pi = 0; pi < e.properties().size(); pi++) {
         PropertyMapping pm = e.properties().get(pi);
         Property prop = c.properties[ei][pi];
@@ -443,7 +441,7 @@ public final class Ingest {
       throw new DatasetException(
           display + ":" + lineNo + ": id: must be one word of at most 256 characters");
     }
-    emit(id, schema.name(), ID_PROP, id, null);
+    emit(id, schema.name(), Statement.ID_PROP, id, null);
     JsonNode props = node.get("properties");
     if (props == null || props.isNull()) {
       return;

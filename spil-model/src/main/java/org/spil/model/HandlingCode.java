@@ -14,11 +14,6 @@ public enum HandlingCode {
   /** Other restrictions, stated in a handling note. */
   H3;
 
-  /** The stricter of two codes (derived data inherits the strictest code of its inputs). */
-  public HandlingCode stricter(HandlingCode other) {
-    return compareTo(other) >= 0 ? this : other;
-  }
-
   public static HandlingCode parse(String s) {
     try {
       return valueOf(s.trim().toUpperCase());

@@ -7,11 +7,6 @@ package org.spil.model;
  */
 public record Property(String schema, String name, PropertyType type, String range) {
 
-  /** The qualified name, e.g. {@code Person:birthDate}. */
-  public String qname() {
-    return schema + ":" + name;
-  }
-
   /** True when values are ids of other entities. */
   public boolean isEntityRef() {
     return type.name().equals("entity");

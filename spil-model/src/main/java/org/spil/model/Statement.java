@@ -22,6 +22,12 @@ public record Statement(
     LocalDate firstSeen,
     LocalDate lastSeen) {
 
+  /**
+   * The pseudo-property whose statement records that an entity exists, with its schema and
+   * provenance, even when none of its other values is valid (as nomenklatura does).
+   */
+  public static final String ID_PROP = "id";
+
   /** The 128-bit content hash of a statement as 32 hex digits. */
   public static String makeId(String dataset, String entityId, String prop, String value) {
     long[] h = hash(dataset, entityId, prop, value);

@@ -81,11 +81,6 @@ public final class BatchWriter implements AutoCloseable {
             });
   }
 
-  /** The id the batch will have once committed. */
-  public long batchId() {
-    return batchId;
-  }
-
   /** Adds one statement; {@code originalValue} null when equal to the value. */
   public void accept(
       String entityId,
@@ -99,7 +94,7 @@ public final class BatchWriter implements AutoCloseable {
     if (!staged.add(id[0], id[1])) {
       return;
     }
-    if (prop.equals("id")) {
+    if (prop.equals(org.spil.model.Statement.ID_PROP)) {
       entities++;
     }
     try {
@@ -172,10 +167,6 @@ public final class BatchWriter implements AutoCloseable {
     Files.deleteIfExists(file);
   }
 
-  public long appended() {
-    return appended;
-  }
-
   /** One rejected value, kept with the batch. */
   public record RejectRow(String file, long line, String column, String value, String reason) {}
 
@@ -246,7 +237,7 @@ public final class BatchWriter implements AutoCloseable {
         ps.setObject(10, provenance.retainUntil());
         ps.setArray(11, connection.createArrayOf("VARCHAR", provenance.shareWith().toArray()));
         ps.setString(12, provenance.caseId());
-        ps.setTimestamp(13, Timestamp.from(Warehouse.now()));
+        ps.setTimestamp(13, Timestamp.from(java.time.Instant.now()));
         ps.setObject(14, asOf);
         ps.setString(15, filesSha256);
         ps.setLong(16, rows);

@@ -173,7 +173,7 @@ public final class SearchIndex {
     Set<String> nameKeys = new LinkedHashSet<>();
     Map<String, List<String>> stored = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : props.entrySet()) {
-      if (e.getKey().equals("id")) {
+      if (e.getKey().equals(org.spil.model.Statement.ID_PROP)) {
         continue;
       }
       stored.put(e.getKey(), e.getValue());

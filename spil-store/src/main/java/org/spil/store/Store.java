@@ -105,7 +105,7 @@ public final class Store implements AutoCloseable {
           Schema s = Schemata.model().get(rs.getString(1));
           schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
           String prop = rs.getString(2);
-          if (prop.equals("id")) {
+          if (prop.equals(org.spil.model.Statement.ID_PROP)) {
             continue;
           }
           ValueRecord v =
@@ -199,7 +199,7 @@ public final class Store implements AutoCloseable {
         Schema s = Schemata.model().get(rs.getString(2));
         schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
         String prop = rs.getString(3);
-        if (!prop.equals("id")) {
+        if (!prop.equals(org.spil.model.Statement.ID_PROP)) {
           List<String> values = props.computeIfAbsent(prop, k -> new ArrayList<>());
           String v = rs.getString(4);
           if (!values.contains(v)) {
@@ -317,13 +317,6 @@ public final class Store implements AutoCloseable {
       throw new StoreException("cannot read rejects: " + Warehouse.firstLine(e.getMessage()), e);
     }
     return out;
-  }
-
-  /** The batches a viewer may see. */
-  public List<Batch> batches(Viewer viewer) {
-    return warehouse.batches().stream()
-        .filter(b -> policy.visible(viewer, b.provenance()))
-        .toList();
   }
 
   @Override

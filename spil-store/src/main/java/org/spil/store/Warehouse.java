@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -267,10 +266,6 @@ public final class Warehouse implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot read batches: " + firstLine(e.getMessage()), e);
     }
-  }
-
-  static Instant now() {
-    return Instant.now();
   }
 
   @Override

@@ -29,11 +29,6 @@ public final class Countries {
     return BY_FOLDED.get(Text.fold(raw));
   }
 
-  /** The English name of a lower-case alpha-2 code. */
-  public static String name(String code) {
-    return new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.ENGLISH);
-  }
-
   private static Map<String, String> build() {
     Map<String, String> map = new HashMap<>();
     Locale[] languages = {
