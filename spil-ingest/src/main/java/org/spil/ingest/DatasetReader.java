@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.spil.model.HandlingCode;
+import org.spil.model.Nearest;
 import org.spil.model.Property;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
@@ -151,37 +152,9 @@ public final class DatasetReader {
     }
 
     static String nearest(String k, Set<String> allowed) {
-      String best = null;
-      int bestScore = Integer.MAX_VALUE;
-      for (String a : allowed) {
-        int score = distance(k, a);
-        if (score < bestScore) {
-          bestScore = score;
-          best = a;
-        }
-      }
-      return bestScore <= 3
-          ? " (did you mean '" + best + "'?)"
-          : "; allowed: " + String.join(", ", new TreeSet<>(allowed));
-    }
-
-    static int distance(String a, String b) {
-      int[][] d = new int[a.length() + 1][b.length() + 1];
-      for (int i = 0; i <= a.length(); i++) {
-        d[i][0] = i;
-      }
-      for (int j = 0; j <= b.length(); j++) {
-        d[0][j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        for (int j = 1; j <= b.length(); j++) {
-          d[i][j] =
-              Math.min(
-                  Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                  d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        }
-      }
-      return d[a.length()][b.length()];
+      return Nearest.to(k, allowed, 3)
+          .map(best -> " (did you mean '" + best + "'?)")
+          .orElse("; allowed: " + String.join(", ", new TreeSet<>(allowed)));
     }
 
     String required(JsonNode root, String key) {
@@ -209,14 +182,8 @@ public final class DatasetReader {
     }
 
     String optional(JsonNode root, String key) {
-      JsonNode n = root.get(key);
-      if (n == null || n.isNull()) {
-        return null;
-      }
-      if (!n.isValueNode()) {
-        throw error(key, "must be a single value");
-      }
-      return n.asText().strip();
+      String v = verbatim(root, key);
+      return v == null ? null : v.strip();
     }
 
     List<String> list(JsonNode node, String key) {

@@ -79,37 +79,9 @@ public final class Schemata {
   }
 
   static String suggestion(String name, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : known) {
-      int d = editDistance(name.toLowerCase(), k.toLowerCase());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3)
-        ? " (did you mean '" + best + "'?)"
-        : "";
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Nearest.to(name, known, Math.max(2, name.length() / 3))
+        .map(best -> " (did you mean '" + best + "'?)")
+        .orElse("");
   }
 
   private static Schemata load() {
