@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -141,10 +140,6 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           data + " exists and is not a Spil data directory; choose another --data");
     }
-    try (Stream<Path> walk = Files.walk(data)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    DirectoryTree.delete(data);
   }
 }

@@ -67,7 +67,7 @@ final class IngestBench implements Callable<Integer> {
     out.printf("duckdb read_csv + unpivot: %,d rows in %.2f s%n", baselineRows, baseline);
 
     Path data = bench.data();
-    deleteTree(data);
+    DirectoryTree.delete(data);
     Dataset dataset = DatasetReader.read(source);
     LocalDate today = LocalDate.now();
     long tv = System.nanoTime();
@@ -103,21 +103,10 @@ final class IngestBench implements Callable<Integer> {
           warehouse / baseline, (warehouse + index) / baseline);
     }
     if (!keep) {
-      deleteTree(data);
+      DirectoryTree.delete(data);
     }
     Files.deleteIfExists(duck);
     out.flush();
     return 0;
-  }
-
-  static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
