@@ -88,12 +88,30 @@ class IdentifiersTest {
     assertThat(valid(Identifiers.container(number))).isEqualTo(number);
     char[] chars = number.toCharArray();
     chars[position] = (char) ('0' + (chars[position] - '0' + delta) % 10);
-    int check = Identifiers.containerCheckDigit(new String(chars, 0, 10));
-    // ISO 6346 maps remainder 10 to 0, so a change is missed only when both remainders fold
-    assertThat(
-            Identifiers.container(new String(chars)) instanceof Normalised.Rejected
-                || check == chars[10] - '0')
-        .isTrue();
+    int changed = Identifiers.containerCheckDigit(new String(chars, 0, 10));
+    int original = chars[10] - '0';
+    // a single changed digit always changes the remainder mod 11; ISO 6346 writes remainder 10
+    // as 0, so the change goes unnoticed only when the two remainders are 0 and 10
+    if (!(original == 0 && changed == 0)) {
+      assertThat(Identifiers.container(new String(chars))).isInstanceOf(Normalised.Rejected.class);
+    }
+  }
+
+  @Property
+  void imoCheckDigitCatchesEverySingleDigitError(
+      @ForAll @StringLength(6) @CharRange(from = '0', to = '9') String six,
+      @ForAll @IntRange(min = 0, max = 5) int position,
+      @ForAll @IntRange(min = 1, max = 9) int delta) {
+    String imo = six + Identifiers.imoCheckDigit(six);
+    assertThat(valid(Identifiers.imo("IMO " + imo))).isEqualTo("IMO" + imo);
+    char[] chars = imo.toCharArray();
+    chars[position] = (char) ('0' + (chars[position] - '0' + delta) % 10);
+    // weight (7..2) times a change (1..9) is a multiple of 10 only for an even weight and a change
+    // of 5
+    int weight = 7 - position;
+    if ((weight * delta) % 10 != 0) {
+      assertThat(Identifiers.imo(new String(chars))).isInstanceOf(Normalised.Rejected.class);
+    }
   }
 
   @Test
