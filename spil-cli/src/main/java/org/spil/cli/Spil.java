@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       RejectsCommand.class,
       ReindexCommand.class,
+      SynthCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

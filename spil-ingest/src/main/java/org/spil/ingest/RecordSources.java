@@ -28,7 +28,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 /**
  * Opens a tabular source by its extension: {@code .csv .tsv .txt} as delimited text (encoding and
  * delimiter detected unless declared), {@code .xlsx} as the first (or named) Excel sheet, {@code
- * .jsonl .ndjson .json} as one JSON object per line. The first row of CSV and Excel is the header.
+ * .jsonl .ndjson .json} as one JSON object per line, {@code .xml} as an ISO 20022 camt.053 bank
+ * statement (one row per transaction). The first row of CSV and Excel is the header.
  */
 public final class RecordSources {
   private RecordSources() {}
@@ -47,6 +48,9 @@ public final class RecordSources {
       if (name.endsWith(".xls") || name.endsWith(".ods") || name.endsWith(".xlsb")) {
         throw new DatasetException(
             displayName + ": this spreadsheet format is not read; save it as .xlsx or CSV (UTF-8)");
+      }
+      if (name.endsWith(".xml")) {
+        return new BankStatementSource(file, displayName);
       }
       if (name.endsWith(".xlsx")) {
         return new XlsxSource(file, displayName, options.sheet());

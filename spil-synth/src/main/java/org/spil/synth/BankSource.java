@@ -1,0 +1,837 @@
+package org.spil.synth;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.spil.model.EntityIds;
+import org.spil.model.types.CryptoAddress;
+
+/**
+ * Bank statements the fiscal investigators (FIOD) obtained by production orders: ISO 20022 camt.053
+ * XML, one file per bank per quarter, a statement per account per month. Covers the networks'
+ * members and companies (foreign accounts through legal assistance) and a sample of the population.
+ * The money is a normal background of salaries, rent, shopping and energy, with the laundering
+ * patterns planted in it ({@link #planPatterns}), each recorded in the ground truth with its
+ * transactions. Also the customer extract of a crypto exchange (wallets and holders).
+ */
+final class BankSource extends Source {
+  private static final Map<String, String> BIC =
+      Map.ofEntries(
+          Map.entry("ABNA", "ABNANL2A"),
+          Map.entry("INGB", "INGBNL2A"),
+          Map.entry("RABO", "RABONL2U"),
+          Map.entry("TRIO", "TRIONL2U"),
+          Map.entry("BUNQ", "BUNQNL2A"),
+          Map.entry("KNAB", "KNABNL2H"),
+          Map.entry("SNSB", "SNSBNL2A"),
+          Map.entry("BE", "GEBABEBB"),
+          Map.entry("AE", "EBILAEAD"),
+          Map.entry("TR", "TGBATRIS"));
+
+  /** An account holder as the scenario knows it: its account, its true identity and names. */
+  private record Holder(String iban, String truthId, String ownerName, String[] aliases) {}
+
+  /** One payment: both sides' names as they appear on statements. */
+  private record Tx(
+      String e2e,
+      LocalDate date,
+      long cents,
+      Holder debtor,
+      String debtorName,
+      Holder creditor,
+      String creditorName,
+      String remittance,
+      String code) {}
+
+  private final Map<String, Holder> covered = new LinkedHashMap<>();
+  private final Map<String, Long> balances = new HashMap<>();
+  private final Map<Integer, List<Tx>> planned = new HashMap<>();
+  private final Set<String> seenParties = new HashSet<>();
+  private final Map<String, BufferedWriter> files = new TreeMap<>();
+  private final List<String> fileNames = new ArrayList<>();
+  private long e2e;
+
+  BankSource(World world, Truth truth, Path root) {
+    super(world, truth, root);
+  }
+
+  @Override
+  String name() {
+    return "fiod-bank";
+  }
+
+  // ------------------------------------------------------------------ holders
+
+  private Holder person(int i) {
+    Person p = world.person(i);
+    Rng r = Rng.of(world.seed, "account-holder", i);
+    Spelling s = new Spelling(r);
+    String initial = p.givenName().charAt(0) + "";
+    String owner =
+        switch (r.below(4)) {
+          case 0 -> initial + ". " + p.lastName();
+          case 1 -> (initial + " " + World.ascii(p.lastName())).toUpperCase();
+          case 2 -> p.name();
+          default -> (World.ascii(p.lastName()) + " " + initial).toUpperCase();
+        };
+    String[] aliases = {
+      s.given(p, 0.6) + " " + s.surname(p, 0.6), s.typo(p.givenName() + " " + p.lastName(), 0.5)
+    };
+    return new Holder(p.iban(), p.id(), owner, aliases);
+  }
+
+  private Holder company(int j) {
+    Company c = world.company(j);
+    Spelling s = new Spelling(Rng.of(world.seed, "account-company", j));
+    return new Holder(
+        c.iban(), c.id(), c.name(), new String[] {s.company(c, 0.7), s.company(c, 0.7)});
+  }
+
+  // ------------------------------------------------------------------ write
+
+  @Override
+  void write() throws IOException {
+    Files.createDirectories(dir.resolve("afschriften"));
+    for (Network n : world.networks) {
+      for (Actor a : n.actors()) {
+        cover(person(a.person()));
+      }
+      for (int f : n.fronts()) {
+        cover(company(f));
+      }
+    }
+    for (int i = 0; i < world.scale; i++) {
+      if (world.actor(i) == null && Rng.unit(world.seed, "bank", i) < 0.015) {
+        cover(person(i));
+      }
+    }
+    planPatterns();
+    for (int month = 0; month < World.MONTHS; month++) {
+      List<Tx> txs = new ArrayList<>(background(month));
+      txs.addAll(planned.getOrDefault(month, List.of()));
+      statements(month, txs);
+      if (month % 3 == 2) {
+        closeFiles();
+      }
+    }
+    closeFiles();
+    crypto();
+    dataset(yaml());
+  }
+
+  private void cover(Holder h) {
+    if (covered.putIfAbsent(h.iban(), h) == null) {
+      Rng r = Rng.of(world.seed, "balance", covered.size());
+      balances.put(h.iban(), r.between(500, 40000) * 100L);
+    }
+  }
+
+  private String nextE2e(int month) {
+    return String.format("E2E%02d%010d", month, ++e2e);
+  }
+
+  private Tx tx(
+      int month,
+      LocalDate date,
+      long cents,
+      Holder from,
+      Holder to,
+      String text,
+      String code,
+      Rng r) {
+    String toName = r.chance(0.75) ? to.ownerName() : to.aliases()[r.below(to.aliases().length)];
+    return new Tx(
+        nextE2e(month),
+        date,
+        cents,
+        from,
+        from == null ? null : from.ownerName(),
+        to,
+        toName,
+        text,
+        code);
+  }
+
+  private List<Tx> background(int month) {
+    List<Tx> out = new ArrayList<>();
+    LocalDate first = World.START.plusMonths(month);
+    Holder retailA = company(World.RETAIL_A);
+    Holder retailB = company(World.RETAIL_B);
+    Holder energy = company(World.ENERGY);
+    Holder exchange = company(World.EXCHANGE);
+    for (Holder h : covered.values()) {
+      if (!h.truthId().startsWith("TP")) {
+        continue;
+      }
+      int i = Integer.parseInt(h.truthId().substring(2));
+      Person p = world.person(i);
+      Rng r = Rng.of(world.seed, "background-" + month, i);
+      if (p.employer() >= 0) {
+        Rng salary = Rng.of(world.seed, "salary", i);
+        long base = salary.between(2100, 4800) * 100L;
+        out.add(
+            tx(
+                month,
+                first.plusDays(23),
+                base,
+                company(p.employer()),
+                h,
+                "SALARIS " + first.getYear() + "-" + String.format("%02d", first.getMonthValue()),
+                "PMNT/RCDT/SALA",
+                r));
+      }
+      Holder landlord = company(i % 2 == 0 ? World.HOUSING_A : World.HOUSING_B);
+      long rent = Rng.of(world.seed, "rent", i).between(650, 1450) * 100L;
+      out.add(
+          tx(
+              month,
+              first,
+              rent,
+              h,
+              landlord,
+              "HUUR " + p.addressIn(month).line(),
+              "PMNT/ICDT/ESCT",
+              r));
+      out.add(
+          tx(
+              month,
+              first.plusDays(r.between(2, 8)),
+              r.between(6000, 22000),
+              h,
+              energy,
+              "Termijnbedrag energie klantnr " + (100000 + i),
+              "PMNT/ICDT/DMCT",
+              r));
+      for (int k = r.between(1, 3); k > 0; k--) {
+        out.add(
+            tx(
+                month,
+                first.plusDays(r.below(28)),
+                r.between(1200, 16000),
+                h,
+                r.chance(0.5) ? retailA : retailB,
+                "BEA, Betaalpas",
+                "PMNT/CCRD/POSD",
+                r));
+      }
+      if (Rng.unit(world.seed, "crypto-hobby", i) < 0.1 && r.chance(0.2)) {
+        out.add(
+            tx(
+                month,
+                first.plusDays(r.below(28)),
+                r.between(5000, 150000),
+                exchange,
+                h,
+                "Coinvault uitbetaling " + r.digits(8),
+                "PMNT/RCDT/ESCT",
+                r));
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ patterns
+
+  private void plan(int month, Tx t) {
+    planned.computeIfAbsent(month, k -> new ArrayList<>()).add(t);
+  }
+
+  private final class Pattern {
+    final String id;
+    final String typology;
+    final Network network;
+    final String description;
+    final List<Tx> txs = new ArrayList<>();
+    final List<String> steps = new ArrayList<>();
+
+    Pattern(String id, String typology, Network network, String description) {
+      this.id = id;
+      this.typology = typology;
+      this.network = network;
+      this.description = description;
+    }
+
+    void add(Tx t, String step) {
+      txs.add(t);
+      steps.add(step);
+      plan(
+          (int)
+              java.time.temporal.ChronoUnit.MONTHS.between(World.START, t.date().withDayOfMonth(1)),
+          t);
+    }
+
+    void record() {
+      long total = 0;
+      LocalDate firstDate = txs.get(0).date();
+      LocalDate lastDate = firstDate;
+      for (int k = 0; k < txs.size(); k++) {
+        Tx t = txs.get(k);
+        total += t.cents();
+        firstDate = t.date().isBefore(firstDate) ? t.date() : firstDate;
+        lastDate = t.date().isAfter(lastDate) ? t.date() : lastDate;
+        truth.patternTransactions.row(
+            id,
+            name(),
+            t.e2e(),
+            EntityIds.make(name(), "betaling", List.of(t.e2e())),
+            steps.get(k));
+      }
+      truth.patterns.row(
+          id,
+          typology,
+          network.id(),
+          firstDate,
+          lastDate,
+          txs.size(),
+          BigDecimal.valueOf(total, 2).toPlainString(),
+          description);
+    }
+  }
+
+  private void planPatterns() {
+    int seq = 0;
+    Holder exchange = company(World.EXCHANGE);
+    for (Network n : world.networks) {
+      Rng r = Rng.of(world.seed, "patterns-" + n.id(), 0);
+      Holder realEstate = company(n.realEstate());
+      Holder importer = company(n.importer());
+      Holder ae = company(n.tradingAe());
+      Holder tr = company(n.tradingTr());
+      Holder hawalaNl = company(n.hawalaNl());
+      Holder hawalaAe = company(n.hawalaAe());
+      List<Actor> mules = n.all(Role.MULE);
+      List<Actor> launderers = n.all(Role.LAUNDERER);
+      List<Actor> smurfs = new ArrayList<>(mules);
+      smurfs.addAll(n.all(Role.MEMBER));
+      smurfs.addAll(n.all(Role.COURIER));
+      for (int episode = 0; episode < 2; episode++) {
+        Pattern p =
+            new Pattern(
+                String.format("PAT%04d", ++seq),
+                "fan-in-smurfing",
+                n,
+                "cash deposits under EUR 10,000 on many accounts, passed on to "
+                    + realEstate.ownerName());
+        LocalDate d0 = World.START.plusMonths(r.between(3, 33)).plusDays(r.below(20));
+        int deposits = r.between(8, 14);
+        for (int k = 0; k < deposits; k++) {
+          Holder from = person(smurfs.get(k % smurfs.size()).person());
+          long cents = r.between(9000, 9950) * 100L;
+          LocalDate day = d0.plusDays(r.below(5));
+          p.add(
+              new Tx(
+                  "CASH" + nextE2e(0).substring(3),
+                  day,
+                  cents,
+                  null,
+                  null,
+                  from,
+                  from.ownerName(),
+                  "STORTING CONTANT",
+                  "PMNT/CNTR/CDPT"),
+              "deposit-" + (k + 1));
+          p.add(
+              tx(
+                  0,
+                  day.plusDays(1),
+                  cents - r.between(0, 50) * 100L,
+                  from,
+                  realEstate,
+                  r.chance(0.5) ? "lening" : "inleg project",
+                  "PMNT/ICDT/ESCT",
+                  r),
+              "transfer-" + (k + 1));
+        }
+        p.record();
+      }
+      for (int episode = 0; episode < r.between(1, 2); episode++) {
+        Pattern p =
+            new Pattern(
+                String.format("PAT%04d", ++seq),
+                "company-cycle",
+                n,
+                "money round-tripped through companies in NL, UAE and Turkey back to the importer");
+        LocalDate day = World.START.plusMonths(r.between(6, 32)).plusDays(r.below(15));
+        long cents = r.between(120, 480) * 100_000L;
+        Holder[] hops = {importer, ae, tr, realEstate, importer};
+        String[] texts = {
+          "INV consultancy services", "advance payment goods", "investment loan", "huur loods"
+        };
+        for (int h = 0; h < 4; h++) {
+          p.add(
+              tx(
+                  0,
+                  day,
+                  cents,
+                  hops[h],
+                  hops[h + 1],
+                  texts[h] + " " + r.digits(5),
+                  "PMNT/ICDT/XBCT",
+                  r),
+              "hop-" + (h + 1));
+          cents = cents * r.between(970, 995) / 1000;
+          day = day.plusDays(r.between(2, 9));
+        }
+        p.record();
+      }
+      for (int episode = 0; episode < 3; episode++) {
+        Actor mule = mules.get(episode % mules.size());
+        Holder m = person(mule.person());
+        Pattern p =
+            new Pattern(
+                String.format("PAT%04d", ++seq),
+                "pass-through-mule",
+                n,
+                "money in from abroad and out again within two days through " + m.ownerName());
+        LocalDate day = World.START.plusMonths(r.between(2, 34)).plusDays(r.below(20));
+        long in = r.between(15, 60) * 100_000L;
+        p.add(tx(0, day, in, ae, m, "payment invoice " + r.digits(6), "PMNT/RCDT/XBCT", r), "in");
+        long out = in * r.between(960, 990) / 1000;
+        Holder[] targets = {person(launderers.get(0).person()), realEstate, tr};
+        int parts = r.between(2, 3);
+        for (int k = 0; k < parts; k++) {
+          long part = k == parts - 1 ? out - (out / parts) * (parts - 1) : out / parts;
+          p.add(
+              tx(
+                  0,
+                  day.plusDays(r.between(0, 2)),
+                  part,
+                  m,
+                  targets[k],
+                  "doorboeking " + r.digits(4),
+                  "PMNT/ICDT/ESCT",
+                  r),
+              "out-" + (k + 1));
+        }
+        p.record();
+      }
+      Holder launderer = person(launderers.get(0).person());
+      for (int episode = 0; episode < 4; episode++) {
+        Pattern p =
+            new Pattern(
+                String.format("PAT%04d", ++seq),
+                "mirror-transfer",
+                n,
+                "underground banking: paid in at "
+                    + hawalaNl.ownerName()
+                    + ", paid out in Dubai by "
+                    + hawalaAe.ownerName());
+        LocalDate day = World.START.plusMonths(r.between(2, 34)).plusDays(r.below(25));
+        long cents = r.between(50, 190) * 50_000L;
+        p.add(
+            tx(
+                0,
+                day,
+                cents,
+                launderer,
+                hawalaNl,
+                "reisbureau " + r.digits(6),
+                "PMNT/ICDT/ESCT",
+                r),
+            "a");
+        p.add(
+            tx(
+                0,
+                day.plusDays(r.below(2)),
+                cents,
+                hawalaAe,
+                ae,
+                "settlement " + r.digits(6),
+                "PMNT/ICDT/XBCT",
+                r),
+            "b");
+        p.record();
+      }
+      Holder cashOut = person(launderers.get(launderers.size() - 1).person());
+      Pattern p =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "crypto-off-ramp",
+              n,
+              "crypto sold at Coinvault and paid out to " + cashOut.ownerName());
+      LocalDate day = World.START.plusMonths(r.between(4, 30));
+      for (int k = r.between(6, 12); k > 0; k--) {
+        day = day.plusDays(r.between(1, 6));
+        p.add(
+            tx(
+                0,
+                day,
+                r.between(4000, 25000) * 100L,
+                exchange,
+                cashOut,
+                "Coinvault uitbetaling " + r.digits(8),
+                "PMNT/RCDT/ESCT",
+                r),
+            "payout");
+      }
+      p.record();
+    }
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private record Entry(Tx tx, boolean credit) {}
+
+  private void statements(int month, List<Tx> txs) throws IOException {
+    Map<String, List<Entry>> byAccount = new HashMap<>();
+    for (Tx t : txs) {
+      party(t.debtor(), t.debtorName());
+      party(t.creditor(), t.creditorName());
+      if (t.debtor() != null && covered.containsKey(t.debtor().iban())) {
+        byAccount
+            .computeIfAbsent(t.debtor().iban(), k -> new ArrayList<>())
+            .add(new Entry(t, false));
+      }
+      if (t.creditor() != null && covered.containsKey(t.creditor().iban())) {
+        byAccount
+            .computeIfAbsent(t.creditor().iban(), k -> new ArrayList<>())
+            .add(new Entry(t, true));
+      }
+    }
+    LocalDate from = World.START.plusMonths(month);
+    LocalDate to = from.plusMonths(1).minusDays(1);
+    for (Holder h : covered.values()) {
+      List<Entry> entries = byAccount.get(h.iban());
+      if (entries == null) {
+        continue;
+      }
+      entries.sort(
+          Comparator.comparing((Entry e) -> e.tx().date()).thenComparing(e -> e.tx().e2e()));
+      Writer w = file(h.iban(), from);
+      long opening = balances.get(h.iban());
+      long closing = opening;
+      for (Entry e : entries) {
+        closing += e.credit() ? e.tx().cents() : -e.tx().cents();
+      }
+      balances.put(h.iban(), closing);
+      String bic = BIC.getOrDefault(bank(h.iban()), "ABNANL2A");
+      w.write("    <Stmt>\n");
+      w.write(
+          "      <Id>"
+              + h.iban()
+              + "-"
+              + from.getYear()
+              + String.format("%02d", from.getMonthValue())
+              + "</Id>\n");
+      w.write("      <ElctrncSeqNb>" + (month + 1) + "</ElctrncSeqNb>\n");
+      w.write("      <CreDtTm>" + to.plusDays(1) + "T06:00:00</CreDtTm>\n");
+      w.write(
+          "      <FrToDt><FrDtTm>"
+              + from
+              + "T00:00:00</FrDtTm><ToDtTm>"
+              + to
+              + "T23:59:59</ToDtTm></FrToDt>\n");
+      w.write(
+          "      <Acct>\n        <Id><IBAN>" + h.iban() + "</IBAN></Id>\n        <Ccy>EUR</Ccy>\n");
+      w.write("        <Ownr><Nm>" + xml(h.ownerName()) + "</Nm></Ownr>\n");
+      w.write(
+          "        <Svcr><FinInstnId><BIC>" + bic + "</BIC></FinInstnId></Svcr>\n      </Acct>\n");
+      balance(w, "OPBD", opening, from);
+      balance(w, "CLBD", closing, to);
+      int n = 0;
+      for (Entry e : entries) {
+        entry(w, e, h, ++n);
+      }
+      w.write("    </Stmt>\n");
+    }
+  }
+
+  private void party(Holder h, String written) {
+    if (h == null) {
+      return;
+    }
+    String id = EntityIds.make(name(), "partij", List.of(h.iban(), written));
+    if (seenParties.add(id)) {
+      truth.records.row(
+          name(),
+          id,
+          "LegalEntity",
+          h.truthId(),
+          written,
+          written.equals(h.ownerName()) ? "" : "variant");
+    }
+  }
+
+  private static void balance(Writer w, String code, long cents, LocalDate date)
+      throws IOException {
+    w.write(
+        "      <Bal><Tp><CdOrPrtry><Cd>"
+            + code
+            + "</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">"
+            + amount(Math.abs(cents))
+            + "</Amt><CdtDbtInd>"
+            + (cents < 0 ? "DBIT" : "CRDT")
+            + "</CdtDbtInd><Dt><Dt>"
+            + date
+            + "</Dt></Dt></Bal>\n");
+  }
+
+  private static void entry(Writer w, Entry e, Holder account, int n) throws IOException {
+    Tx t = e.tx();
+    String[] code = t.code().split("/");
+    w.write("      <Ntry>\n");
+    w.write("        <NtryRef>" + n + "</NtryRef>\n");
+    w.write("        <Amt Ccy=\"EUR\">" + amount(t.cents()) + "</Amt>\n");
+    w.write("        <CdtDbtInd>" + (e.credit() ? "CRDT" : "DBIT") + "</CdtDbtInd>\n");
+    w.write("        <Sts>BOOK</Sts>\n");
+    w.write("        <BookgDt><Dt>" + t.date() + "</Dt></BookgDt>\n");
+    w.write("        <ValDt><Dt>" + t.date() + "</Dt></ValDt>\n");
+    w.write(
+        "        <AcctSvcrRef>"
+            + account.iban().substring(4, 8)
+            + t.e2e().substring(3)
+            + (e.credit() ? "C" : "D")
+            + "</AcctSvcrRef>\n");
+    w.write(
+        "        <BkTxCd><Domn><Cd>"
+            + code[0]
+            + "</Cd><Fmly><Cd>"
+            + code[1]
+            + "</Cd><SubFmlyCd>"
+            + code[2]
+            + "</SubFmlyCd></Fmly></Domn></BkTxCd>\n");
+    w.write("        <NtryDtls><TxDtls>\n");
+    w.write("          <Refs><EndToEndId>" + t.e2e() + "</EndToEndId></Refs>\n");
+    w.write(
+        "          <AmtDtls><TxAmt><Amt Ccy=\"EUR\">"
+            + amount(t.cents())
+            + "</Amt></TxAmt></AmtDtls>\n");
+    w.write("          <RltdPties>\n");
+    if (t.debtor() != null) {
+      w.write(
+          "            <Dbtr><Nm>"
+              + xml(t.debtorName())
+              + "</Nm></Dbtr><DbtrAcct><Id><IBAN>"
+              + t.debtor().iban()
+              + "</IBAN></Id></DbtrAcct>\n");
+    }
+    w.write(
+        "            <Cdtr><Nm>"
+            + xml(t.creditorName())
+            + "</Nm></Cdtr><CdtrAcct><Id><IBAN>"
+            + t.creditor().iban()
+            + "</IBAN></Id></CdtrAcct>\n");
+    w.write("          </RltdPties>\n");
+    w.write("          <RmtInf><Ustrd>" + xml(t.remittance()) + "</Ustrd></RmtInf>\n");
+    w.write("        </TxDtls></NtryDtls>\n");
+    w.write("      </Ntry>\n");
+  }
+
+  private static String amount(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static String bank(String iban) {
+    return iban.startsWith("NL") ? iban.substring(4, 8) : iban.substring(0, 2);
+  }
+
+  private Writer file(String iban, LocalDate month) throws IOException {
+    String name =
+        String.format(
+            "afschriften/%s-%d-Q%d.xml",
+            bank(iban), month.getYear(), (month.getMonthValue() - 1) / 3 + 1);
+    BufferedWriter w = files.get(name);
+    if (w == null) {
+      w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+      files.put(name, w);
+      fileNames.add(name);
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      w.write("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n");
+      w.write("  <BkToCstmrStmt>\n");
+      w.write(
+          "    <GrpHdr><MsgId>"
+              + name.substring(12, name.length() - 4)
+              + "</MsgId><CreDtTm>"
+              + month.plusMonths(3)
+              + "T06:00:00</CreDtTm></GrpHdr>\n");
+    }
+    return w;
+  }
+
+  private void closeFiles() {
+    try {
+      for (BufferedWriter w : files.values()) {
+        w.write("  </BkToCstmrStmt>\n</Document>\n");
+        w.close();
+      }
+      files.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ crypto
+
+  private void crypto() throws IOException {
+    try (Csv csv =
+        Csv.utf8(
+            dir.resolve("crypto_klanten.csv"),
+            "klant_id",
+            "naam",
+            "geboortedatum",
+            "iban",
+            "wallet",
+            "aangemaakt")) {
+      int seq = 0;
+      List<Integer> customers = new ArrayList<>();
+      for (Network n : world.networks) {
+        for (Actor a : n.all(Role.LAUNDERER)) {
+          customers.add(a.person());
+        }
+      }
+      for (int i = 0; i < world.scale; i++) {
+        if (world.actor(i) == null
+            && Rng.unit(world.seed, "crypto-hobby", i) < 0.1
+            && covered.containsKey(world.person(i).iban())) {
+          customers.add(i);
+        }
+      }
+      for (int i : customers) {
+        Person p = world.person(i);
+        Rng r = Rng.of(world.seed, "wallet", i);
+        StringBuilder hex = new StringBuilder();
+        for (int k = 0; k < 40; k++) {
+          hex.append("0123456789abcdef".charAt(r.below(16)));
+        }
+        String id = String.format("CV-%08d", ++seq);
+        csv.row(
+            id,
+            p.name(),
+            format(p.birthDate(), DUTCH),
+            p.iban(),
+            "0x" + CryptoAddress.eip55(hex.toString()),
+            format(World.START.minusDays(r.below(700)), DUTCH));
+        truth.record(name(), "klant", List.of(id), "Person", p.id(), p.name(), "");
+      }
+    }
+  }
+
+  private String yaml() {
+    StringBuilder urls = new StringBuilder();
+    for (String f : fileNames.stream().sorted().toList()) {
+      urls.append("      - ").append(f).append('\n');
+    }
+    return YAML.replace("{{FILES}}", urls.toString().stripTrailing());
+  }
+
+  private static final String YAML =
+      """
+      # Bank statements obtained by the FIOD with production orders (art. 126nc Sv), as ISO 20022
+      # camt.053 XML from each bank, one file per bank per quarter; foreign accounts through
+      # legal assistance. Plus a crypto exchange's customer extract.
+      name: fiod-bank
+      title: FIOD, bankafschriften en cryptoklanten onderzoek witwassen havennetwerken
+      agency: fiod
+      legal_basis: wpg-art-9
+      handling_code: H3
+      handling_note: Bankgegevens verkregen met vordering; alleen voor het onderzoek, niet verder verstrekken zonder toestemming OvJ
+      source_grade: A
+      info_grade: 1
+      retention: P7Y
+      share_with: [om, politie-nl]
+      lang: nld
+      queries:
+        - csv_urls:
+      {{FILES}}
+          entities:
+            rekeninghouder:
+              schema: LegalEntity
+              keys: [account_iban, account_owner]
+              key_literal: partij
+              properties:
+                name: {column: account_owner}
+            rekening:
+              schema: BankAccount
+              keys: [account_iban]
+              key_literal: rekening
+              properties:
+                iban: {column: account_iban}
+                bic: {column: account_bic}
+                holder: {entity: rekeninghouder}
+            betaler:
+              schema: LegalEntity
+              keys: [debtor_iban, debtor_name]
+              key_literal: partij
+              properties:
+                name: {column: debtor_name}
+            betaalrekening:
+              schema: BankAccount
+              keys: [debtor_iban]
+              key_literal: rekening
+              properties:
+                iban: {column: debtor_iban}
+                holder: {entity: betaler}
+            ontvanger:
+              schema: LegalEntity
+              keys: [creditor_iban, creditor_name]
+              key_literal: partij
+              properties:
+                name: {column: creditor_name}
+            ontvangstrekening:
+              schema: BankAccount
+              keys: [creditor_iban]
+              key_literal: rekening
+              properties:
+                iban: {column: creditor_iban}
+                holder: {entity: ontvanger}
+            betaling:
+              schema: Payment
+              keys: [end_to_end_id]
+              key_literal: betaling
+              properties:
+                amount: {column: amount}
+                currency: {column: currency}
+                date: {column: booking_date}
+                payer: {entity: betaler}
+                payerAccount: {entity: betaalrekening}
+                beneficiary: {entity: ontvanger}
+                beneficiaryAccount: {entity: ontvangstrekening}
+                purpose: {column: remittance}
+                transactionNumber: {column: end_to_end_id}
+                programme: {column: bank_tx_code}
+        - csv_url: crypto_klanten.csv
+          entities:
+            klant:
+              schema: Person
+              keys: [klant_id]
+              key_literal: klant
+              properties:
+                name: {column: naam}
+                birthDate: {column: geboortedatum, format: "%d-%m-%Y"}
+            rekening:
+              schema: BankAccount
+              keys: [iban]
+              key_literal: rekening
+              properties:
+                iban: {column: iban}
+                holder: {entity: klant}
+            wallet:
+              schema: CryptoWallet
+              keys: [wallet]
+              properties:
+                publicKey: {column: wallet}
+                currencySymbol: {literal: ETH}
+                mangingExchange: {literal: Coinvault Europe B.V.}
+                holder: {entity: klant}
+                creationDate: {column: aangemaakt, format: "%d-%m-%Y"}
+      """;
+}

@@ -1,0 +1,303 @@
+package org.spil.synth;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.spil.model.EntityIds;
+
+/**
+ * Intercepted messages of an encrypted phone service in the style of the EncroChat and Sky ECC
+ * exports: one JSON object per line with message id, UTC timestamp, sender and recipient handles,
+ * device IMEI and text. Network members talk along the ties of their network (and the first brokers
+ * of neighbouring networks with each other), mentioning their containers, burner phones, amounts,
+ * places and each other's nicknames; other users of the service make the background.
+ */
+final class ChatSource extends Source {
+  private static final String[] PLACES = {
+    "Waalhaven",
+    "Maasvlakte",
+    "ECT Delta",
+    "Deurganckdok",
+    "Kallo",
+    "Pernis",
+    "Schiedam",
+    "de loods",
+    "de garage",
+    "Kruiskade"
+  };
+  private static final String[] DAYS = {
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"
+  };
+
+  private record Message(LocalDateTime at, String from, String to, String body) {}
+
+  private final Trade trade;
+  private final int backgroundHandles;
+  private long sequence;
+
+  ChatSource(World world, Truth truth, Path root, Trade trade) {
+    super(world, truth, root);
+    this.trade = trade;
+    this.backgroundHandles = Math.max(60, world.scale / 40);
+  }
+
+  @Override
+  String name() {
+    return "encrochat";
+  }
+
+  private String handle(Actor a, int month) {
+    return a.handles().size() > 1 && month >= 18 ? a.handles().get(1) : a.handles().get(0);
+  }
+
+  private static String backgroundHandle(int k) {
+    return String.format("user%05d", k);
+  }
+
+  @Override
+  void write() throws IOException {
+    Map<String, List<String>> containers = new HashMap<>();
+    for (Shipment s : trade.networkShipments()) {
+      containers
+          .computeIfAbsent(s.network() + "-" + s.month(), x -> new ArrayList<>())
+          .add(s.container());
+    }
+    try (BufferedWriter out =
+        Files.newBufferedWriter(dir.resolve("messages.jsonl"), StandardCharsets.UTF_8)) {
+      for (int month = 0; month < World.MONTHS; month++) {
+        List<Message> messages = new ArrayList<>();
+        for (int k = 0; k < world.networks.size(); k++) {
+          Network n = world.networks.get(k);
+          Rng r = Rng.of(world.seed, "chat-" + n.id(), month);
+          List<Tie> ties = new ArrayList<>(Tie.of(n));
+          if (k + 1 < world.networks.size()) {
+            ties.add(
+                new Tie(
+                    n.first(Role.BROKER).person(),
+                    world.networks.get(k + 1).first(Role.BROKER).person(),
+                    "associate",
+                    1));
+          }
+          for (Tie t : ties) {
+            Actor a = world.actor(t.a());
+            Actor b = world.actor(t.b());
+            if (a.handles().isEmpty() || b.handles().isEmpty()) {
+              continue;
+            }
+            int count = t.weight() * r.between(1, 3);
+            for (int m = 0; m < count; m++) {
+              boolean forward = r.chance(0.6);
+              Actor from = forward ? a : b;
+              Actor to = forward ? b : a;
+              messages.add(
+                  new Message(
+                      time(r, month),
+                      handle(from, month),
+                      handle(to, month),
+                      body(r, n, t.kind(), to, month, containers.get(n.id() + "-" + month))));
+            }
+          }
+        }
+        Rng r = Rng.of(world.seed, "chat-background", month);
+        int background = world.scale * 2 / World.MONTHS;
+        for (int m = 0; m < background; m++) {
+          int from = r.below(backgroundHandles);
+          int to = (from + 1 + r.below(12)) % backgroundHandles;
+          messages.add(
+              new Message(
+                  time(r, month), backgroundHandle(from), backgroundHandle(to), chatter(r)));
+        }
+        messages.sort(Comparator.comparing(Message::at).thenComparing(Message::from));
+        for (Message m : messages) {
+          out.write(
+              "{\"id\":\"EC"
+                  + String.format("%010d", ++sequence)
+                  + "\",\"timestamp\":\""
+                  + m.at()
+                  + ":00Z\",\"from\":\""
+                  + m.from()
+                  + "\",\"to\":\""
+                  + m.to()
+                  + "\",\"device\":\""
+                  + imei(m.from())
+                  + "\",\"body\":\""
+                  + json(m.body())
+                  + "\"}\n");
+        }
+      }
+    }
+    for (Network n : world.networks) {
+      for (Actor a : n.actors()) {
+        for (String h : a.handles()) {
+          truth.records.row(
+              name(),
+              EntityIds.make(name(), "handle", List.of(h)),
+              "UserAccount",
+              Person.truthId(a.person()),
+              h,
+              "");
+        }
+      }
+    }
+    for (int k = 0; k < backgroundHandles; k++) {
+      String h = backgroundHandle(k);
+      truth.records.row(
+          name(),
+          EntityIds.make(name(), "handle", List.of(h)),
+          "UserAccount",
+          String.format("TX%07d", k),
+          h,
+          "");
+    }
+    dataset(YAML);
+  }
+
+  private static LocalDateTime time(Rng r, int month) {
+    return World.START
+        .plusMonths(month)
+        .plusDays(r.below(28))
+        .atTime(r.chance(0.7) ? r.between(18, 23) : r.between(0, 17), r.below(60));
+  }
+
+  private String imei(String handle) {
+    Rng r = Rng.of(world.seed, "imei-" + handle, 0);
+    return "35" + r.digits(13);
+  }
+
+  private String body(Rng r, Network n, String kind, Actor to, int month, List<String> containers) {
+    String amount =
+        r.pick(
+            new String[] {
+              r.between(10, 250) + "k",
+              "€ " + r.between(5, 95) + ".000",
+              r.between(20, 400) * 500 + " euro"
+            });
+    String place = r.pick(PLACES);
+    String phone = world.burner(n, r.below(2));
+    String nick = to.nickname();
+    if (containers != null && r.chance(0.5)) {
+      String c = r.pick(containers);
+      return r.pick(
+          new String[] {
+            "container "
+                + c
+                + " komt "
+                + r.pick(DAYS)
+                + " binnen op "
+                + place
+                + ", "
+                + nick
+                + " regelt de uithaal",
+            "check " + c + ", staat er nog? bel me op " + World.dutchPhone(r, phone),
+            c + " is binnen, " + amount + " voor de jongens"
+          });
+    }
+    if (month >= World.ROUTE_MONTH && n.kind().cocaine() && r.chance(0.15)) {
+      return r.pick(
+          new String[] {
+            "vanaf nu alles via Lomé, daar kijken ze niet",
+            "boot gaat eerst naar Togo, overslag daar",
+            "Lomé werkt goed, volgende ook zo"
+          });
+    }
+    return switch (kind) {
+      case "money" ->
+          r.pick(
+              new String[] {
+                amount + " ligt klaar bij " + nick,
+                    "stuur " + amount + " via de belwinkel naar dubai",
+                amount + " cash opgehaald in " + place,
+                    "zet " + amount + " om in crypto, " + nick + " weet hoe"
+              });
+      case "orders" ->
+          r.pick(
+              new String[] {
+                nick + " moet morgen naar " + place,
+                "bel me op " + World.dutchPhone(r, phone),
+                "boot uit Guayaquil is vertrokken",
+                "jongens klaar houden voor " + r.pick(DAYS),
+                r.between(2, 40) + " blokken staan klaar"
+              });
+      default ->
+          r.pick(
+              new String[] {
+                "alles goed " + nick + "?",
+                "morgen " + place + " 10u",
+                "bel me op " + World.dutchPhone(r, phone),
+                "ok"
+              });
+    };
+  }
+
+  private static String chatter(Rng r) {
+    return r.pick(
+        new String[] {
+          "heb je nog wit?",
+          r.between(5, 100) + " stuks voor morgen",
+          "bel me",
+          "ok",
+          "waar ben je",
+          r.between(1, 20) + "k morgen",
+          "kom naar de garage",
+          "niet via dit toestel",
+          "top",
+          "hoeveel?"
+        });
+  }
+
+  private static String json(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static final String YAML =
+      """
+      # Intercepted messages of an encrypted phone service (EncroChat/Sky ECC style export):
+      # JSON lines with handles, UTC timestamps, device IMEI and message text.
+      name: encrochat
+      title: Onderschepte berichten versleutelde telefoondienst (export JIT)
+      agency: politie-nl
+      legal_basis: wpg-art-9
+      handling_code: H3
+      handling_note: Bulkdata versleutelde communicatie; gebruik als bewijs alleen na toestemming OM (art. 126uba Sv)
+      source_grade: B
+      info_grade: 3
+      retention: P10Y
+      share_with: [om, douane-nl, fiod]
+      lang: nld
+      queries:
+        - csv_url: messages.jsonl
+          entities:
+            van:
+              schema: UserAccount
+              keys: [from]
+              key_literal: handle
+              properties:
+                username: {column: from}
+                service: {literal: EncroChat}
+                notes: {column: device}
+            aan:
+              schema: UserAccount
+              keys: [to]
+              key_literal: handle
+              properties:
+                username: {column: to}
+                service: {literal: EncroChat}
+            bericht:
+              schema: Message
+              keys: [id]
+              properties:
+                senderAccount: {entity: van}
+                recipientAccount: {entity: aan}
+                bodyText: {column: body}
+                date: {column: timestamp}
+                recordId: {column: id}
+      """;
+}

@@ -1,0 +1,167 @@
+package org.spil.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.spil.model.EntityIds;
+
+/**
+ * The ground truth of a generated scenario, written to {@code DIR/truth/} next to the sources:
+ * which source records are which real person or company, the actors and their roles, the planted
+ * laundering patterns and their transactions, the emerging route, the seizure chains and the values
+ * made invalid on purpose. Entity ids are computed the way ingest computes them, so a benchmark can
+ * join truth to the warehouse directly. The columns are documented in {@code truth/README.md}.
+ */
+final class Truth implements AutoCloseable {
+  final Csv records;
+  final Csv actors;
+  final Csv networks;
+  final Csv patterns;
+  final Csv patternTransactions;
+  final Csv route;
+  final Csv seizureChains;
+  final Csv invalid;
+
+  Truth(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("README.md"), README);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    records =
+        Csv.utf8(
+            dir.resolve("records.csv"),
+            "dataset",
+            "entity_id",
+            "schema",
+            "truth_id",
+            "written_as",
+            "distortions");
+    actors =
+        Csv.utf8(dir.resolve("actors.csv"), "truth_id", "network", "role", "nickname", "handles");
+    networks =
+        Csv.utf8(
+            dir.resolve("networks.csv"), "network", "kind", "port", "size", "leaders", "companies");
+    patterns =
+        Csv.utf8(
+            dir.resolve("patterns.csv"),
+            "pattern_id",
+            "typology",
+            "network",
+            "first_date",
+            "last_date",
+            "transactions",
+            "total_eur",
+            "description");
+    patternTransactions =
+        Csv.utf8(
+            dir.resolve("pattern_transactions.csv"),
+            "pattern_id",
+            "dataset",
+            "end_to_end_id",
+            "entity_id",
+            "step");
+    route =
+        Csv.utf8(
+            dir.resolve("route.csv"),
+            "dataset",
+            "shipment_id",
+            "entity_id",
+            "month",
+            "arrival_date",
+            "port_of_loading",
+            "port_of_transhipment",
+            "port_of_discharge",
+            "network");
+    seizureChains =
+        Csv.utf8(
+            dir.resolve("seizure_chains.csv"),
+            "seizure_id",
+            "seizure_entity_id",
+            "container",
+            "shipment_id",
+            "shipment_entity_id",
+            "consignee_truth_id",
+            "consignee_entity_id",
+            "director_truth_id",
+            "network");
+    invalid =
+        Csv.utf8(
+            dir.resolve("invalid_values.csv"),
+            "dataset",
+            "file",
+            "line",
+            "column",
+            "value",
+            "reason");
+  }
+
+  /** Records that the entity a source keyed by {@code keys} is the real {@code truthId}. */
+  String record(
+      String dataset,
+      String keyLiteral,
+      List<String> keys,
+      String schema,
+      String truthId,
+      String writtenAs,
+      String distortions) {
+    String id = EntityIds.make(dataset, keyLiteral, keys);
+    records.row(dataset, id, schema, truthId, writtenAs, distortions);
+    return id;
+  }
+
+  @Override
+  public void close() {
+    for (Csv c :
+        List.of(
+            records,
+            actors,
+            networks,
+            patterns,
+            patternTransactions,
+            route,
+            seizureChains,
+            invalid)) {
+      c.close();
+    }
+  }
+
+  static final String README =
+      """
+      # Ground truth of the synthetic scenario
+
+      Every file is UTF-8 CSV with a header. `entity_id` is the id `spil ingest` gives the record
+      (SHA-1 of dataset, key literal and key values), so truth joins the warehouse directly.
+      Truth ids: `TPnnnnnnn` a real person, `TCnnnnnnn` a real company, `TXnnnnnnn` a chat user
+      outside the planted networks.
+
+      - `records.csv`: one row per source record of a person, company or chat account:
+        `dataset`, `entity_id`, `schema`, `truth_id`, `written_as` (the name as the source wrote
+        it), `distortions` (`+`-joined: `variant` spelling, `typo`, `initial`, `upper`,
+        `cyrillic`, `swapped-day-month`, `date-typo`, `missing` field, `moved` address). Records
+        with the same `truth_id` are the same real person or company: the pairs entity
+        resolution must find. The same (dataset, entity_id) may be listed more than once when a
+        source mentions the record several times.
+      - `actors.csv`: members of planted networks: `truth_id`, `network`, `role` (leader, broker,
+        port-insider, courier, notary, accountant, transporter, launderer, mule, member),
+        `nickname` used in chats, `handles` (`;`-joined chat handles).
+      - `networks.csv`: `network`, `kind` (cocaine through Rotterdam or Antwerp, synthetic
+        drugs), `port`, `size`, `leaders` and `companies` (`;`-joined truth ids).
+      - `patterns.csv`: planted laundering patterns: `pattern_id`, `typology` (`fan-in-smurfing`,
+        `company-cycle`, `pass-through-mule`, `mirror-transfer`, `crypto-off-ramp`), `network`,
+        `first_date`, `last_date`, `transactions`, `total_eur`, `description`.
+      - `pattern_transactions.csv`: the payments of each pattern: `pattern_id`, `dataset`,
+        `end_to_end_id` (the camt.053 EndToEndId), `entity_id` of the Payment, `step` (order in
+        the pattern; for mirror transfers, `a` and `b` are the two legs).
+      - `route.csv`: shipments over the emerging route through Lomé, Togo (TGLFW), which no
+        shipment used before month 20 (September 2024): `dataset`, `shipment_id`, `entity_id`,
+        `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
+      - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
+        and that company's director: the chain an analyst should be able to walk.
+      - `invalid_values.csv`: values made invalid on purpose (`dataset`, `file`, `line`,
+        `column`, `value`, `reason`); ingest must reject exactly these and nothing else.
+      """;
+}
