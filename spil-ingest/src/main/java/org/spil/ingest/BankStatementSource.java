@@ -88,8 +88,6 @@ final class BankStatementSource implements RecordSource {
       if (!xml.getLocalName().equals("Document") || !ns.matches(".*camt\\.05[234].*")) {
         throw new DatasetException(
             displayName
-                + ":"
-                + xml.getLocation().getLineNumber()
                 + ": not an ISO 20022 camt.052/053/054 bank statement (root element <"
                 + xml.getLocalName()
                 + "> in namespace '"

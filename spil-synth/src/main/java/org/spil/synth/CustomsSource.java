@@ -122,10 +122,10 @@ final class CustomsSource extends Source {
         Company consignee = world.company(s.consignee());
         truth.seizureChains.row(
             id,
-            EntityIds.make(name(), null, List.of(id)),
+            EntityIds.make(name(), "beslag", List.of(id)),
             s.container(),
             s.id(),
-            EntityIds.make(name(), null, List.of(s.id())),
+            EntityIds.make(name(), "zending", List.of(s.id())),
             consignee.id(),
             consigneeIds.get(s.id()),
             consignee.director() < 0 ? null : Person.truthId(consignee.director()),
@@ -186,7 +186,7 @@ final class CustomsSource extends Source {
       truth.route.row(
           name(),
           s.id(),
-          EntityIds.make(name(), null, List.of(s.id())),
+          EntityIds.make(name(), "zending", List.of(s.id())),
           s.month(),
           s.arrival(),
           s.loading(),
@@ -270,6 +270,7 @@ final class CustomsSource extends Source {
             zending:
               schema: Shipment
               keys: [zending_id]
+              key_literal: zending
               properties:
                 containerNumber: {column: container}
                 billOfLading: {column: bl_nummer}
@@ -289,9 +290,11 @@ final class CustomsSource extends Source {
             zending:
               schema: Shipment
               keys: [zending_id]
+              key_literal: zending
             beslag:
               schema: Seizure
               keys: [beslag_id]
+              key_literal: beslag
               properties:
                 recordId: {column: beslag_id}
                 date: {column: datum, format: "%d/%m/%Y"}
