@@ -6,63 +6,99 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
 import org.spil.store.Batch;
+import org.spil.store.EntityRecord;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
 import org.spil.store.Store;
 import org.spil.store.Viewer;
+import org.spil.synth.GroundTruth;
+import org.spil.synth.Synthesizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spil demo}: the main job. Ingests every dataset under {@code examples/} (police, customs
- * and open-source data from different agencies with different sharing rules) into a fresh data
- * directory, then shows what an analyst wants to see first: the sources and their provenance, what
- * each agency can see, and searches that meet names across scripts and identifiers across formats.
+ * {@code spil demo}: the main job. Generates the synthetic multi-agency scenario, ingests every
+ * source into a fresh data directory, and shows what an analyst wants to see first: the sources and
+ * their provenance, what each agency can see, the scenario's ground truth in brief, and searches
+ * that find one person across sources, spellings and scripts, within what the searching agency may
+ * see.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Ingest the example multi-agency datasets into a fresh data directory and show what each agency sees.")
+        "Generate the synthetic multi-agency scenario, ingest it into a fresh data directory and"
+            + " show what each agency sees.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
-      names = "--examples",
-      paramLabel = "DIR",
-      description = "Directory of example datasets (default: examples/ of the Spil home).")
-  Path examples;
+      names = "--scale",
+      defaultValue = "3000",
+      paramLabel = "N",
+      description = "Persons in the scenario (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Scenario seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--ports",
+      paramLabel = "FILE",
+      description = "World Port Index CSV (default: ../shared/data/geo/UpdatedPub150.csv).")
+  Path ports;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Path home = Path.of(System.getProperty("spil.home", "."));
-    Path examplesDir = examples != null ? examples : home.resolve("examples");
     Path data = spil.data != null ? spil.data : home.resolve("spil-demo");
     wipe(data);
-    List<Path> dirs;
-    try (Stream<Path> s = Files.list(examplesDir)) {
-      dirs = s.filter(p -> Files.isRegularFile(p.resolve("dataset.yml"))).sorted().toList();
-    }
-    if (dirs.isEmpty()) {
-      throw new IllegalArgumentException(examplesDir + ": no dataset directories");
-    }
-    out.printf("Spil demo: %d datasets from %s into %s%n%n", dirs.size(), examplesDir, data);
+    Path scenario = data.resolve("scenario");
+    out.printf(
+        "Spil demo: synthetic scenario of %,d persons (seed %d) in %s%n%n", scale, seed, scenario);
+    out.flush();
+    Synthesizer.Summary generated =
+        new Synthesizer(scale, seed, ports != null ? ports : SynthCommand.defaultPorts())
+            .write(
+                scenario,
+                line -> {
+                  err.println("  synth " + line);
+                  err.flush();
+                });
+    out.printf(
+        "Generated %d sources, %d files, %,d MB in %.1f s%n%n",
+        generated.datasets().size(),
+        generated.files().size(),
+        generated.files().stream().mapToLong(Synthesizer.FileSize::bytes).sum() >> 20,
+        generated.millis() / 1000.0);
     List<Dataset> datasets = new ArrayList<>();
-    for (Path d : dirs) {
-      datasets.add(DatasetReader.read(d));
+    try (Stream<Path> s = Files.list(scenario)) {
+      for (Path d :
+          s.filter(p -> Files.isRegularFile(p.resolve("dataset.yml"))).sorted().toList()) {
+        datasets.add(DatasetReader.read(d));
+      }
     }
+    GroundTruth truth = new GroundTruth(scenario);
     LocalDate today = LocalDate.now();
     try (Store store = Store.open(data, true, today)) {
       out.println("== Ingest");
@@ -70,33 +106,13 @@ final class DemoCommand implements Callable<Integer> {
         IngestCommand.print(out, Ingestion.run(store, d, today, n -> {}, n -> {}));
       }
       out.println();
-      out.println("== Sources");
-      out.printf(
-          "  %-24s %-11s %-12s %-4s %-5s %-10s %s%n",
-          "dataset", "agency", "legal basis", "code", "grade", "retain", "shared with");
-      TreeSet<String> agencies = new TreeSet<>();
-      for (Batch b : store.warehouse().batches()) {
-        var p = b.provenance();
-        agencies.add(p.agency());
-        agencies.addAll(p.shareWith());
-        out.printf(
-            "  %-24s %-11s %-12s %-4s %s%d    %-10s %s%n",
-            p.dataset(),
-            p.agency(),
-            p.legalBasis(),
-            p.handlingCode(),
-            p.sourceGrade(),
-            p.infoGrade(),
-            p.retainUntil(),
-            p.shareWith().isEmpty() ? "-" : String.join(", ", p.shareWith()));
-      }
-      agencies.remove("all");
+      TreeSet<String> agencies = sources(out, store);
       out.println();
       out.println("== What each agency can see");
       for (String agency : agencies) {
         Stats s = store.stats(new Viewer(agency));
         out.printf(
-            "  %-11s %,6d entities %,7d statements  from %s%n",
+            "  %-11s %,8d entities %,9d statements  from %s%n",
             agency,
             s.entities(),
             s.statements(),
@@ -105,30 +121,149 @@ final class DemoCommand implements Callable<Integer> {
                 : String.join(", ", s.byDataset().stream().map(Stats.Count::key).toList()));
       }
       out.println();
-      out.println("== Searches");
-      search(out, store, "politie-nl", "Mohammed Elamrani");
-      search(out, store, "douane-nl", "Mohammed Elamrani");
-      search(out, store, "politie-nl", "محمد العمراني");
-      search(out, store, "politie-nl", "06 28765432");
-      search(out, store, "fiod", "csqu3054383");
-      search(out, store, "kmar", "YILMAZ, Omer");
-      search(out, store, "politie-nl", "Lina Dachner");
+      scenario(out, truth);
+      out.println();
+      searches(out, store, truth);
     }
     out.println();
+    out.printf("Ground truth: %s%n", scenario.resolve("truth/README.md"));
     out.printf("Explore further: ./spil search NAME --as politie-nl --data %s%n", data);
     out.flush();
     return 0;
   }
 
-  private static void search(PrintWriter out, Store store, String agency, String text) {
-    List<SearchHit> hits =
-        store.search(new Viewer(agency), new SearchQuery(text, null, null, null, null, 3, "NL"));
+  private static TreeSet<String> sources(PrintWriter out, Store store) {
+    out.println("== Sources");
     out.printf(
-        "  %s searches \"%s\": %s%n",
+        "  %-14s %-11s %-12s %-4s %-5s %-10s %s%n",
+        "dataset", "agency", "legal basis", "code", "grade", "retain", "shared with");
+    TreeSet<String> agencies = new TreeSet<>();
+    for (Batch b : store.warehouse().batches()) {
+      var p = b.provenance();
+      agencies.add(p.agency());
+      agencies.addAll(p.shareWith());
+      out.printf(
+          "  %-14s %-11s %-12s %-4s %s%d    %-10s %s%n",
+          p.dataset(),
+          p.agency(),
+          p.legalBasis(),
+          p.handlingCode(),
+          p.sourceGrade(),
+          p.infoGrade(),
+          p.retainUntil(),
+          p.shareWith().isEmpty() ? "-" : String.join(", ", p.shareWith()));
+    }
+    agencies.remove("all");
+    return agencies;
+  }
+
+  private static void scenario(PrintWriter out, GroundTruth truth) {
+    out.println("== The scenario (ground truth, to score the analyses against)");
+    Map<String, String> networks = truth.networks();
+    List<GroundTruth.Member> members = truth.members();
+    out.printf("  %d criminal networks, %d actors:%n", networks.size(), members.size());
+    for (Map.Entry<String, String> n : networks.entrySet()) {
+      Map<String, Integer> roles = new TreeMap<>();
+      members.stream()
+          .filter(m -> m.network().equals(n.getKey()))
+          .forEach(m -> roles.merge(m.role(), 1, Integer::sum));
+      out.printf("    %s %-18s %s%n", n.getKey(), n.getValue(), roles);
+    }
+    Map<String, Integer> typologies = new TreeMap<>();
+    truth.patterns().forEach(p -> typologies.merge(p.typology(), 1, Integer::sum));
+    out.printf("  planted laundering patterns: %s%n", typologies);
+    List<GroundTruth.SeizureChain> chains = truth.seizureChains();
+    long ofNetworks = chains.stream().filter(c -> !c.network().isEmpty()).count();
+    out.printf(
+        "  seizures: %d (%d in network shipments, %d rip-ons in legal cargo)%n",
+        chains.size(), ofNetworks, chains.size() - ofNetworks);
+    Map<String, Integer> byYear = new LinkedHashMap<>();
+    for (String[] s : truth.routeShipments()) {
+      int month = Integer.parseInt(s[1]);
+      byYear.merge((2023 + month / 12) + "", 1, Integer::sum);
+    }
+    out.printf(
+        "  emerging route via Lomé (TGLFW) from September 2024, shipments per year: %s%n", byYear);
+  }
+
+  private static void searches(PrintWriter out, Store store, GroundTruth truth) {
+    out.println("== One person across sources, spellings and scripts");
+    GroundTruth.Member leader =
+        truth.members().stream().filter(m -> m.role().equals("leader")).findFirst().orElseThrow();
+    List<GroundTruth.Record> records = truth.recordsOf(leader.truthId());
+    out.printf(
+        "  %s, leader of %s (\"%s\" in chats), is written in the sources as:%n",
+        leader.truthId(), leader.network(), leader.nickname());
+    TreeSet<String> written = new TreeSet<>();
+    for (GroundTruth.Record r : records) {
+      if (written.add(r.dataset() + "\t" + r.writtenAs())) {
+        out.printf(
+            "    %-13s %s%s%n",
+            r.dataset(),
+            r.writtenAs(),
+            r.distortions().isEmpty() ? "" : "  (" + r.distortions() + ")");
+      }
+    }
+    String query =
+        records.stream()
+            .filter(r -> r.dataset().equals("kmar"))
+            .map(GroundTruth.Record::writtenAs)
+            .findFirst()
+            .orElse(records.get(0).writtenAs());
+    search(out, store, "politie-nl", query);
+    search(out, store, "kmar", query);
+    truth.members().stream()
+        .map(m -> truth.recordsOf(m.truthId()))
+        .flatMap(List::stream)
+        .filter(r -> r.distortions().contains("cyrillic"))
+        .filter(r -> !r.writtenAs().endsWith("ова"))
+        .findFirst()
+        .ifPresent(
+            cyrillic -> {
+              String latin =
+                  truth.recordsOf(cyrillic.truthId()).stream()
+                      .filter(r -> r.dataset().equals("politie-nl") || r.dataset().equals("om"))
+                      .filter(r -> !r.distortions().contains("cyrillic"))
+                      .map(GroundTruth.Record::writtenAs)
+                      .findFirst()
+                      .orElse(null);
+              if (latin != null) {
+                out.printf(
+                    "  the prosecutor's request to Ukraine names %s as \"%s\":%n",
+                    latin, cyrillic.writtenAs());
+                search(out, store, "om", latin);
+              }
+            });
+    truth.seizureChains().stream()
+        .filter(c -> !c.network().isEmpty())
+        .findFirst()
+        .ifPresent(
+            c -> {
+              out.printf(
+                  "  seizure %s in container %s (network %s):%n",
+                  c.seizureId(), c.container(), c.network());
+              search(out, store, "douane-nl", c.container());
+            });
+  }
+
+  private static void search(PrintWriter out, Store store, String agency, String text) {
+    Viewer viewer = new Viewer(agency);
+    List<SearchHit> hits =
+        store.search(viewer, new SearchQuery(text, null, null, null, null, 8, "NL"));
+    out.printf(
+        "    %s searches \"%s\": %s%n",
         agency, text, hits.isEmpty() ? "no matches" : hits.size() + " best:");
     for (SearchHit h : hits) {
-      out.printf("      %5.1f  %-10s %s%n", h.score(), h.schema(), h.caption());
+      String dataset = store.entity(viewer, h.id()).map(DemoCommand::datasets).orElse("");
+      out.printf("      %5.1f  %-14s %-12s %s%n", h.score(), dataset, h.schema(), h.caption());
     }
+    out.flush();
+  }
+
+  private static String datasets(EntityRecord e) {
+    TreeSet<String> names = new TreeSet<>();
+    e.properties().values().forEach(vs -> vs.forEach(v -> names.add(v.dataset())));
+    return String.join(",", names);
   }
 
   /** Removes an earlier demo directory, refusing anything that does not look like one. */

@@ -175,7 +175,8 @@ final class BankSource extends Source {
     Holder energy = company(World.ENERGY);
     Holder exchange = company(World.EXCHANGE);
     for (Holder h : covered.values()) {
-      if (!h.truthId().startsWith("TP")) {
+      if (h.truthId().startsWith("TC")) {
+        trade(out, month, first, h);
         continue;
       }
       int i = Integer.parseInt(h.truthId().substring(2));
@@ -243,6 +244,47 @@ final class BankSource extends Source {
       }
     }
     return out;
+  }
+
+  /** A company's ordinary business: invoices paid by customers and paid to suppliers. */
+  private void trade(List<Tx> out, int month, LocalDate first, Holder company) {
+    int j = Integer.parseInt(company.truthId().substring(2));
+    Rng r = Rng.of(world.seed, "trade-" + month, j);
+    for (int k = r.between(2, 4); k > 0; k--) {
+      out.add(
+          tx(
+              month,
+              first.plusDays(r.below(28)),
+              r.between(2000, 40000) * 100L,
+              company(partner(r)),
+              company,
+              "factuur " + first.getYear() + "-" + r.digits(5),
+              "PMNT/RCDT/ESCT",
+              r));
+    }
+    for (int k = r.between(1, 3); k > 0; k--) {
+      out.add(
+          tx(
+              month,
+              first.plusDays(r.below(28)),
+              r.between(500, 25000) * 100L,
+              company,
+              company(partner(r)),
+              "inkoopfactuur " + r.digits(7),
+              "PMNT/ICDT/ESCT",
+              r));
+    }
+  }
+
+  /** A Dutch business partner that is not one of the networks' companies. */
+  private int partner(Rng r) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int j = r.below(world.companyCount);
+      if (!world.isFront(j) && world.company(j).country().equals("nl")) {
+        return j;
+      }
+    }
+    return World.RETAIL_A;
   }
 
   // ------------------------------------------------------------------ patterns

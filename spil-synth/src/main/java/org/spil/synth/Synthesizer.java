@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Generates the synthetic multi-agency scenario: one dataset directory per source and the ground
  * truth, for a scale (number of persons) and a seed. The same scale, seed and port index give
  * byte-identical output. Output is written to a temporary directory next to the target and moved
- * into place at the end, so an interrupted run leaves nothing half-written.
+ * into place at the end; a failed or interrupted (Ctrl-C, kill) run removes it, so nothing
+ * half-written is left behind.
  */
 public final class Synthesizer {
   /** What one run produced: the dataset directories and the size of every file. */
@@ -57,6 +58,8 @@ public final class Synthesizer {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+      Thread cleanup = new Thread(() -> delete(tmp), "synth-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
       try {
         Ports index = new Ports(ports);
         progress.accept("world: " + scale + " persons, seed " + seed);
@@ -84,8 +87,10 @@ public final class Synthesizer {
           }
         }
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        Runtime.getRuntime().removeShutdownHook(cleanup);
         return new Summary(out, datasets, sizes(out), (System.nanoTime() - start) / 1_000_000);
       } catch (RuntimeException | IOException e) {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
         delete(tmp);
         throw e;
       }

@@ -2,7 +2,9 @@ package org.spil.synth;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.spil.model.types.Identifiers;
 
 /**
@@ -42,11 +44,13 @@ final class Trade {
   final Ports ports;
   final int legalCount;
   private final List<Shipment> networkShipments;
+  private final Map<String, int[]> bySectorAndCountry;
 
   Trade(World world, Ports ports) {
     this.world = world;
     this.ports = ports;
     this.legalCount = Math.max(200, world.scale / 2);
+    this.bySectorAndCountry = index(world);
     this.networkShipments = planNetworkShipments();
   }
 
@@ -133,22 +137,32 @@ final class Trade {
     };
   }
 
-  /** A company of the sector (and country, if given), found by seeded search over the index. */
+  /** A company of the sector (and country, if given; any country if it has none). */
   int companyOf(Rng r, Company.Sector sector, String country) {
-    for (int attempt = 0; attempt < 5000; attempt++) {
-      int j = r.below(world.companyCount);
+    int[] candidates = country == null ? null : bySectorAndCountry.get(sector + "/" + country);
+    if (candidates == null) {
+      candidates = bySectorAndCountry.get(sector + "/*");
+    }
+    if (candidates == null) {
+      throw new IllegalStateException("no " + sector + " company among " + world.companyCount);
+    }
+    return candidates[r.below(candidates.length)];
+  }
+
+  /** Company indices (fronts excluded) by "SECTOR/country" and "SECTOR/*", in index order. */
+  private static Map<String, int[]> index(World world) {
+    Map<String, List<Integer>> lists = new HashMap<>();
+    for (int j = 0; j < world.companyCount; j++) {
       if (world.isFront(j)) {
         continue;
       }
       Company c = world.company(j);
-      if (c.sector() == sector && (country == null || c.country().equals(country))) {
-        return j;
-      }
+      lists.computeIfAbsent(c.sector() + "/" + c.country(), k -> new ArrayList<>()).add(j);
+      lists.computeIfAbsent(c.sector() + "/*", k -> new ArrayList<>()).add(j);
     }
-    if (country != null) {
-      return companyOf(r, sector, null);
-    }
-    throw new IllegalStateException("no " + sector + " company among " + world.companyCount);
+    Map<String, int[]> out = new HashMap<>();
+    lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    return out;
   }
 
   private List<Shipment> planNetworkShipments() {

@@ -604,7 +604,7 @@ final class World {
 
   private static boolean fits(Role role, Network.Kind kind, Person p) {
     int age = 2023 - p.birthDate().getYear();
-    if (role == Role.LEADER && age < 35) {
+    if (role == Role.LEADER && (age < 35 || p.female())) {
       return false;
     }
     if (role == Role.COURIER && age > 45) {
