@@ -315,19 +315,27 @@ public final class SearchIndex {
       should.add(
           new BoostQuery(new TermQuery(new Term("name", "t:" + t)), 2f),
           BooleanClause.Occur.SHOULD);
-      int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
+      boolean word = t.chars().noneMatch(Character::isDigit);
+      int edits = !word ? 0 : t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
       if (edits > 0) {
         should.add(
             new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
             BooleanClause.Occur.SHOULD);
       }
     }
-    for (String p : NameKeys.phonetic(tokens)) {
+    // sound-alike and skeleton keys only for word tokens: "ONEU5542799" must not sound like "Anne"
+    Set<String> words = new java.util.LinkedHashSet<>();
+    for (String t : tokens) {
+      if (t.chars().noneMatch(Character::isDigit)) {
+        words.add(t);
+      }
+    }
+    for (String p : NameKeys.phonetic(words)) {
       should.add(
           new BoostQuery(new TermQuery(new Term("name", "p:" + p)), 0.7f),
           BooleanClause.Occur.SHOULD);
     }
-    for (String s : NameKeys.skeletons(tokens)) {
+    for (String s : NameKeys.skeletons(words)) {
       should.add(
           new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
           BooleanClause.Occur.SHOULD);
