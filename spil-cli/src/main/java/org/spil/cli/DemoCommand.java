@@ -15,13 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
+import org.spil.policy.Viewer;
 import org.spil.store.Batch;
 import org.spil.store.EntityRecord;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
 import org.spil.store.Store;
-import org.spil.store.Viewer;
 import org.spil.synth.GroundTruth;
 import org.spil.synth.Synthesizer;
 import picocli.CommandLine.Command;
@@ -106,30 +106,94 @@ final class DemoCommand implements Callable<Integer> {
         IngestCommand.print(out, Ingestion.run(store, d, today, n -> {}, n -> {}));
       }
       out.println();
-      TreeSet<String> agencies = sources(out, store);
+      sources(out, store);
       out.println();
-      out.println("== What each agency can see");
-      for (String agency : agencies) {
-        Stats s = store.stats(new Viewer(agency));
+      people(out, store);
+      out.println();
+      out.println("== What each user sees, for which purpose (policy per batch: agency, sharing,");
+      out.println("   handling code, legal basis against purpose, case compartment, retention)");
+      String[][] reads = {
+        {"analist.politie", "wpg-art-8"},
+        {"analist.politie", "wpg-art-9"},
+        {"analist.politie", "26Kruiskade"},
+        {"douanier", "adw"},
+        {"rechercheur.fiod", "wpg-art-10"},
+        {"rechercheur.fiod", "26Kruiskade"},
+        {"analist.kmar", "wpg-art-8"},
+        {"officier.om", "wjsg"},
+        {"enqueteur.pjf", "wpg-art-13"}
+      };
+      for (String[] read : reads) {
+        Stats s = store.stats(store.viewer(read[0], read[1]));
         out.printf(
-            "  %-11s %,8d entities %,9d statements  from %s%n",
-            agency,
+            "  %-17s %-12s %,8d entities %,9d statements  from %s%n",
+            read[0],
+            read[1],
             s.entities(),
             s.statements(),
             s.byDataset().isEmpty()
                 ? "nothing"
                 : String.join(", ", s.byDataset().stream().map(Stats.Count::key).toList()));
       }
+      try {
+        store.viewer("douanier", "26Kruiskade");
+      } catch (org.spil.policy.PolicyException e) {
+        out.printf("  douanier for 26Kruiskade: refused (%s)%n", e.getMessage());
+      }
       out.println();
       scenario(out, truth);
       out.println();
       searches(out, store, truth);
     }
+    org.spil.store.AuditLog.Verdict audit = new org.spil.store.AuditLog(data).verify();
+    out.printf(
+        "== Audit log: %,d entries (every read above, users, cases, ingests), chain %s%n",
+        audit.entries(), audit.intact() ? "intact" : "BROKEN: " + audit.reason());
     out.println();
     out.printf("Ground truth: %s%n", scenario.resolve("truth/README.md"));
-    out.printf("Explore further: ./spil search NAME --as politie-nl --data %s%n", data);
+    out.printf(
+        "Explore further: ./spil search NAME --as analist.politie --purpose 26Kruiskade --data %s%n",
+        data);
+    out.printf(
+        "                 ./spil audit query --as fg.politie --user analist.politie --data %s%n",
+        data);
     out.flush();
     return 0;
+  }
+
+  /** Users of the demo: one per agency, a prosecutor and a privacy officer; one joint case. */
+  private static void people(PrintWriter out, Store store) {
+    String[][] users = {
+      {"analist.politie", "politie-nl", "analyst"}, {"douanier", "douane-nl", "analyst"},
+      {"rechercheur.fiod", "fiod", "investigator"}, {"analist.kmar", "kmar", "analyst"},
+      {"officier.om", "om", "investigator"}, {"enqueteur.pjf", "politie-be", "investigator"},
+      {"fg.politie", "politie-nl", "privacy-officer"}
+    };
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    for (String[] u : users) {
+      char[] password = new char[20];
+      for (int i = 0; i < password.length; i++) {
+        password[i] = (char) ('a' + random.nextInt(26));
+      }
+      store.addUser(
+          new org.spil.policy.User(u[0], u[1], java.util.Set.of(org.spil.policy.Role.parse(u[2]))),
+          org.spil.policy.Passwords.hash(password),
+          "demo");
+    }
+    store.addCase(
+        new org.spil.policy.Case(
+            "26Kruiskade",
+            "JIT havennetwerken Rotterdam-Antwerpen",
+            "wpg-art-9",
+            java.util.Set.of("analist.politie", "rechercheur.fiod", "officier.om")),
+        "demo");
+    out.println("== Users and cases");
+    for (String[] u : users) {
+      out.printf("  %-17s %-11s %s%n", u[0], u[1], u[2]);
+    }
+    out.println(
+        "  case 26Kruiskade (wpg-art-9): analist.politie, rechercheur.fiod, officier.om;"
+            + " the chats and bank data were supplied for it");
   }
 
   private static TreeSet<String> sources(PrintWriter out, Store store) {
@@ -210,13 +274,12 @@ final class DemoCommand implements Callable<Integer> {
             .map(GroundTruth.Record::writtenAs)
             .findFirst()
             .orElse(records.get(0).writtenAs());
-    search(out, store, "politie-nl", query);
-    search(out, store, "kmar", query);
+    search(out, store, "analist.politie", "26Kruiskade", query);
+    search(out, store, "analist.kmar", "wpg-art-8", query);
     truth.members().stream()
         .map(m -> truth.recordsOf(m.truthId()))
         .flatMap(List::stream)
         .filter(r -> r.distortions().contains("cyrillic"))
-        .filter(r -> !r.writtenAs().endsWith("ова"))
         .findFirst()
         .ifPresent(
             cyrillic -> {
@@ -231,7 +294,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf(
                     "  the prosecutor's request to Ukraine names %s as \"%s\":%n",
                     latin, cyrillic.writtenAs());
-                search(out, store, "om", latin);
+                search(out, store, "officier.om", "26Kruiskade", latin);
               }
             });
     truth.seizureChains().stream()
@@ -242,17 +305,18 @@ final class DemoCommand implements Callable<Integer> {
               out.printf(
                   "  seizure %s in container %s (network %s):%n",
                   c.seizureId(), c.container(), c.network());
-              search(out, store, "douane-nl", c.container());
+              search(out, store, "douanier", "adw", c.container());
             });
   }
 
-  private static void search(PrintWriter out, Store store, String agency, String text) {
-    Viewer viewer = new Viewer(agency);
+  private static void search(
+      PrintWriter out, Store store, String user, String purpose, String text) {
+    Viewer viewer = store.viewer(user, purpose);
     List<SearchHit> hits =
         store.search(viewer, new SearchQuery(text, null, null, null, null, 8, "NL"));
     out.printf(
-        "    %s searches \"%s\": %s%n",
-        agency, text, hits.isEmpty() ? "no matches" : hits.size() + " best:");
+        "    %s (%s) searches \"%s\": %s%n",
+        user, purpose, text, hits.isEmpty() ? "no matches" : hits.size() + " best:");
     for (SearchHit h : hits) {
       String dataset = store.entity(viewer, h.id()).map(DemoCommand::datasets).orElse("");
       out.printf("      %5.1f  %-14s %-12s %s%n", h.score(), dataset, h.schema(), h.caption());

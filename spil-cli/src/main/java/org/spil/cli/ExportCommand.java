@@ -50,16 +50,16 @@ final class ExportCommand implements Callable<Integer> {
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
       long n;
       if (format.equals("parquet")) {
-        n = store.exportParquet(viewer.viewer(), out);
+        n = store.exportParquet(viewer.viewer(store), out);
         spec.commandLine().getErr().printf("exported %,d statements to %s%n", n, out);
       } else if (out == null) {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        n = store.exportFtm(viewer.viewer(), w);
+        n = store.exportFtm(viewer.viewer(store), w);
         w.flush();
       } else {
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          n = store.exportFtm(viewer.viewer(), w);
+          n = store.exportFtm(viewer.viewer(store), w);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         spec.commandLine().getErr().printf("exported %,d entities to %s%n", n, out);

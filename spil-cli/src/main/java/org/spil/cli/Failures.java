@@ -18,7 +18,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
     if (e instanceof DatasetException
         || e instanceof UnknownSchemaException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof IllegalArgumentException
+        || e instanceof org.spil.policy.PolicyException) {
       cl.getErr().println("spil: " + e.getMessage());
       return 2;
     }

@@ -62,6 +62,19 @@ final class Ingestion {
       writer.abort();
       throw e;
     }
+    store
+        .audit()
+        .append(
+            new org.spil.store.AuditLog.Event(
+                UsersCommand.operator(),
+                null,
+                "ingest",
+                java.util.Map.of(
+                    "dataset", dataset.name(),
+                    "agency", dataset.agency(),
+                    "batch", batch.id(),
+                    "statements", batch.statements(),
+                    "rejected_rows", report.rejectedRows())));
     store.updateIndex(indexProgress);
     return new Outcome(dataset, Optional.empty(), batch, report, (System.nanoTime() - start) / 1e9);
   }

@@ -34,7 +34,7 @@ final class RejectsCommand implements Callable<Integer> {
   public Integer call() {
     List<BatchWriter.RejectRow> rows;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      rows = store.rejects(viewer.viewer(), batch);
+      rows = store.rejects(viewer.viewer(store), batch);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

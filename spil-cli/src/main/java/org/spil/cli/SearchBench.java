@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.spil.model.types.Iban;
+import org.spil.policy.Purpose;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.policy.Viewer;
 import org.spil.store.SearchQuery;
 import org.spil.store.Store;
-import org.spil.store.Viewer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,7 +50,9 @@ final class SearchBench implements Callable<Integer> {
           data + " missing: run 'spil bench ingest --rows " + bench.rows + " --keep' first");
     }
     Random r = new Random(7);
-    Viewer viewer = new Viewer("politie-nl");
+    Viewer viewer =
+        new Viewer(
+            new User("bench", "politie-nl", Set.of(Role.ANALYST)), Purpose.task("wpg-art-9"));
     try (Store store = Store.open(data, false, LocalDate.now())) {
       for (int i = 0; i < 200; i++) {
         store.search(viewer, query(r));

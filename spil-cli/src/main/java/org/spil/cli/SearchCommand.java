@@ -87,7 +87,7 @@ final class SearchCommand implements Callable<Integer> {
             String.join(" ", words), schema, countryCode, dataset, agency, limit, region);
     List<SearchHit> hits;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      hits = store.search(viewer.viewer(), q);
+      hits = store.search(viewer.viewer(store), q);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

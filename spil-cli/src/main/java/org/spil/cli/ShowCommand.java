@@ -36,13 +36,14 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Optional<EntityRecord> entity;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      entity = store.entity(viewer.viewer(), id);
+      entity = store.entity(viewer.viewer(store), id);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (entity.isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("spil: no entity '" + id + "' visible to " + viewer.agency);
+          .println(
+              "spil: no entity '" + id + "' visible to " + viewer.user + " for " + viewer.purpose);
       return 1;
     }
     EntityRecord e = entity.get();

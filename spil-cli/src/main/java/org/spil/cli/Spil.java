@@ -26,6 +26,9 @@ import picocli.CommandLine.ScopeType;
       RejectsCommand.class,
       ReindexCommand.class,
       SynthCommand.class,
+      UsersCommand.class,
+      CasesCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -31,7 +31,7 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     Stats s;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      s = store.stats(viewer.viewer());
+      s = store.stats(viewer.viewer(store));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -46,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     out.printf(
         "visible to %s: %,d entities, %,d statements%n",
-        viewer.agency, s.entities(), s.statements());
+        viewer.user + " for " + viewer.purpose, s.entities(), s.statements());
     table(out, "dataset", s.byDataset());
     table(out, "schema", s.bySchema());
     table(out, "agency", s.byAgency());

@@ -35,6 +35,40 @@ class CommandsTest {
             data,
             "--json");
     assertThat(r.code()).as(r.err()).isZero();
+    addUsers(data, tmp);
+  }
+
+  /** One analyst per agency of the examples, named like the agency, plus two outsiders. */
+  static void addUsers(String data, Path tmp) {
+    Path pw = tmp.resolve("password.txt");
+    try {
+      Files.writeString(pw, "a long enough test password\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String[][] users = {
+      {"politie-nl", "politie-nl"},
+      {"douane-nl", "douane-nl"},
+      {"kmar", "kmar"},
+      {"nobody", "outsider"},
+      {"x", "x"}
+    };
+    for (String[] u : users) {
+      Cli.Result r =
+          Cli.run(
+              "users",
+              "add",
+              u[0],
+              "--agency",
+              u[1],
+              "--role",
+              "analyst",
+              "--password-file",
+              pw.toString(),
+              "--data",
+              data);
+      assertThat(r.code()).as(r.err()).isZero();
+    }
   }
 
   JsonNode json(String... args) throws Exception {
@@ -61,6 +95,7 @@ class CommandsTest {
     String d = tmp.resolve("changed").toString();
     JsonNode first =
         json("ingest", copy.toString(), "--as-of", "2026-01-10", "--data", d, "--json").get(0);
+    addUsers(d, tmp);
     String csv = Files.readString(copy.resolve("zendingen.csv"));
     Files.writeString(
         copy.resolve("zendingen.csv"), csv.replace("Koffiebonen", "Koffiebonen (gebrand)"));
@@ -68,9 +103,29 @@ class CommandsTest {
         json("ingest", copy.toString(), "--as-of", "2026-02-20", "--data", d, "--json").get(0);
     assertThat(second.get("statements_added").asInt()).isEqualTo(1);
     assertThat(second.get("statements").asInt()).isEqualTo(first.get("statements").asInt());
-    JsonNode hit = json("search", "HLCU1112223", "--as", "douane-nl", "--data", d, "--json").get(0);
+    JsonNode hit =
+        json(
+                "search",
+                "HLCU1112223",
+                "--as",
+                "douane-nl",
+                "--purpose",
+                "wpg-art-9",
+                "--data",
+                d,
+                "--json")
+            .get(0);
     JsonNode shown =
-        json("show", hit.get("id").asText(), "--as", "douane-nl", "--data", d, "--json");
+        json(
+            "show",
+            hit.get("id").asText(),
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            d,
+            "--json");
     JsonNode bl = shown.get("properties").get("billOfLading").get(0);
     assertThat(bl.get("first_seen").asText()).isEqualTo("2026-01-10");
     assertThat(bl.get("last_seen").asText()).isEqualTo("2026-02-20");
@@ -81,19 +136,58 @@ class CommandsTest {
   @Test
   void searchMeetsSpellingsAndScriptsWithinWhatTheViewerMaySee() throws Exception {
     JsonNode police =
-        json("search", "Mohammed", "Elamrani", "--as", "politie-nl", "--data", data, "--json");
+        json(
+            "search",
+            "Mohammed",
+            "Elamrani",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     assertThat(police.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
     assertThat(police.get(0).get("schema").asText()).isEqualTo("Person");
     assertThat(police.get(0).get("properties").get("birthDate").get(0).asText())
         .isEqualTo("1985-03-12");
     JsonNode arabic =
-        json("search", "محمد العمراني", "--as", "politie-nl", "--data", data, "--json");
+        json(
+            "search",
+            "محمد العمراني",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     assertThat(arabic.get(0).get("caption").asText()).isEqualTo("Mohamed El Amrani");
     JsonNode customs =
-        json("search", "Mohammed", "Elamrani", "--as", "douane-nl", "--data", data, "--json");
+        json(
+            "search",
+            "Mohammed",
+            "Elamrani",
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     assertThat(customs.findValuesAsText("schema")).doesNotContain("Person");
     assertThat(customs.toString()).doesNotContain("1985-03-12");
-    JsonNode phone = json("search", "06 28765432", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode phone =
+        json(
+            "search",
+            "06 28765432",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     assertThat(phone.get(0).get("caption").asText()).isEqualTo("Ömer Yilmaz");
     JsonNode companies =
         json(
@@ -105,6 +199,8 @@ class CommandsTest {
             "Nederland",
             "--as",
             "politie-nl",
+            "--purpose",
+            "wpg-art-9",
             "--data",
             data,
             "--json");
@@ -115,31 +211,49 @@ class CommandsTest {
   @Test
   void showGivesEveryValueWithProvenanceAndHidesWhatIsNotShared() throws Exception {
     JsonNode hit =
-        json("search", "Noël Verhoeven", "--as", "politie-nl", "--data", data, "--json").get(0);
+        json(
+                "search",
+                "Noël Verhoeven",
+                "--as",
+                "politie-nl",
+                "--purpose",
+                "wpg-art-9",
+                "--data",
+                data,
+                "--json")
+            .get(0);
     String id = hit.get("id").asText();
-    JsonNode shown = json("show", id, "--as", "politie-nl", "--data", data, "--json");
+    JsonNode shown =
+        json("show", id, "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
     JsonNode phone = shown.get("properties").get("phone").get(0);
     assertThat(phone.get("value").asText()).isEqualTo("+32470123456");
     assertThat(phone.get("original_value").asText()).isEqualTo("+32 470 12 34 56");
     assertThat(phone.get("agency").asText()).isEqualTo("politie-nl");
     assertThat(phone.get("handling_code").asText()).isEqualTo("H2");
     assertThat(phone.get("legal_basis").asText()).isEqualTo("wpg-art-9");
-    Cli.Result hidden = Cli.run("show", id, "--as", "douane-nl", "--data", data);
-    Cli.Result missing = Cli.run("show", "no-such-id", "--as", "douane-nl", "--data", data);
+    Cli.Result hidden =
+        Cli.run("show", id, "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data);
+    Cli.Result missing =
+        Cli.run(
+            "show", "no-such-id", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data);
     assertThat(hidden.code()).isEqualTo(1);
     assertThat(hidden.err().replace(id, "X")).isEqualTo(missing.err().replace("no-such-id", "X"));
-    assertThat(Cli.run("show", id, "--as", "kmar", "--data", data).code()).isZero();
+    assertThat(Cli.run("show", id, "--as", "kmar", "--purpose", "wpg-art-9", "--data", data).code())
+        .isZero();
   }
 
   @Test
   void statsCountOnlyVisibleDatasets() throws Exception {
-    JsonNode customs = json("stats", "--as", "douane-nl", "--data", data, "--json");
+    JsonNode customs =
+        json("stats", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
     assertThat(customs.get("datasets").has("politie-nl-personen")).isFalse();
     assertThat(customs.get("datasets").has("douane-nl-zendingen")).isTrue();
-    JsonNode police = json("stats", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode police =
+        json("stats", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
     assertThat(police.get("entities").asLong()).isGreaterThan(customs.get("entities").asLong());
     assertThat(police.get("schemata").get("Payment").get("entities").asInt()).isEqualTo(290);
-    JsonNode outsider = json("stats", "--as", "nobody", "--data", data, "--json");
+    JsonNode outsider =
+        json("stats", "--as", "nobody", "--purpose", "wpg-art-9", "--data", data, "--json");
     assertThat(outsider.get("entities").asLong()).isEqualTo(474);
   }
 
@@ -154,6 +268,7 @@ class CommandsTest {
     String data2 = tmp.resolve("data2").toString();
     JsonNode ingested = json("ingest", export.getParent().toString(), "--data", data2, "--json");
     assertThat(ingested.get(0).get("rejected_values").asInt()).isZero();
+    addUsers(data2, tmp);
     Path again = tmp.resolve("again.ijson");
     exportFtm(data2, again);
     assertThat(canonical(again)).isEqualTo(canonical(export));
@@ -168,6 +283,8 @@ class CommandsTest {
             "ftm",
             "--as",
             "politie-nl",
+            "--purpose",
+            "wpg-art-9",
             "--out",
             out.toString(),
             "--data",
@@ -198,6 +315,8 @@ class CommandsTest {
             "parquet",
             "--as",
             "douane-nl",
+            "--purpose",
+            "wpg-art-9",
             "--out",
             parquet.toString(),
             "--data",
@@ -220,11 +339,13 @@ class CommandsTest {
 
   @Test
   void rejectsAreListedOnlyForTheSupplyingAgency() throws Exception {
-    JsonNode own = json("rejects", "--as", "douane-nl", "--data", data, "--json");
+    JsonNode own =
+        json("rejects", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
     assertThat(own.findValuesAsText("reason"))
         .contains("containerNumber: container check digit does not match");
     assertThat(own.get(0).get("file").asText()).isEqualTo("douane-nl/zendingen.csv");
-    JsonNode other = json("rejects", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode other =
+        json("rejects", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
     assertThat(other.toString()).doesNotContain("zendingen.csv");
   }
 
@@ -234,19 +355,55 @@ class CommandsTest {
     Files.createDirectories(bad);
     Files.writeString(
         bad.resolve("dataset.yml"), "name: bad\nagency: x\nlegal_basis: y\nhandling_code: H9\n");
-    String before = json("stats", "--as", "politie-nl", "--data", data, "--json").toString();
+    String before =
+        json("stats", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json")
+            .toString();
     Cli.Result r =
         Cli.run("ingest", EXAMPLES.resolve("douane-nl").toString(), bad.toString(), "--data", data);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("dataset.yml:4: handling_code");
-    assertThat(json("stats", "--as", "politie-nl", "--data", data, "--json").toString())
+    assertThat(
+            json("stats", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json")
+                .toString())
         .isEqualTo(before);
     Cli.Result noViewer = Cli.run("search", "Jan", "--data", data);
     assertThat(noViewer.code()).isEqualTo(2);
-    assertThat(noViewer.err()).contains("Missing required option: '--as=AGENCY'");
-    assertThat(Cli.run("search", "Jan", "--as", "x", "--schema", "Persn", "--data", data).err())
+    assertThat(noViewer.err())
+        .contains("Missing required options: '--as=USER', '--purpose=PURPOSE'");
+    Cli.Result stranger =
+        Cli.run("search", "Jan", "--as", "mallory", "--purpose", "wpg-art-9", "--data", data);
+    assertThat(stranger.code()).isEqualTo(2);
+    assertThat(stranger.err()).contains("unknown user 'mallory'");
+    Cli.Result fishing =
+        Cli.run("search", "Jan", "--as", "x", "--purpose", "curiosity", "--data", data);
+    assertThat(fishing.code()).isEqualTo(2);
+    assertThat(fishing.err()).contains("unknown purpose 'curiosity'");
+    assertThat(
+            Cli.run(
+                    "search",
+                    "Jan",
+                    "--as",
+                    "x",
+                    "--purpose",
+                    "wpg-art-9",
+                    "--schema",
+                    "Persn",
+                    "--data",
+                    data)
+                .err())
         .contains("did you mean 'Person'");
-    assertThat(Cli.run("export", "--format", "csv", "--as", "x", "--data", data).code())
+    assertThat(
+            Cli.run(
+                    "export",
+                    "--format",
+                    "csv",
+                    "--as",
+                    "x",
+                    "--purpose",
+                    "wpg-art-9",
+                    "--data",
+                    data)
+                .code())
         .isEqualTo(2);
   }
 
@@ -254,7 +411,8 @@ class CommandsTest {
   void helpIsAvailableForEveryCommand() {
     for (String cmd :
         List.of(
-            "ingest", "search", "show", "export", "stats", "rejects", "reindex", "demo", "bench")) {
+            "ingest", "search", "show", "export", "stats", "rejects", "reindex", "demo", "bench",
+            "synth", "users", "cases", "audit")) {
       Cli.Result r = Cli.run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: spil " + cmd);
@@ -263,10 +421,30 @@ class CommandsTest {
 
   @Test
   void reindexRebuildsTheSameSearchResults() throws Exception {
-    JsonNode before = json("search", "Yilmaz", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode before =
+        json(
+            "search",
+            "Yilmaz",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     Cli.Result r = Cli.run("reindex", "--data", data);
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode after = json("search", "Yilmaz", "--as", "politie-nl", "--data", data, "--json");
+    JsonNode after =
+        json(
+            "search",
+            "Yilmaz",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
     assertThat(after.findValuesAsText("id")).isEqualTo(before.findValuesAsText("id"));
   }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.store.Store;
-import org.spil.store.Viewer;
 
 /**
  * Atomicity: an ingest killed with SIGKILL halfway leaves the warehouse exactly as before, and the
@@ -27,7 +26,7 @@ class KillTest {
     assertThat(Cli.run("ingest", small.toString(), "--data", data.toString()).code()).isZero();
     long before;
     try (Store store = Store.open(data, false, LocalDate.now())) {
-      before = store.stats(new Viewer("douane-nl")).statements();
+      before = store.stats(Viewers.of("douane-nl")).statements();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
@@ -58,8 +57,8 @@ class KillTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     try (Store store = Store.open(data, true, LocalDate.now())) {
       assertThat(store.warehouse().batches()).hasSize(1);
-      assertThat(store.stats(new Viewer("douane-nl")).statements()).isEqualTo(before);
-      assertThat(store.stats(new Viewer("bench")).statements()).isZero();
+      assertThat(store.stats(Viewers.of("douane-nl")).statements()).isEqualTo(before);
+      assertThat(store.stats(Viewers.of("bench")).statements()).isZero();
     }
     Cli.Result again = Cli.run("ingest", source.toString(), "--data", data.toString(), "--json");
     assertThat(again.code()).as(again.err()).isZero();

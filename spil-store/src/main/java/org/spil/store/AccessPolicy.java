@@ -1,28 +1,39 @@
 package org.spil.store;
 
 import java.time.LocalDate;
-import org.spil.model.Provenance;
+import java.util.List;
+import org.spil.policy.Grant;
+import org.spil.policy.Policy;
+import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
- * The one place that decides whether a viewer may see statements of a given provenance. Default
- * deny: a viewer sees its own agency's statements and those whose {@code share_with} names it or
- * {@code all}, and nothing past its retention date. Every read path of the store filters through
- * {@link #visible}; search documents, counts and exports are built only from visible batches.
+ * Where the store applies the policy: the decision of {@link Policy} for a viewer and a batch on
+ * the store's day, with the viewer's grants. Every read path of the store filters through the set
+ * of batches whose decision is {@link Visibility#VISIBLE}; search documents, counts, exports and
+ * entity pages are built only from those, so hit-only and invisible statements never leave it.
  */
 public final class AccessPolicy {
+  private final Policy policy;
   private final LocalDate today;
 
-  public AccessPolicy(LocalDate today) {
+  public AccessPolicy(Policy policy, LocalDate today) {
+    this.policy = policy;
     this.today = today;
   }
 
-  public boolean visible(Viewer viewer, Provenance provenance) {
-    if (viewer == null || provenance == null) {
-      return false;
+  public Policy policy() {
+    return policy;
+  }
+
+  public LocalDate today() {
+    return today;
+  }
+
+  public Visibility decide(Viewer viewer, Batch batch, List<Grant> grants) {
+    if (batch == null) {
+      return Visibility.INVISIBLE;
     }
-    if (provenance.retainUntil().isBefore(today)) {
-      return false;
-    }
-    return provenance.sharedWith(viewer.agency());
+    return policy.decide(viewer, batch.provenance(), batch.id(), grants, today);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,14 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
+import org.spil.policy.Case;
+import org.spil.policy.Directory;
+import org.spil.policy.LegalBases;
+import org.spil.policy.Policy;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.policy.Viewer;
 
 /**
  * The warehouse and its search index under one data directory, with every read taking a {@link
@@ -33,18 +42,25 @@ public final class Store implements AutoCloseable {
   private final Warehouse warehouse;
   private final SearchIndex index;
   private final AccessPolicy policy;
+  private final AuditLog audit;
 
   private Store(Path dir, Warehouse warehouse, SearchIndex index, AccessPolicy policy) {
     this.dir = dir;
     this.warehouse = warehouse;
     this.index = index;
     this.policy = policy;
+    this.audit = new AuditLog(dir);
   }
 
+  /**
+   * Opens the store of a data directory. The legal-bases table is {@code DIR/legal-bases.txt} when
+   * present (a table that does not parse refuses to open), the built-in defaults otherwise.
+   */
   public static Store open(Path dir, boolean write, LocalDate today) {
+    LegalBases bases = legalBases(dir);
     Warehouse w = Warehouse.open(dir, !write);
     SearchIndex index = new SearchIndex(dir.resolve("index"));
-    Store store = new Store(dir, w, index, new AccessPolicy(today));
+    Store store = new Store(dir, w, index, new AccessPolicy(new Policy(bases), today));
     try {
       index.catchUp(w, n -> {});
     } catch (RuntimeException e) {
@@ -75,16 +91,114 @@ public final class Store implements AutoCloseable {
     return index.rebuild(warehouse, progress);
   }
 
+  static LegalBases legalBases(Path dir) {
+    Path table = dir.resolve("legal-bases.txt");
+    if (!Files.exists(table)) {
+      return LegalBases.defaults();
+    }
+    try {
+      return LegalBases.parse(Files.readString(table), table.toString());
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public AccessPolicy policy() {
+    return policy;
+  }
+
+  /** The users, cases and legal-bases table of this deployment. */
+  public Directory directory() {
+    DirectoryTables tables = new DirectoryTables(warehouse.connection());
+    return new Directory(tables.users(), tables.cases(), policy.policy().bases());
+  }
+
+  /**
+   * The viewer for a user and a purpose, or a refusal naming what is wrong (unknown user or
+   * purpose, not a member of the case). Refusals are audited.
+   */
+  public Viewer viewer(String user, String purpose) {
+    try {
+      return directory().viewer(user, purpose);
+    } catch (PolicyException e) {
+      audit.append(new AuditLog.Event(user, purpose, "refused", Map.of("reason", e.getMessage())));
+      throw e;
+    }
+  }
+
+  /** Adds a user (by an administrator's hand: the caller checks who may). */
+  public void addUser(User user, String passwordHash, String by) {
+    warehouse.requireWritable();
+    new DirectoryTables(warehouse.connection()).addUser(user, passwordHash);
+    audit.append(
+        new AuditLog.Event(
+            by,
+            null,
+            "user-add",
+            Map.of(
+                "name",
+                user.name(),
+                "agency",
+                user.agency(),
+                "roles",
+                user.roles().stream().map(Role::label).sorted().toList())));
+  }
+
+  public void addCase(Case c, String by) {
+    warehouse.requireWritable();
+    new DirectoryTables(warehouse.connection()).addCase(c, policy.policy().bases());
+    audit.append(
+        new AuditLog.Event(
+            by,
+            null,
+            "case-add",
+            Map.of(
+                "id",
+                c.id(),
+                "title",
+                c.title(),
+                "legal_task",
+                c.legalTask(),
+                "members",
+                List.copyOf(new java.util.TreeSet<>(c.members())))));
+  }
+
   private Set<Long> visible(Viewer viewer) {
+    if (viewer == null) {
+      throw new PolicyException("every read needs a viewer (user and purpose)");
+    }
     return warehouse.visibleBatches(viewer, policy);
   }
 
+  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
+    audit.append(
+        new AuditLog.Event(viewer.user().name(), viewer.purpose().token(), action, detail));
+  }
+
   public List<SearchHit> search(Viewer viewer, SearchQuery query) {
-    return index.search(query, visible(viewer));
+    List<SearchHit> hits = index.search(query, visible(viewer));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("query", query.text());
+    detail.put("returned", hits.stream().map(SearchHit::id).toList());
+    audited(viewer, "search", detail);
+    return hits;
   }
 
   /** The entity with every visible value and its provenance, or empty if the viewer sees none. */
   public Optional<EntityRecord> entity(Viewer viewer, String id) {
+    Optional<EntityRecord> found = entityUnaudited(viewer, id);
+    audited(
+        viewer,
+        "show",
+        Map.of("entity", id, "returned", found.isPresent() ? List.of(id) : List.of()));
+    return found;
+  }
+
+  private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
     Set<Long> batches = visible(viewer);
     if (batches.isEmpty()) {
       return Optional.empty();
@@ -136,6 +250,7 @@ public final class Store implements AutoCloseable {
 
   public Stats stats(Viewer viewer) {
     Set<Long> batches = visible(viewer);
+    audited(viewer, "stats", Map.of());
     String where = " WHERE s.batch_id IN " + Warehouse.inList(batches);
     try (Statement st = warehouse.connection().createStatement()) {
       long entities;
@@ -177,6 +292,10 @@ public final class Store implements AutoCloseable {
   /** Writes visible entities as FollowTheMoney JSON lines; returns how many. */
   public long exportFtm(Viewer viewer, Writer out) {
     Set<Long> batches = visible(viewer);
+    audited(
+        viewer,
+        "export",
+        Map.of("format", "ftm", "batches", List.copyOf(new java.util.TreeSet<>(batches))));
     String sql =
         "SELECT entity_id, schema, prop, value FROM statement WHERE batch_id IN "
             + Warehouse.inList(batches)
@@ -266,6 +385,10 @@ public final class Store implements AutoCloseable {
   /** Writes visible statements with their provenance as a Parquet file; returns how many. */
   public long exportParquet(Viewer viewer, Path file) {
     Set<Long> batches = visible(viewer);
+    audited(
+        viewer,
+        "export",
+        Map.of("format", "parquet", "batches", List.copyOf(new java.util.TreeSet<>(batches))));
     String select =
         "SELECT lpad(to_hex(s.id_hi), 16, '0') || lpad(to_hex(s.id_lo), 16, '0') AS id, s.entity_id, s.schema, s.prop,"
             + " s.value, coalesce(s.original_value, s.value) AS original_value, s.lang, b.dataset, b.agency,"
@@ -291,9 +414,12 @@ public final class Store implements AutoCloseable {
    * source values, so only the supplying agency sees them, whatever the sharing.
    */
   public List<BatchWriter.RejectRow> rejects(Viewer viewer, Long batchId) {
+    Set<Long> visible = visible(viewer);
+    audited(viewer, "rejects", batchId == null ? Map.of() : Map.of("batch", batchId));
     List<Long> own = new ArrayList<>();
     for (Batch b : warehouse.batches()) {
       if (b.provenance().agency().equals(viewer.agency())
+          && visible.contains(b.id())
           && (batchId == null || b.id() == batchId)) {
         own.add(b.id());
       }

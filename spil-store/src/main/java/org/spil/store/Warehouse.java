@@ -24,6 +24,7 @@ import org.duckdb.DuckDBConnection;
 import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
 import org.spil.model.SourceGrade;
+import org.spil.policy.Viewer;
 
 /**
  * The embedded warehouse: a DuckDB file holding batches (provenance, once per batch), statements
@@ -105,6 +106,7 @@ public final class Warehouse implements AutoCloseable {
             id_hi BIGINT NOT NULL, id_lo BIGINT NOT NULL, batch_id BIGINT NOT NULL, entity_id VARCHAR NOT NULL,
             schema VARCHAR NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL, original_value VARCHAR,
             lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+      DirectoryTables.create(s);
       s.execute(
           """
           CREATE TABLE IF NOT EXISTS reject (
@@ -198,11 +200,13 @@ public final class Warehouse implements AutoCloseable {
         rs.getLong("rejected_rows"));
   }
 
-  /** Ids of the batches a viewer may see under the policy. */
+  /** Ids of the batches a viewer may see in full under the policy. */
   public Set<Long> visibleBatches(Viewer viewer, AccessPolicy policy) {
+    List<org.spil.policy.Grant> grants =
+        new DirectoryTables(connection).grantsFor(viewer.user().name());
     Set<Long> ids = new HashSet<>();
     for (Batch b : batches()) {
-      if (policy.visible(viewer, b.provenance())) {
+      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.VISIBLE) {
         ids.add(b.id());
       }
     }

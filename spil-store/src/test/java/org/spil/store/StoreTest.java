@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
 import org.spil.model.SourceGrade;
+import org.spil.policy.Viewer;
 
 class StoreTest {
   @TempDir Path tmp;
@@ -56,13 +57,13 @@ class StoreTest {
       assertThat(first.newStatements()).isEqualTo(3);
       assertThat(second.statements()).isEqualTo(3);
       assertThat(second.newStatements()).isZero();
-      EntityRecord e = store.entity(new Viewer("politie-nl"), "e1").orElseThrow();
+      EntityRecord e = store.entity(Viewers.of("politie-nl"), "e1").orElseThrow();
       ValueRecord name = e.properties().get("name").get(0);
       assertThat(name.firstSeen()).isEqualTo(TODAY.minusDays(10));
       assertThat(name.lastSeen()).isEqualTo(TODAY);
       assertThat(e.properties().get("idNumber").get(0).originalValue())
           .isEqualTo("nl91abna0417164300");
-      assertThat(store.stats(new Viewer("politie-nl")).statements()).isEqualTo(3);
+      assertThat(store.stats(Viewers.of("politie-nl")).statements()).isEqualTo(3);
       assertThat(store.warehouse().batchWithFiles("ds", "sha2"))
           .map(Batch::id)
           .contains(second.id());
@@ -80,7 +81,7 @@ class StoreTest {
           store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "y");
       left.accept("e2", "Person", "name", "B", null, null);
       assertThat(store.warehouse().batches()).isEmpty();
-      assertThat(store.stats(new Viewer("a")).statements()).isZero();
+      assertThat(store.stats(Viewers.of("a")).statements()).isZero();
     }
     try (Store store = Store.open(tmp, true, TODAY);
         var st = store.warehouse().connection().createStatement();
@@ -103,7 +104,7 @@ class StoreTest {
       // no updateIndex: the process "dies" here
     }
     try (Store store = Store.open(tmp, false, TODAY)) {
-      assertThat(store.search(new Viewer("a"), SearchQuery.of("Mohammed Elamrani")))
+      assertThat(store.search(Viewers.of("a"), SearchQuery.of("Mohammed Elamrani")))
           .extracting(SearchHit::id)
           .containsExactly("e1");
       assertThat(store.index().indexedThrough()).isEqualTo(1);
@@ -129,7 +130,7 @@ class StoreTest {
           null,
           TODAY,
           "t");
-      Viewer v = new Viewer("a");
+      Viewer v = Viewers.of("a");
       assertThat(store.search(v, SearchQuery.of("Person")))
           .extracting(SearchHit::id)
           .containsExactly("e2");
@@ -162,7 +163,7 @@ class StoreTest {
       w.accept("s1", "Shipment", "containerNumber", "CSQU3054383", null, null);
       w.commit(4, 0, List.of());
       store.updateIndex(n -> {});
-      Viewer v = new Viewer("a");
+      Viewer v = Viewers.of("a");
       assertThat(top(store, v, SearchQuery.of("nl91 abna 0417 1643 00"))).isEqualTo("acc");
       assertThat(top(store, v, SearchQuery.of("06-12345678"))).isEqualTo("p1");
       assertThat(top(store, v, SearchQuery.of("csqu 305438-3"))).isEqualTo("s1");
@@ -178,7 +179,7 @@ class StoreTest {
               store.search(
                   v, new SearchQuery("Yilmaz", null, null, null, "other-agency", 10, "NL")))
           .isEmpty();
-      assertThat(store.search(new Viewer("b"), SearchQuery.of("Yilmaz"))).isEmpty();
+      assertThat(store.search(Viewers.of("b"), SearchQuery.of("Yilmaz"))).isEmpty();
     }
   }
 

@@ -16,7 +16,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
+import org.spil.model.SourceGrade;
+import org.spil.policy.LegalBases;
+import org.spil.policy.Policy;
+import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
  * Seeded random warehouses checked against a naive oracle: for every viewer agency, no read path
@@ -37,6 +43,10 @@ class ViewerScopeTest {
           "Ivan Petrov",
           "Anna Jansen",
           "Noël Dubois");
+
+  static final List<String> BASES =
+      List.of("wpg-art-8", "wpg-art-9", "wpg-art-10", "adw", "wjsg", "open-source");
+  static final List<String> TASKS = List.of("wpg-art-8", "wpg-art-9", "wpg-art-10", "wjsg", "adw");
 
   record Fact(String dataset, String entity, String prop, String value) {}
 
@@ -72,7 +82,20 @@ class ViewerScopeTest {
             r.nextInt(5) == 0
                 ? TODAY.minusDays(1 + r.nextInt(100))
                 : TODAY.plusDays(r.nextInt(1000));
-        Provenance p = StoreTest.provenance(name, owner, share, until);
+        HandlingCode code = HandlingCode.values()[r.nextInt(4)];
+        Provenance p =
+            new Provenance(
+                name,
+                name,
+                owner,
+                BASES.get(r.nextInt(BASES.size())),
+                code,
+                code == HandlingCode.H3 ? "ask the owner" : null,
+                SourceGrade.B,
+                2,
+                until,
+                share,
+                null);
         provenance.put(name, p);
         BatchWriter w = store.warehouse().begin(p, TODAY.minusYears(1), name);
         int entities = 1 + r.nextInt(6);
@@ -90,17 +113,18 @@ class ViewerScopeTest {
         w.commit(entities, 0, List.of());
       }
       store.updateIndex(n -> {});
+      Map<String, Long> batchOf = new HashMap<>();
+      for (Batch b : store.warehouse().batches()) {
+        batchOf.put(b.provenance().dataset(), b.id());
+      }
+      Policy policy = new Policy(LegalBases.defaults());
       for (String agency : AGENCIES) {
-        Viewer viewer = new Viewer(agency);
+        Viewer viewer = Viewers.of(agency, TASKS.get(r.nextInt(TASKS.size())));
         Set<String> allowed = new HashSet<>();
         provenance.forEach(
             (name, p) -> {
-              boolean naive =
-                  !p.retainUntil().isBefore(TODAY)
-                      && (p.agency().equals(agency)
-                          || p.shareWith().contains("all")
-                          || p.shareWith().contains(agency));
-              if (naive) {
+              if (policy.decide(viewer, p, batchOf.get(name), List.of(), TODAY)
+                  == Visibility.VISIBLE) {
                 allowed.add(name);
               }
             });
@@ -117,7 +141,7 @@ class ViewerScopeTest {
             invisibleMarkers.add(f.value().substring(6));
           }
         }
-        String ctx = "seed " + seed + ", viewer " + agency;
+        String ctx = "seed " + seed + ", viewer " + viewer;
         Stats stats = store.stats(viewer);
         assertThat(stats.statements()).as(ctx).isEqualTo(visibleStatements);
         assertThat(stats.entities()).as(ctx).isEqualTo(visible.size());

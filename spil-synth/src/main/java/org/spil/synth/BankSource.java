@@ -790,6 +790,7 @@ final class BankSource extends Source {
       info_grade: 1
       retention: P7Y
       share_with: [om, politie-nl]
+      case_id: 26Kruiskade
       lang: nld
       queries:
         - csv_urls:

@@ -271,6 +271,7 @@ final class ChatSource extends Source {
       info_grade: 3
       retention: P10Y
       share_with: [om, douane-nl, fiod]
+      case_id: 26Kruiskade
       lang: nld
       queries:
         - csv_url: messages.jsonl

@@ -1,0 +1,203 @@
+package org.spil.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.store.AuditLog;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil audit verify|export|query}: the privacy officer's view of the audit log. Verify
+ * checks the hash chain, the day roots and the head; export writes the log for verification
+ * elsewhere; query lists entries by user, entity or time. Export and query need a privacy officer
+ * or administrator and are audited themselves.
+ */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "Verify, export and query the audit log.",
+    subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Query.class})
+final class AuditCommand implements Runnable {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static User overseer(Store store, String name) {
+    User u = store.directory().users().get(name);
+    if (u == null || !(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR))) {
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  name, null, "refused", Map.of("reason", "audit access without the role")));
+      throw new PolicyException(
+          (u == null
+                  ? "unknown user '" + name + "'"
+                  : "user " + name + " is not a privacy officer or administrator")
+              + "; only they may read the audit log");
+    }
+    return u;
+  }
+
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check the audit log (or an exported FILE); exit 0 when intact, 1 naming the first broken entry.")
+  static final class Verify implements Callable<Integer> {
+    @ParentCommand AuditCommand parent;
+
+    @Option(
+        names = "--file",
+        paramLabel = "FILE",
+        description = "An exported log to check on its own.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      AuditLog.Verdict v =
+          file != null ? AuditLog.verify(file) : new AuditLog(parent.spil.dataDir()).verify();
+      if (v.intact()) {
+        out.printf("audit log intact: %,d entries%n", v.entries());
+        out.flush();
+        return 0;
+      }
+      parent
+          .spec
+          .commandLine()
+          .getErr()
+          .printf("spil: audit log broken at entry %d: %s%n", v.brokenAt(), v.reason());
+      return 1;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Write the audit log as JSON lines to FILE.")
+  static final class Export implements Callable<Integer> {
+    @ParentCommand AuditCommand parent;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(
+        names = "--as",
+        required = true,
+        paramLabel = "USER",
+        description = "A privacy officer or administrator.")
+    String user;
+
+    @Override
+    public Integer call() {
+      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+        overseer(store, user);
+        store
+            .audit()
+            .append(
+                new AuditLog.Event(
+                    user, null, "audit-export", Map.of("file", out.toAbsolutePath().toString())));
+        long n = store.audit().export(out);
+        parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, out);
+      }
+      parent.spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "query",
+      mixinStandardHelpOptions = true,
+      description = "List audit entries by user, entity or time.")
+  static final class Query implements Callable<Integer> {
+    @ParentCommand AuditCommand parent;
+
+    @Option(
+        names = "--as",
+        required = true,
+        paramLabel = "USER",
+        description = "A privacy officer or administrator.")
+    String as;
+
+    @Option(names = "--user", paramLabel = "U", description = "Entries of this user.")
+    String user;
+
+    @Option(
+        names = "--entity",
+        paramLabel = "E",
+        description = "Entries that returned or named this entity.")
+    String entity;
+
+    @Option(
+        names = "--since",
+        paramLabel = "T",
+        description = "Entries at or after T (ISO date or time).")
+    String since;
+
+    @Option(names = "--json", description = "Print JSON lines.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+        overseer(store, as);
+        store
+            .audit()
+            .append(
+                new AuditLog.Event(
+                    as,
+                    null,
+                    "audit-query",
+                    Map.of(
+                        "user",
+                        user == null ? "" : user,
+                        "entity",
+                        entity == null ? "" : entity,
+                        "since",
+                        since == null ? "" : since)));
+        List<JsonNode> rows =
+            store
+                .audit()
+                .query(
+                    n ->
+                        (user == null || user.equals(n.path("user").asText()))
+                            && (entity == null
+                                || n.path("detail").toString().contains("\"" + entity + "\""))
+                            && (since == null || n.path("at").asText().compareTo(since) >= 0));
+        for (JsonNode n : rows) {
+          if (json) {
+            out.println(n.toString());
+          } else {
+            out.printf(
+                "%6d %s %-16s %-12s %-8s %s%n",
+                n.get("seq").asLong(),
+                n.get("at").asText(),
+                n.path("user").asText(),
+                n.path("purpose").asText(""),
+                n.get("action").asText(),
+                n.get("detail").toString());
+          }
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

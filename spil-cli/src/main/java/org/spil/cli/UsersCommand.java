@@ -1,0 +1,161 @@
+package org.spil.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.spil.policy.Passwords;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil users add|list}: the people who may use Spil, their agency and roles. */
+@Command(
+    name = "users",
+    mixinStandardHelpOptions = true,
+    description = "Add and list users.",
+    subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
+final class UsersCommand implements Runnable {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The operating-system account that runs a change, for the audit log. */
+  static String operator() {
+    return "os:" + System.getProperty("user.name", "unknown");
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add a user. The password comes from $SPIL_PASSWORD, --password-file, or a prompt;",
+        "it is stored as an Argon2id hash (at least 12 characters)."
+      })
+  static final class Add implements Callable<Integer> {
+    @ParentCommand UsersCommand parent;
+
+    @Parameters(paramLabel = "NAME", description = "Lower-case user name, e.g. ann.devries")
+    String name;
+
+    @Option(
+        names = "--agency",
+        required = true,
+        paramLabel = "AGENCY",
+        description = "The user's agency id, e.g. politie-nl")
+    String agency;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "analyst, investigator, privacy-officer or administrator (repeatable)")
+    List<String> roles;
+
+    @Option(
+        names = "--password-file",
+        paramLabel = "FILE",
+        description = "Read the password from the first line of FILE.")
+    Path passwordFile;
+
+    @Override
+    public Integer call() throws IOException {
+      Set<Role> parsed = EnumSet.noneOf(Role.class);
+      for (String r : roles) {
+        parsed.add(Role.parse(r));
+      }
+      User user = new User(name, agency, parsed);
+      char[] password = password();
+      String hash = Passwords.hash(password);
+      java.util.Arrays.fill(password, ' ');
+      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+        store.addUser(user, hash, operator());
+      }
+      PrintWriter out = parent.spec.commandLine().getOut();
+      out.printf(
+          "user %s (%s, %s) added%n",
+          user.name(), user.agency(), String.join(", ", parsed.stream().map(Role::label).toList()));
+      out.flush();
+      return 0;
+    }
+
+    private char[] password() throws IOException {
+      String env = System.getenv("SPIL_PASSWORD");
+      if (env != null && !env.isEmpty()) {
+        return env.toCharArray();
+      }
+      if (passwordFile != null) {
+        List<String> lines = Files.readAllLines(passwordFile);
+        if (lines.isEmpty()) {
+          throw new PolicyException(passwordFile + ": empty; the first line is the password");
+        }
+        return lines.get(0).toCharArray();
+      }
+      Console console = System.console();
+      if (console == null) {
+        throw new PolicyException(
+            "no password: set SPIL_PASSWORD, use --password-file, or run on a terminal");
+      }
+      char[] first = console.readPassword("Password for %s: ", name);
+      char[] second = console.readPassword("Again: ");
+      if (first == null || !java.util.Arrays.equals(first, second)) {
+        throw new PolicyException("the passwords differ");
+      }
+      return first;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List users with agency and roles.")
+  static final class ListUsers implements Callable<Integer> {
+    @ParentCommand UsersCommand parent;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (User u : store.directory().users().values()) {
+          List<String> roleLabels = u.roles().stream().map(Role::label).sorted().toList();
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", u.name());
+          m.put("agency", u.agency());
+          m.put("roles", roleLabels);
+          rows.add(m);
+          if (!json) {
+            out.printf("%-24s %-12s %s%n", u.name(), u.agency(), String.join(", ", roleLabels));
+          }
+        }
+        if (json) {
+          Json.print(out, rows);
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

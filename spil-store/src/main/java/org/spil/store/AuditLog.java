@@ -1,0 +1,411 @@
+package org.spil.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The append-only audit log: one JSON line per event (who, purpose, action, what was asked, which
+ * entities came back, what changed or was refused), each carrying the SHA-256 of its own content
+ * chained to the previous entry's hash, so that changing, removing, inserting or reordering any
+ * entry breaks the chain. When a day ends, the next entry is preceded by a {@code day-root} entry
+ * holding the Merkle root of that day's entry hashes (certificate-transparency style), which a
+ * privacy officer can publish or compare later. The head (last sequence number and hash) is also
+ * kept beside the log, so cutting entries off the end is detected too.
+ *
+ * <p>Appends take an exclusive file lock (several spil processes may read and audit at once) and
+ * end with one fsync per batch of entries.
+ */
+public final class AuditLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String GENESIS = "0".repeat(64);
+
+  private final Path file;
+  private final Path head;
+  private final java.time.Clock clock;
+
+  public AuditLog(Path dir) {
+    this(dir, java.time.Clock.systemUTC());
+  }
+
+  public AuditLog(Path dir, java.time.Clock clock) {
+    this.file = dir.resolve("audit.jsonl");
+    this.head = dir.resolve("audit.head");
+    this.clock = clock;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** One event to append: who did what, and the details (query, returned entities, change). */
+  public record Event(String user, String purpose, String action, Map<String, Object> detail) {}
+
+  /** A verification result: intact, or the first broken entry and why. */
+  public record Verdict(boolean intact, long entries, long brokenAt, String reason) {
+    static Verdict ok(long entries) {
+      return new Verdict(true, entries, -1, null);
+    }
+
+    static Verdict broken(long entries, long at, String reason) {
+      return new Verdict(false, entries, at, reason);
+    }
+  }
+
+  public void append(Event event) {
+    append(List.of(event));
+  }
+
+  /** Appends the events in order, durably (one fsync for the whole batch). */
+  public void append(List<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    // the file lock excludes other processes; within this one, file locks may not overlap
+    synchronized (MONITORS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+      appendLocked(events);
+    }
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void appendLocked(List<Event> events) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.READ);
+          FileLock lock = channel.lock()) {
+        if (!lock.isValid()) {
+          throw new IOException("lost the lock on the audit log");
+        }
+        JsonNode last = lastEntry(channel);
+        long seq = last == null ? 0 : last.get("seq").asLong();
+        String prev = last == null ? GENESIS : last.get("hash").asText();
+        String lastDay = last == null ? null : last.get("at").asText().substring(0, 10);
+        StringBuilder out = new StringBuilder();
+        for (Event e : events) {
+          String at = Instant.now(clock).toString();
+          String day = at.substring(0, 10);
+          if (lastDay != null && !lastDay.equals(day)) {
+            String root = dayRoot(channel, lastDay, out);
+            ObjectNode r =
+                entry(
+                    ++seq,
+                    at,
+                    "spil",
+                    null,
+                    "day-root",
+                    Map.of("day", lastDay, "merkle_root", root),
+                    prev);
+            prev = r.get("hash").asText();
+            out.append(JSON.writeValueAsString(r)).append('\n');
+          }
+          lastDay = day;
+          ObjectNode n = entry(++seq, at, e.user(), e.purpose(), e.action(), e.detail(), prev);
+          prev = n.get("hash").asText();
+          out.append(JSON.writeValueAsString(n)).append('\n');
+        }
+        channel.position(channel.size());
+        ByteBuffer bytes = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(false);
+        Path tmp = head.resolveSibling("audit.head.tmp");
+        Files.writeString(tmp, seq + " " + prev + "\n");
+        try (FileChannel h = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          h.force(false);
+        }
+        Files.move(
+            tmp,
+            head,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot write the audit log " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode entry(
+      long seq,
+      String at,
+      String user,
+      String purpose,
+      String action,
+      Map<String, Object> detail,
+      String prev) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("seq", seq);
+    n.put("at", at);
+    n.put("user", user);
+    n.put("purpose", purpose);
+    n.put("action", action);
+    n.set("detail", JSON.valueToTree(detail == null ? Map.of() : detail));
+    n.put("prev", prev);
+    n.put("hash", hash(n));
+    return n;
+  }
+
+  /** SHA-256 of the entry's canonical JSON without its own hash field. */
+  static String hash(ObjectNode entry) {
+    ObjectNode copy = entry.deepCopy();
+    copy.remove("hash");
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(JSON.writeValueAsBytes(copy)));
+    } catch (NoSuchAlgorithmException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode lastEntry(FileChannel channel) throws IOException {
+    long size = channel.size();
+    if (size == 0) {
+      return null;
+    }
+    int window = (int) Math.min(size, 1 << 16);
+    while (true) {
+      ByteBuffer buf = ByteBuffer.allocate(window);
+      channel.read(buf, size - window);
+      String tail = new String(buf.array(), 0, window, StandardCharsets.UTF_8);
+      String trimmed = tail.endsWith("\n") ? tail.substring(0, tail.length() - 1) : tail;
+      int nl = trimmed.lastIndexOf('\n');
+      if (nl >= 0 || window == size) {
+        return JSON.readTree(trimmed.substring(nl + 1));
+      }
+      window = (int) Math.min(size, (long) window * 4);
+    }
+  }
+
+  /** The Merkle root of the entry hashes of {@code day} (in the file and in the pending text). */
+  private String dayRoot(FileChannel channel, String day, StringBuilder pending)
+      throws IOException {
+    List<byte[]> leaves = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode n = JSON.readTree(line);
+        if (n.get("at").asText().startsWith(day) && !n.get("action").asText().equals("day-root")) {
+          leaves.add(HexFormat.of().parseHex(n.get("hash").asText()));
+        }
+      }
+    }
+    for (String line : pending.toString().split("\n")) {
+      if (!line.isEmpty()) {
+        JsonNode n = JSON.readTree(line);
+        if (n.get("at").asText().startsWith(day) && !n.get("action").asText().equals("day-root")) {
+          leaves.add(HexFormat.of().parseHex(n.get("hash").asText()));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(merkleRoot(leaves));
+  }
+
+  /** RFC 6962 Merkle tree hash: leaves prefixed 0x00, inner nodes 0x01. */
+  static byte[] merkleRoot(List<byte[]> leaves) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      if (leaves.isEmpty()) {
+        return sha.digest();
+      }
+      List<byte[]> level = new ArrayList<>();
+      for (byte[] leaf : leaves) {
+        sha.update((byte) 0);
+        level.add(sha.digest(leaf));
+      }
+      while (level.size() > 1) {
+        List<byte[]> next = new ArrayList<>();
+        for (int i = 0; i < level.size(); i += 2) {
+          if (i + 1 == level.size()) {
+            next.add(level.get(i));
+          } else {
+            sha.update((byte) 1);
+            sha.update(level.get(i));
+            next.add(sha.digest(level.get(i + 1)));
+          }
+        }
+        level = next;
+      }
+      return level.get(0);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Verifies this log, including its head (nothing cut off the end). */
+  public Verdict verify() {
+    Verdict v = verify(file);
+    if (!v.intact() || !Files.exists(head)) {
+      return v;
+    }
+    try {
+      String[] h = Files.readString(head).strip().split(" ");
+      long seq = Long.parseLong(h[0]);
+      if (v.entries() != seq) {
+        return Verdict.broken(
+            v.entries(),
+            v.entries() + 1,
+            "the log ends at entry "
+                + v.entries()
+                + " but its head records "
+                + seq
+                + " entries: entries were removed from the end");
+      }
+      String lastHash = lastHash(file);
+      if (!h[1].equals(lastHash)) {
+        return Verdict.broken(
+            v.entries(), seq, "the last entry's hash differs from the recorded head");
+      }
+      return v;
+    } catch (IOException | RuntimeException e) {
+      return Verdict.broken(v.entries(), -1, "unreadable head " + head + ": " + e.getMessage());
+    }
+  }
+
+  private static String lastHash(Path file) throws IOException {
+    String last = null;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        last = line;
+      }
+    }
+    return last == null ? GENESIS : JSON.readTree(last).get("hash").asText();
+  }
+
+  /** Verifies a log file on its own (an export): chain, sequence and day roots. */
+  public static Verdict verify(Path log) {
+    if (!Files.exists(log)) {
+      return Verdict.ok(0);
+    }
+    long expected = 1;
+    String prev = GENESIS;
+    List<byte[]> day = new ArrayList<>();
+    String currentDay = null;
+    try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        ObjectNode n;
+        try {
+          n = (ObjectNode) JSON.readTree(line);
+        } catch (IOException | ClassCastException e) {
+          return Verdict.broken(
+              expected - 1, expected, "entry " + expected + " is not a JSON object");
+        }
+        if (n == null || !n.has("seq") || !n.has("hash") || !n.has("prev") || !n.has("at")) {
+          return Verdict.broken(
+              expected - 1, expected, "entry " + expected + " lacks seq, at, prev or hash");
+        }
+        long seq = n.get("seq").asLong();
+        if (seq != expected) {
+          return Verdict.broken(
+              expected - 1,
+              expected,
+              "expected entry "
+                  + expected
+                  + " but found entry "
+                  + seq
+                  + " (entries removed, inserted or reordered)");
+        }
+        if (!n.get("prev").asText().equals(prev)) {
+          return Verdict.broken(
+              expected - 1,
+              seq,
+              "entry " + seq + " does not follow entry " + (seq - 1) + " (prev hash differs)");
+        }
+        String h = hash(n);
+        if (!h.equals(n.get("hash").asText())) {
+          return Verdict.broken(
+              expected - 1,
+              seq,
+              "entry " + seq + " was changed (its hash does not match its content)");
+        }
+        String entryDay =
+            n.get("at").asText().length() >= 10 ? n.get("at").asText().substring(0, 10) : "";
+        if (n.get("action").asText().equals("day-root")) {
+          String root = HexFormat.of().formatHex(merkleRoot(day));
+          String claimed = n.path("detail").path("merkle_root").asText();
+          if (!root.equals(claimed)) {
+            return Verdict.broken(
+                expected - 1,
+                seq,
+                "day root of "
+                    + n.path("detail").path("day").asText()
+                    + " does not match that day's entries");
+          }
+        } else {
+          if (!entryDay.equals(currentDay)) {
+            day = new ArrayList<>();
+            currentDay = entryDay;
+          }
+          day.add(HexFormat.of().parseHex(h));
+        }
+        prev = h;
+        expected++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Verdict.ok(expected - 1);
+  }
+
+  /** Entries matching the filter, oldest first. */
+  public List<JsonNode> query(Predicate<JsonNode> filter) {
+    List<JsonNode> out = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode n = JSON.readTree(line);
+        if (filter.test(n)) {
+          out.add(n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Copies the log to {@code out} for verification elsewhere. */
+  public long export(Path out) {
+    try {
+      if (!Files.exists(file)) {
+        Files.writeString(out, "");
+        return 0;
+      }
+      Files.copy(file, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (var lines = Files.lines(out)) {
+        return lines.count();
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot export the audit log to " + out + ": " + e.getMessage(), e);
+    }
+  }
+}

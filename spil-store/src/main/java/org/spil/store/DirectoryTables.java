@@ -1,0 +1,181 @@
+package org.spil.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.policy.Case;
+import org.spil.policy.Grant;
+import org.spil.policy.LegalBases;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+
+/**
+ * Users (with their Argon2id password hashes), cases with their members, and grants, kept in the
+ * warehouse next to the data they govern. Names are unique; a case member must be a known user.
+ */
+final class DirectoryTables {
+  private final Connection connection;
+
+  DirectoryTables(Connection connection) {
+    this.connection = connection;
+  }
+
+  static void create(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS app_user (name VARCHAR PRIMARY KEY, agency VARCHAR NOT NULL,"
+            + " roles VARCHAR[] NOT NULL, password_hash VARCHAR NOT NULL, created TIMESTAMP NOT NULL)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS app_case (id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL,"
+            + " legal_task VARCHAR NOT NULL, created TIMESTAMP NOT NULL)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS case_member (case_id VARCHAR NOT NULL, user_name VARCHAR NOT NULL,"
+            + " PRIMARY KEY (case_id, user_name))");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS access_grant (id VARCHAR PRIMARY KEY, user_name VARCHAR NOT NULL,"
+            + " purpose VARCHAR NOT NULL, batch_id BIGINT NOT NULL, entity_id VARCHAR, until DATE NOT NULL,"
+            + " granted_by VARCHAR NOT NULL, created TIMESTAMP NOT NULL)");
+  }
+
+  Map<String, User> users() {
+    Map<String, User> out = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, agency, roles FROM app_user ORDER BY name")) {
+      while (rs.next()) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object r : (Object[]) rs.getArray(3).getArray()) {
+          roles.add(Role.valueOf((String) r));
+        }
+        out.put(rs.getString(1), new User(rs.getString(1), rs.getString(2), roles));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read users: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  void addUser(User user, String passwordHash) {
+    if (users().containsKey(user.name())) {
+      throw new PolicyException("user " + user.name() + " exists already");
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO app_user VALUES (?, ?, string_split(?, ','), ?, current_timestamp)")) {
+      ps.setString(1, user.name());
+      ps.setString(2, user.agency());
+      ps.setString(
+          3, String.join(",", new TreeSet<>(user.roles().stream().map(Role::name).toList())));
+      ps.setString(4, passwordHash);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot add user: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  Map<String, Case> cases() {
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT case_id, user_name FROM case_member ORDER BY 1, 2")) {
+        while (rs.next()) {
+          members.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+        }
+      }
+      Map<String, Case> out = new LinkedHashMap<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT id, title, legal_task FROM app_case ORDER BY id")) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          out.put(
+              id,
+              new Case(id, rs.getString(2), rs.getString(3), members.getOrDefault(id, Set.of())));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read cases: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  void addCase(Case c, LegalBases bases) {
+    if (cases().containsKey(c.id())) {
+      throw new PolicyException("case " + c.id() + " exists already");
+    }
+    if (!bases.knows(c.legalTask())) {
+      throw new PolicyException(
+          "unknown legal task '"
+              + c.legalTask()
+              + "' for case "
+              + c.id()
+              + "; use one of "
+              + String.join(", ", bases.purposes()));
+    }
+    Map<String, User> users = users();
+    for (String m : c.members()) {
+      if (!users.containsKey(m)) {
+        throw new PolicyException(
+            "case " + c.id() + ": unknown member '" + m + "' (add the user first)");
+      }
+    }
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT INTO app_case VALUES (?, ?, ?, current_timestamp)");
+          PreparedStatement pm =
+              connection.prepareStatement("INSERT INTO case_member VALUES (?, ?)")) {
+        ps.setString(1, c.id());
+        ps.setString(2, c.title());
+        ps.setString(3, c.legalTask());
+        ps.executeUpdate();
+        for (String m : c.members()) {
+          pm.setString(1, c.id());
+          pm.setString(2, m);
+          pm.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot add case: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  List<Grant> grantsFor(String user) {
+    List<Grant> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT id, user_name, purpose, batch_id, entity_id, until FROM access_grant WHERE user_name = ?")) {
+      ps.setString(1, user);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Grant(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  rs.getObject(6, LocalDate.class)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read grants: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,159 @@
+package org.spil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+  @TempDir Path tmp;
+
+  /** A clock that moves six hours per entry, so the log crosses days and writes day roots. */
+  static final class Steps extends Clock {
+    Instant now = Instant.parse("2026-11-27T20:00:00Z");
+
+    @Override
+    public Instant instant() {
+      Instant t = now;
+      now = now.plusSeconds(6 * 3600);
+      return t;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  Path write(String name, int entries) {
+    Path dir = tmp.resolve(name);
+    AuditLog log = new AuditLog(dir, new Steps());
+    for (int i = 0; i < entries; i++) {
+      log.append(
+          new AuditLog.Event(
+              "ann",
+              "wpg-art-9",
+              "search",
+              Map.of("query", "q" + i, "returned", List.of("e" + i))));
+    }
+    return dir;
+  }
+
+  @Test
+  void anIntactLogVerifiesAndHasDayRoots() throws IOException {
+    Path dir = write("ok", 12);
+    AuditLog log = new AuditLog(dir);
+    AuditLog.Verdict v = log.verify();
+    assertThat(v.intact()).as(v.reason()).isTrue();
+    assertThat(v.entries()).isGreaterThan(12);
+    assertThat(log.query(n -> n.get("action").asText().equals("day-root")))
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(log.query(n -> n.path("detail").path("returned").toString().contains("\"e3\"")))
+        .hasSize(1);
+    Path export = tmp.resolve("export.jsonl");
+    log.export(export);
+    assertThat(AuditLog.verify(export).intact()).isTrue();
+  }
+
+  @Test
+  void everyFlipDeletionInsertionOrReorderingIsDetected() throws IOException {
+    Random random = new Random(42);
+    for (int trial = 0; trial < 200; trial++) {
+      Path dir = write("t" + trial, 6 + random.nextInt(6));
+      Path file = dir.resolve("audit.jsonl");
+      List<String> lines = new ArrayList<>(Files.readAllLines(file));
+      int i = random.nextInt(lines.size());
+      String kind;
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          kind = "flip";
+          String l = lines.get(i);
+          int at = l.indexOf("\"query\":\"q");
+          at = at < 0 ? l.indexOf("\"day\":\"") : at;
+          char[] chars = l.toCharArray();
+          int pos = at + 10;
+          chars[pos] = chars[pos] == '1' ? '2' : '1';
+          lines.set(i, new String(chars));
+        }
+        case 1 -> {
+          kind = "delete";
+          lines.remove(i);
+        }
+        case 2 -> {
+          kind = "insert";
+          lines.add(i, lines.get(random.nextInt(lines.size())));
+        }
+        default -> {
+          kind = "reorder";
+          int j = (i + 1 + random.nextInt(lines.size() - 1)) % lines.size();
+          Collections.swap(lines, i, j);
+        }
+      }
+      Files.write(file, lines);
+      AuditLog.Verdict v = new AuditLog(dir).verify();
+      assertThat(v.intact())
+          .as("trial %d: %s of entry %d went unnoticed", trial, kind, i + 1)
+          .isFalse();
+      assertThat(v.reason()).isNotBlank();
+      AuditLog.Verdict alone = AuditLog.verify(file);
+      if (!kind.equals("delete") || i < lines.size()) {
+        assertThat(alone.intact()).as("trial %d: exported %s", trial, kind).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void entriesCutOffTheEndAreDetectedThroughTheHead() throws IOException {
+    Path dir = write("cut", 5);
+    Path file = dir.resolve("audit.jsonl");
+    List<String> lines = Files.readAllLines(file);
+    Files.write(file, lines.subList(0, lines.size() - 1));
+    AuditLog.Verdict v = new AuditLog(dir).verify();
+    assertThat(v.intact()).isFalse();
+    assertThat(v.reason()).contains("removed from the end");
+  }
+
+  @Test
+  void appendsFromSeveralThreadsStayOneChain() throws Exception {
+    AuditLog log = new AuditLog(tmp.resolve("mt"));
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int id = t;
+      threads.add(
+          startThread(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  log.append(new AuditLog.Event("u" + id, "wpg-art-9", "stats", Map.of()));
+                }
+              }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    AuditLog.Verdict v = log.verify();
+    assertThat(v.intact()).as(v.reason()).isTrue();
+    assertThat(v.entries()).isGreaterThanOrEqualTo(100);
+  }
+
+  static Thread startThread(Runnable r) {
+    Thread t = new Thread(r);
+    t.start();
+    return t;
+  }
+}
