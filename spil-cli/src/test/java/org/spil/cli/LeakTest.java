@@ -1,0 +1,191 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives every read command as a user the police data is not shared with (customs) and as one
+ * reading for an incompatible purpose, and checks that no police value leaks through results,
+ * counts, exports, rejects or error messages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeakTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path tmp;
+  String data;
+  Set<String> secrets = new HashSet<>();
+  List<String> policeIds = new ArrayList<>();
+
+  @BeforeAll
+  void setUp() throws Exception {
+    data = tmp.resolve("data").toString();
+    Cli.Result r =
+        Cli.run(
+            "ingest",
+            CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
+            CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
+            CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+            "--data",
+            data);
+    assertThat(r.code()).as(r.err()).isZero();
+    CommandsTest.addUsers(data, tmp);
+    List<String> policeSees = new ArrayList<>();
+    List<String> customsIds = new ArrayList<>();
+    Set<String> police = values(export("politie-nl", "wpg-art-9"), policeSees);
+    Set<String> customsSees = values(export("douane-nl", "wpg-art-9"), customsIds);
+    policeIds.addAll(policeSees);
+    policeIds.removeAll(customsIds);
+    for (String v : police) {
+      // entity references are ids, not values; a user may echo an id they typed
+      if (v.length() >= 6
+          && !v.matches("[0-9a-f]{40}")
+          && !customsSees.contains(v)
+          && customsSees.stream().noneMatch(c -> c.contains(v))) {
+        secrets.add(v);
+      }
+    }
+    assertThat(secrets).hasSizeGreaterThan(20);
+    assertThat(policeIds).isNotEmpty();
+  }
+
+  String export(String user, String purpose) throws Exception {
+    Path out = tmp.resolve(user + "-" + purpose + ".ijson");
+    Cli.Result r =
+        Cli.run(
+            "export",
+            "--format",
+            "ftm",
+            "--as",
+            user,
+            "--purpose",
+            purpose,
+            "--out",
+            out.toString(),
+            "--data",
+            data);
+    assertThat(r.code()).as(r.err()).isZero();
+    return Files.readString(out);
+  }
+
+  /** All property values of an FtM export; the entity ids into {@code ids}. */
+  static Set<String> values(String ftm, List<String> ids) throws Exception {
+    Set<String> out = new HashSet<>();
+    for (String line : ftm.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode n = JSON.readTree(line);
+      n.get("properties").forEach(vs -> vs.forEach(v -> out.add(v.asText())));
+      ids.add(n.get("id").asText());
+    }
+    return out;
+  }
+
+  void assertNoSecret(String what, Cli.Result r) {
+    String text = r.out() + r.err();
+    for (String s : secrets) {
+      assertThat(text).as("%s leaks '%s'", what, s).doesNotContain(s);
+    }
+  }
+
+  @Test
+  void noReadCommandLeaksPoliceValuesToCustomsOrToAnIncompatiblePurpose() throws Exception {
+    String[][] readers = {
+      {"douane-nl", "wpg-art-9"}, {"politie-nl", "adw"}, {"nobody", "wpg-art-10"}
+    };
+    for (String[] reader : readers) {
+      String who = reader[0] + "/" + reader[1];
+      String[] as = {"--as", reader[0], "--purpose", reader[1], "--data", data};
+      for (String secret : secrets.stream().sorted().limit(40).toList()) {
+        assertNoSecret(
+            who + " search " + secret,
+            Cli.run(concat(new String[] {"search", secret, "--limit", "50"}, as)));
+        assertNoSecret(
+            who + " search --json " + secret,
+            Cli.run(concat(new String[] {"search", secret, "--json"}, as)));
+      }
+      for (String id : policeIds) {
+        Cli.Result shown = Cli.run(concat(new String[] {"show", id}, as));
+        assertNoSecret(who + " show " + id, shown);
+        Cli.Result missing = Cli.run(concat(new String[] {"show", "no-such-entity"}, as));
+        assertThat(shown.code()).as(who + " show " + id).isEqualTo(missing.code());
+        assertThat(shown.err().replace(id, "ID"))
+            .isEqualTo(missing.err().replace("no-such-entity", "ID"));
+      }
+      Cli.Result stats = Cli.run(concat(new String[] {"stats", "--json"}, as));
+      assertNoSecret(who + " stats", stats);
+      assertThat(JSON.readTree(stats.out()).get("datasets").has("politie-nl-personen"))
+          .as(who)
+          .isFalse();
+      Cli.Result rejects = Cli.run(concat(new String[] {"rejects"}, as));
+      assertNoSecret(who + " rejects", rejects);
+      Path ftm = tmp.resolve(reader[0] + reader[1] + ".ijson");
+      Cli.Result exported =
+          Cli.run(concat(new String[] {"export", "--format", "ftm", "--out", ftm.toString()}, as));
+      assertNoSecret(who + " export", exported);
+      String content = Files.readString(ftm);
+      for (String s : secrets) {
+        assertThat(content).as("%s export leaks '%s'", who, s).doesNotContain(s);
+      }
+      long entities = content.lines().filter(l -> !l.isBlank()).count();
+      assertThat(JSON.readTree(stats.out()).get("entities").asLong())
+          .as(who + " counts match what it may export")
+          .isEqualTo(entities);
+      Path parquet = tmp.resolve(reader[0] + reader[1] + ".parquet");
+      Cli.Result pq =
+          Cli.run(
+              concat(
+                  new String[] {"export", "--format", "parquet", "--out", parquet.toString()}, as));
+      assertThat(pq.code()).as(pq.err()).isZero();
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT DISTINCT value, dataset FROM read_parquet('" + parquet + "')")) {
+        while (rs.next()) {
+          assertThat(rs.getString(2)).isNotEqualTo("politie-nl-personen");
+          assertThat(secrets).doesNotContain(rs.getString(1));
+        }
+      }
+    }
+  }
+
+  @Test
+  void thePoliceSeesItsOwnDataSoTheSecretsAreReal() {
+    Cli.Result r =
+        Cli.run(
+            "search",
+            secrets.stream().sorted().findFirst().orElseThrow(),
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data);
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isNotBlank();
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
