@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       UsersCommand.class,
       CasesCommand.class,
       AuditCommand.class,
+      RetentionCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -224,7 +224,7 @@ public final class BatchWriter implements AutoCloseable {
       }
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
         ps.setLong(1, batchId);
         ps.setString(2, provenance.dataset());
         ps.setString(3, provenance.title());

@@ -113,6 +113,25 @@ public final class SearchIndex {
     return write(warehouse, 0, warehouse.maxBatchId(), true, progress);
   }
 
+  /** Removes the documents of purged batches; the index stays current otherwise. */
+  public void dropBatches(Set<Long> batches) {
+    if (batches.isEmpty() || !Files.exists(dir)) {
+      return;
+    }
+    IndexWriterConfig config = new IndexWriterConfig(textAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, config)) {
+      for (long b : batches) {
+        writer.deleteDocuments(new Term("batch", Long.toString(b)));
+      }
+      writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(indexedThrough())).entrySet());
+      writer.commit();
+    } catch (IOException e) {
+      throw new StoreException("cannot update search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   private int write(
       Warehouse warehouse, long after, long through, boolean fresh, LongConsumer progress) {
     try {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -443,6 +444,101 @@ public final class Store implements AutoCloseable {
       throw new StoreException("cannot read rejects: " + Warehouse.firstLine(e.getMessage()), e);
     }
     return out;
+  }
+
+  /** A batch past its retention date, with the number of statements it still holds. */
+  public record Expired(Batch batch, long statements) {}
+
+  /** Batches past {@code retain_until} on the store's day that still hold statements. */
+  public List<Expired> expired() {
+    List<Expired> out = new ArrayList<>();
+    for (Batch b : warehouse.batches()) {
+      if (b.provenance().retainUntil().isBefore(policy.today())) {
+        long n = count("SELECT count(*) FROM statement WHERE batch_id = " + b.id());
+        if (n > 0) {
+          out.add(new Expired(b, n));
+        }
+      }
+    }
+    return out;
+  }
+
+  private long count(String sql) {
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Purges the statements and rejects of every batch past its retention date: the audit log first
+   * receives the ids of the statements (never their values), then they are deleted in one
+   * transaction and dropped from the search index. Reads hid them already. Returns what was purged.
+   */
+  public List<Expired> purgeExpired(String by) {
+    warehouse.requireWritable();
+    List<Expired> expired = expired();
+    if (expired.isEmpty()) {
+      return expired;
+    }
+    Connection c = warehouse.connection();
+    try {
+      for (Expired e : expired) {
+        List<AuditLog.Event> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try (Statement st = c.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT lpad(to_hex(id_hi), 16, '0') || lpad(to_hex(id_lo), 16, '0') FROM statement WHERE batch_id = "
+                        + e.batch().id()
+                        + " ORDER BY 1")) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+            if (ids.size() == 10_000) {
+              events.add(purgeEvent(by, e, ids));
+              ids = new ArrayList<>();
+            }
+          }
+        }
+        if (!ids.isEmpty()) {
+          events.add(purgeEvent(by, e, ids));
+        }
+        audit.append(events);
+      }
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        for (Expired e : expired) {
+          st.execute("DELETE FROM statement WHERE batch_id = " + e.batch().id());
+          st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
+          st.execute(
+              "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
+        }
+        c.commit();
+      } catch (SQLException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException ex) {
+      throw new StoreException("cannot purge: " + Warehouse.firstLine(ex.getMessage()), ex);
+    }
+    Set<Long> ids = new java.util.HashSet<>();
+    expired.forEach(e -> ids.add(e.batch().id()));
+    index.dropBatches(ids);
+    return expired;
+  }
+
+  private static AuditLog.Event purgeEvent(String by, Expired e, List<String> statementIds) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("batch", e.batch().id());
+    detail.put("dataset", e.batch().provenance().dataset());
+    detail.put("retain_until", e.batch().provenance().retainUntil().toString());
+    detail.put("statements", statementIds);
+    return new AuditLog.Event(by, null, "purge", detail);
   }
 
   @Override

@@ -106,6 +106,7 @@ public final class Warehouse implements AutoCloseable {
             id_hi BIGINT NOT NULL, id_lo BIGINT NOT NULL, batch_id BIGINT NOT NULL, entity_id VARCHAR NOT NULL,
             schema VARCHAR NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL, original_value VARCHAR,
             lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+      s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
       DirectoryTables.create(s);
       s.execute(
           """

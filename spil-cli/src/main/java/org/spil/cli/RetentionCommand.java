@@ -1,0 +1,72 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil retention apply}: purges statements past their retention date. Reads stop showing
+ * them on that date by themselves; this removes them from the warehouse and the index, after
+ * writing their ids (never values) to the audit log.
+ */
+@Command(
+    name = "retention",
+    mixinStandardHelpOptions = true,
+    description = "Purge statements past their retention date.",
+    subcommands = {RetentionCommand.Apply.class})
+final class RetentionCommand implements Runnable {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description = "Purge every batch past retain_until (audited: statement ids, not values).")
+  static final class Apply implements Callable<Integer> {
+    @ParentCommand RetentionCommand parent;
+
+    @Option(names = "--dry-run", description = "Only list what would be purged.")
+    boolean dryRun;
+
+    @Option(
+        names = "--as-of",
+        paramLabel = "DATE",
+        description = "The day to apply retention for (default: today).")
+    LocalDate asOf;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      LocalDate day = asOf != null ? asOf : LocalDate.now();
+      try (Store store = Store.open(parent.spil.dataDir(), !dryRun, day)) {
+        List<Store.Expired> expired =
+            dryRun ? store.expired() : store.purgeExpired(UsersCommand.operator());
+        for (Store.Expired e : expired) {
+          out.printf(
+              "%s batch %d (%s, retain until %s): %,d statements%n",
+              dryRun ? "would purge" : "purged",
+              e.batch().id(),
+              e.batch().provenance().dataset(),
+              e.batch().provenance().retainUntil(),
+              e.statements());
+        }
+        if (expired.isEmpty()) {
+          out.println("nothing past its retention date on " + day);
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retention: expired statements vanish from reads at once; apply purges them, audited by id. */
+class RetentionCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void expiredStatementsVanishThenArePurgedWithTheirIdsAudited() throws Exception {
+    String data = tmp.resolve("d").toString();
+    Cli.Result old =
+        Cli.run(
+            "ingest",
+            CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
+            "--as-of",
+            "2018-01-01",
+            "--data",
+            data);
+    assertThat(old.code()).as(old.err()).isZero();
+    Cli.Result fresh =
+        Cli.run("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
+    assertThat(fresh.code()).as(fresh.err()).isZero();
+    CommandsTest.addUsers(data, tmp);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode before =
+        json.readTree(
+            Cli.run("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data, "--json")
+                .out());
+    assertThat(before.get("statements").asLong())
+        .as("past retain_until 2025-01-01: already invisible")
+        .isZero();
+    assertThat(
+            Cli.run(
+                    "search",
+                    "HLCU1112223",
+                    "--as",
+                    "douane-nl",
+                    "--purpose",
+                    "adw",
+                    "--data",
+                    data)
+                .out())
+        .contains("no matches");
+
+    Cli.Result dry = Cli.run("retention", "apply", "--dry-run", "--data", data);
+    assertThat(dry.out())
+        .contains("would purge batch 1 (douane-nl-zendingen, retain until 2025-01-01)");
+    Cli.Result apply = Cli.run("retention", "apply", "--data", data);
+    assertThat(apply.code()).as(apply.err()).isZero();
+    assertThat(apply.out()).contains("purged batch 1");
+    assertThat(Cli.run("retention", "apply", "--data", data).out())
+        .contains("nothing past its retention date");
+
+    Cli.Result pw =
+        Cli.run(
+            "users",
+            "add",
+            "fg",
+            "--agency",
+            "douane-nl",
+            "--role",
+            "privacy-officer",
+            "--password-file",
+            tmp.resolve("password.txt").toString(),
+            "--data",
+            data);
+    assertThat(pw.code()).isZero();
+    Cli.Result purges = Cli.run("audit", "query", "--as", "fg", "--json", "--data", data);
+    JsonNode purge = null;
+    for (String line : purges.out().split("\n")) {
+      JsonNode n = json.readTree(line);
+      if (n.get("action").asText().equals("purge")) {
+        purge = n;
+      }
+    }
+    assertThat(purge).isNotNull();
+    assertThat(purge.get("detail").get("statements").size()).isGreaterThan(50);
+    assertThat(purge.toString()).doesNotContain("HLCU1112223").doesNotContain("Koffiebonen");
+    assertThat(Cli.run("audit", "verify", "--data", data).code()).isZero();
+    JsonNode police =
+        json.readTree(
+            Cli.run(
+                    "stats",
+                    "--as",
+                    "politie-nl",
+                    "--purpose",
+                    "wpg-art-9",
+                    "--data",
+                    data,
+                    "--json")
+                .out());
+    assertThat(police.get("statements").asLong()).as("unexpired data stays").isPositive();
+  }
+}
