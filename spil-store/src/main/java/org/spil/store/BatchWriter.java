@@ -263,6 +263,7 @@ public final class BatchWriter implements AutoCloseable {
         }
       }
       connection.commit();
+      warehouse.changed();
       connection.setAutoCommit(true);
       done = true;
       return warehouse.batches().stream().filter(b -> b.id() == batchId).findFirst().orElseThrow();

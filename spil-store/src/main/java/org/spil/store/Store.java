@@ -168,6 +168,11 @@ public final class Store implements AutoCloseable {
                 List.copyOf(new java.util.TreeSet<>(c.members())))));
   }
 
+  /** The batches the viewer may see in full: the policy's answer every read path filters by. */
+  public Set<Long> visibleBatches(Viewer viewer) {
+    return visible(viewer);
+  }
+
   private Set<Long> visible(Viewer viewer) {
     if (viewer == null) {
       throw new PolicyException("every read needs a viewer (user and purpose)");
@@ -522,6 +527,7 @@ public final class Store implements AutoCloseable {
         throw ex;
       } finally {
         c.setAutoCommit(true);
+        warehouse.changed();
       }
     } catch (SQLException ex) {
       throw new StoreException("cannot purge: " + Warehouse.firstLine(ex.getMessage()), ex);

@@ -153,7 +153,15 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /** Every committed batch, oldest first. */
+  /**
+   * Every batch, oldest first. Cached until this warehouse commits, purges or changes grants
+   * ({@link #changed}); another process's commits show after reopening.
+   */
   public List<Batch> batches() {
+    List<Batch> cached = batchCache;
+    if (cached != null) {
+      return cached;
+    }
     List<Batch> out = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM batch ORDER BY batch_id")) {
@@ -163,7 +171,22 @@ public final class Warehouse implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot read batches: " + firstLine(e.getMessage()), e);
     }
-    return out;
+    batchCache = List.copyOf(out);
+    return batchCache;
+  }
+
+  private volatile List<Batch> batchCache;
+  private final Map<String, List<org.spil.policy.Grant>> grantCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Forgets cached batches and grants after a change made through this warehouse. */
+  void changed() {
+    batchCache = null;
+    grantCache.clear();
+  }
+
+  List<org.spil.policy.Grant> grantsFor(String user) {
+    return grantCache.computeIfAbsent(user, u -> new DirectoryTables(connection).grantsFor(u));
   }
 
   static Batch batch(ResultSet rs) throws SQLException {
