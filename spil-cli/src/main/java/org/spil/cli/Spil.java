@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       CasesCommand.class,
       AuditCommand.class,
       RetentionCommand.class,
+      HitCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

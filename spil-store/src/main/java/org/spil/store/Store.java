@@ -24,6 +24,7 @@ import org.spil.model.Schemata;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
 import org.spil.policy.LegalBases;
+import org.spil.policy.MatchCodes;
 import org.spil.policy.Policy;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
@@ -44,13 +45,16 @@ public final class Store implements AutoCloseable {
   private final SearchIndex index;
   private final AccessPolicy policy;
   private final AuditLog audit;
+  private final MatchCodes codes;
 
-  private Store(Path dir, Warehouse warehouse, SearchIndex index, AccessPolicy policy) {
+  private Store(
+      Path dir, Warehouse warehouse, SearchIndex index, AccessPolicy policy, MatchCodes codes) {
     this.dir = dir;
     this.warehouse = warehouse;
     this.index = index;
     this.policy = policy;
     this.audit = new AuditLog(dir);
+    this.codes = codes;
   }
 
   /**
@@ -61,9 +65,19 @@ public final class Store implements AutoCloseable {
     LegalBases bases = legalBases(dir);
     Warehouse w = Warehouse.open(dir, !write);
     SearchIndex index = new SearchIndex(dir.resolve("index"));
-    Store store = new Store(dir, w, index, new AccessPolicy(new Policy(bases), today));
+    byte[] secret = MatchIndex.secret(dir, write);
+    Store store =
+        new Store(
+            dir,
+            w,
+            index,
+            new AccessPolicy(new Policy(bases), today),
+            secret == null ? null : new MatchCodes(secret));
     try {
       index.catchUp(w, n -> {});
+      if (write) {
+        store.matchIndex().catchUp(w);
+      }
     } catch (RuntimeException e) {
       w.close();
       throw e;
@@ -83,9 +97,138 @@ public final class Store implements AutoCloseable {
     return index;
   }
 
-  /** Brings the index up to date after a commit. */
+  /** Brings the search and match indexes up to date after a commit. */
   public int updateIndex(LongConsumer progress) {
-    return index.catchUp(warehouse, progress);
+    int n = index.catchUp(warehouse, progress);
+    matchIndex().catchUp(warehouse);
+    return n;
+  }
+
+  private MatchIndex matchIndex() {
+    if (codes == null) {
+      throw new StoreException("no match secret in " + dir + " yet: ingest something first");
+    }
+    return new MatchIndex(warehouse.connection(), codes);
+  }
+
+  /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */
+  public record HitQuery(String name, String dob, String iban, String phone, String id) {
+    public HitQuery {
+      if (blank(name) && blank(iban) && blank(phone) && blank(id)) {
+        throw new IllegalArgumentException(
+            "empty hit query: give --name (optionally with --dob), --iban, --phone or --id");
+      }
+    }
+
+    private static boolean blank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
+
+  /** A record another agency holds: who, whom to ask, an opaque reference, how strong. */
+  public record Hit(
+      String agency,
+      String contact,
+      String reference,
+      String strength,
+      double score,
+      List<String> on) {}
+
+  /**
+   * Hit/no-hit: which other agencies hold records matching the query among the batches the viewer
+   * may know exist but not read (hit-only). Never a value: agency, contact point, opaque reference,
+   * strength. Batches the viewer can read are left out (search them); compartments and expired data
+   * are never revealed. Audited with the references returned.
+   */
+  public List<Hit> hits(Viewer viewer, HitQuery q) {
+    Set<Long> candidates = new java.util.HashSet<>();
+    Map<Long, Batch> batches = new LinkedHashMap<>();
+    List<org.spil.policy.Grant> grants = warehouse.grantsFor(viewer.user().name());
+    for (Batch b : warehouse.batches()) {
+      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.HIT_ONLY
+          && !b.provenance().agency().equals(viewer.agency())) {
+        candidates.add(b.id());
+        batches.put(b.id(), b);
+      }
+    }
+    Map<String, String> exact = new LinkedHashMap<>();
+    if (q.dob() != null && !q.dob().isBlank()) {
+      exact.put(
+          "dob",
+          normaliseOrFail(
+              "--dob",
+              org.spil.model.types.PartialDates.normalise(
+                  q.dob(), List.of("%d-%m-%Y", "%d/%m/%Y"))));
+    }
+    if (q.iban() != null && !q.iban().isBlank()) {
+      exact.put("iban", normaliseOrFail("--iban", org.spil.model.types.Iban.normalise(q.iban())));
+    }
+    if (q.phone() != null && !q.phone().isBlank()) {
+      exact.put(
+          "phone",
+          normaliseOrFail("--phone", org.spil.model.types.Phones.normalise(q.phone(), "NL")));
+    }
+    if (q.id() != null && !q.id().isBlank()) {
+      exact.put("id", q.id());
+    }
+    List<MatchIndex.Match> matches =
+        codes == null
+            ? List.of()
+            : matchIndex()
+                .find(
+                    candidates,
+                    exact,
+                    q.name() == null || q.name().isBlank() ? null : q.name(),
+                    0.8);
+    Map<String, String> contacts = contacts();
+    List<Hit> out = new ArrayList<>();
+    for (MatchIndex.Match m : matches) {
+      String agency = batches.get(m.batchId()).provenance().agency();
+      boolean identifier = m.on().stream().anyMatch(k -> !k.equals("name") && !k.equals("dob"));
+      boolean dob = m.on().contains("dob");
+      String strength =
+          identifier || (dob && m.score() >= 0.9) ? "strong" : m.score() >= 0.9 ? "medium" : "weak";
+      out.add(
+          new Hit(
+              agency,
+              contacts.getOrDefault(agency, "the information desk of " + agency),
+              m.reference(),
+              strength,
+              Math.round(m.score() * 1000) / 1000.0,
+              m.on()));
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("query", q.toString());
+    detail.put("references", out.stream().map(Hit::reference).toList());
+    audited(viewer, "hit", detail);
+    return out;
+  }
+
+  private static String normaliseOrFail(String option, org.spil.model.Normalised n) {
+    if (n instanceof org.spil.model.Normalised.Valid v) {
+      return v.value();
+    }
+    throw new IllegalArgumentException(
+        option + ": " + (n instanceof org.spil.model.Normalised.Rejected r ? r.reason() : "empty"));
+  }
+
+  /** Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present. */
+  private Map<String, String> contacts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    Path file = dir.resolve("contacts.txt");
+    if (Files.exists(file)) {
+      try {
+        for (String line : Files.readAllLines(file)) {
+          int colon = line.indexOf(':');
+          if (colon > 0 && !line.startsWith("#")) {
+            out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   public int reindex(LongConsumer progress) {
@@ -518,6 +661,7 @@ public final class Store implements AutoCloseable {
         for (Expired e : expired) {
           st.execute("DELETE FROM statement WHERE batch_id = " + e.batch().id());
           st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
+          st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
           st.execute(
               "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
         }

@@ -108,6 +108,7 @@ public final class Warehouse implements AutoCloseable {
             lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
       DirectoryTables.create(s);
+      MatchIndex.create(s);
       s.execute(
           """
           CREATE TABLE IF NOT EXISTS reject (

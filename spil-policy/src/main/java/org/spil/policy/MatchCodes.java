@@ -1,0 +1,121 @@
+package org.spil.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.spil.model.types.NameKeys;
+import org.spil.model.types.Text;
+
+/**
+ * Keyed encodings for hit/no-hit between agencies, so that the shared match index never holds a
+ * value. Exact identifiers (IBAN, phone, date of birth, document numbers) become HMAC-SHA256 with
+ * the deployment secret. Names become hardened Bloom filters in the manner of cryptographic
+ * long-term keys (Schnell et al.): the bigrams of the name's romanised, folded tokens (a set:
+ * order-free) are each mapped by the keyed HMAC, salted with the kind of value, to {@link #HASHES}
+ * positions of a 1,024-bit filter, which is then XOR-folded to {@link #BITS} bits (a published
+ * hardening against frequency and pattern attacks). Filters compare by the Dice coefficient;
+ * without the secret an attacker cannot compute the filter of a guessed name.
+ */
+public final class MatchCodes {
+  public static final int BITS = 512;
+  static final int HASHES = 15;
+  private final byte[] secret;
+
+  public MatchCodes(byte[] secret) {
+    if (secret == null || secret.length < 32) {
+      throw new PolicyException("the match secret must be at least 32 bytes");
+    }
+    this.secret = secret.clone();
+  }
+
+  private Mac mac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The keyed code of an exact value of a kind ({@code iban}, {@code phone}, {@code dob}, {@code
+   * id}).
+   */
+  public String exact(String kind, String normalisedValue) {
+    Mac mac = mac();
+    mac.update(kind.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return HexFormat.of().formatHex(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The hardened Bloom filter of a name, as {@link #BITS} bits; null when the name has no letters.
+   */
+  public long[] name(String name) {
+    java.util.Set<String> tokens = new java.util.TreeSet<>();
+    for (String t : Text.fold(NameKeys.romanisations(name).get(0)).split(" ")) {
+      if (t.chars().anyMatch(Character::isLetter)) {
+        tokens.add(t);
+      }
+    }
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    long[] full = new long[1024 / 64];
+    Mac mac = mac();
+    for (String token : tokens) {
+      String padded = "_" + token + "_";
+      for (int i = 0; i + 2 <= padded.length(); i++) {
+        mac.update("name-bigram".getBytes(StandardCharsets.UTF_8));
+        byte[] h = mac.doFinal(padded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+        for (int k = 0; k < HASHES; k++) {
+          int pos = ((h[2 * k] & 0xff) << 8 | (h[2 * k + 1] & 0xff)) & 1023;
+          full[pos >>> 6] |= 1L << (pos & 63);
+        }
+      }
+    }
+    long[] folded = new long[BITS / 64];
+    for (int i = 0; i < folded.length; i++) {
+      folded[i] = full[i] ^ full[i + folded.length];
+    }
+    return folded;
+  }
+
+  /** Dice coefficient of two filters: 2|A and B| / (|A| + |B|). */
+  public static double dice(long[] a, long[] b) {
+    int both = 0;
+    int sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      both += Long.bitCount(a[i] & b[i]);
+      sum += Long.bitCount(a[i]) + Long.bitCount(b[i]);
+    }
+    return sum == 0 ? 0 : 2.0 * both / sum;
+  }
+
+  public static String encode(long[] filter) {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(filter.length * 8);
+    for (long l : filter) {
+      buf.putLong(l);
+    }
+    return Base64.getEncoder().withoutPadding().encodeToString(buf.array());
+  }
+
+  public static long[] decode(String code) {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(code));
+    long[] out = new long[buf.remaining() / 8];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = buf.getLong();
+    }
+    return out;
+  }
+
+  /** An opaque, stable reference to an entity of a batch, for access requests. */
+  public String reference(long batchId, String entityId) {
+    return "REF-" + exact("reference", batchId + ":" + entityId).substring(0, 20).toUpperCase();
+  }
+}
