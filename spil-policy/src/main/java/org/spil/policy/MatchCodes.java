@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.spil.model.types.NameKeys;
-import org.spil.model.types.Text;
 
 /**
  * Keyed encodings for hit/no-hit between agencies, so that the shared match index never holds a
@@ -58,13 +57,16 @@ public final class MatchCodes {
    */
   public long[] name(String name) {
     java.util.Set<String> tokens = new java.util.TreeSet<>();
-    for (String t : Text.fold(NameKeys.romanisations(name).get(0)).split(" ")) {
+    for (String t : NameKeys.tokens(name)) {
       if (t.chars().anyMatch(Character::isLetter)) {
         tokens.add(t);
       }
     }
     if (tokens.isEmpty()) {
       return null;
+    }
+    for (String p : NameKeys.phonetic(tokens)) {
+      tokens.add("#" + p);
     }
     long[] full = new long[1024 / 64];
     Mac mac = mac();

@@ -179,7 +179,7 @@ public final class Store implements AutoCloseable {
                     candidates,
                     exact,
                     q.name() == null || q.name().isBlank() ? null : q.name(),
-                    0.8);
+                    0.75);
     Map<String, String> contacts = contacts();
     List<Hit> out = new ArrayList<>();
     for (MatchIndex.Match m : matches) {
@@ -187,7 +187,9 @@ public final class Store implements AutoCloseable {
       boolean identifier = m.on().stream().anyMatch(k -> !k.equals("name") && !k.equals("dob"));
       boolean dob = m.on().contains("dob");
       String strength =
-          identifier || (dob && m.score() >= 0.9) ? "strong" : m.score() >= 0.9 ? "medium" : "weak";
+          identifier || (dob && m.score() >= 0.75)
+              ? "strong"
+              : m.score() >= 0.85 ? "medium" : "weak";
       out.add(
           new Hit(
               agency,

@@ -1,0 +1,149 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hit/no-hit on the examples: customs learns that the police hold someone, never what. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HitCommandTest {
+  @TempDir static Path tmp;
+  String data;
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  void setUp() {
+    data = tmp.resolve("d").toString();
+    Cli.Result r =
+        Cli.run(
+            "ingest",
+            CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
+            CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
+            "--data",
+            data);
+    assertThat(r.code()).as(r.err()).isZero();
+    CommandsTest.addUsers(data, tmp);
+  }
+
+  @Test
+  void customsLearnsWhoToAskAboutAPoliceSuspectButNoValue() throws Exception {
+    Cli.Result r =
+        Cli.run(
+            "hit",
+            "--name",
+            "Muhammad ELAMRANI",
+            "--dob",
+            "12-03-1985",
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "adw",
+            "--data",
+            data,
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode hits = json.readTree(r.out());
+    assertThat(hits).isNotEmpty();
+    JsonNode first = hits.get(0);
+    assertThat(first.get("agency").asText()).isEqualTo("politie-nl");
+    assertThat(first.get("strength").asText()).isEqualTo("strong");
+    assertThat(first.get("reference").asText()).matches("REF-[0-9A-F]{20}");
+    assertThat(r.out()).doesNotContain("Amrani").doesNotContain("1985").doesNotContain("Kruiskade");
+
+    Cli.Result iban =
+        Cli.run(
+            "hit",
+            "--iban",
+            "NL91 ABNA 0417 1643 00",
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "adw",
+            "--data",
+            data,
+            "--json");
+    assertThat(json.readTree(iban.out()).findValuesAsText("agency")).contains("politie-nl");
+    Cli.Result nothing =
+        Cli.run(
+            "hit",
+            "--name",
+            "Zebedeus Quaxelbaum",
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "adw",
+            "--data",
+            data);
+    assertThat(nothing.out()).contains("no hit");
+  }
+
+  @Test
+  void ownOrVisibleDataIsNotAHitAndEmptyQueriesAreRefused() throws Exception {
+    Cli.Result own =
+        Cli.run(
+            "hit",
+            "--name",
+            "Mohamed El Amrani",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
+    assertThat(json.readTree(own.out()).findValuesAsText("agency")).doesNotContain("politie-nl");
+    Cli.Result empty = Cli.run("hit", "--as", "douane-nl", "--purpose", "adw", "--data", data);
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("empty hit query");
+    Cli.Result badIban =
+        Cli.run(
+            "hit", "--iban", "NL00 XXXX", "--as", "douane-nl", "--purpose", "adw", "--data", data);
+    assertThat(badIban.code()).isEqualTo(2);
+    assertThat(badIban.err()).contains("--iban");
+  }
+
+  @Test
+  void theMatchIndexHoldsNoRawValue() throws Exception {
+    Properties ro = new Properties();
+    ro.setProperty("duckdb.read_only", "true");
+    List<String> values = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:duckdb:" + Path.of(data).resolve("warehouse.duckdb"), ro);
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT DISTINCT value FROM statement WHERE prop <> 'id' AND length(value) >= 4")) {
+        while (rs.next()) {
+          values.add(rs.getString(1).toLowerCase());
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT code || ' ' || ref FROM match_code")) {
+        while (rs.next()) {
+          codes.add(rs.getString(1).toLowerCase());
+        }
+      }
+    }
+    assertThat(codes).hasSizeGreaterThan(20);
+    String all = String.join("\n", codes);
+    for (String v : values) {
+      if (v.chars().filter(Character::isLetterOrDigit).count() >= 6) {
+        assertThat(all).as("match index contains '%s'", v).doesNotContain(v);
+      }
+    }
+  }
+}
