@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       AuditCommand.class,
       RetentionCommand.class,
       HitCommand.class,
+      RequestCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

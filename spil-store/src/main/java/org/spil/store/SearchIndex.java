@@ -392,13 +392,16 @@ public final class SearchIndex {
 
   /** Searches within the visible batches and assembles each hit from all its visible documents. */
   public List<SearchHit> search(SearchQuery q, Set<Long> visibleBatches) {
-    if (visibleBatches.isEmpty()) {
+    return search(q, new Scope(visibleBatches, Map.of()));
+  }
+
+  List<SearchHit> search(SearchQuery q, Scope scope) {
+    if (scope.isEmpty()) {
       return List.of();
     }
-    List<String> batchTerms = visibleBatches.stream().map(String::valueOf).toList();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     query.add(match(q), BooleanClause.Occur.MUST);
-    query.add(inSet("batch", batchTerms), BooleanClause.Occur.FILTER);
+    query.add(scope.filter(), BooleanClause.Occur.FILTER);
     if (q.schema() != null) {
       query.add(new TermQuery(new Term("schema", q.schema())), BooleanClause.Occur.FILTER);
     }
@@ -432,7 +435,7 @@ public final class SearchIndex {
             break;
           }
         }
-        return assemble(searcher, best, batchTerms);
+        return assemble(searcher, best, scope);
       }
     } catch (IOException e) {
       throw new StoreException("cannot search index " + dir + ": " + e.getMessage(), e);
@@ -440,13 +443,13 @@ public final class SearchIndex {
   }
 
   private static List<SearchHit> assemble(
-      IndexSearcher searcher, Map<String, Float> best, List<String> batchTerms) throws IOException {
+      IndexSearcher searcher, Map<String, Float> best, Scope scope) throws IOException {
     if (best.isEmpty()) {
       return List.of();
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     all.add(inSet("entity", best.keySet()), BooleanClause.Occur.FILTER);
-    all.add(inSet("batch", batchTerms), BooleanClause.Occur.FILTER);
+    all.add(scope.filter(), BooleanClause.Occur.FILTER);
     all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     TopDocs docs = searcher.search(all.build(), Math.max(1, best.size() * 50));
     Map<String, Schema> schemata = new HashMap<>();

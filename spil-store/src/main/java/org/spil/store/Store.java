@@ -214,6 +214,143 @@ public final class Store implements AutoCloseable {
         option + ": " + (n instanceof org.spil.model.Normalised.Rejected r ? r.reason() : "empty"));
   }
 
+  /** An access request as the requester or the owner sees it (never the data's values). */
+  public record RequestView(
+      String id,
+      String reference,
+      String ownerAgency,
+      String requester,
+      String purpose,
+      String reason,
+      String status,
+      String decidedBy,
+      LocalDate until,
+      String note) {}
+
+  private static RequestView view(AccessRequests.Request r) {
+    return new RequestView(
+        r.id(),
+        r.reference(),
+        r.ownerAgency(),
+        r.requester(),
+        r.purpose(),
+        r.reason(),
+        r.status(),
+        r.decidedBy(),
+        r.until(),
+        r.note());
+  }
+
+  /**
+   * Asks the agency behind a hit's reference for access, for the viewer's purpose. Refused for an
+   * unknown reference and for one the viewer could not have received as a hit.
+   */
+  public RequestView requestAccess(Viewer viewer, String reference, String reason) {
+    warehouse.requireWritable();
+    if (reason == null || reason.isBlank()) {
+      throw new PolicyException(
+          "a request needs --reason: why you need this record for your purpose");
+    }
+    AccessRequests requests = new AccessRequests(warehouse.connection());
+    List<String> entity = new ArrayList<>();
+    long[] batch =
+        reference == null ? null : requests.resolve(reference.strip().toUpperCase(), entity);
+    Batch b =
+        batch == null
+            ? null
+            : warehouse.batches().stream().filter(x -> x.id() == batch[0]).findFirst().orElse(null);
+    if (b == null
+        || policy.decide(viewer, b, warehouse.grantsFor(viewer.user().name()))
+            != org.spil.policy.Visibility.HIT_ONLY) {
+      audit.append(
+          new AuditLog.Event(
+              viewer.user().name(),
+              viewer.purpose().token(),
+              "refused",
+              Map.of(
+                  "reason",
+                  "request for unknown or not requestable reference",
+                  "reference",
+                  String.valueOf(reference))));
+      throw new PolicyException(
+          "unknown reference '" + reference + "': use a reference from spil hit for this purpose");
+    }
+    String id =
+        requests.add(
+            reference.strip().toUpperCase(),
+            b.id(),
+            entity.get(0),
+            b.provenance().agency(),
+            viewer.user().name(),
+            viewer.purpose().token(),
+            reason);
+    audited(
+        viewer,
+        "request-create",
+        Map.of("request", id, "reference", reference, "owner", b.provenance().agency()));
+    return view(requests.get(id));
+  }
+
+  /** Requests the user made, and requests to the user's agency. */
+  public List<RequestView> requests(String userName) {
+    User u = directory().users().get(userName);
+    if (u == null) {
+      throw new PolicyException("unknown user '" + userName + "'");
+    }
+    List<RequestView> out = new ArrayList<>();
+    AccessRequests requests = new AccessRequests(warehouse.connection());
+    for (AccessRequests.Request r : requests.list("", null)) {
+      out.add(view(r));
+    }
+    out.removeIf(r -> !r.requester().equals(u.name()) && !r.ownerAgency().equals(u.agency()));
+    audit.append(
+        new AuditLog.Event(u.name(), null, "request-list", Map.of("requests", out.size())));
+    return out;
+  }
+
+  /**
+   * The owning agency's decision on a request: grant until a date (not in the past) or refuse. Only
+   * a user of the owning agency may decide; every decision is audited.
+   */
+  public RequestView decide(
+      String userName, String requestId, boolean grant, LocalDate until, String note) {
+    warehouse.requireWritable();
+    User u = directory().users().get(userName);
+    if (u == null) {
+      throw new PolicyException("unknown user '" + userName + "'");
+    }
+    AccessRequests requests = new AccessRequests(warehouse.connection());
+    AccessRequests.Request r = requests.get(requestId);
+    if (!r.ownerAgency().equals(u.agency())) {
+      audit.append(
+          new AuditLog.Event(
+              u.name(),
+              null,
+              "refused",
+              Map.of("reason", "decision on another agency's request", "request", requestId)));
+      throw new PolicyException(
+          "request " + requestId + " is for " + r.ownerAgency() + "; only its users decide it");
+    }
+    if (grant && (until == null || until.isBefore(policy.today()))) {
+      throw new PolicyException("a grant needs --until, a date from today on");
+    }
+    String grantId = requests.decide(r, u.name(), grant, grant ? until : null, note);
+    warehouse.changed();
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("request", requestId);
+    detail.put("decision", grant ? "granted" : "refused");
+    detail.put("requester", r.requester());
+    detail.put("purpose", r.purpose());
+    detail.put("batch", r.batchId());
+    detail.put("entity", r.entityId());
+    if (grantId != null) {
+      detail.put("grant", grantId);
+      detail.put("until", until.toString());
+    }
+    audit.append(new AuditLog.Event(u.name(), null, grant ? "grant" : "refuse", detail));
+    return view(requests.get(requestId));
+  }
+
   /** Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present. */
   private Map<String, String> contacts() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -315,14 +452,31 @@ public final class Store implements AutoCloseable {
 
   /** The batches the viewer may see in full: the policy's answer every read path filters by. */
   public Set<Long> visibleBatches(Viewer viewer) {
-    return visible(viewer);
+    return visible(viewer).batches();
   }
 
-  private Set<Long> visible(Viewer viewer) {
+  private Scope visible(Viewer viewer) {
     if (viewer == null) {
       throw new PolicyException("every read needs a viewer (user and purpose)");
     }
-    return warehouse.visibleBatches(viewer, policy);
+    Set<Long> batches = warehouse.visibleBatches(viewer, policy);
+    Map<Long, Set<String>> entities = new LinkedHashMap<>();
+    Set<Long> live = new java.util.HashSet<>();
+    for (Batch b : warehouse.batches()) {
+      if (!b.provenance().retainUntil().isBefore(policy.today())) {
+        live.add(b.id());
+      }
+    }
+    for (org.spil.policy.Grant g : warehouse.grantsFor(viewer.user().name())) {
+      if (g.entityId() != null
+          && g.purpose().equals(viewer.purpose().token())
+          && !g.until().isBefore(policy.today())
+          && live.contains(g.batchId())
+          && !batches.contains(g.batchId())) {
+        entities.computeIfAbsent(g.batchId(), k -> new java.util.TreeSet<>()).add(g.entityId());
+      }
+    }
+    return new Scope(batches, entities);
   }
 
   private void audited(Viewer viewer, String action, Map<String, Object> detail) {
@@ -350,15 +504,15 @@ public final class Store implements AutoCloseable {
   }
 
   private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
-    Set<Long> batches = visible(viewer);
-    if (batches.isEmpty()) {
+    Scope scope = visible(viewer);
+    if (scope.isEmpty()) {
       return Optional.empty();
     }
     String sql =
         "SELECT s.schema, s.prop, s.value, s.original_value, b.dataset, b.agency, b.legal_basis, b.handling_code,"
             + " b.source_grade, b.info_grade, s.first_seen, s.last_seen FROM statement s JOIN batch b USING (batch_id)"
-            + " WHERE s.entity_id = ? AND s.batch_id IN "
-            + Warehouse.inList(batches)
+            + " WHERE s.entity_id = ? AND "
+            + scope.sql("s.batch_id", "s.entity_id")
             + " ORDER BY s.prop, s.value, b.batch_id";
     Schema schema = null;
     Map<String, List<ValueRecord>> props = new LinkedHashMap<>();
@@ -400,9 +554,9 @@ public final class Store implements AutoCloseable {
   }
 
   public Stats stats(Viewer viewer) {
-    Set<Long> batches = visible(viewer);
+    Scope scope = visible(viewer);
     audited(viewer, "stats", Map.of());
-    String where = " WHERE s.batch_id IN " + Warehouse.inList(batches);
+    String where = " WHERE " + scope.sql("s.batch_id", "s.entity_id");
     try (Statement st = warehouse.connection().createStatement()) {
       long entities;
       long statements;
@@ -442,14 +596,20 @@ public final class Store implements AutoCloseable {
 
   /** Writes visible entities as FollowTheMoney JSON lines; returns how many. */
   public long exportFtm(Viewer viewer, Writer out) {
-    Set<Long> batches = visible(viewer);
+    Scope scope = visible(viewer);
     audited(
         viewer,
         "export",
-        Map.of("format", "ftm", "batches", List.copyOf(new java.util.TreeSet<>(batches))));
+        Map.of(
+            "format",
+            "ftm",
+            "batches",
+            List.copyOf(new java.util.TreeSet<>(scope.batches())),
+            "granted_entities",
+            scope.entities().toString()));
     String sql =
-        "SELECT entity_id, schema, prop, value FROM statement WHERE batch_id IN "
-            + Warehouse.inList(batches)
+        "SELECT entity_id, schema, prop, value FROM statement WHERE "
+            + scope.sql("batch_id", "entity_id")
             + " ORDER BY entity_id, prop, value";
     long count = 0;
     try (Statement st = warehouse.connection().createStatement();
@@ -535,17 +695,23 @@ public final class Store implements AutoCloseable {
 
   /** Writes visible statements with their provenance as a Parquet file; returns how many. */
   public long exportParquet(Viewer viewer, Path file) {
-    Set<Long> batches = visible(viewer);
+    Scope scope = visible(viewer);
     audited(
         viewer,
         "export",
-        Map.of("format", "parquet", "batches", List.copyOf(new java.util.TreeSet<>(batches))));
+        Map.of(
+            "format",
+            "parquet",
+            "batches",
+            List.copyOf(new java.util.TreeSet<>(scope.batches())),
+            "granted_entities",
+            scope.entities().toString()));
     String select =
         "SELECT lpad(to_hex(s.id_hi), 16, '0') || lpad(to_hex(s.id_lo), 16, '0') AS id, s.entity_id, s.schema, s.prop,"
             + " s.value, coalesce(s.original_value, s.value) AS original_value, s.lang, b.dataset, b.agency,"
             + " b.legal_basis, b.handling_code, b.source_grade, b.info_grade, s.first_seen, s.last_seen, b.retain_until,"
-            + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE s.batch_id IN "
-            + Warehouse.inList(batches)
+            + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
             + " ORDER BY s.entity_id, s.prop";
     String target = file.toAbsolutePath().toString().replace("'", "''");
     try (Statement st = warehouse.connection().createStatement()) {
@@ -565,7 +731,7 @@ public final class Store implements AutoCloseable {
    * source values, so only the supplying agency sees them, whatever the sharing.
    */
   public List<BatchWriter.RejectRow> rejects(Viewer viewer, Long batchId) {
-    Set<Long> visible = visible(viewer);
+    Set<Long> visible = visible(viewer).batches();
     audited(viewer, "rejects", batchId == null ? Map.of() : Map.of("batch", batchId));
     List<Long> own = new ArrayList<>();
     for (Batch b : warehouse.batches()) {

@@ -109,6 +109,7 @@ public final class Warehouse implements AutoCloseable {
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
       DirectoryTables.create(s);
       MatchIndex.create(s);
+      AccessRequests.create(s);
       s.execute(
           """
           CREATE TABLE IF NOT EXISTS reject (
