@@ -67,7 +67,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--json",
-      description = "Print a JSON array of {id, schema, caption, score, properties}.")
+      description =
+          "Print a JSON array of {id, schema, caption, score, handling_code, properties}; the handling"
+              + " code is the strictest of the statements the hit is built from.")
   boolean json;
 
   @Override
@@ -98,6 +100,7 @@ final class SearchCommand implements Callable<Integer> {
         m.put("schema", h.schema());
         m.put("caption", h.caption());
         m.put("score", h.score());
+        m.put("handling_code", h.handlingCode());
         m.put("properties", h.properties());
         list.add(m);
       }
@@ -109,7 +112,9 @@ final class SearchCommand implements Callable<Integer> {
       return 0;
     }
     for (SearchHit h : hits) {
-      out.printf("%6.2f  %-12s %s  [%s]%n", h.score(), h.schema(), h.caption(), h.id());
+      out.printf(
+          "%6.2f  %-12s %s  [%s] %s%n",
+          h.score(), h.schema(), h.caption(), h.id(), h.handlingCode());
       int shown = 0;
       for (Map.Entry<String, List<String>> e : h.properties().entrySet()) {
         if (shown++ < 6 && !e.getKey().equals("name")) {

@@ -97,4 +97,26 @@ class AuditCommandTest {
     assertThat(cut.code()).isEqualTo(1);
     assertThat(cut.err()).contains("removed from the end");
   }
+
+  @Test
+  void aPolicyTableThatDoesNotParseStopsReadsAndTheRefusalIsAudited() throws Exception {
+    String data = tmp.resolve("p").toString();
+    assertThat(
+            Cli.run("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data)
+                .code())
+        .isZero();
+    CommandsTest.addUsers(data, tmp);
+    Files.writeString(Path.of(data).resolve("legal-bases.txt"), "adw: adw\nthis is not a rule\n");
+    Cli.Result r = Cli.run("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("legal-bases.txt:2: expected 'purpose: basis, basis'");
+    String log = Files.readString(Path.of(data).resolve("audit.jsonl"));
+    assertThat(log).contains("\"action\":\"refused\"").contains("legal-bases.txt:2");
+    Files.writeString(Path.of(data).resolve("legal-bases.txt"), "adw: adw\n");
+    assertThat(Cli.run("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data).code())
+        .isZero();
+    assertThat(
+            Cli.run("stats", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data).err())
+        .contains("unknown purpose 'wpg-art-9'");
+  }
 }

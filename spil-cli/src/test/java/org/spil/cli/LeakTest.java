@@ -128,6 +128,11 @@ class LeakTest {
         assertThat(shown.err().replace(id, "ID"))
             .isEqualTo(missing.err().replace("no-such-entity", "ID"));
       }
+      for (String secret : secrets.stream().sorted().limit(20).toList()) {
+        assertNoSecret(
+            who + " hit " + secret,
+            Cli.run(concat(new String[] {"hit", "--name", secret, "--json"}, as)));
+      }
       Cli.Result stats = Cli.run(concat(new String[] {"stats", "--json"}, as));
       assertNoSecret(who + " stats", stats);
       assertThat(JSON.readTree(stats.out()).get("datasets").has("politie-nl-personen"))

@@ -8,4 +8,9 @@ import java.util.Map;
  * caption, relevance score and visible property values.
  */
 public record SearchHit(
-    String id, String schema, String caption, float score, Map<String, List<String>> properties) {}
+    String id,
+    String schema,
+    String caption,
+    float score,
+    Map<String, List<String>> properties,
+    String handlingCode) {}

@@ -180,6 +180,7 @@ public final class SearchIndex {
     doc.add(new StringField("entity", entityId, Field.Store.YES));
     doc.add(new org.apache.lucene.document.SortedDocValuesField("entity", new BytesRef(entityId)));
     doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
+    doc.add(new StoredField("handling", batch.provenance().handlingCode().name()));
     doc.add(new StoredField("schema_name", schemaName));
     Schema schema = Schemata.model().get(schemaName);
     doc.add(new StringField("schema", schemaName, Field.Store.NO));
@@ -454,9 +455,12 @@ public final class SearchIndex {
     TopDocs docs = searcher.search(all.build(), Math.max(1, best.size() * 50));
     Map<String, Schema> schemata = new HashMap<>();
     Map<String, Map<String, List<String>>> props = new HashMap<>();
+    Map<String, String> strictest = new HashMap<>();
     for (ScoreDoc sd : docs.scoreDocs) {
       Document doc = searcher.storedFields().document(sd.doc);
       String id = doc.get("entity");
+      String code = doc.get("handling") == null ? "H3" : doc.get("handling");
+      strictest.merge(id, code, (a, b) -> a.compareTo(b) >= 0 ? a : b);
       Schema s = Schemata.model().get(doc.get("schema_name"));
       schemata.merge(id, s, (a, b) -> Schemata.model().common(a, b).orElse(a));
       Map<String, List<String>> values =
@@ -484,7 +488,12 @@ public final class SearchIndex {
               Map<String, List<String>> p = props.getOrDefault(e.getKey(), Map.of());
               hits.add(
                   new SearchHit(
-                      e.getKey(), s.name(), Captions.caption(s, p, e.getKey()), e.getValue(), p));
+                      e.getKey(),
+                      s.name(),
+                      Captions.caption(s, p, e.getKey()),
+                      e.getValue(),
+                      p,
+                      strictest.get(e.getKey())));
             });
     return hits;
   }

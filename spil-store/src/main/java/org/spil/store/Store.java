@@ -62,7 +62,16 @@ public final class Store implements AutoCloseable {
    * present (a table that does not parse refuses to open), the built-in defaults otherwise.
    */
   public static Store open(Path dir, boolean write, LocalDate today) {
-    LegalBases bases = legalBases(dir);
+    LegalBases bases;
+    try {
+      bases = legalBases(dir);
+    } catch (PolicyException e) {
+      if (Files.isDirectory(dir)) {
+        new AuditLog(dir)
+            .append(new AuditLog.Event(null, null, "refused", Map.of("reason", e.getMessage())));
+      }
+      throw e;
+    }
     Warehouse w = Warehouse.open(dir, !write);
     SearchIndex index = new SearchIndex(dir.resolve("index"));
     byte[] secret = MatchIndex.secret(dir, write);
