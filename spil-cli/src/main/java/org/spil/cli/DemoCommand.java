@@ -144,6 +144,8 @@ final class DemoCommand implements Callable<Integer> {
       scenario(out, truth);
       out.println();
       searches(out, store, truth);
+      out.println();
+      hitAndRequest(out, store, truth);
     }
     org.spil.store.AuditLog.Verdict audit = new org.spil.store.AuditLog(data).verify();
     out.printf(
@@ -307,6 +309,53 @@ final class DemoCommand implements Callable<Integer> {
                   c.seizureId(), c.container(), c.network());
               search(out, store, "douanier", "adw", c.container());
             });
+  }
+
+  /** Hit/no-hit from customs on a network leader, an access request, the police's grant. */
+  private static void hitAndRequest(PrintWriter out, Store store, GroundTruth truth) {
+    out.println("== Hit/no-hit and an access request");
+    GroundTruth.Member leader =
+        truth.members().stream().filter(m -> m.role().equals("leader")).findFirst().orElseThrow();
+    GroundTruth.Record police =
+        truth.recordsOf(leader.truthId()).stream()
+            .filter(r -> r.dataset().equals("politie-nl"))
+            .findFirst()
+            .orElse(null);
+    if (police == null) {
+      out.println("  (the leader has no police record in this scenario)");
+      return;
+    }
+    Viewer customs = store.viewer("douanier", "adw");
+    out.printf("  douanier (adw) asks who holds \"%s\":%n", police.writtenAs());
+    List<Store.Hit> hits =
+        store.hits(customs, new Store.HitQuery(police.writtenAs(), null, null, null, null));
+    for (Store.Hit h : hits.subList(0, Math.min(6, hits.size()))) {
+      out.printf(
+          "    hit  %-11s %-7s %.2f  %s  ask: %s%n",
+          h.agency(), h.strength(), h.score(), h.reference(), h.contact());
+    }
+    Store.Hit first =
+        hits.stream().filter(h -> h.agency().equals("politie-nl")).findFirst().orElse(null);
+    if (first == null) {
+      return;
+    }
+    Store.RequestView request =
+        store.requestAccess(
+            customs, first.reference(), "consignee of a seized container; identify the person");
+    out.printf(
+        "  douanier requests %s: %s %s%n", first.reference(), request.id(), request.status());
+    Store.RequestView granted =
+        store.decide("analist.politie", request.id(), true, LocalDate.now().plusDays(30), null);
+    out.printf(
+        "  analist.politie grants %s until %s; douanier (adw) now sees:%n",
+        granted.id(), granted.until());
+    for (SearchHit h :
+        store.search(
+            customs, new SearchQuery(police.writtenAs(), "Person", null, null, null, 3, "NL"))) {
+      out.printf(
+          "      %5.1f  %-12s %s %s%n",
+          h.score(), h.schema(), h.caption(), h.properties().getOrDefault("birthDate", List.of()));
+    }
   }
 
   private static void search(
