@@ -41,6 +41,7 @@ final class StatsCommand implements Callable<Integer> {
       m.put("datasets", counts(s.byDataset()));
       m.put("schemata", counts(s.bySchema()));
       m.put("agencies", counts(s.byAgency()));
+      m.put("handling_codes", counts(s.byHandlingCode()));
       Json.print(out, m);
       return 0;
     }
@@ -50,6 +51,7 @@ final class StatsCommand implements Callable<Integer> {
     table(out, "dataset", s.byDataset());
     table(out, "schema", s.bySchema());
     table(out, "agency", s.byAgency());
+    table(out, "handling code", s.byHandlingCode());
     out.flush();
     return 0;
   }

@@ -11,7 +11,8 @@ public record Stats(
     long statements,
     List<Count> byDataset,
     List<Count> bySchema,
-    List<Count> byAgency) {
+    List<Count> byAgency,
+    List<Count> byHandlingCode) {
 
   /** Entities and statements under one key. */
   public record Count(String key, long entities, long statements) {}

@@ -580,7 +580,8 @@ public final class Store implements AutoCloseable {
           statements,
           counts(st, "b.dataset", where),
           counts(st, "s.schema", where),
-          counts(st, "b.agency", where));
+          counts(st, "b.agency", where),
+          counts(st, "b.handling_code", where));
     } catch (SQLException e) {
       throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
     }
@@ -617,24 +618,28 @@ public final class Store implements AutoCloseable {
             "granted_entities",
             scope.entities().toString()));
     String sql =
-        "SELECT entity_id, schema, prop, value FROM statement WHERE "
-            + scope.sql("batch_id", "entity_id")
-            + " ORDER BY entity_id, prop, value";
+        "SELECT s.entity_id, s.schema, s.prop, s.value, b.handling_code FROM statement s JOIN batch b USING (batch_id) WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " ORDER BY s.entity_id, s.prop, s.value";
     long count = 0;
     try (Statement st = warehouse.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       String current = null;
       Schema schema = null;
+      String code = null;
       Map<String, List<String>> props = new LinkedHashMap<>();
       while (rs.next()) {
         String id = rs.getString(1);
         if (current != null && !current.equals(id)) {
-          writeFtm(out, current, schema, props);
+          writeFtm(out, current, schema, props, code);
           count++;
           props = new LinkedHashMap<>();
           schema = null;
+          code = null;
         }
         current = id;
+        String c = rs.getString(5);
+        code = code == null || c.compareTo(code) > 0 ? c : code;
         Schema s = Schemata.model().get(rs.getString(2));
         schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
         String prop = rs.getString(3);
@@ -647,7 +652,7 @@ public final class Store implements AutoCloseable {
         }
       }
       if (current != null) {
-        writeFtm(out, current, schema, props);
+        writeFtm(out, current, schema, props, code);
         count++;
       }
       out.flush();
@@ -659,13 +664,19 @@ public final class Store implements AutoCloseable {
     return count;
   }
 
+  /**
+   * One FtM entity line; {@code handling_code} (the strictest code of the statements it is built
+   * from) is an extra key FtM readers ignore and receivers must honour.
+   */
   private static void writeFtm(
-      Writer out, String id, Schema schema, Map<String, List<String>> props) throws IOException {
+      Writer out, String id, Schema schema, Map<String, List<String>> props, String handlingCode)
+      throws IOException {
     StringBuilderWriter line = new StringBuilderWriter();
     try (JsonGenerator g = JSON.getFactory().createGenerator(line)) {
       g.writeStartObject();
       g.writeStringField("id", id);
       g.writeStringField("schema", schema.name());
+      g.writeStringField("handling_code", handlingCode);
       g.writeObjectFieldStart("properties");
       for (Map.Entry<String, List<String>> e : props.entrySet()) {
         g.writeArrayFieldStart(e.getKey());
