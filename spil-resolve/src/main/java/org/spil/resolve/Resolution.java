@@ -1,0 +1,195 @@
+package org.spil.resolve;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Resolves a set of records: blocking, feature levels per candidate pair, Fellegi-Sunter weights
+ * estimated without labels, and clustering that merges the most probable pairs first but only while
+ * the clusters stay coherent (average linkage), so one weak link cannot chain strangers. Canonical
+ * ids derive from the smallest member id, so a rerun on the same records gives the same ids.
+ */
+public final class Resolution {
+  /** A scored candidate pair with the levels that explain it. */
+  public record Pair(
+      String a, String b, double weight, double probability, List<String> explanation) {}
+
+  /** A cluster: its canonical id and the entity ids it groups. */
+  public record Cluster(String canonicalId, List<String> members) {}
+
+  private final List<Features.Prepared> records = new ArrayList<>();
+  private final FellegiSunter model = new FellegiSunter();
+  private long[] pairs = new long[0];
+  private byte[] levels = new byte[0];
+  private double[] weights = new double[0];
+  private final double threshold;
+
+  public Resolution(List<ResolveRecord> input, double threshold) {
+    this.threshold = threshold;
+    for (ResolveRecord r : input) {
+      records.add(Features.prepare(r));
+    }
+  }
+
+  /** Runs blocking, estimation and scoring; returns the number of candidate pairs. */
+  public int score(int maxBlock, long seed) {
+    pairs = Blocking.pairs(records, maxBlock);
+    int f = Features.NAMES.length;
+    levels = new byte[pairs.length * f];
+    byte[] one = new byte[f];
+    for (int p = 0; p < pairs.length; p++) {
+      Features.compare(records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p]), one);
+      System.arraycopy(one, 0, levels, p * f, f);
+    }
+    model.estimateU(records, seed, Math.max(50_000, records.size() * 20));
+    model.estimateMFromAnchors(levels, pairs.length);
+    model.estimatePrior(levels, pairs.length, 20);
+    weights = new double[pairs.length];
+    for (int p = 0; p < pairs.length; p++) {
+      weights[p] = model.score(levels, p * f);
+    }
+    return pairs.length;
+  }
+
+  public List<Pair> pairs() {
+    List<Pair> out = new ArrayList<>(pairs.length);
+    int f = Features.NAMES.length;
+    for (int p = 0; p < pairs.length; p++) {
+      byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
+      out.add(
+          new Pair(
+              records.get((int) (pairs[p] >>> 32)).record().id(),
+              records.get((int) pairs[p]).record().id(),
+              weights[p],
+              FellegiSunter.probability(weights[p]),
+              explain(lv)));
+    }
+    return out;
+  }
+
+  /** Per feature: the level and its contribution in bits. */
+  List<String> explain(byte[] lv) {
+    List<String> out = new ArrayList<>();
+    List<String> described = Features.describe(lv);
+    for (int i = 0; i < lv.length; i++) {
+      out.add(described.get(i) + String.format(" (%+.1f)", model.weight(i, lv[i])));
+    }
+    return out;
+  }
+
+  /** Compares two records with the estimated model (after {@link #score}). */
+  public Pair explain(ResolveRecord a, ResolveRecord b) {
+    byte[] lv = new byte[Features.NAMES.length];
+    Features.compare(Features.prepare(a), Features.prepare(b), lv);
+    double w = model.score(lv, 0);
+    return new Pair(a.id(), b.id(), w, FellegiSunter.probability(w), explain(lv));
+  }
+
+  public List<Cluster> clusters() {
+    int n = records.size();
+    int[] parent = new int[n];
+    List<List<Integer>> members = new ArrayList<>(n);
+    List<Map<Integer, Double>> neighbours = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+      List<Integer> m = new ArrayList<>(1);
+      m.add(i);
+      members.add(m);
+      neighbours.add(new HashMap<>());
+    }
+    for (int p = 0; p < pairs.length; p++) {
+      int a = (int) (pairs[p] >>> 32);
+      int b = (int) pairs[p];
+      double prob = FellegiSunter.probability(weights[p]);
+      neighbours.get(a).put(b, prob);
+      neighbours.get(b).put(a, prob);
+    }
+    Integer[] order = new Integer[pairs.length];
+    for (int p = 0; p < order.length; p++) {
+      order[p] = p;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(weights[y], weights[x]));
+    for (int p : order) {
+      if (FellegiSunter.probability(weights[p]) < threshold) {
+        break;
+      }
+      int a = find(parent, (int) (pairs[p] >>> 32));
+      int b = find(parent, (int) pairs[p]);
+      if (a == b || !coherent(members.get(a), members.get(b), neighbours)) {
+        continue;
+      }
+      if (members.get(a).size() < members.get(b).size()) {
+        int t = a;
+        a = b;
+        b = t;
+      }
+      parent[b] = a;
+      members.get(a).addAll(members.get(b));
+      members.set(b, List.of());
+    }
+    Map<Integer, TreeSet<String>> groups = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      groups
+          .computeIfAbsent(find(parent, i), k -> new TreeSet<>())
+          .add(records.get(i).record().id());
+    }
+    List<Cluster> out = new ArrayList<>();
+    for (TreeSet<String> group : groups.values()) {
+      out.add(new Cluster(canonicalId(group.first()), List.copyOf(group)));
+    }
+    out.sort((x, y) -> x.canonicalId().compareTo(y.canonicalId()));
+    return out;
+  }
+
+  /**
+   * Average linkage: two clusters merge only if the pairs scored between them are on average more
+   * likely matches than not, and their known dates of birth do not all disagree by year. One strong
+   * link between two otherwise dissimilar groups is not enough.
+   */
+  private boolean coherent(
+      List<Integer> a, List<Integer> b, List<Map<Integer, Double>> neighbours) {
+    List<Integer> small = a.size() <= b.size() ? a : b;
+    java.util.Set<Integer> other = new HashSet<>(small == a ? b : a);
+    double sum = 0;
+    int scored = 0;
+    for (int i : small) {
+      for (Map.Entry<Integer, Double> e : neighbours.get(i).entrySet()) {
+        if (other.contains(e.getKey())) {
+          sum += e.getValue();
+          scored++;
+        }
+      }
+    }
+    return scored > 0 && sum / scored >= threshold;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  static String canonicalId(String smallestMember) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-1");
+      return "NK-"
+          + HexFormat.of()
+              .formatHex(sha.digest(smallestMember.getBytes(StandardCharsets.UTF_8)))
+              .substring(0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

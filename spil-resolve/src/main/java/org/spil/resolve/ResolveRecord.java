@@ -1,0 +1,29 @@
+package org.spil.resolve;
+
+import java.util.Set;
+
+/**
+ * One source record to resolve, reduced to what comparison needs: the entity id, whether it is a
+ * person, a company or either (a bank account holder), its name, date of birth (ISO, possibly
+ * partial), identifiers as {@code kind:value} (email, phone, iban, id), countries and city.
+ */
+public record ResolveRecord(
+    String id,
+    Kind kind,
+    String name,
+    String dob,
+    Set<String> identifiers,
+    Set<String> countries,
+    String city) {
+
+  /** What a record can be: persons and companies are never compared with each other. */
+  public enum Kind {
+    PERSON,
+    COMPANY,
+    EITHER;
+
+    boolean comparable(Kind other) {
+      return this == EITHER || other == EITHER || this == other;
+    }
+  }
+}
