@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; see the subcommands.",
-    subcommands = {IngestBench.class, SearchBench.class, AuditBench.class})
+    subcommands = {IngestBench.class, SearchBench.class, AuditBench.class, ResolveBench.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -32,6 +32,9 @@ import picocli.CommandLine.ScopeType;
       RetentionCommand.class,
       HitCommand.class,
       RequestCommand.class,
+      ResolveCommand.class,
+      ClustersCommand.class,
+      ExplainCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

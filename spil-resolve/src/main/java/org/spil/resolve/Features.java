@@ -13,7 +13,7 @@ import org.spil.model.types.NameKeys;
  */
 final class Features {
   static final byte MISSING = -1;
-  static final String[] NAMES = {"name", "dob", "identifier", "country", "city"};
+  static final String[] NAMES = {"name", "dob", "identifier", "phone", "country", "city"};
   static final String[][] LEVELS = {
     {
       "exact",
@@ -23,6 +23,7 @@ final class Features {
       "different"
     },
     {"exact", "day and month swapped", "one digit or one day off", "same year", "different"},
+    {"shared", "both have, none shared"},
     {"shared", "both have, none shared"},
     {"same", "different"},
     {"same", "close", "different"}
@@ -36,23 +37,38 @@ final class Features {
       String folded,
       Set<String> tokens,
       Set<String> sounds,
-      String sortedTokens) {}
+      String sortedTokens,
+      Set<String> documents,
+      Set<String> phones) {}
 
   static Prepared prepare(ResolveRecord r) {
+    Set<String> documents = new TreeSet<>();
+    Set<String> phones = new TreeSet<>();
+    for (String id : r.identifiers()) {
+      (id.startsWith("phone:") ? phones : documents).add(id);
+    }
     if (r.name() == null || r.name().isBlank()) {
-      return new Prepared(r, null, Set.of(), Set.of(), null);
+      return new Prepared(r, null, Set.of(), Set.of(), null, documents, phones);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
-    String fp = NameKeys.fingerprint(r.name());
-    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), fp);
+    if (r.kind() != ResolveRecord.Kind.PERSON) {
+      Set<String> bare = new TreeSet<>(tokens);
+      bare.removeAll(LegalForms.WORDS);
+      if (!bare.isEmpty()) {
+        tokens = bare;
+      }
+    }
+    String fp = String.join(" ", tokens);
+    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), fp, documents, phones);
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {
     out[0] = name(a, b);
     out[1] = dob(a.record().dob(), b.record().dob());
-    out[2] = identifiers(a.record().identifiers(), b.record().identifiers());
-    out[3] = countries(a.record().countries(), b.record().countries());
-    out[4] = city(a.record().city(), b.record().city());
+    out[2] = identifiers(a.documents(), b.documents());
+    out[3] = identifiers(a.phones(), b.phones());
+    out[4] = countries(a.record().countries(), b.record().countries());
+    out[5] = city(a.record().city(), b.record().city());
   }
 
   static byte name(Prepared a, Prepared b) {

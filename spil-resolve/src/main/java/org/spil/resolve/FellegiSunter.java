@@ -80,7 +80,7 @@ final class FellegiSunter {
           int o = p * f;
           int agree = 0;
           for (int a = 0; a < f; a++) {
-            if (a != i && a != 3 && levels[o + a] == 0) {
+            if (a != i && a != 3 && a != 4 && levels[o + a] == 0) {
               agree++;
             }
           }
@@ -94,8 +94,28 @@ final class FellegiSunter {
           for (int l = 0; l < acc.length; l++) {
             m[i][l] = (acc[l] + 0.5) / (total + 0.5 * acc.length);
           }
+          capLastLevel(i);
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * Anchor pairs include some namesakes, which makes complete disagreement on a name or a date of
+   * birth look more common among matches than it is; its m is capped at 5% (a prior, not a label).
+   */
+  private void capLastLevel(int feature) {
+    if (feature > 1) {
+      return;
+    }
+    int last = m[feature].length - 1;
+    if (m[feature][last] > 0.05) {
+      double excess = m[feature][last] - 0.05;
+      m[feature][last] = 0.05;
+      double rest = 1 - m[feature][last] - excess;
+      for (int l = 0; l < last; l++) {
+        m[feature][l] += excess * m[feature][l] / rest;
       }
     }
   }

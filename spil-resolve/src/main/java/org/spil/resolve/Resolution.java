@@ -54,11 +54,32 @@ public final class Resolution {
     model.estimateU(records, seed, Math.max(50_000, records.size() * 20));
     model.estimateMFromAnchors(levels, pairs.length);
     model.estimatePrior(levels, pairs.length, 20);
+    Map<String, Integer> frequency = new HashMap<>();
+    for (Features.Prepared r : records) {
+      if (r.folded() != null) {
+        frequency.merge(r.folded(), 1, Integer::sum);
+      }
+    }
     weights = new double[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
       weights[p] = model.score(levels, p * f);
+      if (levels[p * f] == 0) {
+        String name = records.get((int) (pairs[p] >>> 32)).folded();
+        weights[p] += termFrequencyAdjustment(frequency.get(name));
+      }
     }
     return pairs.length;
+  }
+
+  /**
+   * An exact name match is worth less for a common name and more for a rare one (Splink's term
+   * frequency adjustment): the model's u for exact names is replaced by the name's own frequency
+   * among the records, never below the model's average.
+   */
+  private double termFrequencyAdjustment(Integer count) {
+    double tf = count == null ? 0 : (double) count / records.size();
+    double u = model.u[0][0];
+    return tf > u ? Math.log(u / tf) / Math.log(2) : 0;
   }
 
   public List<Pair> pairs() {

@@ -782,6 +782,114 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Every visible entity of the given schemata with its visible statements grouped by property, for
+   * analyses such as entity resolution. Values of invisible batches never reach the consumer.
+   */
+  public long forEachEntity(
+      Viewer viewer, Set<String> schemata, Warehouse.EntityStatementsConsumer consumer) {
+    Scope scope = visible(viewer);
+    if (scope.isEmpty() || schemata.isEmpty()) {
+      return 0;
+    }
+    List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
+    String sql =
+        "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop) FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema IN ("
+            + String.join(",", quoted)
+            + ") GROUP BY entity_id ORDER BY entity_id";
+    long n = 0;
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        Object[] props = (Object[]) rs.getArray(3).getArray();
+        Object[] values = (Object[]) rs.getArray(4).getArray();
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (int i = 0; i < props.length; i++) {
+          grouped
+              .computeIfAbsent((String) props[i], k -> new ArrayList<>(1))
+              .add((String) values[i]);
+        }
+        consumer.accept(rs.getString(1), rs.getString(2), grouped);
+        n++;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read entities: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    audited(
+        viewer,
+        "resolve-read",
+        Map.of("schemata", List.copyOf(new java.util.TreeSet<>(schemata)), "entities", n));
+    return n;
+  }
+
+  /** Replaces the viewer's resolution (canonical id to member entity ids); audited. */
+  public void saveClusters(Viewer viewer, Map<String, List<String>> clusters) {
+    warehouse.requireWritable();
+    Connection c = warehouse.connection();
+    try {
+      c.setAutoCommit(false);
+      try (PreparedStatement del =
+              c.prepareStatement("DELETE FROM resolution WHERE user_name = ? AND purpose = ?");
+          PreparedStatement ins =
+              c.prepareStatement("INSERT INTO resolution VALUES (?, ?, ?, ?, current_timestamp)")) {
+        del.setString(1, viewer.user().name());
+        del.setString(2, viewer.purpose().token());
+        del.executeUpdate();
+        for (Map.Entry<String, List<String>> e : clusters.entrySet()) {
+          for (String member : e.getValue()) {
+            ins.setString(1, viewer.user().name());
+            ins.setString(2, viewer.purpose().token());
+            ins.setString(3, e.getKey());
+            ins.setString(4, member);
+            ins.addBatch();
+          }
+        }
+        ins.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot save resolution: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    audited(viewer, "resolve", Map.of("clusters", clusters.size()));
+  }
+
+  /**
+   * The viewer's last resolution, restricted to entities the viewer may see now (a grant may have
+   * expired since): canonical id to members.
+   */
+  public Map<String, List<String>> clusters(Viewer viewer) {
+    Scope scope = visible(viewer);
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    if (scope.isEmpty()) {
+      return out;
+    }
+    String sql =
+        "SELECT r.canonical_id, r.entity_id FROM resolution r WHERE r.user_name = ? AND r.purpose = ? AND EXISTS"
+            + " (SELECT 1 FROM statement s WHERE s.entity_id = r.entity_id AND "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + ") ORDER BY 1, 2";
+    try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+      ps.setString(1, viewer.user().name());
+      ps.setString(2, viewer.purpose().token());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read resolution: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    audited(viewer, "clusters", Map.of("clusters", out.size()));
+    return out;
+  }
+
   /** A batch past its retention date, with the number of statements it still holds. */
   public record Expired(Batch batch, long statements) {}
 

@@ -112,6 +112,10 @@ public final class Warehouse implements AutoCloseable {
       AccessRequests.create(s);
       s.execute(
           """
+          CREATE TABLE IF NOT EXISTS resolution (user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL,
+            canonical_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
+      s.execute(
+          """
           CREATE TABLE IF NOT EXISTS reject (
             batch_id BIGINT NOT NULL, file VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)""");
     }
@@ -284,7 +288,7 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /** Receives one entity's statements of one batch. */
-  interface EntityStatementsConsumer {
+  public interface EntityStatementsConsumer {
     void accept(String entityId, String schema, Map<String, List<String>> props);
   }
 

@@ -1,0 +1,108 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.spil.ingest.DatasetReader;
+import org.spil.policy.Case;
+import org.spil.policy.Passwords;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
+import org.spil.resolve.ResolveRecord;
+import org.spil.resolve.Score;
+import org.spil.store.Store;
+import org.spil.synth.GroundTruth;
+import org.spil.synth.Synthesizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench resolve}: generates the scenario at a scale, ingests every source, resolves
+ * everything a member of the joint case may see, and scores the clusters against the ground truth
+ * (pairwise precision, recall and F1 over person and company records), with timings.
+ */
+@Command(
+    name = "resolve",
+    mixinStandardHelpOptions = true,
+    description = "Score entity resolution on the synthetic scenario's truth.")
+final class ResolveBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "10000",
+      paramLabel = "N",
+      description = "Persons (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Option(names = "--threshold", defaultValue = "0.9", paramLabel = "P")
+  double threshold;
+
+  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = work.resolve("resolve-bench");
+    DirectoryTree.delete(dir);
+    Path scenario = dir.resolve("scenario");
+    new Synthesizer(scale, 1, SynthCommand.defaultPorts()).write(scenario, line -> {});
+    LocalDate today = LocalDate.now();
+    try (Store store = Store.open(dir.resolve("data"), true, today)) {
+      try (Stream<Path> s = Files.list(scenario)) {
+        for (Path d : s.filter(p -> Files.exists(p.resolve("dataset.yml"))).sorted().toList()) {
+          Ingestion.run(store, DatasetReader.read(d), today, n -> {}, n -> {});
+        }
+      }
+      store.addUser(
+          new User("bench", "politie-nl", Set.of(Role.ANALYST)),
+          Passwords.hash("benchmark-password".toCharArray()),
+          "bench");
+      store.addCase(new Case("26Kruiskade", "bench", "wpg-art-9", Set.of("bench")), "bench");
+      Viewer v = store.viewer("bench", "26Kruiskade");
+      long t0 = System.nanoTime();
+      Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
+      long t1 = System.nanoTime();
+      Resolution r = new Resolution(ResolveRecords.list(records), threshold);
+      int pairs = r.score(500, 1);
+      long t2 = System.nanoTime();
+      List<Resolution.Cluster> clusters = r.clusters();
+      long t3 = System.nanoTime();
+      Map<String, String> truth = new HashMap<>();
+      new GroundTruth(scenario)
+          .eachRecord(
+              rec -> {
+                if (records.containsKey(rec.entityId())) {
+                  truth.put(rec.entityId(), rec.truthId());
+                }
+              });
+      Score s = Score.pairwise(clusters, truth);
+      out.printf(
+          "resolve at scale %,d: %,d records (%,d with truth), %,d candidate pairs; read %.1f s, block+score %.1f s (%,.0f pairs/s), cluster %.1f s%n",
+          scale,
+          records.size(),
+          truth.size(),
+          pairs,
+          (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9,
+          pairs / ((t2 - t1) / 1e9),
+          (t3 - t2) / 1e9);
+      out.printf(
+          "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
+          s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
+    }
+    out.flush();
+    return 0;
+  }
+}

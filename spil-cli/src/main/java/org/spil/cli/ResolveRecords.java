@@ -1,0 +1,87 @@
+package org.spil.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.model.types.Text;
+import org.spil.policy.Viewer;
+import org.spil.resolve.ResolveRecord;
+import org.spil.store.Store;
+
+/**
+ * Reads the persons, companies and account holders a viewer may see as {@link ResolveRecord}s: the
+ * name (or first and last name), date of birth, identifiers (email, phone, document and
+ * registration numbers), nationality or country. Only visible statements are used, so resolutions
+ * and explanations never contain an invisible value.
+ */
+final class ResolveRecords {
+  static final Set<String> SCHEMATA = Set.of("Person", "Company", "Organization", "LegalEntity");
+  private static final Map<String, String> IDS =
+      Map.of(
+          "email",
+          "email",
+          "phone",
+          "phone",
+          "idNumber",
+          "id",
+          "passportNumber",
+          "id",
+          "registrationNumber",
+          "id",
+          "taxNumber",
+          "id");
+
+  private ResolveRecords() {}
+
+  static Map<String, ResolveRecord> read(Store store, Viewer viewer) {
+    Map<String, ResolveRecord> out = new LinkedHashMap<>();
+    store.forEachEntity(
+        viewer, SCHEMATA, (id, schema, props) -> out.put(id, record(id, schema, props)));
+    return out;
+  }
+
+  static ResolveRecord record(String id, String schema, Map<String, List<String>> props) {
+    String name = first(props, "name");
+    if (name == null) {
+      String f = first(props, "firstName");
+      String l = first(props, "lastName");
+      name =
+          f == null && l == null
+              ? null
+              : ((f == null ? "" : f) + " " + (l == null ? "" : l)).strip();
+    }
+    Set<String> ids = new TreeSet<>();
+    for (Map.Entry<String, String> e : IDS.entrySet()) {
+      for (String v : props.getOrDefault(e.getKey(), List.of())) {
+        String c = e.getValue().equals("email") ? v.strip().toLowerCase() : Text.compact(v);
+        if (c.length() >= 5) {
+          ids.add(e.getValue() + ":" + c);
+        }
+      }
+    }
+    Set<String> countries = new TreeSet<>();
+    for (String p : List.of("nationality", "country", "citizenship")) {
+      countries.addAll(props.getOrDefault(p, List.of()));
+    }
+    ResolveRecord.Kind kind =
+        switch (schema) {
+          case "Person" -> ResolveRecord.Kind.PERSON;
+          case "Company", "Organization" -> ResolveRecord.Kind.COMPANY;
+          default -> ResolveRecord.Kind.EITHER;
+        };
+    String dob = first(props, "birthDate");
+    return new ResolveRecord(id, kind, name, dob, ids, countries, null);
+  }
+
+  private static String first(Map<String, List<String>> props, String prop) {
+    List<String> v = props.get(prop);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  static List<ResolveRecord> list(Map<String, ResolveRecord> byId) {
+    return new ArrayList<>(byId.values());
+  }
+}

@@ -1,0 +1,70 @@
+package org.spil.resolve;
+
+import java.util.Set;
+
+/**
+ * Words of legal forms, folded as name tokens are ("B.V." gives "b" and "v", "Ltd. Şti." gives
+ * "ltd" and "sti"). Company names are compared without them, so "Maas Fresh Import B.V.", "MAAS
+ * FRESH IMPORT BV" and "Maas Fresh Import besloten vennootschap" are the same name, and "Kroon
+ * Trading B.V." is not close to "Noordzee Trading B.V." because of its legal form.
+ */
+final class LegalForms {
+  private LegalForms() {}
+
+  static final Set<String> WORDS =
+      Set.of(
+          "b",
+          "v",
+          "bv",
+          "n",
+          "nv",
+          "vof",
+          "o",
+          "f",
+          "besloten",
+          "vennootschap",
+          "naamloze",
+          "onder",
+          "firma",
+          "met",
+          "beperkte",
+          "aansprakelijkheid",
+          "bvba",
+          "srl",
+          "r",
+          "l",
+          "s",
+          "sa",
+          "sas",
+          "a",
+          "societe",
+          "responsabilite",
+          "limitee",
+          "llc",
+          "c",
+          "fze",
+          "z",
+          "e",
+          "free",
+          "zone",
+          "establishment",
+          "limited",
+          "liability",
+          "company",
+          "ltd",
+          "sti",
+          "sirketi",
+          "limitada",
+          "ltda",
+          "sociedad",
+          "anonima",
+          "gmbh",
+          "sarl",
+          "inc",
+          "corp",
+          "co",
+          "plc",
+          "ag",
+          "kg",
+          "holding");
+}
