@@ -36,10 +36,39 @@ final class ResolveRecords {
 
   private ResolveRecords() {}
 
+  /**
+   * The records, with the IBANs of the bank accounts they hold (a visible BankAccount's {@code
+   * holder}) added as identifiers: account holders written differently by different banks meet
+   * through their account.
+   */
   static Map<String, ResolveRecord> read(Store store, Viewer viewer) {
+    Map<String, Set<String>> ibans = new LinkedHashMap<>();
+    store.forEachEntity(
+        viewer,
+        Set.of("BankAccount"),
+        (id, schema, props) -> {
+          for (String holder : props.getOrDefault("holder", List.of())) {
+            for (String iban : props.getOrDefault("iban", List.of())) {
+              ibans.computeIfAbsent(holder, k -> new TreeSet<>()).add("iban:" + Text.compact(iban));
+            }
+          }
+        });
     Map<String, ResolveRecord> out = new LinkedHashMap<>();
     store.forEachEntity(
-        viewer, SCHEMATA, (id, schema, props) -> out.put(id, record(id, schema, props)));
+        viewer,
+        SCHEMATA,
+        (id, schema, props) -> {
+          ResolveRecord r = record(id, schema, props);
+          Set<String> extra = ibans.get(id);
+          if (extra != null) {
+            Set<String> all = new TreeSet<>(r.identifiers());
+            all.addAll(extra);
+            r =
+                new ResolveRecord(
+                    r.id(), r.kind(), r.name(), r.dob(), all, r.countries(), r.city());
+          }
+          out.put(id, r);
+        });
     return out;
   }
 

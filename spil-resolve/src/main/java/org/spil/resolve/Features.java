@@ -53,7 +53,10 @@ final class Features {
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
     if (r.kind() != ResolveRecord.Kind.PERSON) {
       Set<String> bare = new TreeSet<>(tokens);
-      bare.removeAll(LegalForms.WORDS);
+      // an account holder may be a person whose one-letter tokens are initials; they are
+      // legal-form letters ("B.V.") only when the name has a legal form
+      boolean company = r.kind() == ResolveRecord.Kind.COMPANY || LegalForms.has(tokens);
+      bare.removeIf(t -> LegalForms.WORDS.contains(t) && (company || t.length() > 1));
       if (!bare.isEmpty()) {
         tokens = bare;
       }
@@ -77,6 +80,9 @@ final class Features {
     }
     if (a.folded().equals(b.folded())) {
       return 0;
+    }
+    if (!initialsAgree(a.tokens(), b.tokens()) || !initialsAgree(b.tokens(), a.tokens())) {
+      return 4;
     }
     int common = 0;
     for (String t : a.tokens()) {
@@ -139,6 +145,25 @@ final class Features {
       min = Math.min(min, best);
     }
     return any ? min : 0;
+  }
+
+  /** Every one-letter token (an initial) of {@code a} starts some token of {@code b}. */
+  static boolean initialsAgree(Set<String> a, Set<String> b) {
+    for (String t : a) {
+      if (t.length() == 1) {
+        boolean found = false;
+        for (String u : b) {
+          if (u.charAt(0) == t.charAt(0)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static byte dob(String a, String b) {

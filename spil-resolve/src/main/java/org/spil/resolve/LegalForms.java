@@ -67,4 +67,21 @@ final class LegalForms {
           "ag",
           "kg",
           "holding");
+
+  private static final Set<String> LETTERS =
+      Set.of("b", "v", "n", "o", "f", "s", "a", "l", "c", "z", "e", "r");
+
+  /** Whether name tokens carry a legal form: a legal word, or two or more legal-form letters. */
+  static boolean has(Set<String> tokens) {
+    int letters = 0;
+    for (String t : tokens) {
+      if (t.length() > 1 && WORDS.contains(t)) {
+        return true;
+      }
+      if (LETTERS.contains(t)) {
+        letters++;
+      }
+    }
+    return letters >= 2;
+  }
 }

@@ -242,6 +242,38 @@ final class World {
     "Frutas del Pacífico", "Bananera El Oro", "Agro Export Andina", "Exportadora Santa Rosa",
     "Tropical Fruits", "Café Sierra Nevada", "Flores de la Sabana", "Mariscos del Sur"
   };
+  private static final String[] LATAM_PLACES = {
+    "Machala",
+    "Guayas",
+    "Santa Marta",
+    "Urabá",
+    "Quevedo",
+    "El Guabo",
+    "Pasaje",
+    "Naranjal",
+    "Milagro",
+    "Babahoyo",
+    "Apartadó",
+    "Turbo",
+    "Ciénaga",
+    "Aracataca",
+    "Manabí",
+    "Los Ríos",
+    "Esmeraldas",
+    "Santo Domingo",
+    "Carepa",
+    "Chigorodó",
+    "Montería",
+    "Sincelejo",
+    "Itajaí",
+    "Paranaguá",
+    "Registro",
+    "Tumbes",
+    "Piura",
+    "Chiclayo",
+    "Trujillo",
+    "Huacho"
+  };
   private static final String[] AE_BASES = {
     "Golden Falcon", "Desert Rose", "Al Noor", "Palm Crest"
   };
@@ -284,7 +316,7 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(LATAM_BASES),
+          r.pick(LATAM_BASES) + " " + r.pick(LATAM_PLACES),
           r.chance(0.5) ? "Export" : "",
           form,
           Company.Sector.EXPORTER,
