@@ -146,6 +146,8 @@ final class DemoCommand implements Callable<Integer> {
       searches(out, store, truth);
       out.println();
       hitAndRequest(out, store, truth);
+      out.println();
+      resolve(out, store, truth);
     }
     org.spil.store.AuditLog.Verdict audit = new org.spil.store.AuditLog(data).verify();
     out.printf(
@@ -309,6 +311,34 @@ final class DemoCommand implements Callable<Integer> {
                   c.seizureId(), c.container(), c.network());
               search(out, store, "douanier", "adw", c.container());
             });
+  }
+
+  /** Entity resolution over what the case analyst may see, scored against the truth. */
+  private static void resolve(PrintWriter out, Store store, GroundTruth truth) {
+    out.println("== Entity resolution (analist.politie, 26Kruiskade)");
+    Viewer v = store.viewer("analist.politie", "26Kruiskade");
+    java.util.Map<String, org.spil.resolve.ResolveRecord> records = ResolveRecords.read(store, v);
+    org.spil.resolve.Resolution r =
+        new org.spil.resolve.Resolution(ResolveRecords.list(records), 0.9);
+    int pairs = r.score(500, 1);
+    List<org.spil.resolve.Resolution.Cluster> clusters = r.clusters();
+    java.util.Map<String, List<String>> saved = new java.util.LinkedHashMap<>();
+    clusters.forEach(c -> saved.put(c.canonicalId(), c.members()));
+    store.saveClusters(v, saved);
+    java.util.Map<String, String> truthOf = new java.util.HashMap<>();
+    truth.eachRecord(
+        rec -> {
+          if (records.containsKey(rec.entityId())) {
+            truthOf.put(rec.entityId(), rec.truthId());
+          }
+        });
+    org.spil.resolve.Score s = org.spil.resolve.Score.pairwise(clusters, truthOf);
+    out.printf(
+        "  %,d persons, companies and account holders, %,d candidate pairs, %,d clusters%n",
+        records.size(), pairs, clusters.size());
+    out.printf(
+        "  against the truth: pairwise precision %.2f, recall %.2f (first version; see docs/resolve.md)%n",
+        s.precision(), s.recall());
   }
 
   /** Hit/no-hit from customs on a network leader, an access request, the police's grant. */

@@ -1,0 +1,89 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** resolve, clusters and explain from the command line, within what each viewer may see. */
+class ResolveCommandTest {
+  @TempDir Path tmp;
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void resolvesStablyWithinTheViewersScopeAndExplainsWithoutInvisibleValues() throws Exception {
+    String data = tmp.resolve("d").toString();
+    assertThat(
+            Cli.run(
+                    "ingest",
+                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
+                    CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
+                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+    CommandsTest.addUsers(data, tmp);
+    String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    Cli.Result r = Cli.run(LeakTest.concat(new String[] {"resolve", "--json"}, police));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(json.readTree(r.out()).get("records").asInt()).isGreaterThan(100);
+    JsonNode first =
+        json.readTree(Cli.run(LeakTest.concat(new String[] {"clusters", "--json"}, police)).out());
+    assertThat(first).isNotEmpty();
+    assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, police)).code()).isZero();
+    JsonNode second =
+        json.readTree(Cli.run(LeakTest.concat(new String[] {"clusters", "--json"}, police)).out());
+    assertThat(second).as("a rerun keeps canonical ids and members").isEqualTo(first);
+
+    List<String> policeOnly = new ArrayList<>();
+    JsonNode hit =
+        json.readTree(
+            Cli.run(
+                    LeakTest.concat(
+                        new String[] {
+                          "search", "Mohamed El Amrani", "--schema", "Person", "--json"
+                        },
+                        police))
+                .out());
+    policeOnly.add(hit.get(0).get("id").asText());
+    String[] customs = {"--as", "douane-nl", "--purpose", "adw", "--data", data};
+    assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, customs)).code()).isZero();
+    String customsClusters =
+        Cli.run(LeakTest.concat(new String[] {"clusters", "--all", "--json"}, customs)).out();
+    assertThat(customsClusters).doesNotContain(policeOnly.get(0));
+
+    JsonNode pair = null;
+    for (JsonNode c : first) {
+      if (c.get("members").size() >= 2) {
+        pair = c.get("members");
+        break;
+      }
+    }
+    assertThat(pair).isNotNull();
+    Cli.Result explained =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"explain", pair.get(0).asText(), pair.get(1).asText(), "--json"},
+                police));
+    assertThat(explained.code()).as(explained.err()).isZero();
+    JsonNode e = json.readTree(explained.out());
+    assertThat(e.get("probability").asDouble()).isGreaterThan(0.5);
+    assertThat(e.get("features").toString()).contains("name: ").contains("dob: ");
+    Cli.Result hidden =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"explain", policeOnly.get(0), pair.get(1).asText()}, customs));
+    assertThat(hidden.code()).isEqualTo(1);
+    assertThat(hidden.out() + hidden.err())
+        .contains("no person or company")
+        .doesNotContain("Amrani");
+    assertThat(Cli.run(LeakTest.concat(new String[] {"explain", "x", "x"}, police)).err())
+        .contains("two different entities");
+  }
+}
