@@ -18,7 +18,7 @@ final class Features {
     {
       "exact",
       "same tokens in another script or order",
-      "close (Jaro-Winkler >= 0.92)",
+      "close (every token >= 0.85, mean >= 0.92)",
       "similar (>= 0.82 or same sound)",
       "different"
     },
@@ -94,13 +94,12 @@ final class Features {
     if (jaccard >= 0.75) {
       return 1;
     }
-    double jw =
-        Math.max(
-            JaroWinkler.similarity(a.sortedTokens(), b.sortedTokens()),
-            tokenwise(a.tokens(), b.tokens()));
-    if (jw >= 0.92) {
+    double weakest = tokenwise(a.tokens(), b.tokens());
+    double mean = tokenMean(a.tokens(), b.tokens());
+    if (weakest >= 0.80 && mean >= 0.90) {
       return 2;
     }
+    double jw = weakest;
     int sound = 0;
     for (String s : a.sounds()) {
       if (b.sounds().contains(s)) {
@@ -123,6 +122,32 @@ final class Features {
       return 0;
     }
     return Math.min(directed(a, b), directed(b, a));
+  }
+
+  /** The mean over both names' tokens of each token's best match in the other name. */
+  static double tokenMean(Set<String> a, Set<String> b) {
+    int n = a.size() + b.size();
+    return n == 0 ? 0 : (sumOfBest(a, b) + sumOfBest(b, a)) / n;
+  }
+
+  private static double sumOfBest(Set<String> from, Set<String> to) {
+    double sum = 0;
+    for (String x : from) {
+      double best = 0;
+      for (String y : to) {
+        best = Math.max(best, similarity(x, y));
+      }
+      sum += best;
+    }
+    return sum;
+  }
+
+  private static double similarity(String x, String y) {
+    double s = JaroWinkler.similarity(x, y);
+    if (x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x))) {
+      s = Math.max(s, 0.93);
+    }
+    return s;
   }
 
   /** The weakest best match of a token of {@code from} (particles and initials excluded). */

@@ -70,7 +70,7 @@ final class FellegiSunter {
    * than 50 such pairs exist). Such pairs are nearly all true matches, so this estimates m without
    * labels and without letting a feature train itself.
    */
-  void estimateMFromAnchors(byte[] levels, int pairs) {
+  void estimateMFromAnchors(byte[] levels, int pairs, boolean[] commonName) {
     int f = Features.NAMES.length;
     for (int i = 0; i < f; i++) {
       for (int need = 2; need >= 1; need--) {
@@ -80,7 +80,8 @@ final class FellegiSunter {
           int o = p * f;
           int agree = 0;
           for (int a = 0; a < f; a++) {
-            if (a != i && a != 3 && a != 4 && levels[o + a] == 0) {
+            // an exact but common name is no anchor: namesakes would pass for matches
+            if (a != i && a != 3 && a != 4 && levels[o + a] == 0 && !(a == 0 && commonName[p])) {
               agree++;
             }
           }
@@ -103,16 +104,16 @@ final class FellegiSunter {
 
   /**
    * Anchor pairs include some namesakes, which makes complete disagreement on a name or a date of
-   * birth look more common among matches than it is; its m is capped at 5% (a prior, not a label).
+   * birth look more common among matches than it is; its m is capped at 10% (a prior, not a label).
    */
   private void capLastLevel(int feature) {
     if (feature > 1) {
       return;
     }
     int last = m[feature].length - 1;
-    if (m[feature][last] > 0.05) {
-      double excess = m[feature][last] - 0.05;
-      m[feature][last] = 0.05;
+    if (m[feature][last] > 0.10) {
+      double excess = m[feature][last] - 0.10;
+      m[feature][last] = 0.10;
       double rest = 1 - m[feature][last] - excess;
       for (int l = 0; l < last; l++) {
         m[feature][l] += excess * m[feature][l] / rest;

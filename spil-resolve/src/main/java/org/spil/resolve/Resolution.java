@@ -52,14 +52,19 @@ public final class Resolution {
       System.arraycopy(one, 0, levels, p * f, f);
     }
     model.estimateU(records, seed, Math.max(50_000, records.size() * 20));
-    model.estimateMFromAnchors(levels, pairs.length);
-    model.estimatePrior(levels, pairs.length, 20);
     Map<String, Integer> frequency = new HashMap<>();
     for (Features.Prepared r : records) {
       if (r.folded() != null) {
         frequency.merge(r.folded(), 1, Integer::sum);
       }
     }
+    boolean[] common = new boolean[pairs.length];
+    for (int p = 0; p < pairs.length; p++) {
+      String name = records.get((int) (pairs[p] >>> 32)).folded();
+      common[p] = name != null && frequency.getOrDefault(name, 0) > 2;
+    }
+    model.estimateMFromAnchors(levels, pairs.length, common);
+    model.estimatePrior(levels, pairs.length, 20);
     weights = new double[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
       weights[p] = model.score(levels, p * f);

@@ -242,6 +242,11 @@ final class World {
     "Frutas del Pacífico", "Bananera El Oro", "Agro Export Andina", "Exportadora Santa Rosa",
     "Tropical Fruits", "Café Sierra Nevada", "Flores de la Sabana", "Mariscos del Sur"
   };
+  private static final String[] QUALIFIERS = {
+    "Noord", "Zuid", "Oost", "West", "Groep", "International", "Holland", "& Zonen", "Partners",
+    "Service", "Europe", "Direct", "Centrum", "Totaal", "Plus", "Benelux", "Rijnmond", "Delta",
+    "Express", "Select", "Premium", "Trust", "United", "Brothers"
+  };
   private static final String[] LATAM_PLACES = {
     "Machala",
     "Guayas",
@@ -309,7 +314,13 @@ final class World {
             default -> r.pick(NL_ACTIVITIES);
           };
       LegalForm form = be ? LegalForm.BE_BV : r.chance(0.85) ? LegalForm.BV : LegalForm.VOF;
-      return registered(j, r, base, activity, form, sector, address(r, be));
+      Address seat = address(r, be);
+      // trade names are protected, so two companies rarely share one: a place or a word sets it
+      // apart
+      if (r.chance(0.9)) {
+        base = base + " " + (r.chance(0.4) ? seat.city() : r.pick(QUALIFIERS));
+      }
+      return registered(j, r, base, activity, form, sector, seat);
     }
     if (u < 0.86) {
       LegalForm form = r.pick(new LegalForm[] {LegalForm.SA, LegalForm.SAS, LegalForm.LTDA});
@@ -326,7 +337,7 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(HK_BASES),
+          r.pick(HK_BASES) + " " + r.pick(QUALIFIERS),
           "Trading",
           LegalForm.HK_LTD,
           Company.Sector.EXPORTER,
@@ -336,7 +347,7 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(TR_BASES),
+          r.pick(TR_BASES) + " " + r.pick(QUALIFIERS),
           "Dış Ticaret",
           LegalForm.LTD_STI,
           Company.Sector.TRADING,
@@ -345,7 +356,7 @@ final class World {
     return registered(
         j,
         r,
-        r.pick(AE_BASES),
+        r.pick(AE_BASES) + " " + r.pick(QUALIFIERS),
         "General Trading",
         LegalForm.FZE,
         Company.Sector.TRADING,
