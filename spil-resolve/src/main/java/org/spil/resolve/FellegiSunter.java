@@ -140,41 +140,6 @@ final class FellegiSunter {
     }
   }
 
-  /** EM on the candidate pairs' levels (pairs x features, row-major). */
-  void estimateM(byte[] levels, int pairs, int iterations) {
-    int f = Features.NAMES.length;
-    double[] post = new double[pairs];
-    for (int it = 0; it < iterations; it++) {
-      double sum = 0;
-      for (int p = 0; p < pairs; p++) {
-        double w = Math.log(prior / (1 - prior));
-        for (int i = 0; i < f; i++) {
-          byte l = levels[p * f + i];
-          if (l != Features.MISSING) {
-            w += Math.log(m[i][l] / u[i][l]);
-          }
-        }
-        post[p] = 1 / (1 + Math.exp(-w));
-        sum += post[p];
-      }
-      prior = Math.min(0.99, Math.max(1e-6, sum / Math.max(1, pairs)));
-      for (int i = 0; i < f; i++) {
-        double[] acc = new double[m[i].length];
-        double total = 0;
-        for (int p = 0; p < pairs; p++) {
-          byte l = levels[p * f + i];
-          if (l != Features.MISSING) {
-            acc[l] += post[p];
-            total += post[p];
-          }
-        }
-        for (int l = 0; l < acc.length; l++) {
-          m[i][l] = (acc[l] + 0.01) / (total + 0.01 * acc.length);
-        }
-      }
-    }
-  }
-
   double weight(int feature, byte level) {
     return level == Features.MISSING
         ? 0

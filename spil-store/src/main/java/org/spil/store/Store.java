@@ -803,15 +803,7 @@ public final class Store implements AutoCloseable {
     try (Statement st = warehouse.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        Object[] props = (Object[]) rs.getArray(3).getArray();
-        Object[] values = (Object[]) rs.getArray(4).getArray();
-        Map<String, List<String>> grouped = new LinkedHashMap<>();
-        for (int i = 0; i < props.length; i++) {
-          grouped
-              .computeIfAbsent((String) props[i], k -> new ArrayList<>(1))
-              .add((String) values[i]);
-        }
-        consumer.accept(rs.getString(1), rs.getString(2), grouped);
+        consumer.accept(rs.getString(1), rs.getString(2), Warehouse.grouped(rs, 3));
         n++;
       }
     } catch (SQLException e) {

@@ -270,21 +270,24 @@ public final class Warehouse implements AutoCloseable {
       ps.setLong(1, batchId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] props = (Object[]) rs.getArray(3).getArray();
-          Object[] values = (Object[]) rs.getArray(4).getArray();
-          Map<String, List<String>> grouped = new LinkedHashMap<>();
-          for (int i = 0; i < props.length; i++) {
-            grouped
-                .computeIfAbsent((String) props[i], k -> new ArrayList<>(1))
-                .add((String) values[i]);
-          }
-          consumer.accept(rs.getString(1), rs.getString(2), grouped);
+          consumer.accept(rs.getString(1), rs.getString(2), grouped(rs, 3));
         }
       }
     } catch (SQLException e) {
       throw new StoreException(
           "cannot read batch " + batchId + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /** The list columns {@code column} (properties) and the next (values) as a property map. */
+  static Map<String, List<String>> grouped(ResultSet rs, int column) throws SQLException {
+    Object[] props = (Object[]) rs.getArray(column).getArray();
+    Object[] values = (Object[]) rs.getArray(column + 1).getArray();
+    Map<String, List<String>> grouped = new LinkedHashMap<>();
+    for (int i = 0; i < props.length; i++) {
+      grouped.computeIfAbsent((String) props[i], k -> new ArrayList<>(1)).add((String) values[i]);
+    }
+    return grouped;
   }
 
   /** Receives one entity's statements of one batch. */
