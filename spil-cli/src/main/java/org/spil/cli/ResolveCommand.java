@@ -53,6 +53,9 @@ final class ResolveCommand implements Callable<Integer> {
       err.printf("  read %,d records%n", records.size());
       err.flush();
       Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
+      for (Store.Judgement j : store.judgements()) {
+        resolution.judge(j.a(), j.b(), j.verdict().equals("same"));
+      }
       int pairs = resolution.score(500, 1);
       err.printf("  scored %,d candidate pairs%n", pairs);
       err.flush();

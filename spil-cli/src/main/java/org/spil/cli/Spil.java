@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       ResolveCommand.class,
       ClustersCommand.class,
       ExplainCommand.class,
+      JudgeCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

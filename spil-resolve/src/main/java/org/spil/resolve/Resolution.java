@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,6 +34,20 @@ public final class Resolution {
   private byte[] levels = new byte[0];
   private double[] weights = new double[0];
   private final double threshold;
+
+  private final Set<String> mustLink = new HashSet<>();
+  private final Set<String> cannotLink = new HashSet<>();
+
+  /**
+   * Analysts' judgements override the model: {@code same} pairs are merged first (unless a {@code
+   * different} judgement forbids it), and no two clusters are merged while a {@code different}
+   * judgement stands between their members.
+   */
+  public void judge(String a, String b, boolean same) {
+    String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
+    (same ? mustLink : cannotLink).add(key);
+    (same ? cannotLink : mustLink).remove(key);
+  }
 
   public Resolution(List<ResolveRecord> input, double threshold) {
     this.threshold = threshold;
@@ -140,6 +155,24 @@ public final class Resolution {
       neighbours.get(a).put(b, prob);
       neighbours.get(b).put(a, prob);
     }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(records.get(i).record().id(), i);
+    }
+    for (String key : mustLink) {
+      String[] ab = key.split("\u0000");
+      Integer x = index.get(ab[0]);
+      Integer y = index.get(ab[1]);
+      if (x != null && y != null) {
+        int a = find(parent, x);
+        int b = find(parent, y);
+        if (a != b && !forbidden(members.get(a), members.get(b))) {
+          parent[b] = a;
+          members.get(a).addAll(members.get(b));
+          members.set(b, List.of());
+        }
+      }
+    }
     Integer[] order = new Integer[pairs.length];
     for (int p = 0; p < order.length; p++) {
       order[p] = p;
@@ -151,7 +184,9 @@ public final class Resolution {
       }
       int a = find(parent, (int) (pairs[p] >>> 32));
       int b = find(parent, (int) pairs[p]);
-      if (a == b || !coherent(members.get(a), members.get(b), neighbours)) {
+      if (a == b
+          || forbidden(members.get(a), members.get(b))
+          || !coherent(members.get(a), members.get(b), neighbours)) {
         continue;
       }
       if (members.get(a).size() < members.get(b).size()) {
@@ -175,6 +210,23 @@ public final class Resolution {
     }
     out.sort((x, y) -> x.canonicalId().compareTo(y.canonicalId()));
     return out;
+  }
+
+  /** Whether a {@code different} judgement stands between a member of one and one of the other. */
+  private boolean forbidden(List<Integer> a, List<Integer> b) {
+    if (cannotLink.isEmpty()) {
+      return false;
+    }
+    for (int i : a) {
+      for (int j : b) {
+        String x = records.get(i).record().id();
+        String y = records.get(j).record().id();
+        if (cannotLink.contains(x.compareTo(y) < 0 ? x + "\u0000" + y : y + "\u0000" + x)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

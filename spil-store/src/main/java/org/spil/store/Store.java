@@ -816,6 +816,120 @@ public final class Store implements AutoCloseable {
     return n;
   }
 
+  /** An analyst's judgement on a pair of entities: same, different or unsure. */
+  public record Judgement(String a, String b, String verdict, String user, String purpose) {}
+
+  /**
+   * Records a judgement. Both entities must be visible to the judge and differ; a judgement that
+   * contradicts an earlier one on the same pair needs {@code revise}. Audited; nothing of the
+   * source records changes.
+   */
+  public Judgement judge(Viewer viewer, String a, String b, String verdict, boolean revise) {
+    warehouse.requireWritable();
+    if (!List.of("same", "different", "unsure").contains(verdict)) {
+      throw new IllegalArgumentException(
+          "a judgement is same, different or unsure, not '" + verdict + "'");
+    }
+    if (a.equals(b)) {
+      throw new IllegalArgumentException(
+          "a judgement needs two different entities, not " + a + " twice");
+    }
+    String x = a.compareTo(b) < 0 ? a : b;
+    String y = x.equals(a) ? b : a;
+    Scope scope = visible(viewer);
+    for (String id : List.of(x, y)) {
+      if (count(
+              "SELECT count(*) FROM statement s WHERE s.entity_id = '"
+                  + id.replace("'", "''")
+                  + "' AND "
+                  + scope.sql("s.batch_id", "s.entity_id"))
+          == 0) {
+        audited(
+            viewer,
+            "refused",
+            Map.of("reason", "judgement on an unknown or invisible entity", "entity", id));
+        throw new PolicyException(
+            "no entity '"
+                + id
+                + "' visible to "
+                + viewer.user().name()
+                + " for "
+                + viewer.purpose().token());
+      }
+    }
+    Connection c = warehouse.connection();
+    try {
+      String earlier = null;
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT verdict FROM judgement WHERE a = ? AND b = ?")) {
+        ps.setString(1, x);
+        ps.setString(2, y);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            earlier = rs.getString(1);
+          }
+        }
+      }
+      if (earlier != null && !earlier.equals(verdict) && !revise) {
+        throw new PolicyException(
+            "the pair was judged '"
+                + earlier
+                + "' before; use --revise to change it to '"
+                + verdict
+                + "'");
+      }
+      try (PreparedStatement del =
+              c.prepareStatement("DELETE FROM judgement WHERE a = ? AND b = ?");
+          PreparedStatement ins =
+              c.prepareStatement(
+                  "INSERT INTO judgement VALUES (?, ?, ?, ?, ?, current_timestamp)")) {
+        del.setString(1, x);
+        del.setString(2, y);
+        del.executeUpdate();
+        ins.setString(1, x);
+        ins.setString(2, y);
+        ins.setString(3, verdict);
+        ins.setString(4, viewer.user().name());
+        ins.setString(5, viewer.purpose().token());
+        ins.executeUpdate();
+      }
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("a", x);
+      detail.put("b", y);
+      detail.put("verdict", verdict);
+      if (earlier != null) {
+        detail.put("revised_from", earlier);
+      }
+      audited(viewer, "judge", detail);
+      return new Judgement(x, y, verdict, viewer.user().name(), viewer.purpose().token());
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot record judgement: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Every judgement of same or different (unsure ones do not steer resolution). */
+  public List<Judgement> judgements() {
+    List<Judgement> out = new ArrayList<>();
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT a, b, verdict, user_name, purpose FROM judgement WHERE verdict <> 'unsure' ORDER BY a, b")) {
+      while (rs.next()) {
+        out.add(
+            new Judgement(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read judgements: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
   /** Replaces the viewer's resolution (canonical id to member entity ids); audited. */
   public void saveClusters(Viewer viewer, Map<String, List<String>> clusters) {
     warehouse.requireWritable();

@@ -112,6 +112,10 @@ public final class Warehouse implements AutoCloseable {
       AccessRequests.create(s);
       s.execute(
           """
+          CREATE TABLE IF NOT EXISTS judgement (a VARCHAR NOT NULL, b VARCHAR NOT NULL, verdict VARCHAR NOT NULL,
+            user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL, created TIMESTAMP NOT NULL, PRIMARY KEY (a, b))""");
+      s.execute(
+          """
           CREATE TABLE IF NOT EXISTS resolution (user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL,
             canonical_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
       s.execute(
