@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       ClustersCommand.class,
       ExplainCommand.class,
       JudgeCommand.class,
+      MatchCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -86,4 +86,34 @@ class ResolveCommandTest {
     assertThat(Cli.run(LeakTest.concat(new String[] {"explain", "x", "x"}, police)).err())
         .contains("two different entities");
   }
+
+  @Test
+  void matchByExampleRanksTheVariantFirstAndRefusesEmptyQueries() throws Exception {
+    String data = tmp.resolve("m").toString();
+    assertThat(
+            Cli.run(
+                    "ingest",
+                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
+                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+    CommandsTest.addUsers(data, tmp);
+    String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    Cli.Result r =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {
+                  "match", "--name", "Muhammad ELAMRANI", "--dob", "12-03-1985", "--json"
+                },
+                police));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode first = json.readTree(r.out()).get(0);
+    assertThat(first.get("name").asText()).isEqualTo("Mohamed El Amrani");
+    assertThat(first.get("explanation").toString()).contains("dob: exact");
+    Cli.Result empty = Cli.run(LeakTest.concat(new String[] {"match"}, police));
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("empty match query").contains("Usage: spil match");
+  }
 }

@@ -128,6 +128,46 @@ public final class Resolution {
     return out;
   }
 
+  private Map<String, List<Integer>> keyIndex;
+
+  /**
+   * Match by example (after {@link #score}): the records sharing a blocking key with the query,
+   * ranked by match weight, each with its explanation.
+   */
+  public List<Pair> match(ResolveRecord query, int limit) {
+    if (keyIndex == null) {
+      keyIndex = new HashMap<>();
+      for (int i = 0; i < records.size(); i++) {
+        for (String k : Blocking.keys(records.get(i))) {
+          keyIndex.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    Features.Prepared q = Features.prepare(query);
+    Set<Integer> candidates = new TreeSet<>();
+    for (String k : Blocking.keys(q)) {
+      List<Integer> hits = keyIndex.get(k);
+      if (hits != null && hits.size() <= 10_000) {
+        candidates.addAll(hits);
+      }
+    }
+    byte[] lv = new byte[Features.NAMES.length];
+    List<Pair> out = new ArrayList<>();
+    for (int i : candidates) {
+      Features.Prepared r = records.get(i);
+      if (!r.record().kind().comparable(query.kind())) {
+        continue;
+      }
+      Features.compare(q, r, lv);
+      double w = model.score(lv, 0);
+      out.add(
+          new Pair(
+              query.id(), r.record().id(), w, FellegiSunter.probability(w), explain(lv.clone())));
+    }
+    out.sort((x, y) -> Double.compare(y.weight(), x.weight()));
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
   /** Compares two records with the estimated model (after {@link #score}). */
   public Pair explain(ResolveRecord a, ResolveRecord b) {
     byte[] lv = new byte[Features.NAMES.length];
