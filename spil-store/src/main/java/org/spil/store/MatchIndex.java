@@ -171,12 +171,6 @@ final class MatchIndex {
     }
   }
 
-  void drop(long batchId) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("DELETE FROM match_code WHERE batch_id = " + batchId);
-    }
-  }
-
   /**
    * Records of the candidate batches matching the query: exact codes are looked up, name filters
    * compared by Dice coefficient (at least {@code nameThreshold}). The score is the name's Dice

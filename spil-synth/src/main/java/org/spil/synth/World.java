@@ -680,9 +680,4 @@ final class World {
       default -> "+31 6 " + rest.substring(0, 4) + " " + rest.substring(4);
     };
   }
-
-  String nickname(int person) {
-    Actor a = actors.get(person);
-    return a == null ? null : a.nickname();
-  }
 }
