@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       ExplainCommand.class,
       JudgeCommand.class,
       MatchCommand.class,
+      ReviewCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -65,6 +65,16 @@ class JudgeCommandTest {
     assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, as)).code()).isZero();
     assertThat(clusterOf(as, a)).as("revised to same: joined").isEqualTo(clusterOf(as, b));
 
+    Cli.Result review =
+        Cli.run(LeakTest.concat(new String[] {"review", "--json", "--limit", "50"}, as));
+    assertThat(review.code()).as(review.err()).isZero();
+    JsonNode candidates = json.readTree(review.out());
+    assertThat(candidates).isNotEmpty();
+    for (JsonNode c : candidates) {
+      assertThat(java.util.Set.of(c.get("a").asText(), c.get("b").asText()))
+          .as("judged pairs are not reviewed again")
+          .isNotEqualTo(java.util.Set.of(a, b));
+    }
     assertThat(Cli.run(LeakTest.concat(new String[] {"judge", a, a, "same"}, as)).err())
         .contains("two different entities");
     assertThat(Cli.run(LeakTest.concat(new String[] {"judge", a, "no-such-id", "same"}, as)).err())
