@@ -100,7 +100,7 @@ final class AccessRequests {
     return id;
   }
 
-  List<Request> list(String where, String arg) {
+  List<Request> list(String where, String... args) {
     List<Request> out = new ArrayList<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
@@ -108,11 +108,8 @@ final class AccessRequests {
                 + " FROM access_request "
                 + where
                 + " ORDER BY id")) {
-      if (arg != null) {
-        ps.setString(1, arg);
-        if (where.chars().filter(c -> c == '?').count() > 1) {
-          ps.setString(2, arg);
-        }
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

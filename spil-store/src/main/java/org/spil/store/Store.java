@@ -308,10 +308,10 @@ public final class Store implements AutoCloseable {
     }
     List<RequestView> out = new ArrayList<>();
     AccessRequests requests = new AccessRequests(warehouse.connection());
-    for (AccessRequests.Request r : requests.list("", null)) {
+    for (AccessRequests.Request r :
+        requests.list("WHERE requester = ? OR owner_agency = ?", u.name(), u.agency())) {
       out.add(view(r));
     }
-    out.removeIf(r -> !r.requester().equals(u.name()) && !r.ownerAgency().equals(u.agency()));
     audit.append(
         new AuditLog.Event(u.name(), null, "request-list", Map.of("requests", out.size())));
     return out;
@@ -470,18 +470,16 @@ public final class Store implements AutoCloseable {
     }
     Set<Long> batches = warehouse.visibleBatches(viewer, policy);
     Map<Long, Set<String>> entities = new LinkedHashMap<>();
-    Set<Long> live = new java.util.HashSet<>();
-    for (Batch b : warehouse.batches()) {
-      if (!b.provenance().retainUntil().isBefore(policy.today())) {
-        live.add(b.id());
+    List<org.spil.policy.Grant> grants = warehouse.grantsFor(viewer.user().name());
+    for (org.spil.policy.Grant g : grants) {
+      if (g.entityId() == null || !g.covers(viewer, g.batchId(), policy.today())) {
+        continue;
       }
-    }
-    for (org.spil.policy.Grant g : warehouse.grantsFor(viewer.user().name())) {
-      if (g.entityId() != null
-          && g.purpose().equals(viewer.purpose().token())
-          && !g.until().isBefore(policy.today())
-          && live.contains(g.batchId())
-          && !batches.contains(g.batchId())) {
+      // an entity grant opens only what the policy leaves hit-only: never past retention, never
+      // into a compartment
+      Batch b =
+          warehouse.batches().stream().filter(x -> x.id() == g.batchId()).findFirst().orElse(null);
+      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.HIT_ONLY) {
         entities.computeIfAbsent(g.batchId(), k -> new java.util.TreeSet<>()).add(g.entityId());
       }
     }
