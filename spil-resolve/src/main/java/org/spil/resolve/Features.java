@@ -37,7 +37,6 @@ final class Features {
       String folded,
       Set<String> tokens,
       Set<String> sounds,
-      String sortedTokens,
       Set<String> documents,
       Set<String> phones) {}
 
@@ -48,7 +47,7 @@ final class Features {
       (id.startsWith("phone:") ? phones : documents).add(id);
     }
     if (r.name() == null || r.name().isBlank()) {
-      return new Prepared(r, null, Set.of(), Set.of(), null, documents, phones);
+      return new Prepared(r, null, Set.of(), Set.of(), documents, phones);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
     if (r.kind() != ResolveRecord.Kind.PERSON) {
@@ -62,7 +61,7 @@ final class Features {
       }
     }
     String fp = String.join(" ", tokens);
-    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), fp, documents, phones);
+    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), documents, phones);
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {

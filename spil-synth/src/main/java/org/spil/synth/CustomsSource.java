@@ -144,8 +144,8 @@ final class CustomsSource extends Source {
     String fromDistortions = spell.applied();
     String toName = spell.company(to, 0.35);
     String toDistortions = spell.applied();
-    String fromCountry = countryName(from.country());
-    String toCountry = countryName(to.country());
+    String fromCountry = dutchCountry(from.country());
+    String toCountry = dutchCountry(to.country());
     String fromId = company(fromName, fromCountry, from, fromDistortions);
     String toId = company(toName, toCountry, to, toDistortions);
     if (s.seized()) {
@@ -210,20 +210,6 @@ final class CustomsSource extends Source {
     }
     Rng r = Rng.of(world.seed, "eori", c.index());
     return c.country().equals("nl") ? "NL" + r.digits(9) : "BE0" + r.digits(9);
-  }
-
-  static String countryName(String code) {
-    return switch (code) {
-      case "nl" -> "Nederland";
-      case "be" -> "België";
-      case "ec" -> "Ecuador";
-      case "co" -> "Colombia";
-      case "br" -> "Brazilië";
-      case "hk" -> "Hongkong";
-      case "tr" -> "Turkije";
-      case "ae" -> "Verenigde Arabische Emiraten";
-      default -> code.toUpperCase();
-    };
   }
 
   private static final String YAML =

@@ -30,20 +30,6 @@ final class PoliceSource extends Source {
     return "politie-nl";
   }
 
-  static String dutchCountry(String code) {
-    return switch (code) {
-      case "nl" -> "Nederland";
-      case "ma" -> "Marokko";
-      case "tr" -> "Turkije";
-      case "sr" -> "Suriname";
-      case "ua" -> "Oekraïne";
-      case "co" -> "Colombia";
-      case "al" -> "Albanië";
-      case "be" -> "België";
-      default -> code.toUpperCase();
-    };
-  }
-
   private String fit(String s) {
     return s == null || encoder.canEncode(s) ? s : World.ascii(s);
   }

@@ -48,6 +48,25 @@ abstract class Source {
     return d == null ? null : d.format(f);
   }
 
+  /** A country as Dutch systems write it, from its lower-case ISO code. */
+  static String dutchCountry(String code) {
+    return switch (code) {
+      case "nl" -> "Nederland";
+      case "be" -> "België";
+      case "ma" -> "Marokko";
+      case "tr" -> "Turkije";
+      case "sr" -> "Suriname";
+      case "ua" -> "Oekraïne";
+      case "co" -> "Colombia";
+      case "al" -> "Albanië";
+      case "ec" -> "Ecuador";
+      case "br" -> "Brazilië";
+      case "hk" -> "Hongkong";
+      case "ae" -> "Verenigde Arabische Emiraten";
+      default -> code.toUpperCase();
+    };
+  }
+
   /** Records a value made invalid on purpose, so a test can expect exactly these rejects. */
   void invalid(Csv csv, String column, String value, String reason) {
     truth.invalid.row(name(), csv.file(), csv.nextLine(), column, value, reason);
