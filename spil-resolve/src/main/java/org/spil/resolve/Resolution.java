@@ -29,6 +29,7 @@ public final class Resolution {
   public record Cluster(String canonicalId, List<String> members) {}
 
   private final List<Features.Prepared> records = new ArrayList<>();
+  private final Map<String, Integer> frequency = new HashMap<>();
   private final FellegiSunter model = new FellegiSunter();
   private long[] pairs = new long[0];
   private byte[] levels = new byte[0];
@@ -67,7 +68,7 @@ public final class Resolution {
       System.arraycopy(one, 0, levels, p * f, f);
     }
     model.estimateU(records, seed, Math.max(50_000, records.size() * 20));
-    Map<String, Integer> frequency = new HashMap<>();
+    frequency.clear();
     for (Features.Prepared r : records) {
       if (r.folded() != null) {
         frequency.merge(r.folded(), 1, Integer::sum);
@@ -82,11 +83,9 @@ public final class Resolution {
     model.estimatePrior(levels, pairs.length, 20);
     weights = new double[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
-      weights[p] = model.score(levels, p * f);
-      if (levels[p * f] == 0) {
-        String name = records.get((int) (pairs[p] >>> 32)).folded();
-        weights[p] += termFrequencyAdjustment(frequency.get(name));
-      }
+      weights[p] =
+          model.score(levels, p * f)
+              + adjustment(records.get((int) (pairs[p] >>> 32)), levels[p * f]);
     }
     return pairs.length;
   }
@@ -96,6 +95,10 @@ public final class Resolution {
    * frequency adjustment): the model's u for exact names is replaced by the name's own frequency
    * among the records, never below the model's average.
    */
+  private double adjustment(Features.Prepared a, byte nameLevel) {
+    return nameLevel == 0 ? termFrequencyAdjustment(frequency.get(a.folded())) : 0;
+  }
+
   private double termFrequencyAdjustment(Integer count) {
     double tf = count == null ? 0 : (double) count / records.size();
     double u = model.u[0][0];
@@ -113,19 +116,37 @@ public final class Resolution {
               records.get((int) pairs[p]).record().id(),
               weights[p],
               FellegiSunter.probability(weights[p]),
-              explain(lv)));
+              explain(lv, weights[p] - model.score(lv, 0))));
     }
     return out;
   }
 
-  /** Per feature: the level and its contribution in bits. */
-  List<String> explain(byte[] lv) {
+  /**
+   * The terms of a match weight, which add up to it: the prior, per feature the level and its
+   * contribution in bits, and the name-frequency adjustment when there is one.
+   */
+  List<String> explain(byte[] lv, double adjustment) {
     List<String> out = new ArrayList<>();
+    out.add(
+        String.format("prior (%+.1f)", Math.log(model.prior / (1 - model.prior)) / Math.log(2)));
     List<String> described = Features.describe(lv);
     for (int i = 0; i < lv.length; i++) {
       out.add(described.get(i) + String.format(" (%+.1f)", model.weight(i, lv[i])));
     }
+    if (adjustment != 0) {
+      out.add(String.format("common name (%+.1f)", adjustment));
+    }
     return out;
+  }
+
+  /** One comparison with the estimated model, as {@link #score} weighs candidate pairs. */
+  private Pair compare(Features.Prepared a, Features.Prepared b) {
+    byte[] lv = new byte[Features.NAMES.length];
+    Features.compare(a, b, lv);
+    double adjustment = adjustment(a, lv[0]);
+    double w = model.score(lv, 0) + adjustment;
+    return new Pair(
+        a.record().id(), b.record().id(), w, FellegiSunter.probability(w), explain(lv, adjustment));
   }
 
   private Map<String, List<Integer>> keyIndex;
@@ -151,18 +172,12 @@ public final class Resolution {
         candidates.addAll(hits);
       }
     }
-    byte[] lv = new byte[Features.NAMES.length];
     List<Pair> out = new ArrayList<>();
     for (int i : candidates) {
       Features.Prepared r = records.get(i);
-      if (!r.record().kind().comparable(query.kind())) {
-        continue;
+      if (r.record().kind().comparable(query.kind())) {
+        out.add(compare(q, r));
       }
-      Features.compare(q, r, lv);
-      double w = model.score(lv, 0);
-      out.add(
-          new Pair(
-              query.id(), r.record().id(), w, FellegiSunter.probability(w), explain(lv.clone())));
     }
     out.sort((x, y) -> Double.compare(y.weight(), x.weight()));
     return out.subList(0, Math.min(limit, out.size()));
@@ -170,10 +185,7 @@ public final class Resolution {
 
   /** Compares two records with the estimated model (after {@link #score}). */
   public Pair explain(ResolveRecord a, ResolveRecord b) {
-    byte[] lv = new byte[Features.NAMES.length];
-    Features.compare(Features.prepare(a), Features.prepare(b), lv);
-    double w = model.score(lv, 0);
-    return new Pair(a.id(), b.id(), w, FellegiSunter.probability(w), explain(lv));
+    return compare(Features.prepare(a), Features.prepare(b));
   }
 
   public List<Cluster> clusters() {
