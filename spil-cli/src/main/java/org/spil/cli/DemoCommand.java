@@ -317,14 +317,11 @@ final class DemoCommand implements Callable<Integer> {
   private static void resolve(PrintWriter out, Store store, GroundTruth truth) {
     out.println("== Entity resolution (analist.politie, 26Kruiskade)");
     Viewer v = store.viewer("analist.politie", "26Kruiskade");
-    java.util.Map<String, org.spil.resolve.ResolveRecord> records = ResolveRecords.read(store, v);
-    org.spil.resolve.Resolution r =
-        new org.spil.resolve.Resolution(ResolveRecords.list(records), 0.9);
-    int pairs = r.score(500, 1);
-    List<org.spil.resolve.Resolution.Cluster> clusters = r.clusters();
-    java.util.Map<String, List<String>> saved = new java.util.LinkedHashMap<>();
-    clusters.forEach(c -> saved.put(c.canonicalId(), c.members()));
-    store.saveClusters(v, saved);
+    ResolutionRun.Result run =
+        ResolutionRun.run(store, v, 0.9, false, new PrintWriter(java.io.Writer.nullWriter()));
+    java.util.Map<String, org.spil.resolve.ResolveRecord> records = run.records();
+    List<org.spil.resolve.Resolution.Cluster> clusters = run.clusters();
+    int pairs = run.pairs();
     java.util.Map<String, String> truthOf = new java.util.HashMap<>();
     truth.eachRecord(
         rec -> {
@@ -337,7 +334,7 @@ final class DemoCommand implements Callable<Integer> {
         "  %,d persons, companies and account holders, %,d candidate pairs, %,d clusters%n",
         records.size(), pairs, clusters.size());
     out.printf(
-        "  against the truth: pairwise precision %.2f, recall %.2f (first version; see docs/resolve.md)%n",
+        "  against the truth: pairwise precision %.2f, recall %.2f (docs/resolve.md)%n",
         s.precision(), s.recall());
   }
 

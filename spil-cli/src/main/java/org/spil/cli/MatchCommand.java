@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import org.spil.model.types.Text;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
+import org.spil.store.SearchHit;
+import org.spil.store.SearchQuery;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,9 @@ final class MatchCommand implements Callable<Integer> {
       description = "Passport, registration or document number, or email.")
   String id;
 
+  /** How many search hits per name or identifier are weighed. */
+  private static final int CANDIDATES = 100;
+
   @Option(names = "--limit", defaultValue = "10", paramLabel = "N")
   int limit;
 
@@ -85,17 +91,37 @@ final class MatchCommand implements Callable<Integer> {
     }
     Set<String> ids = new TreeSet<>();
     if (id != null && !id.isBlank()) {
-      ids.add(id.contains("@") ? "email:" + id.strip().toLowerCase() : "id:" + Text.compact(id));
+      if (id.contains("@")) {
+        ids.add("email:" + id.strip().toLowerCase());
+      } else {
+        // the kind of a bare number is unknown: it may be any of the record identifiers
+        for (String kind : ResolveRecords.NUMBER_KINDS) {
+          ids.add(kind + ":" + Text.compact(id));
+        }
+      }
     }
     ResolveRecord query =
         new ResolveRecord("query", ResolveRecord.Kind.EITHER, name, isoDob, ids, countries, null);
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
       Viewer v = viewer.viewer(store);
-      Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
-      Resolution resolution = new Resolution(ResolveRecords.list(records), 0.9);
-      resolution.score(500, 1);
-      List<Resolution.Pair> ranked = resolution.match(query, limit);
+      Map<String, ResolveRecord> records = new LinkedHashMap<>();
+      Optional<Resolution.Model> model = ResolutionRun.model(store, v);
+      List<Resolution.Pair> ranked;
+      if (model.isPresent()) {
+        candidates(store, v, records);
+        ranked = Resolution.scorer(model.get()).rank(query, ResolveRecords.list(records), limit);
+      } else {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "spil: no saved resolution for you and this purpose; estimating weights now"
+                    + " (run spil resolve once to make matching fast)");
+        records.putAll(ResolveRecords.read(store, v));
+        Resolution resolution = new Resolution(ResolveRecords.list(records), 0.9);
+        resolution.score(500, 1);
+        ranked = resolution.match(query, limit);
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Resolution.Pair p : ranked) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -117,5 +143,27 @@ final class MatchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Candidates from the search index, within the viewer's scope: the persons and companies that the
+   * name or the identifier finds (transliterated, fuzzy, any spelling of the number).
+   */
+  private void candidates(Store store, Viewer v, Map<String, ResolveRecord> into) {
+    List<String> texts = new ArrayList<>();
+    if (name != null && !name.isBlank()) {
+      texts.add(name);
+    }
+    if (id != null && !id.isBlank()) {
+      texts.add(id);
+    }
+    for (String text : texts) {
+      for (SearchHit h :
+          store.search(v, new SearchQuery(text, null, null, null, null, CANDIDATES, null))) {
+        if (ResolveRecords.SCHEMATA.contains(h.schema())) {
+          into.putIfAbsent(h.id(), ResolveRecords.record(h.id(), h.schema(), null, h.properties()));
+        }
+      }
+    }
   }
 }

@@ -48,6 +48,13 @@ final class ResolveBench implements Callable<Integer> {
   @Option(names = "--threshold", defaultValue = "0.9", paramLabel = "P")
   double threshold;
 
+  @Option(
+      names = "--errors",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Also print up to N wrongly merged and N missed candidate pairs, explained.")
+  int errors;
+
   @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
   Path work;
 
@@ -101,8 +108,51 @@ final class ResolveBench implements Callable<Integer> {
       out.printf(
           "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
           s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
+      if (errors > 0) {
+        printErrors(out, r, clusters, truth, records);
+      }
     }
     out.flush();
     return 0;
+  }
+
+  /** Sample errors against the truth: merged pairs of different people, then missed pairs. */
+  private void printErrors(
+      PrintWriter out,
+      Resolution r,
+      List<Resolution.Cluster> clusters,
+      Map<String, String> truth,
+      Map<String, ResolveRecord> records) {
+    Map<String, String> clusterOf = new HashMap<>();
+    for (Resolution.Cluster c : clusters) {
+      for (String m : c.members()) {
+        clusterOf.put(m, c.canonicalId());
+      }
+    }
+    int merged = 0;
+    int missed = 0;
+    for (Resolution.Pair p : r.pairs()) {
+      String ta = truth.get(p.a());
+      String tb = truth.get(p.b());
+      if (ta == null || tb == null) {
+        continue;
+      }
+      boolean together = clusterOf.get(p.a()).equals(clusterOf.get(p.b()));
+      boolean same = ta.equals(tb);
+      if (together && !same && p.probability() >= threshold && merged++ < errors) {
+        out.println("WRONGLY MERGED " + describe(records, p));
+      } else if (!together && same && missed++ < errors) {
+        out.println("MISSED " + describe(records, p));
+      }
+    }
+  }
+
+  private static String describe(Map<String, ResolveRecord> records, Resolution.Pair p) {
+    return String.format(
+        "%.3f%n  %s%n  %s%n  %s",
+        p.probability(),
+        records.get(p.a()),
+        records.get(p.b()),
+        String.join("; ", p.explanation()));
   }
 }

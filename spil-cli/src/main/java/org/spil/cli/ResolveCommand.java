@@ -3,12 +3,9 @@ package org.spil.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spil.policy.Viewer;
-import org.spil.resolve.Resolution;
-import org.spil.resolve.ResolveRecord;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +33,13 @@ final class ResolveCommand implements Callable<Integer> {
       description = "Match probability to merge (default: ${DEFAULT-VALUE}).")
   double threshold;
 
+  @Option(
+      names = "--incremental",
+      description =
+          "Score only records that are new since your last resolution for this purpose, with the"
+              + " weights estimated then; earlier clusters are kept and can grow or merge.")
+  boolean incremental;
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -49,39 +53,29 @@ final class ResolveCommand implements Callable<Integer> {
     try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
       Viewer v = viewer.viewer(store);
       long start = System.nanoTime();
-      Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
-      err.printf("  read %,d records%n", records.size());
-      err.flush();
-      Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
-      for (Store.Judgement j : store.judgements()) {
-        resolution.judge(j.a(), j.b(), j.verdict().equals("same"));
-      }
-      int pairs = resolution.score(500, 1);
-      err.printf("  scored %,d candidate pairs%n", pairs);
-      err.flush();
-      List<Resolution.Cluster> clusters = resolution.clusters();
-      Map<String, List<String>> saved = new LinkedHashMap<>();
-      long merged = 0;
-      for (Resolution.Cluster c : clusters) {
-        saved.put(c.canonicalId(), c.members());
-        if (c.members().size() > 1) {
-          merged++;
-        }
-      }
-      store.saveClusters(v, saved);
+      ResolutionRun.Result r = ResolutionRun.run(store, v, threshold, incremental, err);
+      long merged = r.clusters().stream().filter(c -> c.members().size() > 1).count();
       double seconds = (System.nanoTime() - start) / 1e9;
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("records", records.size());
-        m.put("candidate_pairs", pairs);
-        m.put("clusters", clusters.size());
+        m.put("records", r.records().size());
+        m.put("new_records", r.fresh());
+        m.put("incremental", r.incremental());
+        m.put("candidate_pairs", r.pairs());
+        m.put("clusters", r.clusters().size());
         m.put("clusters_with_several_records", merged);
         m.put("seconds", Math.round(seconds * 10) / 10.0);
         Json.print(out, m);
       } else {
         out.printf(
-            "resolved %,d records: %,d candidate pairs, %,d clusters (%,d with several records) in %.1f s%n",
-            records.size(), pairs, clusters.size(), merged, seconds);
+            "resolved %,d records (%,d new%s): %,d candidate pairs, %,d clusters (%,d with several records) in %.1f s%n",
+            r.records().size(),
+            r.fresh(),
+            r.incremental() ? ", incremental" : "",
+            r.pairs(),
+            r.clusters().size(),
+            merged,
+            seconds);
       }
     }
     out.flush();

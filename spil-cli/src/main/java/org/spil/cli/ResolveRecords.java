@@ -26,13 +26,16 @@ final class ResolveRecords {
           "phone",
           "phone",
           "idNumber",
-          "id",
+          "doc",
           "passportNumber",
-          "id",
+          "doc",
           "registrationNumber",
-          "id",
+          "reg",
           "taxNumber",
-          "id");
+          "tax");
+
+  /** The kinds of identifier that are numbers (document, registration, tax, account). */
+  static final List<String> NUMBER_KINDS = List.of("doc", "reg", "tax", "iban", "phone");
 
   private ResolveRecords() {}
 
@@ -46,7 +49,7 @@ final class ResolveRecords {
     store.forEachEntity(
         viewer,
         Set.of("BankAccount"),
-        (id, schema, props) -> {
+        (id, schema, dataset, props) -> {
           for (String holder : props.getOrDefault("holder", List.of())) {
             for (String iban : props.getOrDefault("iban", List.of())) {
               ibans.computeIfAbsent(holder, k -> new TreeSet<>()).add("iban:" + Text.compact(iban));
@@ -57,22 +60,23 @@ final class ResolveRecords {
     store.forEachEntity(
         viewer,
         SCHEMATA,
-        (id, schema, props) -> {
-          ResolveRecord r = record(id, schema, props);
+        (id, schema, dataset, props) -> {
+          ResolveRecord r = record(id, schema, dataset, props);
           Set<String> extra = ibans.get(id);
           if (extra != null) {
             Set<String> all = new TreeSet<>(r.identifiers());
             all.addAll(extra);
             r =
                 new ResolveRecord(
-                    r.id(), r.kind(), r.name(), r.dob(), all, r.countries(), r.city());
+                    r.id(), r.kind(), r.name(), r.dob(), all, r.countries(), r.city(), dataset);
           }
           out.put(id, r);
         });
     return out;
   }
 
-  static ResolveRecord record(String id, String schema, Map<String, List<String>> props) {
+  static ResolveRecord record(
+      String id, String schema, String dataset, Map<String, List<String>> props) {
     String name = first(props, "name");
     if (name == null) {
       String f = first(props, "firstName");
@@ -102,7 +106,7 @@ final class ResolveRecords {
           default -> ResolveRecord.Kind.EITHER;
         };
     String dob = first(props, "birthDate");
-    return new ResolveRecord(id, kind, name, dob, ids, countries, null);
+    return new ResolveRecord(id, kind, name, dob, ids, countries, null, dataset);
   }
 
   private static String first(Map<String, List<String>> props, String prop) {

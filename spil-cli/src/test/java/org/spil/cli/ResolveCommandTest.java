@@ -116,4 +116,68 @@ class ResolveCommandTest {
     assertThat(empty.code()).isEqualTo(2);
     assertThat(empty.err()).contains("empty match query").contains("Usage: spil match");
   }
+
+  @Test
+  void incrementalRunResolvesANewBatchAndKeepsCanonicalIds() throws Exception {
+    String data = tmp.resolve("i").toString();
+    assertThat(
+            Cli.run(
+                    "ingest",
+                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+    CommandsTest.addUsers(data, tmp);
+    String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    Cli.Result early = Cli.run(LeakTest.concat(new String[] {"resolve", "--incremental"}, police));
+    assertThat(early.code()).isEqualTo(2);
+    assertThat(early.err()).contains("needs an earlier full resolution");
+    assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, police)).code()).isZero();
+    JsonNode before =
+        json.readTree(
+            Cli.run(LeakTest.concat(new String[] {"clusters", "--all", "--json"}, police)).out());
+    assertThat(
+            Cli.run(
+                    "ingest",
+                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+    Cli.Result r =
+        Cli.run(LeakTest.concat(new String[] {"resolve", "--incremental", "--json"}, police));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode summary = json.readTree(r.out());
+    assertThat(summary.get("incremental").asBoolean()).isTrue();
+    assertThat(summary.get("new_records").asInt()).isGreaterThan(50);
+    JsonNode after =
+        json.readTree(
+            Cli.run(LeakTest.concat(new String[] {"clusters", "--all", "--json"}, police)).out());
+    java.util.Map<String, String> idOf = new java.util.HashMap<>();
+    for (JsonNode c : after) {
+      for (JsonNode m : c.get("members")) {
+        idOf.put(m.asText(), c.get("canonical_id").asText());
+      }
+    }
+    assertThat(idOf).hasSizeGreaterThan(before.size());
+    for (JsonNode c : before) {
+      for (JsonNode m : c.get("members")) {
+        assertThat(idOf.get(m.asText()))
+            .as("an earlier record keeps its canonical id")
+            .isEqualTo(c.get("canonical_id").asText());
+      }
+    }
+    Cli.Result match =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {
+                  "match", "--name", "Muhammad ELAMRANI", "--dob", "12-03-1985", "--json"
+                },
+                police));
+    assertThat(match.code()).as(match.err()).isZero();
+    assertThat(match.err()).as("matching uses the saved weights").doesNotContain("estimating");
+    assertThat(json.readTree(match.out()).get(0).get("name").asText())
+        .isEqualTo("Mohamed El Amrani");
+  }
 }

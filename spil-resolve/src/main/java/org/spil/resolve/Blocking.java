@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Candidate pairs from blocking keys: name tokens and token pairs, phonetic codes and code pairs,
- * dates of birth and identifiers. Frequency-aware: a key shared by more than {@code maxBlock}
- * records ("mohamed", "jansen") makes no pairs, so common names are paired only through rarer keys;
- * identifiers are kept up to ten times that size. Pairs are primitive longs (i << 32 | j, i < j),
- * sorted and unique.
+ * dates of birth, identifiers and email mailboxes. Frequency-aware: a key shared by more than
+ * {@code maxBlock} records ("mohamed", "jansen") makes no pairs, so common names are paired only
+ * through rarer keys; identifiers are kept up to ten times that size. Pairs are primitive longs (i
+ * << 32 | j, i < j), sorted and unique.
  */
 final class Blocking {
   private Blocking() {}
@@ -45,11 +45,20 @@ final class Blocking {
     }
     for (String id : p.record().identifiers()) {
       keys.add("i:" + id);
+      int at = id.indexOf('@');
+      if (id.startsWith("email:") && at > 9) {
+        // the mailbox alone, so that a typing error in the domain still meets
+        keys.add("e:" + id.substring(6, at));
+      }
     }
     return keys;
   }
 
-  static long[] pairs(List<Features.Prepared> records, int maxBlock) {
+  /**
+   * The candidate pairs; with {@code fresh}, only those in which at least one record is fresh (an
+   * incremental run). Block sizes are always counted over all records.
+   */
+  static long[] pairs(List<Features.Prepared> records, int maxBlock, boolean[] fresh) {
     Map<String, int[]> blocks = new HashMap<>();
     Map<String, Integer> sizes = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
@@ -80,6 +89,7 @@ final class Blocking {
           int i = Math.min(members[a], members[b]);
           int j = Math.max(members[a], members[b]);
           if (i == j
+              || (fresh != null && !fresh[i] && !fresh[j])
               || !records.get(i).record().kind().comparable(records.get(j).record().kind())) {
             continue;
           }

@@ -13,17 +13,35 @@ import org.spil.model.types.NameKeys;
  */
 final class Features {
   static final byte MISSING = -1;
-  static final String[] NAMES = {"name", "dob", "identifier", "phone", "country", "city"};
+  static final byte NAME_PART = 4;
+  static final byte NAME_DIFFERENT = 5;
+  static final String[] NAMES = {
+    "name", "dob", "identifier", "registration", "phone", "country", "city"
+  };
+  static final int NAME = 0;
+  static final int DOB = 1;
+  static final int REGISTRATION = 3;
+  static final int PHONE = 4;
+  static final int COUNTRY = 5;
   static final String[][] LEVELS = {
     {
-      "exact",
-      "same tokens in another script or order",
+      "same (in any script, order or legal form)",
+      "same tokens but one (a middle name)",
       "close (every token >= 0.85, mean >= 0.92)",
-      "similar (>= 0.82 or same sound)",
+      "similar (>= 0.85 or same sound)",
+      "one name is part or initials of the other",
       "different"
     },
-    {"exact", "day and month swapped", "one digit or one day off", "same year", "different"},
-    {"shared", "both have, none shared"},
+    {
+      "exact",
+      "day and month swapped",
+      "one digit or one day off",
+      "two digits off",
+      "same year",
+      "different"
+    },
+    {"shared", "an email one or two characters apart", "both have, none shared"},
+    {"same", "both registered, numbers differ"},
     {"shared", "both have, none shared"},
     {"same", "different"},
     {"same", "close", "different"}
@@ -38,16 +56,35 @@ final class Features {
       Set<String> tokens,
       Set<String> sounds,
       Set<String> documents,
-      Set<String> phones) {}
+      Set<String> registrations,
+      Set<String> phones) {
+    /** Whether the name has a one-letter token: an initial (or a particle such as Spanish "y"). */
+    boolean initials() {
+      for (String t : tokens) {
+        if (t.length() == 1) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   static Prepared prepare(ResolveRecord r) {
     Set<String> documents = new TreeSet<>();
+    Set<String> registrations = new TreeSet<>();
     Set<String> phones = new TreeSet<>();
+    boolean firm = r.kind() == ResolveRecord.Kind.COMPANY;
     for (String id : r.identifiers()) {
-      (id.startsWith("phone:") ? phones : documents).add(id);
+      if (id.startsWith("phone:")) {
+        phones.add(id);
+      } else if (firm && !id.startsWith("iban:") && !id.startsWith("email:")) {
+        registrations.add(id);
+      } else {
+        documents.add(id);
+      }
     }
     if (r.name() == null || r.name().isBlank()) {
-      return new Prepared(r, null, Set.of(), Set.of(), documents, phones);
+      return new Prepared(r, null, Set.of(), Set.of(), documents, registrations, phones);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
     if (r.kind() != ResolveRecord.Kind.PERSON) {
@@ -55,33 +92,37 @@ final class Features {
       // an account holder may be a person whose one-letter tokens are initials; they are
       // legal-form letters ("B.V.") only when the name has a legal form
       boolean company = r.kind() == ResolveRecord.Kind.COMPANY || LegalForms.has(tokens);
-      bare.removeIf(t -> LegalForms.WORDS.contains(t) && (company || t.length() > 1));
+      bare.removeIf(t -> (company || t.length() > 1) && LegalForms.isWord(t));
       if (!bare.isEmpty()) {
         tokens = bare;
       }
     }
     String fp = String.join(" ", tokens);
-    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), documents, phones);
+    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), documents, registrations, phones);
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {
-    out[0] = name(a, b);
+    out[NAME] = name(a, b);
     out[1] = dob(a.record().dob(), b.record().dob());
-    out[2] = identifiers(a.documents(), b.documents());
-    out[3] = identifiers(a.phones(), b.phones());
-    out[4] = countries(a.record().countries(), b.record().countries());
-    out[5] = city(a.record().city(), b.record().city());
+    out[2] = documents(a.documents(), b.documents());
+    out[3] = registrations(a.registrations(), b.registrations());
+    out[4] = identifiers(a.phones(), b.phones());
+    out[5] = countries(a.record().countries(), b.record().countries());
+    out[6] = city(a.record().city(), b.record().city());
   }
 
   static byte name(Prepared a, Prepared b) {
     if (a.folded() == null || b.folded() == null) {
       return MISSING;
     }
+    // an initial stands for any of many given names: "M. Yilmaz" is weaker evidence than a full
+    // name
+    boolean abbreviated = a.initials() || b.initials();
     if (a.folded().equals(b.folded())) {
-      return 0;
+      return abbreviated ? NAME_PART : 0;
     }
     if (!initialsAgree(a.tokens(), b.tokens()) || !initialsAgree(b.tokens(), a.tokens())) {
-      return 4;
+      return NAME_DIFFERENT;
     }
     int common = 0;
     for (String t : a.tokens()) {
@@ -89,9 +130,14 @@ final class Features {
         common++;
       }
     }
+    // one token more in a person's name is a middle name; in a company's it may be what sets two
+    // firms apart ("Vos Antwerpen Fresh Import", "Vos Fresh Import")
     double jaccard = (double) common / (a.tokens().size() + b.tokens().size() - common);
-    if (jaccard >= 0.75) {
-      return 1;
+    boolean firm =
+        a.record().kind() == ResolveRecord.Kind.COMPANY
+            || b.record().kind() == ResolveRecord.Kind.COMPANY;
+    if (jaccard >= 0.75 && !firm) {
+      return abbreviated ? NAME_PART : 1;
     }
     double weakest = tokenwise(a.tokens(), b.tokens());
     double mean = tokenMean(a.tokens(), b.tokens());
@@ -108,7 +154,35 @@ final class Features {
     if (jw >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
       return 3;
     }
-    return 4;
+    return part(a.tokens(), b.tokens()) || part(b.tokens(), a.tokens())
+        ? NAME_PART
+        : NAME_DIFFERENT;
+  }
+
+  /**
+   * Whether {@code a} is a shortened form of {@code b}: each of its tokens (at least one of three
+   * letters or more) closely matches a token of {@code b}, and it has fewer tokens or gives a given
+   * name as an initial (which {@link #initialsAgree} has checked): "Theodore" against "Theodore
+   * Morris", a record that lost its surname, or "T. de Jong" against "Thijs de Jong".
+   */
+  static boolean part(Set<String> a, Set<String> b) {
+    boolean any = false;
+    boolean initial = false;
+    for (String x : a) {
+      if (x.length() == 1) {
+        initial |= !b.contains(x);
+        continue;
+      }
+      double best = 0;
+      for (String y : b) {
+        best = Math.max(best, similarity(x, y));
+      }
+      if (best < 0.88) {
+        return false;
+      }
+      any |= x.length() >= 3;
+    }
+    return any && (initial || a.size() < b.size());
   }
 
   /**
@@ -213,8 +287,11 @@ final class Features {
           || (a.substring(0, 8).equals(b.substring(0, 8)) && Math.abs(day(a) - day(b)) == 1)) {
         return 2;
       }
+      if (diff == 2) {
+        return 3;
+      }
     }
-    return a.substring(0, 4).equals(b.substring(0, 4)) ? (byte) 3 : (byte) 4;
+    return a.substring(0, 4).equals(b.substring(0, 4)) ? (byte) 4 : (byte) 5;
   }
 
   private static int day(String iso) {
@@ -231,6 +308,54 @@ final class Features {
       }
     }
     return 1;
+  }
+
+  /**
+   * Shared document, account or email; else an email one or two edits from one of the other's (a
+   * typing error: "j.lee86@roberson.com", "j.lee86@ro6berson.com"). Other identifiers that close
+   * are distinct numbers (consecutive accounts or passports), so only emails get the middle level.
+   * Identifiers of different kinds (a passport number against an IBAN) say nothing: missing.
+   */
+  static byte documents(Set<String> a, Set<String> b) {
+    byte shared = identifiers(a, b);
+    if (shared != 1) {
+      return shared;
+    }
+    boolean sameKind = false;
+    for (String x : a) {
+      String kind = x.substring(0, x.indexOf(':') + 1);
+      for (String y : b) {
+        if (y.startsWith(kind)) {
+          if (kind.equals("email:") && Edits.atMost(x, y, 2)) {
+            return 1;
+          }
+          sameKind = true;
+        }
+      }
+    }
+    return sameKind ? 2 : MISSING;
+  }
+
+  /**
+   * A company's registration, tax or customs (EORI) numbers: a shared one, or numbers of the same
+   * kind that all differ (two firms of one name, each with its own number), else missing. Kept
+   * apart from persons' identifiers because a person's records often carry each source's own
+   * number.
+   */
+  static byte registrations(Set<String> a, Set<String> b) {
+    byte shared = identifiers(a, b);
+    if (shared != 1) {
+      return shared;
+    }
+    for (String x : a) {
+      String kind = x.substring(0, x.indexOf(':') + 1);
+      for (String y : b) {
+        if (y.startsWith(kind)) {
+          return 1;
+        }
+      }
+    }
+    return MISSING;
   }
 
   static byte countries(Set<String> a, Set<String> b) {

@@ -1,7 +1,9 @@
 package org.spil.resolve;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The Fellegi-Sunter model: per feature and level, m (probability of the level among true matches)
@@ -31,8 +33,63 @@ final class FellegiSunter {
     prior = 0.01;
   }
 
+  /** Takes over the weights of an earlier estimation (same features and levels). */
+  void load(Resolution.Model previous) {
+    if (previous.m().length != m.length) {
+      throw new IllegalArgumentException(
+          "the stored resolution model has other features; run a full resolution");
+    }
+    for (int i = 0; i < m.length; i++) {
+      if (previous.m()[i].length != m[i].length || previous.u()[i].length != u[i].length) {
+        throw new IllegalArgumentException(
+            "the stored resolution model has other levels; run a full resolution");
+      }
+      System.arraycopy(previous.m()[i], 0, m[i], 0, m[i].length);
+      System.arraycopy(previous.u()[i], 0, u[i], 0, u[i].length);
+    }
+    prior = previous.prior();
+  }
+
+  /**
+   * u from random record pairs, sampled on all cores in a fixed number of deterministic streams
+   * (the result does not depend on the number of cores); a pseudo-count of one per level (Laplace)
+   * keeps a level never seen among the samples from weighing infinitely.
+   */
   void estimateU(List<Features.Prepared> records, long seed, int samples) {
-    SplittableRandom r = new SplittableRandom(seed);
+    int streams = 16;
+    SplittableRandom root = new SplittableRandom(seed);
+    List<SplittableRandom> randoms = new ArrayList<>();
+    for (int k = 0; k < streams; k++) {
+      randoms.add(root.split());
+    }
+    int f = Features.NAMES.length;
+    double[][] counts =
+        IntStream.range(0, streams)
+            .parallel()
+            .mapToObj(k -> sample(records, randoms.get(k), samples / streams))
+            .reduce(
+                (x, y) -> {
+                  for (int i = 0; i < f; i++) {
+                    for (int l = 0; l < x[i].length; l++) {
+                      x[i][l] += y[i][l];
+                    }
+                  }
+                  return x;
+                })
+            .orElseThrow();
+    for (int i = 0; i < f; i++) {
+      double total = 0;
+      for (double c : counts[i]) {
+        total += c + 1;
+      }
+      for (int l = 0; l < counts[i].length; l++) {
+        u[i][l] = (counts[i][l] + 1) / total;
+      }
+    }
+  }
+
+  private static double[][] sample(
+      List<Features.Prepared> records, SplittableRandom r, int samples) {
     int f = Features.NAMES.length;
     double[][] counts = new double[f][];
     for (int i = 0; i < f; i++) {
@@ -53,22 +110,14 @@ final class FellegiSunter {
         }
       }
     }
-    for (int i = 0; i < f; i++) {
-      double total = 0;
-      for (double c : counts[i]) {
-        total += c + 1;
-      }
-      for (int l = 0; l < counts[i].length; l++) {
-        u[i][l] = (counts[i][l] + 1) / total;
-      }
-    }
+    return counts;
   }
 
   /**
    * m from anchor pairs: for each feature, the distribution of its levels among candidate pairs
-   * that agree exactly on two other features (name, date of birth, identifier, city; one when fewer
-   * than 50 such pairs exist). Such pairs are nearly all true matches, so this estimates m without
-   * labels and without letting a feature train itself.
+   * that agree exactly on two other features (name, date of birth, identifier, registration, city;
+   * one when fewer than 50 such pairs exist). Such pairs are nearly all true matches, so this
+   * estimates m without labels and without letting a feature train itself.
    */
   void estimateMFromAnchors(byte[] levels, int pairs, boolean[] commonName) {
     int f = Features.NAMES.length;
@@ -81,7 +130,11 @@ final class FellegiSunter {
           int agree = 0;
           for (int a = 0; a < f; a++) {
             // an exact but common name is no anchor: namesakes would pass for matches
-            if (a != i && a != 3 && a != 4 && levels[o + a] == 0 && !(a == 0 && commonName[p])) {
+            if (a != i
+                && a != Features.PHONE
+                && a != Features.COUNTRY
+                && levels[o + a] == 0
+                && !(a == Features.NAME && commonName[p])) {
               agree++;
             }
           }
@@ -104,16 +157,19 @@ final class FellegiSunter {
 
   /**
    * Anchor pairs include some namesakes, which makes complete disagreement on a name or a date of
-   * birth look more common among matches than it is; its m is capped at 10% (a prior, not a label).
+   * birth look more common among matches than it is; its m is capped (a prior, not a label): 2% for
+   * names, since records of one person under wholly different names are aliases, and 5% for dates
+   * of birth, which are mistyped and invented far more often.
    */
   private void capLastLevel(int feature) {
-    if (feature > 1) {
+    if (feature != Features.NAME && feature != Features.DOB) {
       return;
     }
+    double cap = feature == Features.NAME ? 0.02 : 0.05;
     int last = m[feature].length - 1;
-    if (m[feature][last] > 0.10) {
-      double excess = m[feature][last] - 0.10;
-      m[feature][last] = 0.10;
+    if (m[feature][last] > cap) {
+      double excess = m[feature][last] - cap;
+      m[feature][last] = cap;
       double rest = 1 - m[feature][last] - excess;
       for (int l = 0; l < last; l++) {
         m[feature][l] += excess * m[feature][l] / rest;

@@ -71,11 +71,30 @@ final class LegalForms {
   private static final Set<String> LETTERS =
       Set.of("b", "v", "n", "o", "f", "s", "a", "l", "c", "z", "e", "r");
 
+  /**
+   * Whether a token is a legal-form word, allowing one typing error in words of six letters or more
+   * ("Limied", "besloen"), which would otherwise stay in the name and set two spellings apart.
+   */
+  static boolean isWord(String t) {
+    if (WORDS.contains(t)) {
+      return true;
+    }
+    if (t.length() < 5) {
+      return false;
+    }
+    for (String w : WORDS) {
+      if (w.length() >= 6 && Edits.atMost(t, w, 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether name tokens carry a legal form: a legal word, or two or more legal-form letters. */
   static boolean has(Set<String> tokens) {
     int letters = 0;
     for (String t : tokens) {
-      if (t.length() > 1 && WORDS.contains(t)) {
+      if (t.length() > 1 && isWord(t)) {
         return true;
       }
       if (LETTERS.contains(t)) {

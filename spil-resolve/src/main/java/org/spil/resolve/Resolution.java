@@ -1,18 +1,15 @@
 package org.spil.resolve;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Resolves a set of records: blocking, feature levels per candidate pair, Fellegi-Sunter weights
@@ -52,28 +49,16 @@ public final class Resolution {
 
   public Resolution(List<ResolveRecord> input, double threshold) {
     this.threshold = threshold;
-    for (ResolveRecord r : input) {
-      records.add(Features.prepare(r));
-    }
+    records.addAll(input.parallelStream().map(Features::prepare).toList());
   }
 
   /** Runs blocking, estimation and scoring; returns the number of candidate pairs. */
   public int score(int maxBlock, long seed) {
-    pairs = Blocking.pairs(records, maxBlock);
+    pairs = Blocking.pairs(records, maxBlock, null);
+    compareAll();
+    model.estimateU(records, seed, Math.min(4_000_000, Math.max(50_000, records.size() * 20)));
+    countNames();
     int f = Features.NAMES.length;
-    levels = new byte[pairs.length * f];
-    byte[] one = new byte[f];
-    for (int p = 0; p < pairs.length; p++) {
-      Features.compare(records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p]), one);
-      System.arraycopy(one, 0, levels, p * f, f);
-    }
-    model.estimateU(records, seed, Math.max(50_000, records.size() * 20));
-    frequency.clear();
-    for (Features.Prepared r : records) {
-      if (r.folded() != null) {
-        frequency.merge(r.folded(), 1, Integer::sum);
-      }
-    }
     boolean[] common = new boolean[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
       String name = records.get((int) (pairs[p] >>> 32)).folded();
@@ -81,13 +66,125 @@ public final class Resolution {
     }
     model.estimateMFromAnchors(levels, pairs.length, common);
     model.estimatePrior(levels, pairs.length, 20);
+    weigh(f);
+    return pairs.length;
+  }
+
+  /**
+   * Incremental resolution: scores only the candidate pairs that involve a record not in {@code
+   * known} (the records of the previous resolution), with the weights estimated then ({@code
+   * previous}), so a new batch costs in proportion to its size, not to the whole. Returns the
+   * number of candidate pairs scored.
+   */
+  public int scoreNew(Model previous, Set<String> known, int maxBlock) {
+    model.load(previous);
+    boolean[] fresh = new boolean[records.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = !known.contains(records.get(i).record().id());
+    }
+    pairs = Blocking.pairs(records, maxBlock, fresh);
+    compareAll();
+    countNames();
+    weigh(Features.NAMES.length);
+    return pairs.length;
+  }
+
+  /** The feature levels of every candidate pair, compared on all cores. */
+  private void compareAll() {
+    int f = Features.NAMES.length;
+    levels = new byte[pairs.length * f];
+    int chunk = 4096;
+    IntStream.range(0, (pairs.length + chunk - 1) / chunk)
+        .parallel()
+        .forEach(
+            c -> {
+              byte[] one = new byte[f];
+              for (int p = c * chunk; p < Math.min(pairs.length, (c + 1) * chunk); p++) {
+                Features.compare(
+                    records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p]), one);
+                System.arraycopy(one, 0, levels, p * f, f);
+              }
+            });
+  }
+
+  /**
+   * How common each name is, for the common-name adjustment: the most times it occurs within one
+   * source. Counting across sources would count one person seen by five agencies as five namesakes
+   * and penalise exactly the matches that pooling is for; within a source, repeats are mostly
+   * namesakes.
+   */
+  private void countNames() {
+    frequency.clear();
+    Map<String, Integer> perSource = new HashMap<>();
+    for (Features.Prepared r : records) {
+      if (r.folded() != null) {
+        String source = r.record().source() == null ? "" : r.record().source();
+        int count = perSource.merge(source + "\u0000" + r.folded(), 1, Integer::sum);
+        frequency.merge(r.folded(), count, Math::max);
+      }
+    }
+  }
+
+  private void weigh(int f) {
     weights = new double[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
       weights[p] =
           model.score(levels, p * f)
               + adjustment(records.get((int) (pairs[p] >>> 32)), levels[p * f]);
     }
-    return pairs.length;
+  }
+
+  /**
+   * The estimated weights of a resolution (m and u per feature level, the prior) and the number of
+   * records they were estimated on: kept with the clusters so that an incremental run and match by
+   * example weigh as the full run did, without estimating again.
+   */
+  public record Model(
+      double[][] m, double[][] u, double prior, int records, Map<String, Integer> commonNames) {}
+
+  /**
+   * The weights estimated by {@link #score}, with the counts of names that occur more than twice
+   * (for the common-name adjustment), each name kept only as a hash of its folded form.
+   */
+  public Model model() {
+    Map<String, Integer> common = new TreeMap<>();
+    frequency.forEach(
+        (name, count) -> {
+          if (count > 2) {
+            common.put(nameHash(name), count);
+          }
+        });
+    return new Model(model.m, model.u, model.prior, records.size(), common);
+  }
+
+  /**
+   * A resolution without records that weighs with saved weights: for match by example against
+   * candidates found otherwise (the search index), as {@link #score} would have weighed them.
+   */
+  public static Resolution scorer(Model saved) {
+    Resolution r = new Resolution(List.of(), 0.9);
+    r.model.load(saved);
+    r.saved = saved;
+    return r;
+  }
+
+  private Model saved;
+
+  /** Candidates ranked against a query with the saved weights, best first. */
+  public List<Pair> rank(ResolveRecord query, List<ResolveRecord> candidates, int limit) {
+    Features.Prepared q = Features.prepare(query);
+    List<Pair> out = new ArrayList<>();
+    for (ResolveRecord c : candidates) {
+      if (c.kind().comparable(query.kind())) {
+        out.add(compare(q, Features.prepare(c)));
+      }
+    }
+    out.sort((x, y) -> Double.compare(y.weight(), x.weight()));
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  static String nameHash(String folded) {
+    return StableIds.canonicalId("name:" + folded).substring(3);
   }
 
   /**
@@ -96,11 +193,18 @@ public final class Resolution {
    * among the records, never below the model's average.
    */
   private double adjustment(Features.Prepared a, byte nameLevel) {
-    return nameLevel == 0 ? termFrequencyAdjustment(frequency.get(a.folded())) : 0;
+    if (nameLevel != 0) {
+      return 0;
+    }
+    if (saved != null) {
+      return termFrequencyAdjustment(
+          saved.commonNames().get(nameHash(a.folded())), saved.records());
+    }
+    return termFrequencyAdjustment(frequency.get(a.folded()), records.size());
   }
 
-  private double termFrequencyAdjustment(Integer count) {
-    double tf = count == null ? 0 : (double) count / records.size();
+  private double termFrequencyAdjustment(Integer count, int total) {
+    double tf = count == null ? 0 : (double) count / total;
     double u = model.u[0][0];
     return tf > u ? Math.log(u / tf) / Math.log(2) : 0;
   }
@@ -188,7 +292,20 @@ public final class Resolution {
     return compare(Features.prepare(a), Features.prepare(b));
   }
 
+  /** The clusters of this resolution alone, with ids from their smallest members. */
   public List<Cluster> clusters() {
+    return clusters(Map.of(), false);
+  }
+
+  /**
+   * The clusters, with canonical ids carried over from an earlier resolution ({@code previous}:
+   * entity id to canonical id): each earlier id passes to the new cluster holding most of its
+   * members, largest overlaps first, so a cluster that gains or loses a record keeps its id and
+   * only a cluster that is new (or the smaller part of a split) gets a new one. With {@code
+   * incremental}, the earlier clusters are the starting point instead of single records (pairs
+   * between earlier records are not scored again).
+   */
+  public List<Cluster> clusters(Map<String, String> previous, boolean incremental) {
     int n = records.size();
     int[] parent = new int[n];
     List<List<Integer>> members = new ArrayList<>(n);
@@ -210,6 +327,21 @@ public final class Resolution {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(records.get(i).record().id(), i);
+    }
+    if (incremental) {
+      Map<String, Integer> first = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        String was = previous.get(records.get(i).record().id());
+        if (was != null) {
+          Integer root = first.putIfAbsent(was, i);
+          if (root != null) {
+            int a = find(parent, root);
+            parent[i] = a;
+            members.get(a).add(i);
+            members.set(i, List.of());
+          }
+        }
+      }
     }
     for (String key : mustLink) {
       String[] ab = key.split("\u0000");
@@ -256,12 +388,7 @@ public final class Resolution {
           .computeIfAbsent(find(parent, i), k -> new TreeSet<>())
           .add(records.get(i).record().id());
     }
-    List<Cluster> out = new ArrayList<>();
-    for (TreeSet<String> group : groups.values()) {
-      out.add(new Cluster(canonicalId(group.first()), List.copyOf(group)));
-    }
-    out.sort((x, y) -> x.canonicalId().compareTo(y.canonicalId()));
-    return out;
+    return StableIds.assign(new ArrayList<>(groups.values()), previous);
   }
 
   /** Whether a {@code different} judgement stands between a member of one and one of the other. */
@@ -309,17 +436,5 @@ public final class Resolution {
       i = parent[i];
     }
     return i;
-  }
-
-  static String canonicalId(String smallestMember) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-1");
-      return "NK-"
-          + HexFormat.of()
-              .formatHex(sha.digest(smallestMember.getBytes(StandardCharsets.UTF_8)))
-              .substring(0, 20);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * One source record to resolve, reduced to what comparison needs: the entity id, whether it is a
  * person, a company or either (a bank account holder), its name, date of birth (ISO, possibly
- * partial), identifiers as {@code kind:value} (email, phone, iban, id), countries and city.
+ * partial), identifiers as {@code kind:value} (email, phone, iban, doc, reg, tax), countries, city
+ * and the source (dataset) it comes from, or null when all records come from one.
  */
 public record ResolveRecord(
     String id,
@@ -14,7 +15,20 @@ public record ResolveRecord(
     String dob,
     Set<String> identifiers,
     Set<String> countries,
-    String city) {
+    String city,
+    String source) {
+
+  /** A record whose source does not matter (all records from one data set). */
+  public ResolveRecord(
+      String id,
+      Kind kind,
+      String name,
+      String dob,
+      Set<String> identifiers,
+      Set<String> countries,
+      String city) {
+    this(id, kind, name, dob, identifiers, countries, city, null);
+  }
 
   /** What a record can be: persons and companies are never compared with each other. */
   public enum Kind {

@@ -784,15 +784,15 @@ public final class Store implements AutoCloseable {
    * Every visible entity of the given schemata with its visible statements grouped by property, for
    * analyses such as entity resolution. Values of invisible batches never reach the consumer.
    */
-  public long forEachEntity(
-      Viewer viewer, Set<String> schemata, Warehouse.EntityStatementsConsumer consumer) {
+  public long forEachEntity(Viewer viewer, Set<String> schemata, EntityConsumer consumer) {
     Scope scope = visible(viewer);
     if (scope.isEmpty() || schemata.isEmpty()) {
       return 0;
     }
     List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
     String sql =
-        "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop) FROM statement s WHERE "
+        "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop),"
+            + " min(b.dataset) FROM statement s JOIN batch b ON b.batch_id = s.batch_id WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema IN ("
             + String.join(",", quoted)
@@ -801,7 +801,8 @@ public final class Store implements AutoCloseable {
     try (Statement st = warehouse.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        consumer.accept(rs.getString(1), rs.getString(2), Warehouse.grouped(rs, 3));
+        consumer.accept(
+            rs.getString(1), rs.getString(2), rs.getString(5), Warehouse.grouped(rs, 3));
         n++;
       }
     } catch (SQLException e) {
@@ -812,6 +813,12 @@ public final class Store implements AutoCloseable {
         "resolve-read",
         Map.of("schemata", List.copyOf(new java.util.TreeSet<>(schemata)), "entities", n));
     return n;
+  }
+
+  /** Receives one visible entity: id, schema, its dataset and its values by property. */
+  @FunctionalInterface
+  public interface EntityConsumer {
+    void accept(String id, String schema, String dataset, Map<String, List<String>> properties);
   }
 
   /** An analyst's judgement on a pair of entities: same, different or unsure. */
@@ -928,8 +935,12 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
-  /** Replaces the viewer's resolution (canonical id to member entity ids); audited. */
-  public void saveClusters(Viewer viewer, Map<String, List<String>> clusters) {
+  /**
+   * Replaces the viewer's resolution (canonical id to member entity ids) and the model it was
+   * weighed with (opaque text, kept for incremental runs and match by example; it holds weights, no
+   * values); audited.
+   */
+  public void saveClusters(Viewer viewer, Map<String, List<String>> clusters, String model) {
     warehouse.requireWritable();
     Connection c = warehouse.connection();
     try {
@@ -951,6 +962,20 @@ public final class Store implements AutoCloseable {
           }
         }
         ins.executeBatch();
+        try (PreparedStatement dm =
+                c.prepareStatement(
+                    "DELETE FROM resolution_model WHERE user_name = ? AND purpose = ?");
+            PreparedStatement im =
+                c.prepareStatement(
+                    "INSERT INTO resolution_model VALUES (?, ?, ?, current_timestamp)")) {
+          dm.setString(1, viewer.user().name());
+          dm.setString(2, viewer.purpose().token());
+          dm.executeUpdate();
+          im.setString(1, viewer.user().name());
+          im.setString(2, viewer.purpose().token());
+          im.setString(3, model);
+          im.executeUpdate();
+        }
         c.commit();
       } catch (SQLException e) {
         c.rollback();
@@ -992,6 +1017,24 @@ public final class Store implements AutoCloseable {
     }
     audited(viewer, "clusters", Map.of("clusters", out.size()));
     return out;
+  }
+
+  /** The model saved with the viewer's last resolution, if there is one. */
+  public java.util.Optional<String> resolutionModel(Viewer viewer) {
+    try (PreparedStatement ps =
+        warehouse
+            .connection()
+            .prepareStatement(
+                "SELECT model FROM resolution_model WHERE user_name = ? AND purpose = ?")) {
+      ps.setString(1, viewer.user().name());
+      ps.setString(2, viewer.purpose().token());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read the resolution model: " + Warehouse.firstLine(e.getMessage()), e);
+    }
   }
 
   /** A batch past its retention date, with the number of statements it still holds. */

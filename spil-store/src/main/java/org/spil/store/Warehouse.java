@@ -120,6 +120,10 @@ public final class Warehouse implements AutoCloseable {
             canonical_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
       s.execute(
           """
+          CREATE TABLE IF NOT EXISTS resolution_model (user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL,
+            model VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
+      s.execute(
+          """
           CREATE TABLE IF NOT EXISTS reject (
             batch_id BIGINT NOT NULL, file VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)""");
     }

@@ -282,6 +282,10 @@ final class World {
   private static final String[] AE_BASES = {
     "Golden Falcon", "Desert Rose", "Al Noor", "Palm Crest"
   };
+  private static final String[] HK_SURNAMES = {
+    "Chan", "Wong", "Lee", "Cheung", "Lau", "Ng", "Leung", "Ho", "Lam", "Tang", "Yip", "Kwok",
+    "Chow", "Tsang", "Lai", "Mak", "Fung", "Yeung", "Tse", "Siu", "Kwan", "Chu", "Poon", "Law"
+  };
   private static final String[] TR_BASES = {"Anadolu", "Bosphorus", "Ege", "Marmara", "Toros"};
   private static final String[] HK_BASES = {
     "Pacific Bright", "Dragon Pearl", "Harbour Star", "Golden Lotus", "Jade Gate"
@@ -305,7 +309,8 @@ final class World {
                 Company.Sector.RETAIL, Company.Sector.TRANSPORT, Company.Sector.SERVICES,
                 Company.Sector.IMPORT, Company.Sector.REAL_ESTATE, Company.Sector.SERVICES
               });
-      String base = r.chance(0.5) ? bareSurname(r) : r.pick(NL_BASES);
+      // a word such as "Delta" or "Kroon" is shared by many firms, so it comes with a founder
+      String base = r.chance(0.5) ? bareSurname(r) : r.pick(NL_BASES) + " " + bareSurname(r);
       String activity =
           switch (sector) {
             case TRANSPORT -> "Transport";
@@ -327,7 +332,11 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(LATAM_BASES) + " " + r.pick(LATAM_PLACES),
+          r.pick(LATAM_BASES)
+              + " "
+              + founders(r, Origin.COLOMBIAN, " y ")
+              + " "
+              + r.pick(LATAM_PLACES),
           r.chance(0.5) ? "Export" : "",
           form,
           Company.Sector.EXPORTER,
@@ -337,7 +346,7 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(HK_BASES) + " " + r.pick(QUALIFIERS),
+          r.pick(HK_BASES) + " " + founders(r, HK_SURNAMES, " & ") + " " + r.pick(QUALIFIERS),
           "Trading",
           LegalForm.HK_LTD,
           Company.Sector.EXPORTER,
@@ -347,7 +356,7 @@ final class World {
       return registered(
           j,
           r,
-          r.pick(TR_BASES) + " " + r.pick(QUALIFIERS),
+          founders(r, Origin.TURKISH, " ") + " " + r.pick(TR_BASES) + " " + r.pick(QUALIFIERS),
           "Dış Ticaret",
           LegalForm.LTD_STI,
           Company.Sector.TRADING,
@@ -356,11 +365,29 @@ final class World {
     return registered(
         j,
         r,
-        r.pick(AE_BASES) + " " + r.pick(QUALIFIERS),
+        r.pick(AE_BASES) + " " + founders(r, Origin.MOROCCAN, " & ") + " " + r.pick(QUALIFIERS),
         "General Trading",
         LegalForm.FZE,
         Company.Sector.TRADING,
         foreignAddress(r, "ae"));
+  }
+
+  /**
+   * One or two founders' surnames, as foreign trading houses are often named: with the base and a
+   * place or qualifier they make names that distinct companies rarely share (registers protect
+   * trade names), at every scale the generator runs.
+   */
+  private static String founders(Rng r, Origin origin, String joiner) {
+    String[] pool = new String[origin.surnames.length];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = origin.surnames[i][0];
+    }
+    return founders(r, pool, joiner);
+  }
+
+  private static String founders(Rng r, String[] pool, String joiner) {
+    String first = pool[r.below(pool.length)];
+    return r.chance(0.5) ? first : first + joiner + pool[r.below(pool.length)];
   }
 
   private static String bareSurname(Rng r) {

@@ -1,0 +1,128 @@
+package org.spil.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Comparison levels on the variants the issue names, and the bounded edit distance against a naive
+ * full-matrix Levenshtein oracle.
+ */
+class FeaturesTest {
+  private static Features.Prepared person(String name, String... ids) {
+    return Features.prepare(
+        new ResolveRecord(
+            name, ResolveRecord.Kind.PERSON, name, null, Set.of(ids), Set.of(), null));
+  }
+
+  private static Features.Prepared company(String name, String... ids) {
+    return Features.prepare(
+        new ResolveRecord(
+            name, ResolveRecord.Kind.COMPANY, name, null, Set.of(ids), Set.of(), null));
+  }
+
+  private static String nameLevel(Features.Prepared a, Features.Prepared b) {
+    return Features.LEVELS[Features.NAME][Features.name(a, b)];
+  }
+
+  @Test
+  void nameVariantsOfOnePersonAgree() {
+    assertThat(Features.name(person("Mohamed EL-AMRANI"), person("El Amrani, Mohamed"))).isZero();
+    assertThat(Features.name(person("Мухаммед Юсупов"), person("YUSUPOV, Mohammed")))
+        .isLessThanOrEqualTo((byte) 3);
+    assertThat(nameLevel(person("T. de Jong"), person("Thijs de Jong")))
+        .isEqualTo("one name is part or initials of the other");
+    assertThat(nameLevel(person("Theodore"), person("Theodore Morris")))
+        .isEqualTo("one name is part or initials of the other");
+    assertThat(nameLevel(person("M. Yilmaz"), person("YILMAZ M")))
+        .as("an initial is weaker evidence than a full given name, even when spelt the same")
+        .isEqualTo("one name is part or initials of the other");
+    assertThat(nameLevel(person("P. de Vries"), person("Jan de Vries"))).isEqualTo("different");
+  }
+
+  @Test
+  void companiesCompareWithoutLegalFormsEvenMistyped() {
+    assertThat(
+            Features.name(
+                company("Golden Lotus Trading Limied"), company("GOLDEN LOTUS TRADING LTD.")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("Maas Fresh Import besloten vennootschap"),
+                company("MAAS FRESH IMPORT B.V.")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("Vos Antwerpen Fresh Import B.V."), company("Vos Fresh Import B.V.")))
+        .as("a place in a trade name sets two firms apart")
+        .isGreaterThan((byte) 1);
+  }
+
+  @Test
+  void identifiersCompareOnlyWithinTheirKind() {
+    assertThat(Features.documents(Set.of("doc:X123"), Set.of("iban:NL91ABNA0417164300")))
+        .isEqualTo(Features.MISSING);
+    assertThat(Features.documents(Set.of("doc:X123"), Set.of("doc:Y999"))).isEqualTo((byte) 2);
+    assertThat(
+            Features.documents(
+                Set.of("email:j.lee86@roberson.com"), Set.of("email:j.lee86@ro6berson.com")))
+        .isEqualTo((byte) 1);
+    byte[] levels = new byte[Features.NAMES.length];
+    Features.compare(
+        company("Vos Fresh Import B.V.", "reg:BE0700808342"),
+        company("Vos Fresh Import B.V.", "reg:BE0398811241"),
+        levels);
+    assertThat(Features.LEVELS[Features.REGISTRATION][levels[Features.REGISTRATION]])
+        .isEqualTo("both registered, numbers differ");
+  }
+
+  @Test
+  void datesOfBirthLevels() {
+    assertThat(Features.dob("1985-03-12", "1985-12-03")).isEqualTo((byte) 1);
+    assertThat(Features.dob("1985-03-12", "1985-03-13")).isEqualTo((byte) 2);
+    assertThat(Features.dob("1987-06-26", "1988-06-27")).isEqualTo((byte) 3);
+    assertThat(Features.dob("1985-03-12", "1985-07-30")).isEqualTo((byte) 4);
+    assertThat(Features.dob("1985-03-12", "1961-07-30")).isEqualTo((byte) 5);
+  }
+
+  @Property(tries = 3000)
+  void boundedEditDistanceAgreesWithFullLevenshtein(
+      @ForAll @StringLength(max = 12) String a,
+      @ForAll @StringLength(max = 12) String b,
+      @ForAll @IntRange(min = 0, max = 3) int k) {
+    assertThat(Edits.atMost(a, b, k)).isEqualTo(levenshtein(a, b) <= k);
+  }
+
+  @Property(tries = 2000)
+  void boundedEditDistanceOnNearStrings(
+      @ForAll @StringLength(min = 1, max = 10) String a,
+      @ForAll @IntRange(min = 0, max = 9) int at,
+      @ForAll char c,
+      @ForAll @IntRange(min = 0, max = 2) int k) {
+    int i = Math.min(at, a.length() - 1);
+    String b = a.substring(0, i) + c + a.substring(i + 1);
+    String d = a.substring(0, i) + a.substring(i + 1);
+    assertThat(Edits.atMost(a, b, k)).isEqualTo(levenshtein(a, b) <= k);
+    assertThat(Edits.atMost(a, d, k)).isEqualTo(levenshtein(a, d) <= k);
+  }
+
+  private static int levenshtein(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+        } else {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}
