@@ -1,0 +1,77 @@
+package org.spil.analysis.network;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.spil.analysis.graph.Graph;
+
+/**
+ * A graph whose nodes have ids (entity or canonical ids, or the labels of a network file) and
+ * captions, and whose edges carry the links that make them. Algorithms run on {@link #graph()};
+ * results are reported through the ids.
+ */
+public final class Network {
+  private final String[] ids;
+  private final String[] captions;
+  private final String[] kinds;
+  private final Graph graph;
+  private final Map<Long, List<Link>> links;
+  private final Map<String, Integer> index = new HashMap<>();
+
+  public Network(
+      String[] ids, String[] captions, String[] kinds, Graph graph, Map<Long, List<Link>> links) {
+    this.ids = ids;
+    this.captions = captions;
+    this.kinds = kinds;
+    this.graph = graph;
+    this.links = links;
+    for (int i = 0; i < ids.length; i++) {
+      index.put(ids[i], i);
+    }
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public int size() {
+    return ids.length;
+  }
+
+  public String id(int node) {
+    return ids[node];
+  }
+
+  public String caption(int node) {
+    return captions[node];
+  }
+
+  /** The schema or kind of a node (Person, Company, ...), or null when unknown. */
+  public String kind(int node) {
+    return kinds == null ? null : kinds[node];
+  }
+
+  /** The node of an id; a clear error for an unknown one. */
+  public int node(String id) {
+    Integer n = index.get(id);
+    if (n == null) {
+      throw new IllegalArgumentException(
+          "unknown entity '" + id + "': not a node of the network you may see");
+    }
+    return n;
+  }
+
+  public boolean contains(String id) {
+    return index.containsKey(id);
+  }
+
+  /** The links between two nodes (either order), empty when none are recorded. */
+  public List<Link> links(int u, int v) {
+    List<Link> l = links.get(key(Math.min(u, v), Math.max(u, v)));
+    return l == null ? List.of() : l;
+  }
+
+  public static long key(int u, int v) {
+    return ((long) u << 32) | (v & 0xffffffffL);
+  }
+}
