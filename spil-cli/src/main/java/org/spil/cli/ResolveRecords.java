@@ -49,7 +49,7 @@ final class ResolveRecords {
     store.forEachEntity(
         viewer,
         Set.of("BankAccount"),
-        (id, schema, dataset, props) -> {
+        (id, schema, source, props) -> {
           for (String holder : props.getOrDefault("holder", List.of())) {
             for (String iban : props.getOrDefault("iban", List.of())) {
               ibans.computeIfAbsent(holder, k -> new TreeSet<>()).add("iban:" + Text.compact(iban));
@@ -60,7 +60,8 @@ final class ResolveRecords {
     store.forEachEntity(
         viewer,
         SCHEMATA,
-        (id, schema, dataset, props) -> {
+        (id, schema, source, props) -> {
+          String dataset = source == null ? null : source.dataset();
           ResolveRecord r = record(id, schema, dataset, props);
           Set<String> extra = ibans.get(id);
           if (extra != null) {

@@ -38,6 +38,13 @@ import picocli.CommandLine.ScopeType;
       JudgeCommand.class,
       MatchCommand.class,
       ReviewCommand.class,
+      NetworkCommand.class,
+      CentralityCommand.class,
+      CommunitiesCommand.class,
+      PathCommand.class,
+      KeyPlayersCommand.class,
+      BridgesCommand.class,
+      GraphCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -792,17 +793,23 @@ public final class Store implements AutoCloseable {
     List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
     String sql =
         "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop),"
-            + " min(b.dataset) FROM statement s JOIN batch b ON b.batch_id = s.batch_id WHERE "
+            + " min(s.batch_id) FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema IN ("
             + String.join(",", quoted)
             + ") GROUP BY entity_id ORDER BY entity_id";
+    Map<Long, Batch> batches = new HashMap<>();
+    warehouse.batches().forEach(b -> batches.put(b.id(), b));
     long n = 0;
     try (Statement st = warehouse.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
+        Batch batch = batches.get(rs.getLong(5));
         consumer.accept(
-            rs.getString(1), rs.getString(2), rs.getString(5), Warehouse.grouped(rs, 3));
+            rs.getString(1),
+            rs.getString(2),
+            batch == null ? null : batch.provenance(),
+            Warehouse.grouped(rs, 3));
         n++;
       }
     } catch (SQLException e) {
@@ -810,15 +817,22 @@ public final class Store implements AutoCloseable {
     }
     audited(
         viewer,
-        "resolve-read",
+        "entities-read",
         Map.of("schemata", List.copyOf(new java.util.TreeSet<>(schemata)), "entities", n));
     return n;
   }
 
-  /** Receives one visible entity: id, schema, its dataset and its values by property. */
+  /**
+   * Receives one visible entity: id, schema, the provenance of its first batch (dataset, agency,
+   * legal basis) and its visible values by property.
+   */
   @FunctionalInterface
   public interface EntityConsumer {
-    void accept(String id, String schema, String dataset, Map<String, List<String>> properties);
+    void accept(
+        String id,
+        String schema,
+        org.spil.model.Provenance source,
+        Map<String, List<String>> properties);
   }
 
   /** An analyst's judgement on a pair of entities: same, different or unsure. */

@@ -17,9 +17,21 @@ public final class Network {
   private final Graph graph;
   private final Map<Long, List<Link>> links;
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<Integer, java.util.Set<String>> flags;
 
   public Network(
       String[] ids, String[] captions, String[] kinds, Graph graph, Map<Long, List<Link>> links) {
+    this(ids, captions, kinds, graph, links, Map.of());
+  }
+
+  public Network(
+      String[] ids,
+      String[] captions,
+      String[] kinds,
+      Graph graph,
+      Map<Long, List<Link>> links,
+      Map<Integer, java.util.Set<String>> flags) {
+    this.flags = flags;
     this.ids = ids;
     this.captions = captions;
     this.kinds = kinds;
@@ -69,6 +81,11 @@ public final class Network {
   public List<Link> links(int u, int v) {
     List<Link> l = links.get(key(Math.min(u, v), Math.max(u, v)));
     return l == null ? List.of() : l;
+  }
+
+  /** Flags of a node ("underworld", "upperworld"), empty when none. */
+  public java.util.Set<String> flags(int node) {
+    return flags.getOrDefault(node, java.util.Set.of());
   }
 
   public static long key(int u, int v) {
