@@ -152,6 +152,39 @@ class LeakTest {
       assertThat(JSON.readTree(stats.out()).get("entities").asLong())
           .as(who + " counts match what it may export")
           .isEqualTo(entities);
+      for (String[] analysis :
+          new String[][] {
+            {"centrality", "--json", "--top", "100000"},
+            {"centrality", "--measure", "degree", "--top", "100000"},
+            {"communities", "--json", "--min-size", "1"},
+            {"keyplayers", "--json", "--k", "10"},
+            {"bridges", "--json", "--top", "1000"}
+          }) {
+        Cli.Result r = Cli.run(concat(analysis, as));
+        assertThat(r.code()).as(who + " " + analysis[0] + ": " + r.err()).isZero();
+        assertNoSecret(who + " " + analysis[0], r);
+        for (String id : policeIds) {
+          assertThat(r.out()).as(who + " " + analysis[0] + " shows " + id).doesNotContain(id);
+        }
+      }
+      Path gexf = tmp.resolve(reader[0] + reader[1] + ".gexf");
+      assertThat(
+              Cli.run(
+                      concat(
+                          new String[] {"graph", "--format", "gexf", "--out", gexf.toString()}, as))
+                  .code())
+          .isZero();
+      String graph = Files.readString(gexf);
+      for (String s : secrets) {
+        assertThat(graph).as("%s graph export leaks '%s'", who, s).doesNotContain(s);
+      }
+      for (String id : policeIds) {
+        Cli.Result ego = Cli.run(concat(new String[] {"network", id}, as));
+        Cli.Result none = Cli.run(concat(new String[] {"network", "no-such-entity"}, as));
+        assertThat(ego.code()).as(who + " network " + id).isEqualTo(none.code()).isNotZero();
+        assertThat(ego.err().replace(id, "ID"))
+            .isEqualTo(none.err().replace("no-such-entity", "ID"));
+      }
       Path parquet = tmp.resolve(reader[0] + reader[1] + ".parquet");
       Cli.Result pq =
           Cli.run(
