@@ -2,12 +2,18 @@ package org.spil.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code spil bench}: measures ingest and search against a plain-DuckDB baseline. */
+/** {@code spil bench}: measures each capability against the peer its issue names. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; see the subcommands.",
-    subcommands = {IngestBench.class, SearchBench.class, AuditBench.class, ResolveBench.class})
+    subcommands = {
+      IngestBench.class,
+      SearchBench.class,
+      AuditBench.class,
+      ResolveBench.class,
+      GraphBench.class
+    })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -6,13 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.spil.analysis.graph.BrandesBetweenness;
+import org.spil.analysis.graph.Graph;
+import org.spil.analysis.graph.KeyPlayers;
+import org.spil.analysis.graph.Lengths;
+import org.spil.analysis.graph.LouvainCommunities;
+import org.spil.analysis.network.Network;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
 import org.spil.policy.Viewer;
@@ -148,6 +158,9 @@ final class DemoCommand implements Callable<Integer> {
       hitAndRequest(out, store, truth);
       out.println();
       resolve(out, store, truth);
+      out.println();
+      network(out, store, truth);
+      out.println();
     }
     org.spil.store.AuditLog.Verdict audit = new org.spil.store.AuditLog(data).verify();
     out.printf(
@@ -336,6 +349,53 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(
         "  against the truth: pairwise precision %.2f, recall %.2f (docs/resolve.md)%n",
         s.precision(), s.recall());
+  }
+
+  /**
+   * Network analysis of the EncroChat messages the case analyst may see: communities, the planted
+   * leaders and brokers found by betweenness (recall against the truth), and the key players whose
+   * removal fragments the network most.
+   */
+  private static void network(PrintWriter out, Store store, GroundTruth truth)
+      throws java.io.IOException {
+    out.println("== Network analysis (analist.politie, 26Kruiskade): who matters in the chats");
+    Network net =
+        NetworkSource.read(
+            store, store.viewer("analist.politie", "26Kruiskade"), null, Set.of("Message"));
+    Graph g = net.graph();
+    LouvainCommunities.Result communities = LouvainCommunities.compute(g);
+    long groups =
+        Arrays.stream(communities.community())
+            .boxed()
+            .collect(Collectors.groupingBy(c -> c, Collectors.counting()))
+            .values()
+            .stream()
+            .filter(size -> size >= 5)
+            .count();
+    out.printf(
+        "  %,d chat accounts, %,d pairs in contact; %d communities of 5 or more (modularity %.2f)%n",
+        g.nodes(), g.edges(), groups, communities.modularity());
+    double[] betweenness = BrandesBetweenness.compute(g, Lengths.HOPS).scores();
+    PlantedRoles.Recall recall = PlantedRoles.recall(net, betweenness, PlantedRoles.handles(truth));
+    out.printf(
+        "  planted leaders' and brokers' handles among the top %d by betweenness: %d of %d (recall %.2f)%n",
+        recall.k(), recall.found(), recall.present(), recall.value());
+    out.println("  key players (./spil keyplayers --links Message --k 5):");
+    KeyPlayers.Result players = KeyPlayers.find(g, 5, betweenness);
+    java.util.Map<String, String> roles = new java.util.HashMap<>();
+    for (GroundTruth.Member m : truth.members()) {
+      m.handles().forEach(h -> roles.put(h.toLowerCase(Locale.ROOT), m.network() + " " + m.role()));
+    }
+    for (int i = 0; i < players.players().length; i++) {
+      int v = players.players()[i];
+      out.printf(
+          "    %d. %-16s fragmentation %.3f -> %.3f   (truth: %s)%n",
+          i + 1,
+          net.caption(v),
+          players.fragmentation()[i],
+          players.fragmentation()[i + 1],
+          roles.getOrDefault(net.caption(v).toLowerCase(Locale.ROOT), "not planted"));
+    }
   }
 
   /** Hit/no-hit from customs on a network leader, an access request, the police's grant. */

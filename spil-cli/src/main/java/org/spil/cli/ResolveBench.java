@@ -1,27 +1,17 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.spil.ingest.DatasetReader;
-import org.spil.policy.Case;
-import org.spil.policy.Passwords;
-import org.spil.policy.Role;
-import org.spil.policy.User;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
 import org.spil.resolve.Score;
 import org.spil.store.Store;
 import org.spil.synth.GroundTruth;
-import org.spil.synth.Synthesizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,22 +52,9 @@ final class ResolveBench implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = work.resolve("resolve-bench");
-    DirectoryTree.delete(dir);
     Path scenario = dir.resolve("scenario");
-    new Synthesizer(scale, 1, SynthCommand.defaultPorts()).write(scenario, line -> {});
-    LocalDate today = LocalDate.now();
-    try (Store store = Store.open(dir.resolve("data"), true, today)) {
-      try (Stream<Path> s = Files.list(scenario)) {
-        for (Path d : s.filter(p -> Files.exists(p.resolve("dataset.yml"))).sorted().toList()) {
-          Ingestion.run(store, DatasetReader.read(d), today, n -> {}, n -> {});
-        }
-      }
-      store.addUser(
-          new User("bench", "politie-nl", Set.of(Role.ANALYST)),
-          Passwords.hash("benchmark-password".toCharArray()),
-          "bench");
-      store.addCase(new Case("26Kruiskade", "bench", "wpg-art-9", Set.of("bench")), "bench");
-      Viewer v = store.viewer("bench", "26Kruiskade");
+    try (Store store = ScenarioWarehouse.build(scale, dir)) {
+      Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
       long t1 = System.nanoTime();

@@ -53,7 +53,12 @@ public final class Graph {
   }
 
   public double weight(int e) {
-    return weights[e];
+    return weights == null ? 1.0 : weights[e];
+  }
+
+  /** Whether every edge has weight 1 (then no weights are stored at all). */
+  public boolean unweighted() {
+    return weights == null;
   }
 
   /** The edge from {@code u} to {@code v}, or -1 (binary search in the sorted row). */
@@ -83,7 +88,7 @@ public final class Graph {
       GraphBuilder b = new GraphBuilder(n, targets.length);
       for (int u = 0; u < n; u++) {
         for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-          b.add(targets[e], u, weights[e]);
+          b.add(targets[e], u, weight(e));
         }
       }
       reverse = b.build(true);
@@ -99,7 +104,7 @@ public final class Graph {
     GraphBuilder b = new GraphBuilder(n, targets.length);
     for (int u = 0; u < n; u++) {
       for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-        b.add(u, targets[e], weights[e]);
+        b.add(u, targets[e], weight(e));
       }
     }
     return b.build(false);
@@ -107,6 +112,9 @@ public final class Graph {
 
   /** Total weight of the edges of {@code v}. */
   public double strength(int v) {
+    if (weights == null) {
+      return degree(v);
+    }
     double s = 0;
     for (int e = offsets[v]; e < offsets[v + 1]; e++) {
       s += weights[e];

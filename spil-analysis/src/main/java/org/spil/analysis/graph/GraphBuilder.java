@@ -119,6 +119,15 @@ public final class GraphBuilder {
       }
     }
     offsets[n] = out;
-    return new Graph(n, directed, offsets, Arrays.copyOf(t, out), Arrays.copyOf(ws, out));
+    boolean unit = true;
+    for (int k = 0; k < out && unit; k++) {
+      unit = ws[k] == 1.0;
+    }
+    return new Graph(
+        n,
+        directed,
+        offsets,
+        out == t.length ? t : Arrays.copyOf(t, out),
+        unit ? null : Arrays.copyOf(ws, out));
   }
 }

@@ -44,6 +44,12 @@ public final class LouvainCommunities {
       previous = q;
       level = level.aggregate(moved, k);
     }
+    // a last pass of single moves on the original graph, from the final partition: a node that
+    // the aggregation left in a community it no longer fits best moves on
+    int[] refined = Level.of(g).localMoves(resolution, random, community);
+    if (modularity(g, refined, resolution) > modularity(g, community, resolution)) {
+      community = refined;
+    }
     int count = renumber(community);
     return new Result(community, count, modularity(g, community, resolution));
   }
@@ -108,17 +114,25 @@ public final class LouvainCommunities {
     }
 
     int[] localMoves(double resolution, SplittableRandom random) {
+      int[] single = new int[n];
+      for (int v = 0; v < n; v++) {
+        single[v] = v;
+      }
+      return localMoves(resolution, random, single);
+    }
+
+    /** Moves nodes between communities, starting from {@code initial} (labels 0..n-1). */
+    int[] localMoves(double resolution, SplittableRandom random, int[] initial) {
       double[] k = new double[n];
       double twoM = 0;
       for (int v = 0; v < n; v++) {
         k[v] = g.strength(v) + loops[v];
         twoM += k[v];
       }
-      int[] comm = new int[n];
+      int[] comm = initial.clone();
       double[] tot = new double[n];
       for (int v = 0; v < n; v++) {
-        comm[v] = v;
-        tot[v] = k[v];
+        tot[comm[v]] += k[v];
       }
       if (twoM == 0) {
         return comm;

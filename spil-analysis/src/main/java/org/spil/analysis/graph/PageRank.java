@@ -32,13 +32,8 @@ public final class PageRank {
       outWeight[v] = g.strength(v);
     }
     Graph in = g.reverse();
-    // in-edge weights as transition probabilities of the source: w(u,v) / out(u)
-    double[] share = new double[in.end(n - 1)];
-    for (int v = 0; v < n; v++) {
-      for (int e = in.start(v); e < in.end(v); e++) {
-        share[e] = in.weight(e) / outWeight[in.target(e)];
-      }
-    }
+    // what each node sends along one unit of edge weight: rank / out-weight
+    double[] send = new double[n];
     double[] rank = new double[n];
     double[] next = new double[n];
     java.util.Arrays.fill(rank, 1.0 / n);
@@ -53,6 +48,9 @@ public final class PageRank {
         }
       }
       double base = (1 - damping) / n + damping * dangling / n;
+      for (int v = 0; v < n; v++) {
+        send[v] = outWeight[v] == 0 ? 0 : rank[v] / outWeight[v];
+      }
       double[] r = rank;
       double[] x = next;
       double delta =
@@ -63,10 +61,17 @@ public final class PageRank {
                     int from = (int) ((long) n * b / blocks);
                     int to = (int) ((long) n * (b + 1) / blocks);
                     double d = 0;
+                    boolean unit = in.unweighted();
                     for (int v = from; v < to; v++) {
                       double sum = 0;
-                      for (int e = in.start(v); e < in.end(v); e++) {
-                        sum += r[in.target(e)] * share[e];
+                      if (unit) {
+                        for (int e = in.start(v); e < in.end(v); e++) {
+                          sum += send[in.target(e)];
+                        }
+                      } else {
+                        for (int e = in.start(v); e < in.end(v); e++) {
+                          sum += send[in.target(e)] * in.weight(e);
+                        }
                       }
                       double value = base + damping * sum;
                       d += Math.abs(value - r[v]);

@@ -1,0 +1,47 @@
+package org.spil.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.spil.ingest.DatasetReader;
+import org.spil.policy.Case;
+import org.spil.policy.Passwords;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.store.Store;
+import org.spil.synth.Synthesizer;
+
+/**
+ * The synthetic scenario at a scale, generated, ingested into a fresh warehouse, with one analyst
+ * ("bench", police) who is a member of the joint case 26Kruiskade: what the benchmarks and the
+ * scenario tests measure on.
+ */
+final class ScenarioWarehouse {
+  static final String USER = "bench";
+  static final String CASE = "26Kruiskade";
+
+  private ScenarioWarehouse() {}
+
+  /** Generates into {@code dir/scenario}, ingests into {@code dir/data}; returns the open store. */
+  static Store build(int scale, Path dir) throws IOException {
+    DirectoryTree.delete(dir);
+    Path scenario = dir.resolve("scenario");
+    new Synthesizer(scale, 1, SynthCommand.defaultPorts()).write(scenario, line -> {});
+    LocalDate today = LocalDate.now();
+    Store store = Store.open(dir.resolve("data"), true, today);
+    try (Stream<Path> s = Files.list(scenario)) {
+      for (Path d : s.filter(p -> Files.exists(p.resolve("dataset.yml"))).sorted().toList()) {
+        Ingestion.run(store, DatasetReader.read(d), today, n -> {}, n -> {});
+      }
+    }
+    store.addUser(
+        new User(USER, "politie-nl", Set.of(Role.ANALYST)),
+        Passwords.hash("benchmark-password".toCharArray()),
+        USER);
+    store.addCase(new Case(CASE, USER, "wpg-art-9", Set.of(USER)), USER);
+    return store;
+  }
+}
