@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       SearchBench.class,
       AuditBench.class,
       ResolveBench.class,
+      MatchBench.class,
       GraphBench.class
     })
 final class BenchCommand implements Runnable {

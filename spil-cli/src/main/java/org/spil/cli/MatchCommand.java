@@ -109,7 +109,7 @@ final class MatchCommand implements Callable<Integer> {
       Optional<Resolution.Model> model = ResolutionRun.model(store, v);
       List<Resolution.Pair> ranked;
       if (model.isPresent()) {
-        candidates(store, v, records);
+        candidates(store, v, name, id, records);
         ranked = Resolution.scorer(model.get()).rank(query, ResolveRecords.list(records), limit);
       } else {
         spec.commandLine()
@@ -149,7 +149,8 @@ final class MatchCommand implements Callable<Integer> {
    * Candidates from the search index, within the viewer's scope: the persons and companies that the
    * name or the identifier finds (transliterated, fuzzy, any spelling of the number).
    */
-  private void candidates(Store store, Viewer v, Map<String, ResolveRecord> into) {
+  static void candidates(
+      Store store, Viewer v, String name, String id, Map<String, ResolveRecord> into) {
     List<String> texts = new ArrayList<>();
     if (name != null && !name.isBlank()) {
       texts.add(name);

@@ -27,9 +27,13 @@ final class ScenarioWarehouse {
 
   /** Generates into {@code dir/scenario}, ingests into {@code dir/data}; returns the open store. */
   static Store build(int scale, Path dir) throws IOException {
+    return build(scale, dir, SynthCommand.defaultPorts());
+  }
+
+  static Store build(int scale, Path dir, Path ports) throws IOException {
     DirectoryTree.delete(dir);
     Path scenario = dir.resolve("scenario");
-    new Synthesizer(scale, 1, SynthCommand.defaultPorts()).write(scenario, line -> {});
+    new Synthesizer(scale, 1, ports).write(scenario, line -> {});
     LocalDate today = LocalDate.now();
     Store store = Store.open(dir.resolve("data"), true, today);
     try (Stream<Path> s = Files.list(scenario)) {

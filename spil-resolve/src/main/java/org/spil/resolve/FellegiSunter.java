@@ -155,6 +155,42 @@ final class FellegiSunter {
     }
   }
 
+  /** How many pairs the estimated m counts as, against the analysts' judged pairs. */
+  static final double PRIOR_STRENGTH = 50;
+
+  /**
+   * Refines m with the analysts' judgements, which are labels: the levels of pairs judged the same
+   * update m as a Dirichlet update in which the estimate weighs as {@link #PRIOR_STRENGTH} pairs (a
+   * handful of judgements nudges the model, hundreds reshape it); a feature missing in a pair does
+   * not count. Pairs judged different are near misses chosen for being hard, not a sample of
+   * non-matches, so they do not touch u; they act as cannot-link constraints only.
+   */
+  void refineM(List<byte[]> same) {
+    update(m, same);
+  }
+
+  private static void update(double[][] p, List<byte[]> judged) {
+    if (judged.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < p.length; i++) {
+      double[] counts = new double[p[i].length];
+      double total = 0;
+      for (byte[] lv : judged) {
+        if (lv[i] != Features.MISSING) {
+          counts[lv[i]]++;
+          total++;
+        }
+      }
+      if (total == 0) {
+        continue;
+      }
+      for (int l = 0; l < p[i].length; l++) {
+        p[i][l] = (PRIOR_STRENGTH * p[i][l] + counts[l]) / (PRIOR_STRENGTH + total);
+      }
+    }
+  }
+
   /**
    * Anchor pairs include some namesakes, which makes complete disagreement on a name or a date of
    * birth look more common among matches than it is; its m is capped (a prior, not a label): 2% for

@@ -65,6 +65,7 @@ public final class Resolution {
       common[p] = name != null && frequency.getOrDefault(name, 0) > 2;
     }
     model.estimateMFromAnchors(levels, pairs.length, common);
+    model.refineM(judgedLevels(mustLink));
     model.estimatePrior(levels, pairs.length, 20);
     weigh(f);
     return pairs.length;
@@ -87,6 +88,29 @@ public final class Resolution {
     countNames();
     weigh(Features.NAMES.length);
     return pairs.length;
+  }
+
+  /** The feature levels of judged pairs whose records are both present. */
+  private List<byte[]> judgedLevels(Set<String> judged) {
+    List<byte[]> out = new ArrayList<>();
+    if (judged.isEmpty()) {
+      return out;
+    }
+    Map<String, Features.Prepared> byId = new HashMap<>();
+    for (Features.Prepared r : records) {
+      byId.put(r.record().id(), r);
+    }
+    for (String key : judged) {
+      String[] ab = key.split("\u0000");
+      Features.Prepared a = byId.get(ab[0]);
+      Features.Prepared b = byId.get(ab[1]);
+      if (a != null && b != null) {
+        byte[] lv = new byte[Features.NAMES.length];
+        Features.compare(a, b, lv);
+        out.add(lv);
+      }
+    }
+    return out;
   }
 
   /** The feature levels of every candidate pair, compared on all cores. */

@@ -63,14 +63,35 @@ public final class Network {
     return kinds == null ? null : kinds[node];
   }
 
-  /** The node of an id; a clear error for an unknown one. */
+  /**
+   * The node of an id, or of a caption that names exactly one node (a chat handle, a name as the
+   * network shows it); a clear error for an unknown or ambiguous one.
+   */
   public int node(String id) {
     Integer n = index.get(id);
-    if (n == null) {
-      throw new IllegalArgumentException(
-          "unknown entity '" + id + "': not a node of the network you may see");
+    if (n != null) {
+      return n;
     }
-    return n;
+    java.util.List<Integer> named = new java.util.ArrayList<>();
+    for (int v = 0; v < captions.length; v++) {
+      if (captions[v] != null && captions[v].equalsIgnoreCase(id.strip())) {
+        named.add(v);
+      }
+    }
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.size() > 1) {
+      throw new IllegalArgumentException(
+          "'"
+              + id
+              + "' names "
+              + named.size()
+              + " nodes; give one of their ids: "
+              + String.join(", ", named.stream().limit(10).map(v -> ids[v]).toList()));
+    }
+    throw new IllegalArgumentException(
+        "unknown entity '" + id + "': not a node of the network you may see");
   }
 
   public boolean contains(String id) {

@@ -1,0 +1,103 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
+import org.spil.resolve.ResolveRecord;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench match}: match-by-example latency on the scenario at a scale, after a full
+ * resolution has saved its weights: queries are visible person records (name and date of birth as
+ * another source wrote them), each answered as {@code spil match} answers it (search-index
+ * candidates within the viewer's scope, weighed with the saved model), with p50/p95/p99, and how
+ * often the record itself comes first.
+ */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = "Time match by example on the synthetic scenario.")
+final class MatchBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scale", defaultValue = "10000", paramLabel = "N")
+  int scale;
+
+  @Option(names = "--queries", defaultValue = "500", paramLabel = "Q")
+  int queries;
+
+  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Store store = ScenarioWarehouse.build(scale, work.resolve("match-bench"))) {
+      Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
+      long t0 = System.nanoTime();
+      ResolutionRun.Result run =
+          ResolutionRun.run(store, v, 0.9, false, new PrintWriter(java.io.Writer.nullWriter()));
+      out.printf(
+          "scale %,d: resolved %,d records in %.1f s%n",
+          scale, run.records().size(), (System.nanoTime() - t0) / 1e9);
+      Resolution.Model model = ResolutionRun.model(store, v).orElseThrow();
+      Resolution scorer = Resolution.scorer(model);
+      List<ResolveRecord> persons = new ArrayList<>();
+      for (ResolveRecord r : run.records().values()) {
+        if (r.kind() == ResolveRecord.Kind.PERSON && r.name() != null && r.dob() != null) {
+          persons.add(r);
+        }
+      }
+      SplittableRandom random = new SplittableRandom(1);
+      int warmup = Math.min(50, queries);
+      long[] times = new long[queries];
+      int first = 0;
+      for (int q = -warmup; q < queries; q++) {
+        ResolveRecord target = persons.get(random.nextInt(persons.size()));
+        ResolveRecord query =
+            new ResolveRecord(
+                "query",
+                ResolveRecord.Kind.EITHER,
+                target.name(),
+                target.dob(),
+                Set.of(),
+                Set.of(),
+                null);
+        long t = System.nanoTime();
+        Map<String, ResolveRecord> candidates = new LinkedHashMap<>();
+        MatchCommand.candidates(store, v, target.name(), null, candidates);
+        List<Resolution.Pair> ranked = scorer.rank(query, ResolveRecords.list(candidates), 10);
+        long elapsed = System.nanoTime() - t;
+        if (q >= 0) {
+          times[q] = elapsed;
+          if (ranked.stream().limit(3).anyMatch(p -> p.b().equals(target.id()))) {
+            first++;
+          }
+        }
+      }
+      Arrays.sort(times);
+      out.printf(
+          "%,d queries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; the record itself in the top 3: %.1f%%%n",
+          queries,
+          times[queries / 2] / 1e6,
+          times[(int) (queries * 0.95)] / 1e6,
+          times[(int) (queries * 0.99)] / 1e6,
+          times[queries - 1] / 1e6,
+          100.0 * first / queries);
+    }
+    out.flush();
+    return 0;
+  }
+}
