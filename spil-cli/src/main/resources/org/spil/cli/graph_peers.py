@@ -14,7 +14,9 @@ measures = sys.argv[4].split(",") if len(sys.argv) > 4 else ["pagerank", "compon
 def timed(f):
     t = time.perf_counter()
     r = f()
-    return time.perf_counter() - t, r
+    took = time.perf_counter() - t
+    print(f"  {lib}: step done in {took:.2f} s", file=sys.stderr, flush=True)
+    return took, r
 
 
 def pairs():
