@@ -66,6 +66,33 @@ class ResolveCommandTest {
       }
     }
     assertThat(pair).isNotNull();
+    int checked = 0;
+    for (JsonNode c : first) {
+      if (c.get("members").size() < 2 || checked >= 3) {
+        continue;
+      }
+      String canonical = c.get("canonical_id").asText();
+      Cli.Result node =
+          Cli.run(
+              LeakTest.concat(
+                  new String[] {"network", canonical, "--depth", "0", "--json"}, police));
+      if (node.code() != 0) {
+        continue;
+      }
+      checked++;
+      Cli.Result member =
+          Cli.run(
+              LeakTest.concat(
+                  new String[] {
+                    "network", c.get("members").get(1).asText(), "--depth", "0", "--json"
+                  },
+                  police));
+      assertThat(member.code()).as(member.err()).isZero();
+      assertThat(json.readTree(member.out()).get("centre").get("id").asText())
+          .as("a cluster member names its resolved node")
+          .isEqualTo(canonical);
+    }
+    assertThat(checked).as("resolved clusters with links in the network").isPositive();
     Cli.Result explained =
         Cli.run(
             LeakTest.concat(

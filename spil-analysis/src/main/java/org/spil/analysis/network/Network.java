@@ -18,6 +18,7 @@ public final class Network {
   private final Map<Long, List<Link>> links;
   private final Map<String, Integer> index = new HashMap<>();
   private final Map<Integer, java.util.Set<String>> flags;
+  private final Map<String, Integer> aliases;
 
   public Network(
       String[] ids, String[] captions, String[] kinds, Graph graph, Map<Long, List<Link>> links) {
@@ -32,6 +33,7 @@ public final class Network {
       Map<Long, List<Link>> links,
       Map<Integer, java.util.Set<String>> flags) {
     this.flags = flags;
+    this.aliases = new HashMap<>();
     this.ids = ids;
     this.captions = captions;
     this.kinds = kinds;
@@ -64,11 +66,15 @@ public final class Network {
   }
 
   /**
-   * The node of an id, or of a caption that names exactly one node (a chat handle, a name as the
-   * network shows it); a clear error for an unknown or ambiguous one.
+   * The node of an id (a node's own, or an entity id merged into it), or of a caption that names
+   * exactly one node (a chat handle, a name as the network shows it); a clear error for an unknown
+   * or ambiguous one.
    */
   public int node(String id) {
     Integer n = index.get(id);
+    if (n == null) {
+      n = aliases.get(id);
+    }
     if (n != null) {
       return n;
     }
@@ -102,6 +108,13 @@ public final class Network {
   public List<Link> links(int u, int v) {
     List<Link> l = links.get(key(Math.min(u, v), Math.max(u, v)));
     return l == null ? List.of() : l;
+  }
+
+  /** Lets an entity id that was merged into a node (a resolved cluster member) name that node. */
+  public void alias(String entityId, int node) {
+    if (!index.containsKey(entityId)) {
+      aliases.put(entityId, node);
+    }
   }
 
   /** Flags of a node ("underworld", "upperworld"), empty when none. */

@@ -203,6 +203,18 @@ public final class NetworkBuilder {
             frozen.put(keep[k], Set.copyOf(v));
           }
         });
-    return new Network(ids, caps, schemata, b.build(false), links, frozen);
+    Network net = new Network(ids, caps, schemata, b.build(false), links, frozen);
+    Map<String, Integer> byId = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      byId.put(ids[i], i);
+    }
+    canonical.forEach(
+        (entity, id) -> {
+          Integer node = byId.get(id);
+          if (node != null) {
+            net.alias(entity, node);
+          }
+        });
+    return net;
   }
 }
