@@ -56,7 +56,7 @@ final class MatchCommand implements Callable<Integer> {
   String id;
 
   /** How many search hits per name or identifier are weighed. */
-  private static final int CANDIDATES = 100;
+  private static final int CANDIDATES = 25;
 
   @Option(names = "--limit", defaultValue = "10", paramLabel = "N")
   int limit;
