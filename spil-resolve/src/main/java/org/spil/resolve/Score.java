@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pairwise precision, recall and F1 of clusters against a truth (record id to true identity): a
- * pair of records is predicted when they share a cluster, true when they share an identity.
+ * Precision, recall and F1 of clusters against a truth (record id to true identity), pairwise (a
+ * pair of records is predicted when they share a cluster, true when they share an identity) or by
+ * exact clusters. The counts are pairs or clusters accordingly.
  */
 public record Score(long truePairs, long predictedPairs, long correctPairs) {
 
@@ -50,5 +51,42 @@ public record Score(long truePairs, long predictedPairs, long correctPairs) {
       total += k * (k - 1) / 2;
     }
     return new Score(total, predicted, correct);
+  }
+
+  /**
+   * Cluster-level scores: a predicted cluster is correct when it holds exactly the records of one
+   * true identity (over the records the truth knows). Precision over predicted clusters, recall
+   * over true identities; stricter than pairwise, since one stray record spoils a cluster.
+   */
+  public static Score exactClusters(List<Resolution.Cluster> clusters, Map<String, String> truth) {
+    Map<String, Long> sizes = new HashMap<>();
+    truth.values().forEach(t -> sizes.merge(t, 1L, Long::sum));
+    long predicted = 0;
+    long correct = 0;
+    for (Resolution.Cluster c : clusters) {
+      String identity = null;
+      long known = 0;
+      boolean pure = true;
+      for (String m : c.members()) {
+        String t = truth.get(m);
+        if (t == null) {
+          continue;
+        }
+        known++;
+        if (identity == null) {
+          identity = t;
+        } else if (!identity.equals(t)) {
+          pure = false;
+        }
+      }
+      if (known == 0) {
+        continue;
+      }
+      predicted++;
+      if (pure && sizes.get(identity) == known) {
+        correct++;
+      }
+    }
+    return new Score(sizes.size(), predicted, correct);
   }
 }
