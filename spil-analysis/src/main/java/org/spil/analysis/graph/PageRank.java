@@ -22,7 +22,19 @@ public final class PageRank {
     return compute(g, DAMPING_DEFAULT, TOLERANCE_DEFAULT, ITERATIONS_DEFAULT);
   }
 
+  /** When to stop: the sum of the changes (L1, the default) or the largest change (as JGraphT). */
+  public enum Convergence {
+    L1,
+    MAX
+  }
+
   public static Result compute(Graph g, double damping, double tolerance, int maxIterations) {
+    return compute(g, damping, tolerance, maxIterations, Convergence.L1);
+  }
+
+  public static Result compute(
+      Graph g, double damping, double tolerance, int maxIterations, Convergence convergence) {
+    boolean max = convergence == Convergence.MAX;
     int n = g.nodes();
     if (n == 0) {
       return new Result(new double[0], 0);
@@ -74,12 +86,13 @@ public final class PageRank {
                         }
                       }
                       double value = base + damping * sum;
-                      d += Math.abs(value - r[v]);
+                      double change = Math.abs(value - r[v]);
+                      d = max ? Math.max(d, change) : d + change;
                       x[v] = value;
                     }
                     return d;
                   })
-              .sum();
+              .reduce(0, max ? Math::max : Double::sum);
       rank = x;
       next = r;
       if (delta < tolerance) {
