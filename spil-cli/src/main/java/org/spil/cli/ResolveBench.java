@@ -96,6 +96,12 @@ final class ResolveBench implements Callable<Integer> {
           pairs / ((t2 - t1) / 1e9),
           (t3 - t2) / 1e9);
       out.printf(
+          "  of which blocking %.1f s, comparing %.1f s (%,.0f comparisons/s on %d cores)%n",
+          r.timings()[0],
+          r.timings()[1],
+          pairs / Math.max(1e-9, r.timings()[1]),
+          Runtime.getRuntime().availableProcessors());
+      out.printf(
           "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
           s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
       if (errors > 0) {

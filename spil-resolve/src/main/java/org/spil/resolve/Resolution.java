@@ -52,10 +52,23 @@ public final class Resolution {
     records.addAll(input.parallelStream().map(Features::prepare).toList());
   }
 
+  private double blockingSeconds;
+  private double comparingSeconds;
+
+  /** Seconds the last {@link #score} spent on blocking and on comparing the candidate pairs. */
+  public double[] timings() {
+    return new double[] {blockingSeconds, comparingSeconds};
+  }
+
   /** Runs blocking, estimation and scoring; returns the number of candidate pairs. */
   public int score(int maxBlock, long seed) {
+    long t0 = System.nanoTime();
     pairs = Blocking.pairs(records, maxBlock, null);
+    long t1 = System.nanoTime();
     compareAll();
+    long t2 = System.nanoTime();
+    blockingSeconds = (t1 - t0) / 1e9;
+    comparingSeconds = (t2 - t1) / 1e9;
     model.estimateU(records, seed, Math.min(4_000_000, Math.max(50_000, records.size() * 20)));
     countNames();
     int f = Features.NAMES.length;

@@ -39,32 +39,46 @@ public final class PageRank {
     if (n == 0) {
       return new Result(new double[0], 0);
     }
-    double[] outWeight = new double[n];
+    // per node: 1 / out-weight (0 for a dangling node) and what it sends along one unit of edge
+    // weight, rank / out-weight, computed for the next iteration in the same pass
+    double[] inverse = new double[n];
+    int danglingCount = 0;
     for (int v = 0; v < n; v++) {
-      outWeight[v] = g.strength(v);
+      double w = g.strength(v);
+      inverse[v] = w == 0 ? 0 : 1 / w;
+      if (w == 0) {
+        danglingCount++;
+      }
+    }
+    int[] danglingNodes = new int[danglingCount];
+    for (int v = 0, k = 0; v < n; v++) {
+      if (inverse[v] == 0) {
+        danglingNodes[k++] = v;
+      }
     }
     Graph in = g.reverse();
-    // what each node sends along one unit of edge weight: rank / out-weight
-    double[] send = new double[n];
     double[] rank = new double[n];
     double[] next = new double[n];
+    double[] send = new double[n];
+    double[] sendNext = new double[n];
     java.util.Arrays.fill(rank, 1.0 / n);
+    for (int v = 0; v < n; v++) {
+      send[v] = rank[v] * inverse[v];
+    }
     int it = 0;
-    int blocks = Math.max(1, Math.min(n, 4 * Runtime.getRuntime().availableProcessors() * 16));
+    int blocks = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors() * 16));
+    boolean unit = in.unweighted();
     while (it < maxIterations) {
       it++;
       double dangling = 0;
-      for (int v = 0; v < n; v++) {
-        if (outWeight[v] == 0) {
-          dangling += rank[v];
-        }
+      for (int v : danglingNodes) {
+        dangling += rank[v];
       }
       double base = (1 - damping) / n + damping * dangling / n;
-      for (int v = 0; v < n; v++) {
-        send[v] = outWeight[v] == 0 ? 0 : rank[v] / outWeight[v];
-      }
       double[] r = rank;
       double[] x = next;
+      double[] out = send;
+      double[] outNext = sendNext;
       double delta =
           IntStream.range(0, blocks)
               .parallel()
@@ -73,28 +87,31 @@ public final class PageRank {
                     int from = (int) ((long) n * b / blocks);
                     int to = (int) ((long) n * (b + 1) / blocks);
                     double d = 0;
-                    boolean unit = in.unweighted();
                     for (int v = from; v < to; v++) {
                       double sum = 0;
+                      int end = in.end(v);
                       if (unit) {
-                        for (int e = in.start(v); e < in.end(v); e++) {
-                          sum += send[in.target(e)];
+                        for (int e = in.start(v); e < end; e++) {
+                          sum += out[in.target(e)];
                         }
                       } else {
-                        for (int e = in.start(v); e < in.end(v); e++) {
-                          sum += send[in.target(e)] * in.weight(e);
+                        for (int e = in.start(v); e < end; e++) {
+                          sum += out[in.target(e)] * in.weight(e);
                         }
                       }
                       double value = base + damping * sum;
                       double change = Math.abs(value - r[v]);
                       d = max ? Math.max(d, change) : d + change;
                       x[v] = value;
+                      outNext[v] = value * inverse[v];
                     }
                     return d;
                   })
               .reduce(0, max ? Math::max : Double::sum);
       rank = x;
       next = r;
+      send = outNext;
+      sendNext = out;
       if (delta < tolerance) {
         break;
       }
