@@ -139,80 +139,127 @@ final class Features {
     if (jaccard >= 0.75 && !firm) {
       return abbreviated ? NAME_PART : 1;
     }
-    double weakest = tokenwise(a.tokens(), b.tokens());
-    double mean = tokenMean(a.tokens(), b.tokens());
+    TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens());
+    double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
+    double mean = m.meanBest();
     if (weakest >= 0.80 && mean >= 0.90) {
       return 2;
     }
-    double jw = weakest;
     int sound = 0;
     for (String s : a.sounds()) {
       if (b.sounds().contains(s)) {
         sound++;
       }
     }
-    if (jw >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
+    if (weakest >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
       return 3;
     }
-    return part(a.tokens(), b.tokens()) || part(b.tokens(), a.tokens())
-        ? NAME_PART
-        : NAME_DIFFERENT;
+    return m.part(true) || m.part(false) ? NAME_PART : NAME_DIFFERENT;
   }
 
   /**
-   * Whether {@code a} is a shortened form of {@code b}: each of its tokens (at least one of three
-   * letters or more) closely matches a token of {@code b}, and it has fewer tokens or gives a given
-   * name as an initial (which {@link #initialsAgree} has checked): "Theodore" against "Theodore
-   * Morris", a record that lost its surname, or "T. de Jong" against "Thijs de Jong".
+   * The similarity of every token of one name with every token of the other (Jaro-Winkler, raised
+   * to 0.93 when one token of three letters or more is a prefix of the other, "rob" of "robert"),
+   * computed once per comparison; the name levels read it row-wise and column-wise.
    */
-  static boolean part(Set<String> a, Set<String> b) {
-    boolean any = false;
-    boolean initial = false;
-    for (String x : a) {
-      if (x.length() == 1) {
-        initial |= !b.contains(x);
-        continue;
+  static final class TokenMatrix {
+    private final String[] a;
+    private final String[] b;
+    private final double[] sim;
+
+    TokenMatrix(Set<String> x, Set<String> y) {
+      a = x.toArray(new String[0]);
+      b = y.toArray(new String[0]);
+      sim = new double[a.length * b.length];
+      for (int i = 0; i < a.length; i++) {
+        for (int j = 0; j < b.length; j++) {
+          sim[i * b.length + j] = similarity(a[i], b[j]);
+        }
       }
+    }
+
+    private String[] from(boolean rows) {
+      return rows ? a : b;
+    }
+
+    private String[] to(boolean rows) {
+      return rows ? b : a;
+    }
+
+    private double at(boolean rows, int i, int j) {
+      return rows ? sim[i * b.length + j] : sim[j * b.length + i];
+    }
+
+    /** The best match in the other name of token {@code i} of one side. */
+    private double best(boolean rows, int i) {
       double best = 0;
-      for (String y : b) {
-        best = Math.max(best, similarity(x, y));
+      for (int j = 0; j < to(rows).length; j++) {
+        best = Math.max(best, at(rows, i, j));
       }
-      if (best < 0.88) {
-        return false;
+      return best;
+    }
+
+    /**
+     * The weakest best match of a token of one side (particles and initials of two letters or fewer
+     * excluded), 0 when that side has no such token: robust to nicknames, order and one typo per
+     * token.
+     */
+    double weakestBest(boolean rows) {
+      if (a.length == 0 || b.length == 0) {
+        return 0;
       }
-      any |= x.length() >= 3;
-    }
-    return any && (initial || a.size() < b.size());
-  }
-
-  /**
-   * Each token of the shorter name matched to its most similar token of the other (Jaro-Winkler, or
-   * a prefix such as "rob" of "robert"), averaged: robust to nicknames, order and one typo per
-   * token.
-   */
-  static double tokenwise(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    return Math.min(directed(a, b), directed(b, a));
-  }
-
-  /** The mean over both names' tokens of each token's best match in the other name. */
-  static double tokenMean(Set<String> a, Set<String> b) {
-    int n = a.size() + b.size();
-    return n == 0 ? 0 : (sumOfBest(a, b) + sumOfBest(b, a)) / n;
-  }
-
-  private static double sumOfBest(Set<String> from, Set<String> to) {
-    double sum = 0;
-    for (String x : from) {
-      double best = 0;
-      for (String y : to) {
-        best = Math.max(best, similarity(x, y));
+      double min = 1;
+      boolean any = false;
+      String[] f = from(rows);
+      for (int i = 0; i < f.length; i++) {
+        if (f[i].length() <= 2) {
+          continue;
+        }
+        any = true;
+        min = Math.min(min, best(rows, i));
       }
-      sum += best;
+      return any ? min : 0;
     }
-    return sum;
+
+    /** The mean over both names' tokens of each token's best match in the other name. */
+    double meanBest() {
+      int n = a.length + b.length;
+      if (n == 0) {
+        return 0;
+      }
+      double sum = 0;
+      for (int i = 0; i < a.length; i++) {
+        sum += best(true, i);
+      }
+      for (int j = 0; j < b.length; j++) {
+        sum += best(false, j);
+      }
+      return sum / n;
+    }
+
+    /**
+     * Whether one side is a shortened form of the other: each of its tokens (at least one of three
+     * letters or more) closely matches a token of the other, and it has fewer tokens or gives a
+     * given name as an initial (which {@link #initialsAgree} has checked): "Theodore" against
+     * "Theodore Morris", a record that lost its surname, or "T. de Jong" against "Thijs de Jong".
+     */
+    boolean part(boolean rows) {
+      String[] f = from(rows);
+      String[] t = to(rows);
+      boolean any = false;
+      boolean initial = false;
+      for (int i = 0; i < f.length; i++) {
+        if (f[i].length() == 1) {
+          initial |= !java.util.Arrays.asList(t).contains(f[i]);
+          continue;
+        }
+        if (best(rows, i) < 0.88) {
+          return false;
+        }
+        any |= f[i].length() >= 3;
+      }
+      return any && (initial || f.length < t.length);
+    }
   }
 
   private static double similarity(String x, String y) {
@@ -221,28 +268,6 @@ final class Features {
       s = Math.max(s, 0.93);
     }
     return s;
-  }
-
-  /** The weakest best match of a token of {@code from} (particles and initials excluded). */
-  private static double directed(Set<String> from, Set<String> to) {
-    double min = 1;
-    boolean any = false;
-    for (String x : from) {
-      if (x.length() <= 2) {
-        continue;
-      }
-      any = true;
-      double best = 0;
-      for (String y : to) {
-        double s = JaroWinkler.similarity(x, y);
-        if (x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x))) {
-          s = Math.max(s, 0.93);
-        }
-        best = Math.max(best, s);
-      }
-      min = Math.min(min, best);
-    }
-    return any ? min : 0;
   }
 
   /** Every one-letter token (an initial) of {@code a} starts some token of {@code b}. */
@@ -268,13 +293,13 @@ final class Features {
     if (a == null || b == null || a.length() < 4 || b.length() < 4) {
       return MISSING;
     }
-    if (a.equals(b) && a.length() == 10) {
-      return 0;
-    }
     if (a.length() == 10 && b.length() == 10) {
-      if (a.substring(0, 4).equals(b.substring(0, 4))
-          && a.substring(5, 7).equals(b.substring(8, 10))
-          && a.substring(8, 10).equals(b.substring(5, 7))) {
+      if (a.equals(b)) {
+        return 0;
+      }
+      if (a.regionMatches(0, b, 0, 4)
+          && a.regionMatches(5, b, 8, 2)
+          && a.regionMatches(8, b, 5, 2)) {
         return 1;
       }
       int diff = 0;
@@ -283,19 +308,18 @@ final class Features {
           diff++;
         }
       }
-      if (diff == 1
-          || (a.substring(0, 8).equals(b.substring(0, 8)) && Math.abs(day(a) - day(b)) == 1)) {
+      if (diff == 1 || (a.regionMatches(0, b, 0, 8) && Math.abs(day(a) - day(b)) == 1)) {
         return 2;
       }
       if (diff == 2) {
         return 3;
       }
     }
-    return a.substring(0, 4).equals(b.substring(0, 4)) ? (byte) 4 : (byte) 5;
+    return a.regionMatches(0, b, 0, 4) ? (byte) 4 : (byte) 5;
   }
 
   private static int day(String iso) {
-    return Integer.parseInt(iso.substring(8, 10));
+    return (iso.charAt(8) - '0') * 10 + (iso.charAt(9) - '0');
   }
 
   static byte identifiers(Set<String> a, Set<String> b) {

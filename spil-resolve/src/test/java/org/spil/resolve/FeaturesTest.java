@@ -1,6 +1,7 @@
 package org.spil.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -124,5 +125,64 @@ class FeaturesTest {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  @Property(tries = 3000)
+  void jaroWinklerAgreesWithATextbookImplementation(
+      @ForAll @StringLength(max = 70) String a, @ForAll @StringLength(max = 70) String b) {
+    assertThat(JaroWinkler.similarity(a, b)).isCloseTo(textbook(a, b), within(1e-12));
+  }
+
+  @Property(tries = 2000)
+  void jaroWinklerOnNearNames(
+      @ForAll @StringLength(min = 1, max = 12) String a,
+      @ForAll @IntRange(min = 0, max = 11) int at) {
+    int i = Math.min(at, a.length() - 1);
+    String b = a.substring(0, i) + a.substring(i + 1) + a.charAt(i);
+    assertThat(JaroWinkler.similarity(a, b)).isCloseTo(textbook(a, b), within(1e-12));
+  }
+
+  /** Jaro-Winkler as usually written: boolean arrays, no shortcuts. */
+  private static double textbook(String a, String b) {
+    if (a.equals(b)) {
+      return a.isEmpty() ? 0 : 1;
+    }
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+    boolean[] ma = new boolean[a.length()];
+    boolean[] mb = new boolean[b.length()];
+    int m = 0;
+    for (int i = 0; i < a.length(); i++) {
+      for (int j = Math.max(0, i - window); j <= Math.min(b.length() - 1, i + window); j++) {
+        if (!mb[j] && a.charAt(i) == b.charAt(j)) {
+          ma[i] = true;
+          mb[j] = true;
+          m++;
+          break;
+        }
+      }
+    }
+    if (m == 0) {
+      return 0;
+    }
+    int t = 0;
+    for (int i = 0, k = 0; i < a.length(); i++) {
+      if (ma[i]) {
+        while (!mb[k]) {
+          k++;
+        }
+        if (a.charAt(i) != b.charAt(k++)) {
+          t++;
+        }
+      }
+    }
+    double jaro = ((double) m / a.length() + (double) m / b.length() + (m - t / 2.0) / m) / 3;
+    int p = 0;
+    while (p < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(p) == b.charAt(p)) {
+      p++;
+    }
+    return jaro + p * 0.1 * (1 - jaro);
   }
 }
