@@ -184,7 +184,8 @@ final class ResolveBench implements Callable<Integer> {
     }
     int merged = 0;
     int missed = 0;
-    for (Resolution.Pair p : r.pairs()) {
+    for (int i = 0; i < r.candidates(); i++) {
+      Resolution.Pair p = r.pair(i);
       String ta = truth.get(p.a());
       String tb = truth.get(p.b());
       if (ta == null || tb == null) {

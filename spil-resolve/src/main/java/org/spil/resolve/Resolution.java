@@ -33,6 +33,9 @@ public final class Resolution {
   private double[] weights = new double[0];
   private final double threshold;
 
+  /** The share of cross pairs that must have been scored for two clusters to merge. */
+  static final double MIN_COVERAGE = 0.5;
+
   private final Set<String> mustLink = new HashSet<>();
   private final Set<String> cannotLink = new HashSet<>();
 
@@ -145,21 +148,28 @@ public final class Resolution {
   }
 
   /**
-   * How common each name is, for the common-name adjustment: the most times it occurs within one
-   * source. Counting across sources would count one person seen by five agencies as five namesakes
-   * and penalise exactly the matches that pooling is for; within a source, repeats are mostly
-   * namesakes.
+   * How many different people or firms bear each name, for the common-name adjustment: the larger
+   * of the most times it occurs within one source and the number of different dates of birth
+   * recorded with it. Counting records across sources would take one person seen by five agencies
+   * for five namesakes and penalise exactly the matches pooling is for; within one source repeats
+   * are mostly namesakes, and so are different dates of birth across sources.
    */
   private void countNames() {
     frequency.clear();
     Map<String, Integer> perSource = new HashMap<>();
+    Map<String, Set<String>> dobs = new HashMap<>();
     for (Features.Prepared r : records) {
       if (r.folded() != null) {
         String source = r.record().source() == null ? "" : r.record().source();
         int count = perSource.merge(source + "\u0000" + r.folded(), 1, Integer::sum);
         frequency.merge(r.folded(), count, Math::max);
+        String dob = r.record().dob();
+        if (dob != null && dob.length() == 10) {
+          dobs.computeIfAbsent(r.folded(), k -> new HashSet<>(2)).add(dob);
+        }
       }
     }
+    dobs.forEach((name, set) -> frequency.merge(name, set.size(), Math::max));
   }
 
   private void weigh(int f) {
@@ -246,20 +256,32 @@ public final class Resolution {
     return tf > u ? Math.log(u / tf) / Math.log(2) : 0;
   }
 
+  /**
+   * Every scored candidate pair with its explanation (for small resolutions; see {@link #pair}).
+   */
   public List<Pair> pairs() {
     List<Pair> out = new ArrayList<>(pairs.length);
-    int f = Features.NAMES.length;
     for (int p = 0; p < pairs.length; p++) {
-      byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
-      out.add(
-          new Pair(
-              records.get((int) (pairs[p] >>> 32)).record().id(),
-              records.get((int) pairs[p]).record().id(),
-              weights[p],
-              FellegiSunter.probability(weights[p]),
-              explain(lv, weights[p] - model.score(lv, 0))));
+      out.add(pair(p));
     }
     return out;
+  }
+
+  /** The number of scored candidate pairs. */
+  public int candidates() {
+    return pairs.length;
+  }
+
+  /** Candidate pair {@code p} (0 to {@link #candidates()}), explained, built on demand. */
+  public Pair pair(int p) {
+    int f = Features.NAMES.length;
+    byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
+    return new Pair(
+        records.get((int) (pairs[p] >>> 32)).record().id(),
+        records.get((int) pairs[p]).record().id(),
+        weights[p],
+        FellegiSunter.probability(weights[p]),
+        explain(lv, weights[p] - model.score(lv, 0)));
   }
 
   /**
@@ -446,9 +468,9 @@ public final class Resolution {
   }
 
   /**
-   * Average linkage: two clusters merge only if the pairs scored between them are on average more
-   * likely matches than not, and their known dates of birth do not all disagree by year. One strong
-   * link between two otherwise dissimilar groups is not enough.
+   * Average linkage: two clusters merge only if at least {@link #MIN_COVERAGE} of the pairs between
+   * them were scored and those average at least the threshold. One strong link between two
+   * otherwise dissimilar groups is not enough.
    */
   private boolean coherent(
       List<Integer> a, List<Integer> b, List<Map<Integer, Double>> neighbours) {
@@ -464,7 +486,11 @@ public final class Resolution {
         }
       }
     }
-    return scored > 0 && sum / scored >= threshold;
+    // coherent, not just connected: most cross pairs must have been scored (shared a blocking key)
+    // and be likely on average; a few strong links between two large groups are not enough
+    return scored > 0
+        && scored >= MIN_COVERAGE * a.size() * (double) b.size()
+        && sum / scored >= threshold;
   }
 
   private static int find(int[] parent, int i) {
