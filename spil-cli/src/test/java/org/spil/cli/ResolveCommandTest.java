@@ -139,6 +139,19 @@ class ResolveCommandTest {
     JsonNode first = json.readTree(r.out()).get(0);
     assertThat(first.get("name").asText()).isEqualTo("Mohamed El Amrani");
     assertThat(first.get("explanation").toString()).contains("dob: exact");
+    // a data directory from before resolution models were kept, opened read-only by match
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + Path.of(data).resolve("warehouse.duckdb"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP TABLE resolution_model");
+    }
+    Cli.Result old =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"match", "--name", "Muhammad ELAMRANI", "--json"}, police));
+    assertThat(old.code()).as(old.err()).isZero();
+    assertThat(old.err()).contains("no saved resolution");
     Cli.Result empty = Cli.run(LeakTest.concat(new String[] {"match"}, police));
     assertThat(empty.code()).isEqualTo(2);
     assertThat(empty.err()).contains("empty match query").contains("Usage: spil match");

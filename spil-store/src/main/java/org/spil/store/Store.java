@@ -122,6 +122,15 @@ public final class Store implements AutoCloseable {
   }
 
   /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */
+  /**
+   * Dice coefficient of the keyed name filters at or above which a name is a hit. The filters are
+   * XOR-folded against dictionary attacks, which adds key-dependent noise: a spelling variant such
+   * as "Muhammad ELAMRANI" of "Mohamed El Amrani" scores 0.72 to 0.82 across random keys (mean
+   * 0.77), a different surname with the same given name about 0.66, so 0.70 keeps variants found
+   * whatever the key (at 0.75, one data directory in ten missed that one).
+   */
+  static final double HIT_NAME_THRESHOLD = 0.70;
+
   public record HitQuery(String name, String dob, String iban, String phone, String id) {
     public HitQuery {
       if (blank(name) && blank(iban) && blank(phone) && blank(id)) {
@@ -189,7 +198,7 @@ public final class Store implements AutoCloseable {
                     candidates,
                     exact,
                     q.name() == null || q.name().isBlank() ? null : q.name(),
-                    0.75);
+                    HIT_NAME_THRESHOLD);
     Map<String, String> contacts = contacts();
     List<Hit> out = new ArrayList<>();
     for (MatchIndex.Match m : matches) {
@@ -197,7 +206,7 @@ public final class Store implements AutoCloseable {
       boolean identifier = m.on().stream().anyMatch(k -> !k.equals("name") && !k.equals("dob"));
       boolean dob = m.on().contains("dob");
       String strength =
-          identifier || (dob && m.score() >= 0.75)
+          identifier || (dob && m.score() >= HIT_NAME_THRESHOLD)
               ? "strong"
               : m.score() >= 0.85 ? "medium" : "weak";
       out.add(
@@ -1033,8 +1042,23 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
-  /** The model saved with the viewer's last resolution, if there is one. */
+  /**
+   * The model saved with the viewer's last resolution, if there is one (none in a data directory
+   * written before models were kept and opened read-only, which cannot add the table).
+   */
   public java.util.Optional<String> resolutionModel(Viewer viewer) {
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name ="
+                    + " 'resolution_model'")) {
+      if (rs.next() && rs.getLong(1) == 0) {
+        return java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read the resolution model: " + Warehouse.firstLine(e.getMessage()), e);
+    }
     try (PreparedStatement ps =
         warehouse
             .connection()
