@@ -8,9 +8,9 @@ import java.util.List;
  * Key players (Borgatti's KPP-Neg): the k nodes whose removal fragments the network most, chosen
  * greedily. Fragmentation is the share of ordered node pairs that can no longer reach each other, F
  * = 1 - sum over components of s(s-1) / (n(n-1)), with removed nodes counted as isolated. Each step
- * tries the candidates (the nodes of highest betweenness and degree, plus every articulation point
- * among them) and keeps the one that raises F most; the curve of F after each removal shows whether
- * taking out more people still pays.
+ * tries the candidates (the {@link #CANDIDATES_DEFAULT} nodes of highest betweenness and as many of
+ * highest degree) and keeps the one that raises F most; the curve of F after each removal shows
+ * whether taking out more people still pays.
  */
 public final class KeyPlayers {
   public static final int CANDIDATES_DEFAULT = 100;
