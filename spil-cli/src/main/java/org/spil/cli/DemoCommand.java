@@ -379,7 +379,7 @@ final class DemoCommand implements Callable<Integer> {
     PlantedRoles.Recall recall = PlantedRoles.recall(net, betweenness, PlantedRoles.handles(truth));
     out.printf(
         "  planted leaders' and brokers' handles among the top %d by betweenness: %d of %d (recall %.2f)%n",
-        recall.k(), recall.found(), recall.present(), recall.value());
+        recall.k(), recall.found(), recall.k(), recall.value());
     out.println("  key players (./spil keyplayers --links Message --k 5):");
     KeyPlayers.Result players = KeyPlayers.find(g, 5, betweenness);
     java.util.Map<String, String> roles = new java.util.HashMap<>();

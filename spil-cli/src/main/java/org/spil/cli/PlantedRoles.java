@@ -14,10 +14,10 @@ import org.spil.synth.GroundTruth;
  * in the network) found among the k best-ranked nodes, with k the number of such handles.
  */
 final class PlantedRoles {
-  /** Handles found, handles present, k. */
-  record Recall(int found, int present, int k) {
+  /** Handles found among the top k, and k: the number of those handles present. */
+  record Recall(int found, int k) {
     double value() {
-      return present == 0 ? 0 : (double) found / present;
+      return k == 0 ? 0 : (double) found / k;
     }
   }
 
@@ -48,6 +48,6 @@ final class PlantedRoles {
             .limit(k)
             .toList();
     int found = (int) top.stream().filter(targets::contains).count();
-    return new Recall(found, k, k);
+    return new Recall(found, k);
   }
 }

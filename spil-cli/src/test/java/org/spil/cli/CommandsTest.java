@@ -39,6 +39,25 @@ class CommandsTest {
   }
 
   /** One analyst per agency of the examples, named like the agency, plus two outsiders. */
+  /**
+   * A fresh data directory under {@code tmp} with the named examples ingested and the test users
+   * added; returns its path.
+   */
+  static String warehouse(Path tmp, String name, String... examples) {
+    String data = tmp.resolve(name).toString();
+    String[] args = new String[examples.length + 3];
+    args[0] = "ingest";
+    for (int i = 0; i < examples.length; i++) {
+      args[i + 1] = EXAMPLES.resolve(examples[i]).toString();
+    }
+    args[examples.length + 1] = "--data";
+    args[examples.length + 2] = data;
+    Cli.Result r = Cli.run(args);
+    org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+    addUsers(data, tmp);
+    return data;
+  }
+
   static void addUsers(String data, Path tmp) {
     Path pw = tmp.resolve("password.txt");
     try {

@@ -28,18 +28,7 @@ class JudgeCommandTest {
 
   @Test
   void judgementsSplitAndJoinAcrossReruns() throws Exception {
-    String data = tmp.resolve("d").toString();
-    assertThat(
-            Cli.run(
-                    "ingest",
-                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
-                    CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
-                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
-                    "--data",
-                    data)
-                .code())
-        .isZero();
-    CommandsTest.addUsers(data, tmp);
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl", "douane-nl", "osint-donations");
     String[] as = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
     assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, as)).code()).isZero();
     JsonNode clusters =

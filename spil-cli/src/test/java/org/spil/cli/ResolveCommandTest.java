@@ -17,18 +17,7 @@ class ResolveCommandTest {
 
   @Test
   void resolvesStablyWithinTheViewersScopeAndExplainsWithoutInvisibleValues() throws Exception {
-    String data = tmp.resolve("d").toString();
-    assertThat(
-            Cli.run(
-                    "ingest",
-                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
-                    CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
-                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
-                    "--data",
-                    data)
-                .code())
-        .isZero();
-    CommandsTest.addUsers(data, tmp);
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl", "douane-nl", "osint-donations");
     String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
     Cli.Result r = Cli.run(LeakTest.concat(new String[] {"resolve", "--json"}, police));
     assertThat(r.code()).as(r.err()).isZero();
@@ -116,17 +105,7 @@ class ResolveCommandTest {
 
   @Test
   void matchByExampleRanksTheVariantFirstAndRefusesEmptyQueries() throws Exception {
-    String data = tmp.resolve("m").toString();
-    assertThat(
-            Cli.run(
-                    "ingest",
-                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
-                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
-                    "--data",
-                    data)
-                .code())
-        .isZero();
-    CommandsTest.addUsers(data, tmp);
+    String data = CommandsTest.warehouse(tmp, "m", "politie-nl", "osint-donations");
     String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
     Cli.Result r =
         Cli.run(
@@ -159,16 +138,7 @@ class ResolveCommandTest {
 
   @Test
   void incrementalRunResolvesANewBatchAndKeepsCanonicalIds() throws Exception {
-    String data = tmp.resolve("i").toString();
-    assertThat(
-            Cli.run(
-                    "ingest",
-                    CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
-                    "--data",
-                    data)
-                .code())
-        .isZero();
-    CommandsTest.addUsers(data, tmp);
+    String data = CommandsTest.warehouse(tmp, "i", "politie-nl");
     String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
     Cli.Result early = Cli.run(LeakTest.concat(new String[] {"resolve", "--incremental"}, police));
     assertThat(early.code()).isEqualTo(2);

@@ -345,19 +345,29 @@ final class Features {
     if (shared != 1) {
       return shared;
     }
-    boolean sameKind = false;
+    for (String x : a) {
+      if (x.startsWith("email:")) {
+        for (String y : b) {
+          if (y.startsWith("email:") && Edits.atMost(x, y, 2)) {
+            return 1;
+          }
+        }
+      }
+    }
+    return sameKind(a, b) ? 2 : MISSING;
+  }
+
+  /** Whether some identifier of {@code a} is of the same kind ("iban:", "doc:") as one of b's. */
+  private static boolean sameKind(Set<String> a, Set<String> b) {
     for (String x : a) {
       String kind = x.substring(0, x.indexOf(':') + 1);
       for (String y : b) {
         if (y.startsWith(kind)) {
-          if (kind.equals("email:") && Edits.atMost(x, y, 2)) {
-            return 1;
-          }
-          sameKind = true;
+          return true;
         }
       }
     }
-    return sameKind ? 2 : MISSING;
+    return false;
   }
 
   /**
@@ -371,27 +381,11 @@ final class Features {
     if (shared != 1) {
       return shared;
     }
-    for (String x : a) {
-      String kind = x.substring(0, x.indexOf(':') + 1);
-      for (String y : b) {
-        if (y.startsWith(kind)) {
-          return 1;
-        }
-      }
-    }
-    return MISSING;
+    return sameKind(a, b) ? 1 : MISSING;
   }
 
   static byte countries(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return MISSING;
-    }
-    for (String x : a) {
-      if (b.contains(x)) {
-        return 0;
-      }
-    }
-    return 1;
+    return identifiers(a, b);
   }
 
   static byte city(String a, String b) {
