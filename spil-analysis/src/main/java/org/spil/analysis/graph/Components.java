@@ -12,16 +12,7 @@ public final class Components {
   private Components() {}
 
   /** The component of each node and the number of components. */
-  public record Result(int[] component, int count) {
-    /** The size of each component. */
-    public int[] sizes() {
-      int[] s = new int[count];
-      for (int c : component) {
-        s[c]++;
-      }
-      return s;
-    }
-  }
+  public record Result(int[] component, int count) {}
 
   public static Result weak(Graph g) {
     int n = g.nodes();

@@ -1,8 +1,6 @@
 package org.spil.analysis.graph;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Single-source shortest paths over a {@link Graph} by breadth-first search (hops) or Dijkstra
@@ -130,26 +128,6 @@ final class ShortestPaths {
       }
     }
     return inOffsets;
-  }
-
-  /** One shortest path from the last source to {@code t} (empty if unreachable). */
-  List<Integer> pathTo(int t) {
-    if (dist[t] == Double.POSITIVE_INFINITY) {
-      return List.of();
-    }
-    List<Integer> path = new ArrayList<>();
-    int v = t;
-    path.add(v);
-    while (dist[v] > 0) {
-      int best = pred[predStart[v]];
-      for (int i = 1; i < predCount[v]; i++) {
-        best = Math.min(best, pred[predStart[v] + i]);
-      }
-      v = best;
-      path.add(v);
-    }
-    java.util.Collections.reverse(path);
-    return path;
   }
 
   /** A binary min-heap of nodes keyed by distance, with decrease-key. */

@@ -100,10 +100,6 @@ public final class Network {
         "unknown entity '" + id + "': not a node of the network you may see");
   }
 
-  public boolean contains(String id) {
-    return index.containsKey(id);
-  }
-
   /** The links between two nodes (either order), empty when none are recorded. */
   public List<Link> links(int u, int v) {
     List<Link> l = links.get(key(Math.min(u, v), Math.max(u, v)));
