@@ -49,12 +49,27 @@ class RetentionCommandTest {
                 .out())
         .contains("no matches");
 
+    String[] asPolice = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, asPolice)).code()).isZero();
+    assertThat(
+            Cli.run(
+                    LeakTest.concat(
+                        new String[] {"match", "--name", "Mohamed El Amrani"}, asPolice))
+                .err())
+        .doesNotContain("no saved resolution");
     Cli.Result dry = Cli.run("retention", "apply", "--dry-run", "--data", data);
     assertThat(dry.out())
         .contains("would purge batch 1 (douane-nl-zendingen, retain until 2025-01-01)");
     Cli.Result apply = Cli.run("retention", "apply", "--data", data);
     assertThat(apply.code()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("purged batch 1");
+    assertThat(
+            Cli.run(
+                    LeakTest.concat(
+                        new String[] {"match", "--name", "Mohamed El Amrani"}, asPolice))
+                .err())
+        .as("a purge drops saved resolution models, which count names of purged batches")
+        .contains("no saved resolution");
     assertThat(Cli.run("retention", "apply", "--data", data).out())
         .contains("nothing past its retention date");
 

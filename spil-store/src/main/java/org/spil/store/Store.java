@@ -1146,6 +1146,11 @@ public final class Store implements AutoCloseable {
           st.execute(
               "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
         }
+        // saved resolution models count (hashed) names, possibly of the purged batches: they go
+        // too, and the next resolution estimates afresh
+        if (!expired.isEmpty()) {
+          st.execute("DELETE FROM resolution_model");
+        }
         c.commit();
       } catch (SQLException ex) {
         c.rollback();
