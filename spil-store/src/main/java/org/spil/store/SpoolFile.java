@@ -48,15 +48,33 @@ final class SpoolFile implements AutoCloseable {
       buffer[used++] = '-';
       v = -v;
     }
-    int start = used;
-    do {
-      buffer[used++] = (byte) ('0' + (v % 10));
-      v /= 10;
-    } while (v != 0);
-    for (int i = start, j = used - 1; i < j; i++, j--) {
-      byte t = buffer[i];
-      buffer[i] = buffer[j];
-      buffer[j] = t;
+    int digits = 1;
+    for (long bound = 10; digits < 19 && v >= bound; bound *= 10) {
+      digits++;
+    }
+    int at = used + digits;
+    used = at;
+    while (v >= 100) {
+      int pair = (int) (v % 100) * 2;
+      v /= 100;
+      buffer[--at] = PAIRS[pair + 1];
+      buffer[--at] = PAIRS[pair];
+    }
+    if (v >= 10) {
+      buffer[--at] = PAIRS[(int) v * 2 + 1];
+      buffer[--at] = PAIRS[(int) v * 2];
+    } else {
+      buffer[--at] = (byte) ('0' + v);
+    }
+  }
+
+  /** "00" to "99", two bytes each: numbers are written two digits per division. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
     }
   }
 
