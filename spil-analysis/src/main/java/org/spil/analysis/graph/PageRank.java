@@ -6,7 +6,10 @@ import java.util.stream.IntStream;
  * PageRank by power iteration, as NetworkX and JGraphT define it: a random walker follows an edge
  * with probability {@code damping} (in proportion to edge weight) or jumps to any node; a node
  * without out-edges sends its walker anywhere. Each iteration pulls rank along reversed edges, in
- * parallel over blocks of nodes, until the L1 change falls below {@code tolerance}.
+ * parallel over blocks of nodes, until the L1 change falls below {@code tolerance}. What a node
+ * sends along each edge is kept in single precision: that halves the array the pass reads at random
+ * (the one that decides its speed) while sums and ranks stay in double; the error it adds, about
+ * 1e-7 of a rank, is far below the 1e-6 the references are checked to.
  */
 public final class PageRank {
   public static final double DAMPING_DEFAULT = 0.85;
@@ -59,11 +62,11 @@ public final class PageRank {
     Graph in = g.reverse();
     double[] rank = new double[n];
     double[] next = new double[n];
-    double[] send = new double[n];
-    double[] sendNext = new double[n];
+    float[] send = new float[n];
+    float[] sendNext = new float[n];
     java.util.Arrays.fill(rank, 1.0 / n);
     for (int v = 0; v < n; v++) {
-      send[v] = rank[v] * inverse[v];
+      send[v] = (float) (rank[v] * inverse[v]);
     }
     int it = 0;
     int blocks = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors() * 16));
@@ -77,8 +80,8 @@ public final class PageRank {
       double base = (1 - damping) / n + damping * dangling / n;
       double[] r = rank;
       double[] x = next;
-      double[] out = send;
-      double[] outNext = sendNext;
+      float[] out = send;
+      float[] outNext = sendNext;
       double delta =
           IntStream.range(0, blocks)
               .parallel()
@@ -103,7 +106,7 @@ public final class PageRank {
                       double change = Math.abs(value - r[v]);
                       d = max ? Math.max(d, change) : d + change;
                       x[v] = value;
-                      outNext[v] = value * inverse[v];
+                      outNext[v] = (float) (value * inverse[v]);
                     }
                     return d;
                   })
