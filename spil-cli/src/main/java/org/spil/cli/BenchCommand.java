@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       AuditBench.class,
       ResolveBench.class,
       MatchBench.class,
-      GraphBench.class
+      GraphBench.class,
+      NetworkBench.class
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -331,7 +331,12 @@ final class DemoCommand implements Callable<Integer> {
     out.println("== Entity resolution (analist.politie, 26Kruiskade)");
     Viewer v = store.viewer("analist.politie", "26Kruiskade");
     ResolutionRun.Result run =
-        ResolutionRun.run(store, v, 0.9, false, new PrintWriter(java.io.Writer.nullWriter()));
+        ResolutionRun.run(
+            store,
+            v,
+            org.spil.resolve.Resolution.DEFAULT_THRESHOLD,
+            false,
+            new PrintWriter(java.io.Writer.nullWriter()));
     java.util.Map<String, org.spil.resolve.ResolveRecord> records = run.records();
     List<org.spil.resolve.Resolution.Cluster> clusters = run.clusters();
     int pairs = run.pairs();

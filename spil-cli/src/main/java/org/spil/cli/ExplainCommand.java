@@ -62,7 +62,8 @@ final class ExplainCommand implements Callable<Integer> {
           return 1;
         }
       }
-      Resolution resolution = new Resolution(ResolveRecords.list(records), 0.9);
+      Resolution resolution =
+          new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
       resolution.score(500, 1);
       Resolution.Pair p = resolution.explain(records.get(a), records.get(b));
       if (json) {

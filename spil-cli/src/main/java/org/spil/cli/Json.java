@@ -11,9 +11,13 @@ final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static void print(PrintWriter out, Object value) {
+    out.println(string(value));
+    out.flush();
+  }
+
+  static String string(Object value) {
     try {
-      out.println(MAPPER.writeValueAsString(value));
-      out.flush();
+      return MAPPER.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

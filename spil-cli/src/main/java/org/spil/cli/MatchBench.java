@@ -48,7 +48,12 @@ final class MatchBench implements Callable<Integer> {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
       ResolutionRun.Result run =
-          ResolutionRun.run(store, v, 0.9, false, new PrintWriter(java.io.Writer.nullWriter()));
+          ResolutionRun.run(
+              store,
+              v,
+              Resolution.DEFAULT_THRESHOLD,
+              false,
+              new PrintWriter(java.io.Writer.nullWriter()));
       out.printf(
           "scale %,d: resolved %,d records in %.1f s%n",
           scale, run.records().size(), (System.nanoTime() - t0) / 1e9);

@@ -118,7 +118,8 @@ final class MatchCommand implements Callable<Integer> {
                 "spil: no saved resolution for you and this purpose; estimating weights now"
                     + " (run spil resolve once to make matching fast)");
         records.putAll(ResolveRecords.read(store, v));
-        Resolution resolution = new Resolution(ResolveRecords.list(records), 0.9);
+        Resolution resolution =
+            new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
         resolution.score(500, 1);
         ranked = resolution.match(query, limit);
       }

@@ -1,14 +1,7 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.analysis.graph.Ego;
-import org.spil.analysis.graph.Graph;
 import org.spil.analysis.network.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,48 +47,23 @@ final class NetworkCommand implements Callable<Integer> {
     }
     Network net = options.load(spil);
     int centre = net.node(entity);
-    Graph g = net.graph();
-    Ego.Result ego = Ego.around(g, centre, depth);
-    int shown = Math.min(maxNodes, ego.nodes().length);
-    Map<Integer, Integer> distance = new HashMap<>();
-    List<Map<String, Object>> nodes = new ArrayList<>();
-    for (int i = 0; i < shown; i++) {
-      int v = ego.nodes()[i];
-      distance.put(v, ego.distance()[i]);
-      Map<String, Object> m = NetworkOptions.node(net, v);
-      m.put("distance", ego.distance()[i]);
-      nodes.add(m);
-    }
-    List<Map<String, Object>> edges = new ArrayList<>();
-    for (int v : distance.keySet()) {
-      for (int e = g.start(v); e < g.end(v); e++) {
-        int w = g.target(e);
-        if (v < w && distance.containsKey(w)) {
-          edges.add(NetworkOptions.edge(net, v, w, g.weight(e)));
-        }
-      }
-    }
+    EgoView view = EgoView.around(net, centre, depth, maxNodes);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("centre", NetworkOptions.node(net, centre));
-      m.put("depth", depth);
-      m.put("nodes_within_depth", ego.nodes().length);
-      m.put("nodes", nodes);
-      m.put("edges", edges);
-      Json.print(out, m);
+      Json.print(out, view.json());
       return 0;
     }
+    int shown = view.listed().length;
     out.printf(
         "%s: %,d nodes within %d steps%s, %,d edges among them%n",
         NetworkOptions.label(net, centre),
-        ego.nodes().length,
+        view.within(),
         depth,
-        shown < ego.nodes().length ? " (first " + shown + " listed)" : "",
-        edges.size());
+        shown < view.within() ? " (first " + shown + " listed)" : "",
+        view.edges().size());
     for (int i = 1; i < shown; i++) {
-      int v = ego.nodes()[i];
-      out.printf("  %d  %s%s%n", ego.distance()[i], NetworkOptions.label(net, v), flags(net, v));
+      int v = view.listed()[i];
+      out.printf("  %d  %s%s%n", view.distances()[i], NetworkOptions.label(net, v), flags(net, v));
     }
     out.flush();
     return 0;

@@ -36,8 +36,17 @@ final class ResolveBench implements Callable<Integer> {
       description = "Persons (default: ${DEFAULT-VALUE}).")
   int scale;
 
-  @Option(names = "--threshold", defaultValue = "0.9", paramLabel = "P")
-  double threshold;
+  @Option(
+      names = "--threshold",
+      defaultValue = "" + Resolution.DEFAULT_THRESHOLD,
+      split = ",",
+      paramLabel = "P",
+      description =
+          "Match probability to merge at; several (comma-separated) are clustered from one scoring"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<Double> thresholds;
+
+  private double threshold;
 
   @Option(
       names = "--errors",
@@ -55,18 +64,24 @@ final class ResolveBench implements Callable<Integer> {
               + " first_name, surname, dob, birth_place).")
   Path real;
 
+  @Option(
+      names = "--keep",
+      description = "Reuse the scenario warehouse of an earlier --keep run at the same scale.")
+  boolean keep;
+
   @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
   Path work;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    threshold = thresholds.get(0);
     if (real != null) {
       return real(out);
     }
-    Path dir = work.resolve("resolve-bench");
+    Path dir = work.resolve("resolve-bench-" + scale);
     Path scenario = dir.resolve("scenario");
-    try (Store store = ScenarioWarehouse.build(scale, dir)) {
+    try (Store store = ScenarioWarehouse.reuseOrBuild(scale, dir, keep, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
@@ -104,7 +119,15 @@ final class ResolveBench implements Callable<Integer> {
       out.printf(
           "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
           s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
+      for (double other : thresholds.subList(1, thresholds.size())) {
+        r.threshold(other);
+        Score o = Score.pairwise(r.clusters(), truth);
+        out.printf(
+            "  at %.2f: precision %.3f, recall %.3f, F1 %.3f%n",
+            other, o.precision(), o.recall(), o.f1());
+      }
       if (errors > 0) {
+        r.threshold(threshold);
         printErrors(out, r, clusters, truth, records);
       }
     }
@@ -165,6 +188,15 @@ final class ResolveBench implements Callable<Integer> {
         exact.f1(),
         exact.truePairs(),
         exact.predictedPairs());
+    for (double other : thresholds.subList(1, thresholds.size())) {
+      r.threshold(other);
+      List<Resolution.Cluster> at = r.clusters();
+      Score o = Score.pairwise(at, truth);
+      Score x = Score.exactClusters(at, truth);
+      out.printf(
+          "  at %.2f: pairwise precision %.3f, recall %.3f, F1 %.3f; exact clusters F1 %.3f%n",
+          other, o.precision(), o.recall(), o.f1(), x.f1());
+    }
     out.flush();
     return 0;
   }

@@ -28,7 +28,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--threshold",
-      defaultValue = "0.9",
+      defaultValue = "" + org.spil.resolve.Resolution.DEFAULT_THRESHOLD,
       paramLabel = "P",
       description = "Match probability to merge (default: ${DEFAULT-VALUE}).")
   double threshold;

@@ -31,7 +31,7 @@ final class ReviewCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ViewerOption viewer;
 
-  @Option(names = "--threshold", defaultValue = "0.9", paramLabel = "P")
+  @Option(names = "--threshold", defaultValue = "" + Resolution.DEFAULT_THRESHOLD, paramLabel = "P")
   double threshold;
 
   @Option(names = "--limit", defaultValue = "10", paramLabel = "N")

@@ -25,6 +25,31 @@ final class ScenarioWarehouse {
 
   private ScenarioWarehouse() {}
 
+  /**
+   * The warehouse of an earlier {@code keep} build at {@code dir} when there is one (it leaves a
+   * marker naming its scale), else a fresh build, marked for reuse when {@code keep} is set.
+   */
+  static Store reuseOrBuild(int scale, Path dir, boolean keep, java.io.PrintWriter out)
+      throws IOException {
+    Path marker = dir.resolve("built");
+    String mark = "scale " + scale + "\n";
+    if (keep && Files.exists(marker) && Files.readString(marker).equals(mark)) {
+      out.printf("scale %,d: reusing the scenario warehouse in %s%n", scale, dir);
+      out.flush();
+      return Store.open(dir.resolve("data"), true, LocalDate.now());
+    }
+    out.printf("scale %,d: generating and ingesting the scenario...%n", scale);
+    out.flush();
+    long t0 = System.nanoTime();
+    Store store = build(scale, dir);
+    if (keep) {
+      Files.writeString(marker, mark);
+    }
+    out.printf("  built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    out.flush();
+    return store;
+  }
+
   /** Generates into {@code dir/scenario}, ingests into {@code dir/data}; returns the open store. */
   static Store build(int scale, Path dir) throws IOException {
     return build(scale, dir, SynthCommand.defaultPorts());

@@ -57,16 +57,23 @@ final class Features {
       Set<String> sounds,
       Set<String> documents,
       Set<String> registrations,
-      Set<String> phones) {
-    /** Whether the name has a one-letter token: an initial (or a particle such as Spanish "y"). */
-    boolean initials() {
-      for (String t : tokens) {
-        if (t.length() == 1) {
-          return true;
-        }
-      }
+      Set<String> phones,
+      boolean initials) {}
+
+  /**
+   * Whether a name has an initial: a one-letter token in the name of someone who is not a firm. In
+   * a firm's name a single letter is a particle ("Restrepo y García") or part of the trade name.
+   */
+  private static boolean initials(Set<String> tokens, boolean firm) {
+    if (firm) {
       return false;
     }
+    for (String t : tokens) {
+      if (t.length() == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Prepared prepare(ResolveRecord r) {
@@ -84,21 +91,31 @@ final class Features {
       }
     }
     if (r.name() == null || r.name().isBlank()) {
-      return new Prepared(r, null, Set.of(), Set.of(), documents, registrations, phones);
+      return new Prepared(r, null, Set.of(), Set.of(), documents, registrations, phones, false);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
+    boolean company =
+        r.kind() == ResolveRecord.Kind.COMPANY
+            || (r.kind() == ResolveRecord.Kind.EITHER && LegalForms.has(tokens));
     if (r.kind() != ResolveRecord.Kind.PERSON) {
       Set<String> bare = new TreeSet<>(tokens);
       // an account holder may be a person whose one-letter tokens are initials; they are
       // legal-form letters ("B.V.") only when the name has a legal form
-      boolean company = r.kind() == ResolveRecord.Kind.COMPANY || LegalForms.has(tokens);
       bare.removeIf(t -> (company || t.length() > 1) && LegalForms.isWord(t));
       if (!bare.isEmpty()) {
         tokens = bare;
       }
     }
     String fp = String.join(" ", tokens);
-    return new Prepared(r, fp, tokens, NameKeys.phonetic(tokens), documents, registrations, phones);
+    return new Prepared(
+        r,
+        fp,
+        tokens,
+        NameKeys.phonetic(tokens),
+        documents,
+        registrations,
+        phones,
+        initials(tokens, company));
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {

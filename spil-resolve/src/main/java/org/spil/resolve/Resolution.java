@@ -27,11 +27,22 @@ public final class Resolution {
 
   private final List<Features.Prepared> records = new ArrayList<>();
   private final Map<String, Integer> frequency = new HashMap<>();
+  private final Map<String, Integer> tokenNames = new HashMap<>();
+  private int people;
   private final FellegiSunter model = new FellegiSunter();
   private long[] pairs = new long[0];
   private byte[] levels = new byte[0];
+  private byte[] classes = new byte[0];
   private double[] weights = new double[0];
-  private final double threshold;
+
+  /**
+   * The match probability at which pairs merge unless a command says otherwise: even odds. The
+   * probabilities come from a prior over all comparable pairs, not over the candidates, so they
+   * mean the same at any number of records (see docs/resolve.md).
+   */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  private double threshold;
 
   /** The share of cross pairs that must have been scored for two clusters to merge. */
   static final double MIN_COVERAGE = 0.5;
@@ -58,6 +69,11 @@ public final class Resolution {
   private double blockingSeconds;
   private double comparingSeconds;
 
+  /** Sets the match probability the next clustering merges at (scores are kept). */
+  public void threshold(double threshold) {
+    this.threshold = threshold;
+  }
+
   /** Seconds the last {@link #score} spent on blocking and on comparing the candidate pairs. */
   public double[] timings() {
     return new double[] {blockingSeconds, comparingSeconds};
@@ -82,7 +98,7 @@ public final class Resolution {
     }
     model.estimateMFromAnchors(levels, pairs.length, common);
     model.refineM(judgedLevels(mustLink));
-    model.estimatePrior(levels, pairs.length, 20);
+    model.estimatePriors(levels, classes, pairs.length, comparablePairs(), recordsPerClass(), 200);
     weigh(f);
     return pairs.length;
   }
@@ -104,6 +120,42 @@ public final class Resolution {
     countNames();
     weigh(Features.NAMES.length);
     return pairs.length;
+  }
+
+  private static int pairClass(Features.Prepared a, Features.Prepared b) {
+    return FellegiSunter.pairClass(a.record().kind(), b.record().kind());
+  }
+
+  /** Per class of pair, the number of records that can take part in one. */
+  private double[] recordsPerClass() {
+    double[] n = new double[FellegiSunter.CLASSES];
+    for (Features.Prepared r : records) {
+      switch (r.record().kind()) {
+        case PERSON -> n[FellegiSunter.PERSONS]++;
+        case COMPANY -> n[FellegiSunter.FIRMS]++;
+        default -> n[FellegiSunter.EITHER]++;
+      }
+    }
+    return n;
+  }
+
+  /** Per class of pair, the number of record pairs that could be compared at all. */
+  private double[] comparablePairs() {
+    double persons = 0;
+    double companies = 0;
+    double either = 0;
+    for (Features.Prepared r : records) {
+      switch (r.record().kind()) {
+        case PERSON -> persons++;
+        case COMPANY -> companies++;
+        default -> either++;
+      }
+    }
+    return new double[] {
+      persons * (persons - 1) / 2,
+      companies * (companies - 1) / 2,
+      either * (either - 1) / 2 + either * (persons + companies)
+    };
   }
 
   /** The feature levels of judged pairs whose records are both present. */
@@ -133,6 +185,7 @@ public final class Resolution {
   private void compareAll() {
     int f = Features.NAMES.length;
     levels = new byte[pairs.length * f];
+    classes = new byte[pairs.length];
     int chunk = 4096;
     IntStream.range(0, (pairs.length + chunk - 1) / chunk)
         .parallel()
@@ -140,29 +193,37 @@ public final class Resolution {
             c -> {
               byte[] one = new byte[f];
               for (int p = c * chunk; p < Math.min(pairs.length, (c + 1) * chunk); p++) {
-                Features.compare(
-                    records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p]), one);
+                Features.Prepared a = records.get((int) (pairs[p] >>> 32));
+                Features.Prepared b = records.get((int) pairs[p]);
+                Features.compare(a, b, one);
                 System.arraycopy(one, 0, levels, p * f, f);
+                classes[p] = (byte) pairClass(a, b);
               }
             });
   }
 
   /**
-   * How many different people or firms bear each name, for the common-name adjustment: the larger
-   * of the most times it occurs within one source and the number of different dates of birth
-   * recorded with it. Counting records across sources would take one person seen by five agencies
-   * for five namesakes and penalise exactly the matches pooling is for; within one source repeats
-   * are mostly namesakes, and so are different dates of birth across sources.
+   * How many different people or firms bear each name, for the name-frequency adjustment: the
+   * larger of the most different identities it has within one source and the number of different
+   * dates of birth recorded with it. Counting records across sources would take one person seen by
+   * five agencies for five namesakes and penalise exactly the matches pooling is for; within one
+   * source records under one name are namesakes unless they carry the same identifiers (a firm on
+   * many customs declarations under its one customs number is one firm), and different dates of
+   * birth are namesakes across sources too. Also counts, per name token, the names that contain it.
    */
   private void countNames() {
     frequency.clear();
-    Map<String, Integer> perSource = new HashMap<>();
+    tokenNames.clear();
+    Map<String, Set<String>> perSource = new HashMap<>();
     Map<String, Set<String>> dobs = new HashMap<>();
     for (Features.Prepared r : records) {
       if (r.folded() != null) {
         String source = r.record().source() == null ? "" : r.record().source();
-        int count = perSource.merge(source + "\u0000" + r.folded(), 1, Integer::sum);
-        frequency.merge(r.folded(), count, Math::max);
+        Set<String> identities =
+            perSource.computeIfAbsent(source + "\u0000" + r.folded(), k -> new HashSet<>(2));
+        identities.add(
+            String.join(" ", new TreeSet<>(r.record().identifiers())) + "/" + r.record().dob());
+        frequency.merge(r.folded(), identities.size(), Math::max);
         String dob = r.record().dob();
         if (dob != null && dob.length() == 10) {
           dobs.computeIfAbsent(r.folded(), k -> new HashSet<>(2)).add(dob);
@@ -170,13 +231,22 @@ public final class Resolution {
       }
     }
     dobs.forEach((name, set) -> frequency.merge(name, set.size(), Math::max));
+    people = 0;
+    for (int count : frequency.values()) {
+      people += count;
+    }
+    for (String name : frequency.keySet()) {
+      for (String t : name.split(" ")) {
+        tokenNames.merge(t, 1, Integer::sum);
+      }
+    }
   }
 
   private void weigh(int f) {
     weights = new double[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
       weights[p] =
-          model.score(levels, p * f)
+          model.score(levels, p * f, classes[p])
               + adjustment(records.get((int) (pairs[p] >>> 32)), levels[p * f]);
     }
   }
@@ -187,21 +257,41 @@ public final class Resolution {
    * example weigh as the full run did, without estimating again.
    */
   public record Model(
-      double[][] m, double[][] u, double prior, int records, Map<String, Integer> commonNames) {}
+      double[][] m,
+      double[][] u,
+      double prior,
+      int records,
+      Map<String, Integer> commonNames,
+      int people,
+      double[] priors,
+      Map<String, Integer> tokenNames,
+      int names) {}
 
   /**
-   * The weights estimated by {@link #score}, with the counts of names that occur more than twice
-   * (for the common-name adjustment), each name kept only as a hash of its folded form.
+   * The weights estimated by {@link #score}, with the number of people bearing each name borne by
+   * more than one and the number of names holding each name token (for the name-frequency
+   * adjustment), each name and token kept only as a hash.
    */
   public Model model() {
+    Map<String, Integer> hashedTokens = new TreeMap<>();
+    tokenNames.forEach((t, n) -> hashedTokens.put(nameHash(t), n));
     Map<String, Integer> common = new TreeMap<>();
     frequency.forEach(
         (name, count) -> {
-          if (count > 2) {
+          if (count > 1) {
             common.put(nameHash(name), count);
           }
         });
-    return new Model(model.m, model.u, model.prior, records.size(), common);
+    return new Model(
+        model.m,
+        model.u,
+        model.priors[FellegiSunter.PERSONS],
+        records.size(),
+        common,
+        people,
+        model.priors.clone(),
+        hashedTokens,
+        frequency.size());
   }
 
   /**
@@ -209,7 +299,7 @@ public final class Resolution {
    * candidates found otherwise (the search index), as {@link #score} would have weighed them.
    */
   public static Resolution scorer(Model saved) {
-    Resolution r = new Resolution(List.of(), 0.9);
+    Resolution r = new Resolution(List.of(), DEFAULT_THRESHOLD);
     r.model.load(saved);
     r.saved = saved;
     return r;
@@ -235,25 +325,58 @@ public final class Resolution {
   }
 
   /**
-   * An exact name match is worth less for a common name and more for a rare one (Splink's term
-   * frequency adjustment): the model's u for exact names is replaced by the name's own frequency
-   * among the records, never below the model's average.
+   * An exact name match is worth more for a rare name and less for a common one (Splink's term
+   * frequency adjustment, counted in people rather than records): two records of different people
+   * share a name only when another person bears it, so the name's u is the number of other people
+   * bearing it over the number of people, in place of the model's average u for exact names. For a
+   * name with one known bearer, the others expected are estimated from its tokens, as if drawn
+   * independently: a many-word trade name has practically none, "Jan de Vries" some (between 0.01
+   * and 0.5 people).
    */
   private double adjustment(Features.Prepared a, byte nameLevel) {
     if (nameLevel != 0) {
       return 0;
     }
     if (saved != null) {
-      return termFrequencyAdjustment(
-          saved.commonNames().get(nameHash(a.folded())), saved.records());
+      Integer count = saved.commonNames().get(nameHash(a.folded()));
+      int population = saved.people() > 0 ? saved.people() : saved.records();
+      double others =
+          count != null && count > 1
+              ? count - 1
+              : expectedOthers(
+                  a.folded(),
+                  t -> saved.tokenNames() == null ? null : saved.tokenNames().get(nameHash(t)),
+                  saved.names(),
+                  population);
+      return nameFrequencyAdjustment(others, population);
     }
-    return termFrequencyAdjustment(frequency.get(a.folded()), records.size());
+    int count = frequency.getOrDefault(a.folded(), 1);
+    double others =
+        count > 1
+            ? count - 1
+            : expectedOthers(a.folded(), tokenNames::get, frequency.size(), people);
+    return nameFrequencyAdjustment(others, people);
   }
 
-  private double termFrequencyAdjustment(Integer count, int total) {
-    double tf = count == null ? 0 : (double) count / total;
-    double u = model.u[0][0];
-    return tf > u ? Math.log(u / tf) / Math.log(2) : 0;
+  private static double expectedOthers(
+      String folded,
+      java.util.function.Function<String, Integer> namesWithToken,
+      int names,
+      int population) {
+    if (names <= 0) {
+      return 0.5;
+    }
+    double share = 1;
+    for (String t : folded.split(" ")) {
+      Integer n = namesWithToken.apply(t);
+      share *= (n == null ? 1 : n) / (double) names;
+    }
+    return Math.min(0.5, Math.max(0.01, population * share));
+  }
+
+  private double nameFrequencyAdjustment(double others, int population) {
+    double u = others / Math.max(1, population);
+    return Math.log(model.u[0][0] / u) / Math.log(2);
   }
 
   /**
@@ -281,23 +404,23 @@ public final class Resolution {
         records.get((int) pairs[p]).record().id(),
         weights[p],
         FellegiSunter.probability(weights[p]),
-        explain(lv, weights[p] - model.score(lv, 0)));
+        explain(lv, classes[p], weights[p] - model.score(lv, 0, classes[p])));
   }
 
   /**
    * The terms of a match weight, which add up to it: the prior, per feature the level and its
    * contribution in bits, and the name-frequency adjustment when there is one.
    */
-  List<String> explain(byte[] lv, double adjustment) {
+  List<String> explain(byte[] lv, int pairClass, double adjustment) {
     List<String> out = new ArrayList<>();
-    out.add(
-        String.format("prior (%+.1f)", Math.log(model.prior / (1 - model.prior)) / Math.log(2)));
+    out.add(String.format("prior (%+.1f)", model.priorWeight(pairClass)));
     List<String> described = Features.describe(lv);
     for (int i = 0; i < lv.length; i++) {
       out.add(described.get(i) + String.format(" (%+.1f)", model.weight(i, lv[i])));
     }
     if (adjustment != 0) {
-      out.add(String.format("common name (%+.1f)", adjustment));
+      out.add(
+          String.format(adjustment > 0 ? "rare name (%+.1f)" : "common name (%+.1f)", adjustment));
     }
     return out;
   }
@@ -307,9 +430,14 @@ public final class Resolution {
     byte[] lv = new byte[Features.NAMES.length];
     Features.compare(a, b, lv);
     double adjustment = adjustment(a, lv[0]);
-    double w = model.score(lv, 0) + adjustment;
+    int pairClass = pairClass(a, b);
+    double w = model.score(lv, 0, pairClass) + adjustment;
     return new Pair(
-        a.record().id(), b.record().id(), w, FellegiSunter.probability(w), explain(lv, adjustment));
+        a.record().id(),
+        b.record().id(),
+        w,
+        FellegiSunter.probability(w),
+        explain(lv, pairClass, adjustment));
   }
 
   private Map<String, List<Integer>> keyIndex;

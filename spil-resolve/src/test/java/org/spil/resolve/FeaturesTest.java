@@ -59,6 +59,12 @@ class FeaturesTest {
         .isZero();
     assertThat(
             Features.name(
+                company("MARISCOS DEL SUR RESTREPO Y GARCÍA CHICLAYO SOCIEDAD ANÓNIMA"),
+                company("Mariscos del Sur Restrepo y García Chiclayo S.A.")))
+        .as("a particle in a firm's name is no initial")
+        .isZero();
+    assertThat(
+            Features.name(
                 company("Vos Antwerpen Fresh Import B.V."), company("Vos Fresh Import B.V.")))
         .as("a place in a trade name sets two firms apart")
         .isGreaterThan((byte) 1);
