@@ -19,13 +19,10 @@ final class FellegiSunter {
   final double[][] u;
   final double[] priors = {0.01, 0.01, 0.01};
 
-  /** The classes of pairs with a prior of their own. */
-  static final int PERSONS = 0;
+  /** Classes of pairs with a prior of their own: two persons, two firms, or either. */
+  static final int PERSONS = 0, FIRMS = 1, EITHER = 2, CLASSES = 3;
 
-  static final int FIRMS = 1;
-  static final int EITHER = 2;
-  static final int CLASSES = 3;
-
+  /** The class of a pair of records of these kinds. */
   static int pairClass(ResolveRecord.Kind a, ResolveRecord.Kind b) {
     if (a == ResolveRecord.Kind.PERSON && b == ResolveRecord.Kind.PERSON) {
       return PERSONS;

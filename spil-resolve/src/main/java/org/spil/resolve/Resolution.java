@@ -98,7 +98,8 @@ public final class Resolution {
     }
     model.estimateMFromAnchors(levels, pairs.length, common);
     model.refineM(judgedLevels(mustLink));
-    model.estimatePriors(levels, classes, pairs.length, comparablePairs(), recordsPerClass(), 200);
+    double[] perClass = recordsPerClass();
+    model.estimatePriors(levels, classes, pairs.length, comparablePairs(perClass), perClass, 200);
     weigh(f);
     return pairs.length;
   }
@@ -140,17 +141,10 @@ public final class Resolution {
   }
 
   /** Per class of pair, the number of record pairs that could be compared at all. */
-  private double[] comparablePairs() {
-    double persons = 0;
-    double companies = 0;
-    double either = 0;
-    for (Features.Prepared r : records) {
-      switch (r.record().kind()) {
-        case PERSON -> persons++;
-        case COMPANY -> companies++;
-        default -> either++;
-      }
-    }
+  private double[] comparablePairs(double[] records) {
+    double persons = records[FellegiSunter.PERSONS];
+    double companies = records[FellegiSunter.FIRMS];
+    double either = records[FellegiSunter.EITHER];
     return new double[] {
       persons * (persons - 1) / 2,
       companies * (companies - 1) / 2,
@@ -207,9 +201,9 @@ public final class Resolution {
    * larger of the most different identities it has within one source and the number of different
    * dates of birth recorded with it. Counting records across sources would take one person seen by
    * five agencies for five namesakes and penalise exactly the matches pooling is for; within one
-   * source records under one name are namesakes unless they carry the same identifiers (a firm on
-   * many customs declarations under its one customs number is one firm), and different dates of
-   * birth are namesakes across sources too. Also counts, per name token, the names that contain it.
+   * source, records under one name are namesakes when they carry different identifiers or dates of
+   * birth (a firm on many customs declarations under its one customs number is one firm; records
+   * with neither tell nothing). Also counts, per name token, the names that contain it.
    */
   private void countNames() {
     frequency.clear();
