@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.spil.analysis.graph.Graph;
@@ -36,13 +35,7 @@ final class NetworkBench implements Callable<Integer> {
       description = "Entities to take ego networks around (default: ${DEFAULT-VALUE}).")
   int centres;
 
-  @Option(
-      names = "--keep",
-      description = "Reuse the scenario warehouse of an earlier --keep run at the same scale.")
-  boolean keep;
-
-  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
-  Path work;
+  @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
 
   private static final int RUNS = 10;
   private static final int TARGET_DEGREE = 1000;
@@ -53,8 +46,7 @@ final class NetworkBench implements Callable<Integer> {
       throw new IllegalArgumentException("--scale must be >= 100 and --centres >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Store store =
-        ScenarioWarehouse.reuseOrBuild(scale, work.resolve("network-bench-" + scale), keep, out);
+    Store store = scenario.open("network-bench", scale, out);
     try (store) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t1 = System.nanoTime();

@@ -64,13 +64,7 @@ final class ResolveBench implements Callable<Integer> {
               + " first_name, surname, dob, birth_place).")
   Path real;
 
-  @Option(
-      names = "--keep",
-      description = "Reuse the scenario warehouse of an earlier --keep run at the same scale.")
-  boolean keep;
-
-  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
-  Path work;
+  @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
 
   @Override
   public Integer call() throws Exception {
@@ -79,9 +73,8 @@ final class ResolveBench implements Callable<Integer> {
     if (real != null) {
       return real(out);
     }
-    Path dir = work.resolve("resolve-bench-" + scale);
-    Path scenario = dir.resolve("scenario");
-    try (Store store = ScenarioWarehouse.reuseOrBuild(scale, dir, keep, out)) {
+    Path generated = this.scenario.dir("resolve-bench", scale).resolve("scenario");
+    try (Store store = this.scenario.open("resolve-bench", scale, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
@@ -92,7 +85,7 @@ final class ResolveBench implements Callable<Integer> {
       List<Resolution.Cluster> clusters = r.clusters();
       long t3 = System.nanoTime();
       Map<String, String> truth = new HashMap<>();
-      new GroundTruth(scenario)
+      new GroundTruth(generated)
           .eachRecord(
               rec -> {
                 if (records.containsKey(rec.entityId())) {
