@@ -38,6 +38,13 @@ final class IngestBench implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the Spil data directory for 'spil bench search'.")
   boolean keep;
 
+  @Option(
+      names = "--load-steps",
+      description =
+          "Afterwards, time DuckDB's share step by step on the stored statements (CSV, Parquet,"
+              + " Appender).")
+  boolean loadSteps;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +108,10 @@ final class IngestBench implements Callable<Integer> {
       out.printf(
           "ratio spil warehouse / duckdb baseline: %.2f; with index: %.2f%n",
           warehouse / baseline, (warehouse + index) / baseline);
+    }
+    if (loadSteps) {
+      LoadSteps.measure(
+          data.resolve("warehouse.duckdb").toAbsolutePath(), bench.work, 2_000_000, out);
     }
     if (!keep) {
       DirectoryTree.delete(data);
