@@ -246,9 +246,12 @@ public final class Resolution {
   }
 
   /**
-   * The estimated weights of a resolution (m and u per feature level, the prior) and the number of
-   * records they were estimated on: kept with the clusters so that an incremental run and match by
-   * example weigh as the full run did, without estimating again.
+   * The estimated weights of a resolution (m and u per feature level, the priors per class of pair)
+   * and the counts behind the name-frequency adjustment (records, people, names, hashed name and
+   * token counts): kept with the clusters so that an incremental run and match by example weigh as
+   * the full run did, without estimating again. {@code prior} is the persons' prior, kept so that
+   * models saved before per-class priors (without {@code priors}, {@code people}, {@code
+   * tokenNames}) still load.
    */
   public record Model(
       double[][] m,
