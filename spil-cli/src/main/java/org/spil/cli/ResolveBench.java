@@ -194,7 +194,11 @@ final class ResolveBench implements Callable<Integer> {
     return 0;
   }
 
-  /** Sample errors against the truth: merged pairs of different people, then missed pairs. */
+  /**
+   * Errors against the truth: up to {@code errors} wrongly merged and missed candidate pairs,
+   * explained, then every error counted by the pair of sources it joins or separates, and how many
+   * true pairs blocking never proposed.
+   */
   private void printErrors(
       PrintWriter out,
       Resolution r,
@@ -209,6 +213,8 @@ final class ResolveBench implements Callable<Integer> {
     }
     int merged = 0;
     int missed = 0;
+    long proposed = 0;
+    Map<String, long[]> bySources = new java.util.TreeMap<>();
     for (int i = 0; i < r.candidates(); i++) {
       Resolution.Pair p = r.pair(i);
       String ta = truth.get(p.a());
@@ -218,12 +224,28 @@ final class ResolveBench implements Callable<Integer> {
       }
       boolean together = clusterOf.get(p.a()).equals(clusterOf.get(p.b()));
       boolean same = ta.equals(tb);
+      proposed += same ? 1 : 0;
+      if (together != same) {
+        String x = String.valueOf(records.get(p.a()).source());
+        String y = String.valueOf(records.get(p.b()).source());
+        String key = x.compareTo(y) <= 0 ? x + " / " + y : y + " / " + x;
+        bySources.computeIfAbsent(key, k -> new long[2])[same ? 0 : 1]++;
+      }
       if (together && !same && p.probability() >= threshold && merged++ < errors) {
         out.println("WRONGLY MERGED " + describe(records, p));
       } else if (!together && same && missed++ < errors) {
         out.println("MISSED " + describe(records, p));
       }
     }
+    out.printf("true pairs among the candidates: %,d%n", proposed);
+    out.println("errors by sources (missed, wrongly merged):");
+    bySources.entrySet().stream()
+        .sorted(
+            (x, y) ->
+                Long.compare(y.getValue()[0] + y.getValue()[1], x.getValue()[0] + x.getValue()[1]))
+        .limit(15)
+        .forEach(
+            e -> out.printf("  %-28s %,8d %,8d%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
   }
 
   private static String describe(Map<String, ResolveRecord> records, Resolution.Pair p) {

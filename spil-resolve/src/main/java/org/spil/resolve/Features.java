@@ -16,13 +16,14 @@ final class Features {
   static final byte NAME_PART = 4;
   static final byte NAME_DIFFERENT = 5;
   static final String[] NAMES = {
-    "name", "dob", "identifier", "registration", "phone", "country", "city"
+    "name", "dob", "identifier", "registration", "phone", "country", "city", "legal form"
   };
   static final int NAME = 0;
   static final int DOB = 1;
   static final int REGISTRATION = 3;
   static final int PHONE = 4;
   static final int COUNTRY = 5;
+  static final int LEGAL_FORM = 7;
   static final String[][] LEVELS = {
     {
       "same (in any script, order or legal form)",
@@ -37,14 +38,16 @@ final class Features {
       "day and month swapped",
       "one digit or one day off",
       "two digits off",
-      "same year",
+      "agree as far as both go (one gives only the year or month)",
+      "same year, month or day differ",
       "different"
     },
     {"shared", "an email one or two characters apart", "both have, none shared"},
     {"same", "both registered, numbers differ"},
     {"shared", "both have, none shared"},
     {"same", "different"},
-    {"same", "close", "different"}
+    {"same", "close", "different"},
+    {"same", "different"}
   };
 
   private Features() {}
@@ -58,7 +61,8 @@ final class Features {
       Set<String> documents,
       Set<String> registrations,
       Set<String> phones,
-      boolean initials) {}
+      boolean initials,
+      String legalForm) {}
 
   /**
    * Whether a name has an initial: a one-letter token in the name of someone who is not a firm. In
@@ -91,7 +95,8 @@ final class Features {
       }
     }
     if (r.name() == null || r.name().isBlank()) {
-      return new Prepared(r, null, Set.of(), Set.of(), documents, registrations, phones, false);
+      return new Prepared(
+          r, null, Set.of(), Set.of(), documents, registrations, phones, false, null);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
     boolean company =
@@ -115,7 +120,8 @@ final class Features {
         documents,
         registrations,
         phones,
-        initials(tokens, company));
+        initials(tokens, company),
+        company ? LegalForms.of(r.name()) : null);
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {
@@ -126,6 +132,15 @@ final class Features {
     out[4] = identifiers(a.phones(), b.phones());
     out[5] = countries(a.record().countries(), b.record().countries());
     out[6] = city(a.record().city(), b.record().city());
+    out[LEGAL_FORM] = legalForm(a.legalForm(), b.legalForm());
+  }
+
+  /** Two firms' legal forms as codes: the same, different, or missing when either has none. */
+  static byte legalForm(String a, String b) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    return a.equals(b) ? (byte) 0 : (byte) 1;
   }
 
   static byte name(Prepared a, Prepared b) {
@@ -331,8 +346,14 @@ final class Features {
       if (diff == 2) {
         return 3;
       }
+      return a.regionMatches(0, b, 0, 4) ? (byte) 5 : (byte) 6;
     }
-    return a.regionMatches(0, b, 0, 4) ? (byte) 4 : (byte) 5;
+    // one date is partial (a year, or a year and month): consistent as far as it goes, or not
+    int shorter = Math.min(a.length(), b.length());
+    if (a.regionMatches(0, b, 0, shorter)) {
+      return 4;
+    }
+    return a.regionMatches(0, b, 0, 4) ? (byte) 5 : (byte) 6;
   }
 
   private static int day(String iso) {

@@ -44,9 +44,6 @@ public final class Resolution {
 
   private double threshold;
 
-  /** The share of cross pairs that must have been scored for two clusters to merge. */
-  static final double MIN_COVERAGE = 0.5;
-
   private final Set<String> mustLink = new HashSet<>();
   private final Set<String> cannotLink = new HashSet<>();
 
@@ -197,34 +194,44 @@ public final class Resolution {
   }
 
   /**
-   * How many different people or firms bear each name, for the name-frequency adjustment: the
-   * larger of the most different identities it has within one source and the number of different
-   * dates of birth recorded with it. Counting records across sources would take one person seen by
-   * five agencies for five namesakes and penalise exactly the matches pooling is for; within one
-   * source, records under one name are namesakes when they carry different identifiers or dates of
-   * birth (a firm on many customs declarations under its one customs number is one firm; records
-   * with neither tell nothing). Also counts, per name token, the names that contain it.
+   * How many different people or firms bear each name, for the name-frequency adjustment: for
+   * persons, the number of different dates of birth recorded with it, dates a typing error apart
+   * counted once; for firms, the most different registration numbers of one kind (a register's, or
+   * customs') recorded with it; at least one. Counting records would take one person seen by five
+   * agencies, or registered five times by one, for five namesakes and penalise exactly the matches
+   * pooling is for; record numbers and contact details (a police registration number, a second
+   * phone) belong to records, not to people, so they do not count. Also counts, per name token, the
+   * names that contain it.
    */
   private void countNames() {
     frequency.clear();
     tokenNames.clear();
-    Map<String, Set<String>> perSource = new HashMap<>();
-    Map<String, Set<String>> dobs = new HashMap<>();
+    Map<String, List<String>> dobs = new HashMap<>();
+    Map<String, Map<String, Set<String>>> numbers = new HashMap<>();
     for (Features.Prepared r : records) {
-      if (r.folded() != null) {
-        String source = r.record().source() == null ? "" : r.record().source();
-        Set<String> identities =
-            perSource.computeIfAbsent(source + "\u0000" + r.folded(), k -> new HashSet<>(2));
-        identities.add(
-            String.join(" ", new TreeSet<>(r.record().identifiers())) + "/" + r.record().dob());
-        frequency.merge(r.folded(), identities.size(), Math::max);
-        String dob = r.record().dob();
-        if (dob != null && dob.length() == 10) {
-          dobs.computeIfAbsent(r.folded(), k -> new HashSet<>(2)).add(dob);
+      if (r.folded() == null) {
+        continue;
+      }
+      frequency.putIfAbsent(r.folded(), 1);
+      String dob = r.record().dob();
+      if (dob != null && dob.length() == 10 && r.record().kind() != ResolveRecord.Kind.COMPANY) {
+        List<String> seen = dobs.computeIfAbsent(r.folded(), k -> new ArrayList<>(2));
+        if (!seen.contains(dob)) {
+          seen.add(dob);
+        }
+      }
+      if (r.record().kind() == ResolveRecord.Kind.COMPANY) {
+        for (String id : r.registrations()) {
+          numbers
+              .computeIfAbsent(r.folded(), k -> new HashMap<>(2))
+              .computeIfAbsent(id.substring(0, id.indexOf(':') + 1), k -> new HashSet<>(2))
+              .add(id);
         }
       }
     }
-    dobs.forEach((name, set) -> frequency.merge(name, set.size(), Math::max));
+    dobs.forEach((name, list) -> frequency.merge(name, distinctDates(list), Math::max));
+    numbers.forEach(
+        (name, kinds) -> kinds.values().forEach(v -> frequency.merge(name, v.size(), Math::max)));
     people = 0;
     for (int count : frequency.values()) {
       people += count;
@@ -234,6 +241,30 @@ public final class Resolution {
         tokenNames.merge(t, 1, Integer::sum);
       }
     }
+  }
+
+  /**
+   * The number of different dates among full dates of birth, a date within a typing error (two
+   * digits, swapped day and month) of one already counted counting as that one.
+   */
+  static int distinctDates(List<String> dates) {
+    if (dates.size() > 200) {
+      return dates.size();
+    }
+    List<String> counted = new ArrayList<>();
+    for (String d : dates) {
+      boolean known = false;
+      for (String c : counted) {
+        if (Features.dob(c, d) <= 3) {
+          known = true;
+          break;
+        }
+      }
+      if (!known) {
+        counted.add(d);
+      }
+    }
+    return counted.size();
   }
 
   private void weigh(int f) {
@@ -491,23 +522,7 @@ public final class Resolution {
    */
   public List<Cluster> clusters(Map<String, String> previous, boolean incremental) {
     int n = records.size();
-    int[] parent = new int[n];
-    List<List<Integer>> members = new ArrayList<>(n);
-    List<Map<Integer, Double>> neighbours = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-      List<Integer> m = new ArrayList<>(1);
-      m.add(i);
-      members.add(m);
-      neighbours.add(new HashMap<>());
-    }
-    for (int p = 0; p < pairs.length; p++) {
-      int a = (int) (pairs[p] >>> 32);
-      int b = (int) pairs[p];
-      double prob = FellegiSunter.probability(weights[p]);
-      neighbours.get(a).put(b, prob);
-      neighbours.get(b).put(a, prob);
-    }
+    Clustering c = new Clustering(n, pairs, weights);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(records.get(i).record().id(), i);
@@ -519,10 +534,7 @@ public final class Resolution {
         if (was != null) {
           Integer root = first.putIfAbsent(was, i);
           if (root != null) {
-            int a = find(parent, root);
-            parent[i] = a;
-            members.get(a).add(i);
-            members.set(i, List.of());
+            c.union(c.root(root), c.root(i));
           }
         }
       }
@@ -532,56 +544,34 @@ public final class Resolution {
       Integer x = index.get(ab[0]);
       Integer y = index.get(ab[1]);
       if (x != null && y != null) {
-        int a = find(parent, x);
-        int b = find(parent, y);
-        if (a != b && !forbidden(members.get(a), members.get(b))) {
-          parent[b] = a;
-          members.get(a).addAll(members.get(b));
-          members.set(b, List.of());
+        int a = c.root(x);
+        int b = c.root(y);
+        if (a != b && !forbidden(c, a, b)) {
+          c.union(a, b);
         }
       }
     }
-    Integer[] order = new Integer[pairs.length];
-    for (int p = 0; p < order.length; p++) {
-      order[p] = p;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(weights[y], weights[x]));
-    for (int p : order) {
-      if (FellegiSunter.probability(weights[p]) < threshold) {
-        break;
+    for (int p : c.mergeOrder(weights, threshold)) {
+      int a = c.root(c.first(p));
+      int b = c.root(c.second(p));
+      if (a != b && !forbidden(c, a, b) && c.coherent(a, b, threshold)) {
+        c.union(a, b);
       }
-      int a = find(parent, (int) (pairs[p] >>> 32));
-      int b = find(parent, (int) pairs[p]);
-      if (a == b
-          || forbidden(members.get(a), members.get(b))
-          || !coherent(members.get(a), members.get(b), neighbours)) {
-        continue;
-      }
-      if (members.get(a).size() < members.get(b).size()) {
-        int t = a;
-        a = b;
-        b = t;
-      }
-      parent[b] = a;
-      members.get(a).addAll(members.get(b));
-      members.set(b, List.of());
     }
     Map<Integer, TreeSet<String>> groups = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      groups
-          .computeIfAbsent(find(parent, i), k -> new TreeSet<>())
-          .add(records.get(i).record().id());
+      groups.computeIfAbsent(c.root(i), k -> new TreeSet<>()).add(records.get(i).record().id());
     }
     return StableIds.assign(new ArrayList<>(groups.values()), previous);
   }
 
-  /** Whether a {@code different} judgement stands between a member of one and one of the other. */
-  private boolean forbidden(List<Integer> a, List<Integer> b) {
+  /** Whether a {@code different} judgement stands between the clusters rooted at a and b. */
+  private boolean forbidden(Clustering c, int a, int b) {
     if (cannotLink.isEmpty()) {
       return false;
     }
-    for (int i : a) {
-      for (int j : b) {
+    for (int i : c.members(a)) {
+      for (int j : c.members(b)) {
         String x = records.get(i).record().id();
         String y = records.get(j).record().id();
         if (cannotLink.contains(x.compareTo(y) < 0 ? x + "\u0000" + y : y + "\u0000" + x)) {
@@ -590,39 +580,5 @@ public final class Resolution {
       }
     }
     return false;
-  }
-
-  /**
-   * Average linkage: two clusters merge only if at least {@link #MIN_COVERAGE} of the pairs between
-   * them were scored and those average at least the threshold. One strong link between two
-   * otherwise dissimilar groups is not enough.
-   */
-  private boolean coherent(
-      List<Integer> a, List<Integer> b, List<Map<Integer, Double>> neighbours) {
-    List<Integer> small = a.size() <= b.size() ? a : b;
-    java.util.Set<Integer> other = new HashSet<>(small == a ? b : a);
-    double sum = 0;
-    int scored = 0;
-    for (int i : small) {
-      for (Map.Entry<Integer, Double> e : neighbours.get(i).entrySet()) {
-        if (other.contains(e.getKey())) {
-          sum += e.getValue();
-          scored++;
-        }
-      }
-    }
-    // coherent, not just connected: most cross pairs must have been scored (shared a blocking key)
-    // and be likely on average; a few strong links between two large groups are not enough
-    return scored > 0
-        && scored >= MIN_COVERAGE * a.size() * (double) b.size()
-        && sum / scored >= threshold;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 }

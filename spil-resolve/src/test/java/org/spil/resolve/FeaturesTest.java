@@ -93,8 +93,39 @@ class FeaturesTest {
     assertThat(Features.dob("1985-03-12", "1985-12-03")).isEqualTo((byte) 1);
     assertThat(Features.dob("1985-03-12", "1985-03-13")).isEqualTo((byte) 2);
     assertThat(Features.dob("1987-06-26", "1988-06-27")).isEqualTo((byte) 3);
-    assertThat(Features.dob("1985-03-12", "1985-07-30")).isEqualTo((byte) 4);
-    assertThat(Features.dob("1985-03-12", "1961-07-30")).isEqualTo((byte) 5);
+    assertThat(Features.dob("1985-03-12", "1985")).isEqualTo((byte) 4);
+    assertThat(Features.dob("1985-03", "1985-03-12")).isEqualTo((byte) 4);
+    assertThat(Features.dob("1985-03-12", "1985-07-30"))
+        .as("two full dates in one year, otherwise different, are not a partial date")
+        .isEqualTo((byte) 5);
+    assertThat(Features.dob("1985-04", "1985-03-12")).isEqualTo((byte) 5);
+    assertThat(Features.dob("1985-03-12", "1961-07-30")).isEqualTo((byte) 6);
+    assertThat(Features.dob("1985", "1961-07-30")).isEqualTo((byte) 6);
+  }
+
+  @Test
+  void legalFormsNormaliseToOneCode() {
+    assertThat(LegalForms.of("Maas Fresh Import besloten vennootschap")).isEqualTo("bv");
+    assertThat(LegalForms.of("MAAS FRESH IMPORT B.V")).isEqualTo("bv");
+    assertThat(LegalForms.of("Smit Antwerpen Trading BVBA")).isEqualTo("bv");
+    assertThat(LegalForms.of("Van de Velde Trading V.O.F.")).isEqualTo("vof");
+    assertThat(LegalForms.of("Anadolu Gıda Limited Şirketi")).isEqualTo("ltd sti");
+    assertThat(LegalForms.of("Anadolu Gida Ltd. Şti.")).isEqualTo("ltd sti");
+    assertThat(LegalForms.of("Pacific Bright Trading Limited")).isEqualTo("ltd");
+    assertThat(LegalForms.of("Gulf Star General Trading L.L.C.")).isEqualTo("llc");
+    assertThat(LegalForms.of("Gulf Star Limited Liability Company")).isEqualTo("llc");
+    assertThat(LegalForms.of("Café Sierra Nevada Export S.A.S.")).isEqualTo("sas");
+    assertThat(LegalForms.of("Bananera El Oro Sociedad Anónima")).isEqualTo("sa");
+    assertThat(LegalForms.of("Deutsche Handels GmbH")).isEqualTo("gmbh");
+    assertThat(LegalForms.of("Jan de Vries")).isNull();
+    byte[] levels = new byte[Features.NAMES.length];
+    Features.compare(
+        company("Şahin Trading V.O.F.", "reg:NL322634707"),
+        company("Şahin Trading B.V.", "reg:80748644"),
+        levels);
+    assertThat(levels[Features.NAME]).isEqualTo((byte) 0);
+    assertThat(Features.LEVELS[Features.LEGAL_FORM][levels[Features.LEGAL_FORM]])
+        .isEqualTo("different");
   }
 
   @Property(tries = 3000)

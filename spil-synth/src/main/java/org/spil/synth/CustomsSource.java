@@ -146,8 +146,10 @@ final class CustomsSource extends Source {
     String toDistortions = spell.applied();
     String fromCountry = dutchCountry(from.country());
     String toCountry = dutchCountry(to.country());
-    String fromId = company(fromName, fromCountry, from, fromDistortions);
-    String toId = company(toName, toCountry, to, toDistortions);
+    String fromEori = eori(from);
+    String toEori = eori(to);
+    String fromId = company(fromName, fromEori, fromCountry, from, fromDistortions);
+    String toId = company(toName, toEori, toCountry, to, toDistortions);
     if (s.seized()) {
       consigneeIds.put(s.id(), toId);
     }
@@ -169,10 +171,10 @@ final class CustomsSource extends Source {
         vessel.name(),
         imo,
         fromName,
-        eori(from),
+        fromEori,
         fromCountry,
         toName,
-        eori(to),
+        toEori,
         toCountry,
         s.loading(),
         s.transhipment(),
@@ -196,8 +198,13 @@ final class CustomsSource extends Source {
     }
   }
 
-  private String company(String written, String country, Company c, String distortions) {
-    String id = EntityIds.make(name(), "bedrijf", List.of(written, country));
+  /**
+   * The declared firm's entity: keyed on the name as written, the customs (EORI) number and the
+   * country, so that two firms that write their names alike stay two entities.
+   */
+  private String company(
+      String written, String eori, String country, Company c, String distortions) {
+    String id = EntityIds.make(name(), "bedrijf", java.util.Arrays.asList(written, eori, country));
     if (seen.add(id)) {
       truth.records.row(name(), id, "Company", c.id(), written, distortions);
     }
@@ -239,7 +246,7 @@ final class CustomsSource extends Source {
                 imoNumber: {column: imo}
             afzender:
               schema: Company
-              keys: [afzender, afzender_land]
+              keys: [afzender, afzender_eori, afzender_land]
               key_literal: bedrijf
               properties:
                 name: {column: afzender}
@@ -247,7 +254,7 @@ final class CustomsSource extends Source {
                 country: {column: afzender_land}
             ontvanger:
               schema: Company
-              keys: [ontvanger, ontvanger_land]
+              keys: [ontvanger, ontvanger_eori, ontvanger_land]
               key_literal: bedrijf
               properties:
                 name: {column: ontvanger}

@@ -85,6 +85,9 @@ final class World {
   private final Map<Integer, FrontSpec> fronts = new HashMap<>();
   private final int firstRandomCompany;
 
+  /** For each random company whose first draw took a name already taken, the draw that did not. */
+  private final Map<Integer, Integer> redraws = new HashMap<>();
+
   /** Companies every household deals with: shops, landlords, energy, the crypto exchange. */
   static final int RETAIL_A = 0;
 
@@ -106,6 +109,35 @@ final class World {
     this.companyCount = Math.max(300, scale / 6) + SPECIAL + FRONTS_PER_NETWORK * networkCount;
     this.firstRandomCompany = SPECIAL + FRONTS_PER_NETWORK * networkCount;
     this.networks = buildNetworks(networkCount);
+    uniqueCompanyNames();
+  }
+
+  /**
+   * Registers protect trade names: no two companies of one country share a name and legal form (in
+   * any word order, so "García y Restrepo" and "Restrepo y García" count as one). A random company
+   * whose draw takes a name already taken is drawn again ({@link #redraws}); without this, distinct
+   * firms with identical names and no identifier would make the truth unknowable at large scales.
+   */
+  private void uniqueCompanyNames() {
+    Set<String> taken = new HashSet<>();
+    for (int j = 0; j < companyCount; j++) {
+      Company c = company(j);
+      for (int attempt = 1; !taken.add(nameKey(c)) && j >= firstRandomCompany; attempt++) {
+        if (attempt > 100) {
+          throw new IllegalStateException("no free company name for company " + j);
+        }
+        redraws.put(j, attempt);
+        c = company(j);
+      }
+    }
+  }
+
+  private static String nameKey(Company c) {
+    return org.spil.model.types.NameKeys.fingerprint(c.base() + " " + c.activity())
+        + "|"
+        + c.form()
+        + "|"
+        + c.country();
   }
 
   Actor actor(int person) {
@@ -292,7 +324,8 @@ final class World {
   };
 
   Company company(int j) {
-    Rng r = Rng.of(seed, "company", j);
+    Integer redraw = redraws.get(j);
+    Rng r = redraw == null ? Rng.of(seed, "company", j) : Rng.of(seed, "company#" + redraw, j);
     FrontSpec front = fronts.get(j);
     if (j < SPECIAL) {
       return special(j, r);

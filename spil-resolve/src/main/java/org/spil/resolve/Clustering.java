@@ -1,0 +1,155 @@
+package org.spil.resolve;
+
+import java.util.Arrays;
+
+/**
+ * Average-linkage merging of records over their scored candidate pairs, on primitive arrays so that
+ * a million records with a few hundred million pairs fit in memory: the pairs' probabilities as
+ * floats, the pairs around each record as a compressed index (CSR) of pair numbers, clusters as a
+ * union-find forest whose members are chained in a circular list. Two clusters are coherent when at
+ * least {@link #MIN_COVERAGE} of the record pairs between them were scored and those average at
+ * least the threshold, so one strong link between two otherwise dissimilar groups does not merge
+ * them.
+ *
+ * <p>NOTE: not thread safe; memory is about 20 bytes per pair and 16 per record besides the pairs.
+ */
+final class Clustering {
+  /** The share of cross pairs that must have been scored for two clusters to merge. */
+  static final double MIN_COVERAGE = 0.5;
+
+  private final long[] pairs;
+  private final float[] probability;
+  private final int[] start;
+  private final int[] incident;
+  private final int[] parent;
+  private final int[] next;
+  private final int[] size;
+
+  /**
+   * Over {@code n} records and the candidate pairs ({@code i << 32 | j}) with their match weights
+   * in bits.
+   */
+  Clustering(int n, long[] pairs, double[] weights) {
+    this.pairs = pairs;
+    probability = new float[pairs.length];
+    start = new int[n + 1];
+    for (int p = 0; p < pairs.length; p++) {
+      probability[p] = (float) FellegiSunter.probability(weights[p]);
+      start[(int) (pairs[p] >>> 32) + 1]++;
+      start[(int) pairs[p] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    incident = new int[start[n]];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int p = 0; p < pairs.length; p++) {
+      incident[fill[(int) (pairs[p] >>> 32)]++] = p;
+      incident[fill[(int) pairs[p]]++] = p;
+    }
+    parent = new int[n];
+    next = new int[n];
+    size = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+      next[i] = i;
+      size[i] = 1;
+    }
+  }
+
+  /** The cluster (its root record) that record {@code i} is in. */
+  int root(int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** The members of the cluster rooted at {@code root}. */
+  int[] members(int root) {
+    int[] out = new int[size[root]];
+    int i = root;
+    for (int k = 0; k < out.length; k++) {
+      out[k] = i;
+      i = next[i];
+    }
+    return out;
+  }
+
+  /** Merges the clusters rooted at {@code a} and {@code b}; returns the root of the union. */
+  int union(int a, int b) {
+    if (a == b) {
+      return a;
+    }
+    if (size[a] < size[b]) {
+      int t = a;
+      a = b;
+      b = t;
+    }
+    parent[b] = a;
+    size[a] += size[b];
+    int after = next[a];
+    next[a] = next[b];
+    next[b] = after;
+    return a;
+  }
+
+  /** Whether the clusters rooted at {@code a} and {@code b} may merge at this threshold. */
+  boolean coherent(int a, int b, double threshold) {
+    int small = size[a] <= size[b] ? a : b;
+    int other = small == a ? b : a;
+    double sum = 0;
+    long scored = 0;
+    int i = small;
+    do {
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        int p = incident[k];
+        int x = (int) (pairs[p] >>> 32);
+        int j = x == i ? (int) pairs[p] : x;
+        if (root(j) == other) {
+          sum += probability[p];
+          scored++;
+        }
+      }
+      i = next[i];
+    } while (i != small);
+    return scored > 0
+        && scored >= MIN_COVERAGE * size[a] * (double) size[b]
+        && sum / scored >= threshold;
+  }
+
+  /**
+   * The pairs whose probability ({@code weights} in bits) is at or above the threshold, heaviest
+   * first (ties in pair order): the order in which merges are tried.
+   */
+  int[] mergeOrder(double[] weights, double threshold) {
+    long[] keys = new long[pairs.length];
+    int count = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (FellegiSunter.probability(weights[p]) >= threshold) {
+        int bits = Float.floatToIntBits((float) weights[p]);
+        // float bits in signed order (negative floats reversed); ~p puts earlier pairs first among
+        // equals when the keys are read from the end
+        int sortable = bits >= 0 ? bits : bits ^ 0x7fffffff;
+        keys[count++] = ((long) sortable << 32) | (~p & 0xffffffffL);
+      }
+    }
+    keys = Arrays.copyOf(keys, count);
+    Arrays.parallelSort(keys);
+    int[] order = new int[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = ~(int) keys[count - 1 - k];
+    }
+    return order;
+  }
+
+  /** The records of pair {@code p}. */
+  int first(int p) {
+    return (int) (pairs[p] >>> 32);
+  }
+
+  int second(int p) {
+    return (int) pairs[p];
+  }
+}

@@ -1,0 +1,130 @@
+package org.spil.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The primitive-array clustering against a naive oracle (clusters as sets, every cross pair looked
+ * up in a map) on seeded random scored graphs, and the chaining it must refuse. The seed is printed
+ * on failure; {@code -Dspil.test.rounds=N} runs more rounds.
+ */
+class ClusteringTest {
+  private static final int ROUNDS = Integer.getInteger("spil.test.rounds", 300);
+
+  @Test
+  void mergesAsTheNaiveAverageLinkageDoes() {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    for (int round = 0; round < ROUNDS; round++) {
+      int n = 2 + random.nextInt(40);
+      TreeSet<Long> chosen = new TreeSet<>();
+      int wanted = random.nextInt(n * 4);
+      for (int k = 0; k < wanted; k++) {
+        int i = random.nextInt(n);
+        int j = random.nextInt(n);
+        if (i != j) {
+          chosen.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
+        }
+      }
+      long[] pairs = chosen.stream().mapToLong(Long::longValue).toArray();
+      double[] weights = new double[pairs.length];
+      for (int p = 0; p < pairs.length; p++) {
+        // quarter bits from -10 to +30: ties happen, and floats hold them exactly
+        weights[p] = (random.nextInt(161) - 40) / 4.0;
+      }
+      double threshold = List.of(0.3, 0.5, 0.8, 0.95).get(random.nextInt(4));
+      assertThat(clusters(n, pairs, weights, threshold))
+          .as("seed %d, round %d", seed, round)
+          .isEqualTo(oracle(n, pairs, weights, threshold));
+    }
+  }
+
+  @Test
+  void oneStrongLinkDoesNotChainTwoGroups() {
+    // two triangles of sure matches joined by one sure link and nothing else between them
+    long[] pairs = {
+      pair(0, 1), pair(0, 2), pair(1, 2), pair(2, 3), pair(3, 4), pair(3, 5), pair(4, 5)
+    };
+    double[] weights = new double[pairs.length];
+    Arrays.fill(weights, 20);
+    weights[2] = 19;
+    assertThat(clusters(6, pairs, weights, 0.5))
+        .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3, 4, 5));
+  }
+
+  private static long pair(int i, int j) {
+    return ((long) i << 32) | j;
+  }
+
+  private static Set<Set<Integer>> clusters(int n, long[] pairs, double[] weights, double t) {
+    Clustering c = new Clustering(n, pairs, weights);
+    for (int p : c.mergeOrder(weights, t)) {
+      int a = c.root(c.first(p));
+      int b = c.root(c.second(p));
+      if (a != b && c.coherent(a, b, t)) {
+        c.union(a, b);
+      }
+    }
+    Map<Integer, Set<Integer>> groups = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(c.root(i), k -> new HashSet<>()).add(i);
+      assertThat(c.members(c.root(i))).contains(i);
+    }
+    return new HashSet<>(groups.values());
+  }
+
+  private static Set<Set<Integer>> oracle(int n, long[] pairs, double[] weights, double t) {
+    Map<Long, Double> probability = new HashMap<>();
+    for (int p = 0; p < pairs.length; p++) {
+      // the clustering keeps probabilities as floats (half the memory); so does its oracle
+      probability.put(pairs[p], (double) (float) FellegiSunter.probability(weights[p]));
+    }
+    List<Set<Integer>> clusterOf = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      clusterOf.add(new HashSet<>(Set.of(i)));
+    }
+    Integer[] order = new Integer[pairs.length];
+    for (int p = 0; p < order.length; p++) {
+      order[p] = p;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(weights[y], weights[x]));
+    for (int p : order) {
+      if (FellegiSunter.probability(weights[p]) < t) {
+        break;
+      }
+      Set<Integer> a = clusterOf.get((int) (pairs[p] >>> 32));
+      Set<Integer> b = clusterOf.get((int) pairs[p]);
+      if (a == b) {
+        continue;
+      }
+      double sum = 0;
+      int scored = 0;
+      for (int i : a) {
+        for (int j : b) {
+          Double q = probability.get(((long) Math.min(i, j) << 32) | Math.max(i, j));
+          if (q != null) {
+            sum += q;
+            scored++;
+          }
+        }
+      }
+      if (scored > 0 && scored >= 0.5 * a.size() * b.size() && sum / scored >= t) {
+        a.addAll(b);
+        for (int j : b) {
+          clusterOf.set(j, a);
+        }
+      }
+    }
+    return new HashSet<>(clusterOf);
+  }
+}
