@@ -9,7 +9,10 @@ import java.util.Arrays;
  * union-find forest whose members are chained in a circular list. Two clusters are coherent when at
  * least {@link #MIN_COVERAGE} of the record pairs between them were scored and those average at
  * least the threshold, so one strong link between two otherwise dissimilar groups does not merge
- * them.
+ * them. A pair whose features say next to nothing either way ({@code neutral}: "Y. García" on a
+ * bank statement against "Yesenia García" with a date of birth elsewhere) counts as scored but
+ * stays out of the average, unless every scored cross pair is neutral: a record that carries little
+ * is judged by the pairs that carry something.
  *
  * <p>NOTE: not thread safe; memory is about 20 bytes per pair and 16 per record besides the pairs.
  */
@@ -19,6 +22,7 @@ final class Clustering {
 
   private final long[] pairs;
   private final float[] probability;
+  private final boolean[] neutral;
   private final int[] start;
   private final int[] incident;
   private final int[] parent;
@@ -27,10 +31,11 @@ final class Clustering {
 
   /**
    * Over {@code n} records and the candidate pairs ({@code i << 32 | j}) with their match weights
-   * in bits.
+   * in bits and whether each is neutral (null: none is).
    */
-  Clustering(int n, long[] pairs, double[] weights) {
+  Clustering(int n, long[] pairs, double[] weights, boolean[] neutral) {
     this.pairs = pairs;
+    this.neutral = neutral == null ? new boolean[pairs.length] : neutral;
     probability = new float[pairs.length];
     start = new int[n + 1];
     for (int p = 0; p < pairs.length; p++) {
@@ -101,6 +106,8 @@ final class Clustering {
     int other = small == a ? b : a;
     double sum = 0;
     long scored = 0;
+    double neutralSum = 0;
+    long neutrals = 0;
     int i = small;
     do {
       for (int k = start[i]; k < start[i + 1]; k++) {
@@ -108,15 +115,20 @@ final class Clustering {
         int x = (int) (pairs[p] >>> 32);
         int j = x == i ? (int) pairs[p] : x;
         if (root(j) == other) {
-          sum += probability[p];
-          scored++;
+          if (neutral[p]) {
+            neutralSum += probability[p];
+            neutrals++;
+          } else {
+            sum += probability[p];
+            scored++;
+          }
         }
       }
       i = next[i];
     } while (i != small);
-    return scored > 0
-        && scored >= MIN_COVERAGE * size[a] * (double) size[b]
-        && sum / scored >= threshold;
+    long covered = scored + neutrals;
+    double mean = scored > 0 ? sum / scored : neutralSum / Math.max(1, neutrals);
+    return covered > 0 && covered >= MIN_COVERAGE * size[a] * (double) size[b] && mean >= threshold;
   }
 
   /**

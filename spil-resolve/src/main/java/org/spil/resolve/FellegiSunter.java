@@ -70,10 +70,17 @@ final class FellegiSunter {
     }
   }
 
+  /** The levels (and classes) of the random pairs u was estimated on, kept for {@link #refineU}. */
+  private byte[] sampleLevels = new byte[0];
+
+  private byte[] sampleClasses = new byte[0];
+  private int sampled;
+
   /**
    * u from random record pairs, sampled on all cores in a fixed number of deterministic streams
    * (the result does not depend on the number of cores); a pseudo-count of one per level (Laplace)
-   * keeps a level never seen among the samples from weighing infinitely.
+   * keeps a level never seen among the samples from weighing infinitely. The sampled pairs are kept
+   * for {@link #refineU}.
    */
   void estimateU(List<Features.Prepared> records, long seed, int samples) {
     int streams = 16;
@@ -83,54 +90,87 @@ final class FellegiSunter {
       randoms.add(root.split());
     }
     int f = Features.NAMES.length;
-    double[][] counts =
+    int per = samples / streams;
+    byte[] levels = new byte[per * streams * f];
+    byte[] classes = new byte[per * streams];
+    int[] counts =
         IntStream.range(0, streams)
             .parallel()
-            .mapToObj(k -> sample(records, randoms.get(k), samples / streams))
-            .reduce(
-                (x, y) -> {
-                  for (int i = 0; i < f; i++) {
-                    for (int l = 0; l < x[i].length; l++) {
-                      x[i][l] += y[i][l];
-                    }
-                  }
-                  return x;
-                })
-            .orElseThrow();
+            .map(k -> sample(records, randoms.get(k), per, levels, classes, k * per))
+            .toArray();
+    // compact the streams' pairs (a stream skips incomparable draws) in stream order
+    int n = 0;
+    for (int k = 0; k < streams; k++) {
+      System.arraycopy(levels, k * per * f, levels, n * f, counts[k] * f);
+      System.arraycopy(classes, k * per, classes, n, counts[k]);
+      n += counts[k];
+    }
+    sampleLevels = levels;
+    sampleClasses = classes;
+    sampled = n;
+    uFrom(new double[n]);
+  }
+
+  /** u from the sampled pairs, each counted as a non-match with weight 1 - posterior. */
+  private void uFrom(double[] posterior) {
+    int f = Features.NAMES.length;
     for (int i = 0; i < f; i++) {
+      double[] acc = new double[u[i].length];
       double total = 0;
-      for (double c : counts[i]) {
-        total += c + 1;
+      for (int s = 0; s < sampled; s++) {
+        byte l = sampleLevels[s * f + i];
+        if (l != Features.MISSING) {
+          acc[l] += 1 - posterior[s];
+          total += 1 - posterior[s];
+        }
       }
-      for (int l = 0; l < counts[i].length; l++) {
-        u[i][l] = (counts[i][l] + 1) / total;
+      for (int l = 0; l < acc.length; l++) {
+        u[i][l] = (acc[l] + 1) / (total + acc.length);
       }
     }
   }
 
-  private static double[][] sample(
-      List<Features.Prepared> records, SplittableRandom r, int samples) {
+  /**
+   * u among non-matches, by expectation-maximisation on the random pairs: at small scales a random
+   * pair is a true match often enough (one person in many records, a firm on many statements) that
+   * counting every random pair as a non-match makes a shared account number or an exact name look
+   * far more common among strangers than it is. Each round weighs every sampled pair by the
+   * probability that it is not a match under the current weights and priors, then re-estimates u; m
+   * stays as estimated. The caller re-estimates the priors after each round.
+   */
+  void refineU() {
     int f = Features.NAMES.length;
-    double[][] counts = new double[f][];
-    for (int i = 0; i < f; i++) {
-      counts[i] = new double[Features.LEVELS[i].length];
+    double[] posterior = new double[sampled];
+    for (int s = 0; s < sampled; s++) {
+      posterior[s] = probability(score(sampleLevels, s * f, sampleClasses[s]));
     }
-    byte[] levels = new byte[f];
+    uFrom(posterior);
+  }
+
+  private static int sample(
+      List<Features.Prepared> records,
+      SplittableRandom r,
+      int samples,
+      byte[] levels,
+      byte[] classes,
+      int offset) {
+    int f = Features.NAMES.length;
+    byte[] one = new byte[f];
     int n = records.size();
+    int kept = 0;
     for (int s = 0; s < samples && n > 1; s++) {
       int a = r.nextInt(n);
       int b = r.nextInt(n);
       if (a == b || !records.get(a).record().kind().comparable(records.get(b).record().kind())) {
         continue;
       }
-      Features.compare(records.get(a), records.get(b), levels);
-      for (int i = 0; i < f; i++) {
-        if (levels[i] != Features.MISSING) {
-          counts[i][levels[i]]++;
-        }
-      }
+      Features.compare(records.get(a), records.get(b), one);
+      System.arraycopy(one, 0, levels, (offset + kept) * f, f);
+      classes[offset + kept] =
+          (byte) pairClass(records.get(a).record().kind(), records.get(b).record().kind());
+      kept++;
     }
-    return counts;
+    return kept;
   }
 
   /**

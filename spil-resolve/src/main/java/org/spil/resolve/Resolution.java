@@ -63,6 +63,16 @@ public final class Resolution {
     records.addAll(input.parallelStream().map(Features::prepare).toList());
   }
 
+  /**
+   * A pair whose evidence (its weight without the prior) is smaller than this many bits either way
+   * is neutral in clustering: it neither holds two clusters together nor apart (see {@link
+   * Clustering}).
+   */
+  static final double NEUTRAL_BITS = 3;
+
+  /** Rounds of re-estimating u among non-matches ({@link FellegiSunter#refineU}). */
+  static final int U_ROUNDS = 3;
+
   private double blockingSeconds;
   private double comparingSeconds;
 
@@ -85,7 +95,7 @@ public final class Resolution {
     long t2 = System.nanoTime();
     blockingSeconds = (t1 - t0) / 1e9;
     comparingSeconds = (t2 - t1) / 1e9;
-    model.estimateU(records, seed, Math.min(4_000_000, Math.max(50_000, records.size() * 20)));
+    model.estimateU(records, seed, Math.min(4_000_000, Math.max(1_000_000, records.size() * 20)));
     countNames();
     int f = Features.NAMES.length;
     boolean[] common = new boolean[pairs.length];
@@ -96,7 +106,12 @@ public final class Resolution {
     model.estimateMFromAnchors(levels, pairs.length, common);
     model.refineM(judgedLevels(mustLink));
     double[] perClass = recordsPerClass();
-    model.estimatePriors(levels, classes, pairs.length, comparablePairs(perClass), perClass, 200);
+    double[] comparable = comparablePairs(perClass);
+    model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
+    for (int round = 0; round < U_ROUNDS; round++) {
+      model.refineU();
+      model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
+    }
     weigh(f);
     return pairs.length;
   }
@@ -522,7 +537,11 @@ public final class Resolution {
    */
   public List<Cluster> clusters(Map<String, String> previous, boolean incremental) {
     int n = records.size();
-    Clustering c = new Clustering(n, pairs, weights);
+    boolean[] neutral = new boolean[pairs.length];
+    for (int p = 0; p < pairs.length; p++) {
+      neutral[p] = Math.abs(weights[p] - model.priorWeight(classes[p])) < NEUTRAL_BITS;
+    }
+    Clustering c = new Clustering(n, pairs, weights, neutral);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(records.get(i).record().id(), i);

@@ -42,10 +42,14 @@ class ClusteringTest {
         // quarter bits from -10 to +30: ties happen, and floats hold them exactly
         weights[p] = (random.nextInt(161) - 40) / 4.0;
       }
+      boolean[] neutral = new boolean[pairs.length];
+      for (int p = 0; p < pairs.length; p++) {
+        neutral[p] = random.nextInt(4) == 0;
+      }
       double threshold = List.of(0.3, 0.5, 0.8, 0.95).get(random.nextInt(4));
-      assertThat(clusters(n, pairs, weights, threshold))
+      assertThat(clusters(n, pairs, weights, neutral, threshold))
           .as("seed %d, round %d", seed, round)
-          .isEqualTo(oracle(n, pairs, weights, threshold));
+          .isEqualTo(oracle(n, pairs, weights, neutral, threshold));
     }
   }
 
@@ -58,16 +62,30 @@ class ClusteringTest {
     double[] weights = new double[pairs.length];
     Arrays.fill(weights, 20);
     weights[2] = 19;
-    assertThat(clusters(6, pairs, weights, 0.5))
+    assertThat(clusters(6, pairs, weights, null, 0.5))
         .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3, 4, 5));
+  }
+
+  @Test
+  void aRecordThatCarriesLittleIsJudgedByThePairsThatCarrySomething() {
+    // 0-1-2 are one person in three sources; 3 is a bank statement's "Y. Garcia" sharing an account
+    // with 0 only; its pairs with 1 and 2 are scored but say next to nothing
+    long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(2, 3)};
+    double[] weights = {20, 20, 1, 20, -6, -6};
+    boolean[] neutral = {false, false, false, false, true, true};
+    assertThat(clusters(4, pairs, weights, neutral, 0.5)).containsExactly(Set.of(0, 1, 2, 3));
+    assertThat(clusters(4, pairs, weights, null, 0.5))
+        .as("the same pairs, all counted")
+        .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3));
   }
 
   private static long pair(int i, int j) {
     return ((long) i << 32) | j;
   }
 
-  private static Set<Set<Integer>> clusters(int n, long[] pairs, double[] weights, double t) {
-    Clustering c = new Clustering(n, pairs, weights);
+  private static Set<Set<Integer>> clusters(
+      int n, long[] pairs, double[] weights, boolean[] neutral, double t) {
+    Clustering c = new Clustering(n, pairs, weights, neutral);
     for (int p : c.mergeOrder(weights, t)) {
       int a = c.root(c.first(p));
       int b = c.root(c.second(p));
@@ -83,9 +101,14 @@ class ClusteringTest {
     return new HashSet<>(groups.values());
   }
 
-  private static Set<Set<Integer>> oracle(int n, long[] pairs, double[] weights, double t) {
+  private static Set<Set<Integer>> oracle(
+      int n, long[] pairs, double[] weights, boolean[] neutral, double t) {
     Map<Long, Double> probability = new HashMap<>();
+    Set<Long> neutrals = new HashSet<>();
     for (int p = 0; p < pairs.length; p++) {
+      if (neutral[p]) {
+        neutrals.add(pairs[p]);
+      }
       // the clustering keeps probabilities as floats (half the memory); so does its oracle
       probability.put(pairs[p], (double) (float) FellegiSunter.probability(weights[p]));
     }
@@ -107,18 +130,21 @@ class ClusteringTest {
       if (a == b) {
         continue;
       }
-      double sum = 0;
-      int scored = 0;
+      List<Double> informative = new ArrayList<>();
+      List<Double> uninformative = new ArrayList<>();
       for (int i : a) {
         for (int j : b) {
-          Double q = probability.get(((long) Math.min(i, j) << 32) | Math.max(i, j));
+          long key = ((long) Math.min(i, j) << 32) | Math.max(i, j);
+          Double q = probability.get(key);
           if (q != null) {
-            sum += q;
-            scored++;
+            (neutrals.contains(key) ? uninformative : informative).add(q);
           }
         }
       }
-      if (scored > 0 && scored >= 0.5 * a.size() * b.size() && sum / scored >= t) {
+      List<Double> judged = informative.isEmpty() ? uninformative : informative;
+      double mean = judged.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      int scored = informative.size() + uninformative.size();
+      if (scored > 0 && scored >= 0.5 * a.size() * b.size() && mean >= t) {
         a.addAll(b);
         for (int j : b) {
           clusterOf.set(j, a);

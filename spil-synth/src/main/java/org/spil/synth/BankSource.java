@@ -43,8 +43,17 @@ final class BankSource extends Source {
           Map.entry("AE", "EBILAEAD"),
           Map.entry("TR", "TGBATRIS"));
 
-  /** An account holder as the scenario knows it: its account, its true identity and names. */
-  private record Holder(String iban, String truthId, String ownerName, String[] aliases) {}
+  /**
+   * An account holder as the scenario knows it: its account, its true identity and names, and the
+   * person or company it is (the other null).
+   */
+  private record Holder(
+      String iban,
+      String truthId,
+      String ownerName,
+      String[] aliases,
+      Person person,
+      Company company) {}
 
   /** One payment: both sides' names as they appear on statements. */
   private record Tx(
@@ -92,14 +101,14 @@ final class BankSource extends Source {
     String[] aliases = {
       s.given(p, 0.6) + " " + s.surname(p, 0.6), s.typo(p.givenName() + " " + p.lastName(), 0.5)
     };
-    return new Holder(p.iban(), p.id(), owner, aliases);
+    return new Holder(p.iban(), p.id(), owner, aliases, p, null);
   }
 
   private Holder company(int j) {
     Company c = world.company(j);
     Spelling s = new Spelling(Rng.of(world.seed, "account-company", j));
     return new Holder(
-        c.iban(), c.id(), c.name(), new String[] {s.company(c, 0.7), s.company(c, 0.7)});
+        c.iban(), c.id(), c.name(), new String[] {s.company(c, 0.7), s.company(c, 0.7)}, null, c);
   }
 
   // ------------------------------------------------------------------ write
@@ -130,6 +139,7 @@ final class BankSource extends Source {
       }
     }
     closeFiles();
+    holders();
     crypto();
     dataset(yaml());
   }
@@ -721,6 +731,68 @@ final class BankSource extends Source {
     }
   }
 
+  // ------------------------------------------------------------------ holders
+
+  /**
+   * The customer data each bank sends with the statements of an account under a production order
+   * (art. 126nc Sv asks for the holder's identity): the holder's full name, date of birth and
+   * residence for a person, the Chamber of Commerce number for a company. Counterparties' accounts
+   * are not under order and stay names on statements.
+   */
+  private void holders() throws IOException {
+    try (Csv csv =
+        Csv.utf8(
+            dir.resolve("rekeninghouders.csv"),
+            "iban",
+            "soort",
+            "naam",
+            "geboortedatum",
+            "woonplaats",
+            "land",
+            "kvk_nummer")) {
+      for (Holder h : covered.values()) {
+        if (h.person() != null) {
+          Person p = h.person();
+          csv.row(
+              h.iban(),
+              "persoon",
+              p.name(),
+              format(p.birthDate(), DUTCH),
+              p.address().city(),
+              p.address().country().toUpperCase(java.util.Locale.ROOT),
+              null);
+          truth.record(
+              name(),
+              "rekeninghouder",
+              List.of(h.iban(), p.name()),
+              "Person",
+              p.id(),
+              p.name(),
+              "");
+        } else {
+          Company c = h.company();
+          boolean dutch = c.country().equals("nl");
+          csv.row(
+              h.iban(),
+              "bedrijf",
+              c.name(),
+              null,
+              c.address().city(),
+              c.country().toUpperCase(java.util.Locale.ROOT),
+              dutch ? c.registration() : null);
+          truth.record(
+              name(),
+              "rekeninghouder",
+              List.of(h.iban(), c.name()),
+              "Company",
+              c.id(),
+              c.name(),
+              "");
+        }
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ crypto
 
   private void crypto() throws IOException {
@@ -779,7 +851,8 @@ final class BankSource extends Source {
       """
       # Bank statements obtained by the FIOD with production orders (art. 126nc Sv), as ISO 20022
       # camt.053 XML from each bank, one file per bank per quarter; foreign accounts through
-      # legal assistance. Plus a crypto exchange's customer extract.
+      # legal assistance, with the banks' customer data on the holders of those accounts. Plus a
+      # crypto exchange's customer extract.
       name: fiod-bank
       title: FIOD, bankafschriften en cryptoklanten onderzoek witwassen havennetwerken
       agency: fiod
@@ -851,6 +924,44 @@ final class BankSource extends Source {
                 purpose: {column: remittance}
                 transactionNumber: {column: end_to_end_id}
                 programme: {column: bank_tx_code}
+        - csv_url: rekeninghouders.csv
+          filters:
+            soort: persoon
+          entities:
+            klant:
+              schema: Person
+              keys: [iban, naam]
+              key_literal: rekeninghouder
+              properties:
+                name: {column: naam}
+                birthDate: {column: geboortedatum, format: "%d-%m-%Y"}
+                country: {column: land}
+            rekening:
+              schema: BankAccount
+              keys: [iban]
+              key_literal: rekening
+              properties:
+                iban: {column: iban}
+                holder: {entity: klant}
+        - csv_url: rekeninghouders.csv
+          filters:
+            soort: bedrijf
+          entities:
+            klant:
+              schema: Company
+              keys: [iban, naam]
+              key_literal: rekeninghouder
+              properties:
+                name: {column: naam}
+                registrationNumber: {column: kvk_nummer}
+                country: {column: land}
+            rekening:
+              schema: BankAccount
+              keys: [iban]
+              key_literal: rekening
+              properties:
+                iban: {column: iban}
+                holder: {entity: klant}
         - csv_url: crypto_klanten.csv
           entities:
             klant:

@@ -122,9 +122,15 @@ final class World {
     Set<String> taken = new HashSet<>();
     for (int j = 0; j < companyCount; j++) {
       Company c = company(j);
-      for (int attempt = 1; !taken.add(nameKey(c)) && j >= firstRandomCompany; attempt++) {
-        if (attempt > 100) {
-          throw new IllegalStateException("no free company name for company " + j);
+      // a front named after its network's base or director cannot change name: it keeps a clash
+      int attempts = j >= firstRandomCompany ? 100 : 20;
+      for (int attempt = 1; !taken.add(nameKey(c)) && j >= SPECIAL; attempt++) {
+        if (attempt > attempts) {
+          if (j >= firstRandomCompany) {
+            throw new IllegalStateException("no free company name for company " + j);
+          }
+          redraws.remove(j);
+          break;
         }
         redraws.put(j, attempt);
         c = company(j);
@@ -553,7 +559,7 @@ final class World {
               registered(
                   j,
                   r,
-                  r.pick(AE_BASES),
+                  r.pick(AE_BASES) + " " + founders(r, Origin.MOROCCAN, " & "),
                   "General Trading",
                   LegalForm.FZE,
                   Company.Sector.TRADING,
@@ -564,7 +570,7 @@ final class World {
               registered(
                   j,
                   r,
-                  r.pick(TR_BASES),
+                  founders(r, Origin.TURKISH, " ") + " " + r.pick(TR_BASES),
                   "Dış Ticaret",
                   LegalForm.LTD_STI,
                   Company.Sector.TRADING,
@@ -586,7 +592,7 @@ final class World {
               registered(
                   j,
                   r,
-                  r.pick(AE_BASES),
+                  r.pick(AE_BASES) + " " + founders(r, Origin.MOROCCAN, " & "),
                   "Exchange",
                   LegalForm.LLC,
                   Company.Sector.MONEY_TRANSFER,
