@@ -2,9 +2,8 @@ package org.spil.resolve;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Candidate pairs from blocking keys: name tokens and token pairs, phonetic codes and code pairs,
@@ -57,57 +56,164 @@ final class Blocking {
   /**
    * The candidate pairs; with {@code fresh}, only those in which at least one record is fresh (an
    * incremental run). Block sizes are always counted over all records.
+   *
+   * <p>On primitive arrays so that a million records fit: every (key, record) entry is one long,
+   * the key's 64-bit hash above the record number, sorted so that each block is a run; then each
+   * record gathers its partners from its blocks, without duplicates, in parallel. Pairs are never
+   * materialised twice, whatever the number of keys two records share. Two keys whose hashes
+   * collide make one block: a few extra candidates, never a lost one.
    */
   static long[] pairs(List<Features.Prepared> records, int maxBlock, boolean[] fresh) {
-    Map<String, int[]> blocks = new HashMap<>();
-    Map<String, Integer> sizes = new HashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      for (String k : keys(records.get(i))) {
-        int[] list = blocks.get(k);
-        int n = sizes.getOrDefault(k, 0);
-        if (list == null) {
-          list = new int[4];
-        } else if (n == list.length) {
-          list = Arrays.copyOf(list, n * 2);
-        }
-        list[n] = i;
-        blocks.put(k, list);
-        sizes.put(k, n + 1);
-      }
+    int n = records.size();
+    int recordBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    long recordMask = (1L << recordBits) - 1;
+    long[][] perRecord =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToObj(i -> hashes(records.get(i), recordBits, i))
+            .toArray(long[][]::new);
+    int total = 0;
+    for (long[] h : perRecord) {
+      total += h.length;
     }
-    long[] out = new long[1024];
-    int count = 0;
-    for (Map.Entry<String, int[]> e : blocks.entrySet()) {
-      int n = sizes.get(e.getKey());
-      int limit = e.getKey().startsWith("i:") ? maxBlock * 10 : maxBlock;
-      if (n < 2 || n > limit) {
-        continue;
-      }
-      int[] members = e.getValue();
-      for (int a = 0; a < n; a++) {
-        for (int b = a + 1; b < n; b++) {
-          int i = Math.min(members[a], members[b]);
-          int j = Math.max(members[a], members[b]);
-          if (i == j
-              || (fresh != null && !fresh[i] && !fresh[j])
-              || !records.get(i).record().kind().comparable(records.get(j).record().kind())) {
-            continue;
-          }
-          if (count == out.length) {
-            out = Arrays.copyOf(out, count * 2);
-          }
-          out[count++] = ((long) i << 32) | j;
-        }
-      }
+    long[] entries = new long[total];
+    int e = 0;
+    for (long[] h : perRecord) {
+      System.arraycopy(h, 0, entries, e, h.length);
+      e += h.length;
     }
-    long[] sorted = Arrays.copyOf(out, count);
-    Arrays.sort(sorted);
+    perRecord = null;
+    Arrays.parallelSort(entries);
+    // blocks as runs of equal keys; for each record, the blocks it is in
+    int[] blockOf = new int[total];
+    int[] blockStart = new int[total + 1];
+    int blocks = 0;
+    for (int k = 0; k < total; k++) {
+      if (k == 0 || (entries[k] >>> recordBits) != (entries[k - 1] >>> recordBits)) {
+        blockStart[blocks++] = k;
+      }
+      blockOf[k] = blocks - 1;
+    }
+    blockStart[blocks] = total;
+    int[] start = new int[n + 1];
+    for (long x : entries) {
+      start[(int) (x & recordMask) + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = Arrays.copyOf(start, n);
+    int[] mine = new int[total];
+    for (int k = 0; k < total; k++) {
+      mine[fill[(int) (entries[k] & recordMask)]++] = blockOf[k];
+    }
+    int chunk = 2048;
+    long[][] parts =
+        IntStream.range(0, (n + chunk - 1) / chunk)
+            .parallel()
+            .mapToObj(
+                c -> {
+                  long[] out = new long[1024];
+                  int count = 0;
+                  int[] partners = new int[256];
+                  for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
+                    int found = 0;
+                    ResolveRecord.Kind kind = records.get(i).record().kind();
+                    for (int m = start[i]; m < start[i + 1]; m++) {
+                      int b = mine[m];
+                      int size = blockStart[b + 1] - blockStart[b];
+                      boolean identifier = entries[blockStart[b]] < 0;
+                      if (size < 2 || size > (identifier ? maxBlock * 10 : maxBlock)) {
+                        continue;
+                      }
+                      for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
+                        int j = (int) (entries[k] & recordMask);
+                        if (j <= i
+                            || (fresh != null && !fresh[i] && !fresh[j])
+                            || !kind.comparable(records.get(j).record().kind())) {
+                          continue;
+                        }
+                        if (found == partners.length) {
+                          partners = Arrays.copyOf(partners, found * 2);
+                        }
+                        partners[found++] = j;
+                      }
+                    }
+                    Arrays.sort(partners, 0, found);
+                    for (int k = 0; k < found; k++) {
+                      if (k > 0 && partners[k] == partners[k - 1]) {
+                        continue;
+                      }
+                      if (count == out.length) {
+                        out = Arrays.copyOf(out, count * 2);
+                      }
+                      out[count++] = ((long) i << 32) | partners[k];
+                    }
+                  }
+                  return Arrays.copyOf(out, count);
+                })
+            .toArray(long[][]::new);
+    long size = 0;
+    for (long[] p : parts) {
+      size += p.length;
+    }
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException(
+          String.format(
+              "%,d candidate pairs are more than one resolution can hold; lower the block size",
+              size));
+    }
+    long[] out = new long[(int) size];
+    int o = 0;
+    for (long[] p : parts) {
+      System.arraycopy(p, 0, out, o, p.length);
+      o += p.length;
+    }
+    return out;
+  }
+
+  /**
+   * A record's distinct keys as entries: the key's hash in the high bits (its top bit set for
+   * identifier keys, which may make larger blocks), the record number in the low {@code
+   * recordBits}.
+   */
+  private static long[] hashes(Features.Prepared p, int recordBits, int record) {
+    List<String> keys = keys(p);
+    long[] out = new long[keys.size()];
+    for (int k = 0; k < out.length; k++) {
+      String key = keys.get(k);
+      long h = hash(key) >>> 1;
+      if (key.startsWith("i:")) {
+        h |= Long.MIN_VALUE;
+      }
+      out[k] = ((h >>> recordBits) << recordBits) | record;
+    }
+    Arrays.sort(out);
     int unique = 0;
-    for (int k = 0; k < sorted.length; k++) {
-      if (k == 0 || sorted[k] != sorted[k - 1]) {
-        sorted[unique++] = sorted[k];
+    for (int k = 0; k < out.length; k++) {
+      if (k == 0 || out[k] != out[k - 1]) {
+        out[unique++] = out[k];
       }
     }
-    return Arrays.copyOf(sorted, unique);
+    return Arrays.copyOf(out, unique);
+  }
+
+  /** 64-bit FNV-1a over the characters, finished with a MurmurHash3 mix. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return mix(h);
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every input bit moves every output bit. */
+  static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 }

@@ -33,7 +33,7 @@ final class Clustering {
    * Over {@code n} records and the candidate pairs ({@code i << 32 | j}) with their match weights
    * in bits and whether each is neutral (null: none is).
    */
-  Clustering(int n, long[] pairs, double[] weights, boolean[] neutral) {
+  Clustering(int n, long[] pairs, float[] weights, boolean[] neutral) {
     this.pairs = pairs;
     this.neutral = neutral == null ? new boolean[pairs.length] : neutral;
     probability = new float[pairs.length];
@@ -135,12 +135,12 @@ final class Clustering {
    * The pairs whose probability ({@code weights} in bits) is at or above the threshold, heaviest
    * first (ties in pair order): the order in which merges are tried.
    */
-  int[] mergeOrder(double[] weights, double threshold) {
+  int[] mergeOrder(float[] weights, double threshold) {
     long[] keys = new long[pairs.length];
     int count = 0;
     for (int p = 0; p < pairs.length; p++) {
       if (FellegiSunter.probability(weights[p]) >= threshold) {
-        int bits = Float.floatToIntBits((float) weights[p]);
+        int bits = Float.floatToIntBits(weights[p]);
         // float bits in signed order (negative floats reversed); ~p puts earlier pairs first among
         // equals when the keys are read from the end
         int sortable = bits >= 0 ? bits : bits ^ 0x7fffffff;

@@ -293,19 +293,22 @@ final class FellegiSunter {
       double[] comparablePairs,
       double[] records,
       int iterations) {
+    // pairs with the same class and levels weigh the same: EM runs over the distinct patterns
+    LevelPatterns patterns = LevelPatterns.count(levels, classes, pairs);
     int f = Features.NAMES.length;
-    double[] base = new double[pairs];
-    int[] candidates = new int[CLASSES];
-    for (int p = 0; p < pairs; p++) {
+    double[] base = new double[patterns.size()];
+    long[] candidates = new long[CLASSES];
+    byte[] one = new byte[f];
+    for (int k = 0; k < base.length; k++) {
+      patterns.levels(k, one);
       double w = 0;
       for (int i = 0; i < f; i++) {
-        byte l = levels[p * f + i];
-        if (l != Features.MISSING) {
-          w += Math.log(m[i][l] / u[i][l]);
+        if (one[i] != Features.MISSING) {
+          w += Math.log(m[i][one[i]] / u[i][one[i]]);
         }
       }
-      base[p] = w;
-      candidates[classes[p]]++;
+      base[k] = w;
+      candidates[patterns.pairClass(k)] += patterns.count(k);
     }
     for (int c = 0; c < CLASSES; c++) {
       double total = Math.max(comparablePairs[c], Math.max(1, candidates[c]));
@@ -313,9 +316,9 @@ final class FellegiSunter {
       for (int it = 0; it < iterations && candidates[c] > 0; it++) {
         double odds = Math.log(prior / (1 - prior));
         double sum = 0;
-        for (int p = 0; p < pairs; p++) {
-          if (classes[p] == c) {
-            sum += 1 / (1 + Math.exp(-(odds + base[p])));
+        for (int k = 0; k < base.length; k++) {
+          if (patterns.pairClass(k) == c) {
+            sum += patterns.count(k) / (1 + Math.exp(-(odds + base[k])));
           }
         }
         double next = Math.min(0.99, Math.max(1e-12, sum / total));

@@ -33,7 +33,7 @@ public final class Resolution {
   private long[] pairs = new long[0];
   private byte[] levels = new byte[0];
   private byte[] classes = new byte[0];
-  private double[] weights = new double[0];
+  private float[] weights = new float[0];
 
   /**
    * The match probability at which pairs merge unless a command says otherwise: even odds. The
@@ -98,10 +98,14 @@ public final class Resolution {
     model.estimateU(records, seed, Math.min(4_000_000, Math.max(1_000_000, records.size() * 20)));
     countNames();
     int f = Features.NAMES.length;
+    boolean[] commonRecord = new boolean[records.size()];
+    for (int i = 0; i < commonRecord.length; i++) {
+      String name = records.get(i).folded();
+      commonRecord[i] = name != null && frequency.getOrDefault(name, 0) > 2;
+    }
     boolean[] common = new boolean[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
-      String name = records.get((int) (pairs[p] >>> 32)).folded();
-      common[p] = name != null && frequency.getOrDefault(name, 0) > 2;
+      common[p] = commonRecord[(int) (pairs[p] >>> 32)];
     }
     model.estimateMFromAnchors(levels, pairs.length, common);
     model.refineM(judgedLevels(mustLink));
@@ -282,13 +286,26 @@ public final class Resolution {
     return counted.size();
   }
 
+  /** The match weight of every candidate pair, on all cores (name adjustments once per record). */
   private void weigh(int f) {
-    weights = new double[pairs.length];
-    for (int p = 0; p < pairs.length; p++) {
-      weights[p] =
-          model.score(levels, p * f, classes[p])
-              + adjustment(records.get((int) (pairs[p] >>> 32)), levels[p * f]);
-    }
+    double[] exactName =
+        IntStream.range(0, records.size())
+            .parallel()
+            .mapToDouble(
+                i -> records.get(i).folded() == null ? 0 : adjustment(records.get(i), (byte) 0))
+            .toArray();
+    float[] w = new float[pairs.length];
+    IntStream.range(0, pairs.length)
+        .parallel()
+        .forEach(
+            p -> {
+              byte name = levels[p * f];
+              w[p] =
+                  (float)
+                      (model.score(levels, p * f, classes[p])
+                          + (name == 0 ? exactName[(int) (pairs[p] >>> 32)] : 0));
+            });
+    weights = w;
   }
 
   /**

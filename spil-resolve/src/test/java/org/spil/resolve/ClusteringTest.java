@@ -37,10 +37,10 @@ class ClusteringTest {
         }
       }
       long[] pairs = chosen.stream().mapToLong(Long::longValue).toArray();
-      double[] weights = new double[pairs.length];
+      float[] weights = new float[pairs.length];
       for (int p = 0; p < pairs.length; p++) {
         // quarter bits from -10 to +30: ties happen, and floats hold them exactly
-        weights[p] = (random.nextInt(161) - 40) / 4.0;
+        weights[p] = (random.nextInt(161) - 40) / 4f;
       }
       boolean[] neutral = new boolean[pairs.length];
       for (int p = 0; p < pairs.length; p++) {
@@ -59,7 +59,7 @@ class ClusteringTest {
     long[] pairs = {
       pair(0, 1), pair(0, 2), pair(1, 2), pair(2, 3), pair(3, 4), pair(3, 5), pair(4, 5)
     };
-    double[] weights = new double[pairs.length];
+    float[] weights = new float[pairs.length];
     Arrays.fill(weights, 20);
     weights[2] = 19;
     assertThat(clusters(6, pairs, weights, null, 0.5))
@@ -71,7 +71,7 @@ class ClusteringTest {
     // 0-1-2 are one person in three sources; 3 is a bank statement's "Y. Garcia" sharing an account
     // with 0 only; its pairs with 1 and 2 are scored but say next to nothing
     long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(2, 3)};
-    double[] weights = {20, 20, 1, 20, -6, -6};
+    float[] weights = {20, 20, 1, 20, -6, -6};
     boolean[] neutral = {false, false, false, false, true, true};
     assertThat(clusters(4, pairs, weights, neutral, 0.5)).containsExactly(Set.of(0, 1, 2, 3));
     assertThat(clusters(4, pairs, weights, null, 0.5))
@@ -84,7 +84,7 @@ class ClusteringTest {
   }
 
   private static Set<Set<Integer>> clusters(
-      int n, long[] pairs, double[] weights, boolean[] neutral, double t) {
+      int n, long[] pairs, float[] weights, boolean[] neutral, double t) {
     Clustering c = new Clustering(n, pairs, weights, neutral);
     for (int p : c.mergeOrder(weights, t)) {
       int a = c.root(c.first(p));
@@ -102,7 +102,7 @@ class ClusteringTest {
   }
 
   private static Set<Set<Integer>> oracle(
-      int n, long[] pairs, double[] weights, boolean[] neutral, double t) {
+      int n, long[] pairs, float[] weights, boolean[] neutral, double t) {
     Map<Long, Double> probability = new HashMap<>();
     Set<Long> neutrals = new HashSet<>();
     for (int p = 0; p < pairs.length; p++) {
