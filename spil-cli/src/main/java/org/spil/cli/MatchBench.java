@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Spec;
  * resolution has saved its weights: queries are visible person records (name and date of birth as
  * another source wrote them), each answered as {@code spil match} answers it (search-index
  * candidates within the viewer's scope, weighed with the saved model), with p50/p95/p99, and how
- * often the record itself comes first.
+ * often the record itself comes first. {@code --keep} reuses the scenario warehouse of an earlier
+ * run at the same scale.
  */
 @Command(
     name = "match",
@@ -38,13 +38,12 @@ final class MatchBench implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "500", paramLabel = "Q")
   int queries;
 
-  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
-  Path work;
+  @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = ScenarioWarehouse.build(scale, work.resolve("match-bench"))) {
+    try (Store store = scenario.open("match-bench", scale, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
       ResolutionRun.Result run =

@@ -54,8 +54,8 @@ final class ResolutionRun {
     }
     int pairs =
         incremental
-            ? resolution.scoreNew(model.get(), previous.keySet(), 500)
-            : resolution.score(500, 1);
+            ? resolution.scoreNew(model.get(), previous.keySet(), Resolution.DEFAULT_MAX_BLOCK)
+            : resolution.score(Resolution.DEFAULT_MAX_BLOCK, 1);
     progress.printf(
         "  scored %,d candidate pairs%s%n",
         pairs, incremental ? String.format(" of %,d new records", fresh) : "");

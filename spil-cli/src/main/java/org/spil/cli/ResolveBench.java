@@ -49,6 +49,13 @@ final class ResolveBench implements Callable<Integer> {
   private double threshold;
 
   @Option(
+      names = "--max-block",
+      defaultValue = "" + Resolution.DEFAULT_MAX_BLOCK,
+      paramLabel = "B",
+      description = "Largest block a name key may make (default: ${DEFAULT-VALUE}).")
+  int maxBlock;
+
+  @Option(
       names = "--errors",
       defaultValue = "0",
       paramLabel = "N",
@@ -80,7 +87,7 @@ final class ResolveBench implements Callable<Integer> {
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
       long t1 = System.nanoTime();
       Resolution r = new Resolution(ResolveRecords.list(records), threshold);
-      int pairs = r.score(500, 1);
+      int pairs = r.score(maxBlock, 1);
       long t2 = System.nanoTime();
       List<Resolution.Cluster> clusters = r.clusters();
       long t3 = System.nanoTime();
@@ -163,7 +170,7 @@ final class ResolveBench implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Resolution r = new Resolution(records, threshold);
-    int pairs = r.score(500, 1);
+    int pairs = r.score(maxBlock, 1);
     List<Resolution.Cluster> clusters = r.clusters();
     double seconds = (System.nanoTime() - t0) / 1e9;
     Score s = Score.pairwise(clusters, truth);
@@ -216,25 +223,30 @@ final class ResolveBench implements Callable<Integer> {
     long proposed = 0;
     Map<String, long[]> bySources = new java.util.TreeMap<>();
     for (int i = 0; i < r.candidates(); i++) {
-      Resolution.Pair p = r.pair(i);
-      String ta = truth.get(p.a());
-      String tb = truth.get(p.b());
+      String[] ab = r.ids(i);
+      String ta = truth.get(ab[0]);
+      String tb = truth.get(ab[1]);
       if (ta == null || tb == null) {
         continue;
       }
-      boolean together = clusterOf.get(p.a()).equals(clusterOf.get(p.b()));
+      boolean together = clusterOf.get(ab[0]).equals(clusterOf.get(ab[1]));
       boolean same = ta.equals(tb);
       proposed += same ? 1 : 0;
-      if (together != same) {
-        String x = String.valueOf(records.get(p.a()).source());
-        String y = String.valueOf(records.get(p.b()).source());
-        String key = x.compareTo(y) <= 0 ? x + " / " + y : y + " / " + x;
-        bySources.computeIfAbsent(key, k -> new long[2])[same ? 0 : 1]++;
+      if (together == same) {
+        continue;
       }
-      if (together && !same && p.probability() >= threshold && merged++ < errors) {
-        out.println("WRONGLY MERGED " + describe(records, p));
-      } else if (!together && same && missed++ < errors) {
-        out.println("MISSED " + describe(records, p));
+      String x = String.valueOf(records.get(ab[0]).source());
+      String y = String.valueOf(records.get(ab[1]).source());
+      String key = x.compareTo(y) <= 0 ? x + " / " + y : y + " / " + x;
+      bySources.computeIfAbsent(key, k -> new long[2])[same ? 0 : 1]++;
+      if (together && merged < errors) {
+        Resolution.Pair p = r.pair(i);
+        if (p.probability() >= threshold) {
+          merged++;
+          out.println("WRONGLY MERGED " + describe(records, p));
+        }
+      } else if (!together && missed++ < errors) {
+        out.println("MISSED " + describe(records, r.pair(i)));
       }
     }
     out.printf("true pairs among the candidates: %,d%n", proposed);

@@ -4,24 +4,28 @@ import java.util.Arrays;
 
 /**
  * Average-linkage merging of records over their scored candidate pairs, on primitive arrays so that
- * a million records with a few hundred million pairs fit in memory: the pairs' probabilities as
+ * a million records with a few hundred million pairs fit in memory: the pairs' match weights as
  * floats, the pairs around each record as a compressed index (CSR) of pair numbers, clusters as a
  * union-find forest whose members are chained in a circular list. Two clusters are coherent when at
- * least {@link #MIN_COVERAGE} of the record pairs between them were scored and those average at
- * least the threshold, so one strong link between two otherwise dissimilar groups does not merge
- * them. A pair whose features say next to nothing either way ({@code neutral}: "Y. García" on a
- * bank statement against "Yesenia García" with a date of birth elsewhere) counts as scored but
- * stays out of the average, unless every scored cross pair is neutral: a record that carries little
- * is judged by the pairs that carry something.
+ * least {@link #MIN_COVERAGE} of the record pairs between them were scored and their match weights
+ * (log2 odds) average at least the threshold's, so one strong link between two otherwise dissimilar
+ * groups does not merge them. Weights are averaged rather than probabilities: a pair of one
+ * person's records that agree on a common name but nothing else has a low probability at scale (the
+ * prior of any two records being one person is small) though its evidence is positive, and would
+ * veto a merge its evidence supports. A pair whose features say next to nothing either way ({@code
+ * neutral}: "Y. García" on a bank statement against "Yesenia García" with a date of birth
+ * elsewhere) counts as scored but stays out of the average, unless every scored cross pair is
+ * neutral: a record that carries little is judged by the pairs that carry something.
  *
- * <p>NOTE: not thread safe; memory is about 20 bytes per pair and 16 per record besides the pairs.
+ * <p>NOTE: not thread safe; memory is about 9 bytes per pair and 16 per record besides the pairs
+ * and weights.
  */
 final class Clustering {
   /** The share of cross pairs that must have been scored for two clusters to merge. */
   static final double MIN_COVERAGE = 0.5;
 
   private final long[] pairs;
-  private final float[] probability;
+  private final float[] weights;
   private final boolean[] neutral;
   private final int[] start;
   private final int[] incident;
@@ -36,10 +40,9 @@ final class Clustering {
   Clustering(int n, long[] pairs, float[] weights, boolean[] neutral) {
     this.pairs = pairs;
     this.neutral = neutral == null ? new boolean[pairs.length] : neutral;
-    probability = new float[pairs.length];
+    this.weights = weights;
     start = new int[n + 1];
     for (int p = 0; p < pairs.length; p++) {
-      probability[p] = (float) FellegiSunter.probability(weights[p]);
       start[(int) (pairs[p] >>> 32) + 1]++;
       start[(int) pairs[p] + 1]++;
     }
@@ -116,10 +119,10 @@ final class Clustering {
         int j = x == i ? (int) pairs[p] : x;
         if (root(j) == other) {
           if (neutral[p]) {
-            neutralSum += probability[p];
+            neutralSum += weights[p];
             neutrals++;
           } else {
-            sum += probability[p];
+            sum += weights[p];
             scored++;
           }
         }
@@ -128,7 +131,9 @@ final class Clustering {
     } while (i != small);
     long covered = scored + neutrals;
     double mean = scored > 0 ? sum / scored : neutralSum / Math.max(1, neutrals);
-    return covered > 0 && covered >= MIN_COVERAGE * size[a] * (double) size[b] && mean >= threshold;
+    return covered > 0
+        && covered >= MIN_COVERAGE * size[a] * (double) size[b]
+        && mean >= FellegiSunter.weightOf(threshold);
   }
 
   /**

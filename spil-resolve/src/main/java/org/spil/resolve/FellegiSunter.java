@@ -147,6 +147,47 @@ final class FellegiSunter {
     uFrom(posterior);
   }
 
+  /** Identifier, registration and phone: features whose agreement blocking always proposes. */
+  private static final int[] SHARED = {2, Features.REGISTRATION, Features.PHONE};
+
+  /**
+   * u of a shared identifier, registration or phone number, from the candidate pairs: blocking
+   * proposes every pair that shares one (identifier blocks may hold 5,000 records), so the expected
+   * number of non-matches among the candidates at that level, over the comparable pairs that both
+   * carry such a number (their share taken from the random sample), is u itself. The random sample
+   * alone holds too few such pairs: its pseudo-count caps a shared account number near 16 bits
+   * while the prior falls with every record added, so at 100,000 records a shared IBAN could no
+   * longer outweigh it. The other levels keep their proportions.
+   */
+  void sharedU(byte[] levels, byte[] classes, int pairs, double comparable) {
+    int f = Features.NAMES.length;
+    for (int i : SHARED) {
+      long present = 0;
+      for (int s = 0; s < sampled; s++) {
+        if (sampleLevels[s * f + i] != Features.MISSING) {
+          present++;
+        }
+      }
+      double withFeature = comparable * present / Math.max(1.0, sampled);
+      if (present == 0 || withFeature < 1) {
+        continue;
+      }
+      int feature = i;
+      double nonMatches =
+          IntStream.range(0, pairs)
+              .parallel()
+              .filter(p -> levels[p * f + feature] == 0)
+              .mapToDouble(p -> 1 - probability(score(levels, p * f, classes[p])))
+              .sum();
+      double shared = Math.min(0.5, Math.max(nonMatches, 1) / withFeature);
+      double rest = 1 - u[i][0];
+      u[i][0] = shared;
+      for (int l = 1; l < u[i].length; l++) {
+        u[i][l] *= (1 - shared) / rest;
+      }
+    }
+  }
+
   private static int sample(
       List<Features.Prepared> records,
       SplittableRandom r,
@@ -351,6 +392,11 @@ final class FellegiSunter {
       w += weight(i, levels[offset + i]);
     }
     return w;
+  }
+
+  /** The match weight (log2 odds) of a probability. */
+  static double weightOf(double probability) {
+    return Math.log(probability / (1 - probability)) / Math.log(2);
   }
 
   static double probability(double weight) {

@@ -42,6 +42,12 @@ public final class Resolution {
    */
   public static final double DEFAULT_THRESHOLD = 0.5;
 
+  /**
+   * The largest block a blocking key may make (identifier keys: ten times as large); a key shared
+   * by more records, a common name token, proposes no pairs.
+   */
+  public static final int DEFAULT_MAX_BLOCK = 500;
+
   private double threshold;
 
   private final Set<String> mustLink = new HashSet<>();
@@ -112,8 +118,10 @@ public final class Resolution {
     double[] perClass = recordsPerClass();
     double[] comparable = comparablePairs(perClass);
     model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
+    double allComparable = comparable[0] + comparable[1] + comparable[2];
     for (int round = 0; round < U_ROUNDS; round++) {
       model.refineU();
+      model.sharedU(levels, classes, pairs.length, allComparable);
       model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
     }
     weigh(f);
@@ -453,6 +461,13 @@ public final class Resolution {
   /** The number of scored candidate pairs. */
   public int candidates() {
     return pairs.length;
+  }
+
+  /** The entity ids of candidate pair {@code p}, without building its explanation. */
+  public String[] ids(int p) {
+    return new String[] {
+      records.get((int) (pairs[p] >>> 32)).record().id(), records.get((int) pairs[p]).record().id()
+    };
   }
 
   /** Candidate pair {@code p} (0 to {@link #candidates()}), explained, built on demand. */

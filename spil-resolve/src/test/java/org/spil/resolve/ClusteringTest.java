@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The primitive-array clustering against a naive oracle (clusters as sets, every cross pair looked
- * up in a map) on seeded random scored graphs, and the chaining it must refuse. The seed is printed
- * on failure; {@code -Dspil.test.rounds=N} runs more rounds.
+ * The primitive-array clustering against a naive oracle (clusters as sets, every cross pair's
+ * weight looked up in a map) on seeded random scored graphs, and the chaining it must refuse. The
+ * seed is printed on failure; {@code -Dspil.test.rounds=N} runs more rounds.
  */
 class ClusteringTest {
   private static final int ROUNDS = Integer.getInteger("spil.test.rounds", 300);
@@ -103,14 +103,13 @@ class ClusteringTest {
 
   private static Set<Set<Integer>> oracle(
       int n, long[] pairs, float[] weights, boolean[] neutral, double t) {
-    Map<Long, Double> probability = new HashMap<>();
+    Map<Long, Double> weightOf = new HashMap<>();
     Set<Long> neutrals = new HashSet<>();
     for (int p = 0; p < pairs.length; p++) {
       if (neutral[p]) {
         neutrals.add(pairs[p]);
       }
-      // the clustering keeps probabilities as floats (half the memory); so does its oracle
-      probability.put(pairs[p], (double) (float) FellegiSunter.probability(weights[p]));
+      weightOf.put(pairs[p], (double) weights[p]);
     }
     List<Set<Integer>> clusterOf = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -135,7 +134,7 @@ class ClusteringTest {
       for (int i : a) {
         for (int j : b) {
           long key = ((long) Math.min(i, j) << 32) | Math.max(i, j);
-          Double q = probability.get(key);
+          Double q = weightOf.get(key);
           if (q != null) {
             (neutrals.contains(key) ? uninformative : informative).add(q);
           }
@@ -144,7 +143,9 @@ class ClusteringTest {
       List<Double> judged = informative.isEmpty() ? uninformative : informative;
       double mean = judged.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       int scored = informative.size() + uninformative.size();
-      if (scored > 0 && scored >= 0.5 * a.size() * b.size() && mean >= t) {
+      if (scored > 0
+          && scored >= 0.5 * a.size() * b.size()
+          && mean >= Math.log(t / (1 - t)) / Math.log(2)) {
         a.addAll(b);
         for (int j : b) {
           clusterOf.set(j, a);
