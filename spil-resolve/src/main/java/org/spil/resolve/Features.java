@@ -171,7 +171,7 @@ final class Features {
     if (jaccard >= 0.75 && !firm) {
       return abbreviated ? NAME_PART : 1;
     }
-    TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens());
+    TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens(), firm ? 2 : 3);
     double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
     double mean = m.meanBest();
     if (weakest >= 0.80 && mean >= 0.90) {
@@ -199,7 +199,11 @@ final class Features {
     private final String[] b;
     private final double[] sim;
 
-    TokenMatrix(Set<String> x, Set<String> y) {
+    /** Tokens shorter than this are left out of {@link #weakestBest}. */
+    private final int shortest;
+
+    TokenMatrix(Set<String> x, Set<String> y, int shortest) {
+      this.shortest = shortest;
       a = x.toArray(new String[0]);
       b = y.toArray(new String[0]);
       sim = new double[a.length * b.length];
@@ -232,9 +236,10 @@ final class Features {
     }
 
     /**
-     * The weakest best match of a token of one side (particles and initials of two letters or fewer
-     * excluded), 0 when that side has no such token: robust to nicknames, order and one typo per
-     * token.
+     * The weakest best match of a token of one side (particles and initials excluded: in a person's
+     * name tokens of two letters or fewer, in a firm's one letter, since "Ho" in "Leung & Ho
+     * Trading" is a founder), 0 when that side has no such token: robust to nicknames, order and
+     * one typo per token.
      */
     double weakestBest(boolean rows) {
       if (a.length == 0 || b.length == 0) {
@@ -244,7 +249,7 @@ final class Features {
       boolean any = false;
       String[] f = from(rows);
       for (int i = 0; i < f.length; i++) {
-        if (f[i].length() <= 2) {
+        if (f[i].length() < shortest) {
           continue;
         }
         any = true;
@@ -294,12 +299,35 @@ final class Features {
     }
   }
 
+  /**
+   * Jaro-Winkler between two tokens, raised for a nickname prefix; between two tokens of three
+   * letters or fewer that differ by more than a swap of neighbouring letters, at most 0.75: one
+   * letter in three is a different name ("Lam", "Law", "Lau"), not a typing error.
+   */
   private static double similarity(String x, String y) {
     double s = JaroWinkler.similarity(x, y);
     if (x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x))) {
       s = Math.max(s, 0.93);
     }
+    if (x.length() <= 3 && y.length() <= 3 && !x.equals(y) && !swapped(x, y)) {
+      s = Math.min(s, 0.75);
+    }
     return s;
+  }
+
+  /** Whether two strings differ only by two neighbouring characters swapped. */
+  static boolean swapped(String x, String y) {
+    if (x.length() != y.length()) {
+      return false;
+    }
+    int i = 0;
+    while (i < x.length() && x.charAt(i) == y.charAt(i)) {
+      i++;
+    }
+    return i + 1 < x.length()
+        && x.charAt(i) == y.charAt(i + 1)
+        && x.charAt(i + 1) == y.charAt(i)
+        && x.regionMatches(i + 2, y, i + 2, x.length() - i - 2);
   }
 
   /** Every one-letter token (an initial) of {@code a} starts some token of {@code b}. */

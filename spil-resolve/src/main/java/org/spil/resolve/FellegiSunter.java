@@ -22,6 +22,8 @@ final class FellegiSunter {
   /** Classes of pairs with a prior of their own: two persons, two firms, or either. */
   static final int PERSONS = 0, FIRMS = 1, EITHER = 2, CLASSES = 3;
 
+  private static final int IDENTIFIER = 2;
+
   /** The class of a pair of records of these kinds. */
   static int pairClass(ResolveRecord.Kind a, ResolveRecord.Kind b) {
     if (a == ResolveRecord.Kind.PERSON && b == ResolveRecord.Kind.PERSON) {
@@ -148,7 +150,7 @@ final class FellegiSunter {
   }
 
   /** Identifier, registration and phone: features whose agreement blocking always proposes. */
-  private static final int[] SHARED = {2, Features.REGISTRATION, Features.PHONE};
+  private static final int[] SHARED = {IDENTIFIER, Features.REGISTRATION, Features.PHONE};
 
   /**
    * u of a shared identifier, registration or phone number, from the candidate pairs: blocking
@@ -217,8 +219,9 @@ final class FellegiSunter {
   /**
    * m from anchor pairs: for each feature, the distribution of its levels among candidate pairs
    * that agree exactly on two other features (name, date of birth, identifier, registration, city;
-   * one when fewer than 50 such pairs exist). Such pairs are nearly all true matches, so this
-   * estimates m without labels and without letting a feature train itself.
+   * one when fewer than 50 such pairs exist) or share a document, account or registration number.
+   * Such pairs are nearly all true matches, so this estimates m without labels and without letting
+   * a feature train itself.
    */
   void estimateMFromAnchors(byte[] levels, int pairs, boolean[] commonName) {
     int f = Features.NAMES.length;
@@ -230,17 +233,24 @@ final class FellegiSunter {
           int o = p * f;
           int agree = 0;
           for (int a = 0; a < f; a++) {
-            // an exact but common name is no anchor: namesakes would pass for matches
+            // an exact but common name is no anchor: namesakes would pass for matches; a phone,
+            // a country or a legal form is shared by too many
             if (a != i
                 && a != Features.PHONE
                 && a != Features.COUNTRY
+                && a != Features.LEGAL_FORM
                 && levels[o + a] == 0
                 && !(a == Features.NAME && commonName[p])) {
               agree++;
             }
           }
+          // a shared document, account or registration number makes an anchor on its own: the
+          // records that carry little else (a bank's "K. van den Berg") are seen too
+          boolean number =
+              (i != IDENTIFIER && levels[o + IDENTIFIER] == 0)
+                  || (i != Features.REGISTRATION && levels[o + Features.REGISTRATION] == 0);
           byte l = levels[o + i];
-          if (agree >= need && l != Features.MISSING) {
+          if ((agree >= need || number) && l != Features.MISSING) {
             acc[l]++;
             total++;
           }
@@ -296,24 +306,35 @@ final class FellegiSunter {
    * Anchor pairs include some namesakes, which makes complete disagreement on a name or a date of
    * birth look more common among matches than it is; its m is capped (a prior, not a label): 2% for
    * names, since records of one person under wholly different names are aliases, and 20% for dates
-   * of birth, which are mistyped, invented and defaulted far more often. (Measured: a 5% cap costs
-   * recall on Splink's fake_1000, whose dates are often wholly wrong; no cap lets namesakes through
-   * on the synthetic scenario, precision 0.956 instead of 0.985 at scale 10,000.)
+   * of birth, which are mistyped, invented and defaulted far more often. A country mismatch is
+   * floored instead ({@link #COUNTRY_FLOOR}). (Measured: a 5% cap costs recall on Splink's
+   * fake_1000, whose dates are often wholly wrong; no cap lets namesakes through on the synthetic
+   * scenario, precision 0.956 instead of 0.985 at scale 10,000.)
    */
   private void capLastLevel(int feature) {
-    if (feature != Features.NAME && feature != Features.DOB) {
-      return;
-    }
-    double cap = feature == Features.NAME ? 0.02 : 0.20;
     int last = m[feature].length - 1;
-    if (m[feature][last] > cap) {
-      double excess = m[feature][last] - cap;
-      m[feature][last] = cap;
-      double rest = 1 - m[feature][last] - excess;
-      for (int l = 0; l < last; l++) {
-        m[feature][l] += excess * m[feature][l] / rest;
-      }
+    if (feature == Features.NAME || feature == Features.DOB) {
+      setLastLevel(feature, Math.min(m[feature][last], feature == Features.NAME ? 0.02 : 0.20));
+    } else if (feature == Features.COUNTRY) {
+      setLastLevel(feature, Math.max(m[feature][last], COUNTRY_FLOOR));
     }
+  }
+
+  /**
+   * The least share of true matches whose countries differ: one source records a nationality,
+   * another the country of residence, and people hold two passports; anchor pairs, mostly from
+   * sources that record the same notion, would otherwise make a country mismatch all but decisive
+   * (-15 bits at scale 100,000 for a Ukrainian living in the Netherlands).
+   */
+  static final double COUNTRY_FLOOR = 0.10;
+
+  private void setLastLevel(int feature, double value) {
+    int last = m[feature].length - 1;
+    double rest = 1 - m[feature][last];
+    for (int l = 0; l < last; l++) {
+      m[feature][l] = rest > 0 ? m[feature][l] * (1 - value) / rest : (1 - value) / last;
+    }
+    m[feature][last] = value;
   }
 
   /**
