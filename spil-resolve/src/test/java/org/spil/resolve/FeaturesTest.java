@@ -104,6 +104,24 @@ class FeaturesTest {
   }
 
   @Test
+  void shortTokensAreOtherNamesUnlessTwoLettersSwapped() {
+    assertThat(Features.swapped("bos", "bso")).isTrue();
+    assertThat(Features.swapped("lam", "law")).isFalse();
+    assertThat(
+            nameLevel(
+                company("Jade Gate Lam Direct Trading Ltd."),
+                company("Jade Gate Law Direct Trading Ltd.")))
+        .isEqualTo("different");
+    assertThat(
+            nameLevel(
+                company("Golden Lotus Leung & Ho West Trading Ltd"),
+                company("Golden Lotus Yeung West Trading Limited")))
+        .as("a firm's two-letter founder is part of its name")
+        .isNotIn(Features.LEVELS[Features.NAME][2], Features.LEVELS[Features.NAME][3]);
+    assertThat(nameLevel(person("Femke Bos"), person("Femke Bso"))).isNotEqualTo("different");
+  }
+
+  @Test
   void legalFormsNormaliseToOneCode() {
     assertThat(LegalForms.of("Maas Fresh Import besloten vennootschap")).isEqualTo("bv");
     assertThat(LegalForms.of("MAAS FRESH IMPORT B.V")).isEqualTo("bv");
