@@ -117,6 +117,9 @@ final class ResolveBench implements Callable<Integer> {
           pairs / Math.max(1e-9, r.timings()[1]),
           Runtime.getRuntime().availableProcessors());
       out.printf(
+          "  end to end %.1f s; heap peaks summed over pools %.2f GB of %.2f GB allowed%n",
+          (t3 - t0) / 1e9, peakHeap() / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
+      out.printf(
           "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
           s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
       for (double other : thresholds.subList(1, thresholds.size())) {
@@ -133,6 +136,18 @@ final class ResolveBench implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The most heap the process has used so far: the sum of the heap pools' peaks. */
+  private static long peakHeap() {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
   }
 
   /** Resolution of a labelled Parquet file of person records, scored pairwise and by cluster. */

@@ -18,21 +18,7 @@ class NameFrequencyTest {
   private static final String FIRM = "Schouten International Fresh Import B.V.";
 
   private static Resolution.Pair bankAgainstCustoms(boolean sameNumber) {
-    List<ResolveRecord> records = new ArrayList<>();
-    String[] first = {"Jan", "Piet", "Kees", "Anna", "Fatima", "Mohamed", "Ahmet", "Sanne"};
-    String[] last = {"Jansen", "Bakker", "Visser", "Smit", "Yilmaz", "El Amrani", "Mulder", "Bos"};
-    for (int i = 0; i < 400; i++) {
-      records.add(
-          new ResolveRecord(
-              "p" + i,
-              ResolveRecord.Kind.PERSON,
-              first[i % 8] + " " + last[(i / 8) % 8] + " " + (char) ('a' + i % 26),
-              String.format("19%02d-%02d-%02d", 50 + i % 40, 1 + i % 12, 1 + i % 28),
-              Set.of(),
-              Set.of(),
-              null,
-              "police"));
-    }
+    List<ResolveRecord> records = population();
     for (int i = 0; i < 4; i++) {
       records.add(
           new ResolveRecord(
