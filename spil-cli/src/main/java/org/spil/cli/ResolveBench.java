@@ -265,6 +265,7 @@ final class ResolveBench implements Callable<Integer> {
       }
     }
     out.printf("true pairs among the candidates: %,d%n", proposed);
+    printUnproposed(out, r, truth, records);
     out.println("errors by sources (missed, wrongly merged):");
     bySources.entrySet().stream()
         .sorted(
@@ -273,6 +274,48 @@ final class ResolveBench implements Callable<Integer> {
         .limit(15)
         .forEach(
             e -> out.printf("  %-28s %,8d %,8d%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
+  }
+
+  /** Up to {@code errors} true pairs that blocking never proposed, with both records. */
+  private void printUnproposed(
+      PrintWriter out,
+      Resolution r,
+      Map<String, String> truth,
+      Map<String, ResolveRecord> records) {
+    Map<String, Integer> index = new HashMap<>();
+    List<String> ids = new java.util.ArrayList<>(records.keySet());
+    for (int i = 0; i < ids.size(); i++) {
+      index.put(ids.get(i), i);
+    }
+    long[] candidates = new long[r.candidates()];
+    for (int p = 0; p < candidates.length; p++) {
+      String[] ab = r.ids(p);
+      int a = index.get(ab[0]);
+      int b = index.get(ab[1]);
+      candidates[p] = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+    java.util.Arrays.sort(candidates);
+    Map<String, List<Integer>> identities = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String t = truth.get(ids.get(i));
+      if (t != null) {
+        identities.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(i);
+      }
+    }
+    int shown = 0;
+    for (List<Integer> members : identities.values()) {
+      for (int x = 0; x < members.size() && shown < errors; x++) {
+        for (int y = x + 1; y < members.size() && shown < errors; y++) {
+          long key = ((long) members.get(x) << 32) | members.get(y);
+          if (java.util.Arrays.binarySearch(candidates, key) < 0) {
+            shown++;
+            out.println("NOT PROPOSED");
+            out.println("  " + records.get(ids.get(members.get(x))));
+            out.println("  " + records.get(ids.get(members.get(y))));
+          }
+        }
+      }
+    }
   }
 
   private static String describe(Map<String, ResolveRecord> records, Resolution.Pair p) {

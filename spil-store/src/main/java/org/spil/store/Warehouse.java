@@ -46,10 +46,12 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * DuckDB's memory limit: {@code SPIL_DUCKDB_MEMORY} (e.g. "8GB") when set, else 60% of the memory
+   * DuckDB's memory limit: {@code SPIL_DUCKDB_MEMORY} (e.g. "8GB") when set, else 80% of the memory
    * the machine has beyond the JVM's largest heap, at least 1 GB. DuckDB alone would take 80% of
    * the machine, and with a large heap beside it the process outgrows the machine (the kernel
-   * killed a 1M-person ingest with a 12 GB heap on a 24 GB machine).
+   * killed a 1M-person ingest with a 12 GB heap on a 24 GB machine). Reading a large batch back for
+   * the search index needs more than 7.7 GB at scale 1,000,000 (60% of what a 10 GB heap left was
+   * too little).
    */
   static String memoryLimit() {
     String set = System.getenv("SPIL_DUCKDB_MEMORY");
@@ -65,7 +67,7 @@ public final class Warehouse implements AutoCloseable {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getTotalMemorySize();
     long spare = physical - Runtime.getRuntime().maxMemory();
-    long mb = Math.max(1024, (long) (spare * 0.6) >> 20);
+    long mb = Math.max(1024, (long) (spare * 0.8) >> 20);
     return mb + "MB";
   }
 
