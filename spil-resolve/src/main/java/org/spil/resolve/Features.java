@@ -186,7 +186,9 @@ final class Features {
     if (weakest >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
       return 3;
     }
-    return m.part(true) || m.part(false) ? NAME_PART : NAME_DIFFERENT;
+    // a firm whose name is part of another's is another firm: "Tulp Fresh Import" is not "Tulp
+    // Huisman Utrecht Fresh Import"
+    return !firm && (m.part(true) || m.part(false)) ? NAME_PART : NAME_DIFFERENT;
   }
 
   /**
