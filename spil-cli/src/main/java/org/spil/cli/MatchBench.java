@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * another source wrote them), each answered as {@code spil match} answers it (search-index
  * candidates within the viewer's scope, weighed with the saved model), with p50/p95/p99, and how
  * often the record itself comes first. {@code --keep} reuses the scenario warehouse of an earlier
- * run at the same scale.
+ * run at the same scale, and its saved resolution when there is one.
  */
 @Command(
     name = "match",
@@ -46,20 +46,30 @@ final class MatchBench implements Callable<Integer> {
     try (Store store = scenario.open("match-bench", scale, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t0 = System.nanoTime();
-      ResolutionRun.Result run =
-          ResolutionRun.run(
-              store,
-              v,
-              Resolution.DEFAULT_THRESHOLD,
-              false,
-              new PrintWriter(java.io.Writer.nullWriter()));
-      out.printf(
-          "scale %,d: resolved %,d records in %.1f s%n",
-          scale, run.records().size(), (System.nanoTime() - t0) / 1e9);
+      Map<String, ResolveRecord> records;
+      if (scenario.keep && ResolutionRun.model(store, v).isPresent()) {
+        records = ResolveRecords.read(store, v);
+        out.printf(
+            "scale %,d: reusing the saved resolution; read %,d records in %.1f s%n",
+            scale, records.size(), (System.nanoTime() - t0) / 1e9);
+      } else {
+        ResolutionRun.Result run =
+            ResolutionRun.run(
+                store,
+                v,
+                Resolution.DEFAULT_THRESHOLD,
+                false,
+                new PrintWriter(java.io.Writer.nullWriter()));
+        records = run.records();
+        out.printf(
+            "scale %,d: resolved %,d records in %.1f s%n",
+            scale, records.size(), (System.nanoTime() - t0) / 1e9);
+      }
+      out.flush();
       Resolution.Model model = ResolutionRun.model(store, v).orElseThrow();
       Resolution scorer = Resolution.scorer(model);
       List<ResolveRecord> persons = new ArrayList<>();
-      for (ResolveRecord r : run.records().values()) {
+      for (ResolveRecord r : records.values()) {
         if (r.kind() == ResolveRecord.Kind.PERSON && r.name() != null && r.dob() != null) {
           persons.add(r);
         }
