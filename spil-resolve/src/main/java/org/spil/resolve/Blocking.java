@@ -107,55 +107,21 @@ final class Blocking {
     for (int k = 0; k < total; k++) {
       mine[fill[(int) (entries[k] & recordMask)]++] = blockOf[k];
     }
+    Index index = new Index(records, entries, blockStart, start, mine, recordMask, maxBlock, fresh);
+    // two passes, counting then filling, so that the pairs are held once: at a million records
+    // they are most of the memory
     int chunk = 2048;
-    long[][] parts =
-        IntStream.range(0, (n + chunk - 1) / chunk)
+    int chunks = (n + chunk - 1) / chunk;
+    long[] counts =
+        IntStream.range(0, chunks)
             .parallel()
-            .mapToObj(
-                c -> {
-                  long[] out = new long[1024];
-                  int count = 0;
-                  int[] partners = new int[256];
-                  for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
-                    int found = 0;
-                    ResolveRecord.Kind kind = records.get(i).record().kind();
-                    for (int m = start[i]; m < start[i + 1]; m++) {
-                      int b = mine[m];
-                      int size = blockStart[b + 1] - blockStart[b];
-                      boolean identifier = entries[blockStart[b]] < 0;
-                      if (size < 2 || size > (identifier ? maxBlock * 10 : maxBlock)) {
-                        continue;
-                      }
-                      for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
-                        int j = (int) (entries[k] & recordMask);
-                        if (j <= i
-                            || (fresh != null && !fresh[i] && !fresh[j])
-                            || !kind.comparable(records.get(j).record().kind())) {
-                          continue;
-                        }
-                        if (found == partners.length) {
-                          partners = Arrays.copyOf(partners, found * 2);
-                        }
-                        partners[found++] = j;
-                      }
-                    }
-                    Arrays.sort(partners, 0, found);
-                    for (int k = 0; k < found; k++) {
-                      if (k > 0 && partners[k] == partners[k - 1]) {
-                        continue;
-                      }
-                      if (count == out.length) {
-                        out = Arrays.copyOf(out, count * 2);
-                      }
-                      out[count++] = ((long) i << 32) | partners[k];
-                    }
-                  }
-                  return Arrays.copyOf(out, count);
-                })
-            .toArray(long[][]::new);
+            .mapToLong(c -> index.gather(c * chunk, Math.min(n, (c + 1) * chunk), null, 0))
+            .toArray();
     long size = 0;
-    for (long[] p : parts) {
-      size += p.length;
+    long[] offsets = new long[chunks];
+    for (int c = 0; c < chunks; c++) {
+      offsets[c] = size;
+      size += counts[c];
     }
     if (size > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException(
@@ -164,12 +130,67 @@ final class Blocking {
               size));
     }
     long[] out = new long[(int) size];
-    int o = 0;
-    for (long[] p : parts) {
-      System.arraycopy(p, 0, out, o, p.length);
-      o += p.length;
-    }
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(c -> index.gather(c * chunk, Math.min(n, (c + 1) * chunk), out, offsets[c]));
     return out;
+  }
+
+  /** The sorted (key, record) entries with their blocks, and each record's blocks. */
+  private record Index(
+      List<Features.Prepared> records,
+      long[] entries,
+      int[] blockStart,
+      int[] start,
+      int[] mine,
+      long recordMask,
+      int maxBlock,
+      boolean[] fresh) {
+
+    /**
+     * The pairs of records {@code from} to {@code to} with their partners (j > i, comparable, from
+     * blocks within the size limits), sorted and unique: written to {@code out} from {@code offset}
+     * when it is not null; returns how many there are.
+     */
+    long gather(int from, int to, long[] out, long offset) {
+      long count = 0;
+      int[] partners = new int[256];
+      for (int i = from; i < to; i++) {
+        int found = 0;
+        ResolveRecord.Kind kind = records.get(i).record().kind();
+        for (int m = start[i]; m < start[i + 1]; m++) {
+          int b = mine[m];
+          int size = blockStart[b + 1] - blockStart[b];
+          boolean identifier = entries[blockStart[b]] < 0;
+          if (size < 2 || size > (identifier ? maxBlock * 10 : maxBlock)) {
+            continue;
+          }
+          for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
+            int j = (int) (entries[k] & recordMask);
+            if (j <= i
+                || (fresh != null && !fresh[i] && !fresh[j])
+                || !kind.comparable(records.get(j).record().kind())) {
+              continue;
+            }
+            if (found == partners.length) {
+              partners = Arrays.copyOf(partners, found * 2);
+            }
+            partners[found++] = j;
+          }
+        }
+        Arrays.sort(partners, 0, found);
+        for (int k = 0; k < found; k++) {
+          if (k > 0 && partners[k] == partners[k - 1]) {
+            continue;
+          }
+          if (out != null) {
+            out[(int) (offset + count)] = ((long) i << 32) | partners[k];
+          }
+          count++;
+        }
+      }
+      return count;
+    }
   }
 
   /**

@@ -790,9 +790,14 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /** Statements of the warehouse per part when {@link #forEachEntity} groups them in parts. */
+  static final long STATEMENTS_PER_PART = 20_000_000;
+
   /**
    * Every visible entity of the given schemata with its visible statements grouped by property, for
    * analyses such as entity resolution. Values of invisible batches never reach the consumer.
+   * Entities come in a fixed order (by entity id within parts by a hash of it), the same on every
+   * call over the same warehouse.
    */
   public long forEachEntity(Viewer viewer, Set<String> schemata, EntityConsumer consumer) {
     Scope scope = visible(viewer);
@@ -800,29 +805,37 @@ public final class Store implements AutoCloseable {
       return 0;
     }
     List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
-    String sql =
-        "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop),"
-            + " min(s.batch_id) FROM statement s WHERE "
-            + scope.sql("s.batch_id", "s.entity_id")
-            + " AND schema IN ("
-            + String.join(",", quoted)
-            + ") GROUP BY entity_id ORDER BY entity_id";
+    // grouped in parts by a hash of the entity id, each small enough for DuckDB's memory: grouping
+    // every statement of a 1M-person warehouse at once (lists per entity) ran out of 13 GB
+    long statements = count("SELECT count(*) FROM statement");
+    long parts = Math.max(1, statements / STATEMENTS_PER_PART + 1);
     Map<Long, Batch> batches = new HashMap<>();
     warehouse.batches().forEach(b -> batches.put(b.id(), b));
     long n = 0;
-    try (Statement st = warehouse.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        Batch batch = batches.get(rs.getLong(5));
-        consumer.accept(
-            rs.getString(1),
-            rs.getString(2),
-            batch == null ? null : batch.provenance(),
-            Warehouse.grouped(rs, 3));
-        n++;
+    for (long part = 0; part < parts; part++) {
+      String sql =
+          "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop),"
+              + " min(s.batch_id) FROM statement s WHERE "
+              + scope.sql("s.batch_id", "s.entity_id")
+              + " AND schema IN ("
+              + String.join(",", quoted)
+              + ")"
+              + (parts > 1 ? " AND hash(s.entity_id) % " + parts + " = " + part : "")
+              + " GROUP BY entity_id ORDER BY entity_id";
+      try (Statement st = warehouse.connection().createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          Batch batch = batches.get(rs.getLong(5));
+          consumer.accept(
+              rs.getString(1),
+              rs.getString(2),
+              batch == null ? null : batch.provenance(),
+              Warehouse.grouped(rs, 3));
+          n++;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("cannot read entities: " + Warehouse.firstLine(e.getMessage()), e);
       }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read entities: " + Warehouse.firstLine(e.getMessage()), e);
     }
     audited(
         viewer,
