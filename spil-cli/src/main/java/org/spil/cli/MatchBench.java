@@ -38,6 +38,14 @@ final class MatchBench implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "500", paramLabel = "Q")
   int queries;
 
+  @Option(
+      names = "--max-block",
+      defaultValue = "" + Resolution.DEFAULT_MAX_BLOCK,
+      paramLabel = "B",
+      description =
+          "Largest block a name key may make in the resolution (default: ${DEFAULT-VALUE}).")
+  int maxBlock;
+
   @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
 
   @Override
@@ -59,6 +67,7 @@ final class MatchBench implements Callable<Integer> {
                 v,
                 Resolution.DEFAULT_THRESHOLD,
                 false,
+                maxBlock,
                 new PrintWriter(java.io.Writer.nullWriter()));
         records = run.records();
         out.printf(

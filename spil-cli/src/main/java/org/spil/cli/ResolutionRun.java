@@ -31,6 +31,17 @@ final class ResolutionRun {
 
   static Result run(
       Store store, Viewer v, double threshold, boolean incremental, PrintWriter progress) {
+    return run(store, v, threshold, incremental, Resolution.DEFAULT_MAX_BLOCK, progress);
+  }
+
+  /** As {@link #run(Store, Viewer, double, boolean, PrintWriter)}, with a block size limit. */
+  static Result run(
+      Store store,
+      Viewer v,
+      double threshold,
+      boolean incremental,
+      int maxBlock,
+      PrintWriter progress) {
     Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
     progress.printf("  read %,d records%n", records.size());
     progress.flush();
@@ -54,8 +65,8 @@ final class ResolutionRun {
     }
     int pairs =
         incremental
-            ? resolution.scoreNew(model.get(), previous.keySet(), Resolution.DEFAULT_MAX_BLOCK)
-            : resolution.score(Resolution.DEFAULT_MAX_BLOCK, 1);
+            ? resolution.scoreNew(model.get(), previous.keySet(), maxBlock)
+            : resolution.score(maxBlock, 1);
     progress.printf(
         "  scored %,d candidate pairs%s%n",
         pairs, incremental ? String.format(" of %,d new records", fresh) : "");

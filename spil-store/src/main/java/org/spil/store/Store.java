@@ -983,21 +983,27 @@ public final class Store implements AutoCloseable {
       c.setAutoCommit(false);
       try (PreparedStatement del =
               c.prepareStatement("DELETE FROM resolution WHERE user_name = ? AND purpose = ?");
-          PreparedStatement ins =
-              c.prepareStatement("INSERT INTO resolution VALUES (?, ?, ?, ?, current_timestamp)")) {
+          org.duckdb.DuckDBAppender ins =
+              ((org.duckdb.DuckDBConnection) c)
+                  .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "resolution")) {
         del.setString(1, viewer.user().name());
         del.setString(2, viewer.purpose().token());
         del.executeUpdate();
+        // appended, not inserted row by row: a million members as one JDBC batch ran DuckDB out of
+        // 10 GB
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
         for (Map.Entry<String, List<String>> e : clusters.entrySet()) {
           for (String member : e.getValue()) {
-            ins.setString(1, viewer.user().name());
-            ins.setString(2, viewer.purpose().token());
-            ins.setString(3, e.getKey());
-            ins.setString(4, member);
-            ins.addBatch();
+            ins.beginRow();
+            ins.append(viewer.user().name());
+            ins.append(viewer.purpose().token());
+            ins.append(e.getKey());
+            ins.append(member);
+            ins.append(now);
+            ins.endRow();
           }
         }
-        ins.executeBatch();
+        ins.flush();
         try (PreparedStatement dm =
                 c.prepareStatement(
                     "DELETE FROM resolution_model WHERE user_name = ? AND purpose = ?");
