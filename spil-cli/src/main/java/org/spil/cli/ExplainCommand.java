@@ -64,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
       Resolution resolution =
           new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
-      resolution.score(Resolution.DEFAULT_MAX_BLOCK, 1);
+      resolution.score(Resolution.maxBlockFor(records.size()), 1);
       Resolution.Pair p = resolution.explain(records.get(a), records.get(b));
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -40,10 +40,11 @@ final class MatchBench implements Callable<Integer> {
 
   @Option(
       names = "--max-block",
-      defaultValue = "" + Resolution.DEFAULT_MAX_BLOCK,
+      defaultValue = "0",
       paramLabel = "B",
       description =
-          "Largest block a name key may make in the resolution (default: ${DEFAULT-VALUE}).")
+          "Largest block a name key may make in the resolution (default 0: by the number of records,"
+              + " 500 up to 100,000, 200 from 1,000,000).")
   int maxBlock;
 
   @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;

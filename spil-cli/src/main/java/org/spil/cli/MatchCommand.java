@@ -120,7 +120,7 @@ final class MatchCommand implements Callable<Integer> {
         records.putAll(ResolveRecords.read(store, v));
         Resolution resolution =
             new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
-        resolution.score(Resolution.DEFAULT_MAX_BLOCK, 1);
+        resolution.score(Resolution.maxBlockFor(records.size()), 1);
         ranked = resolution.match(query, limit);
       }
       List<Map<String, Object>> rows = new ArrayList<>();

@@ -31,10 +31,13 @@ final class ResolutionRun {
 
   static Result run(
       Store store, Viewer v, double threshold, boolean incremental, PrintWriter progress) {
-    return run(store, v, threshold, incremental, Resolution.DEFAULT_MAX_BLOCK, progress);
+    return run(store, v, threshold, incremental, 0, progress);
   }
 
-  /** As {@link #run(Store, Viewer, double, boolean, PrintWriter)}, with a block size limit. */
+  /**
+   * As {@link #run(Store, Viewer, double, boolean, PrintWriter)}, with a block size limit (0: by
+   * the number of records, {@link Resolution#maxBlockFor}).
+   */
   static Result run(
       Store store,
       Viewer v,
@@ -53,6 +56,7 @@ final class ResolutionRun {
           "--incremental needs an earlier full resolution by the same user for the same purpose;"
               + " run spil resolve without --incremental first");
     }
+    int limit = maxBlock > 0 ? maxBlock : Resolution.maxBlockFor(records.size());
     Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
     for (Store.Judgement j : store.judgements()) {
       resolution.judge(j.a(), j.b(), j.verdict().equals("same"));
@@ -65,8 +69,8 @@ final class ResolutionRun {
     }
     int pairs =
         incremental
-            ? resolution.scoreNew(model.get(), previous.keySet(), maxBlock)
-            : resolution.score(maxBlock, 1);
+            ? resolution.scoreNew(model.get(), previous.keySet(), limit)
+            : resolution.score(limit, 1);
     progress.printf(
         "  scored %,d candidate pairs%s%n",
         pairs, incremental ? String.format(" of %,d new records", fresh) : "");

@@ -47,7 +47,7 @@ final class ReviewCommand implements Callable<Integer> {
       Viewer v = viewer.viewer(store);
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
       Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
-      resolution.score(Resolution.DEFAULT_MAX_BLOCK, 1);
+      resolution.score(Resolution.maxBlockFor(records.size()), 1);
       java.util.Set<String> judged = new java.util.HashSet<>();
       for (Store.Judgement j : store.judgements()) {
         judged.add(j.a() + " " + j.b());

@@ -122,6 +122,15 @@ class FeaturesTest {
   }
 
   @Test
+  void blockSizeLimitFallsWithTheNumberOfRecords() {
+    assertThat(Resolution.maxBlockFor(1_000)).isEqualTo(Resolution.DEFAULT_MAX_BLOCK);
+    assertThat(Resolution.maxBlockFor(100_000)).isEqualTo(Resolution.DEFAULT_MAX_BLOCK);
+    assertThat(Resolution.maxBlockFor(1_000_000)).isEqualTo(200);
+    assertThat(Resolution.maxBlockFor(10_000_000)).isEqualTo(200);
+    assertThat(Resolution.maxBlockFor(300_000)).isBetween(200, Resolution.DEFAULT_MAX_BLOCK);
+  }
+
+  @Test
   void legalFormsNormaliseToOneCode() {
     assertThat(LegalForms.of("Maas Fresh Import besloten vennootschap")).isEqualTo("bv");
     assertThat(LegalForms.of("MAAS FRESH IMPORT B.V")).isEqualTo("bv");
