@@ -56,7 +56,7 @@ final class ResolutionRun {
           "--incremental needs an earlier full resolution by the same user for the same purpose;"
               + " run spil resolve without --incremental first");
     }
-    int limit = maxBlock > 0 ? maxBlock : Resolution.maxBlockFor(records.size());
+    int limit = Resolution.maxBlock(maxBlock, records.size());
     Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
     for (Store.Judgement j : store.judgements()) {
       resolution.judge(j.a(), j.b(), j.verdict().equals("same"));

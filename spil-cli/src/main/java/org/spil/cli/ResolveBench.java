@@ -89,7 +89,7 @@ final class ResolveBench implements Callable<Integer> {
       Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
       long t1 = System.nanoTime();
       Resolution r = new Resolution(ResolveRecords.list(records), threshold);
-      int pairs = r.score(maxBlock > 0 ? maxBlock : Resolution.maxBlockFor(records.size()), 1);
+      int pairs = r.score(Resolution.maxBlock(maxBlock, records.size()), 1);
       long t2 = System.nanoTime();
       List<Resolution.Cluster> clusters = r.clusters();
       long t3 = System.nanoTime();
@@ -187,7 +187,7 @@ final class ResolveBench implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Resolution r = new Resolution(records, threshold);
-    int pairs = r.score(maxBlock > 0 ? maxBlock : Resolution.maxBlockFor(records.size()), 1);
+    int pairs = r.score(Resolution.maxBlock(maxBlock, records.size()), 1);
     List<Resolution.Cluster> clusters = r.clusters();
     double seconds = (System.nanoTime() - t0) / 1e9;
     Score s = Score.pairwise(clusters, truth);

@@ -355,8 +355,17 @@ final class FellegiSunter {
       double[] comparablePairs,
       double[] records,
       int iterations) {
-    // pairs with the same class and levels weigh the same: EM runs over the distinct patterns
-    LevelPatterns patterns = LevelPatterns.count(levels, classes, pairs);
+    estimatePriors(
+        LevelPatterns.count(levels, classes, pairs), comparablePairs, records, iterations);
+  }
+
+  /**
+   * As above, over pairs already counted into their distinct patterns (pairs with the same class
+   * and levels weigh the same, so EM runs over the patterns): a resolution counts them once and
+   * re-estimates the priors after every round of {@link #refineU}.
+   */
+  void estimatePriors(
+      LevelPatterns patterns, double[] comparablePairs, double[] records, int iterations) {
     int f = Features.NAMES.length;
     double[] base = new double[patterns.size()];
     long[] candidates = new long[CLASSES];

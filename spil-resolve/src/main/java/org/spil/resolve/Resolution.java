@@ -106,6 +106,11 @@ public final class Resolution {
     return new double[] {blockingSeconds, comparingSeconds};
   }
 
+  /** The block size limit asked for, or by the number of records when none (0) is. */
+  public static int maxBlock(int requested, int records) {
+    return requested > 0 ? requested : maxBlockFor(records);
+  }
+
   /** Runs blocking, estimation and scoring; returns the number of candidate pairs. */
   public int score(int maxBlock, long seed) {
     long t0 = System.nanoTime();
@@ -131,12 +136,13 @@ public final class Resolution {
     model.refineM(judgedLevels(mustLink));
     double[] perClass = recordsPerClass();
     double[] comparable = comparablePairs(perClass);
-    model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
+    LevelPatterns patterns = LevelPatterns.count(levels, classes, pairs.length);
+    model.estimatePriors(patterns, comparable, perClass, 200);
     double allComparable = comparable[0] + comparable[1] + comparable[2];
     for (int round = 0; round < U_ROUNDS; round++) {
       model.refineU();
       model.sharedU(levels, classes, pairs.length, allComparable);
-      model.estimatePriors(levels, classes, pairs.length, comparable, perClass, 200);
+      model.estimatePriors(patterns, comparable, perClass, 200);
     }
     weigh(f);
     return pairs.length;
