@@ -3,6 +3,8 @@ package org.spil.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
 import org.spil.store.Store;
+import org.spil.synth.GroundTruth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +25,10 @@ import picocli.CommandLine.Spec;
  * resolution has saved its weights: queries are visible person records (name and date of birth as
  * another source wrote them), each answered as {@code spil match} answers it (search-index
  * candidates within the viewer's scope, weighed with the saved model), with p50/p95/p99, and how
- * often the record itself comes first. {@code --keep} reuses the scenario warehouse of an earlier
- * run at the same scale, and its saved resolution when there is one.
+ * often the record itself comes in the top 3, and, against the scenario's truth, how often the best
+ * other hit is another record of the same person and how many of those records the top 10 holds.
+ * {@code --keep} reuses the scenario warehouse of an earlier run at the same scale, and its saved
+ * resolution when there is one.
  */
 @Command(
     name = "match",
@@ -78,17 +83,35 @@ final class MatchBench implements Callable<Integer> {
       out.flush();
       Resolution.Model model = ResolutionRun.model(store, v).orElseThrow();
       Resolution scorer = Resolution.scorer(model);
+      Map<String, String> truth = new HashMap<>();
+      new GroundTruth(scenario.dir("match-bench", scale).resolve("scenario"))
+          .eachRecord(
+              rec -> {
+                if (records.containsKey(rec.entityId())) {
+                  truth.put(rec.entityId(), rec.truthId());
+                }
+              });
+      Map<String, List<String>> byPerson = new HashMap<>();
+      truth.forEach((id, t) -> byPerson.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
       List<ResolveRecord> persons = new ArrayList<>();
       for (ResolveRecord r : records.values()) {
-        if (r.kind() == ResolveRecord.Kind.PERSON && r.name() != null && r.dob() != null) {
+        if (r.kind() == ResolveRecord.Kind.PERSON
+            && r.name() != null
+            && r.dob() != null
+            && truth.containsKey(r.id())) {
           persons.add(r);
         }
       }
+      persons.sort(java.util.Comparator.comparing(ResolveRecord::id));
       SplittableRandom random = new SplittableRandom(1);
       int warmup = Math.min(50, queries);
       long[] times = new long[queries];
       long[] searching = new long[queries];
       int first = 0;
+      int withOthers = 0;
+      int otherFirst = 0;
+      long others = 0;
+      long othersFound = 0;
       for (int q = -warmup; q < queries; q++) {
         ResolveRecord target = persons.get(random.nextInt(persons.size()));
         ResolveRecord query =
@@ -102,16 +125,33 @@ final class MatchBench implements Callable<Integer> {
                 null);
         long t = System.nanoTime();
         Map<String, ResolveRecord> candidates = new LinkedHashMap<>();
-        MatchCommand.candidates(store, v, target.name(), null, candidates);
+        MatchCommand.candidates(store, v, target.name(), target.dob(), null, candidates);
         long found = System.nanoTime();
         List<Resolution.Pair> ranked = scorer.rank(query, ResolveRecords.list(candidates), 10);
         long elapsed = System.nanoTime() - t;
-        if (q >= 0) {
-          times[q] = elapsed;
-          searching[q] = found - t;
-          if (ranked.stream().limit(3).anyMatch(p -> p.b().equals(target.id()))) {
-            first++;
+        if (q < 0) {
+          continue;
+        }
+        times[q] = elapsed;
+        searching[q] = found - t;
+        if (ranked.stream().limit(3).anyMatch(p -> p.b().equals(target.id()))) {
+          first++;
+        }
+        String person = truth.get(target.id());
+        Set<String> same = new HashSet<>(byPerson.get(person));
+        same.remove(target.id());
+        if (!same.isEmpty()) {
+          withOthers++;
+          others += same.size();
+          List<String> rest =
+              ranked.stream()
+                  .map(Resolution.Pair::b)
+                  .filter(id -> !id.equals(target.id()))
+                  .toList();
+          if (!rest.isEmpty() && same.contains(rest.get(0))) {
+            otherFirst++;
           }
+          othersFound += rest.stream().filter(same::contains).count();
         }
       }
       Arrays.sort(times);
@@ -127,6 +167,12 @@ final class MatchBench implements Callable<Integer> {
       out.printf(
           "  of which the candidate search (audited, within the viewer's scope): p50 %.1f ms, p95 %.1f ms%n",
           searching[queries / 2] / 1e6, searching[(int) (queries * 0.95)] / 1e6);
+      out.printf(
+          "  %,d queries whose person has other visible records: the best other hit is the same person"
+              + " for %.1f%%; %.1f%% of those records in the top 10%n",
+          withOthers,
+          withOthers == 0 ? 0.0 : 100.0 * otherFirst / withOthers,
+          others == 0 ? 0.0 : 100.0 * othersFound / others);
     }
     out.flush();
     return 0;

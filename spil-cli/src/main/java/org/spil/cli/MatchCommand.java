@@ -109,7 +109,7 @@ final class MatchCommand implements Callable<Integer> {
       Optional<Resolution.Model> model = ResolutionRun.model(store, v);
       List<Resolution.Pair> ranked;
       if (model.isPresent()) {
-        candidates(store, v, name, id, records);
+        candidates(store, v, name, isoDob, id, records);
         ranked = Resolution.scorer(model.get()).rank(query, ResolveRecords.list(records), limit);
       } else {
         spec.commandLine()
@@ -147,24 +147,22 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Candidates from the search index, within the viewer's scope: the persons and companies that the
-   * name or the identifier finds (transliterated, fuzzy, any spelling of the number).
+   * Candidates from the search index, within the viewer's scope: the persons and companies born on
+   * the date (or one typo away) whose names share a key with the name, those the name finds alone
+   * (transliterated, fuzzy), and those the identifier finds in any spelling.
    */
   static void candidates(
-      Store store, Viewer v, String name, String id, Map<String, ResolveRecord> into) {
-    List<String> texts = new ArrayList<>();
+      Store store, Viewer v, String name, String dob, String id, Map<String, ResolveRecord> into) {
+    List<SearchHit> hits = new ArrayList<>();
     if (name != null && !name.isBlank()) {
-      texts.add(name);
+      hits.addAll(store.similar(v, name, dob, CANDIDATES));
     }
     if (id != null && !id.isBlank()) {
-      texts.add(id);
+      hits.addAll(store.search(v, new SearchQuery(id, null, null, null, null, CANDIDATES, null)));
     }
-    for (String text : texts) {
-      for (SearchHit h :
-          store.search(v, new SearchQuery(text, null, null, null, null, CANDIDATES, null))) {
-        if (ResolveRecords.SCHEMATA.contains(h.schema())) {
-          into.putIfAbsent(h.id(), ResolveRecords.record(h.id(), h.schema(), null, h.properties()));
-        }
+    for (SearchHit h : hits) {
+      if (ResolveRecords.SCHEMATA.contains(h.schema())) {
+        into.putIfAbsent(h.id(), ResolveRecords.record(h.id(), h.schema(), null, h.properties()));
       }
     }
   }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -49,7 +51,14 @@ record Scope(Set<Long> batches, Map<Long, Set<String>> entities) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     List<BytesRef> ids = batches.stream().map(id -> new BytesRef(Long.toString(id))).toList();
     if (!ids.isEmpty()) {
-      any.add(new TermInSetQuery("batch", ids), BooleanClause.Occur.SHOULD);
+      // listing every visible document costs as much as the index is large; when a query's own
+      // terms are selective, checking each candidate's batch number is far cheaper
+      long[] numbers = batches.stream().mapToLong(Long::longValue).toArray();
+      any.add(
+          new IndexOrDocValuesQuery(
+              new TermInSetQuery("batch", ids),
+              NumericDocValuesField.newSlowSetQuery(SearchIndex.BATCH_NUMBER, numbers)),
+          BooleanClause.Occur.SHOULD);
     }
     for (Map.Entry<Long, Set<String>> e : entities.entrySet()) {
       BooleanQuery.Builder one = new BooleanQuery.Builder();

@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -39,6 +40,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -61,15 +63,63 @@ import org.spil.model.types.NameKeys;
  * it holds; {@link #catchUp} indexes whatever the warehouse committed since (healing a crash
  * between warehouse commit and index update), and {@link #rebuild} recreates it from scratch.
  *
- * <p>NOTE: one writer at a time; searches open a fresh reader.
+ * <p>NOTE: one writer at a time; searches share a reader that is refreshed when a commit lands. An
+ * index written in an older {@link #FORMAT} is rebuilt when the store opens.
  */
-public final class SearchIndex {
+public final class SearchIndex implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INDEXED_THROUGH = "indexed_through";
+
+  /**
+   * The layout of the documents; an index of another format is rebuilt. 2: batch number as doc
+   * values (scope filters check candidates instead of listing every visible document), dates of
+   * birth as terms.
+   */
+  static final String FORMAT = "2";
+
+  private static final String FORMAT_KEY = "format";
   private final Path dir;
+  private FSDirectory directory;
+  private SearcherManager searchers;
 
   public SearchIndex(Path dir) {
     this.dir = dir;
+  }
+
+  /**
+   * The shared searcher manager, opened on first use and refreshed to the latest commit; null when
+   * there is no index yet.
+   */
+  private synchronized SearcherManager searchers() throws IOException {
+    if (searchers == null) {
+      if (directory == null) {
+        directory = FSDirectory.open(dir);
+      }
+      if (!DirectoryReader.indexExists(directory)) {
+        return null;
+      }
+      searchers = new SearcherManager(directory, null);
+    } else {
+      searchers.maybeRefreshBlocking();
+    }
+    return searchers;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (directory != null) {
+        directory.close();
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot close search index " + dir + ": " + e.getMessage(), e);
+    } finally {
+      searchers = null;
+      directory = null;
+    }
   }
 
   static Analyzer textAnalyzer() {
@@ -85,27 +135,43 @@ public final class SearchIndex {
 
   /** The last batch id the index holds, 0 when empty or missing. */
   public long indexedThrough() {
+    String v = commitData().get(INDEXED_THROUGH);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  private Map<String, String> commitData() {
     try (FSDirectory d = FSDirectory.open(dir)) {
       if (!DirectoryReader.indexExists(d)) {
-        return 0;
+        return Map.of();
       }
       try (DirectoryReader r = DirectoryReader.open(d)) {
-        String v = r.getIndexCommit().getUserData().get(INDEXED_THROUGH);
-        return v == null ? 0 : Long.parseLong(v);
+        return r.getIndexCommit().getUserData();
       }
     } catch (IOException e) {
       throw new StoreException("cannot read search index " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Indexes every batch the warehouse committed after the index's last one; returns how many. */
+  /**
+   * Indexes every batch the warehouse committed after the index's last one; returns how many. An
+   * index of an older format is rebuilt whole.
+   */
   public int catchUp(Warehouse warehouse, LongConsumer progress) {
-    long through = indexedThrough();
+    Map<String, String> data = commitData();
+    if (!data.isEmpty() && !FORMAT.equals(data.get(FORMAT_KEY))) {
+      return rebuild(warehouse, progress);
+    }
+    String v = data.get(INDEXED_THROUGH);
+    long through = v == null ? 0 : Long.parseLong(v);
     long max = warehouse.maxBatchId();
     if (through >= max) {
       return 0;
     }
     return write(warehouse, through, max, false, progress);
+  }
+
+  private static Iterable<Map.Entry<String, String>> commitData(long through) {
+    return Map.of(INDEXED_THROUGH, Long.toString(through), FORMAT_KEY, FORMAT).entrySet();
   }
 
   /** Drops the index and rebuilds it from every batch in the warehouse. */
@@ -125,7 +191,7 @@ public final class SearchIndex {
       for (long b : batches) {
         writer.deleteDocuments(new Term("batch", Long.toString(b)));
       }
-      writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(indexedThrough())).entrySet());
+      writer.setLiveCommitData(commitData(indexedThrough()));
       writer.commit();
     } catch (IOException e) {
       throw new StoreException("cannot update search index " + dir + ": " + e.getMessage(), e);
@@ -165,13 +231,19 @@ public final class SearchIndex {
         feed.finish();
         batches++;
       }
-      writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(through)).entrySet());
+      writer.setLiveCommitData(commitData(through));
       writer.commit();
     } catch (IOException | UncheckedIOException e) {
       throw new StoreException("cannot write search index " + dir + ": " + e.getMessage(), e);
     }
     return batches;
   }
+
+  /** The doc-values field holding a document's batch id, for scope filters. */
+  static final String BATCH_NUMBER = "batch_no";
+
+  /** The term field of dates of birth (ISO, as precise as the source gave them). */
+  static final String BIRTH_DATE = "dob";
 
   static Document document(
       String entityId, String schemaName, Map<String, List<String>> props, Batch batch)
@@ -180,6 +252,7 @@ public final class SearchIndex {
     doc.add(new StringField("entity", entityId, Field.Store.YES));
     doc.add(new org.apache.lucene.document.SortedDocValuesField("entity", new BytesRef(entityId)));
     doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(BATCH_NUMBER, batch.id()));
     doc.add(new StoredField("handling", batch.provenance().handlingCode().name()));
     doc.add(new StoredField("schema_name", schemaName));
     Schema schema = Schemata.model().get(schemaName);
@@ -211,7 +284,12 @@ public final class SearchIndex {
             }
           }
           case "country" -> doc.add(new StringField("country", v, Field.Store.NO));
-          case "entity", "date", "number", "amount", "url", "json", "html", "checksum" -> {}
+          case "date" -> {
+            if (prop.name().equals("birthDate")) {
+              doc.add(new StringField(BIRTH_DATE, v, Field.Store.NO));
+            }
+          }
+          case "entity", "number", "amount", "url", "json", "html", "checksum" -> {}
           default -> {
             boolean identifier = type.isPivot() && !type.name().equals("address");
             if (identifier) {
@@ -327,6 +405,20 @@ public final class SearchIndex {
       should.add(
           new BoostQuery(new TermQuery(new Term("key", k)), 10f), BooleanClause.Occur.SHOULD);
     }
+    names(text, true, should);
+    for (String word : analyze(text)) {
+      should.add(
+          new BoostQuery(new TermQuery(new Term("text", word)), 0.5f), BooleanClause.Occur.SHOULD);
+    }
+    return should.build();
+  }
+
+  /**
+   * Adds the name clauses of a text to a disjunction: its fingerprint, its tokens (fuzzily when
+   * {@code fuzzy}: expanding typos costs a walk of the term dictionary), their sound-alike codes
+   * and consonant skeletons.
+   */
+  private static void names(String text, boolean fuzzy, BooleanQuery.Builder should) {
     Set<String> tokens = NameKeys.tokens(text);
     should.add(
         new BoostQuery(new TermQuery(new Term("fp", NameKeys.fingerprint(text))), 3f),
@@ -337,7 +429,7 @@ public final class SearchIndex {
           BooleanClause.Occur.SHOULD);
       boolean word = t.chars().noneMatch(Character::isDigit);
       int edits = !word ? 0 : t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
-      if (edits > 0) {
+      if (fuzzy && edits > 0) {
         should.add(
             new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
             BooleanClause.Occur.SHOULD);
@@ -360,11 +452,6 @@ public final class SearchIndex {
           new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
           BooleanClause.Occur.SHOULD);
     }
-    for (String word : analyze(text)) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("text", word)), 0.5f), BooleanClause.Occur.SHOULD);
-    }
-    return should.build();
   }
 
   static List<String> analyze(String text) {
@@ -415,28 +502,126 @@ public final class SearchIndex {
     if (q.agency() != null) {
       query.add(new TermQuery(new Term("agency", q.agency())), BooleanClause.Occur.FILTER);
     }
-    try (FSDirectory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) {
+    return ranked(query.build(), q.limit(), scope);
+  }
+
+  /**
+   * Persons and companies like an example, for match by example. With a date of birth, first those
+   * born on it or on a date one typo away (day and month swapped, one digit different; a record
+   * that gives only the year or month counts as born on it) whose names share a key with the
+   * example's name: few documents, so this stays fast on millions of persons and finds the one
+   * record among hundreds of namesakes. Then, to {@code limit} more, the best matches on the name
+   * alone (fuzzy), for records without a date or with a worse one. Each within the scope.
+   */
+  List<SearchHit> similar(String name, String birthDate, int limit, Scope scope) {
+    if (scope.isEmpty() || name == null || name.isBlank()) {
+      return List.of();
+    }
+    Query legalEntity = new TermQuery(new Term("schema", "LegalEntity"));
+    List<SearchHit> hits = new ArrayList<>();
+    if (birthDate != null && !birthDate.isBlank()) {
+      BooleanQuery.Builder names = new BooleanQuery.Builder();
+      names(name, false, names);
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      query.add(birthDates(birthDate), BooleanClause.Occur.MUST);
+      query.add(new TermQuery(new Term(BIRTH_DATE, birthDate)), BooleanClause.Occur.SHOULD);
+      query.add(names.build(), BooleanClause.Occur.MUST);
+      query.add(legalEntity, BooleanClause.Occur.FILTER);
+      query.add(scope.filter(), BooleanClause.Occur.FILTER);
+      hits.addAll(ranked(query.build(), limit, scope));
+    }
+    BooleanQuery.Builder names = new BooleanQuery.Builder();
+    names(name, true, names);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(names.build(), BooleanClause.Occur.MUST);
+    query.add(legalEntity, BooleanClause.Occur.FILTER);
+    query.add(scope.filter(), BooleanClause.Occur.FILTER);
+    Set<String> seen = new java.util.HashSet<>();
+    hits.forEach(h -> seen.add(h.id()));
+    for (SearchHit h : ranked(query.build(), limit, scope)) {
+      if (seen.add(h.id())) {
+        hits.add(h);
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * The dates of birth a record may give for a person born on {@code iso}: for a full date, {@link
+   * #birthDateTerms}; a partial date matches every date it starts.
+   */
+  static Query birthDates(String iso) {
+    if (iso.length() < 10) {
+      return new org.apache.lucene.search.PrefixQuery(new Term(BIRTH_DATE, iso));
+    }
+    return inSet(BIRTH_DATE, birthDateTerms(iso));
+  }
+
+  /**
+   * For a full ISO date: the date itself, its year and its month alone (records that give no more),
+   * and the valid dates one typo away (day and month swapped, one digit different).
+   */
+  static Set<String> birthDateTerms(String iso) {
+    Set<String> dates = new java.util.TreeSet<>();
+    dates.add(iso);
+    dates.add(iso.substring(0, 4));
+    dates.add(iso.substring(0, 7));
+    dates.add(iso.substring(0, 5) + iso.substring(8, 10) + "-" + iso.substring(5, 7));
+    char[] digits = iso.toCharArray();
+    for (int i = 0; i < digits.length; i++) {
+      if (digits[i] == '-') {
+        continue;
+      }
+      char was = digits[i];
+      for (char d = '0'; d <= '9'; d++) {
+        digits[i] = d;
+        dates.add(new String(digits));
+      }
+      digits[i] = was;
+    }
+    dates.removeIf(d -> d.length() == 10 && !validDate(d));
+    return dates;
+  }
+
+  private static boolean validDate(String iso) {
+    try {
+      java.time.LocalDate.parse(iso);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The best {@code limit} entities for a query that already carries its scope filter, each
+   * assembled from all its documents within the scope.
+   */
+  private List<SearchHit> ranked(Query query, int limit, Scope scope) {
+    try {
+      SearcherManager manager = searchers();
+      if (manager == null) {
         return List.of();
       }
-      try (DirectoryReader reader = DirectoryReader.open(d)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
+      IndexSearcher searcher = manager.acquire();
+      try {
         // ties are broken by entity id, so results do not depend on the order documents were added
         org.apache.lucene.search.Sort order =
             new org.apache.lucene.search.Sort(
                 org.apache.lucene.search.SortField.FIELD_SCORE,
                 new org.apache.lucene.search.SortField(
                     "entity", org.apache.lucene.search.SortField.Type.STRING));
-        TopDocs top = searcher.search(query.build(), q.limit() * 4, order, true);
+        TopDocs top = searcher.search(query, limit * 4, order, true);
         Map<String, Float> best = new LinkedHashMap<>();
         for (ScoreDoc sd : top.scoreDocs) {
           String id = searcher.storedFields().document(sd.doc).get("entity");
           best.merge(id, sd.score, Math::max);
-          if (best.size() >= q.limit()) {
+          if (best.size() >= limit) {
             break;
           }
         }
         return assemble(searcher, best, scope);
+      } finally {
+        manager.release(searcher);
       }
     } catch (IOException e) {
       throw new StoreException("cannot search index " + dir + ": " + e.getMessage(), e);

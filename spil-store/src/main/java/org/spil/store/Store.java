@@ -510,6 +510,23 @@ public final class Store implements AutoCloseable {
     return hits;
   }
 
+  /**
+   * Persons and companies like an example (a name and, optionally, an ISO date of birth), for match
+   * by example: up to {@code limit} born on that date or one typo away whose names share a key,
+   * then up to {@code limit} best on the name alone; within the viewer's scope and audited.
+   */
+  public List<SearchHit> similar(Viewer viewer, String name, String birthDate, int limit) {
+    List<SearchHit> hits = index.similar(name, birthDate, limit, visible(viewer));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("name", name);
+    if (birthDate != null) {
+      detail.put("birth_date", birthDate);
+    }
+    detail.put("returned", hits.stream().map(SearchHit::id).toList());
+    audited(viewer, "match", detail);
+    return hits;
+  }
+
   /** The entity with every visible value and its provenance, or empty if the viewer sees none. */
   public Optional<EntityRecord> entity(Viewer viewer, String id) {
     Optional<EntityRecord> found = entityUnaudited(viewer, id);
@@ -1198,6 +1215,7 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    index.close();
     warehouse.close();
   }
 }

@@ -183,6 +183,82 @@ class StoreTest {
     }
   }
 
+  @Test
+  void similarFindsTheOneBornOnTheDateAmongManyNamesakesWithinTheScope() {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      BatchWriter w =
+          store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      for (int i = 0; i < 300; i++) {
+        String id = "n" + i;
+        w.accept(id, "Person", "id", id, null, null);
+        w.accept(id, "Person", "name", "Jan de Vries", null, null);
+        w.accept(
+            id,
+            "Person",
+            "birthDate",
+            LocalDate.of(1950, 1, 1).plusDays(i * 37L).toString(),
+            null,
+            null);
+      }
+      String[][] people = {
+        {"target", "Jan de Vries", "1985-03-12"},
+        {"swapped", "J. de Vries", "1985-12-03"},
+        {"typo", "Jan de Vries", "1985-03-13"},
+        {"year", "Jan de Vries", "1985"},
+        {"stranger", "Piet Bakker", "1985-03-12"}
+      };
+      for (String[] p : people) {
+        w.accept(p[0], "Person", "id", p[0], null, null);
+        w.accept(p[0], "Person", "name", p[1], null, null);
+        w.accept(p[0], "Person", "birthDate", p[2], null, null);
+      }
+      w.commit(305, 0, List.of());
+      BatchWriter hidden =
+          store.warehouse().begin(provenance("h", "b", Set.of(), TODAY.plusYears(1)), TODAY, "y");
+      hidden.accept("secret", "Person", "id", "secret", null, null);
+      hidden.accept("secret", "Person", "name", "Jan de Vries", null, null);
+      hidden.accept("secret", "Person", "birthDate", "1985-03-12", null, null);
+      hidden.commit(1, 0, List.of());
+      store.updateIndex(n -> {});
+      List<String> found =
+          store.similar(Viewers.of("a"), "Jan de Vries", "1985-03-12", 5).stream()
+              .map(SearchHit::id)
+              .toList();
+      assertThat(found.subList(0, 4))
+          .containsExactlyInAnyOrder("target", "swapped", "typo", "year");
+      assertThat(found).doesNotContain("stranger", "secret").hasSize(9);
+      assertThat(store.similar(Viewers.of("b"), "Jan de Vries", "1985-03-12", 5))
+          .extracting(SearchHit::id)
+          .containsExactly("secret");
+    }
+  }
+
+  @Test
+  void anIndexOfAnOlderFormatIsRebuiltWhenTheStoreOpens() throws Exception {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      person(
+          store,
+          provenance("ds", "a", Set.of(), TODAY.plusYears(1)),
+          "e1",
+          "Jan de Vries",
+          null,
+          TODAY,
+          "s");
+    }
+    Path index = tmp.resolve("index");
+    try (var d = org.apache.lucene.store.FSDirectory.open(index);
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                d, new org.apache.lucene.index.IndexWriterConfig())) {
+      writer.deleteAll();
+      writer.setLiveCommitData(java.util.Map.of("indexed_through", "1").entrySet());
+      writer.commit();
+    }
+    try (Store store = Store.open(tmp, false, TODAY)) {
+      assertThat(top(store, Viewers.of("a"), SearchQuery.of("Jan de Vries"))).isEqualTo("e1");
+    }
+  }
+
   static String top(Store store, Viewer v, SearchQuery q) {
     List<SearchHit> hits = store.search(v, q);
     assertThat(hits).as(q.text()).isNotEmpty();

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 /**
  * One real person of the synthetic world, as it is (the truth), before any source writes it down
  * with its own spelling, errors and gaps. {@code given} and {@code surname} index the variant
- * groups of {@link Origin}; element 0 of a group is the canonical spelling. A person who moved has
- * an {@code earlier} address, valid before {@code movedInMonth}.
+ * groups of {@link Origin} and {@link Surnames}; element 0 of a group is the canonical spelling. A
+ * person who moved has an {@code earlier} address, valid before {@code movedInMonth}.
  */
 record Person(
     int index,
@@ -37,7 +37,7 @@ record Person(
   }
 
   String[] surnameVariants() {
-    return origin.surnames[surname];
+    return Surnames.of(origin).variants(surname);
   }
 
   String givenName() {

@@ -65,7 +65,7 @@ final class Spelling {
   }
 
   String cyrillicSurname(Person p) {
-    String s = p.origin().cyrillicSurnames[p.surname()];
+    String s = Surnames.of(p.origin()).cyrillic(p.surname());
     return p.female() && (s.endsWith("ов") || s.endsWith("ев")) ? s + "а" : s;
   }
 

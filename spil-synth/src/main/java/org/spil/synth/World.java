@@ -161,7 +161,7 @@ final class World {
     Origin origin = Origin.values()[r.weighted(Origin.WEIGHTS)];
     boolean female = r.chance(0.45);
     int given = r.below((female ? origin.female : origin.male).length);
-    int surname = r.below(origin.surnames.length);
+    int surname = Surnames.of(origin).draw(r);
     LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(r.below(47 * 365));
     boolean belgian = origin.livesInBelgium() || r.chance(0.03);
     Address address = address(r, belgian);
@@ -176,7 +176,7 @@ final class World {
     String passport = belgian ? r.letters(2) + r.digits(7) : dutchPassport(r);
     String[] g = (female ? origin.female : origin.male)[given];
     String email =
-        ascii(g[0] + "." + origin.surnames[surname][0]).replace(" ", "").toLowerCase()
+        ascii(g[0] + "." + Surnames.of(origin).variants(surname)[0]).replace(" ", "").toLowerCase()
             + (r.chance(0.5) ? String.valueOf(r.between(1, 99)) : "")
             + "@"
             + r.pick(MAIL);
