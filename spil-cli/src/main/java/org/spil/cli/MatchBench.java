@@ -83,28 +83,9 @@ final class MatchBench implements Callable<Integer> {
       out.flush();
       Resolution.Model model = ResolutionRun.model(store, v).orElseThrow();
       Resolution scorer = Resolution.scorer(model);
-      Map<String, String> truth = new HashMap<>();
-      new GroundTruth(scenario.dir("match-bench", scale).resolve("scenario"))
-          .eachRecord(
-              rec -> {
-                if (records.containsKey(rec.entityId())) {
-                  truth.put(rec.entityId(), rec.truthId());
-                }
-              });
-      Map<String, List<String>> byPerson = new HashMap<>();
-      truth.forEach((id, t) -> byPerson.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
-      List<ResolveRecord> persons = new ArrayList<>();
-      for (ResolveRecord r : records.values()) {
-        if (r.kind() == ResolveRecord.Kind.PERSON
-            && r.name() != null
-            && r.dob() != null
-            && truth.containsKey(r.id())) {
-          persons.add(r);
-        }
-      }
-      persons.sort(java.util.Comparator.comparing(ResolveRecord::id));
-      SplittableRandom random = new SplittableRandom(1);
-      int warmup = Math.min(50, queries);
+      List<Query> drawn = queries(records, scale, warmupCount() + queries);
+      records.clear();
+      System.gc();
       long[] times = new long[queries];
       long[] searching = new long[queries];
       int first = 0;
@@ -112,8 +93,9 @@ final class MatchBench implements Callable<Integer> {
       int otherFirst = 0;
       long others = 0;
       long othersFound = 0;
-      for (int q = -warmup; q < queries; q++) {
-        ResolveRecord target = persons.get(random.nextInt(persons.size()));
+      for (int q = -warmupCount(); q < queries; q++) {
+        Query drawnQuery = drawn.get(q + warmupCount());
+        ResolveRecord target = drawnQuery.target();
         ResolveRecord query =
             new ResolveRecord(
                 "query",
@@ -137,9 +119,7 @@ final class MatchBench implements Callable<Integer> {
         if (ranked.stream().limit(3).anyMatch(p -> p.b().equals(target.id()))) {
           first++;
         }
-        String person = truth.get(target.id());
-        Set<String> same = new HashSet<>(byPerson.get(person));
-        same.remove(target.id());
+        Set<String> same = drawnQuery.samePerson();
         if (!same.isEmpty()) {
           withOthers++;
           others += same.size();
@@ -176,5 +156,49 @@ final class MatchBench implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** A query drawn from a visible person record, with the other records of the same person. */
+  private record Query(ResolveRecord target, Set<String> samePerson) {}
+
+  private int warmupCount() {
+    return Math.min(50, queries);
+  }
+
+  /**
+   * {@code n} queries drawn (seeded) from the visible person records that carry a name, a date of
+   * birth and a truth id, before timing, so that the records and the truth can be dropped and do
+   * not weigh on the timed queries' garbage collection.
+   */
+  private List<Query> queries(Map<String, ResolveRecord> records, int scale, int n) {
+    Map<String, String> truth = new HashMap<>();
+    new GroundTruth(scenario.dir("match-bench", scale).resolve("scenario"))
+        .eachRecord(
+            rec -> {
+              if (records.containsKey(rec.entityId())) {
+                truth.put(rec.entityId(), rec.truthId());
+              }
+            });
+    Map<String, List<String>> byPerson = new HashMap<>();
+    truth.forEach((id, t) -> byPerson.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
+    List<ResolveRecord> persons = new ArrayList<>();
+    for (ResolveRecord r : records.values()) {
+      if (r.kind() == ResolveRecord.Kind.PERSON
+          && r.name() != null
+          && r.dob() != null
+          && truth.containsKey(r.id())) {
+        persons.add(r);
+      }
+    }
+    persons.sort(java.util.Comparator.comparing(ResolveRecord::id));
+    SplittableRandom random = new SplittableRandom(1);
+    List<Query> drawn = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ResolveRecord target = persons.get(random.nextInt(persons.size()));
+      Set<String> same = new HashSet<>(byPerson.get(truth.get(target.id())));
+      same.remove(target.id());
+      drawn.add(new Query(target, same));
+    }
+    return drawn;
   }
 }

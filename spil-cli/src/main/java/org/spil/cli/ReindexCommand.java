@@ -21,7 +21,7 @@ final class ReindexCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Progress progress = new Progress(spec.commandLine().getErr(), "reindex documents");
     int batches;
-    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+    try (Store store = Store.openForReindex(spil.dataDir(), LocalDate.now())) {
       batches = store.reindex(progress);
     } finally {
       progress.done();

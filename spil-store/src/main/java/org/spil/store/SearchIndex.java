@@ -502,7 +502,8 @@ public final class SearchIndex implements AutoCloseable {
     if (q.agency() != null) {
       query.add(new TermQuery(new Term("agency", q.agency())), BooleanClause.Occur.FILTER);
     }
-    return ranked(query.build(), q.limit(), scope);
+    Query built = query.build();
+    return withSearcher(searcher -> ranked(searcher, built, q.limit(), scope));
   }
 
   /**
@@ -510,40 +511,50 @@ public final class SearchIndex implements AutoCloseable {
    * born on it or on a date one typo away (day and month swapped, one digit different; a record
    * that gives only the year or month counts as born on it) whose names share a key with the
    * example's name: few documents, so this stays fast on millions of persons and finds the one
-   * record among hundreds of namesakes. Then, to {@code limit} more, the best matches on the name
-   * alone (fuzzy), for records without a date or with a worse one. Each within the scope.
+   * record among hundreds of namesakes. When those are fewer than {@code limit}, up to {@code
+   * limit} more of the best matches on the name alone (fuzzy), for records without a date or with a
+   * worse one; that search costs several times the first on a large index, and namesakes it would
+   * add rank below a full page of records born on the date. Each within the scope.
    */
   List<SearchHit> similar(String name, String birthDate, int limit, Scope scope) {
     if (scope.isEmpty() || name == null || name.isBlank()) {
       return List.of();
     }
     Query legalEntity = new TermQuery(new Term("schema", "LegalEntity"));
-    List<SearchHit> hits = new ArrayList<>();
-    if (birthDate != null && !birthDate.isBlank()) {
-      BooleanQuery.Builder names = new BooleanQuery.Builder();
-      names(name, false, names);
-      BooleanQuery.Builder query = new BooleanQuery.Builder();
-      query.add(birthDates(birthDate), BooleanClause.Occur.MUST);
-      query.add(new TermQuery(new Term(BIRTH_DATE, birthDate)), BooleanClause.Occur.SHOULD);
-      query.add(names.build(), BooleanClause.Occur.MUST);
-      query.add(legalEntity, BooleanClause.Occur.FILTER);
-      query.add(scope.filter(), BooleanClause.Occur.FILTER);
-      hits.addAll(ranked(query.build(), limit, scope));
-    }
-    BooleanQuery.Builder names = new BooleanQuery.Builder();
-    names(name, true, names);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(names.build(), BooleanClause.Occur.MUST);
-    query.add(legalEntity, BooleanClause.Occur.FILTER);
-    query.add(scope.filter(), BooleanClause.Occur.FILTER);
-    Set<String> seen = new java.util.HashSet<>();
-    hits.forEach(h -> seen.add(h.id()));
-    for (SearchHit h : ranked(query.build(), limit, scope)) {
-      if (seen.add(h.id())) {
-        hits.add(h);
-      }
-    }
-    return hits;
+    Query visible = scope.filter();
+    return withSearcher(
+        searcher -> {
+          List<SearchHit> hits = new ArrayList<>();
+          if (birthDate != null && !birthDate.isBlank()) {
+            BooleanQuery.Builder names = new BooleanQuery.Builder();
+            names(name, false, names);
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(birthDates(birthDate), BooleanClause.Occur.MUST);
+            query.add(new TermQuery(new Term(BIRTH_DATE, birthDate)), BooleanClause.Occur.SHOULD);
+            query.add(names.build(), BooleanClause.Occur.MUST);
+            query.add(legalEntity, BooleanClause.Occur.FILTER);
+            query.add(visible, BooleanClause.Occur.FILTER);
+            hits.addAll(ranked(searcher, query.build(), limit, scope));
+            if (hits.size() >= limit) {
+              // enough born on the date: namesakes without it would rank below them
+              return hits;
+            }
+          }
+          BooleanQuery.Builder names = new BooleanQuery.Builder();
+          names(name, true, names);
+          BooleanQuery.Builder query = new BooleanQuery.Builder();
+          query.add(names.build(), BooleanClause.Occur.MUST);
+          query.add(legalEntity, BooleanClause.Occur.FILTER);
+          query.add(visible, BooleanClause.Occur.FILTER);
+          Set<String> seen = new java.util.HashSet<>();
+          hits.forEach(h -> seen.add(h.id()));
+          for (SearchHit h : ranked(searcher, query.build(), limit, scope)) {
+            if (seen.add(h.id())) {
+              hits.add(h);
+            }
+          }
+          return hits;
+        });
   }
 
   /**
@@ -592,11 +603,13 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /**
-   * The best {@code limit} entities for a query that already carries its scope filter, each
-   * assembled from all its documents within the scope.
-   */
-  private List<SearchHit> ranked(Query query, int limit, Scope scope) {
+  /** A search on one point-in-time view of the index. */
+  private interface Search {
+    List<SearchHit> on(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs a search on the latest committed view of the index; nothing when there is no index. */
+  private List<SearchHit> withSearcher(Search search) {
     try {
       SearcherManager manager = searchers();
       if (manager == null) {
@@ -604,28 +617,38 @@ public final class SearchIndex implements AutoCloseable {
       }
       IndexSearcher searcher = manager.acquire();
       try {
-        // ties are broken by entity id, so results do not depend on the order documents were added
-        org.apache.lucene.search.Sort order =
-            new org.apache.lucene.search.Sort(
-                org.apache.lucene.search.SortField.FIELD_SCORE,
-                new org.apache.lucene.search.SortField(
-                    "entity", org.apache.lucene.search.SortField.Type.STRING));
-        TopDocs top = searcher.search(query, limit * 4, order, true);
-        Map<String, Float> best = new LinkedHashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-          String id = searcher.storedFields().document(sd.doc).get("entity");
-          best.merge(id, sd.score, Math::max);
-          if (best.size() >= limit) {
-            break;
-          }
-        }
-        return assemble(searcher, best, scope);
+        return search.on(searcher);
       } finally {
         manager.release(searcher);
       }
     } catch (IOException e) {
       throw new StoreException("cannot search index " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The best {@code limit} entities for a query that already carries its scope filter, each
+   * assembled from all its documents within the scope.
+   */
+  private static List<SearchHit> ranked(IndexSearcher searcher, Query query, int limit, Scope scope)
+      throws IOException {
+    // ties are broken by entity id, so results do not depend on the order documents were added
+    org.apache.lucene.search.Sort order =
+        new org.apache.lucene.search.Sort(
+            org.apache.lucene.search.SortField.FIELD_SCORE,
+            new org.apache.lucene.search.SortField(
+                "entity", org.apache.lucene.search.SortField.Type.STRING));
+    TopDocs top = searcher.search(query, limit * 4, order, true);
+    Map<String, Float> best = new LinkedHashMap<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      // the sort's second key is the entity id: no stored document needs decoding here
+      String id = ((BytesRef) ((org.apache.lucene.search.FieldDoc) sd).fields[1]).utf8ToString();
+      best.merge(id, sd.score, Math::max);
+      if (best.size() >= limit) {
+        break;
+      }
+    }
+    return assemble(searcher, best, scope);
   }
 
   private static List<SearchHit> assemble(

@@ -63,6 +63,19 @@ public final class Store implements AutoCloseable {
    * present (a table that does not parse refuses to open), the built-in defaults otherwise.
    */
   public static Store open(Path dir, boolean write, LocalDate today) {
+    return open(dir, write, today, true);
+  }
+
+  /**
+   * Opens the store of a data directory for writing without bringing the search index up to date
+   * first, for a caller that rebuilds it whole next ({@link #reindex}): healing an outdated index
+   * would build it twice.
+   */
+  public static Store openForReindex(Path dir, LocalDate today) {
+    return open(dir, true, today, false);
+  }
+
+  private static Store open(Path dir, boolean write, LocalDate today, boolean heal) {
     LegalBases bases;
     try {
       bases = legalBases(dir);
@@ -84,7 +97,9 @@ public final class Store implements AutoCloseable {
             new AccessPolicy(new Policy(bases), today),
             secret == null ? null : new MatchCodes(secret));
     try {
-      index.catchUp(w, n -> {});
+      if (heal) {
+        index.catchUp(w, n -> {});
+      }
       if (write) {
         store.matchIndex().catchUp(w);
       }
