@@ -205,6 +205,11 @@ final class ResolveBench implements Callable<Integer> {
         exact.f1(),
         exact.truePairs(),
         exact.predictedPairs());
+    if (errors > 0) {
+      Map<String, ResolveRecord> byId = new java.util.LinkedHashMap<>();
+      records.forEach(rec -> byId.put(rec.id(), rec));
+      printErrors(out, r, clusters, truth, byId);
+    }
     for (double other : thresholds.subList(1, thresholds.size())) {
       r.threshold(other);
       List<Resolution.Cluster> at = r.clusters();

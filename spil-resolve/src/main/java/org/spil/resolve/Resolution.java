@@ -314,13 +314,15 @@ public final class Resolution {
     return counted.size();
   }
 
-  /** The match weight of every candidate pair, on all cores (name adjustments once per record). */
+  /**
+   * The match weight of every candidate pair, on all cores (the other bearers of each name counted
+   * once per record).
+   */
   private void weigh(int f) {
-    double[] exactName =
+    double[] others =
         IntStream.range(0, records.size())
             .parallel()
-            .mapToDouble(
-                i -> records.get(i).folded() == null ? 0 : adjustment(records.get(i), (byte) 0))
+            .mapToDouble(i -> records.get(i).folded() == null ? 0 : others(records.get(i)))
             .toArray();
     float[] w = new float[pairs.length];
     IntStream.range(0, pairs.length)
@@ -328,10 +330,12 @@ public final class Resolution {
         .forEach(
             p -> {
               byte name = levels[p * f];
-              w[p] =
-                  (float)
-                      (model.score(levels, p * f, classes[p])
-                          + (name == 0 ? exactName[(int) (pairs[p] >>> 32)] : 0));
+              double adjustment = 0;
+              if (name >= 0 && name <= ADJUSTED_NAME_LEVEL) {
+                double o = Math.max(others[(int) (pairs[p] >>> 32)], others[(int) pairs[p]]);
+                adjustment = nameFrequencyAdjustment(o);
+              }
+              w[p] = (float) (model.score(levels, p * f, classes[p]) + adjustment);
             });
     weights = w;
   }
@@ -413,37 +417,52 @@ public final class Resolution {
   }
 
   /**
-   * An exact name match is worth more for a rare name and less for a common one (Splink's term
-   * frequency adjustment, counted in people rather than records): two records of different people
-   * share a name only when another person bears it, so the name's u is the number of other people
-   * bearing it over the number of people, in place of the model's average u for exact names. For a
-   * name with one known bearer, the others expected are estimated from its tokens, as if drawn
-   * independently: a many-word trade name has practically none, "Jan de Vries" some (between 0.01
-   * and 0.5 people).
+   * A name match is worth more for a rare name and less for a common one (Splink's term frequency
+   * adjustment, counted in people rather than records): two records of different people share a
+   * name only when another person bears it, so the name's u is the number of other people bearing
+   * it over the number of people, in place of the model's average u for exact names. Close names (a
+   * typo, a middle name more or less) are adjusted as Splink adjusts fuzzy levels, by the more
+   * common of the two names: "Jan de Vries" against "Jan de Vreis" is as weak as "Jan de Vries"
+   * against itself. Other levels are not adjusted.
    */
-  private double adjustment(Features.Prepared a, byte nameLevel) {
-    if (nameLevel != 0) {
+  private double adjustment(Features.Prepared a, Features.Prepared b, byte nameLevel) {
+    if (nameLevel > ADJUSTED_NAME_LEVEL) {
       return 0;
     }
+    double others = nameLevel == 0 ? others(a) : Math.max(others(a), others(b));
+    return nameFrequencyAdjustment(others);
+  }
+
+  /** Name levels that the name frequency adjusts: same, same but one token, close. */
+  static final byte ADJUSTED_NAME_LEVEL = 2;
+
+  /**
+   * The other people expected to bear a record's name. For a name with one known bearer, the others
+   * expected are estimated from its tokens, as if drawn independently: a many-word trade name has
+   * practically none, "Jan de Vries" some (between 0.01 and 0.5 people).
+   */
+  private double others(Features.Prepared a) {
     if (saved != null) {
       Integer count = saved.commonNames().get(nameHash(a.folded()));
-      int population = saved.people() > 0 ? saved.people() : saved.records();
-      double others =
-          count != null && count > 1
-              ? count - 1
-              : expectedOthers(
-                  a.folded(),
-                  t -> saved.tokenNames() == null ? null : saved.tokenNames().get(nameHash(t)),
-                  saved.names(),
-                  population);
-      return nameFrequencyAdjustment(others, population);
+      return count != null && count > 1
+          ? count - 1
+          : expectedOthers(
+              a.folded(),
+              t -> saved.tokenNames() == null ? null : saved.tokenNames().get(nameHash(t)),
+              saved.names(),
+              population());
     }
     int count = frequency.getOrDefault(a.folded(), 1);
-    double others =
-        count > 1
-            ? count - 1
-            : expectedOthers(a.folded(), tokenNames::get, frequency.size(), people);
-    return nameFrequencyAdjustment(others, people);
+    return count > 1
+        ? count - 1
+        : expectedOthers(a.folded(), tokenNames::get, frequency.size(), people);
+  }
+
+  private int population() {
+    if (saved != null) {
+      return saved.people() > 0 ? saved.people() : saved.records();
+    }
+    return people;
   }
 
   private static double expectedOthers(
@@ -462,8 +481,8 @@ public final class Resolution {
     return Math.min(0.5, Math.max(0.01, population * share));
   }
 
-  private double nameFrequencyAdjustment(double others, int population) {
-    double u = others / Math.max(1, population);
+  private double nameFrequencyAdjustment(double others) {
+    double u = others / Math.max(1, population());
     return Math.log(model.u[0][0] / u) / Math.log(2);
   }
 
@@ -524,7 +543,7 @@ public final class Resolution {
   private Pair compare(Features.Prepared a, Features.Prepared b) {
     byte[] lv = new byte[Features.NAMES.length];
     Features.compare(a, b, lv);
-    double adjustment = adjustment(a, lv[0]);
+    double adjustment = adjustment(a, b, lv[0]);
     int pairClass = pairClass(a, b);
     double w = model.score(lv, 0, pairClass) + adjustment;
     return new Pair(
