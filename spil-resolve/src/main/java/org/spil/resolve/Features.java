@@ -171,7 +171,7 @@ final class Features {
     if (jaccard >= 0.75 && !firm) {
       return abbreviated ? NAME_PART : 1;
     }
-    TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens(), firm ? 2 : 3);
+    TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens(), firm);
     double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
     double mean = m.meanBest();
     if (weakest >= 0.80 && mean >= 0.90) {
@@ -193,8 +193,9 @@ final class Features {
 
   /**
    * The similarity of every token of one name with every token of the other (Jaro-Winkler, raised
-   * to 0.93 when one token of three letters or more is a prefix of the other, "rob" of "robert"),
-   * computed once per comparison; the name levels read it row-wise and column-wise.
+   * to 0.93 when one token of three letters or more is a prefix of the other, "rob" of "robert", or
+   * when in a person's name both are forms of one given name, "kees" and "cornelis"), computed once
+   * per comparison; the name levels read it row-wise and column-wise.
    */
   static final class TokenMatrix {
     private final String[] a;
@@ -204,14 +205,18 @@ final class Features {
     /** Tokens shorter than this are left out of {@link #weakestBest}. */
     private final int shortest;
 
-    TokenMatrix(Set<String> x, Set<String> y, int shortest) {
-      this.shortest = shortest;
+    /**
+     * The matrix of two names' tokens; {@code firm} when either is a firm's, whose tokens of two
+     * letters count and whose words are never taken for given names ("Art Gallery").
+     */
+    TokenMatrix(Set<String> x, Set<String> y, boolean firm) {
+      this.shortest = firm ? 2 : 3;
       a = x.toArray(new String[0]);
       b = y.toArray(new String[0]);
       sim = new double[a.length * b.length];
       for (int i = 0; i < a.length; i++) {
         for (int j = 0; j < b.length; j++) {
-          sim[i * b.length + j] = similarity(a[i], b[j]);
+          sim[i * b.length + j] = similarity(a[i], b[j], !firm);
         }
       }
     }
@@ -306,13 +311,17 @@ final class Features {
    * letters or fewer that differ by more than a swap of neighbouring letters, at most 0.75: one
    * letter in three is a different name ("Lam", "Law", "Lau"), not a typing error.
    */
-  private static double similarity(String x, String y) {
+  private static double similarity(String x, String y, boolean person) {
     double s = JaroWinkler.similarity(x, y);
     if (x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x))) {
       s = Math.max(s, 0.93);
     }
     if (x.length() <= 3 && y.length() <= 3 && !x.equals(y) && !swapped(x, y)) {
       s = Math.min(s, 0.75);
+    }
+    if (person && s < 0.93 && GivenNames.variants(x, y)) {
+      // "Kees" for Cornelis, "Karl" for Charles: as close as a prefix ("Rob" of "Robert")
+      s = 0.93;
     }
     return s;
   }

@@ -47,6 +47,26 @@ class FeaturesTest {
   }
 
   @Test
+  void givenNameVariantsAreCloseForPersonsOnly() {
+    String close = Features.LEVELS[Features.NAME][2];
+    assertThat(nameLevel(person("Kees Visser"), person("Cornelis Visser"))).isEqualTo(close);
+    assertThat(nameLevel(person("Tom Chudleigh"), person("Thomas Chudleigh"))).isEqualTo(close);
+    assertThat(nameLevel(person("Karl Grinstead"), person("Charles Grinstead"))).isEqualTo(close);
+    assertThat(nameLevel(person("Bob Smit"), person("Rob Smit")))
+        .as("two nicknames of Robert, though three letters each")
+        .isEqualTo(close);
+    assertThat(nameLevel(person("Kees Visser"), person("Pieter Visser"))).isEqualTo("different");
+    assertThat(nameLevel(person("Bill Visser"), person("Robert Visser")))
+        .as("no group holds both")
+        .isNotEqualTo(close);
+    assertThat(nameLevel(company("Kees Transport B.V."), company("Cornelis Transport B.V.")))
+        .as("a firm's words are not given names")
+        .isNotEqualTo(close);
+    assertThat(GivenNames.variants("jo", "johanna")).isTrue();
+    assertThat(GivenNames.variants("jo", "jan")).isFalse();
+  }
+
+  @Test
   void companiesCompareWithoutLegalFormsEvenMistyped() {
     assertThat(
             Features.name(
