@@ -29,6 +29,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -78,6 +79,10 @@ public final class SearchIndex implements AutoCloseable {
   static final String FORMAT = "2";
 
   private static final String FORMAT_KEY = "format";
+
+  /** Segments the index is merged down to after each write. */
+  static final int MAX_SEGMENTS = 4;
+
   private final Path dir;
   private FSDirectory directory;
   private SearcherManager searchers;
@@ -231,6 +236,9 @@ public final class SearchIndex implements AutoCloseable {
         feed.finish();
         batches++;
       }
+      // every search looks each term up in every segment: a few large segments answer a match
+      // at a million persons in half the time that the two dozen left by ingest take
+      writer.forceMerge(MAX_SEGMENTS);
       writer.setLiveCommitData(commitData(through));
       writer.commit();
     } catch (IOException | UncheckedIOException e) {
@@ -424,16 +432,7 @@ public final class SearchIndex implements AutoCloseable {
         new BoostQuery(new TermQuery(new Term("fp", NameKeys.fingerprint(text))), 3f),
         BooleanClause.Occur.SHOULD);
     for (String t : tokens) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("name", "t:" + t)), 2f),
-          BooleanClause.Occur.SHOULD);
-      boolean word = t.chars().noneMatch(Character::isDigit);
-      int edits = !word ? 0 : t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
-      if (fuzzy && edits > 0) {
-        should.add(
-            new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
-            BooleanClause.Occur.SHOULD);
-      }
+      token(t, fuzzy, should);
     }
     // sound-alike and skeleton keys only for word tokens: "ONEU5542799" must not sound like "Anne"
     Set<String> words = new java.util.LinkedHashSet<>();
@@ -452,6 +451,40 @@ public final class SearchIndex implements AutoCloseable {
           new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
           BooleanClause.Occur.SHOULD);
     }
+  }
+
+  /** Adds the clauses of one name token: the token, and its typos when {@code fuzzy}. */
+  private static void token(String t, boolean fuzzy, BooleanQuery.Builder should) {
+    should.add(
+        new BoostQuery(new TermQuery(new Term("name", "t:" + t)), 2f), BooleanClause.Occur.SHOULD);
+    boolean word = t.chars().noneMatch(Character::isDigit);
+    int edits = !word ? 0 : t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
+    if (fuzzy && edits > 0) {
+      should.add(
+          new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
+          BooleanClause.Occur.SHOULD);
+    }
+  }
+
+  /**
+   * The name token of at least four letters that the fewest documents hold (at least one), or null
+   * when none is indexed: a surname rather than "jan", "mohamed" or a particle. (Measured against
+   * leading with every token within four times the rarest's count: no better, and slower.)
+   */
+  private static String rarestToken(IndexReader reader, Set<String> tokens) throws IOException {
+    String rarest = null;
+    int fewest = Integer.MAX_VALUE;
+    for (String t : tokens) {
+      if (t.length() < 4) {
+        continue;
+      }
+      int n = reader.docFreq(new Term("name", "t:" + t));
+      if (n > 0 && n < fewest) {
+        fewest = n;
+        rarest = t;
+      }
+    }
+    return rarest;
   }
 
   static List<String> analyze(String text) {
@@ -543,7 +576,17 @@ public final class SearchIndex implements AutoCloseable {
           BooleanQuery.Builder names = new BooleanQuery.Builder();
           names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
-          query.add(names.build(), BooleanClause.Occur.MUST);
+          String rarest = rarestToken(searcher.getIndexReader(), NameKeys.tokens(name));
+          if (rarest == null) {
+            query.add(names.build(), BooleanClause.Occur.MUST);
+          } else {
+            // walking the postings of "jan" or "mohamed" is the cost of a name search on millions
+            // of persons: the rarest token (or a typo of it) leads, the others only score
+            BooleanQuery.Builder lead = new BooleanQuery.Builder();
+            token(rarest, true, lead);
+            query.add(lead.build(), BooleanClause.Occur.MUST);
+            query.add(names.build(), BooleanClause.Occur.SHOULD);
+          }
           query.add(legalEntity, BooleanClause.Occur.FILTER);
           query.add(visible, BooleanClause.Occur.FILTER);
           Set<String> seen = new java.util.HashSet<>();
