@@ -172,6 +172,12 @@ final class Features {
       return abbreviated ? NAME_PART : 1;
     }
     TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens(), firm);
+    // a firm whose name is part of another's is another firm, however close the words: "Dragon
+    // Pearl Ho Trading" is not "Dragon Pearl Ho & Chow Trading" ("Chow" is near "Ho" letter by
+    // letter)
+    if (firm && (m.part(true) || m.part(false))) {
+      return NAME_DIFFERENT;
+    }
     double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
     double mean = m.meanBest();
     if (weakest >= 0.80 && mean >= 0.90) {
@@ -186,8 +192,6 @@ final class Features {
     if (weakest >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
       return 3;
     }
-    // a firm whose name is part of another's is another firm: "Tulp Fresh Import" is not "Tulp
-    // Huisman Utrecht Fresh Import"
     return !firm && (m.part(true) || m.part(false)) ? NAME_PART : NAME_DIFFERENT;
   }
 

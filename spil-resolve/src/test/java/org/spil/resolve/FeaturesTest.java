@@ -139,6 +139,12 @@ class FeaturesTest {
         .as("a firm's two-letter founder is part of its name")
         .isNotIn(Features.LEVELS[Features.NAME][2], Features.LEVELS[Features.NAME][3]);
     assertThat(nameLevel(person("Femke Bos"), person("Femke Bso"))).isNotEqualTo("different");
+    assertThat(
+            nameLevel(
+                company("DRAGON PEARL HO UNITED TRADING LIMITED"),
+                company("Dragon Pearl Ho & Chow United Trading Ltd")))
+        .as("one more founder makes another firm, though Chow is near Ho letter by letter")
+        .isEqualTo("different");
   }
 
   @Test
