@@ -8,10 +8,10 @@ import java.util.Map;
  * banks and foreign partners use) and a long tail composed from that origin's name parts (prefix,
  * stem, ending: "van der" + "Beek" + "man", "Kara" + "oğlu", "Морозов"). One person in ten bears a
  * head name, the others a tail name, so that a full name has a plausible number of bearers at every
- * scale: at a million persons the commonest Dutch full names have about sixty bearers, most
- * names a handful, as in a real population, instead of the hundreds that a short list gives every
- * name. Tail names are spelled with and without diacritics; East Slavic ones have a Cyrillic
- * original composed from parallel parts.
+ * scale: at a million persons the commonest Dutch full names have about sixty bearers, most names a
+ * handful, as in a real population, instead of the hundreds that a short list gives every name.
+ * Tail names are spelled with and without diacritics; East Slavic ones have a Cyrillic original
+ * composed from parallel parts.
  */
 final class Surnames {
   /** The share of persons who bear a name of the head. */
