@@ -331,7 +331,7 @@ public final class Resolution {
             p -> {
               byte name = levels[p * f];
               double adjustment = 0;
-              if (name >= 0 && name <= ADJUSTED_NAME_LEVEL) {
+              if (adjusted(name)) {
                 double o = Math.max(others[(int) (pairs[p] >>> 32)], others[(int) pairs[p]]);
                 adjustment = nameFrequencyAdjustment(o);
               }
@@ -426,7 +426,7 @@ public final class Resolution {
    * against itself. Other levels are not adjusted.
    */
   private double adjustment(Features.Prepared a, Features.Prepared b, byte nameLevel) {
-    if (nameLevel > ADJUSTED_NAME_LEVEL) {
+    if (!adjusted(nameLevel)) {
       return 0;
     }
     double others = nameLevel == 0 ? others(a) : Math.max(others(a), others(b));
@@ -435,6 +435,11 @@ public final class Resolution {
 
   /** Name levels that the name frequency adjusts: same, same but one token, close. */
   static final byte ADJUSTED_NAME_LEVEL = 2;
+
+  /** Whether the name frequency adjusts a name level (never a missing name). */
+  private static boolean adjusted(byte nameLevel) {
+    return nameLevel >= 0 && nameLevel <= ADJUSTED_NAME_LEVEL;
+  }
 
   /**
    * The other people expected to bear a record's name. For a name with one known bearer, the others

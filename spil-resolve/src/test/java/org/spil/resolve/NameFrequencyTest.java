@@ -40,6 +40,27 @@ class NameFrequencyTest {
     return r.explain(bank, records.get(400));
   }
 
+  @Test
+  void aRecordWithoutANameIsWeighedWithoutANameAdjustment() {
+    List<ResolveRecord> records = population();
+    ResolveRecord account =
+        new ResolveRecord(
+            "account",
+            ResolveRecord.Kind.EITHER,
+            null,
+            null,
+            Set.of("iban:NL91ABNA0417164300"),
+            Set.of(),
+            null,
+            "bank");
+    records.add(account);
+    Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
+    r.score(200, 1);
+    Resolution.Pair p = r.explain(account, records.get(0));
+    assertThat(p.explanation()).contains("name: missing (+0.0)");
+    assertThat(p.explanation()).noneMatch(e -> e.contains("rare name") || e.contains("common"));
+  }
+
   private static List<ResolveRecord> population() {
     List<ResolveRecord> records = new ArrayList<>();
     String[] first = {"Jan", "Piet", "Kees", "Anna", "Fatima", "Mohamed", "Ahmet", "Sanne"};
