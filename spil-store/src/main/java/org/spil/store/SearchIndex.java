@@ -80,7 +80,10 @@ public final class SearchIndex implements AutoCloseable {
 
   private static final String FORMAT_KEY = "format";
 
-  /** Segments the index is merged down to after each write. */
+  /**
+   * Segments the index is merged down to after a bulk write (one that adds at least a quarter of
+   * its documents).
+   */
   static final int MAX_SEGMENTS = 4;
 
   private final Path dir;
@@ -237,8 +240,13 @@ public final class SearchIndex implements AutoCloseable {
         batches++;
       }
       // every search looks each term up in every segment: a few large segments answer a match
-      // at a million persons in half the time that the two dozen left by ingest take
-      writer.forceMerge(MAX_SEGMENTS);
+      // at a million persons in half the time that the two dozen left by ingest take. Only after
+      // a bulk write: a small batch into a large index would rewrite a large segment each time
+      // (a 1,000-row ingest into the 1M-person index rewrote 72 MB), and the merge policy keeps
+      // small additions in check
+      if (docs[0] * 4 >= writer.getDocStats().numDocs) {
+        writer.forceMerge(MAX_SEGMENTS);
+      }
       writer.setLiveCommitData(commitData(through));
       writer.commit();
     } catch (IOException | UncheckedIOException e) {
