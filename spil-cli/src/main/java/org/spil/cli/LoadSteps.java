@@ -14,17 +14,17 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * {@code spil bench ingest --load-steps}: where DuckDB's share of an ingest goes. The statements a
- * batch stored are exported once as a spool-like CSV and as Parquet, then loaded into fresh tables
- * of the warehouse's statement columns step by step (scan only, into memory, into a database file,
- * from Parquet, and row by row through DuckDB's Appender), so that the cost of storing the rows can
- * be told apart from Spil's reading, validation and staging.
+ * {@code spil bench ingest --load-steps}: where DuckDB's share of an ingest goes. The statement
+ * rows a batch stored ({@code statement_row}, the narrow rows besides the entity rows) are exported
+ * once as a spool-like CSV and as Parquet, then loaded into fresh tables of the warehouse's own
+ * definition step by step (scan only, into memory, into a database file, from Parquet, and row by
+ * row through DuckDB's Appender), so that the cost of storing the rows can be told apart from
+ * Spil's reading, validation and staging.
  */
 final class LoadSteps {
   private LoadSteps() {}
 
-  private static final String COLUMNS =
-      "id_hi, id_lo, entity_id, schema, prop, value, original_value, lang";
+  private static final String COLUMNS = "entity_no, prop, value, original_value, lang";
 
   static void measure(Path warehouse, Path work, int appenderRows, PrintWriter out)
       throws Exception {
@@ -37,16 +37,16 @@ final class LoadSteps {
     String create;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly);
         Statement s = c.createStatement()) {
-      String select = "(SELECT " + COLUMNS + " FROM statement)";
+      String select = "(SELECT " + COLUMNS + " FROM statement_row)";
       s.execute("COPY " + select + " TO '" + csv + "' (HEADER false)");
       s.execute("COPY " + select + " TO '" + parquet + "' (FORMAT parquet)");
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM statement")) {
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM statement_row")) {
         rs.next();
         rows = rs.getLong(1);
       }
       // the warehouse's own definition of the table, constraints included
       try (ResultSet rs =
-          s.executeQuery("SELECT sql FROM duckdb_tables() WHERE table_name = 'statement'")) {
+          s.executeQuery("SELECT sql FROM duckdb_tables() WHERE table_name = 'statement_row'")) {
         rs.next();
         create = rs.getString(1);
       }
@@ -55,12 +55,11 @@ final class LoadSteps {
         "read_csv('"
             + csv
             + "', header = false, delim = ',', quote = '\"', escape = '\"', auto_detect = false,"
-            + " columns = {'id_hi': 'BIGINT', 'id_lo': 'BIGINT', 'entity_id': 'VARCHAR',"
-            + " 'schema': 'VARCHAR', 'prop': 'VARCHAR', 'value': 'VARCHAR',"
+            + " columns = {'entity_no': 'BIGINT', 'prop': 'VARCHAR', 'value': 'VARCHAR',"
             + " 'original_value': 'VARCHAR', 'lang': 'VARCHAR'})";
     String insert =
-        "INSERT INTO statement SELECT id_hi, id_lo, 1, entity_id, schema, prop, value,"
-            + " original_value, lang, current_date, current_date FROM ";
+        "INSERT INTO statement_row SELECT 1, entity_no, prop, value, original_value, lang,"
+            + " current_date, current_date FROM ";
     out.printf("load steps over %,d statements (%s):%n", rows, warehouse.getFileName());
     try (Connection memory = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = memory.createStatement()) {
@@ -77,39 +76,29 @@ final class LoadSteps {
       step(out, "CSV into a database file", () -> s.execute(insert + readCsv));
       step(out, "Parquet into a database file", () -> s.execute(insert + "'" + parquet + "'"));
       List<String[]> sample = new ArrayList<>();
-      List<long[]> ids = new ArrayList<>();
+      List<Long> entityNos = new ArrayList<>();
       try (ResultSet rs =
           s.executeQuery("SELECT " + COLUMNS + " FROM '" + parquet + "' LIMIT " + appenderRows)) {
         while (rs.next()) {
-          ids.add(new long[] {rs.getLong(1), rs.getLong(2)});
+          entityNos.add(rs.getLong(1));
           sample.add(
-              new String[] {
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8)
-              });
+              new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
         }
       }
       int days = (int) java.time.LocalDate.now().toEpochDay();
       long t = System.nanoTime();
-      try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "statement")) {
+      try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "statement_row")) {
         for (int i = 0; i < sample.size(); i++) {
           String[] r = sample.get(i);
           a.beginRow();
-          a.append(ids.get(i)[0]).append(ids.get(i)[1]).append(3L);
-          a.append(r[0]).append(r[1]).append(r[2]).append(r[3]);
-          if (r[4] == null) {
-            a.appendNull();
-          } else {
-            a.append(r[4]);
-          }
-          if (r[5] == null) {
-            a.appendNull();
-          } else {
-            a.append(r[5]);
+          a.append(3L).append(entityNos.get(i).longValue());
+          a.append(r[0]).append(r[1]);
+          for (int k = 2; k < 4; k++) {
+            if (r[k] == null) {
+              a.appendNull();
+            } else {
+              a.append(r[k]);
+            }
           }
           a.appendEpochDays(days).appendEpochDays(days);
           a.endRow();

@@ -19,14 +19,16 @@ import org.duckdb.DuckDBConnection;
 import org.spil.model.Provenance;
 
 /**
- * Writes one batch of statements and applies it atomically. Statements are spooled to CSV chunk
- * files in the data directory (duplicates within the batch dropped on the way, with a primitive id
- * set); a loader thread inserts each finished chunk with DuckDB's parallel CSV reader while the
- * next one is written, all inside one transaction. This is several times faster than appending row
- * by row through JDBC. {@link #commit} then, in the same transaction, moves {@code last_seen} of
- * statements the dataset had already supplied, removes their new copies, records the batch and its
- * rejects, and commits. A process killed before that commit leaves the warehouse as it was (stale
- * spool files are removed at the next open).
+ * Writes one batch of statements and applies it atomically. The warehouse keeps an entity's id and
+ * schema once per run of its statements ({@code batch_entity}, numbered within the batch) and each
+ * statement as a narrow row pointing at that number ({@code statement_row}); the {@code statement}
+ * view joins them back together (see {@link Warehouse}). Statements are spooled to CSV chunk files
+ * in the data directory (duplicates within the batch dropped on the way, with a primitive id set);
+ * a loader thread inserts each finished chunk with DuckDB's parallel CSV reader while the next one
+ * is written, all inside one transaction. {@link #commit} then, in the same transaction, moves
+ * {@code last_seen} of statements the dataset had already supplied, removes their new copies,
+ * records the batch and its rejects, and commits. A process killed before that commit leaves the
+ * warehouse as it was (stale spool files are removed at the next open).
  *
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
@@ -44,12 +46,19 @@ public final class BatchWriter implements AutoCloseable {
   private final ExecutorService loader;
   private final List<Future<?>> loads = new ArrayList<>();
   private final List<Path> spools = new ArrayList<>();
-  private Path spool;
-  private SpoolFile out;
+  private Chunk chunk;
   private int inChunk;
   private long appended;
   private long entities;
   private boolean done;
+
+  /** The entity whose statements arrive now: one {@code batch_entity} row once it holds any. */
+  private String entityId;
+
+  private String schema;
+  private long entityNo;
+  private boolean stated;
+  private boolean hasRows;
 
   BatchWriter(
       Warehouse warehouse,
@@ -81,7 +90,11 @@ public final class BatchWriter implements AutoCloseable {
             });
   }
 
-  /** Adds one statement; {@code originalValue} null when equal to the value. */
+  /**
+   * Adds one statement; {@code originalValue} null when equal to the value. The {@code id}
+   * statement that says an entity exists (value: the entity id) is kept as a flag of the entity's
+   * row rather than as a row of its own.
+   */
   public void accept(
       String entityId,
       String schema,
@@ -94,37 +107,27 @@ public final class BatchWriter implements AutoCloseable {
     if (!staged.add(id[0], id[1])) {
       return;
     }
-    if (prop.equals(org.spil.model.Statement.ID_PROP)) {
-      entities++;
-    }
     try {
-      if (out == null) {
-        Files.createDirectories(spoolDir);
-        spool = Files.createTempFile(spoolDir, "batch-" + batchId + "-", ".csv");
-        spools.add(spool);
-        out = new SpoolFile(spool);
+      if (chunk == null) {
+        chunk = new Chunk();
       }
-      out.writeLong(id[0]);
-      out.writeByte(',');
-      out.writeLong(id[1]);
-      out.writeByte(',');
-      out.writeField(entityId);
-      out.writeByte(',');
-      out.writeField(schema);
-      out.writeByte(',');
-      out.writeField(prop);
-      out.writeByte(',');
-      out.writeField(value);
-      out.writeByte(',');
-      if (originalValue != null) {
-        out.writeField(originalValue);
+      if (!entityId.equals(this.entityId) || !schema.equals(this.schema)) {
+        endEntity();
+        this.entityId = entityId;
+        this.schema = schema;
+        this.entityNo++;
       }
-      out.writeByte(',');
-      if (lang != null) {
-        out.writeField(lang);
+      if (prop.equals(org.spil.model.Statement.ID_PROP)
+          && value.equals(entityId)
+          && originalValue == null
+          && lang == null) {
+        entities++;
+        stated = true;
+      } else {
+        hasRows = true;
+        chunk.row(entityNo, prop, value, originalValue, lang);
       }
-      out.writeByte('\n');
-      if (++inChunk == CHUNK_STATEMENTS) {
+      if (++inChunk >= CHUNK_STATEMENTS) {
         finishChunk();
       }
     } catch (IOException e) {
@@ -132,39 +135,113 @@ public final class BatchWriter implements AutoCloseable {
     }
   }
 
-  /** Closes the current chunk file and hands it to the loader thread. */
+  /** Writes the current entity's row when it holds its id statement or any other. */
+  private void endEntity() throws IOException {
+    if (entityId != null && (stated || hasRows)) {
+      chunk.entity(entityNo, entityId, schema, stated);
+    }
+    entityId = null;
+    schema = null;
+    stated = false;
+    hasRows = false;
+  }
+
+  /** Closes the current chunk files and hands them to the loader thread. */
   private void finishChunk() throws IOException {
-    if (out == null) {
+    if (chunk == null) {
       return;
     }
-    out.close();
-    out = null;
+    endEntity();
+    chunk.close();
+    Chunk done = chunk;
+    chunk = null;
     inChunk = 0;
-    Path file = spool;
     loads.add(
         loader.submit(
             () -> {
-              load(file);
+              load(done);
               return null;
             }));
   }
 
-  private void load(Path file) throws SQLException, IOException {
+  /** The two spool files of one chunk: entity rows and statement rows. */
+  private final class Chunk {
+    private final Path entityFile;
+    private final Path rowFile;
+    private final SpoolFile entityOut;
+    private final SpoolFile rowOut;
+
+    Chunk() throws IOException {
+      Files.createDirectories(spoolDir);
+      entityFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-entities-", ".csv");
+      spools.add(entityFile);
+      rowFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-rows-", ".csv");
+      spools.add(rowFile);
+      entityOut = new SpoolFile(entityFile);
+      rowOut = new SpoolFile(rowFile);
+    }
+
+    void entity(long no, String id, String schema, boolean stated) throws IOException {
+      entityOut.writeLong(no);
+      entityOut.writeByte(',');
+      entityOut.writeField(id);
+      entityOut.writeByte(',');
+      entityOut.writeField(schema);
+      entityOut.writeByte(',');
+      entityOut.writeByte(stated ? '1' : '0');
+      entityOut.writeByte('\n');
+    }
+
+    void row(long no, String prop, String value, String originalValue, String lang)
+        throws IOException {
+      rowOut.writeLong(no);
+      rowOut.writeByte(',');
+      rowOut.writeField(prop);
+      rowOut.writeByte(',');
+      rowOut.writeField(value);
+      rowOut.writeByte(',');
+      if (originalValue != null) {
+        rowOut.writeField(originalValue);
+      }
+      rowOut.writeByte(',');
+      if (lang != null) {
+        rowOut.writeField(lang);
+      }
+      rowOut.writeByte('\n');
+    }
+
+    void close() throws IOException {
+      entityOut.close();
+      rowOut.close();
+    }
+  }
+
+  private void load(Chunk c) throws SQLException, IOException {
+    String dates = "DATE '" + asOf + "', DATE '" + asOf + "'";
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(
-          "INSERT INTO statement SELECT id_hi, id_lo, "
+          "INSERT INTO batch_entity SELECT "
               + batchId
-              + ", entity_id, schema, prop, value, original_value, lang, DATE '"
-              + asOf
-              + "', DATE '"
-              + asOf
-              + "' FROM "
+              + ", entity_no, entity_id, schema, stated, "
+              + dates
+              + " FROM "
               + SpoolFile.sqlRead(
-                  file,
-                  "{'id_hi': 'BIGINT', 'id_lo': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR', 'prop': 'VARCHAR',"
-                      + " 'value': 'VARCHAR', 'original_value': 'VARCHAR', 'lang': 'VARCHAR'}"));
+                  c.entityFile,
+                  "{'entity_no': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR',"
+                      + " 'stated': 'BOOLEAN'}"));
+      s.executeUpdate(
+          "INSERT INTO statement_row SELECT "
+              + batchId
+              + ", entity_no, prop, value, original_value, lang, "
+              + dates
+              + " FROM "
+              + SpoolFile.sqlRead(
+                  c.rowFile,
+                  "{'entity_no': 'BIGINT', 'prop': 'VARCHAR', 'value': 'VARCHAR',"
+                      + " 'original_value': 'VARCHAR', 'lang': 'VARCHAR'}"));
     }
-    Files.deleteIfExists(file);
+    Files.deleteIfExists(c.entityFile);
+    Files.deleteIfExists(c.rowFile);
   }
 
   /** One rejected value, kept with the batch. */
@@ -200,27 +277,7 @@ public final class BatchWriter implements AutoCloseable {
       long inserted = staged.size();
       String earlier = earlierBatchesOfDataset();
       if (earlier != null) {
-        try (Statement s = connection.createStatement()) {
-          // statements this dataset supplied before: keep the old row (first_seen, batch), move
-          // last_seen
-          s.executeUpdate(
-              "UPDATE statement SET last_seen = greatest(last_seen, DATE '"
-                  + asOf
-                  + "') FROM (SELECT id_hi, id_lo FROM statement"
-                  + " WHERE batch_id = "
-                  + batchId
-                  + ") n WHERE statement.batch_id IN "
-                  + earlier
-                  + " AND statement.id_hi = n.id_hi AND statement.id_lo = n.id_lo");
-          inserted -=
-              s.executeUpdate(
-                  "DELETE FROM statement WHERE batch_id = "
-                      + batchId
-                      + " AND (id_hi, id_lo) IN (SELECT (id_hi, id_lo) FROM statement"
-                      + " WHERE batch_id IN "
-                      + earlier
-                      + ")");
-        }
+        inserted -= dropResupplied(earlier);
       }
       try (PreparedStatement ps =
           connection.prepareStatement(
@@ -272,8 +329,69 @@ public final class BatchWriter implements AutoCloseable {
       throw new StoreException("cannot commit batch: " + Warehouse.firstLine(e.getMessage()), e);
     } catch (IOException e) {
       abort();
-      throw new StoreException("cannot write spool file " + spool + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot write spool files in " + spoolDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Statements of this batch that an earlier batch of the same dataset already holds (same entity,
+   * property and value) keep their old row, whose {@code last_seen} moves to this batch's date; the
+   * new copies are removed, and so are entity rows left without statements. Returns how many
+   * statements were removed.
+   */
+  private long dropResupplied(String earlier) throws SQLException {
+    String date = "DATE '" + asOf + "'";
+    String idProp = "'" + org.spil.model.Statement.ID_PROP + "'";
+    long removed;
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE OR REPLACE TEMP TABLE resupplied AS SELECT entity_id, prop, value FROM statement"
+              + " WHERE batch_id = "
+              + batchId
+              + " INTERSECT SELECT entity_id, prop, value FROM statement WHERE batch_id IN "
+              + earlier);
+      s.executeUpdate(
+          "UPDATE statement_row SET last_seen = greatest(statement_row.last_seen, "
+              + date
+              + ") FROM batch_entity e, resupplied r WHERE statement_row.batch_id IN "
+              + earlier
+              + " AND e.batch_id = statement_row.batch_id AND e.entity_no = statement_row.entity_no"
+              + " AND r.entity_id = e.entity_id AND r.prop = statement_row.prop"
+              + " AND r.value = statement_row.value");
+      s.executeUpdate(
+          "UPDATE batch_entity SET last_seen = greatest(batch_entity.last_seen, "
+              + date
+              + ") FROM resupplied r WHERE batch_entity.batch_id IN "
+              + earlier
+              + " AND batch_entity.stated AND r.prop = "
+              + idProp
+              + " AND r.entity_id = batch_entity.entity_id");
+      removed =
+          s.executeUpdate(
+              "DELETE FROM statement_row USING batch_entity e, resupplied r"
+                  + " WHERE statement_row.batch_id = "
+                  + batchId
+                  + " AND e.batch_id = statement_row.batch_id AND e.entity_no = statement_row.entity_no"
+                  + " AND r.entity_id = e.entity_id AND r.prop = statement_row.prop"
+                  + " AND r.value = statement_row.value");
+      removed +=
+          s.executeUpdate(
+              "UPDATE batch_entity SET stated = false FROM resupplied r WHERE batch_entity.batch_id = "
+                  + batchId
+                  + " AND batch_entity.stated AND r.prop = "
+                  + idProp
+                  + " AND r.entity_id = batch_entity.entity_id");
+      s.executeUpdate(
+          "DELETE FROM batch_entity WHERE batch_id = "
+              + batchId
+              + " AND NOT stated AND entity_no NOT IN (SELECT entity_no FROM statement_row"
+              + " WHERE batch_id = "
+              + batchId
+              + ")");
+      s.execute("DROP TABLE resupplied");
+    }
+    return removed;
   }
 
   /** The SQL list of the dataset's committed batches, or null when it has none. */
@@ -308,9 +426,9 @@ public final class BatchWriter implements AutoCloseable {
     }
     done = true;
     try {
-      if (out != null) {
-        out.close();
-        out = null;
+      if (chunk != null) {
+        chunk.close();
+        chunk = null;
       }
     } catch (IOException e) {
       // the spool is deleted below either way

@@ -753,6 +753,13 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The SQL for a statement's id over {@code s} (statement) and {@code b} (batch): the same digest
+   * as {@link org.spil.model.Statement#makeId}.
+   */
+  static final String STATEMENT_ID =
+      "md5(b.dataset || chr(0) || s.entity_id || chr(0) || s.prop || chr(0) || s.value)";
+
   /** Writes visible statements with their provenance as a Parquet file; returns how many. */
   public long exportParquet(Viewer viewer, Path file) {
     Scope scope = visible(viewer);
@@ -767,7 +774,9 @@ public final class Store implements AutoCloseable {
             "granted_entities",
             scope.entities().toString()));
     String select =
-        "SELECT lpad(to_hex(s.id_hi), 16, '0') || lpad(to_hex(s.id_lo), 16, '0') AS id, s.entity_id, s.schema, s.prop,"
+        "SELECT "
+            + STATEMENT_ID
+            + " AS id, s.entity_id, s.schema, s.prop,"
             + " s.value, coalesce(s.original_value, s.value) AS original_value, s.lang, b.dataset, b.agency,"
             + " b.legal_basis, b.handling_code, b.source_grade, b.info_grade, s.first_seen, s.last_seen, b.retain_until,"
             + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE "
@@ -1172,7 +1181,9 @@ public final class Store implements AutoCloseable {
         try (Statement st = c.createStatement();
             ResultSet rs =
                 st.executeQuery(
-                    "SELECT lpad(to_hex(id_hi), 16, '0') || lpad(to_hex(id_lo), 16, '0') FROM statement WHERE batch_id = "
+                    "SELECT "
+                        + STATEMENT_ID
+                        + " FROM statement s JOIN batch b USING (batch_id) WHERE s.batch_id = "
                         + e.batch().id()
                         + " ORDER BY 1")) {
           while (rs.next()) {
@@ -1191,7 +1202,8 @@ public final class Store implements AutoCloseable {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         for (Expired e : expired) {
-          st.execute("DELETE FROM statement WHERE batch_id = " + e.batch().id());
+          st.execute("DELETE FROM statement_row WHERE batch_id = " + e.batch().id());
+          st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
           st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
           st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
           st.execute(

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 import org.spil.model.HandlingCode;
@@ -127,12 +128,7 @@ public final class Warehouse implements AutoCloseable {
             source_grade VARCHAR NOT NULL, info_grade INTEGER NOT NULL, retain_until DATE NOT NULL,
             share_with VARCHAR[] NOT NULL, case_id VARCHAR, ingested_at TIMESTAMP NOT NULL, as_of DATE NOT NULL,
             files_sha256 VARCHAR NOT NULL, rows BIGINT, entities BIGINT, statements BIGINT, new_statements BIGINT, rejected_rows BIGINT)""");
-      s.execute(
-          """
-          CREATE TABLE IF NOT EXISTS statement (
-            id_hi BIGINT NOT NULL, id_lo BIGINT NOT NULL, batch_id BIGINT NOT NULL, entity_id VARCHAR NOT NULL,
-            schema VARCHAR NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL, original_value VARCHAR,
-            lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+      createStatementTables(s);
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
       DirectoryTables.create(s);
       MatchIndex.create(s);
@@ -153,6 +149,84 @@ public final class Warehouse implements AutoCloseable {
           """
           CREATE TABLE IF NOT EXISTS reject (
             batch_id BIGINT NOT NULL, file VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)""");
+    }
+  }
+
+  /**
+   * The statements, stored narrow. {@code batch_entity} holds an entity's id and schema once per
+   * run of its statements in a batch, numbered within the batch, with {@code stated} when the batch
+   * supplied the entity's {@code id} statement (that it exists); {@code statement_row} holds every
+   * other statement with the number of its entity row. The {@code statement} view joins them into
+   * the one-row-per-statement form every reader uses, the {@code id} statements included. Storing
+   * the 40-character entity id and the schema once per entity instead of once per statement halves
+   * what DuckDB writes per batch (measured in docs/decisions.md). A warehouse of the earlier
+   * layout, one wide {@code statement} table, is converted in place in one transaction.
+   */
+  private void createStatementTables(Statement s) throws SQLException {
+    boolean wide;
+    try (ResultSet rs =
+        s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'statement'")) {
+      rs.next();
+      wide = rs.getLong(1) > 0;
+    }
+    s.execute(
+        """
+        CREATE TABLE IF NOT EXISTS batch_entity (
+          batch_id BIGINT NOT NULL, entity_no BIGINT NOT NULL, entity_id VARCHAR NOT NULL, schema VARCHAR NOT NULL,
+          stated BOOLEAN NOT NULL, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+    s.execute(
+        """
+        CREATE TABLE IF NOT EXISTS statement_row (
+          batch_id BIGINT NOT NULL, entity_no BIGINT NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL,
+          original_value VARCHAR, lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+    if (wide) {
+      convertWideStatements(s);
+    }
+    s.execute(
+        """
+        CREATE OR REPLACE VIEW statement AS
+          SELECT r.batch_id, e.entity_id, e.schema, r.prop, r.value, r.original_value, r.lang,
+            r.first_seen, r.last_seen
+          FROM statement_row r JOIN batch_entity e ON r.batch_id = e.batch_id AND r.entity_no = e.entity_no
+          UNION ALL
+          SELECT batch_id, entity_id, schema, 'id' AS prop, entity_id AS value, NULL AS original_value,
+            NULL AS lang, first_seen, last_seen
+          FROM batch_entity WHERE stated""");
+  }
+
+  /** Moves the statements of the earlier wide table into the narrow tables, in one transaction. */
+  private void convertWideStatements(Statement s) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      s.execute(
+          """
+          CREATE TEMP TABLE wide_entity AS
+            SELECT batch_id, row_number() OVER (PARTITION BY batch_id ORDER BY entity_id, schema) AS entity_no,
+              entity_id, schema, stated, first_seen, last_seen
+            FROM (SELECT batch_id, entity_id, schema,
+                bool_or(prop = 'id' AND value = entity_id AND original_value IS NULL AND lang IS NULL) AS stated,
+                min(first_seen) FILTER (WHERE prop = 'id') AS first_seen,
+                max(last_seen) FILTER (WHERE prop = 'id') AS last_seen
+              FROM statement GROUP BY batch_id, entity_id, schema)""");
+      s.execute(
+          """
+          INSERT INTO batch_entity SELECT batch_id, entity_no, entity_id, schema, stated,
+            coalesce(first_seen, DATE '1970-01-01'), coalesce(last_seen, DATE '1970-01-01') FROM wide_entity""");
+      s.execute(
+          """
+          INSERT INTO statement_row SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value, w.lang,
+            w.first_seen, w.last_seen
+          FROM statement w JOIN wide_entity e
+            ON w.batch_id = e.batch_id AND w.entity_id = e.entity_id AND w.schema = e.schema
+          WHERE NOT (w.prop = 'id' AND w.value = w.entity_id AND w.original_value IS NULL AND w.lang IS NULL)""");
+      s.execute("DROP TABLE wide_entity");
+      s.execute("DROP TABLE statement");
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
@@ -293,34 +367,77 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * The statements of a batch grouped by entity (and schema), for the search index. DuckDB does the
-   * grouping in parallel; one row per entity crosses JDBC, which is about twice as fast as sorting
-   * and streaming every statement.
+   * The statements of a batch grouped by entity (and schema), for the search index: one row per
+   * entity row of the batch, its statements listed by DuckDB in parallel (one row per entity
+   * crosses JDBC, about twice as fast as streaming every statement). An entity whose statements
+   * came in several runs (an account on many rows of a bank statement) has several entity rows;
+   * those are merged here and handed on at the end, so that each entity and schema arrives once.
    */
   void forEachEntityOfBatch(long batchId, EntityStatementsConsumer consumer) {
+    String repeatedSql =
+        "SELECT entity_id, schema FROM batch_entity WHERE batch_id = ? GROUP BY ALL HAVING count(*) > 1";
     String sql =
-        "SELECT entity_id, schema, list(prop ORDER BY prop), list(value ORDER BY prop) FROM statement WHERE batch_id = ?"
-            + " GROUP BY entity_id, schema";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        "SELECT e.entity_id, e.schema, r.props, r.vals FROM batch_entity e LEFT JOIN"
+            + " (SELECT entity_no, list(prop) AS props, list(value) AS vals FROM statement_row"
+            + " WHERE batch_id = ? GROUP BY entity_no) r ON r.entity_no = e.entity_no"
+            + " WHERE e.batch_id = ?";
+    Map<List<String>, Map<String, List<String>>> repeated = new LinkedHashMap<>();
+    try (PreparedStatement rp = connection.prepareStatement(repeatedSql);
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      rp.setLong(1, batchId);
+      try (ResultSet rs = rp.executeQuery()) {
+        while (rs.next()) {
+          repeated.put(List.of(rs.getString(1), rs.getString(2)), new TreeMap<>());
+        }
+      }
       ps.setLong(1, batchId);
+      ps.setLong(2, batchId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          consumer.accept(rs.getString(1), rs.getString(2), grouped(rs, 3));
+          String entityId = rs.getString(1);
+          String schema = rs.getString(2);
+          Map<String, List<String>> merged =
+              repeated.isEmpty() ? null : repeated.get(List.of(entityId, schema));
+          if (merged == null) {
+            consumer.accept(entityId, schema, grouped(rs, 3));
+          } else {
+            grouped(rs, 3)
+                .forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+          }
         }
       }
     } catch (SQLException e) {
       throw new StoreException(
           "cannot read batch " + batchId + ": " + firstLine(e.getMessage()), e);
     }
+    repeated.forEach(
+        (key, props) -> {
+          props.values().forEach(java.util.Collections::sort);
+          consumer.accept(key.get(0), key.get(1), props);
+        });
   }
 
-  /** The list columns {@code column} (properties) and the next (values) as a property map. */
+  /**
+   * The list columns {@code column} (properties) and the next (values) as a property map, by
+   * property name and each property's values in order, so the result does not depend on the order
+   * DuckDB aggregated them in. Null lists (an entity with no statements but its id) give an empty
+   * map.
+   */
   static Map<String, List<String>> grouped(ResultSet rs, int column) throws SQLException {
-    Object[] props = (Object[]) rs.getArray(column).getArray();
+    java.sql.Array propArray = rs.getArray(column);
+    Map<String, List<String>> grouped = new TreeMap<>();
+    if (propArray == null) {
+      return grouped;
+    }
+    Object[] props = (Object[]) propArray.getArray();
     Object[] values = (Object[]) rs.getArray(column + 1).getArray();
-    Map<String, List<String>> grouped = new LinkedHashMap<>();
     for (int i = 0; i < props.length; i++) {
       grouped.computeIfAbsent((String) props[i], k -> new ArrayList<>(1)).add((String) values[i]);
+    }
+    for (List<String> v : grouped.values()) {
+      if (v.size() > 1) {
+        java.util.Collections.sort(v);
+      }
     }
     return grouped;
   }
