@@ -45,6 +45,13 @@ final class IngestBench implements Callable<Integer> {
               + " Appender).")
   boolean loadSteps;
 
+  /** CPU time of the whole process (every thread, DuckDB's native ones included). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,6 +65,7 @@ final class IngestBench implements Callable<Integer> {
     Files.deleteIfExists(duck);
     Files.deleteIfExists(bench.work.resolve("baseline.duckdb.wal"));
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     long baselineRows;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duck.toAbsolutePath());
         Statement s = c.createStatement()) {
@@ -71,39 +79,45 @@ final class IngestBench implements Callable<Integer> {
       }
     }
     double baseline = (System.nanoTime() - t0) / 1e9;
-    out.printf("duckdb read_csv + unpivot: %,d rows in %.2f s%n", baselineRows, baseline);
+    out.printf(
+        "duckdb read_csv + unpivot: %,d rows in %.2f s, cpu %.1f s%n",
+        baselineRows, baseline, (cpuNanos() - c0) / 1e9);
 
     Path data = bench.data();
     DirectoryTree.delete(data);
     Dataset dataset = DatasetReader.read(source);
     LocalDate today = LocalDate.now();
     long tv = System.nanoTime();
+    long cv = cpuNanos();
     long[] counted = {0};
     new Ingest(dataset, (e, sc, p, v, o, l) -> counted[0]++, n -> {}).run();
     double validate = (System.nanoTime() - tv) / 1e9;
     out.printf(
-        "spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s)%n",
-        counted[0], validate, counted[0] / validate);
+        "spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s), cpu %.1f s%n",
+        counted[0], validate, counted[0] / validate, (cpuNanos() - cv) / 1e9);
     try (Store store = Store.open(data, true, today)) {
       long t1 = System.nanoTime();
+      long c1 = cpuNanos();
       BatchWriter writer =
           store.warehouse().begin(dataset.provenance(today), today, Ingestion.filesSha256(dataset));
       IngestReport report = org.spil.ingest.Pipeline.run(dataset, writer::accept, n -> {});
       double staged = (System.nanoTime() - t1) / 1e9;
       Batch batch = writer.commit(report.rows(), report.rejectedRows(), new ArrayList<>());
       double warehouse = (System.nanoTime() - t1) / 1e9;
+      double warehouseCpu = (cpuNanos() - c1) / 1e9;
       long t2 = System.nanoTime();
       store.updateIndex(n -> {});
       double index = (System.nanoTime() - t2) / 1e9;
       out.printf(
           "spil ingest: %,d rows, %,d statements (%,d rejected rows): validate+stage %.2f s, warehouse commit total %.2f s"
-              + " (%,.0f statements/s), search index %.2f s%n",
+              + " (%,.0f statements/s, cpu %.1f s), search index %.2f s%n",
           report.rows(),
           batch.statements(),
           report.rejectedRows(),
           staged,
           warehouse,
           batch.statements() / warehouse,
+          warehouseCpu,
           index);
       out.printf(
           "ratio spil warehouse / duckdb baseline: %.2f; with index: %.2f%n",

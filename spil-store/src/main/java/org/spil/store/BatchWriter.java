@@ -93,7 +93,8 @@ public final class BatchWriter implements AutoCloseable {
   /**
    * Adds one statement; {@code originalValue} null when equal to the value. The {@code id}
    * statement that says an entity exists (value: the entity id) is kept as a flag of the entity's
-   * row rather than as a row of its own.
+   * row rather than as a row of its own (its language, if the dataset gave one, is not kept: an id
+   * has none).
    */
   public void accept(
       String entityId,
@@ -117,10 +118,7 @@ public final class BatchWriter implements AutoCloseable {
         this.schema = schema;
         this.entityNo++;
       }
-      if (prop.equals(org.spil.model.Statement.ID_PROP)
-          && value.equals(entityId)
-          && originalValue == null
-          && lang == null) {
+      if (prop.equals(org.spil.model.Statement.ID_PROP) && value.equals(entityId)) {
         entities++;
         stated = true;
       } else {

@@ -204,7 +204,7 @@ public final class Warehouse implements AutoCloseable {
             SELECT batch_id, row_number() OVER (PARTITION BY batch_id ORDER BY entity_id, schema) AS entity_no,
               entity_id, schema, stated, first_seen, last_seen
             FROM (SELECT batch_id, entity_id, schema,
-                bool_or(prop = 'id' AND value = entity_id AND original_value IS NULL AND lang IS NULL) AS stated,
+                bool_or(prop = 'id' AND value = entity_id) AS stated,
                 min(first_seen) FILTER (WHERE prop = 'id') AS first_seen,
                 max(last_seen) FILTER (WHERE prop = 'id') AS last_seen
               FROM statement GROUP BY batch_id, entity_id, schema)""");
@@ -218,7 +218,7 @@ public final class Warehouse implements AutoCloseable {
             w.first_seen, w.last_seen
           FROM statement w JOIN wide_entity e
             ON w.batch_id = e.batch_id AND w.entity_id = e.entity_id AND w.schema = e.schema
-          WHERE NOT (w.prop = 'id' AND w.value = w.entity_id AND w.original_value IS NULL AND w.lang IS NULL)""");
+          WHERE NOT (w.prop = 'id' AND w.value = w.entity_id)""");
       s.execute("DROP TABLE wide_entity");
       s.execute("DROP TABLE statement");
       connection.commit();
