@@ -23,12 +23,12 @@ import org.spil.model.Provenance;
  * schema once per run of its statements ({@code batch_entity}, numbered within the batch) and each
  * statement as a narrow row pointing at that number ({@code statement_row}); the {@code statement}
  * view joins them back together (see {@link Warehouse}). Statements are spooled to CSV chunk files
- * in the data directory (duplicates within the batch dropped on the way, with a primitive id set);
- * a loader thread inserts each finished chunk with DuckDB's parallel CSV reader while the next one
- * is written, all inside one transaction. {@link #commit} then, in the same transaction, moves
- * {@code last_seen} of statements the dataset had already supplied, removes their new copies,
- * records the batch and its rejects, and commits. A process killed before that commit leaves the
- * warehouse as it was (stale spool files are removed at the next open).
+ * in the data directory (duplicates within the batch dropped on the way, see {@link #accept}); a
+ * loader thread inserts each finished chunk with DuckDB's parallel CSV reader while the next one is
+ * written, all inside one transaction. {@link #commit} then, in the same transaction, moves {@code
+ * last_seen} of statements the dataset had already supplied, removes their new copies, records the
+ * batch and its rejects, and commits. A process killed before that commit leaves the warehouse as
+ * it was (stale spool files are removed at the next open).
  *
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
@@ -42,14 +42,25 @@ public final class BatchWriter implements AutoCloseable {
   private final String dataset;
   private final long batchId;
   private final Path spoolDir;
-  private final IdSet staged = new IdSet(1 << 16);
+
+  /** Entities that have had a run in this batch (a hash of dataset and entity id). */
+  private final IdSet seenEntities = new IdSet(1 << 16);
+
+  /** Statements of the runs of entities seen again, the only ones checked against a set. */
+  private final IdSet laterRuns = new IdSet(1 << 10);
+
+  private final Run run = new Run();
+
+  /** Whether the current run's entity had an earlier run, and whether any had. */
+  private boolean seenAgain;
+
+  private boolean repeats;
   private final ExecutorService loader;
   private final List<Future<?>> loads = new ArrayList<>();
   private final List<Path> spools = new ArrayList<>();
   private Chunk chunk;
   private int inChunk;
   private long appended;
-  private long entities;
   private boolean done;
 
   /** The entity whose statements arrive now: one {@code batch_entity} row once it holds any. */
@@ -95,6 +106,12 @@ public final class BatchWriter implements AutoCloseable {
    * statement that says an entity exists (value: the entity id) is kept as a flag of the entity's
    * row rather than as a row of its own (its language, if the dataset gave one, is not kept: an id
    * has none).
+   *
+   * <p>Duplicates are dropped in three places, so that the common case costs no lookup in a set of
+   * every statement of the batch (at a million rows that set alone took a third of this thread's
+   * time): within a run of one entity's statements, by comparing with the run; across the runs of
+   * an entity seen again, by a set of the statements of those later runs only; and between an
+   * entity's first run and its later ones, by the warehouse at {@link #commit}.
    */
   public void accept(
       String entityId,
@@ -103,33 +120,85 @@ public final class BatchWriter implements AutoCloseable {
       String value,
       String originalValue,
       String lang) {
-    long[] id = org.spil.model.Statement.hash(dataset, entityId, prop, value);
     appended++;
-    if (!staged.add(id[0], id[1])) {
-      return;
-    }
     try {
-      if (chunk == null) {
-        chunk = new Chunk();
-      }
       if (!entityId.equals(this.entityId) || !schema.equals(this.schema)) {
+        // chunks end between runs, so that a run is not split into two entity rows
+        if (inChunk >= CHUNK_STATEMENTS) {
+          finishChunk();
+        }
+        if (chunk == null) {
+          chunk = new Chunk();
+        }
         endEntity();
         this.entityId = entityId;
         this.schema = schema;
         this.entityNo++;
+        long[] key = org.spil.model.Statement.hash(dataset, entityId, "", "");
+        seenAgain = !seenEntities.add(key[0], key[1]);
+        repeats |= seenAgain;
+      }
+      if (seenAgain) {
+        long[] id = org.spil.model.Statement.hash(dataset, entityId, prop, value);
+        if (!laterRuns.add(id[0], id[1])) {
+          return;
+        }
+      } else if (!run.add(prop, value)) {
+        return;
       }
       if (prop.equals(org.spil.model.Statement.ID_PROP) && value.equals(entityId)) {
-        entities++;
         stated = true;
       } else {
         hasRows = true;
         chunk.row(entityNo, prop, value, originalValue, lang);
       }
-      if (++inChunk >= CHUNK_STATEMENTS) {
-        finishChunk();
-      }
+      inChunk++;
     } catch (IOException e) {
       throw new StoreException("cannot spool statement to " + spoolDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The properties and values of the current run of one entity's statements, to drop a repeat
+   * within the run: compared one by one while the run is short, in a hash set once it is long.
+   */
+  private static final class Run {
+    private static final int SHORT = 16;
+    private final String[] props = new String[SHORT];
+    private final String[] values = new String[SHORT];
+    private int size;
+    private final java.util.Set<String> long_ = new java.util.HashSet<>();
+
+    void clear() {
+      if (size > SHORT) {
+        long_.clear();
+      }
+      size = 0;
+    }
+
+    /** Adds the statement to the run; false when the run already holds it. */
+    boolean add(String prop, String value) {
+      if (size < SHORT) {
+        for (int i = 0; i < size; i++) {
+          if (values[i].equals(value) && props[i].equals(prop)) {
+            return false;
+          }
+        }
+        props[size] = prop;
+        values[size] = value;
+        size++;
+        return true;
+      }
+      if (size == SHORT) {
+        for (int i = 0; i < SHORT; i++) {
+          long_.add(props[i] + '\u0000' + values[i]);
+        }
+      }
+      if (!long_.add(prop + '\u0000' + value)) {
+        return false;
+      }
+      size++;
+      return true;
     }
   }
 
@@ -142,6 +211,7 @@ public final class BatchWriter implements AutoCloseable {
     schema = null;
     stated = false;
     hasRows = false;
+    run.clear();
   }
 
   /** Closes the current chunk files and hands them to the loader thread. */
@@ -272,11 +342,18 @@ public final class BatchWriter implements AutoCloseable {
       finishChunk();
       awaitLoads();
       loader.shutdown();
-      long inserted = staged.size();
+      if (repeats) {
+        dropRepeats();
+      }
+      long entities = count("SELECT count(*) FROM batch_entity WHERE stated AND batch_id = ");
       String earlier = earlierBatchesOfDataset();
       if (earlier != null) {
-        inserted -= dropResupplied(earlier);
+        dropResupplied(earlier);
       }
+      if (repeats || earlier != null) {
+        dropEmptyEntityRows();
+      }
+      long inserted = count("SELECT count(*) FROM statement WHERE batch_id = ");
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
@@ -335,13 +412,11 @@ public final class BatchWriter implements AutoCloseable {
   /**
    * Statements of this batch that an earlier batch of the same dataset already holds (same entity,
    * property and value) keep their old row, whose {@code last_seen} moves to this batch's date; the
-   * new copies are removed, and so are entity rows left without statements. Returns how many
-   * statements were removed.
+   * new copies are removed, and so is the id flag of the new entity rows.
    */
-  private long dropResupplied(String earlier) throws SQLException {
+  private void dropResupplied(String earlier) throws SQLException {
     String date = "DATE '" + asOf + "'";
     String idProp = "'" + org.spil.model.Statement.ID_PROP + "'";
-    long removed;
     try (Statement s = connection.createStatement()) {
       s.execute(
           "CREATE OR REPLACE TEMP TABLE resupplied AS SELECT entity_id, prop, value FROM statement"
@@ -365,21 +440,57 @@ public final class BatchWriter implements AutoCloseable {
               + " AND batch_entity.stated AND r.prop = "
               + idProp
               + " AND r.entity_id = batch_entity.entity_id");
-      removed =
-          s.executeUpdate(
-              "DELETE FROM statement_row USING batch_entity e, resupplied r"
-                  + " WHERE statement_row.batch_id = "
-                  + batchId
-                  + " AND e.batch_id = statement_row.batch_id AND e.entity_no = statement_row.entity_no"
-                  + " AND r.entity_id = e.entity_id AND r.prop = statement_row.prop"
-                  + " AND r.value = statement_row.value");
-      removed +=
-          s.executeUpdate(
-              "UPDATE batch_entity SET stated = false FROM resupplied r WHERE batch_entity.batch_id = "
-                  + batchId
-                  + " AND batch_entity.stated AND r.prop = "
-                  + idProp
-                  + " AND r.entity_id = batch_entity.entity_id");
+      s.executeUpdate(
+          "DELETE FROM statement_row USING batch_entity e, resupplied r"
+              + " WHERE statement_row.batch_id = "
+              + batchId
+              + " AND e.batch_id = statement_row.batch_id AND e.entity_no = statement_row.entity_no"
+              + " AND r.entity_id = e.entity_id AND r.prop = statement_row.prop"
+              + " AND r.value = statement_row.value");
+      s.executeUpdate(
+          "UPDATE batch_entity SET stated = false FROM resupplied r WHERE batch_entity.batch_id = "
+              + batchId
+              + " AND batch_entity.stated AND r.prop = "
+              + idProp
+              + " AND r.entity_id = batch_entity.entity_id");
+      s.execute("DROP TABLE resupplied");
+    }
+  }
+
+  /**
+   * Drops the copies of statements that an entity's later runs in this batch repeat from its first
+   * run (the copy of the earliest run stays), and the id flag of all but its first stated row.
+   */
+  private void dropRepeats() throws SQLException {
+    String b = Long.toString(batchId);
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE OR REPLACE TEMP TABLE repeated AS SELECT entity_id FROM batch_entity WHERE batch_id = "
+              + b
+              + " GROUP BY entity_id HAVING count(*) > 1");
+      s.executeUpdate(
+          "DELETE FROM statement_row WHERE batch_id = "
+              + b
+              + " AND rowid IN (SELECT rid FROM (SELECT r.rowid AS rid, row_number() OVER"
+              + " (PARTITION BY e.entity_id, r.prop, r.value ORDER BY r.entity_no) AS copy"
+              + " FROM statement_row r JOIN batch_entity e ON e.batch_id = r.batch_id AND e.entity_no = r.entity_no"
+              + " WHERE r.batch_id = "
+              + b
+              + " AND e.entity_id IN (SELECT entity_id FROM repeated)) WHERE copy > 1)");
+      s.executeUpdate(
+          "UPDATE batch_entity SET stated = false WHERE batch_id = "
+              + b
+              + " AND stated AND entity_id IN (SELECT entity_id FROM repeated) AND entity_no >"
+              + " (SELECT min(x.entity_no) FROM batch_entity x WHERE x.batch_id = "
+              + b
+              + " AND x.stated AND x.entity_id = batch_entity.entity_id)");
+      s.execute("DROP TABLE repeated");
+    }
+  }
+
+  /** Removes this batch's entity rows left with neither statements nor the id flag. */
+  private void dropEmptyEntityRows() throws SQLException {
+    try (Statement s = connection.createStatement()) {
       s.executeUpdate(
           "DELETE FROM batch_entity WHERE batch_id = "
               + batchId
@@ -387,9 +498,16 @@ public final class BatchWriter implements AutoCloseable {
               + " WHERE batch_id = "
               + batchId
               + ")");
-      s.execute("DROP TABLE resupplied");
     }
-    return removed;
+  }
+
+  /** A count whose SQL ends with "batch_id = ", completed with this batch's id. */
+  private long count(String sql) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql + batchId)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** The SQL list of the dataset's committed batches, or null when it has none. */

@@ -51,6 +51,8 @@ class StatementLayoutTest {
       BatchWriter w = store.warehouse().begin(P, StoreTest.TODAY, "x");
       w.accept("acc", "BankAccount", "id", "acc", null, null);
       w.accept("acc", "BankAccount", "iban", "NL91ABNA0417164300", "nl91 abna", null);
+      // the same statement twice within a run
+      w.accept("acc", "BankAccount", "iban", "NL91ABNA0417164300", null, null);
       w.accept("p1", "Person", "id", "p1", null, null);
       w.accept("p1", "Person", "name", "Jan", null, "nld");
       // the account again (another row of the source): only its new statement is stored
@@ -59,9 +61,12 @@ class StatementLayoutTest {
       w.accept("acc", "BankAccount", "bankName", "ABN", null, null);
       // an entity seen again with nothing new gets no row
       w.accept("p1", "Person", "id", "p1", null, null);
+      // a third run repeating the second
+      w.accept("acc", "BankAccount", "id", "acc", null, null);
+      w.accept("acc", "BankAccount", "bankName", "ABN", null, null);
       Batch b = w.commit(3, 0, List.of());
       assertThat(b.entities()).isEqualTo(2);
-      assertThat(b.statements()).isEqualTo(8);
+      assertThat(b.statements()).isEqualTo(11);
       assertThat(b.newStatements()).isEqualTo(5);
       assertThat(rows(store, "SELECT entity_id, stated FROM batch_entity ORDER BY entity_no"))
           .containsExactly("acc|true", "p1|true", "acc|false");
