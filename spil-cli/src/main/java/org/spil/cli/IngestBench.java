@@ -52,6 +52,11 @@ final class IngestBench implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
+  @Option(
+      names = "--no-index",
+      description = "Skip building the search index (times the warehouse ingest only).")
+  boolean noIndex;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +111,9 @@ final class IngestBench implements Callable<Integer> {
       double warehouse = (System.nanoTime() - t1) / 1e9;
       double warehouseCpu = (cpuNanos() - c1) / 1e9;
       long t2 = System.nanoTime();
-      store.updateIndex(n -> {});
+      if (!noIndex) {
+        store.updateIndex(n -> {});
+      }
       double index = (System.nanoTime() - t2) / 1e9;
       out.printf(
           "spil ingest: %,d rows, %,d statements (%,d rejected rows): validate+stage %.2f s, warehouse commit total %.2f s"

@@ -33,7 +33,7 @@ import org.spil.model.Provenance;
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
 public final class BatchWriter implements AutoCloseable {
-  private static final int CHUNK_STATEMENTS = 1 << 22;
+  private static final int CHUNK_STATEMENTS = 1 << 23;
   private final Warehouse warehouse;
   private final DuckDBConnection connection;
   private final Provenance provenance;
@@ -353,7 +353,9 @@ public final class BatchWriter implements AutoCloseable {
       if (repeats || earlier != null) {
         dropEmptyEntityRows();
       }
-      long inserted = count("SELECT count(*) FROM statement WHERE batch_id = ");
+      long inserted =
+          count("SELECT count(*) FROM batch_entity WHERE stated AND batch_id = ")
+              + count("SELECT count(*) FROM statement_row WHERE batch_id = ");
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
