@@ -557,39 +557,21 @@ public final class Store implements AutoCloseable {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    String sql =
-        "SELECT s.schema, s.prop, s.value, s.original_value, b.dataset, b.agency, b.legal_basis, b.handling_code,"
-            + " b.source_grade, b.info_grade, s.first_seen, s.last_seen FROM statement s JOIN batch b USING (batch_id)"
-            + " WHERE s.entity_id = ? AND "
-            + scope.sql("s.batch_id", "s.entity_id")
-            + " ORDER BY s.prop, s.value, b.batch_id";
+    // the entity's rows first, then its statements by (batch, entity number): literal numbers let
+    // DuckDB skip row groups by their min/max, where joining the statement view scans every
+    // statement (50-65 ms instead of about 30 at a million persons)
+    String rowsSql =
+        "SELECT batch_id, entity_no, schema FROM batch_entity e WHERE e.entity_id = ? AND "
+            + scope.sql("e.batch_id", "e.entity_id");
     Schema schema = null;
-    Map<String, List<ValueRecord>> props = new LinkedHashMap<>();
-    Map<String, List<String>> plain = new LinkedHashMap<>();
-    try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+    List<String> runs = new ArrayList<>();
+    try (PreparedStatement ps = warehouse.connection().prepareStatement(rowsSql)) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Schema s = Schemata.model().get(rs.getString(1));
+          runs.add("(batch_id = " + rs.getLong(1) + " AND entity_no = " + rs.getLong(2) + ")");
+          Schema s = Schemata.model().get(rs.getString(3));
           schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
-          String prop = rs.getString(2);
-          if (prop.equals(org.spil.model.Statement.ID_PROP)) {
-            continue;
-          }
-          ValueRecord v =
-              new ValueRecord(
-                  rs.getString(3),
-                  rs.getString(4) == null ? rs.getString(3) : rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getInt(10),
-                  rs.getObject(11, LocalDate.class),
-                  rs.getObject(12, LocalDate.class));
-          props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
-          plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());
         }
       }
     } catch (SQLException e) {
@@ -597,6 +579,37 @@ public final class Store implements AutoCloseable {
     }
     if (schema == null) {
       return Optional.empty();
+    }
+    Map<Long, Batch> batches = new HashMap<>();
+    warehouse.batches().forEach(b -> batches.put(b.id(), b));
+    String sql =
+        "SELECT prop, value, original_value, batch_id, first_seen, last_seen FROM statement_row WHERE "
+            + String.join(" OR ", runs)
+            + " ORDER BY prop, value, batch_id";
+    Map<String, List<ValueRecord>> props = new LinkedHashMap<>();
+    Map<String, List<String>> plain = new LinkedHashMap<>();
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        String prop = rs.getString(1);
+        org.spil.model.Provenance p = batches.get(rs.getLong(4)).provenance();
+        ValueRecord v =
+            new ValueRecord(
+                rs.getString(2),
+                rs.getString(3) == null ? rs.getString(2) : rs.getString(3),
+                p.dataset(),
+                p.agency(),
+                p.legalBasis(),
+                p.handlingCode().name(),
+                p.sourceGrade().name(),
+                p.infoGrade(),
+                rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class));
+        props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
+        plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read entity: " + Warehouse.firstLine(e.getMessage()), e);
     }
     return Optional.of(
         new EntityRecord(id, schema.name(), Captions.caption(schema, plain, id), props));
