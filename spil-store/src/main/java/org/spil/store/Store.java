@@ -861,15 +861,17 @@ public final class Store implements AutoCloseable {
     List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
     // grouped in parts by a hash of the entity id, each small enough for DuckDB's memory: grouping
     // every statement of a 1M-person warehouse at once (lists per entity) ran out of 13 GB
-    long statements = count("SELECT count(*) FROM statement");
+    long statements =
+        count("SELECT (SELECT count(*) FROM statement_row) + (SELECT count(*) FROM batch_entity)");
     long parts = Math.max(1, statements / STATEMENTS_PER_PART + 1);
     Map<Long, Batch> batches = new HashMap<>();
     warehouse.batches().forEach(b -> batches.put(b.id(), b));
     long n = 0;
     for (long part = 0; part < parts; part++) {
       String sql =
-          "SELECT entity_id, any_value(schema), list(prop ORDER BY prop), list(value ORDER BY prop),"
-              + " min(s.batch_id) FROM statement s WHERE "
+          "SELECT entity_id, any_value(schema), "
+              + Warehouse.STATEMENT_LIST
+              + ", min(s.batch_id) FROM statement s WHERE "
               + scope.sql("s.batch_id", "s.entity_id")
               + " AND schema IN ("
               + String.join(",", quoted)
@@ -879,7 +881,7 @@ public final class Store implements AutoCloseable {
       try (Statement st = warehouse.connection().createStatement();
           ResultSet rs = st.executeQuery(sql)) {
         while (rs.next()) {
-          Batch batch = batches.get(rs.getLong(5));
+          Batch batch = batches.get(rs.getLong(4));
           consumer.accept(
               rs.getString(1),
               rs.getString(2),

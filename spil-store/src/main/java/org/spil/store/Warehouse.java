@@ -377,8 +377,10 @@ public final class Warehouse implements AutoCloseable {
     String repeatedSql =
         "SELECT entity_id, schema FROM batch_entity WHERE batch_id = ? GROUP BY ALL HAVING count(*) > 1";
     String sql =
-        "SELECT e.entity_id, e.schema, r.props, r.vals FROM batch_entity e LEFT JOIN"
-            + " (SELECT entity_no, list(prop) AS props, list(value) AS vals FROM statement_row"
+        "SELECT e.entity_id, e.schema, r.statements FROM batch_entity e LEFT JOIN"
+            + " (SELECT entity_no, "
+            + STATEMENT_LIST
+            + " AS statements FROM statement_row"
             + " WHERE batch_id = ? GROUP BY entity_no) r ON r.entity_no = e.entity_no"
             + " WHERE e.batch_id = ?";
     Map<List<String>, Map<String, List<String>>> repeated = new LinkedHashMap<>();
@@ -418,21 +420,28 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * The list columns {@code column} (properties) and the next (values) as a property map, by
-   * property name and each property's values in order, so the result does not depend on the order
-   * DuckDB aggregated them in. Null lists (an entity with no statements but its id) give an empty
-   * map.
+   * The SQL aggregate listing a group's statements as "property NUL value" strings: one list, so
+   * that properties and values cannot come apart, and one array to cross JDBC instead of two.
+   */
+  static final String STATEMENT_LIST = "list(prop || chr(0) || value)";
+
+  /**
+   * The list {@link #STATEMENT_LIST} made in column {@code column} as a property map, by property
+   * name and each property's values in order, so the result does not depend on the order DuckDB
+   * aggregated them in. A null list (an entity with no statement but its id) gives an empty map.
    */
   static Map<String, List<String>> grouped(ResultSet rs, int column) throws SQLException {
-    java.sql.Array propArray = rs.getArray(column);
+    java.sql.Array array = rs.getArray(column);
     Map<String, List<String>> grouped = new TreeMap<>();
-    if (propArray == null) {
+    if (array == null) {
       return grouped;
     }
-    Object[] props = (Object[]) propArray.getArray();
-    Object[] values = (Object[]) rs.getArray(column + 1).getArray();
-    for (int i = 0; i < props.length; i++) {
-      grouped.computeIfAbsent((String) props[i], k -> new ArrayList<>(1)).add((String) values[i]);
+    for (Object o : (Object[]) array.getArray()) {
+      String statement = (String) o;
+      int cut = statement.indexOf('\u0000');
+      grouped
+          .computeIfAbsent(statement.substring(0, cut), k -> new ArrayList<>(1))
+          .add(statement.substring(cut + 1));
     }
     for (List<String> v : grouped.values()) {
       if (v.size() > 1) {

@@ -13,7 +13,14 @@ import org.spil.model.Normalised;
 public final class Phones {
   private Phones() {}
 
-  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  /**
+   * One libphonenumber instance per thread: the shared instance keeps its compiled patterns in a
+   * synchronized, access-ordered cache that every parse and validation goes through, so the threads
+   * that map a dataset in parallel queued on it.
+   */
+  private static final ThreadLocal<PhoneNumberUtil> UTILS =
+      ThreadLocal.withInitial(
+          () -> PhoneNumberUtil.createInstance(Phones.class::getResourceAsStream));
 
   public static Normalised normalise(String raw, String region) {
     String s = raw.strip();
@@ -24,12 +31,13 @@ public final class Phones {
     if (digits < 5 || digits > 17) {
       return Normalised.rejected("not a phone number: " + digits + " digits");
     }
+    PhoneNumberUtil util = UTILS.get();
     try {
-      PhoneNumber number = UTIL.parse(s, region == null ? "ZZ" : region.toUpperCase());
-      if (!UTIL.isValidNumber(number)) {
+      PhoneNumber number = util.parse(s, region == null ? "ZZ" : region.toUpperCase());
+      if (!util.isValidNumber(number)) {
         return Normalised.rejected("not a valid phone number for its country");
       }
-      return Normalised.valid(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+      return Normalised.valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
     } catch (NumberParseException e) {
       return Normalised.rejected(
           "not a phone number"
