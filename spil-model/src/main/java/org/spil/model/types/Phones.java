@@ -3,6 +3,8 @@ package org.spil.model.types;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.HashMap;
+import java.util.Map;
 import org.spil.model.Normalised;
 
 /**
@@ -22,7 +24,34 @@ public final class Phones {
       ThreadLocal.withInitial(
           () -> PhoneNumberUtil.createInstance(Phones.class::getResourceAsStream));
 
+  /** How many recent numbers each thread remembers. */
+  private static final int RECENT_NUMBERS = 4096;
+
+  /**
+   * The results of each thread's recent numbers: validating one costs about 11 us (two thirds of
+   * reading a person register with a phone column), and call records and chats name the same
+   * numbers over and over. Emptied when full.
+   */
+  private static final ThreadLocal<Map<String, Normalised>> RECENT =
+      ThreadLocal.withInitial(HashMap::new);
+
   public static Normalised normalise(String raw, String region) {
+    Map<String, Normalised> recent = RECENT.get();
+    String key = (region == null ? "" : region) + '\u0000' + raw;
+    Normalised known = recent.get(key);
+    if (known != null) {
+      return known;
+    }
+    Normalised result = parse(raw, region);
+    if (recent.size() >= RECENT_NUMBERS) {
+      recent.clear();
+    }
+    recent.put(key, result);
+    return result;
+  }
+
+  /** Normalises without the per-thread memory of recent numbers. */
+  static Normalised parse(String raw, String region) {
     String s = raw.strip();
     if (s.toLowerCase().startsWith("tel:")) {
       s = s.substring(4);
