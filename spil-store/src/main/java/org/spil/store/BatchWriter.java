@@ -167,11 +167,11 @@ public final class BatchWriter implements AutoCloseable {
     private final String[] props = new String[SHORT];
     private final String[] values = new String[SHORT];
     private int size;
-    private final java.util.Set<String> long_ = new java.util.HashSet<>();
+    private final java.util.Set<String> many = new java.util.HashSet<>();
 
     void clear() {
       if (size > SHORT) {
-        long_.clear();
+        many.clear();
       }
       size = 0;
     }
@@ -191,10 +191,10 @@ public final class BatchWriter implements AutoCloseable {
       }
       if (size == SHORT) {
         for (int i = 0; i < SHORT; i++) {
-          long_.add(props[i] + '\u0000' + values[i]);
+          many.add(props[i] + '\u0000' + values[i]);
         }
       }
-      if (!long_.add(prop + '\u0000' + value)) {
+      if (!many.add(prop + '\u0000' + value)) {
         return false;
       }
       size++;

@@ -1,11 +1,11 @@
 package org.spil.store;
 
 /**
- * A set of 128-bit statement ids in one open-addressed primitive array, so a batch can drop
- * statements it has already staged without boxing millions of keys. The two halves of an id sit
- * side by side, so a probe touches one cache line; the ids are Murmur3 output, so their low bits
- * pick the slot without further mixing. The all-zero id marks an empty slot and is tracked apart.
- * Grows by doubling.
+ * A set of 128-bit hashes (of entities or statements) in one open-addressed primitive array, so a
+ * batch can tell what it has already staged without boxing millions of keys. The two halves of an
+ * id sit side by side, so a probe touches one cache line; the ids are Murmur3 output, so their low
+ * bits pick the slot without further mixing. The all-zero id marks an empty slot and is tracked
+ * apart. Grows by doubling.
  *
  * <p>NOTE: not thread-safe; 32 to 64 bytes per id.
  */
