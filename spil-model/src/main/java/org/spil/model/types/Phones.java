@@ -61,6 +61,10 @@ public final class Phones {
       return Normalised.rejected("not a phone number: " + digits + " digits");
     }
     PhoneNumberUtil util = UTILS.get();
+    String quick = PhoneShortcut.valid(s, region, util);
+    if (quick != null) {
+      return Normalised.valid(quick);
+    }
     try {
       PhoneNumber number = util.parse(s, region == null ? "ZZ" : region.toUpperCase());
       if (!util.isValidNumber(number)) {
