@@ -58,7 +58,7 @@ class PhonesTest {
 
   /**
    * Realistic numbers of every region: an example number of a type, in national or international
-   * form with its usual separators, some digits changed, sometimes a digit added or dropped.
+   * form with spaces, dots or dashes, some digits changed, sometimes a digit added or dropped.
    */
   @Provide
   Arbitrary<String[]> regionalNumbers() {
@@ -89,6 +89,12 @@ class PhonesTest {
               for (int i = 0; i < b.length(); i++) {
                 if (Character.isDigit(b.charAt(i)) && random.nextInt(3) == 0) {
                   b.setCharAt(i, (char) ('0' + random.nextInt(10)));
+                }
+              }
+              char separator = " .-".charAt(random.nextInt(3));
+              for (int i = 0; i < b.length(); i++) {
+                if (b.charAt(i) == ' ' || b.charAt(i) == '-') {
+                  b.setCharAt(i, separator);
                 }
               }
               if (random.nextInt(8) == 0) {
