@@ -128,28 +128,25 @@ final class DirectoryTables {
       }
     }
     try {
-      connection.setAutoCommit(false);
-      try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT INTO app_case VALUES (?, ?, ?, current_timestamp)");
-          PreparedStatement pm =
-              connection.prepareStatement("INSERT INTO case_member VALUES (?, ?)")) {
-        ps.setString(1, c.id());
-        ps.setString(2, c.title());
-        ps.setString(3, c.legalTask());
-        ps.executeUpdate();
-        for (String m : c.members()) {
-          pm.setString(1, c.id());
-          pm.setString(2, m);
-          pm.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      Warehouse.inTransaction(
+          connection,
+          () -> {
+            try (PreparedStatement ps =
+                    connection.prepareStatement(
+                        "INSERT INTO app_case VALUES (?, ?, ?, current_timestamp)");
+                PreparedStatement pm =
+                    connection.prepareStatement("INSERT INTO case_member VALUES (?, ?)")) {
+              ps.setString(1, c.id());
+              ps.setString(2, c.title());
+              ps.setString(3, c.legalTask());
+              ps.executeUpdate();
+              for (String m : c.members()) {
+                pm.setString(1, c.id());
+                pm.setString(2, m);
+                pm.executeUpdate();
+              }
+            }
+          });
     } catch (SQLException e) {
       throw new StoreException("cannot add case: " + Warehouse.firstLine(e.getMessage()), e);
     }

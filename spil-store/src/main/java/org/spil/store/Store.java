@@ -1214,27 +1214,9 @@ public final class Store implements AutoCloseable {
         }
         audit.append(events);
       }
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        for (Expired e : expired) {
-          st.execute("DELETE FROM statement_row WHERE batch_id = " + e.batch().id());
-          st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
-          st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
-          st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
-          st.execute(
-              "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
-        }
-        // saved resolution models count (hashed) names, possibly of the purged batches: they go
-        // too, and the next resolution estimates afresh
-        if (!expired.isEmpty()) {
-          st.execute("DELETE FROM resolution_model");
-        }
-        c.commit();
-      } catch (SQLException ex) {
-        c.rollback();
-        throw ex;
+      try {
+        Warehouse.inTransaction(c, () -> deleteExpired(c, expired));
       } finally {
-        c.setAutoCommit(true);
         warehouse.changed();
       }
     } catch (SQLException ex) {
@@ -1244,6 +1226,25 @@ public final class Store implements AutoCloseable {
     expired.forEach(e -> ids.add(e.batch().id()));
     index.dropBatches(ids);
     return expired;
+  }
+
+  /** Deletes the statements, rejects and match codes of expired batches and marks them purged. */
+  private static void deleteExpired(Connection c, List<Expired> expired) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (Expired e : expired) {
+        st.execute("DELETE FROM statement_row WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
+        st.execute(
+            "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
+      }
+      // saved resolution models count (hashed) names, possibly of the purged batches: they go
+      // too, and the next resolution estimates afresh
+      if (!expired.isEmpty()) {
+        st.execute("DELETE FROM resolution_model");
+      }
+    }
   }
 
   private static AuditLog.Event purgeEvent(String by, Expired e, List<String> statementIds) {

@@ -196,10 +196,11 @@ public final class Warehouse implements AutoCloseable {
 
   /** Moves the statements of the earlier wide table into the narrow tables, in one transaction. */
   private void convertWideStatements(Statement s) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      s.execute(
-          """
+    inTransaction(
+        connection,
+        () -> {
+          s.execute(
+              """
           CREATE TEMP TABLE wide_entity AS
             SELECT batch_id, row_number() OVER (PARTITION BY batch_id ORDER BY entity_id, schema) AS entity_no,
               entity_id, schema, stated, first_seen, last_seen
@@ -208,21 +209,36 @@ public final class Warehouse implements AutoCloseable {
                 min(first_seen) FILTER (WHERE prop = 'id') AS first_seen,
                 max(last_seen) FILTER (WHERE prop = 'id') AS last_seen
               FROM statement GROUP BY batch_id, entity_id, schema)""");
-      s.execute(
-          """
+          s.execute(
+              """
           INSERT INTO batch_entity SELECT batch_id, entity_no, entity_id, schema, stated,
             coalesce(first_seen, DATE '1970-01-01'), coalesce(last_seen, DATE '1970-01-01') FROM wide_entity""");
-      s.execute(
-          """
+          s.execute(
+              """
           INSERT INTO statement_row SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value, w.lang,
             w.first_seen, w.last_seen
           FROM statement w JOIN wide_entity e
             ON w.batch_id = e.batch_id AND w.entity_id = e.entity_id AND w.schema = e.schema
           WHERE NOT (w.prop = 'id' AND w.value = w.entity_id)""");
-      s.execute("DROP TABLE wide_entity");
-      s.execute("DROP TABLE statement");
+          s.execute("DROP TABLE wide_entity");
+          s.execute("DROP TABLE statement");
+        });
+  }
+
+  /** Work on a connection that is to commit whole or not at all. */
+  interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      work.run();
       connection.commit();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
     } finally {
