@@ -475,24 +475,73 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * The name token of at least four letters that the fewest documents hold (at least one), or null
-   * when none is indexed: a surname rather than "jan", "mohamed" or a particle. (Measured against
-   * leading with every token within four times the rarest's count: no better, and slower.)
+   * The name token of at least four letters that the fewest visible documents hold (at least one;
+   * ties to the first in alphabetical order), or null when none is visible: a surname rather than
+   * "jan", "mohamed" or a particle. Counted within the viewer's scope, so that what the viewer may
+   * not see cannot change which visible records are found. Tokens are counted commonest-last and
+   * each count stops once it passes the fewest so far. (Measured against leading with every token
+   * within four times the rarest's count: no better, and slower.)
    */
-  private static String rarestToken(IndexReader reader, Set<String> tokens) throws IOException {
+  private static String rarestToken(IndexSearcher searcher, Set<String> tokens, Query visible)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<String> candidates = new ArrayList<>();
+    for (String t : tokens) {
+      if (t.length() >= 4) {
+        candidates.add(t);
+      }
+    }
+    java.util.Map<String, Integer> indexed = new java.util.HashMap<>();
+    for (String t : candidates) {
+      indexed.put(t, reader.docFreq(new Term("name", "t:" + t)));
+    }
+    candidates.sort(java.util.Comparator.comparing(indexed::get));
     String rarest = null;
     int fewest = Integer.MAX_VALUE;
-    for (String t : tokens) {
-      if (t.length() < 4) {
+    for (String t : candidates) {
+      if (indexed.get(t) == 0) {
         continue;
       }
-      int n = reader.docFreq(new Term("name", "t:" + t));
-      if (n > 0 && n < fewest) {
+      int n = visibleCount(searcher, new Term("name", "t:" + t), visible, fewest);
+      if (n > 0 && (n < fewest || n == fewest && t.compareTo(rarest) < 0)) {
         fewest = n;
         rarest = t;
       }
     }
     return rarest;
+  }
+
+  /**
+   * How many visible live documents hold the term, counting no further than one past {@code
+   * atMost}.
+   */
+  private static int visibleCount(IndexSearcher searcher, Term term, Query visible, int atMost)
+      throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(term), BooleanClause.Occur.MUST)
+            .add(visible, BooleanClause.Occur.FILTER)
+            .build();
+    org.apache.lucene.search.Weight weight =
+        searcher.createWeight(
+            searcher.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int n = 0;
+    for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc();
+          doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          doc = it.nextDoc()) {
+        if ((live == null || live.get(doc)) && ++n > atMost) {
+          return n;
+        }
+      }
+    }
+    return n;
   }
 
   static List<String> analyze(String text) {
@@ -584,7 +633,7 @@ public final class SearchIndex implements AutoCloseable {
           BooleanQuery.Builder names = new BooleanQuery.Builder();
           names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
-          String rarest = rarestToken(searcher.getIndexReader(), NameKeys.tokens(name));
+          String rarest = rarestToken(searcher, NameKeys.tokens(name), visible);
           if (rarest == null) {
             query.add(names.build(), BooleanClause.Occur.MUST);
           } else {

@@ -233,6 +233,48 @@ class StoreTest {
     }
   }
 
+  /** The records a name-only match finds, with or without an unshared batch beside them. */
+  private List<String> namesakesFound(Path dir, boolean withHidden) {
+    try (Store store = Store.open(dir, true, TODAY)) {
+      BatchWriter w =
+          store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
+      String[][] people = {
+        {"zandvoort", "Pieter Zandvoort"},
+        {"anna", "Anna Molenaar"},
+        {"kees", "Kees Molenaar"},
+        {"lotte", "Lotte Molenaar"}
+      };
+      for (String[] p : people) {
+        w.accept(p[0], "Person", "id", p[0], null, null);
+        w.accept(p[0], "Person", "name", p[1], null, null);
+      }
+      w.commit(people.length, 0, List.of());
+      if (withHidden) {
+        // another agency's records make "zandvoort" the commoner token of the whole index
+        BatchWriter hidden =
+            store.warehouse().begin(provenance("h", "b", Set.of(), TODAY.plusYears(1)), TODAY, "y");
+        for (int i = 0; i < 10; i++) {
+          hidden.accept("h" + i, "Person", "id", "h" + i, null, null);
+          hidden.accept("h" + i, "Person", "name", "Henk Zandvoort", null, null);
+        }
+        hidden.commit(10, 0, List.of());
+      }
+      store.updateIndex(n -> {});
+      return store.similar(Viewers.of("a"), "Zandvoort Molenaar", null, 10).stream()
+          .map(SearchHit::id)
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void whatAViewerMayNotSeeDoesNotChangeWhichRecordsAMatchFinds() {
+    List<String> alone = namesakesFound(tmp.resolve("alone"), false);
+    List<String> beside = namesakesFound(tmp.resolve("beside"), true);
+    assertThat(alone).contains("zandvoort").doesNotContainAnyElementsOf(List.of("h0", "h1"));
+    assertThat(beside).isEqualTo(alone);
+  }
+
   @Test
   void anIndexOfAnOlderFormatIsRebuiltWhenTheStoreOpens() throws Exception {
     try (Store store = Store.open(tmp, true, TODAY)) {
