@@ -482,7 +482,7 @@ public final class SearchIndex implements AutoCloseable {
    * each count stops once it passes the fewest so far. (Measured against leading with every token
    * within four times the rarest's count: no better, and slower.)
    */
-  private static String rarestToken(IndexSearcher searcher, Set<String> tokens, Query visible)
+  private static String rarestToken(IndexSearcher searcher, Set<String> tokens, Scope scope)
       throws IOException {
     IndexReader reader = searcher.getIndexReader();
     List<String> candidates = new ArrayList<>();
@@ -502,7 +502,7 @@ public final class SearchIndex implements AutoCloseable {
       if (indexed.get(t) == 0) {
         continue;
       }
-      int n = visibleCount(searcher, new Term("name", "t:" + t), visible, fewest);
+      int n = visibleCount(searcher, new Term("name", "t:" + t), scope, fewest);
       if (n > 0 && (n < fewest || n == fewest && t.compareTo(rarest) < 0)) {
         fewest = n;
         rarest = t;
@@ -513,35 +513,50 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * How many visible live documents hold the term, counting no further than one past {@code
-   * atMost}.
+   * atMost}. Each document of the term's postings is checked against the scope by its batch number
+   * (and entity, for granted entities) in doc values: building the scope's filter for a count costs
+   * as much as the index is large.
    */
-  private static int visibleCount(IndexSearcher searcher, Term term, Query visible, int atMost)
+  private static int visibleCount(IndexSearcher searcher, Term term, Scope scope, int atMost)
       throws IOException {
-    Query query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(term), BooleanClause.Occur.MUST)
-            .add(visible, BooleanClause.Occur.FILTER)
-            .build();
-    org.apache.lucene.search.Weight weight =
-        searcher.createWeight(
-            searcher.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
     int n = 0;
     for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
+      org.apache.lucene.index.LeafReader reader = leaf.reader();
+      org.apache.lucene.index.PostingsEnum postings =
+          reader.postings(term, org.apache.lucene.index.PostingsEnum.NONE);
+      if (postings == null) {
         continue;
       }
-      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-      org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
-      for (int doc = it.nextDoc();
+      org.apache.lucene.util.Bits live = reader.getLiveDocs();
+      org.apache.lucene.index.NumericDocValues batches =
+          org.apache.lucene.index.DocValues.getNumeric(reader, BATCH_NUMBER);
+      org.apache.lucene.index.SortedDocValues entities =
+          org.apache.lucene.index.DocValues.getSorted(reader, "entity");
+      for (int doc = postings.nextDoc();
           doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-          doc = it.nextDoc()) {
-        if ((live == null || live.get(doc)) && ++n > atMost) {
+          doc = postings.nextDoc()) {
+        if ((live == null || live.get(doc))
+            && batches.advanceExact(doc)
+            && visible(scope, batches.longValue(), entities, doc)
+            && ++n > atMost) {
           return n;
         }
       }
     }
     return n;
+  }
+
+  /** Whether the scope holds a document of the batch (the entity read only for grants). */
+  private static boolean visible(
+      Scope scope, long batch, org.apache.lucene.index.SortedDocValues entities, int doc)
+      throws IOException {
+    if (scope.batches().contains(batch)) {
+      return true;
+    }
+    Set<String> granted = scope.entities().get(batch);
+    return granted != null
+        && entities.advanceExact(doc)
+        && granted.contains(entities.lookupOrd(entities.ordValue()).utf8ToString());
   }
 
   static List<String> analyze(String text) {
@@ -633,7 +648,7 @@ public final class SearchIndex implements AutoCloseable {
           BooleanQuery.Builder names = new BooleanQuery.Builder();
           names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
-          String rarest = rarestToken(searcher, NameKeys.tokens(name), visible);
+          String rarest = rarestToken(searcher, NameKeys.tokens(name), scope);
           if (rarest == null) {
             query.add(names.build(), BooleanClause.Occur.MUST);
           } else {
