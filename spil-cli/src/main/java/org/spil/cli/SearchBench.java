@@ -15,6 +15,7 @@ import org.spil.policy.Purpose;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.policy.Viewer;
+import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
@@ -60,11 +61,16 @@ final class SearchBench implements Callable<Integer> {
       long[] nanos = new long[queries];
       long[] policyNanos = new long[queries];
       long hits = 0;
+      List<String> shown = new ArrayList<>();
       for (int i = 0; i < queries; i++) {
         SearchQuery q = query(r);
         long t = System.nanoTime();
-        hits += store.search(viewer, q).size();
+        List<SearchHit> found = store.search(viewer, q);
         nanos[i] = System.nanoTime() - t;
+        hits += found.size();
+        if (i % 10 == 0 && !found.isEmpty()) {
+          shown.add(found.get(0).id());
+        }
         long p = System.nanoTime();
         store.visibleBatches(viewer);
         policyNanos[i] = System.nanoTime() - p;
@@ -85,6 +91,21 @@ final class SearchBench implements Callable<Integer> {
       out.printf(
           "policy evaluation (visible batches for user and purpose): p50 %.2f ms = %.1f%% of the p50 search%n",
           policyNanos[queries / 2] / 1e6, 100.0 * policyNanos[queries / 2] / nanos[queries / 2]);
+      // what 'spil show' reads: one entity with every visible value and its provenance
+      long[] showNanos = new long[shown.size()];
+      for (int i = 0; i < shown.size(); i++) {
+        long t = System.nanoTime();
+        store.entity(viewer, shown.get(i));
+        showNanos[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(showNanos);
+      if (showNanos.length > 0) {
+        out.printf(
+            "show (entity with provenance) of %d hits: p50 %.1f ms, p95 %.1f ms%n",
+            showNanos.length,
+            showNanos[showNanos.length / 2] / 1e6,
+            showNanos[(int) (showNanos.length * 0.95)] / 1e6);
+      }
     }
     out.flush();
     return 0;

@@ -31,9 +31,7 @@ class NameFrequencyTest {
               null,
               "customs"));
     }
-    ResolveRecord bank =
-        new ResolveRecord(
-            "bank", ResolveRecord.Kind.EITHER, FIRM, null, Set.of(), Set.of(), null, "bank");
+    ResolveRecord bank = bankRecord("bank", FIRM, Set.of());
     records.add(bank);
     Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
     r.score(200, 1);
@@ -43,22 +41,19 @@ class NameFrequencyTest {
   @Test
   void aRecordWithoutANameIsWeighedWithoutANameAdjustment() {
     List<ResolveRecord> records = population();
-    ResolveRecord account =
-        new ResolveRecord(
-            "account",
-            ResolveRecord.Kind.EITHER,
-            null,
-            null,
-            Set.of("iban:NL91ABNA0417164300"),
-            Set.of(),
-            null,
-            "bank");
+    ResolveRecord account = bankRecord("account", null, Set.of("iban:NL91ABNA0417164300"));
     records.add(account);
     Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
     r.score(200, 1);
     Resolution.Pair p = r.explain(account, records.get(0));
     assertThat(p.explanation()).contains("name: missing (+0.0)");
     assertThat(p.explanation()).noneMatch(e -> e.contains("rare name") || e.contains("common"));
+  }
+
+  /** A bank's record: a name (or none) and identifiers, no date of birth or country. */
+  private static ResolveRecord bankRecord(String id, String name, Set<String> ids) {
+    return new ResolveRecord(
+        id, ResolveRecord.Kind.EITHER, name, null, ids, Set.of(), null, "bank");
   }
 
   private static List<ResolveRecord> population() {
@@ -102,16 +97,7 @@ class NameFrequencyTest {
             Set.of("nl"),
             null,
             "police"));
-    ResolveRecord bank =
-        new ResolveRecord(
-            "bank",
-            ResolveRecord.Kind.EITHER,
-            "Anouk Mulder",
-            null,
-            Set.of("iban:NL47TRIO0257276172"),
-            Set.of(),
-            null,
-            "bank");
+    ResolveRecord bank = bankRecord("bank", "Anouk Mulder", Set.of("iban:NL47TRIO0257276172"));
     records.add(bank);
     Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
     r.score(200, 1);

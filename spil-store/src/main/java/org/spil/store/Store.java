@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -580,8 +579,7 @@ public final class Store implements AutoCloseable {
     if (schema == null) {
       return Optional.empty();
     }
-    Map<Long, Batch> batches = new HashMap<>();
-    warehouse.batches().forEach(b -> batches.put(b.id(), b));
+    Map<Long, Batch> batches = warehouse.batchesById();
     String sql =
         "SELECT prop, value, original_value, batch_id, first_seen, last_seen FROM statement_row WHERE "
             + String.join(" OR ", runs)
@@ -864,8 +862,7 @@ public final class Store implements AutoCloseable {
     long statements =
         count("SELECT (SELECT count(*) FROM statement_row) + (SELECT count(*) FROM batch_entity)");
     long parts = Math.max(1, statements / STATEMENTS_PER_PART + 1);
-    Map<Long, Batch> batches = new HashMap<>();
-    warehouse.batches().forEach(b -> batches.put(b.id(), b));
+    Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
     for (long part = 0; part < parts; part++) {
       String sql =

@@ -306,6 +306,15 @@ public final class Warehouse implements AutoCloseable {
     return batchCache;
   }
 
+  /** Every batch by its id. */
+  Map<Long, Batch> batchesById() {
+    Map<Long, Batch> byId = new java.util.HashMap<>();
+    for (Batch b : batches()) {
+      byId.put(b.id(), b);
+    }
+    return byId;
+  }
+
   private volatile List<Batch> batchCache;
   private final Map<String, List<org.spil.policy.Grant>> grantCache =
       new java.util.concurrent.ConcurrentHashMap<>();
