@@ -29,6 +29,24 @@ final class Blocking {
         keys.add("tt:" + tokens.get(i) + "|" + tokens.get(j));
       }
     }
+    if (tokens.size() >= 3) {
+      // the whole name: a firm's name made of common words ("Mariscos del Sur Ospina Los Ríos")
+      // has every token and token pair in too many records, but rarely its whole name
+      keys.add("n:" + String.join("|", tokens));
+    }
+    if (tokens.size() >= 4) {
+      // and the whole name but one token, under the same prefix: one mistyped word ("Marsicos
+      // del Sur ...") or one word more ("K van de Velde" against "Katrien van de Velde")
+      for (int i = 0; i < tokens.size(); i++) {
+        StringBuilder k = new StringBuilder("n:");
+        for (int j = 0; j < tokens.size(); j++) {
+          if (j != i) {
+            k.append(k.length() > 2 ? "|" : "").append(tokens.get(j));
+          }
+        }
+        keys.add(k.toString());
+      }
+    }
     List<String> sounds = new ArrayList<>(p.sounds());
     for (int i = 0; i < sounds.size(); i++) {
       for (int j = i + 1; j < sounds.size(); j++) {

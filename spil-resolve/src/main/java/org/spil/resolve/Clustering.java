@@ -17,6 +17,13 @@ import java.util.Arrays;
  * elsewhere) counts as scored but stays out of the average, unless every scored cross pair is
  * neutral: a record that carries little is judged by the pairs that carry something.
  *
+ * <p>Two clusters that fail that test still merge when a pair between them is {@link #STRONG_LINK
+ * strong} and no pair between them speaks against it ({@link #CONFLICT}: evidence of a difference,
+ * such as another date of birth), every cross pair blocking did not propose being weighed on
+ * demand: a bank statement's "L. van der Bosching", whose account ties it to the bank's customer
+ * record, joins the cluster of that person's police and border records, which share with it no more
+ * than the initial, and which blocking on a common name never paired with it.
+ *
  * <p>NOTE: not thread safe; memory is about 9 bytes per pair and 16 per record besides the pairs
  * and weights.
  */
@@ -24,9 +31,38 @@ final class Clustering {
   /** The share of cross pairs that must have been scored for two clusters to merge. */
   static final double MIN_COVERAGE = 0.5;
 
+  /** The kind of a pair whose evidence counts in the average. */
+  static final byte INFORMATIVE = 0;
+
+  /** The kind of a pair whose evidence says next to nothing either way. */
+  static final byte NEUTRAL = 1;
+
+  /** The kind of an informative pair whose evidence says the two records differ. */
+  static final byte CONFLICT = 2;
+
+  /**
+   * The probability a single pair must reach to merge two clusters on its own, when nothing between
+   * them speaks against it: a shared account or a name and date of birth, not a close name alone.
+   */
+  static final double STRONG_LINK = 0.99;
+
+  /** The most cross pairs weighed on demand for one merge. */
+  static final int ON_DEMAND_LIMIT = 4096;
+
+  /** Weighs a pair of records that blocking did not propose, when a merge needs it. */
+  interface Weigher {
+    /** The match weight of records {@code i} and {@code j} in bits. */
+    float weight(int i, int j);
+
+    /** The kind ({@link #INFORMATIVE}, {@link #NEUTRAL}, {@link #CONFLICT}) of that pair. */
+    byte kind(int i, int j, float weight);
+  }
+
   private final long[] pairs;
   private final float[] weights;
-  private final boolean[] neutral;
+  private final byte[] kinds;
+  private final Weigher weigher;
+  private final java.util.Map<Long, Long> refused = new java.util.HashMap<>();
   private final int[] start;
   private final int[] incident;
   private final int[] parent;
@@ -35,12 +71,14 @@ final class Clustering {
 
   /**
    * Over {@code n} records and the candidate pairs ({@code i << 32 | j}) with their match weights
-   * in bits and whether each is neutral (null: none is).
+   * in bits and their kinds (null: all informative); {@code weigher} weighs other pairs on demand
+   * (null: clusters merge on the candidate pairs alone).
    */
-  Clustering(int n, long[] pairs, float[] weights, boolean[] neutral) {
+  Clustering(int n, long[] pairs, float[] weights, byte[] kinds, Weigher weigher) {
     this.pairs = pairs;
-    this.neutral = neutral == null ? new boolean[pairs.length] : neutral;
+    this.kinds = kinds == null ? new byte[pairs.length] : kinds;
     this.weights = weights;
+    this.weigher = weigher;
     start = new int[n + 1];
     for (int p = 0; p < pairs.length; p++) {
       start[(int) (pairs[p] >>> 32) + 1]++;
@@ -111,6 +149,8 @@ final class Clustering {
     long scored = 0;
     double neutralSum = 0;
     long neutrals = 0;
+    boolean conflict = false;
+    float strongest = Float.NEGATIVE_INFINITY;
     int i = small;
     do {
       for (int k = start[i]; k < start[i + 1]; k++) {
@@ -118,12 +158,14 @@ final class Clustering {
         int x = (int) (pairs[p] >>> 32);
         int j = x == i ? (int) pairs[p] : x;
         if (root(j) == other) {
-          if (neutral[p]) {
+          strongest = Math.max(strongest, weights[p]);
+          if (kinds[p] == NEUTRAL) {
             neutralSum += weights[p];
             neutrals++;
           } else {
             sum += weights[p];
             scored++;
+            conflict |= kinds[p] == CONFLICT;
           }
         }
       }
@@ -131,9 +173,57 @@ final class Clustering {
     } while (i != small);
     long covered = scored + neutrals;
     double mean = scored > 0 ? sum / scored : neutralSum / Math.max(1, neutrals);
-    return covered > 0
-        && covered >= MIN_COVERAGE * size[a] * (double) size[b]
-        && mean >= FellegiSunter.weightOf(threshold);
+    double needed = FellegiSunter.weightOf(threshold);
+    if (covered > 0 && covered >= MIN_COVERAGE * size[a] * (double) size[b] && mean >= needed) {
+      return true;
+    }
+    return !conflict
+        && strongest >= FellegiSunter.weightOf(Math.max(threshold, STRONG_LINK))
+        && nothingAgainst(small, other);
+  }
+
+  /**
+   * Whether no pair between the two clusters that blocking did not propose speaks against their
+   * merging, each weighed on demand; false when there are too many to weigh. A refusal is
+   * remembered until either cluster changes.
+   */
+  private boolean nothingAgainst(int small, int other) {
+    long cross = size[small] * (long) size[other];
+    if (weigher == null || cross > ON_DEMAND_LIMIT) {
+      return false;
+    }
+    long key = ((long) Math.min(small, other) << 32) | Math.max(small, other);
+    long sizes = ((long) size[Math.min(small, other)] << 32) | size[Math.max(small, other)];
+    Long before = refused.get(key);
+    if (before != null && before == sizes) {
+      return false;
+    }
+    int[] theirs = members(other);
+    Arrays.sort(theirs);
+    boolean[] proposed = new boolean[theirs.length];
+    int i = small;
+    do {
+      Arrays.fill(proposed, false);
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        int p = incident[k];
+        int x = (int) (pairs[p] >>> 32);
+        int at = Arrays.binarySearch(theirs, x == i ? (int) pairs[p] : x);
+        if (at >= 0) {
+          proposed[at] = true;
+        }
+      }
+      for (int m = 0; m < theirs.length; m++) {
+        if (!proposed[m]) {
+          int j = theirs[m];
+          if (weigher.kind(i, j, weigher.weight(i, j)) == CONFLICT) {
+            refused.put(key, sizes);
+            return false;
+          }
+        }
+      }
+      i = next[i];
+    } while (i != small);
+    return true;
   }
 
   /**

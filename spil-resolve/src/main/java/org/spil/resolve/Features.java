@@ -106,7 +106,9 @@ final class Features {
       Set<String> bare = new TreeSet<>(tokens);
       // an account holder may be a person whose one-letter tokens are initials; they are
       // legal-form letters ("B.V.") only when the name has a legal form
-      bare.removeIf(t -> (company || t.length() > 1) && LegalForms.isWord(t));
+      Set<String> mistyped = company ? LegalForms.mistyped(r.name()).keySet() : Set.of();
+      bare.removeIf(
+          t -> (company || t.length() > 1) && (LegalForms.isWord(t) || mistyped.contains(t)));
       if (!bare.isEmpty()) {
         tokens = bare;
       }
@@ -165,9 +167,7 @@ final class Features {
     // one token more in a person's name is a middle name; in a company's it may be what sets two
     // firms apart ("Vos Antwerpen Fresh Import", "Vos Fresh Import")
     double jaccard = (double) common / (a.tokens().size() + b.tokens().size() - common);
-    boolean firm =
-        a.record().kind() == ResolveRecord.Kind.COMPANY
-            || b.record().kind() == ResolveRecord.Kind.COMPANY;
+    boolean firm = firm(a) || firm(b);
     if (jaccard >= 0.75 && !firm) {
       return abbreviated ? NAME_PART : 1;
     }
@@ -178,21 +178,62 @@ final class Features {
     if (firm && (m.part(true) || m.part(false))) {
       return NAME_DIFFERENT;
     }
-    double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
-    double mean = m.meanBest();
-    if (weakest >= 0.80 && mean >= 0.90) {
-      return 2;
-    }
     int sound = 0;
     for (String s : a.sounds()) {
       if (b.sounds().contains(s)) {
         sound++;
       }
     }
-    if (weakest >= 0.85 || (sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size()))) {
+    boolean sounds = sound > 0 && sound >= Math.max(a.sounds().size(), b.sounds().size());
+    if (firm) {
+      // two firms' names differ by a word, where two spellings of one name differ by a letter or
+      // two: "Harbour Star Chan & Law" is not "Harbour Star Cheung & Law", nor "Noordzee Dijk"
+      // "Noordzee Dijkstra", however close letter by letter
+      if (mistyped(a.tokens(), b.tokens()) && mistyped(b.tokens(), a.tokens())) {
+        return 2;
+      }
+      return sounds ? 3 : NAME_DIFFERENT;
+    }
+    double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
+    double mean = m.meanBest();
+    if (weakest >= 0.80 && mean >= 0.90) {
+      return 2;
+    }
+    if (weakest >= 0.85 || sounds) {
       return 3;
     }
-    return !firm && (m.part(true) || m.part(false)) ? NAME_PART : NAME_DIFFERENT;
+    return m.part(true) || m.part(false) ? NAME_PART : NAME_DIFFERENT;
+  }
+
+  /** Whether a record is a firm's: a company, or an account holder whose name has a legal form. */
+  private static boolean firm(Prepared p) {
+    return p.record().kind() == ResolveRecord.Kind.COMPANY || p.legalForm() != null;
+  }
+
+  /**
+   * Whether every token of {@code a} is in {@code b} or a typing error away from one of its tokens:
+   * two neighbours swapped, or, in a token of four to seven letters one letter added, left out or
+   * changed, of eight or more two.
+   */
+  static boolean mistyped(Set<String> a, Set<String> b) {
+    for (String t : a) {
+      if (b.contains(t)) {
+        continue;
+      }
+      boolean found = false;
+      for (String u : b) {
+        int shorter = Math.min(t.length(), u.length());
+        int edits = shorter < 4 ? 0 : shorter < 8 ? 1 : 2;
+        if (swapped(t, u) || (edits > 0 && Edits.atMost(t, u, edits))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.spil.resolve;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +124,16 @@ final class LegalForms {
       return null;
     }
     String[] words = Text.fold(name).split(" ");
+    Map<String, String> mistyped = mistyped(name);
+    for (int i = 0; i < words.length; i++) {
+      String w = mistyped.get(words[i]);
+      if (w == null && !WORDS.contains(words[i]) && words[i].length() >= 5) {
+        w = longWordMeant(words[i]);
+      }
+      if (w != null) {
+        words[i] = w;
+      }
+    }
     String found = null;
     int i = 0;
     while (i < words.length) {
@@ -155,8 +166,9 @@ final class LegalForms {
       Set.of("b", "v", "n", "o", "f", "s", "a", "l", "c", "z", "e", "r");
 
   /**
-   * Whether a token is a legal-form word, allowing one typing error in words of six letters or more
-   * ("Limied", "besloen"), which would otherwise stay in the name and set two spellings apart.
+   * Whether a token is a legal-form word, allowing one typing error (a letter added, left out,
+   * changed, or two swapped) in words of six letters or more ("Limied", "besloen", "vennootshcap"),
+   * which would otherwise stay in the name and set two spellings apart.
    */
   static boolean isWord(String t) {
     if (WORDS.contains(t)) {
@@ -166,8 +178,74 @@ final class LegalForms {
       return false;
     }
     for (String w : WORDS) {
-      if (w.length() >= 6 && Edits.atMost(t, w, 1)) {
+      if (w.length() >= 6 && typo(t, w)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The words of a name (folded) that are shorter legal-form words mistyped, each with the word
+   * meant: "fira" in "vennootschap onder fira", "tLd" and "LLtd." ending a name. A word of three to
+   * five letters is taken for one only where a legal form stands, at the end of the name or next to
+   * another legal-form word, so that "Wonder" in "Wonder Trading B.V." stays a name.
+   */
+  static Map<String, String> mistyped(String name) {
+    if (name == null) {
+      return Map.of();
+    }
+    String[] words = Text.fold(name).split(" ");
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < words.length; i++) {
+      String t = words[i];
+      if (t.length() < 3 || WORDS.contains(t)) {
+        continue;
+      }
+      boolean where =
+          i == words.length - 1 || exactWord(words[i + 1]) || (i > 0 && exactWord(words[i - 1]));
+      for (String w : WORDS) {
+        if (w.length() >= 3 && (w.length() >= 6 || where) && typo(t, w)) {
+          out.put(t, w);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The legal-form word of six letters or more a word is one typing error from, or null. */
+  private static String longWordMeant(String t) {
+    for (String w : WORDS) {
+      if (w.length() >= 6 && typo(t, w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private static boolean exactWord(String t) {
+    return t.length() > 1 && WORDS.contains(t);
+  }
+
+  /** One letter added, left out or changed, or two neighbours swapped. */
+  static boolean typo(String a, String b) {
+    if (Edits.atMost(a, b, 1)) {
+      return true;
+    }
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int first = -1;
+    for (int i = 0; i < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        if (first >= 0) {
+          return i == first + 1
+              && a.charAt(i) == b.charAt(first)
+              && a.charAt(first) == b.charAt(i)
+              && a.regionMatches(i + 1, b, i + 1, a.length() - i - 1);
+        }
+        first = i;
       }
     }
     return false;

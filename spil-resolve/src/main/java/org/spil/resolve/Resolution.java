@@ -613,11 +613,11 @@ public final class Resolution {
    */
   public List<Cluster> clusters(Map<String, String> previous, boolean incremental) {
     int n = records.size();
-    boolean[] neutral = new boolean[pairs.length];
+    byte[] kinds = new byte[pairs.length];
     for (int p = 0; p < pairs.length; p++) {
-      neutral[p] = Math.abs(weights[p] - model.priorWeight(classes[p])) < NEUTRAL_BITS;
+      kinds[p] = kind(weights[p], classes[p]);
     }
-    Clustering c = new Clustering(n, pairs, weights, neutral);
+    Clustering c = new Clustering(n, pairs, weights, kinds, new OnDemand());
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(records.get(i).record().id(), i);
@@ -658,6 +658,45 @@ public final class Resolution {
       groups.computeIfAbsent(c.root(i), k -> new TreeSet<>()).add(records.get(i).record().id());
     }
     return StableIds.assign(new ArrayList<>(groups.values()), previous);
+  }
+
+  /**
+   * What a pair of this weight and class is to clustering: neutral when its evidence (the weight
+   * without the prior) is under {@link #NEUTRAL_BITS} either way, a conflict when it is that much
+   * against, else informative.
+   */
+  private byte kind(double weight, int pairClass) {
+    double evidence = weight - model.priorWeight(pairClass);
+    if (Math.abs(evidence) < NEUTRAL_BITS) {
+      return Clustering.NEUTRAL;
+    }
+    return evidence < 0 ? Clustering.CONFLICT : Clustering.INFORMATIVE;
+  }
+
+  /**
+   * Weighs pairs blocking did not propose as {@link #weigh} weighs candidates; a person and a firm
+   * conflict.
+   */
+  private final class OnDemand implements Clustering.Weigher {
+    private final byte[] levels = new byte[Features.NAMES.length];
+
+    @Override
+    public float weight(int i, int j) {
+      Features.Prepared a = records.get(i);
+      Features.Prepared b = records.get(j);
+      if (!a.record().kind().comparable(b.record().kind())) {
+        return Float.NEGATIVE_INFINITY;
+      }
+      Features.compare(a, b, levels);
+      return (float) (model.score(levels, 0, pairClass(a, b)) + adjustment(a, b, levels[0]));
+    }
+
+    @Override
+    public byte kind(int i, int j, float weight) {
+      return weight == Float.NEGATIVE_INFINITY
+          ? Clustering.CONFLICT
+          : Resolution.this.kind(weight, pairClass(records.get(i), records.get(j)));
+    }
   }
 
   /** Whether a {@code different} judgement stands between the clusters rooted at a and b. */

@@ -59,6 +59,42 @@ class BlockingTest {
     }
   }
 
+  @Test
+  void aFirmWhoseEveryWordIsCommonIsStillFoundByItsWholeName() {
+    // firms built from the same few words, each written three times: every token and token pair
+    // is in more records than the block limit, but each whole name is in three
+    String[] fruit = {"Mariscos del Sur", "Tropical Fruits", "Bananera El Oro"};
+    String[] founder = {"Ospina", "Gómez", "Restrepo", "García", "Rodríguez"};
+    String[] place = {"Los Ríos", "Machala"};
+    List<Features.Prepared> records = new ArrayList<>();
+    for (String f : fruit) {
+      for (String o : founder) {
+        for (String p : place) {
+          for (int copy = 0; copy < 3; copy++) {
+            records.add(firm(records.size(), f + " " + o + " " + p + " S.A.S."));
+          }
+        }
+      }
+    }
+    int same = records.size();
+    records.add(firm(same, "MARISCOS DEL SUR OSPINA LOS RÍOS SAS"));
+    int typo = records.size();
+    records.add(firm(typo, "Marsicos del Sur Ospina Los Ríos S.A.S."));
+    long[] pairs = Blocking.pairs(records, 5, null);
+    assertThat(pairs)
+        .as("the whole name, and the whole name but the mistyped word")
+        .contains(((long) 0 << 32) | same, ((long) 0 << 32) | typo);
+    assertThat(pairs)
+        .as("the same words with another founder")
+        .doesNotContain(((long) 0 << 32) | 6);
+  }
+
+  private static Features.Prepared firm(int i, String name) {
+    return Features.prepare(
+        new ResolveRecord(
+            "f" + i, ResolveRecord.Kind.COMPANY, name, null, Set.of(), Set.of(), null));
+  }
+
   private static long[] oracle(List<Features.Prepared> records, int maxBlock, boolean[] fresh) {
     Map<String, List<Integer>> blocks = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {

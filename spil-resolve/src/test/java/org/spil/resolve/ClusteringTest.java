@@ -42,14 +42,27 @@ class ClusteringTest {
         // quarter bits from -10 to +30: ties happen, and floats hold them exactly
         weights[p] = (random.nextInt(161) - 40) / 4f;
       }
-      boolean[] neutral = new boolean[pairs.length];
+      byte[] kinds = new byte[pairs.length];
       for (int p = 0; p < pairs.length; p++) {
-        neutral[p] = random.nextInt(4) == 0;
+        kinds[p] = randomKind(random);
       }
+      // every other pair, as the weigher would weigh it on demand
+      Map<Long, Float> unproposed = new HashMap<>();
+      Map<Long, Byte> unproposedKinds = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (!chosen.contains(pair(i, j))) {
+            unproposed.put(pair(i, j), (random.nextInt(161) - 40) / 4f);
+            unproposedKinds.put(pair(i, j), randomKind(random));
+          }
+        }
+      }
+      Clustering.Weigher weigher =
+          random.nextInt(4) == 0 ? null : weigher(unproposed, unproposedKinds);
       double threshold = List.of(0.3, 0.5, 0.8, 0.95).get(random.nextInt(4));
-      assertThat(clusters(n, pairs, weights, neutral, threshold))
+      assertThat(clusters(n, pairs, weights, kinds, weigher, threshold))
           .as("seed %d, round %d", seed, round)
-          .isEqualTo(oracle(n, pairs, weights, neutral, threshold));
+          .isEqualTo(oracle(n, pairs, weights, kinds, weigher, unproposedKinds, threshold));
     }
   }
 
@@ -62,8 +75,44 @@ class ClusteringTest {
     float[] weights = new float[pairs.length];
     Arrays.fill(weights, 20);
     weights[2] = 19;
-    assertThat(clusters(6, pairs, weights, null, 0.5))
+    assertThat(clusters(6, pairs, weights, null, null, 0.5))
         .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3, 4, 5));
+    assertThat(
+            clusters(6, pairs, weights, null, (i, j) -> -8f, (i, j, w) -> Clustering.CONFLICT, 0.5))
+        .as("the pairs blocking did not propose, weighed, speak against the link")
+        .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3, 4, 5));
+    assertThat(
+            clusters(
+                6, pairs, weights, null, (i, j) -> -8f, (i, j, w) -> Clustering.INFORMATIVE, 0.5))
+        .as("nothing speaks against the link")
+        .containsExactly(Set.of(0, 1, 2, 3, 4, 5));
+  }
+
+  @Test
+  void aRecordTiedByItsAccountJoinsThePersonsClusterWhenNothingSpeaksAgainstIt() {
+    // 0-1-2: one person's bank customer record, police and border records; 3: a bank statement's
+    // "L. van der Bosching" on the account of 0; blocking never paired 3 with 1 or 2
+    long[] pairs = {pair(0, 1), pair(0, 2), pair(1, 2), pair(0, 3)};
+    float[] weights = {20, 20, 20, 12};
+    assertThat(clusters(4, pairs, weights, null, null, 0.5))
+        .as("without weighing on demand, a quarter of the cross pairs is too little")
+        .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3));
+    assertThat(
+            clusters(
+                4, pairs, weights, null, (i, j) -> -8.5f, (i, j, w) -> Clustering.INFORMATIVE, 0.5))
+        .as("the initial agrees with both")
+        .containsExactly(Set.of(0, 1, 2, 3));
+    assertThat(
+            clusters(
+                4,
+                pairs,
+                weights,
+                null,
+                (i, j) -> i == 2 || j == 2 ? -25f : -8.5f,
+                (i, j, w) -> w < -20 ? Clustering.CONFLICT : Clustering.INFORMATIVE,
+                0.5))
+        .as("another initial on the border record")
+        .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3));
   }
 
   @Test
@@ -72,9 +121,9 @@ class ClusteringTest {
     // with 0 only; its pairs with 1 and 2 are scored but say next to nothing
     long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(2, 3)};
     float[] weights = {20, 20, 1, 20, -6, -6};
-    boolean[] neutral = {false, false, false, false, true, true};
-    assertThat(clusters(4, pairs, weights, neutral, 0.5)).containsExactly(Set.of(0, 1, 2, 3));
-    assertThat(clusters(4, pairs, weights, null, 0.5))
+    byte[] kinds = {0, 0, 0, 0, Clustering.NEUTRAL, Clustering.NEUTRAL};
+    assertThat(clusters(4, pairs, weights, kinds, null, 0.5)).containsExactly(Set.of(0, 1, 2, 3));
+    assertThat(clusters(4, pairs, weights, null, null, 0.5))
         .as("the same pairs, all counted")
         .containsExactlyInAnyOrder(Set.of(0, 1, 2), Set.of(3));
   }
@@ -83,9 +132,63 @@ class ClusteringTest {
     return ((long) i << 32) | j;
   }
 
+  private static byte randomKind(Random random) {
+    int k = random.nextInt(8);
+    return k < 2 ? Clustering.NEUTRAL : k < 4 ? Clustering.CONFLICT : Clustering.INFORMATIVE;
+  }
+
+  /** A weigher of the other pairs; it fails the test when asked for a candidate pair. */
+  private static Clustering.Weigher weigher(Map<Long, Float> weights, Map<Long, Byte> kinds) {
+    return new Clustering.Weigher() {
+      @Override
+      public float weight(int i, int j) {
+        Float w = weights.get(pair(Math.min(i, j), Math.max(i, j)));
+        assertThat(w).as("weighed on demand: %d-%d", i, j).isNotNull();
+        return w;
+      }
+
+      @Override
+      public byte kind(int i, int j, float weight) {
+        return kinds.get(pair(Math.min(i, j), Math.max(i, j)));
+      }
+    };
+  }
+
   private static Set<Set<Integer>> clusters(
-      int n, long[] pairs, float[] weights, boolean[] neutral, double t) {
-    Clustering c = new Clustering(n, pairs, weights, neutral);
+      int n,
+      long[] pairs,
+      float[] weights,
+      byte[] kinds,
+      java.util.function.BiFunction<Integer, Integer, Float> weight,
+      Kind kind,
+      double t) {
+    return clusters(
+        n,
+        pairs,
+        weights,
+        kinds,
+        new Clustering.Weigher() {
+          @Override
+          public float weight(int i, int j) {
+            return weight.apply(i, j);
+          }
+
+          @Override
+          public byte kind(int i, int j, float w) {
+            return kind.of(i, j, w);
+          }
+        },
+        t);
+  }
+
+  /** A pair's kind as a lambda. */
+  private interface Kind {
+    byte of(int i, int j, float weight);
+  }
+
+  private static Set<Set<Integer>> clusters(
+      int n, long[] pairs, float[] weights, byte[] kinds, Clustering.Weigher weigher, double t) {
+    Clustering c = new Clustering(n, pairs, weights, kinds, weigher);
     for (int p : c.mergeOrder(weights, t)) {
       int a = c.root(c.first(p));
       int b = c.root(c.second(p));
@@ -102,13 +205,17 @@ class ClusteringTest {
   }
 
   private static Set<Set<Integer>> oracle(
-      int n, long[] pairs, float[] weights, boolean[] neutral, double t) {
+      int n,
+      long[] pairs,
+      float[] weights,
+      byte[] kinds,
+      Clustering.Weigher weigher,
+      Map<Long, Byte> unproposedKinds,
+      double t) {
     Map<Long, Double> weightOf = new HashMap<>();
-    Set<Long> neutrals = new HashSet<>();
+    Map<Long, Byte> kindOf = new HashMap<>();
     for (int p = 0; p < pairs.length; p++) {
-      if (neutral[p]) {
-        neutrals.add(pairs[p]);
-      }
+      kindOf.put(pairs[p], kinds[p]);
       weightOf.put(pairs[p], (double) weights[p]);
     }
     List<Set<Integer>> clusterOf = new ArrayList<>();
@@ -120,6 +227,7 @@ class ClusteringTest {
       order[p] = p;
     }
     Arrays.sort(order, (x, y) -> Double.compare(weights[y], weights[x]));
+    double needed = Math.log(t / (1 - t)) / Math.log(2);
     for (int p : order) {
       if (FellegiSunter.probability(weights[p]) < t) {
         break;
@@ -131,21 +239,38 @@ class ClusteringTest {
       }
       List<Double> informative = new ArrayList<>();
       List<Double> uninformative = new ArrayList<>();
+      boolean conflict = false;
+      boolean unproposedConflict = false;
+      double strongest = Double.NEGATIVE_INFINITY;
       for (int i : a) {
         for (int j : b) {
-          long key = ((long) Math.min(i, j) << 32) | Math.max(i, j);
+          long key = pair(Math.min(i, j), Math.max(i, j));
           Double q = weightOf.get(key);
           if (q != null) {
-            (neutrals.contains(key) ? uninformative : informative).add(q);
+            strongest = Math.max(strongest, q);
+            byte k = kindOf.get(key);
+            (k == Clustering.NEUTRAL ? uninformative : informative).add(q);
+            conflict |= k == Clustering.CONFLICT;
+          } else {
+            unproposedConflict |= unproposedKinds.get(key) == Clustering.CONFLICT;
           }
         }
       }
       List<Double> judged = informative.isEmpty() ? uninformative : informative;
       double mean = judged.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       int scored = informative.size() + uninformative.size();
-      if (scored > 0
-          && scored >= 0.5 * a.size() * b.size()
-          && mean >= Math.log(t / (1 - t)) / Math.log(2)) {
+      boolean byAverage = scored > 0 && scored >= 0.5 * a.size() * b.size() && mean >= needed;
+      boolean byLink =
+          weigher != null
+              && a.size() * b.size() <= Clustering.ON_DEMAND_LIMIT
+              && !conflict
+              && !unproposedConflict
+              && strongest
+                  >= Math.log(
+                          Math.max(t, Clustering.STRONG_LINK)
+                              / (1 - Math.max(t, Clustering.STRONG_LINK)))
+                      / Math.log(2);
+      if (byAverage || byLink) {
         a.addAll(b);
         for (int j : b) {
           clusterOf.set(j, a);

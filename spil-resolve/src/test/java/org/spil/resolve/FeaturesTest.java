@@ -88,6 +88,47 @@ class FeaturesTest {
                 company("Vos Antwerpen Fresh Import B.V."), company("Vos Fresh Import B.V.")))
         .as("a place in a trade name sets two firms apart")
         .isGreaterThan((byte) 1);
+    // misses of the scenario at 1M: letters swapped or left out in the legal form
+    assertThat(
+            Features.name(
+                company("Tulp Koster Europe Transport besloten vennootshcap"),
+                company("Tulp Koster Europe Transport B.V.")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("Rijnmond Claes Schiedam Vastgoed vennootschap onder fira"),
+                company("Rijnmond Claes Schiedam Vastgoed V.O.F.")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("Golden Lotus Tsang & Kwok Trust Trading imited"),
+                company("Golden Lotus Tsang & Kwok Trust Trading tLd")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("JADE GATE LAU & KWOK RIJNMOND TRADING LTD"),
+                company("Jade Gate Lau & Kwok Rijnmond Trading LLtd.")))
+        .isZero();
+    assertThat(
+            Features.name(
+                company("Marsicos del Sur Rodríguez Sincelejo Export S.A."),
+                company("MARISCOS DEL SUR RODRÍGUEZ SINCELEJO EXPORT SOCIEDAD ANÓNIMA")))
+        .as("one word mistyped")
+        .isEqualTo((byte) 2);
+    assertThat(
+            Features.name(
+                company("HARBOUR STAR CHEUNG & LAW CENTRUM TRADING LIMITED"),
+                company("Harbour Star Chan & Law Centrum Trading Ltd")))
+        .as("one word another: another firm")
+        .isEqualTo(Features.NAME_DIFFERENT);
+    assertThat(
+            Features.name(
+                company("Noordzee Dijk Rotterdam Transport B.V"),
+                company("Noordzee Dijkstra Rotterdam Transport B.V.")))
+        .isEqualTo(Features.NAME_DIFFERENT);
+    assertThat(Features.name(company("Wonder Trading B.V."), company("Order Trading B.V.")))
+        .as("a short word away from the legal form is a name")
+        .isGreaterThan((byte) 1);
   }
 
   @Test
@@ -171,6 +212,10 @@ class FeaturesTest {
     assertThat(LegalForms.of("Bananera El Oro Sociedad Anónima")).isEqualTo("sa");
     assertThat(LegalForms.of("Deutsche Handels GmbH")).isEqualTo("gmbh");
     assertThat(LegalForms.of("Jan de Vries")).isNull();
+    assertThat(LegalForms.of("Zuluaga Centrum Trading venonotschap onder firma")).isEqualTo("vof");
+    assertThat(LegalForms.of("Rijnmond Claes Vastgoed vennootschap onder fira")).isEqualTo("vof");
+    assertThat(LegalForms.of("Golden Lotus Trading tLd")).isEqualTo("ltd");
+    assertThat(LegalForms.of("Wonder Trading")).isNull();
     byte[] levels = new byte[Features.NAMES.length];
     Features.compare(
         company("Şahin Trading V.O.F.", "reg:NL322634707"),
