@@ -27,13 +27,51 @@ import java.util.regex.Pattern;
 final class PhoneShortcut {
   private PhoneShortcut() {}
 
-  /** What the parser uses of a region's metadata. */
+  /**
+   * What the parser uses of a region's metadata; with {@code types} (the descriptions of the number
+   * types, fixed line and mobile first) when the region is its country code's only one, so that
+   * validity can be checked here as libphonenumber checks it, with matchers kept per thread.
+   */
   private record Region(
       int countryCode,
       String countryDigits,
       Pattern idd,
       Pattern nationalPrefix,
-      Pattern general) {}
+      Desc generalDesc,
+      Desc[] types,
+      ThreadLocal<Matcher[]> matchers) {
+
+    /**
+     * Whether a national significant number is valid: it fits the general description and that of
+     * at least one number type, each by its possible lengths and its pattern.
+     */
+    boolean valid(String national) {
+      Matcher[] m = matchers.get();
+      if (!generalDesc.fits(national, m[0])) {
+        return false;
+      }
+      for (int t = 0; t < types.length; t++) {
+        if (types[t].fits(national, m[t + 1])) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A number type's description: its possible lengths (none: any) and national pattern. */
+  private record Desc(java.util.Set<Integer> lengths, Pattern pattern) {
+    boolean fits(String national, Matcher m) {
+      return (lengths.isEmpty() || lengths.contains(national.length()))
+          && m.reset(national).matches();
+    }
+
+    static Desc of(com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc d) {
+      return new Desc(
+          java.util.Set.copyOf(d.getPossibleLengthList()),
+          Pattern.compile(d.getNationalNumberPattern()));
+    }
+  }
 
   private static final Map<String, Optional<Region>> REGIONS = new ConcurrentHashMap<>();
 
@@ -93,8 +131,9 @@ final class PhoneShortcut {
             return null;
           }
           String stripped = d.substring(m.end());
-          boolean viable = r.general().matcher(d).matches();
-          if (!viable || r.general().matcher(stripped).matches()) {
+          Matcher general = r.matchers().get()[0];
+          boolean viable = general.reset(d).matches();
+          if (!viable || general.reset(stripped).matches()) {
             national = stripped;
           }
         }
@@ -102,6 +141,9 @@ final class PhoneShortcut {
     }
     if (national.length() < 2 || national.length() > 17 || national.charAt(0) == '0') {
       return null;
+    }
+    if (r.types() != null) {
+      return r.valid(national) ? "+" + countryCode + national : null;
     }
     PhoneNumber number =
         new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national));
@@ -137,13 +179,48 @@ final class PhoneShortcut {
           m.hasNationalPrefixForParsing()
               ? m.getNationalPrefixForParsing()
               : m.hasNationalPrefix() ? m.getNationalPrefix() : null;
+      Desc[] types = null;
+      if (PhoneNumberUtil.getInstance().getRegionCodesForCountryCode(m.getCountryCode()).size()
+          == 1) {
+        // the order of libphonenumber's type test does not change whether some type fits; the
+        // common types go first. Mobile counts apart only when its pattern is not fixed line's.
+        java.util.List<com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc> descs =
+            new java.util.ArrayList<>(
+                java.util.List.of(
+                    m.getFixedLine(),
+                    m.getPremiumRate(),
+                    m.getTollFree(),
+                    m.getSharedCost(),
+                    m.getVoip(),
+                    m.getPersonalNumber(),
+                    m.getPager(),
+                    m.getUan(),
+                    m.getVoicemail()));
+        if (!m.getSameMobileAndFixedLinePattern()) {
+          descs.add(1, m.getMobile());
+        }
+        descs.removeIf(d -> d.getNationalNumberPattern().isEmpty());
+        types = descs.stream().map(Desc::of).toArray(Desc[]::new);
+      }
+      Desc general = Desc.of(m.getGeneralDesc());
+      Desc[] typeDescs = types;
       return Optional.of(
           new Region(
               m.getCountryCode(),
               Integer.toString(m.getCountryCode()),
               Pattern.compile(m.getInternationalPrefix()),
               prefix == null || prefix.isEmpty() ? null : Pattern.compile(prefix),
-              Pattern.compile(m.getGeneralDesc().getNationalNumberPattern())));
+              general,
+              types,
+              ThreadLocal.withInitial(
+                  () -> {
+                    Matcher[] out = new Matcher[1 + (typeDescs == null ? 0 : typeDescs.length)];
+                    out[0] = general.pattern().matcher("");
+                    for (int t = 1; t < out.length; t++) {
+                      out[t] = typeDescs[t - 1].pattern().matcher("");
+                    }
+                    return out;
+                  })));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
