@@ -517,7 +517,7 @@ public final class SearchIndex implements AutoCloseable {
    * (and entity, for granted entities) in doc values: building the scope's filter for a count costs
    * as much as the index is large.
    */
-  private static int visibleCount(IndexSearcher searcher, Term term, Scope scope, int atMost)
+  static int visibleCount(IndexSearcher searcher, Term term, Scope scope, int atMost)
       throws IOException {
     int n = 0;
     for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -745,8 +745,10 @@ public final class SearchIndex implements AutoCloseable {
    * The best {@code limit} entities for a query that already carries its scope filter, each
    * assembled from all its documents within the scope.
    */
-  private static List<SearchHit> ranked(IndexSearcher searcher, Query query, int limit, Scope scope)
+  private static List<SearchHit> ranked(IndexSearcher shared, Query query, int limit, Scope scope)
       throws IOException {
+    // scored with statistics of the viewer's scope alone (see ScopedSearcher)
+    IndexSearcher searcher = new ScopedSearcher(shared.getIndexReader(), scope);
     // ties are broken by entity id, so results do not depend on the order documents were added
     org.apache.lucene.search.Sort order =
         new org.apache.lucene.search.Sort(
