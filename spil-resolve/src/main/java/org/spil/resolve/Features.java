@@ -28,7 +28,7 @@ final class Features {
     {
       "same (in any script, order or legal form)",
       "same tokens but one (a middle name)",
-      "close (every token >= 0.85, mean >= 0.92)",
+      "close (a firm's words each a typing error apart; a person's tokens >= 0.80, mean >= 0.90)",
       "similar (>= 0.85 or same sound)",
       "one name is part or initials of the other",
       "different"
