@@ -57,15 +57,80 @@ final class IngestBench implements Callable<Integer> {
       description = "Skip building the search index (times the warehouse ingest only).")
   boolean noIndex;
 
+  @Option(
+      names = "--runs",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Repeat the DuckDB baseline and the Spil ingest N times, alternating, and print the"
+              + " medians (default: ${DEFAULT-VALUE}); a shared machine varies by a quarter. The"
+              + " search index is built after the last run only.")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 1, not " + runs);
+    }
     Path source = bench.source();
     if (!Files.exists(source.resolve("persons.csv"))) {
       long t = System.nanoTime();
       PersonCsv.write(source, bench.rows, 42);
       out.printf("generated %,d rows in %.1f s%n", bench.rows, (System.nanoTime() - t) / 1e9);
     }
+    Dataset dataset = DatasetReader.read(source);
+    double[] baselines = new double[runs];
+    double[] ingests = new double[runs];
+    double[] ratios = new double[runs];
+    long statements = 0;
+    for (int run = 0; run < runs; run++) {
+      if (runs > 1) {
+        out.printf("run %d of %d%n", run + 1, runs);
+      }
+      baselines[run] = baseline(source, out);
+      validateOnly(dataset, out);
+      boolean last = run == runs - 1;
+      double[] spil = ingest(dataset, out, baselines[run], last);
+      ingests[run] = spil[0];
+      statements = (long) spil[1];
+      ratios[run] = ingests[run] / baselines[run];
+      out.flush();
+    }
+    if (runs > 1) {
+      out.printf(
+          "median of %d runs: duckdb baseline %.2f s, spil warehouse %.2f s (%,.0f statements/s),"
+              + " ratio %.2f (each run's ratio: %s)%n",
+          runs,
+          median(baselines),
+          median(ingests),
+          statements / median(ingests),
+          median(ratios),
+          java.util.Arrays.stream(ratios)
+              .mapToObj(r -> String.format("%.2f", r))
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    if (loadSteps) {
+      LoadSteps.measure(
+          bench.data().resolve("warehouse.duckdb").toAbsolutePath(), bench.work, 2_000_000, out);
+    }
+    if (!keep) {
+      DirectoryTree.delete(bench.data());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Plain DuckDB: read_csv and UNPIVOT into (entity, property, value) rows; seconds. */
+  private double baseline(Path source, PrintWriter out) throws Exception {
     Path duck = bench.work.resolve("baseline.duckdb");
     Files.deleteIfExists(duck);
     Files.deleteIfExists(bench.work.resolve("baseline.duckdb.wal"));
@@ -87,11 +152,12 @@ final class IngestBench implements Callable<Integer> {
     out.printf(
         "duckdb read_csv + unpivot: %,d rows in %.2f s, cpu %.1f s%n",
         baselineRows, baseline, (cpuNanos() - c0) / 1e9);
+    Files.deleteIfExists(duck);
+    return baseline;
+  }
 
-    Path data = bench.data();
-    DirectoryTree.delete(data);
-    Dataset dataset = DatasetReader.read(source);
-    LocalDate today = LocalDate.now();
+  /** Reading, validating and normalising alone, every statement dropped. */
+  private static void validateOnly(Dataset dataset, PrintWriter out) {
     long tv = System.nanoTime();
     long cv = cpuNanos();
     long[] counted = {0};
@@ -100,6 +166,17 @@ final class IngestBench implements Callable<Integer> {
     out.printf(
         "spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s), cpu %.1f s%n",
         counted[0], validate, counted[0] / validate, (cpuNanos() - cv) / 1e9);
+  }
+
+  /**
+   * The whole ingest into a fresh data directory, and the search index unless {@code --no-index}
+   * (or not the last run); returns the warehouse seconds and the statements stored.
+   */
+  private double[] ingest(Dataset dataset, PrintWriter out, double baseline, boolean last)
+      throws Exception {
+    Path data = bench.data();
+    DirectoryTree.delete(data);
+    LocalDate today = LocalDate.now();
     try (Store store = Store.open(data, true, today)) {
       long t1 = System.nanoTime();
       long c1 = cpuNanos();
@@ -111,7 +188,7 @@ final class IngestBench implements Callable<Integer> {
       double warehouse = (System.nanoTime() - t1) / 1e9;
       double warehouseCpu = (cpuNanos() - c1) / 1e9;
       long t2 = System.nanoTime();
-      if (!noIndex) {
+      if (!noIndex && last) {
         store.updateIndex(n -> {});
       }
       double index = (System.nanoTime() - t2) / 1e9;
@@ -129,16 +206,7 @@ final class IngestBench implements Callable<Integer> {
       out.printf(
           "ratio spil warehouse / duckdb baseline: %.2f; with index: %.2f%n",
           warehouse / baseline, (warehouse + index) / baseline);
+      return new double[] {warehouse, batch.statements()};
     }
-    if (loadSteps) {
-      LoadSteps.measure(
-          data.resolve("warehouse.duckdb").toAbsolutePath(), bench.work, 2_000_000, out);
-    }
-    if (!keep) {
-      DirectoryTree.delete(data);
-    }
-    Files.deleteIfExists(duck);
-    out.flush();
-    return 0;
   }
 }
