@@ -15,12 +15,21 @@ import java.util.stream.IntStream;
 final class Blocking {
   private Blocking() {}
 
+  /**
+   * The most tokens of one name that make pair and whole-name keys, whose number grows with the
+   * square of the tokens: a name of thousands of words (hostile or broken input) must not make
+   * millions of keys. Real names and trade names have far fewer.
+   */
+  static final int MAX_KEYED_TOKENS = 16;
+
   static List<String> keys(Features.Prepared p) {
     List<String> keys = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
     for (String t : p.tokens()) {
       if (t.length() >= 2) {
-        tokens.add(t);
+        if (tokens.size() < MAX_KEYED_TOKENS) {
+          tokens.add(t);
+        }
         keys.add("t:" + t);
       }
     }
@@ -47,7 +56,8 @@ final class Blocking {
         keys.add(k.toString());
       }
     }
-    List<String> sounds = new ArrayList<>(p.sounds());
+    List<String> sounds =
+        new ArrayList<>(p.sounds()).subList(0, Math.min(MAX_KEYED_TOKENS, p.sounds().size()));
     for (int i = 0; i < sounds.size(); i++) {
       for (int j = i + 1; j < sounds.size(); j++) {
         keys.add("pp:" + sounds.get(i) + "|" + sounds.get(j));

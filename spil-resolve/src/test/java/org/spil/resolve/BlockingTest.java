@@ -89,6 +89,22 @@ class BlockingTest {
         .doesNotContain(((long) 0 << 32) | 6);
   }
 
+  @Test
+  void aNameOfThousandsOfWordsMakesBoundedKeys() {
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      name.append("word").append(Integer.toString(i, 26).replaceAll("[0-9]", "x")).append(' ');
+    }
+    List<String> keys = Blocking.keys(firm(0, name.toString()));
+    int keyed = Blocking.MAX_KEYED_TOKENS;
+    assertThat(keys.stream().filter(k -> k.startsWith("t:")).count()).isGreaterThan(keyed);
+    assertThat(keys.stream().filter(k -> k.startsWith("tt:")).count())
+        .isEqualTo(keyed * (keyed - 1) / 2);
+    assertThat(keys.stream().filter(k -> k.startsWith("n:")).count()).isEqualTo(keyed + 1);
+    assertThat(keys.stream().filter(k -> k.startsWith("pp:")).count())
+        .isLessThanOrEqualTo(keyed * (keyed - 1) / 2);
+  }
+
   private static Features.Prepared firm(int i, String name) {
     return Features.prepare(
         new ResolveRecord(
