@@ -1,9 +1,9 @@
 package org.spil.resolve;
 
 /**
- * Bounded Levenshtein distance: whether two strings are at most k insertions, deletions or
- * substitutions apart, computed in a diagonal band of width 2k+1 so that the cost stays linear in
- * the length for the small k used to spot typing errors.
+ * Typing errors between two strings: bounded Levenshtein distance (at most k insertions, deletions
+ * or substitutions, computed in a diagonal band of width 2k+1 so that the cost stays linear in the
+ * length for the small k used) and two neighbouring letters swapped.
  */
 final class Edits {
   private Edits() {}
@@ -45,5 +45,25 @@ final class Edits {
       cur = t;
     }
     return prev[m] <= k;
+  }
+
+  /** At most {@code k} letters added, left out or changed, or two neighbours swapped. */
+  static boolean typo(String a, String b, int k) {
+    return atMost(a, b, k) || swapped(a, b);
+  }
+
+  /** Whether two strings differ only by two neighbouring characters swapped. */
+  static boolean swapped(String x, String y) {
+    if (x.length() != y.length()) {
+      return false;
+    }
+    int i = 0;
+    while (i < x.length() && x.charAt(i) == y.charAt(i)) {
+      i++;
+    }
+    return i + 1 < x.length()
+        && x.charAt(i) == y.charAt(i + 1)
+        && x.charAt(i + 1) == y.charAt(i)
+        && x.regionMatches(i + 2, y, i + 2, x.length() - i - 2);
   }
 }

@@ -189,7 +189,7 @@ final class Features {
       // two firms' names differ by a word, where two spellings of one name differ by a letter or
       // two: "Harbour Star Chan & Law" is not "Harbour Star Cheung & Law", nor "Noordzee Dijk"
       // "Noordzee Dijkstra", however close letter by letter
-      if (mistyped(a.tokens(), b.tokens()) && mistyped(b.tokens(), a.tokens())) {
+      if (withinTypos(a.tokens(), b.tokens()) && withinTypos(b.tokens(), a.tokens())) {
         return 2;
       }
       return sounds ? 3 : NAME_DIFFERENT;
@@ -215,7 +215,7 @@ final class Features {
    * two neighbours swapped, or, in a token of four to seven letters one letter added, left out or
    * changed, of eight or more two.
    */
-  static boolean mistyped(Set<String> a, Set<String> b) {
+  static boolean withinTypos(Set<String> a, Set<String> b) {
     for (String t : a) {
       if (b.contains(t)) {
         continue;
@@ -224,7 +224,7 @@ final class Features {
       for (String u : b) {
         int shorter = Math.min(t.length(), u.length());
         int edits = shorter < 4 ? 0 : shorter < 8 ? 1 : 2;
-        if (swapped(t, u) || (edits > 0 && Edits.atMost(t, u, edits))) {
+        if (edits > 0 ? Edits.typo(t, u, edits) : Edits.swapped(t, u)) {
           found = true;
           break;
         }
@@ -361,7 +361,7 @@ final class Features {
     if (x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x))) {
       s = Math.max(s, 0.93);
     }
-    if (x.length() <= 3 && y.length() <= 3 && !x.equals(y) && !swapped(x, y)) {
+    if (x.length() <= 3 && y.length() <= 3 && !x.equals(y) && !Edits.swapped(x, y)) {
       s = Math.min(s, 0.75);
     }
     if (person && s < 0.93 && GivenNames.variants(x, y)) {
@@ -369,21 +369,6 @@ final class Features {
       s = 0.93;
     }
     return s;
-  }
-
-  /** Whether two strings differ only by two neighbouring characters swapped. */
-  static boolean swapped(String x, String y) {
-    if (x.length() != y.length()) {
-      return false;
-    }
-    int i = 0;
-    while (i < x.length() && x.charAt(i) == y.charAt(i)) {
-      i++;
-    }
-    return i + 1 < x.length()
-        && x.charAt(i) == y.charAt(i + 1)
-        && x.charAt(i + 1) == y.charAt(i)
-        && x.regionMatches(i + 2, y, i + 2, x.length() - i - 2);
   }
 
   /** Every one-letter token (an initial) of {@code a} starts some token of {@code b}. */

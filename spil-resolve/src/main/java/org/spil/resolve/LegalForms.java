@@ -124,15 +124,9 @@ final class LegalForms {
       return null;
     }
     String[] words = Text.fold(name).split(" ");
-    Map<String, String> mistyped = mistyped(name);
+    Map<String, String> mistyped = mistyped(words);
     for (int i = 0; i < words.length; i++) {
-      String w = mistyped.get(words[i]);
-      if (w == null && !WORDS.contains(words[i]) && words[i].length() >= 5) {
-        w = longWordMeant(words[i]);
-      }
-      if (w != null) {
-        words[i] = w;
-      }
+      words[i] = mistyped.getOrDefault(words[i], words[i]);
     }
     String found = null;
     int i = 0;
@@ -178,7 +172,7 @@ final class LegalForms {
       return false;
     }
     for (String w : WORDS) {
-      if (w.length() >= 6 && typo(t, w)) {
+      if (w.length() >= 6 && Edits.typo(t, w, 1)) {
         return true;
       }
     }
@@ -192,10 +186,10 @@ final class LegalForms {
    * another legal-form word, so that "Wonder" in "Wonder Trading B.V." stays a name.
    */
   static Map<String, String> mistyped(String name) {
-    if (name == null) {
-      return Map.of();
-    }
-    String[] words = Text.fold(name).split(" ");
+    return name == null ? Map.of() : mistyped(Text.fold(name).split(" "));
+  }
+
+  private static Map<String, String> mistyped(String[] words) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < words.length; i++) {
       String t = words[i];
@@ -205,7 +199,7 @@ final class LegalForms {
       boolean where =
           i == words.length - 1 || exactWord(words[i + 1]) || (i > 0 && exactWord(words[i - 1]));
       for (String w : WORDS) {
-        if (w.length() >= 3 && (w.length() >= 6 || where) && typo(t, w)) {
+        if (w.length() >= 3 && (w.length() >= 6 || where) && Edits.typo(t, w, 1)) {
           out.put(t, w);
           break;
         }
@@ -214,41 +208,8 @@ final class LegalForms {
     return out;
   }
 
-  /** The legal-form word of six letters or more a word is one typing error from, or null. */
-  private static String longWordMeant(String t) {
-    for (String w : WORDS) {
-      if (w.length() >= 6 && typo(t, w)) {
-        return w;
-      }
-    }
-    return null;
-  }
-
   private static boolean exactWord(String t) {
     return t.length() > 1 && WORDS.contains(t);
-  }
-
-  /** One letter added, left out or changed, or two neighbours swapped. */
-  static boolean typo(String a, String b) {
-    if (Edits.atMost(a, b, 1)) {
-      return true;
-    }
-    if (a.length() != b.length()) {
-      return false;
-    }
-    int first = -1;
-    for (int i = 0; i < a.length(); i++) {
-      if (a.charAt(i) != b.charAt(i)) {
-        if (first >= 0) {
-          return i == first + 1
-              && a.charAt(i) == b.charAt(first)
-              && a.charAt(first) == b.charAt(i)
-              && a.regionMatches(i + 1, b, i + 1, a.length() - i - 1);
-        }
-        first = i;
-      }
-    }
-    return false;
   }
 
   /** Whether name tokens carry a legal form: a legal word, or two or more legal-form letters. */

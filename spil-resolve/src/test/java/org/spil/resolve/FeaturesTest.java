@@ -166,8 +166,8 @@ class FeaturesTest {
 
   @Test
   void shortTokensAreOtherNamesUnlessTwoLettersSwapped() {
-    assertThat(Features.swapped("bos", "bso")).isTrue();
-    assertThat(Features.swapped("lam", "law")).isFalse();
+    assertThat(Edits.swapped("bos", "bso")).isTrue();
+    assertThat(Edits.swapped("lam", "law")).isFalse();
     assertThat(
             nameLevel(
                 company("Jade Gate Lam Direct Trading Ltd."),
