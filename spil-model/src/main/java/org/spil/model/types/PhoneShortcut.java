@@ -106,7 +106,7 @@ final class PhoneShortcut {
       if (countryCode == 0) {
         return null;
       }
-      r = region(util.getRegionCodeForCountryCode(countryCode));
+      r = region(util.getRegionCodeForCountryCode(countryCode), util);
       if (r == null) {
         return null;
       }
@@ -118,7 +118,7 @@ final class PhoneShortcut {
       if (region == null) {
         return null;
       }
-      r = region(region.toUpperCase());
+      r = region(region.toUpperCase(), util);
       if (r == null || r.idd().matcher(d).lookingAt() || d.startsWith(r.countryDigits())) {
         return null;
       }
@@ -151,11 +151,11 @@ final class PhoneShortcut {
   }
 
   /** The region's metadata, or null when it is unknown, non-geographic or rewrites prefixes. */
-  private static Region region(String code) {
-    return REGIONS.computeIfAbsent(code, PhoneShortcut::load).orElse(null);
+  private static Region region(String code, PhoneNumberUtil util) {
+    return REGIONS.computeIfAbsent(code, c -> load(c, util)).orElse(null);
   }
 
-  private static Optional<Region> load(String code) {
+  private static Optional<Region> load(String code, PhoneNumberUtil util) {
     if (!code.matches("[A-Z]{2}")) {
       return Optional.empty();
     }
@@ -180,8 +180,7 @@ final class PhoneShortcut {
               ? m.getNationalPrefixForParsing()
               : m.hasNationalPrefix() ? m.getNationalPrefix() : null;
       Desc[] types = null;
-      if (PhoneNumberUtil.getInstance().getRegionCodesForCountryCode(m.getCountryCode()).size()
-          == 1) {
+      if (util.getRegionCodesForCountryCode(m.getCountryCode()).size() == 1) {
         // the order of libphonenumber's type test does not change whether some type fits; the
         // common types go first. Mobile counts apart only when its pattern is not fixed line's.
         java.util.List<com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc> descs =
