@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; see the subcommands.",
     subcommands = {
       IngestBench.class,
+      PhoneBench.class,
       SearchBench.class,
       AuditBench.class,
       ResolveBench.class,
