@@ -92,9 +92,9 @@ final class IngestBench implements Callable<Integer> {
       baselines[run] = baseline(source, out);
       validateOnly(dataset, out);
       boolean last = run == runs - 1;
-      double[] spil = ingest(dataset, out, baselines[run], last);
-      ingests[run] = spil[0];
-      statements = (long) spil[1];
+      Stored spil = ingest(dataset, out, baselines[run], last);
+      ingests[run] = spil.seconds();
+      statements = spil.statements();
       ratios[run] = ingests[run] / baselines[run];
       out.flush();
     }
@@ -168,11 +168,14 @@ final class IngestBench implements Callable<Integer> {
         counted[0], validate, counted[0] / validate, (cpuNanos() - cv) / 1e9);
   }
 
+  /** What one run of the ingest stored, and how long the warehouse took. */
+  private record Stored(double seconds, long statements) {}
+
   /**
    * The whole ingest into a fresh data directory, and the search index unless {@code --no-index}
-   * (or not the last run); returns the warehouse seconds and the statements stored.
+   * (or not the last run).
    */
-  private double[] ingest(Dataset dataset, PrintWriter out, double baseline, boolean last)
+  private Stored ingest(Dataset dataset, PrintWriter out, double baseline, boolean last)
       throws Exception {
     Path data = bench.data();
     DirectoryTree.delete(data);
@@ -206,7 +209,7 @@ final class IngestBench implements Callable<Integer> {
       out.printf(
           "ratio spil warehouse / duckdb baseline: %.2f; with index: %.2f%n",
           warehouse / baseline, (warehouse + index) / baseline);
-      return new double[] {warehouse, batch.statements()};
+      return new Stored(warehouse, batch.statements());
     }
   }
 }
