@@ -24,4 +24,12 @@ final class BenchOptions {
   Path data() {
     return work.resolve("spil-data-" + rows);
   }
+
+  /** The median of some timings (the mean of the middle two for an even number). */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
 }

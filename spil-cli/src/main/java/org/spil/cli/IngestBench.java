@@ -103,10 +103,10 @@ final class IngestBench implements Callable<Integer> {
           "median of %d runs: duckdb baseline %.2f s, spil warehouse %.2f s (%,.0f statements/s),"
               + " ratio %.2f (each run's ratio: %s)%n",
           runs,
-          median(baselines),
-          median(ingests),
-          statements / median(ingests),
-          median(ratios),
+          BenchOptions.median(baselines),
+          BenchOptions.median(ingests),
+          statements / BenchOptions.median(ingests),
+          BenchOptions.median(ratios),
           java.util.Arrays.stream(ratios)
               .mapToObj(r -> String.format("%.2f", r))
               .collect(java.util.stream.Collectors.joining(", ")));
@@ -120,13 +120,6 @@ final class IngestBench implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Plain DuckDB: read_csv and UNPIVOT into (entity, property, value) rows; seconds. */

@@ -82,8 +82,8 @@ final class PhoneBench implements Callable<Integer> {
         return 1;
       }
     }
-    double p = median(Arrays.copyOfRange(peerNs, 1, rounds));
-    double s = median(Arrays.copyOfRange(spilNs, 1, rounds));
+    double p = BenchOptions.median(Arrays.copyOfRange(peerNs, 1, rounds));
+    double s = BenchOptions.median(Arrays.copyOfRange(spilNs, 1, rounds));
     out.printf(
         "%,d numbers, same answer for each; median after warm-up: libphonenumber %.0f ns, spil %.0f"
             + " ns per number (ratio spil / libphonenumber %.2f)%n",
@@ -100,12 +100,5 @@ final class PhoneBench implements Callable<Integer> {
     } catch (NumberParseException e) {
       return null;
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
