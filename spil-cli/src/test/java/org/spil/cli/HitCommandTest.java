@@ -146,4 +146,44 @@ class HitCommandTest {
       }
     }
   }
+
+  /**
+   * The codes an ingest fills along with the search index are the codes the match index heals to on
+   * its own, when they were lost and the search index is current.
+   */
+  @Test
+  void healedMatchCodesAreTheCodesTheIngestFilled() throws Exception {
+    Path copy = tmp.resolve("heal");
+    try (var files = java.nio.file.Files.walk(Path.of(data))) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
+      }
+    }
+    List<String> filled = matchRows(copy);
+    assertThat(filled).hasSizeGreaterThan(20);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + copy.resolve("warehouse.duckdb"));
+        Statement st = c.createStatement()) {
+      st.execute("DELETE FROM match_code");
+      st.execute("DELETE FROM match_indexed");
+    }
+    org.spil.store.Store.open(copy, true, java.time.LocalDate.now()).close();
+    assertThat(matchRows(copy)).isEqualTo(filled);
+  }
+
+  private static List<String> matchRows(Path dir) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"));
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT concat_ws(' ', batch_id, entity_id, kind, code, ref) AS r FROM match_code"
+                    + " ORDER BY r")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
 }

@@ -22,16 +22,45 @@ import org.spil.model.types.NameKeys;
 public final class MatchCodes {
   public static final int BITS = 512;
   static final int HASHES = 15;
+  private static final byte[] BIGRAM_SALT = "name-bigram".getBytes(StandardCharsets.UTF_8);
+
+  /** Bigrams remembered at most; names in Latin script use a few thousand. */
+  static final int BIGRAM_CACHE = 1 << 16;
+
   private final byte[] secret;
 
+  /** Each thread's keyed HMAC (looking one up costs as much as computing a short code). */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+  /**
+   * The filter positions of each bigram seen, as a 1,024-bit mask: a name's filter is the union of
+   * its bigrams' masks, so a bigram's {@link #HASHES} positions are computed once, not once per
+   * name (22 us per name before). Held only in this process, like the secret itself.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, long[]> bigrams =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final int bigramLimit;
+
   public MatchCodes(byte[] secret) {
+    this(secret, BIGRAM_CACHE);
+  }
+
+  /** With a bound of its own on remembered bigrams (tests fill it). */
+  MatchCodes(byte[] secret, int bigramLimit) {
     if (secret == null || secret.length < 32) {
       throw new PolicyException("the match secret must be at least 32 bytes");
     }
     this.secret = secret.clone();
+    this.bigramLimit = bigramLimit;
   }
 
-  private Mac mac() {
+  /** How many bigrams this instance remembers. */
+  int rememberedBigrams() {
+    return bigrams.size();
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -39,6 +68,13 @@ public final class MatchCodes {
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** This thread's HMAC, reset. */
+  private Mac mac() {
+    Mac mac = macs.get();
+    mac.reset();
+    return mac;
   }
 
   /**
@@ -69,15 +105,12 @@ public final class MatchCodes {
       tokens.add("#" + p);
     }
     long[] full = new long[1024 / 64];
-    Mac mac = mac();
     for (String token : tokens) {
       String padded = "_" + token + "_";
       for (int i = 0; i + 2 <= padded.length(); i++) {
-        mac.update("name-bigram".getBytes(StandardCharsets.UTF_8));
-        byte[] h = mac.doFinal(padded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
-        for (int k = 0; k < HASHES; k++) {
-          int pos = ((h[2 * k] & 0xff) << 8 | (h[2 * k + 1] & 0xff)) & 1023;
-          full[pos >>> 6] |= 1L << (pos & 63);
+        long[] mask = bigram(padded.substring(i, i + 2));
+        for (int w = 0; w < full.length; w++) {
+          full[w] |= mask[w];
         }
       }
     }
@@ -86,6 +119,26 @@ public final class MatchCodes {
       folded[i] = full[i] ^ full[i + folded.length];
     }
     return folded;
+  }
+
+  /** The 1,024-bit mask of a bigram's keyed positions. */
+  private long[] bigram(String bigram) {
+    long[] mask = bigrams.get(bigram);
+    if (mask != null) {
+      return mask;
+    }
+    Mac mac = mac();
+    mac.update(BIGRAM_SALT);
+    byte[] h = mac.doFinal(bigram.getBytes(StandardCharsets.UTF_8));
+    mask = new long[1024 / 64];
+    for (int k = 0; k < HASHES; k++) {
+      int pos = ((h[2 * k] & 0xff) << 8 | (h[2 * k + 1] & 0xff)) & 1023;
+      mask[pos >>> 6] |= 1L << (pos & 63);
+    }
+    if (bigrams.size() < bigramLimit) {
+      bigrams.put(bigram, mask);
+    }
+    return mask;
   }
 
   /** Dice coefficient of two filters: 2|A and B| / (|A| + |B|). */

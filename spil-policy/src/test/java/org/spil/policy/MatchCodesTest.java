@@ -51,6 +51,66 @@ class MatchCodesTest {
   }
 
   /**
+   * The filter as the construction defines it, one HMAC per bigram and name: the remembered bigram
+   * masks must give exactly this, whichever names came before (also past the cache's bound).
+   */
+  static long[] oracleFilter(byte[] secret, String name) throws Exception {
+    java.util.Set<String> tokens = new java.util.TreeSet<>();
+    for (String t : org.spil.model.types.NameKeys.tokens(name)) {
+      if (t.chars().anyMatch(Character::isLetter)) {
+        tokens.add(t);
+      }
+    }
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    for (String p : org.spil.model.types.NameKeys.phonetic(tokens)) {
+      tokens.add("#" + p);
+    }
+    long[] full = new long[16];
+    for (String token : tokens) {
+      String padded = "_" + token + "_";
+      for (int i = 0; i + 2 <= padded.length(); i++) {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        mac.update("name-bigram".getBytes(StandardCharsets.UTF_8));
+        byte[] h = mac.doFinal(padded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+        for (int k = 0; k < MatchCodes.HASHES; k++) {
+          int pos = ((h[2 * k] & 0xff) << 8 | (h[2 * k + 1] & 0xff)) & 1023;
+          full[pos >>> 6] |= 1L << (pos & 63);
+        }
+      }
+    }
+    long[] folded = new long[8];
+    for (int i = 0; i < 8; i++) {
+      folded[i] = full[i] ^ full[i + 8];
+    }
+    return folded;
+  }
+
+  static final byte[] ORACLE_SECRET =
+      "another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+  static final MatchCodes REMEMBERING = new MatchCodes(ORACLE_SECRET);
+
+  @Property(tries = 500)
+  void rememberedBigramsGiveTheFilterOfTheConstruction(@ForAll String name) throws Exception {
+    assertThat(REMEMBERING.name(name)).isEqualTo(oracleFilter(ORACLE_SECRET, name));
+  }
+
+  @Test
+  void theFilterStaysTheSameOnceTheBigramCacheIsFull() throws Exception {
+    MatchCodes codes = new MatchCodes(ORACLE_SECRET, 12);
+    codes.name("Jan de Vries");
+    codes.name("Pieter Bakker");
+    assertThat(codes.rememberedBigrams()).isEqualTo(12);
+    for (String name :
+        List.of("Mohamed El Amrani", "Олександр Кузнецов", "Zbigniew Brzęczyszczykiewicz")) {
+      assertThat(codes.name(name)).isEqualTo(oracleFilter(ORACLE_SECRET, name));
+    }
+    assertThat(codes.rememberedBigrams()).isEqualTo(12);
+  }
+
+  /**
    * An attacker with a dictionary of 100,000 names (which contains every true name) but not the
    * secret encodes each with a key of their own, with no key, and with the right construction, and
    * compares with the index: no filter is re-identified.

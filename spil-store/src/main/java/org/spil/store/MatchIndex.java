@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.spil.model.types.Text;
 import org.spil.policy.MatchCodes;
 
@@ -48,10 +46,12 @@ final class MatchIndex {
 
   private final Connection connection;
   private final MatchCodes codes;
+  private final Path spoolDir;
 
-  MatchIndex(Connection connection, MatchCodes codes) {
+  MatchIndex(Connection connection, MatchCodes codes, Path spoolDir) {
     this.connection = connection;
     this.codes = codes;
+    this.spoolDir = spoolDir;
   }
 
   static void create(Statement s) throws SQLException {
@@ -98,8 +98,8 @@ final class MatchIndex {
     };
   }
 
-  /** Codes every committed batch not yet in the index; returns how many batches. */
-  int catchUp(Warehouse warehouse) {
+  /** The committed batches not yet coded. */
+  Set<Long> uncoded(Warehouse warehouse) {
     Set<Long> done = new HashSet<>();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT batch_id FROM match_indexed")) {
@@ -110,64 +110,174 @@ final class MatchIndex {
       throw new StoreException(
           "cannot read the match index: " + Warehouse.firstLine(e.getMessage()), e);
     }
-    int n = 0;
+    Set<Long> out = new java.util.TreeSet<>();
     for (Batch b : warehouse.batches()) {
       if (!done.contains(b.id())) {
-        index(b.id());
-        n++;
+        out.add(b.id());
       }
     }
-    return n;
+    return out;
   }
 
-  private void index(long batchId) {
-    String sql =
-        "SELECT entity_id, prop, value FROM statement WHERE batch_id = ? AND prop IN ("
-            + String.join(",", KINDS.keySet().stream().map(k -> "'" + k + "'").toList())
-            + ")";
-    try (PreparedStatement ps = connection.prepareStatement(sql);
-        DuckDBAppender appender =
-            ((DuckDBConnection) connection)
-                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "match_code")) {
-      ps.setLong(1, batchId);
-      Map<String, String> refs = new LinkedHashMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String entity = rs.getString(1);
-          String kind = KINDS.get(rs.getString(2));
-          String value = normalise(kind, rs.getString(3));
-          if (value == null) {
-            continue;
+  /**
+   * Codes every committed batch not yet in the index (those a search-index pass did not code along
+   * the way); returns how many batches.
+   */
+  int catchUp(Warehouse warehouse) {
+    Set<Long> uncoded = uncoded(warehouse);
+    for (long batchId : uncoded) {
+      try (BatchCodes codes = codes(batchId)) {
+        Part part = codes.part();
+        warehouse.forEachEntityOfBatch(
+            batchId, (entityId, schema, props) -> part.add(entityId, props));
+        codes.store();
+      }
+    }
+    return uncoded.size();
+  }
+
+  /** Starts coding one batch; its codes are stored by {@link BatchCodes#store}. */
+  BatchCodes codes(long batchId) {
+    return new BatchCodes(batchId);
+  }
+
+  /**
+   * The codes of one batch while they are computed, possibly by several threads, each writing a
+   * {@link Part} of its own. {@link #store} loads them with one INSERT per part in the same
+   * transaction as the batch's {@code match_indexed} row, so that a crash leaves the batch either
+   * coded whole or not at all. (Row by row through DuckDB's appender, which commits every 2,048
+   * rows, the 6M codes of a million persons took a minute.)
+   */
+  final class BatchCodes implements AutoCloseable {
+    private final long batchId;
+    private final List<Part> parts = new ArrayList<>();
+    private boolean stored;
+
+    private BatchCodes(long batchId) {
+      this.batchId = batchId;
+    }
+
+    /** A part for one thread to write. */
+    synchronized Part part() {
+      try {
+        Files.createDirectories(spoolDir);
+        Path file = Files.createTempFile(spoolDir, "match-" + batchId + "-", ".csv");
+        Part p = new Part(batchId, file);
+        parts.add(p);
+        return p;
+      } catch (IOException e) {
+        throw new StoreException(
+            "cannot spool the match index in " + spoolDir + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Stores every part's codes and marks the batch coded, in one transaction. */
+    synchronized void store() {
+      try {
+        for (Part p : parts) {
+          p.out.close();
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+          for (Part p : parts) {
+            s.executeUpdate(
+                "INSERT INTO match_code SELECT "
+                    + batchId
+                    + ", entity_id, kind, code, ref FROM "
+                    + SpoolFile.sqlRead(
+                        p.file,
+                        "{'entity_id': 'VARCHAR', 'kind': 'VARCHAR', 'code': 'VARCHAR',"
+                            + " 'ref': 'VARCHAR'}"));
           }
-          String code;
-          if (kind.equals("name")) {
-            long[] filter = codes.name(value);
-            if (filter == null) {
-              continue;
-            }
-            code = MatchCodes.encode(filter);
-          } else {
-            code = codes.exact(kind, value);
+          s.executeUpdate("INSERT INTO match_indexed VALUES (" + batchId + ")");
+          connection.commit();
+          stored = true;
+        } finally {
+          if (!stored) {
+            connection.rollback();
           }
-          String ref = refs.computeIfAbsent(entity, e -> codes.reference(batchId, e));
-          appender.beginRow();
-          appender.append(batchId);
-          appender.append(entity);
-          appender.append(kind);
-          appender.append(code);
-          appender.append(ref);
-          appender.endRow();
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw new StoreException(
+            "cannot build the match index: " + Warehouse.firstLine(e.getMessage()), e);
+      } catch (IOException e) {
+        throw new StoreException(
+            "cannot spool the match index in " + spoolDir + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Removes the spool files, whether stored or not. */
+    @Override
+    public synchronized void close() {
+      for (Part p : parts) {
+        try {
+          p.out.close();
+          Files.deleteIfExists(p.file);
+        } catch (IOException e) {
+          // a leftover spool file is removed at the next open
         }
       }
-      appender.flush();
-      try (PreparedStatement done =
-          connection.prepareStatement("INSERT INTO match_indexed VALUES (?)")) {
-        done.setLong(1, batchId);
-        done.executeUpdate();
+    }
+  }
+
+  /**
+   * One thread's share of a batch's codes: a spool file of (entity, kind, code, reference) rows.
+   *
+   * <p>NOTE: not thread-safe; one part per thread.
+   */
+  final class Part {
+    private final long batchId;
+    private final Path file;
+    private final SpoolFile out;
+
+    private Part(long batchId, Path file) throws IOException {
+      this.batchId = batchId;
+      this.file = file;
+      this.out = new SpoolFile(file);
+    }
+
+    /** Codes one entity's values of the kinds the index keeps (each entity once per batch). */
+    void add(String entityId, Map<String, List<String>> props) {
+      String ref = null;
+      try {
+        for (Map.Entry<String, List<String>> e : props.entrySet()) {
+          String kind = KINDS.get(e.getKey());
+          if (kind == null) {
+            continue;
+          }
+          for (String v : e.getValue()) {
+            String value = normalise(kind, v);
+            if (value == null) {
+              continue;
+            }
+            String code;
+            if (kind.equals("name")) {
+              long[] filter = codes.name(value);
+              if (filter == null) {
+                continue;
+              }
+              code = MatchCodes.encode(filter);
+            } else {
+              code = codes.exact(kind, value);
+            }
+            if (ref == null) {
+              ref = codes.reference(batchId, entityId);
+            }
+            out.writeField(entityId);
+            out.writeByte(',');
+            out.writeField(kind);
+            out.writeByte(',');
+            out.writeField(code);
+            out.writeByte(',');
+            out.writeField(ref);
+            out.writeByte('\n');
+          }
+        }
+      } catch (IOException e) {
+        throw new StoreException(
+            "cannot spool the match index in " + spoolDir + ": " + e.getMessage(), e);
       }
-    } catch (SQLException e) {
-      throw new StoreException(
-          "cannot build the match index: " + Warehouse.firstLine(e.getMessage()), e);
     }
   }
 

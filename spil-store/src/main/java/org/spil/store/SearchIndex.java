@@ -74,9 +74,24 @@ public final class SearchIndex implements AutoCloseable {
   /**
    * The layout of the documents; an index of another format is rebuilt. 2: batch number as doc
    * values (scope filters check candidates instead of listing every visible document), dates of
-   * birth as terms.
+   * birth as terms. 3: free text without positions (only single words are ever looked up).
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
+
+  /**
+   * Free text (addresses, notes) as words with their frequencies and the field's length for
+   * ranking, but no positions: searches look up single words, never phrases, and positions made up
+   * a fifth of the indexing time of a million persons.
+   */
+  static final org.apache.lucene.document.FieldType TEXT = textType();
+
+  private static org.apache.lucene.document.FieldType textType() {
+    org.apache.lucene.document.FieldType t =
+        new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
 
   private static final String FORMAT_KEY = "format";
 
@@ -165,9 +180,21 @@ public final class SearchIndex implements AutoCloseable {
    * index of an older format is rebuilt whole.
    */
   public int catchUp(Warehouse warehouse, LongConsumer progress) {
+    return catchUp(warehouse, progress, b -> null);
+  }
+
+  /**
+   * As {@link #catchUp(Warehouse, LongConsumer)}, and codes along the way the batches for which
+   * {@code alsoCode} gives match codes to fill (null for a batch it need not code), so that both
+   * derived indexes are built from one read of the batch.
+   */
+  int catchUp(
+      Warehouse warehouse,
+      LongConsumer progress,
+      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
     Map<String, String> data = commitData();
     if (!data.isEmpty() && !FORMAT.equals(data.get(FORMAT_KEY))) {
-      return rebuild(warehouse, progress);
+      return write(warehouse, 0, warehouse.maxBatchId(), true, progress, alsoCode);
     }
     String v = data.get(INDEXED_THROUGH);
     long through = v == null ? 0 : Long.parseLong(v);
@@ -175,7 +202,7 @@ public final class SearchIndex implements AutoCloseable {
     if (through >= max) {
       return 0;
     }
-    return write(warehouse, through, max, false, progress);
+    return write(warehouse, through, max, false, progress, alsoCode);
   }
 
   private static Iterable<Map.Entry<String, String>> commitData(long through) {
@@ -184,7 +211,7 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Drops the index and rebuilds it from every batch in the warehouse. */
   public int rebuild(Warehouse warehouse, LongConsumer progress) {
-    return write(warehouse, 0, warehouse.maxBatchId(), true, progress);
+    return write(warehouse, 0, warehouse.maxBatchId(), true, progress, b -> null);
   }
 
   /** Removes the documents of purged batches; the index stays current otherwise. */
@@ -207,7 +234,12 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private int write(
-      Warehouse warehouse, long after, long through, boolean fresh, LongConsumer progress) {
+      Warehouse warehouse,
+      long after,
+      long through,
+      boolean fresh,
+      LongConsumer progress,
+      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -227,16 +259,21 @@ public final class SearchIndex implements AutoCloseable {
         }
         String batchId = Long.toString(b.id());
         writer.deleteDocuments(new Term("batch", batchId));
-        DocumentFeed feed = new DocumentFeed(writer, b, 2);
-        warehouse.forEachEntityOfBatch(
-            b.id(),
-            (entityId, schema, props) -> {
-              feed.add(entityId, schema, props);
-              if ((++docs[0] & 0x3fff) == 0) {
-                progress.accept(docs[0]);
-              }
-            });
-        feed.finish();
+        try (MatchIndex.BatchCodes codes = alsoCode.apply(b.id())) {
+          DocumentFeed feed = new DocumentFeed(writer, b, 2, codes);
+          warehouse.forEachEntityOfBatch(
+              b.id(),
+              (entityId, schema, props) -> {
+                feed.add(entityId, schema, props);
+                if ((++docs[0] & 0x3fff) == 0) {
+                  progress.accept(docs[0]);
+                }
+              });
+          feed.finish();
+          if (codes != null) {
+            codes.store();
+          }
+        }
         batches++;
       }
       // every search looks each term up in every segment: a few large segments answer a match
@@ -323,7 +360,7 @@ public final class SearchIndex implements AutoCloseable {
       doc.add(new StringField("name", k, Field.Store.NO));
     }
     if (text.length() > 0) {
-      doc.add(new TextField("text", text.toString(), Field.Store.NO));
+      doc.add(new Field("text", text.toString(), TEXT));
     }
     doc.add(new StoredField("props", JSON.writeValueAsString(stored)));
     return doc;
@@ -331,7 +368,8 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Builds and adds documents on worker threads while the caller reads the warehouse: the caller's
-   * JDBC reads and the workers' analysis and indexing run on separate cores.
+   * JDBC reads and the workers' analysis and indexing run on separate cores. With match codes to
+   * fill, each worker also codes the entities it indexes.
    */
   private static final class DocumentFeed {
     private record Entity(String id, String schema, Map<String, List<String>> props) {}
@@ -343,8 +381,9 @@ public final class SearchIndex implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
 
-    DocumentFeed(IndexWriter writer, Batch batch, int threads) {
+    DocumentFeed(IndexWriter writer, Batch batch, int threads, MatchIndex.BatchCodes codes) {
       for (int i = 0; i < threads; i++) {
+        MatchIndex.Part part = codes == null ? null : codes.part();
         Thread t =
             new Thread(
                 () -> {
@@ -352,6 +391,9 @@ public final class SearchIndex implements AutoCloseable {
                     for (Entity e = queue.take(); e != END; e = queue.take()) {
                       if (failure.get() == null) {
                         writer.addDocument(document(e.id(), e.schema(), e.props(), batch));
+                        if (part != null) {
+                          part.add(e.id(), e.props());
+                        }
                       }
                     }
                   } catch (Throwable x) {

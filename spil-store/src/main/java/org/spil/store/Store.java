@@ -96,10 +96,11 @@ public final class Store implements AutoCloseable {
             new AccessPolicy(new Policy(bases), today),
             secret == null ? null : new MatchCodes(secret));
     try {
-      if (heal) {
+      if (heal && write) {
+        store.updateIndex(n -> {});
+      } else if (heal) {
         index.catchUp(w, n -> {});
-      }
-      if (write) {
+      } else if (write) {
         store.matchIndex().catchUp(w);
       }
     } catch (RuntimeException e) {
@@ -123,8 +124,10 @@ public final class Store implements AutoCloseable {
 
   /** Brings the search and match indexes up to date after a commit. */
   public int updateIndex(LongConsumer progress) {
-    int n = index.catchUp(warehouse, progress);
-    matchIndex().catchUp(warehouse);
+    MatchIndex match = matchIndex();
+    Set<Long> uncoded = match.uncoded(warehouse);
+    int n = index.catchUp(warehouse, progress, b -> uncoded.contains(b) ? match.codes(b) : null);
+    match.catchUp(warehouse);
     return n;
   }
 
@@ -132,7 +135,7 @@ public final class Store implements AutoCloseable {
     if (codes == null) {
       throw new StoreException("no match secret in " + dir + " yet: ingest something first");
     }
-    return new MatchIndex(warehouse.connection(), codes);
+    return new MatchIndex(warehouse.connection(), codes, warehouse.spoolDir());
   }
 
   /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */

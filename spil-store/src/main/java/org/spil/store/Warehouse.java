@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -246,6 +245,11 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /** Where staged files wait for DuckDB to load them; emptied at every open for writing. */
+  Path spoolDir() {
+    return spoolDir;
+  }
+
   /** Removes spool files of batches that never committed (a crash mid-ingest). */
   private void dropStaleSpools() throws java.io.IOException {
     if (!Files.isDirectory(spoolDir)) {
@@ -391,57 +395,126 @@ public final class Warehouse implements AutoCloseable {
     return sb.append(')').toString();
   }
 
+  /** Entity numbers of a batch read per pair of export files: bounds their size. */
+  static final long EXPORT_RANGE = 1 << 19;
+
   /**
-   * The statements of a batch grouped by entity (and schema), for the search index: one row per
-   * entity row of the batch, its statements listed by DuckDB in parallel (one row per entity
-   * crosses JDBC, about twice as fast as streaming every statement). An entity whose statements
-   * came in several runs (an account on many rows of a bank statement) has several entity rows;
-   * those are merged here and handed on at the end, so that each entity and schema arrives once.
+   * The statements of a batch grouped by entity (and schema), for the derived indexes. DuckDB
+   * writes a range of the batch's entity rows and their statements, each ordered by entity number,
+   * to two CSV files in the spool directory, which are read back and merged here (through JDBC,
+   * string by string, the same took three times as long). An entity whose statements came in
+   * several runs (an account on many rows of a bank statement) has several entity rows; those are
+   * merged here and handed on at the end, so that each entity and schema arrives once. Each
+   * property's values arrive sorted.
    */
   void forEachEntityOfBatch(long batchId, EntityStatementsConsumer consumer) {
-    String repeatedSql =
-        "SELECT entity_id, schema FROM batch_entity WHERE batch_id = ? GROUP BY ALL HAVING count(*) > 1";
-    String sql =
-        "SELECT e.entity_id, e.schema, r.statements FROM batch_entity e LEFT JOIN"
-            + " (SELECT entity_no, "
-            + STATEMENT_LIST
-            + " AS statements FROM statement_row"
-            + " WHERE batch_id = ? GROUP BY entity_no) r ON r.entity_no = e.entity_no"
-            + " WHERE e.batch_id = ?";
     Map<List<String>, Map<String, List<String>>> repeated = new LinkedHashMap<>();
-    try (PreparedStatement rp = connection.prepareStatement(repeatedSql);
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      rp.setLong(1, batchId);
-      try (ResultSet rs = rp.executeQuery()) {
+    long maxNo;
+    try (Statement s = connection.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT entity_id, schema FROM batch_entity WHERE batch_id = "
+                  + batchId
+                  + " GROUP BY ALL HAVING count(*) > 1")) {
         while (rs.next()) {
           repeated.put(List.of(rs.getString(1), rs.getString(2)), new TreeMap<>());
         }
       }
-      ps.setLong(1, batchId);
-      ps.setLong(2, batchId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String entityId = rs.getString(1);
-          String schema = rs.getString(2);
-          Map<String, List<String>> merged =
-              repeated.isEmpty() ? null : repeated.get(List.of(entityId, schema));
-          if (merged == null) {
-            consumer.accept(entityId, schema, grouped(rs, 3));
-          } else {
-            grouped(rs, 3)
-                .forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-          }
-        }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT coalesce(max(entity_no), 0) FROM batch_entity WHERE batch_id = " + batchId)) {
+        rs.next();
+        maxNo = rs.getLong(1);
+      }
+      for (long from = 0; from <= maxNo; from += EXPORT_RANGE) {
+        readRange(s, batchId, from, from + EXPORT_RANGE, repeated, consumer);
       }
     } catch (SQLException e) {
       throw new StoreException(
           "cannot read batch " + batchId + ": " + firstLine(e.getMessage()), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException(
+          "cannot read batch " + batchId + " through " + spoolDir + ": " + e.getMessage(), e);
     }
     repeated.forEach(
         (key, props) -> {
           props.values().forEach(java.util.Collections::sort);
           consumer.accept(key.get(0), key.get(1), props);
         });
+  }
+
+  /** Exports and hands on the entities numbered from {@code from} to before {@code to}. */
+  private void readRange(
+      Statement s,
+      long batchId,
+      long from,
+      long to,
+      Map<List<String>, Map<String, List<String>>> repeated,
+      EntityStatementsConsumer consumer)
+      throws SQLException, java.io.IOException {
+    Files.createDirectories(spoolDir);
+    Path entities = Files.createTempFile(spoolDir, "export-" + batchId + "-entities-", ".csv");
+    Path rows = Files.createTempFile(spoolDir, "export-" + batchId + "-rows-", ".csv");
+    try {
+      String range =
+          " WHERE batch_id = " + batchId + " AND entity_no >= " + from + " AND entity_no < " + to;
+      s.execute(
+          "COPY (SELECT entity_no, entity_id, schema FROM batch_entity"
+              + range
+              + " ORDER BY entity_no) TO "
+              + ExportFile.sqlPath(entities)
+              + " "
+              + ExportFile.sqlOptions());
+      s.execute(
+          "COPY (SELECT entity_no, prop, value FROM statement_row"
+              + range
+              + " ORDER BY entity_no) TO "
+              + ExportFile.sqlPath(rows)
+              + " "
+              + ExportFile.sqlOptions());
+      try (ExportFile e = new ExportFile(entities);
+          ExportFile r = new ExportFile(rows)) {
+        long rowNo = r.atEnd() ? Long.MAX_VALUE : r.readLong();
+        long previous = -1;
+        while (!e.atEnd()) {
+          long no = e.readLong();
+          String entityId = e.readString();
+          String schema = e.readString();
+          if (no <= previous || rowNo < no) {
+            throw new StoreException(
+                "DuckDB exported batch "
+                    + batchId
+                    + " out of entity order, or statements without their entity row, at "
+                    + Math.min(no, rowNo));
+          }
+          previous = no;
+          Map<String, List<String>> props = new TreeMap<>();
+          while (rowNo == no) {
+            props.computeIfAbsent(r.readString(), k -> new ArrayList<>(1)).add(r.readString());
+            rowNo = r.atEnd() ? Long.MAX_VALUE : r.readLong();
+          }
+          Map<String, List<String>> merged =
+              repeated.isEmpty() ? null : repeated.get(List.of(entityId, schema));
+          if (merged == null) {
+            for (List<String> v : props.values()) {
+              if (v.size() > 1) {
+                java.util.Collections.sort(v);
+              }
+            }
+            consumer.accept(entityId, schema, props);
+          } else {
+            props.forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+          }
+        }
+        if (rowNo != Long.MAX_VALUE) {
+          throw new StoreException(
+              "batch " + batchId + " has statements of entity row " + rowNo + ", which it lacks");
+        }
+      }
+    } finally {
+      Files.deleteIfExists(entities);
+      Files.deleteIfExists(rows);
+    }
   }
 
   /**
