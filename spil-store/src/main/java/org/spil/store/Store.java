@@ -519,12 +519,27 @@ public final class Store implements AutoCloseable {
   }
 
   public List<SearchHit> search(Viewer viewer, SearchQuery query) {
-    List<SearchHit> hits = index.search(query, visible(viewer));
+    List<SearchHit> hits = index.search(query, visible(viewer), batchesOf(query));
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("query", query.text());
     detail.put("returned", hits.stream().map(SearchHit::id).toList());
     audited(viewer, "search", detail);
     return hits;
+  }
+
+  /** The batches a query's dataset and agency filters admit; null when it has neither. */
+  private Set<Long> batchesOf(SearchQuery q) {
+    if (q.dataset() == null && q.agency() == null) {
+      return null;
+    }
+    Set<Long> out = new java.util.HashSet<>();
+    for (Batch b : warehouse.batches()) {
+      if ((q.dataset() == null || q.dataset().equals(b.provenance().dataset()))
+          && (q.agency() == null || q.agency().equals(b.provenance().agency()))) {
+        out.add(b.id());
+      }
+    }
+    return out;
   }
 
   /**

@@ -180,6 +180,14 @@ class StoreTest {
               store.search(
                   v, new SearchQuery("Yilmaz", null, null, null, "other-agency", 10, "NL")))
           .isEmpty();
+      assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, "ds", "a", 10, "NL")))
+          .extracting(SearchHit::id)
+          .containsExactlyInAnyOrder("p1", "c1");
+      assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, "other", null, 10, "NL")))
+          .isEmpty();
+      assertThat(store.search(v, new SearchQuery("Yilmaz", "Thing", null, "ds", null, 10, "NL")))
+          .extracting(SearchHit::id)
+          .containsExactlyInAnyOrder("p1", "c1");
       assertThat(store.search(Viewers.of("b"), SearchQuery.of("Yilmaz"))).isEmpty();
     }
   }
