@@ -180,7 +180,9 @@ public final class BatchWriter implements AutoCloseable {
     boolean add(String prop, String value) {
       if (size < SHORT) {
         for (int i = 0; i < size; i++) {
-          if (values[i].equals(value) && props[i].equals(prop)) {
+          // the property first: within a run most differ, and the mapping hands each property's
+          // name over as one string, so the comparison usually ends at the reference
+          if (props[i].equals(prop) && values[i].equals(value)) {
             return false;
           }
         }
