@@ -185,6 +185,13 @@ class StoreTest {
           .containsExactlyInAnyOrder("p1", "c1");
       assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, "other", null, 10, "NL")))
           .isEmpty();
+      // a filter narrows what is found; the scores of what remains stay as without it
+      java.util.Map<String, Float> unfiltered = new java.util.HashMap<>();
+      store.search(v, SearchQuery.of("Yilmaz")).forEach(h -> unfiltered.put(h.id(), h.score()));
+      for (SearchHit h :
+          store.search(v, new SearchQuery("Yilmaz", null, null, "ds", null, 10, "NL"))) {
+        assertThat(h.score()).as(h.id()).isEqualTo(unfiltered.get(h.id()));
+      }
       assertThat(store.search(v, new SearchQuery("Yilmaz", "Thing", null, "ds", null, 10, "NL")))
           .extracting(SearchHit::id)
           .containsExactlyInAnyOrder("p1", "c1");
