@@ -74,16 +74,17 @@ public final class SearchIndex implements AutoCloseable {
   /**
    * The layout of the documents; an index of another format is rebuilt. 2: batch number as doc
    * values (scope filters check candidates instead of listing every visible document), dates of
-   * birth as terms. 4: free text without positions (only single words are ever looked up); a
-   * document's own schema only, not its ancestors, and neither dataset nor agency, which are the
-   * batch's (filters on them are sets of schemata and batches): five fewer terms per document.
+   * birth as terms. 4 (3 was a step on the way there): free text without positions (only single
+   * words are ever looked up); a document's own schema only, not its ancestors, and neither dataset
+   * nor agency, which are the batch's (filters on them are sets of schemata and batches): five
+   * fewer terms per document.
    */
   static final String FORMAT = "4";
 
   /**
    * Free text (addresses, notes) as words with their frequencies and the field's length for
-   * ranking, but no positions: searches look up single words, never phrases, and positions made up
-   * a fifth of the indexing time of a million persons.
+   * ranking, but no positions: searches look up single words, never phrases, so positions would be
+   * written for nothing.
    */
   static final org.apache.lucene.document.FieldType TEXT = textType();
 
@@ -389,7 +390,8 @@ public final class SearchIndex implements AutoCloseable {
      * Held while a chunk's documents go into the writer: one thread at a time, so that Lucene fills
      * one in-memory segment while the other thread builds the next chunk. Two threads adding at
      * once fill two segments, flushed half as large and merged more: on two cores that took 40%
-     * more CPU for the same documents and no less time (1M documents: 22 s of CPU against 16).
+     * more CPU for the same documents and no less time (a one-off harness adding 1M prebuilt
+     * documents: 22 s of CPU against 16).
      */
     private final Object adding = new Object();
 
