@@ -93,6 +93,7 @@ final class IngestCommand implements Callable<Integer> {
     m.put("rejected_rows", o.report().rejectedRows());
     m.put("rejected_values", o.report().rejects().size());
     m.put("seconds", Math.round(o.seconds() * 1000) / 1000.0);
+    m.put("index_seconds", Math.round(o.indexSeconds() * 1000) / 1000.0);
     List<String> rejects = new ArrayList<>();
     for (Reject r : o.report().rejects()) {
       if (rejects.size() < 20) {
@@ -112,7 +113,8 @@ final class IngestCommand implements Callable<Integer> {
     }
     var b = o.batch();
     out.printf(
-        "%s (%s): batch %d, %,d rows, %,d entities, %,d statements (%,d new), %,d rejected rows, %.1f s%n",
+        "%s (%s): batch %d, %,d rows, %,d entities, %,d statements (%,d new), %,d rejected rows,"
+            + " %.1f s (warehouse %.1f s, search and match indexes %.1f s)%n",
         o.dataset().name(),
         o.dataset().agency(),
         b.id(),
@@ -121,7 +123,9 @@ final class IngestCommand implements Callable<Integer> {
         b.statements(),
         b.newStatements(),
         o.report().rejectedRows(),
-        o.seconds());
+        o.seconds(),
+        o.seconds() - o.indexSeconds(),
+        o.indexSeconds());
     int shown = 0;
     for (Reject r : o.report().rejects()) {
       if (shown++ == 10) {

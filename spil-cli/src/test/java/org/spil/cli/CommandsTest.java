@@ -114,6 +114,9 @@ class CommandsTest {
     String d = tmp.resolve("changed").toString();
     JsonNode first =
         json("ingest", copy.toString(), "--as-of", "2026-01-10", "--data", d, "--json").get(0);
+    assertThat(first.get("index_seconds").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(first.get("seconds").asDouble());
     addUsers(d, tmp);
     String csv = Files.readString(copy.resolve("zendingen.csv"));
     Files.writeString(
