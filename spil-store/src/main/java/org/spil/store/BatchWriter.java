@@ -180,8 +180,8 @@ public final class BatchWriter implements AutoCloseable {
     boolean add(String prop, String value) {
       if (size < SHORT) {
         for (int i = 0; i < size; i++) {
-          // the property first: within a run most differ, and the mapping hands each property's
-          // name over as one string, so the comparison usually ends at the reference
+          // the property first: within a run most differ, and short names that differ are told
+          // apart at their length or first letters, before any value is compared
           if (props[i].equals(prop) && values[i].equals(value)) {
             return false;
           }

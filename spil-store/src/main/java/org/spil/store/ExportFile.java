@@ -30,9 +30,13 @@ final class ExportFile implements AutoCloseable {
     return "(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"')";
   }
 
-  /** The quoted SQL literal of a file's path. */
-  static String sqlPath(Path file) {
-    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+  /**
+   * Has DuckDB write the rows of {@code select}, ordered by its first column, to {@code file} in
+   * the form this class reads.
+   */
+  static void copy(java.sql.Statement s, String select, Path file) throws java.sql.SQLException {
+    s.execute(
+        "COPY (" + select + " ORDER BY 1) TO " + Warehouse.sqlPath(file) + " " + sqlOptions());
   }
 
   ExportFile(Path file) throws IOException {
@@ -104,24 +108,24 @@ final class ExportFile implements AutoCloseable {
     if (pos == limit && !fill()) {
       throw malformed("a field");
     }
-    if (buffer[pos] != '"') {
-      // unquoted: usually whole within the buffer, read in place
-      int start = pos;
-      boolean ascii = true;
-      for (int i = start; i < limit; i++) {
-        byte b = buffer[i];
-        if (b == ',' || b == '\n') {
-          pos = i + 1;
-          if (b == '\n') {
-            line++;
-          }
-          return ascii
-              ? new String(buffer, start, i - start, StandardCharsets.ISO_8859_1)
-              : new String(buffer, start, i - start, StandardCharsets.UTF_8);
-        }
-        ascii &= b >= 0;
-      }
+    if (buffer[pos] == '"') {
       return readSlowly();
+    }
+    // unquoted: usually whole within the buffer, read in place
+    int start = pos;
+    boolean ascii = true;
+    for (int i = start; i < limit; i++) {
+      byte b = buffer[i];
+      if (b == ',' || b == '\n') {
+        pos = i + 1;
+        if (b == '\n') {
+          line++;
+        }
+        return ascii
+            ? new String(buffer, start, i - start, StandardCharsets.ISO_8859_1)
+            : new String(buffer, start, i - start, StandardCharsets.UTF_8);
+      }
+      ascii &= b >= 0;
     }
     return readSlowly();
   }

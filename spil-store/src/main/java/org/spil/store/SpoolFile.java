@@ -17,6 +17,7 @@ final class SpoolFile implements AutoCloseable {
   private final OutputStream out;
   private final byte[] buffer = new byte[1 << 20];
   private int used;
+  private boolean closed;
 
   /**
    * The DuckDB table function that reads a spool file with the given columns (a DuckDB struct
@@ -24,9 +25,9 @@ final class SpoolFile implements AutoCloseable {
    * values may contain carriage returns.
    */
   static String sqlRead(Path file, String columns) {
-    return "read_csv('"
-        + file.toAbsolutePath().toString().replace("'", "''")
-        + "', header = false, delim = ',', quote = '\"',"
+    return "read_csv("
+        + Warehouse.sqlPath(file)
+        + ", header = false, delim = ',', quote = '\"',"
         + " escape = '\"', new_line = '\\n', auto_detect = false, columns = "
         + columns
         + ")";
@@ -121,8 +122,13 @@ final class SpoolFile implements AutoCloseable {
     }
   }
 
+  /** Writes what is buffered and closes the file; closing again does nothing. */
   @Override
   public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     out.write(buffer, 0, used);
     used = 0;
     out.close();

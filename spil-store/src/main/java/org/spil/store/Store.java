@@ -811,10 +811,10 @@ public final class Store implements AutoCloseable {
             + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " ORDER BY s.entity_id, s.prop";
-    String target = file.toAbsolutePath().toString().replace("'", "''");
+    String target = Warehouse.sqlPath(file);
     try (Statement st = warehouse.connection().createStatement()) {
-      st.execute("COPY (" + select + ") TO '" + target + "' (FORMAT parquet)");
-      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + target + "')")) {
+      st.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet)");
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet(" + target + ")")) {
         rs.next();
         return rs.getLong(1);
       }

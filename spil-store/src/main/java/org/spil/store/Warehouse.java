@@ -395,6 +395,11 @@ public final class Warehouse implements AutoCloseable {
     return sb.append(')').toString();
   }
 
+  /** The quoted SQL literal of a file's path, for DuckDB's COPY and read functions. */
+  static String sqlPath(Path file) {
+    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+
   /** Entity numbers of a batch read per pair of export files: bounds their size. */
   static final long EXPORT_RANGE = 1 << 19;
 
@@ -458,20 +463,8 @@ public final class Warehouse implements AutoCloseable {
     try {
       String range =
           " WHERE batch_id = " + batchId + " AND entity_no >= " + from + " AND entity_no < " + to;
-      s.execute(
-          "COPY (SELECT entity_no, entity_id, schema FROM batch_entity"
-              + range
-              + " ORDER BY entity_no) TO "
-              + ExportFile.sqlPath(entities)
-              + " "
-              + ExportFile.sqlOptions());
-      s.execute(
-          "COPY (SELECT entity_no, prop, value FROM statement_row"
-              + range
-              + " ORDER BY entity_no) TO "
-              + ExportFile.sqlPath(rows)
-              + " "
-              + ExportFile.sqlOptions());
+      ExportFile.copy(s, "SELECT entity_no, entity_id, schema FROM batch_entity" + range, entities);
+      ExportFile.copy(s, "SELECT entity_no, prop, value FROM statement_row" + range, rows);
       try (ExportFile e = new ExportFile(entities);
           ExportFile r = new ExportFile(rows)) {
         long rowNo = r.atEnd() ? Long.MAX_VALUE : r.readLong();

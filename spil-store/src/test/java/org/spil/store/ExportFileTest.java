@@ -51,12 +51,7 @@ class ExportFileTest {
           ps.executeUpdate();
         }
       }
-      c.createStatement()
-          .execute(
-              "COPY (SELECT * FROM t ORDER BY no) TO "
-                  + ExportFile.sqlPath(file)
-                  + " "
-                  + ExportFile.sqlOptions());
+      ExportFile.copy(c.createStatement(), "SELECT * FROM t", file);
     }
     List<String> as = new ArrayList<>();
     List<String> bs = new ArrayList<>();
