@@ -98,6 +98,19 @@ final class MatchIndex {
     };
   }
 
+  /** The keyed code of a value of a kind, or null when it gives none. */
+  private String code(String kind, String raw) {
+    String value = normalise(kind, raw);
+    if (value == null) {
+      return null;
+    }
+    if (!kind.equals("name")) {
+      return codes.exact(kind, value);
+    }
+    long[] filter = codes.name(value);
+    return filter == null ? null : MatchCodes.encode(filter);
+  }
+
   /** The committed batches not yet coded. */
   Set<Long> uncoded(Warehouse warehouse) {
     Set<Long> done = new HashSet<>();
@@ -127,7 +140,7 @@ final class MatchIndex {
     Set<Long> uncoded = uncoded(warehouse);
     for (long batchId : uncoded) {
       try (BatchCodes codes = codes(batchId)) {
-        Part part = codes.part();
+        BatchCodes.Part part = codes.part();
         warehouse.forEachEntityOfBatch(
             batchId, (entityId, schema, props) -> part.add(entityId, props));
         codes.store();
@@ -162,7 +175,7 @@ final class MatchIndex {
       try {
         Files.createDirectories(spoolDir);
         Path file = Files.createTempFile(spoolDir, "match-" + batchId + "-", ".csv");
-        Part p = new Part(batchId, file);
+        Part p = new Part(file);
         parts.add(p);
         return p;
       } catch (IOException e) {
@@ -219,64 +232,52 @@ final class MatchIndex {
         }
       }
     }
-  }
 
-  /**
-   * One thread's share of a batch's codes: a spool file of (entity, kind, code, reference) rows.
-   *
-   * <p>NOTE: not thread-safe; one part per thread.
-   */
-  final class Part {
-    private final long batchId;
-    private final Path file;
-    private final SpoolFile out;
+    /**
+     * One thread's share of a batch's codes: a spool file of (entity, kind, code, reference) rows.
+     *
+     * <p>NOTE: not thread-safe; one part per thread.
+     */
+    final class Part {
+      private final Path file;
+      private final SpoolFile out;
 
-    private Part(long batchId, Path file) throws IOException {
-      this.batchId = batchId;
-      this.file = file;
-      this.out = new SpoolFile(file);
-    }
+      private Part(Path file) throws IOException {
+        this.file = file;
+        this.out = new SpoolFile(file);
+      }
 
-    /** Codes one entity's values of the kinds the index keeps (each entity once per batch). */
-    void add(String entityId, Map<String, List<String>> props) {
-      String ref = null;
-      try {
-        for (Map.Entry<String, List<String>> e : props.entrySet()) {
-          String kind = KINDS.get(e.getKey());
-          if (kind == null) {
-            continue;
-          }
-          for (String v : e.getValue()) {
-            String value = normalise(kind, v);
-            if (value == null) {
+      /** Codes one entity's values of the kinds the index keeps (each entity once per batch). */
+      void add(String entityId, Map<String, List<String>> props) {
+        String ref = null;
+        try {
+          for (Map.Entry<String, List<String>> e : props.entrySet()) {
+            String kind = KINDS.get(e.getKey());
+            if (kind == null) {
               continue;
             }
-            String code;
-            if (kind.equals("name")) {
-              long[] filter = codes.name(value);
-              if (filter == null) {
+            for (String v : e.getValue()) {
+              String code = code(kind, v);
+              if (code == null) {
                 continue;
               }
-              code = MatchCodes.encode(filter);
-            } else {
-              code = codes.exact(kind, value);
+              if (ref == null) {
+                ref = codes.reference(batchId, entityId);
+              }
+              out.writeField(entityId);
+              out.writeByte(',');
+              out.writeField(kind);
+              out.writeByte(',');
+              out.writeField(code);
+              out.writeByte(',');
+              out.writeField(ref);
+              out.writeByte('\n');
             }
-            if (ref == null) {
-              ref = codes.reference(batchId, entityId);
-            }
-            out.writeField(entityId);
-            out.writeByte(',');
-            out.writeField(kind);
-            out.writeByte(',');
-            out.writeField(code);
-            out.writeByte(',');
-            out.writeField(ref);
-            out.writeByte('\n');
           }
+        } catch (IOException e) {
+          throw new StoreException(
+              "cannot spool the match index in " + spoolDir + ": " + e.getMessage(), e);
         }
-      } catch (IOException e) {
-        throw new StoreException(
-            "cannot spool the match index in " + spoolDir + ": " + e.getMessage(), e);
       }
     }
   }

@@ -398,7 +398,7 @@ public final class SearchIndex implements AutoCloseable {
 
     DocumentFeed(IndexWriter writer, Batch batch, int threads, MatchIndex.BatchCodes codes) {
       for (int i = 0; i < threads; i++) {
-        MatchIndex.Part part = codes == null ? null : codes.part();
+        MatchIndex.BatchCodes.Part part = codes == null ? null : codes.part();
         Thread t =
             new Thread(
                 () -> {
