@@ -2,12 +2,7 @@ package org.spil.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,31 +54,15 @@ public final class Encodings {
   }
 
   static boolean isUtf8(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    Utf8Check check = new Utf8Check();
+    byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
-      while (true) {
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        boolean end = n < 0;
-        if (!end) {
-          bytes.position(bytes.position() + n);
-        }
-        bytes.flip();
-        CoderResult result = decoder.decode(bytes, chars, end);
-        if (result.isError()) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        if (!check.feed(buffer, 0, n)) {
           return false;
-        }
-        chars.clear();
-        bytes.compact();
-        if (end) {
-          return !decoder.flush(chars).isError() && bytes.position() == 0;
         }
       }
     }
+    return check.complete();
   }
 }

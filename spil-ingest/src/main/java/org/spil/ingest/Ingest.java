@@ -195,7 +195,7 @@ public final class Ingest {
     pending.add(
         mappers.submit(
             () -> {
-              RowBuffer out = new RowBuffer();
+              RowBuffer out = new RowBuffer(dataset.lang());
               for (SourceRecord row : block) {
                 if (c.query.accepts(row)) {
                   mapRow(c, row, out);
@@ -221,28 +221,26 @@ public final class Ingest {
       }
       throw new IllegalStateException(e.getCause());
     }
-    List<String> f = out.fields;
-    for (int i = 0; i < f.size(); i += 5) {
-      emit(f.get(i), f.get(i + 1), f.get(i + 2), f.get(i + 3), f.get(i + 4));
+    if (!out.statements.isEmpty()) {
+      sink.acceptAll(out.statements);
+      statements += out.statements.size();
     }
     rejects.addAll(out.rejects);
     rejectedRows += out.rejectedRows;
   }
 
-  /**
-   * What a mapper made of a block of rows: statements (five fields each), rejects, rejected rows.
-   */
+  /** What a mapper made of a block of rows: statements, rejects, rejected rows. */
   private static final class RowBuffer {
-    final List<String> fields = new ArrayList<>(BLOCK * 40);
+    final StatementBlock statements;
     final List<Reject> rejects = new ArrayList<>();
     long rejectedRows;
 
+    RowBuffer(String lang) {
+      statements = new StatementBlock(BLOCK * 16, lang);
+    }
+
     void statement(String entityId, String schema, String prop, String value, String original) {
-      fields.add(entityId);
-      fields.add(schema);
-      fields.add(prop);
-      fields.add(value);
-      fields.add(original);
+      statements.add(entityId, schema, prop, value, original);
     }
   }
 

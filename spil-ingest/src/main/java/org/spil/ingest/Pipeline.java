@@ -6,50 +6,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs an {@link Ingest} on its own thread and feeds its statements, in chunks through a bounded
+ * Runs an {@link Ingest} on its own thread and feeds its statements, in blocks through a bounded
  * queue, to a sink on the calling thread: reading and validating on one core, writing on the other.
  * Errors on either side stop both and are rethrown to the caller.
  */
 public final class Pipeline {
   private Pipeline() {}
 
+  /** Statements per block when ingest hands them on one at a time (FtM entity files). */
   private static final int CHUNK = 4096;
 
-  /** A chunk of statements in parallel arrays. */
-  private static final class Chunk {
-    final String[][] columns = new String[6][CHUNK];
-    int size;
-  }
+  /**
+   * Blocks waiting for the writer: a mapper's block holds the statements of 1,024 rows, so eight
+   * keep the writer fed while little is held in memory.
+   */
+  private static final int QUEUE = 8;
 
-  private static final Chunk END = new Chunk();
+  private static final StatementBlock END = new StatementBlock(1, null);
 
   /** Ingests {@code dataset} into {@code sink}; the sink is only ever called on this thread. */
   public static IngestReport run(
       Dataset dataset, StatementSink sink, java.util.function.LongConsumer progress) {
-    BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(32);
+    BlockingQueue<StatementBlock> queue = new ArrayBlockingQueue<>(QUEUE);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicReference<IngestReport> report = new AtomicReference<>();
     Thread producer =
         new Thread(
             () -> {
-              Chunk[] current = {new Chunk()};
               try {
-                StatementSink buffer =
-                    (e, s, p, v, o, l) -> {
-                      Chunk c = current[0];
-                      c.columns[0][c.size] = e;
-                      c.columns[1][c.size] = s;
-                      c.columns[2][c.size] = p;
-                      c.columns[3][c.size] = v;
-                      c.columns[4][c.size] = o;
-                      c.columns[5][c.size] = l;
-                      if (++c.size == CHUNK) {
-                        put(queue, c, failure);
-                        current[0] = new Chunk();
-                      }
-                    };
-                report.set(new Ingest(dataset, buffer, progress).run());
-                put(queue, current[0], failure);
+                Handover handover = new Handover(queue, failure, dataset.lang());
+                report.set(new Ingest(dataset, handover, progress).run());
+                handover.flush();
               } catch (Throwable t) {
                 failure.compareAndSet(null, t);
               } finally {
@@ -65,7 +52,7 @@ public final class Pipeline {
     producer.start();
     try {
       while (true) {
-        Chunk c = queue.poll(100, TimeUnit.MILLISECONDS);
+        StatementBlock c = queue.poll(100, TimeUnit.MILLISECONDS);
         if (c == null) {
           if (!producer.isAlive() && queue.isEmpty()) {
             break;
@@ -75,15 +62,7 @@ public final class Pipeline {
         if (c == END) {
           break;
         }
-        for (int i = 0; i < c.size; i++) {
-          sink.accept(
-              c.columns[0][i],
-              c.columns[1][i],
-              c.columns[2][i],
-              c.columns[3][i],
-              c.columns[4][i],
-              c.columns[5][i]);
-        }
+        sink.acceptAll(c);
       }
       producer.join();
     } catch (InterruptedException e) {
@@ -106,7 +85,48 @@ public final class Pipeline {
     return report.get();
   }
 
-  private static void put(BlockingQueue<Chunk> queue, Chunk c, AtomicReference<Throwable> failure) {
+  /**
+   * The producer side: blocks made by ingest's mappers go on the queue as they are; statements that
+   * come one at a time are gathered into blocks first, and handed on before the next block so that
+   * the order stays the ingest's.
+   */
+  private static final class Handover implements StatementSink {
+    private final BlockingQueue<StatementBlock> queue;
+    private final AtomicReference<Throwable> failure;
+    private final String lang;
+    private StatementBlock current;
+
+    Handover(BlockingQueue<StatementBlock> queue, AtomicReference<Throwable> failure, String lang) {
+      this.queue = queue;
+      this.failure = failure;
+      this.lang = lang;
+      this.current = new StatementBlock(CHUNK, lang);
+    }
+
+    @Override
+    public void accept(String e, String s, String p, String v, String o, String l) {
+      current.add(e, s, p, v, o);
+      if (current.size() == CHUNK) {
+        flush();
+      }
+    }
+
+    @Override
+    public void acceptAll(StatementBlock block) {
+      flush();
+      put(queue, block, failure);
+    }
+
+    void flush() {
+      if (!current.isEmpty()) {
+        put(queue, current, failure);
+        current = new StatementBlock(CHUNK, lang);
+      }
+    }
+  }
+
+  private static void put(
+      BlockingQueue<StatementBlock> queue, StatementBlock c, AtomicReference<Throwable> failure) {
     try {
       while (!queue.offer(c, 100, TimeUnit.MILLISECONDS)) {
         if (failure.get() != null) {

@@ -9,4 +9,12 @@ public interface StatementSink {
   /** One statement; {@code originalValue} is null when it equals {@code value}. */
   void accept(
       String entityId, String schema, String prop, String value, String originalValue, String lang);
+
+  /**
+   * A block of statements, in order; a sink that passes statements to another thread takes the
+   * block whole instead of one statement at a time.
+   */
+  default void acceptAll(StatementBlock block) {
+    block.forEach(this);
+  }
 }

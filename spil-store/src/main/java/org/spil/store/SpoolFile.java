@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A CSV file of staged statements written straight as UTF-8 bytes: numbers without intermediate
- * strings, ASCII fields copied byte by byte, fields quoted only when they hold a comma, quote or
- * line break. DuckDB's reader loads it at commit.
+ * strings, fields copied as their bytes and quoted only when they hold a comma, quote or line
+ * break. DuckDB's reader loads it at commit.
  *
  * <p>NOTE: not thread-safe.
  */
@@ -84,35 +84,50 @@ final class SpoolFile implements AutoCloseable {
     buffer[used++] = (byte) c;
   }
 
-  /** One field; empty strings are quoted so that they stay distinct from NULL. */
+  /**
+   * One field; empty strings are quoted so that they stay distinct from NULL. The string is encoded
+   * once (for the usual ASCII string the JDK copies its bytes in one step) and the special
+   * characters are looked for in the bytes: in UTF-8 a byte below 0x80 is always that character.
+   */
   void writeField(String v) throws IOException {
-    int n = v.length();
-    boolean ascii = true;
+    byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+    int n = bytes.length;
     boolean quote = n == 0;
-    for (int i = 0; i < n; i++) {
-      char c = v.charAt(i);
-      if (c >= 0x80) {
-        ascii = false;
-      } else if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        quote = true;
-      }
+    for (int i = 0; i < n && !quote; i++) {
+      byte b = bytes[i];
+      quote = b == ',' || b == '"' || b == '\n' || b == '\r';
     }
-    if (ascii && !quote) {
-      ensure(n);
-      for (int i = 0; i < n; i++) {
-        buffer[used++] = (byte) v.charAt(i);
-      }
+    if (!quote) {
+      write(bytes, n);
       return;
     }
-    String text = quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    ensure(bytes.length);
-    if (bytes.length > buffer.length) {
-      out.write(bytes);
+    int quotes = 0;
+    for (byte b : bytes) {
+      if (b == '"') {
+        quotes++;
+      }
+    }
+    byte[] quoted = new byte[n + quotes + 2];
+    int at = 0;
+    quoted[at++] = '"';
+    for (byte b : bytes) {
+      quoted[at++] = b;
+      if (b == '"') {
+        quoted[at++] = '"';
+      }
+    }
+    quoted[at] = '"';
+    write(quoted, quoted.length);
+  }
+
+  private void write(byte[] bytes, int n) throws IOException {
+    ensure(n);
+    if (n > buffer.length) {
+      out.write(bytes, 0, n);
       return;
     }
-    System.arraycopy(bytes, 0, buffer, used, bytes.length);
-    used += bytes.length;
+    System.arraycopy(bytes, 0, buffer, used, n);
+    used += n;
   }
 
   private void ensure(int bytes) throws IOException {
