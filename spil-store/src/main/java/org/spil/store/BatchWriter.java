@@ -22,13 +22,13 @@ import org.spil.model.Provenance;
  * Writes one batch of statements and applies it atomically. The warehouse keeps an entity's id and
  * schema once per run of its statements ({@code batch_entity}, numbered within the batch) and each
  * statement as a narrow row pointing at that number ({@code statement_row}); the {@code statement}
- * view joins them back together (see {@link Warehouse}). Statements are spooled to CSV chunk files
- * in the data directory (duplicates within the batch dropped on the way, see {@link #accept}); a
- * loader thread inserts each finished chunk with DuckDB's parallel CSV reader while the next one is
- * written, all inside one transaction. {@link #commit} then, in the same transaction, moves {@code
- * last_seen} of statements the dataset had already supplied, removes their new copies, records the
- * batch and its rejects, and commits. A process killed before that commit leaves the warehouse as
- * it was (stale spool files are removed at the next open).
+ * view joins them back together (see {@link Warehouse}). Statements are spooled to Parquet chunk
+ * files in the data directory (duplicates within the batch dropped on the way, see {@link
+ * #accept}); a loader thread inserts each finished chunk with DuckDB's parallel Parquet reader
+ * while the next one is written, all inside one transaction. {@link #commit} then, in the same
+ * transaction, moves {@code last_seen} of statements the dataset had already supplied, removes
+ * their new copies, records the batch and its rejects, and commits. A process killed before that
+ * commit leaves the warehouse as it was (stale spool files are removed at the next open).
  *
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
@@ -238,46 +238,33 @@ public final class BatchWriter implements AutoCloseable {
   private final class Chunk {
     private final Path entityFile;
     private final Path rowFile;
-    private final SpoolFile entityOut;
-    private final SpoolFile rowOut;
+    private final ParquetSpool entityOut;
+    private final ParquetSpool rowOut;
 
     Chunk() throws IOException {
       Files.createDirectories(spoolDir);
-      entityFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-entities-", ".csv");
+      entityFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-entities-", ".parquet");
       spools.add(entityFile);
-      rowFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-rows-", ".csv");
+      rowFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-rows-", ".parquet");
       spools.add(rowFile);
-      entityOut = new SpoolFile(entityFile);
-      rowOut = new SpoolFile(rowFile);
+      entityOut = new ParquetSpool(entityFile, ENTITY_COLUMNS);
+      rowOut = new ParquetSpool(rowFile, ROW_COLUMNS);
     }
 
     void entity(long no, String id, String schema, boolean stated) throws IOException {
       entityOut.writeLong(no);
-      entityOut.writeByte(',');
-      entityOut.writeField(id);
-      entityOut.writeByte(',');
-      entityOut.writeField(schema);
-      entityOut.writeByte(',');
-      entityOut.writeByte(stated ? '1' : '0');
-      entityOut.writeByte('\n');
+      entityOut.writeText(id);
+      entityOut.writeText(schema);
+      entityOut.writeLong(stated ? 1 : 0);
     }
 
     void row(long no, String prop, String value, String originalValue, String lang)
         throws IOException {
       rowOut.writeLong(no);
-      rowOut.writeByte(',');
-      rowOut.writeField(prop);
-      rowOut.writeByte(',');
-      rowOut.writeField(value);
-      rowOut.writeByte(',');
-      if (originalValue != null) {
-        rowOut.writeField(originalValue);
-      }
-      rowOut.writeByte(',');
-      if (lang != null) {
-        rowOut.writeField(lang);
-      }
-      rowOut.writeByte('\n');
+      rowOut.writeText(prop);
+      rowOut.writeText(value);
+      rowOut.writeText(originalValue);
+      rowOut.writeText(lang);
     }
 
     void close() throws IOException {
@@ -286,29 +273,40 @@ public final class BatchWriter implements AutoCloseable {
     }
   }
 
+  private static final List<ParquetSpool.Column> ENTITY_COLUMNS =
+      List.of(
+          ParquetSpool.Column.number("entity_no"),
+          ParquetSpool.Column.text("entity_id"),
+          ParquetSpool.Column.text("schema"),
+          ParquetSpool.Column.number("stated"));
+
+  private static final List<ParquetSpool.Column> ROW_COLUMNS =
+      List.of(
+          ParquetSpool.Column.number("entity_no"),
+          ParquetSpool.Column.text("prop"),
+          ParquetSpool.Column.text("value"),
+          ParquetSpool.Column.optionalText("original_value"),
+          ParquetSpool.Column.optionalText("lang"));
+
   private void load(Chunk c) throws SQLException, IOException {
     String dates = "DATE '" + asOf + "', DATE '" + asOf + "'";
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(
           "INSERT INTO batch_entity SELECT "
               + batchId
-              + ", entity_no, entity_id, schema, stated, "
+              + ", entity_no, entity_id, schema, stated = 1, "
               + dates
-              + " FROM "
-              + SpoolFile.sqlRead(
-                  c.entityFile,
-                  "{'entity_no': 'BIGINT', 'entity_id': 'VARCHAR', 'schema': 'VARCHAR',"
-                      + " 'stated': 'BOOLEAN'}"));
+              + " FROM read_parquet("
+              + Warehouse.sqlPath(c.entityFile)
+              + ")");
       s.executeUpdate(
           "INSERT INTO statement_row SELECT "
               + batchId
               + ", entity_no, prop, value, original_value, lang, "
               + dates
-              + " FROM "
-              + SpoolFile.sqlRead(
-                  c.rowFile,
-                  "{'entity_no': 'BIGINT', 'prop': 'VARCHAR', 'value': 'VARCHAR',"
-                      + " 'original_value': 'VARCHAR', 'lang': 'VARCHAR'}"));
+              + " FROM read_parquet("
+              + Warehouse.sqlPath(c.rowFile)
+              + ")");
     }
     Files.deleteIfExists(c.entityFile);
     Files.deleteIfExists(c.rowFile);
