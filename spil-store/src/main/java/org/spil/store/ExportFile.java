@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * A CSV file DuckDB wrote with {@code COPY ... TO} (see {@link #sqlOptions}), read field by field
- * straight from its bytes: the way back of {@link SpoolFile}. Reading a batch's eleven million
+ * straight from its bytes: the way back out of the warehouse. Reading a batch's eleven million
  * statements through JDBC took 18 s, through a file DuckDB writes and this reads about a third of
  * that. Fields are quoted when they hold a comma, quote or line break, quotes inside doubled; NULL
  * and the empty string both read as "" (the columns read here are never NULL).

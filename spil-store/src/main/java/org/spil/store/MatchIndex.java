@@ -174,7 +174,7 @@ final class MatchIndex {
     synchronized Part part() {
       try {
         Files.createDirectories(spoolDir);
-        Path file = Files.createTempFile(spoolDir, "match-" + batchId + "-", ".csv");
+        Path file = Files.createTempFile(spoolDir, "match-" + batchId + "-", ".parquet");
         Part p = new Part(file);
         parts.add(p);
         return p;
@@ -196,11 +196,9 @@ final class MatchIndex {
             s.executeUpdate(
                 "INSERT INTO match_code SELECT "
                     + batchId
-                    + ", entity_id, kind, code, ref FROM "
-                    + SpoolFile.sqlRead(
-                        p.file,
-                        "{'entity_id': 'VARCHAR', 'kind': 'VARCHAR', 'code': 'VARCHAR',"
-                            + " 'ref': 'VARCHAR'}"));
+                    + ", entity_id, kind, code, ref FROM read_parquet("
+                    + Warehouse.sqlPath(p.file)
+                    + ")");
           }
           s.executeUpdate("INSERT INTO match_indexed VALUES (" + batchId + ")");
           connection.commit();
@@ -233,6 +231,13 @@ final class MatchIndex {
       }
     }
 
+    private static final List<ParquetSpool.Column> COLUMNS =
+        List.of(
+            ParquetSpool.Column.text("entity_id"),
+            ParquetSpool.Column.text("kind"),
+            ParquetSpool.Column.text("code"),
+            ParquetSpool.Column.text("ref"));
+
     /**
      * One thread's share of a batch's codes: a spool file of (entity, kind, code, reference) rows.
      *
@@ -240,11 +245,11 @@ final class MatchIndex {
      */
     final class Part {
       private final Path file;
-      private final SpoolFile out;
+      private final ParquetSpool out;
 
       private Part(Path file) throws IOException {
         this.file = file;
-        this.out = new SpoolFile(file);
+        this.out = new ParquetSpool(file, COLUMNS);
       }
 
       /** Codes one entity's values of the kinds the index keeps (each entity once per batch). */
@@ -264,14 +269,10 @@ final class MatchIndex {
               if (ref == null) {
                 ref = codes.reference(batchId, entityId);
               }
-              out.writeField(entityId);
-              out.writeByte(',');
-              out.writeField(kind);
-              out.writeByte(',');
-              out.writeField(code);
-              out.writeByte(',');
-              out.writeField(ref);
-              out.writeByte('\n');
+              out.writeText(entityId);
+              out.writeText(kind);
+              out.writeText(code);
+              out.writeText(ref);
             }
           }
         } catch (IOException e) {

@@ -287,10 +287,9 @@ public final class Warehouse implements AutoCloseable {
         .reduce((a, b) -> b);
   }
 
-  /** Every committed batch, oldest first. */
   /**
-   * Every batch, oldest first. Cached until this warehouse commits, purges or changes grants
-   * ({@link #changed}); another process's commits show after reopening.
+   * Every committed batch, oldest first. Cached until this warehouse commits, purges or changes
+   * grants ({@link #changed}); another process's commits show after reopening.
    */
   public List<Batch> batches() {
     List<Batch> cached = batchCache;
