@@ -43,8 +43,13 @@ public final class BatchWriter implements AutoCloseable {
   private final long batchId;
   private final Path spoolDir;
 
-  /** Entities that have had a run in this batch (a hash of dataset and entity id). */
-  private final IdSet seenEntities = new IdSet(1 << 16);
+  /**
+   * Entities that have had a run in this batch (64 bits of a hash of dataset and entity id). Two
+   * entities that share those bits cost time, not statements: the second is treated as seen again,
+   * so its statements are checked against the set of later runs (whole 128-bit statement hashes)
+   * and the commit's SQL, which compares entity ids, finds nothing to merge.
+   */
+  private final LongSet seenEntities = new LongSet(1 << 20);
 
   /** Statements of the runs of entities seen again, the only ones checked against a set. */
   private final IdSet laterRuns = new IdSet(1 << 10);
@@ -135,7 +140,7 @@ public final class BatchWriter implements AutoCloseable {
         this.schema = schema;
         this.entityNo++;
         long[] key = org.spil.model.Statement.hash(dataset, entityId, "", "");
-        seenAgain = !seenEntities.add(key[0], key[1]);
+        seenAgain = !seenEntities.add(key[0]);
         repeats |= seenAgain;
       }
       if (seenAgain) {
