@@ -23,6 +23,12 @@ final class ParquetSpool implements AutoCloseable {
   /** Rows per row group: DuckDB reads row groups in parallel. */
   static final int ROW_GROUP = 1 << 17;
 
+  /**
+   * Bytes of one column after which the row group ends early, whatever its rows: page sizes are
+   * 32-bit in Parquet, and a file of very long values should not hold gigabytes in memory.
+   */
+  static final int GROUP_BYTES = 1 << 27;
+
   private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
   /** A column: name, whether it holds numbers (INT64) or text, and whether text may be null. */
@@ -45,6 +51,7 @@ final class ParquetSpool implements AutoCloseable {
 
   private final Path file;
   private final int rowGroup;
+  private final int groupBytes;
   private final OutputStream out;
   private final List<Column> columns;
   private final Values[] values;
@@ -56,14 +63,21 @@ final class ParquetSpool implements AutoCloseable {
   private int next;
   private boolean closed;
 
+  /** Whether a column of the current row group holds {@code groupBytes} or more. */
+  private boolean full;
+
   ParquetSpool(Path file, List<Column> columns) throws IOException {
-    this(file, columns, ROW_GROUP);
+    this(file, columns, ROW_GROUP, GROUP_BYTES);
   }
 
-  /** With row groups of {@code rowGroup} rows (tests use small ones). */
-  ParquetSpool(Path file, List<Column> columns, int rowGroup) throws IOException {
+  /**
+   * With row groups of {@code rowGroup} rows, or fewer once a column holds {@code groupBytes}
+   * (tests use small ones).
+   */
+  ParquetSpool(Path file, List<Column> columns, int rowGroup, int groupBytes) throws IOException {
     this.file = file;
     this.rowGroup = rowGroup;
+    this.groupBytes = groupBytes;
     this.columns = List.copyOf(columns);
     this.values = new Values[columns.size()];
     for (int i = 0; i < values.length; i++) {
@@ -102,6 +116,7 @@ final class ParquetSpool implements AutoCloseable {
       c.bytes[c.size++] = (byte) (n >>> 24);
       System.arraycopy(utf8, 0, c.bytes, c.size, n);
       c.size += n;
+      full |= c.size >= groupBytes;
       c.endRow(true);
     }
     endColumn();
@@ -119,7 +134,7 @@ final class ParquetSpool implements AutoCloseable {
     if (++next == columns.size()) {
       next = 0;
       rows++;
-      if (++rowsInGroup == rowGroup) {
+      if (++rowsInGroup == rowGroup || full) {
         flushGroup();
       }
     }
@@ -137,6 +152,7 @@ final class ParquetSpool implements AutoCloseable {
     groups.add(chunks);
     groupRows.add(rowsInGroup);
     rowsInGroup = 0;
+    full = false;
   }
 
   /** One column chunk: a page header and one data page (definition levels, then the values). */

@@ -17,7 +17,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** What the Parquet spool writes, DuckDB reads back unchanged, in order, whatever the row group. */
+/**
+ * What the Parquet spool writes, DuckDB reads back unchanged, in order, whatever the row groups
+ * (ended by a row count or by a column's bytes).
+ */
 class ParquetSpoolTest {
   record Row(long number, String text, String optional) {}
 
@@ -30,11 +33,13 @@ class ParquetSpoolTest {
 
   @Property(tries = 60)
   void duckDbReadsBackExactlyWhatWasWritten(
-      @ForAll("rows") List<Row> rows, @ForAll @IntRange(min = 1, max = 200) int rowGroup)
+      @ForAll("rows") List<Row> rows,
+      @ForAll @IntRange(min = 1, max = 200) int rowGroup,
+      @ForAll @IntRange(min = 1, max = 20_000) int groupBytes)
       throws Exception {
     Path file = Files.createTempFile("spool", ".parquet");
     try {
-      try (ParquetSpool out = new ParquetSpool(file, COLUMNS, rowGroup)) {
+      try (ParquetSpool out = new ParquetSpool(file, COLUMNS, rowGroup, groupBytes)) {
         for (int i = 0; i < rows.size(); i++) {
           Row r = rows.get(i);
           out.writeLong(i);
@@ -90,7 +95,7 @@ class ParquetSpoolTest {
   void aRowMustSupplyEveryColumnInOrder() throws Exception {
     Path file = Files.createTempFile("spool", ".parquet");
     try {
-      ParquetSpool out = new ParquetSpool(file, COLUMNS, 10);
+      ParquetSpool out = new ParquetSpool(file, COLUMNS, 10, 1000);
       out.writeLong(1);
       assertThatThrownBy(() -> out.writeText("x"))
           .isInstanceOf(IllegalStateException.class)
