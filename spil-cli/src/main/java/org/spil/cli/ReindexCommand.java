@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code spil reindex}: rebuilds the derived search index from the warehouse. */
+/**
+ * {@code spil reindex}: rebuilds the derived indexes (search, and the hit/no-hit match codes) from
+ * the warehouse, in one read of each batch.
+ */
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
-    description = "Rebuild the search index from the warehouse.")
+    description =
+        "Rebuild the derived indexes (search, hit/no-hit match codes) from the warehouse.")
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -28,7 +32,9 @@ final class ReindexCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .printf("reindexed %d batches in %.1f s%n", batches, (System.nanoTime() - start) / 1e9);
+        .printf(
+            "reindexed %d batches (search and match indexes) in %.1f s%n",
+            batches, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 }

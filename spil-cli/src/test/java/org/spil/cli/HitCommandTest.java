@@ -171,6 +171,28 @@ class HitCommandTest {
     assertThat(matchRows(copy)).isEqualTo(filled);
   }
 
+  /** {@code spil reindex} rebuilds the match codes too, and to the same rows. */
+  @Test
+  void reindexRebuildsTheSameMatchCodes() throws Exception {
+    Path copy = tmp.resolve("reindex");
+    try (var files = java.nio.file.Files.walk(Path.of(data))) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
+      }
+    }
+    List<String> before = matchRows(copy);
+    assertThat(before).hasSizeGreaterThan(20);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + copy.resolve("warehouse.duckdb"));
+        Statement st = c.createStatement()) {
+      st.execute("UPDATE match_code SET code = 'stale'");
+    }
+    Cli.Result r = Cli.run("reindex", "--data", copy.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("search and match indexes");
+    assertThat(matchRows(copy)).isEqualTo(before);
+  }
+
   private static List<String> matchRows(Path dir) throws Exception {
     List<String> rows = new ArrayList<>();
     try (Connection c =

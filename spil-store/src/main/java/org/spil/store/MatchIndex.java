@@ -149,6 +149,28 @@ final class MatchIndex {
     return uncoded.size();
   }
 
+  /** Forgets every batch's codes, in one transaction, before the index is rebuilt. */
+  void forgetAll() {
+    try {
+      connection.setAutoCommit(false);
+      boolean done = false;
+      try (Statement s = connection.createStatement()) {
+        s.executeUpdate("DELETE FROM match_code");
+        s.executeUpdate("DELETE FROM match_indexed");
+        connection.commit();
+        done = true;
+      } finally {
+        if (!done) {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot reset the match index: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
   /** Starts coding one batch; its codes are stored by {@link BatchCodes#store}. */
   BatchCodes codes(long batchId) {
     return new BatchCodes(batchId);

@@ -214,7 +214,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Drops the index and rebuilds it from every batch in the warehouse. */
   public int rebuild(Warehouse warehouse, LongConsumer progress) {
-    return write(warehouse, 0, warehouse.maxBatchId(), true, progress, b -> null);
+    return rebuild(warehouse, progress, b -> null);
+  }
+
+  /** As {@link #rebuild(Warehouse, LongConsumer)}, coding batches along the way as in catchUp. */
+  int rebuild(
+      Warehouse warehouse,
+      LongConsumer progress,
+      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
+    return write(warehouse, 0, warehouse.maxBatchId(), true, progress, alsoCode);
   }
 
   /** Removes the documents of purged batches; the index stays current otherwise. */

@@ -66,9 +66,9 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Opens the store of a data directory for writing without bringing the search index up to date
-   * first, for a caller that rebuilds it whole next ({@link #reindex}): healing an outdated index
-   * would build it twice.
+   * Opens the store of a data directory for writing without bringing the derived indexes up to date
+   * first, for a caller that rebuilds them whole next ({@link #reindex}): healing them would build
+   * them twice.
    */
   public static Store openForReindex(Path dir, LocalDate today) {
     return open(dir, true, today, false);
@@ -100,8 +100,6 @@ public final class Store implements AutoCloseable {
         store.updateIndex(n -> {});
       } else if (heal) {
         index.catchUp(w, n -> {});
-      } else if (write) {
-        store.matchIndex().catchUp(w);
       }
     } catch (RuntimeException e) {
       w.close();
@@ -138,7 +136,6 @@ public final class Store implements AutoCloseable {
     return new MatchIndex(warehouse.connection(), codes, warehouse.spoolDir());
   }
 
-  /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */
   /**
    * Dice coefficient of the keyed name filters at or above which a name is a hit. The filters are
    * XOR-folded against dictionary attacks, which adds key-dependent noise: a spelling variant such
@@ -148,6 +145,7 @@ public final class Store implements AutoCloseable {
    */
   static final double HIT_NAME_THRESHOLD = 0.70;
 
+  /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */
   public record HitQuery(String name, String dob, String iban, String phone, String id) {
     public HitQuery {
       if (blank(name) && blank(iban) && blank(phone) && blank(id)) {
@@ -406,8 +404,18 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Rebuilds both derived indexes from the warehouse in one read of each batch: the search index
+   * from scratch and, once the data directory has a match secret, every batch's hit/no-hit codes
+   * (forgotten first; a crash halfway leaves batches uncoded, which the next open codes).
+   */
   public int reindex(LongConsumer progress) {
-    return index.rebuild(warehouse, progress);
+    if (codes == null) {
+      return index.rebuild(warehouse, progress);
+    }
+    MatchIndex match = matchIndex();
+    match.forgetAll();
+    return index.rebuild(warehouse, progress, match::codes);
   }
 
   static LegalBases legalBases(Path dir) {
