@@ -153,12 +153,7 @@ class HitCommandTest {
    */
   @Test
   void healedMatchCodesAreTheCodesTheIngestFilled() throws Exception {
-    Path copy = tmp.resolve("heal");
-    try (var files = java.nio.file.Files.walk(Path.of(data))) {
-      for (Path f : files.toList()) {
-        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
-      }
-    }
+    Path copy = copyOfData("heal");
     List<String> filled = matchRows(copy);
     assertThat(filled).hasSizeGreaterThan(20);
     try (Connection c =
@@ -174,12 +169,7 @@ class HitCommandTest {
   /** {@code spil reindex} rebuilds the match codes too, and to the same rows. */
   @Test
   void reindexRebuildsTheSameMatchCodes() throws Exception {
-    Path copy = tmp.resolve("reindex");
-    try (var files = java.nio.file.Files.walk(Path.of(data))) {
-      for (Path f : files.toList()) {
-        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
-      }
-    }
+    Path copy = copyOfData("reindex");
     List<String> before = matchRows(copy);
     assertThat(before).hasSizeGreaterThan(20);
     try (Connection c =
@@ -191,6 +181,17 @@ class HitCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("search and match indexes");
     assertThat(matchRows(copy)).isEqualTo(before);
+  }
+
+  /** A copy of the examples' data directory, to change without touching the other tests'. */
+  private Path copyOfData(String name) throws java.io.IOException {
+    Path copy = tmp.resolve(name);
+    try (var files = java.nio.file.Files.walk(Path.of(data))) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
+      }
+    }
+    return copy;
   }
 
   private static List<String> matchRows(Path dir) throws Exception {
