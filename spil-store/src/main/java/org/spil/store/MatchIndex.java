@@ -152,19 +152,14 @@ final class MatchIndex {
   /** Forgets every batch's codes, in one transaction, before the index is rebuilt. */
   void forgetAll() {
     try {
-      connection.setAutoCommit(false);
-      boolean done = false;
-      try (Statement s = connection.createStatement()) {
-        s.executeUpdate("DELETE FROM match_code");
-        s.executeUpdate("DELETE FROM match_indexed");
-        connection.commit();
-        done = true;
-      } finally {
-        if (!done) {
-          connection.rollback();
-        }
-        connection.setAutoCommit(true);
-      }
+      Warehouse.inTransaction(
+          connection,
+          () -> {
+            try (Statement s = connection.createStatement()) {
+              s.executeUpdate("DELETE FROM match_code");
+              s.executeUpdate("DELETE FROM match_indexed");
+            }
+          });
     } catch (SQLException e) {
       throw new StoreException(
           "cannot reset the match index: " + Warehouse.firstLine(e.getMessage()), e);
@@ -186,7 +181,6 @@ final class MatchIndex {
   final class BatchCodes implements AutoCloseable {
     private final long batchId;
     private final List<Part> parts = new ArrayList<>();
-    private boolean stored;
 
     private BatchCodes(long batchId) {
       this.batchId = batchId;
@@ -212,25 +206,21 @@ final class MatchIndex {
         for (Part p : parts) {
           p.out.close();
         }
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-          for (Part p : parts) {
-            s.executeUpdate(
-                "INSERT INTO match_code SELECT "
-                    + batchId
-                    + ", entity_id, kind, code, ref FROM read_parquet("
-                    + Warehouse.sqlPath(p.file)
-                    + ")");
-          }
-          s.executeUpdate("INSERT INTO match_indexed VALUES (" + batchId + ")");
-          connection.commit();
-          stored = true;
-        } finally {
-          if (!stored) {
-            connection.rollback();
-          }
-          connection.setAutoCommit(true);
-        }
+        Warehouse.inTransaction(
+            connection,
+            () -> {
+              try (Statement s = connection.createStatement()) {
+                for (Part p : parts) {
+                  s.executeUpdate(
+                      "INSERT INTO match_code SELECT "
+                          + batchId
+                          + ", entity_id, kind, code, ref FROM read_parquet("
+                          + Warehouse.sqlPath(p.file)
+                          + ")");
+                }
+                s.executeUpdate("INSERT INTO match_indexed VALUES (" + batchId + ")");
+              }
+            });
       } catch (SQLException e) {
         throw new StoreException(
             "cannot build the match index: " + Warehouse.firstLine(e.getMessage()), e);
