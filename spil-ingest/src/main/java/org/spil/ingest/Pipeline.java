@@ -93,18 +93,20 @@ public final class Pipeline {
   private static final class Handover implements StatementSink {
     private final BlockingQueue<StatementBlock> queue;
     private final AtomicReference<Throwable> failure;
-    private final String lang;
     private StatementBlock current;
 
     Handover(BlockingQueue<StatementBlock> queue, AtomicReference<Throwable> failure, String lang) {
       this.queue = queue;
       this.failure = failure;
-      this.lang = lang;
       this.current = new StatementBlock(CHUNK, lang);
     }
 
     @Override
     public void accept(String e, String s, String p, String v, String o, String l) {
+      if (!java.util.Objects.equals(l, current.lang())) {
+        flush();
+        current = new StatementBlock(CHUNK, l);
+      }
       current.add(e, s, p, v, o);
       if (current.size() == CHUNK) {
         flush();
@@ -120,7 +122,7 @@ public final class Pipeline {
     void flush() {
       if (!current.isEmpty()) {
         put(queue, current, failure);
-        current = new StatementBlock(CHUNK, lang);
+        current = new StatementBlock(CHUNK, current.lang());
       }
     }
   }

@@ -51,6 +51,11 @@ public final class StatementBlock {
     return size;
   }
 
+  /** The language of every statement in the block (null when the dataset gives none). */
+  public String lang() {
+    return lang;
+  }
+
   public boolean isEmpty() {
     return size == 0;
   }
