@@ -156,12 +156,7 @@ class HitCommandTest {
     Path copy = copyOfData("heal");
     List<String> filled = matchRows(copy);
     assertThat(filled).hasSizeGreaterThan(20);
-    try (Connection c =
-            DriverManager.getConnection("jdbc:duckdb:" + copy.resolve("warehouse.duckdb"));
-        Statement st = c.createStatement()) {
-      st.execute("DELETE FROM match_code");
-      st.execute("DELETE FROM match_indexed");
-    }
+    execute(copy, "DELETE FROM match_code", "DELETE FROM match_indexed");
     org.spil.store.Store.open(copy, true, java.time.LocalDate.now()).close();
     assertThat(matchRows(copy)).isEqualTo(filled);
   }
@@ -172,11 +167,7 @@ class HitCommandTest {
     Path copy = copyOfData("reindex");
     List<String> before = matchRows(copy);
     assertThat(before).hasSizeGreaterThan(20);
-    try (Connection c =
-            DriverManager.getConnection("jdbc:duckdb:" + copy.resolve("warehouse.duckdb"));
-        Statement st = c.createStatement()) {
-      st.execute("UPDATE match_code SET code = 'stale'");
-    }
+    execute(copy, "UPDATE match_code SET code = 'stale'");
     Cli.Result r = Cli.run("reindex", "--data", copy.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("search and match indexes");
@@ -192,6 +183,17 @@ class HitCommandTest {
       }
     }
     return copy;
+  }
+
+  /** Runs SQL on a data directory's warehouse, as a crash or a tamperer might leave it. */
+  private static void execute(Path dir, String... sql) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"));
+        Statement st = c.createStatement()) {
+      for (String q : sql) {
+        st.execute(q);
+      }
+    }
   }
 
   private static List<String> matchRows(Path dir) throws Exception {
