@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.spil.model.PropertyTypes;
@@ -49,6 +51,41 @@ class NameKeysTest {
     String b =
         last.replaceAll("[^A-Za-z]", "x").toUpperCase() + ", " + first.replaceAll("[^A-Za-z]", "x");
     assertThat(NameKeys.fingerprint(a)).isEqualTo(NameKeys.fingerprint(b));
+  }
+
+  /**
+   * The thread's memory of recent names and tokens gives what computing afresh gives, for names
+   * that recur and names seen once, across the memory being emptied when full.
+   */
+  @Property(tries = 20)
+  void rememberedKeysAreTheComputedKeys(
+      @ForAll @Size(min = 1, max = 6000) List<@IntRange(min = 0, max = 9999) Integer> picks,
+      @ForAll @StringLength(max = 20) String odd) {
+    List<String> pool =
+        List.of(
+            "Мухаммед Юсупов",
+            "Muhammad Yusupov",
+            "YUSUPOV, Mohammed",
+            "محمد العمراني",
+            "Frau Dr. Irene Nierstenhöfer",
+            "Jan de Vries",
+            "",
+            "  ",
+            "O'Brien",
+            odd);
+    for (int pick : picks) {
+      String name = pick < 5000 ? pool.get(pick % pool.size()) : "Name" + pick + " " + odd;
+      assertThat(NameKeys.tokens(name)).containsExactlyElementsOf(NameKeys.tokensOfEveryForm(name));
+      Set<String> tokens = NameKeys.tokensOfEveryForm(name);
+      Set<String> codes = new java.util.LinkedHashSet<>();
+      for (String t : tokens) {
+        String code = NameKeys.metaphone(t);
+        if (t.length() >= 2 && Character.isLetter(t.charAt(0)) && !code.isEmpty()) {
+          codes.add(code);
+        }
+      }
+      assertThat(NameKeys.phonetic(tokens)).containsExactlyElementsOf(codes);
+    }
   }
 
   /**
