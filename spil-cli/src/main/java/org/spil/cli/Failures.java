@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Turns exceptions from commands into one clear line on stderr and an exit code: 2 for bad input (a
- * dataset, an argument), 1 for anything else. Stack traces only with {@code SPIL_DEBUG=1}.
+ * dataset, an argument), 1 for anything else. Stack traces only with {@code SPIL_DEBUG=1}. Messages
+ * quote data (headers, paths), so they are printed as {@link TerminalText}.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
@@ -20,14 +21,16 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         || e instanceof UnknownSchemaException
         || e instanceof IllegalArgumentException
         || e instanceof org.spil.policy.PolicyException) {
-      cl.getErr().println("spil: " + e.getMessage());
+      cl.getErr().println("spil: " + TerminalText.safe(e.getMessage()));
       return 2;
     }
     if (e instanceof StoreException) {
-      cl.getErr().println("spil: " + e.getMessage());
+      cl.getErr().println("spil: " + TerminalText.safe(e.getMessage()));
       return 1;
     }
-    cl.getErr().println("spil: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    cl.getErr()
+        .println(
+            "spil: " + e.getClass().getSimpleName() + ": " + TerminalText.safe(e.getMessage()));
     return 1;
   }
 }

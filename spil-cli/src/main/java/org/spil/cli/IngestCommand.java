@@ -134,7 +134,7 @@ final class IngestCommand implements Callable<Integer> {
             o.report().rejects().size() - 10, b.id(), o.dataset().agency());
         break;
       }
-      out.println("  rejected " + r);
+      out.println("  rejected " + TerminalText.safe(r.toString()));
     }
     out.flush();
   }

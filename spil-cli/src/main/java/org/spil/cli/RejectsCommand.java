@@ -55,8 +55,12 @@ final class RejectsCommand implements Callable<Integer> {
       return 0;
     }
     for (BatchWriter.RejectRow r : rows) {
-      out.printf(
-          "%s:%d: %s: %s  (value: %s)%n", r.file(), r.line(), r.column(), r.reason(), r.value());
+      // the value is as the file gave it, control characters and all
+      out.println(
+          TerminalText.safe(
+              String.format(
+                  "%s:%d: %s: %s  (value: %s)",
+                  r.file(), r.line(), r.column(), r.reason(), r.value())));
     }
     out.flush();
     return 0;

@@ -372,6 +372,25 @@ class CommandsTest {
   }
 
   @Test
+  void rejectedValuesCannotDriveTheTerminal() throws Exception {
+    Path dir = tmp.resolve("hostile-douane");
+    Files.createDirectories(dir);
+    Files.copy(EXAMPLES.resolve("douane-nl").resolve("dataset.yml"), dir.resolve("dataset.yml"));
+    List<String> lines = Files.readAllLines(EXAMPLES.resolve("douane-nl").resolve("zendingen.csv"));
+    // a container number that fails its check, carrying the sequence that retitles a terminal
+    lines.set(1, lines.get(1).replace("CSQU 305438-3", "CSQU\u001b]0;owned\u0007"));
+    Files.write(dir.resolve("zendingen.csv"), lines);
+    String hostile = tmp.resolve("hostile-data").toString();
+    Cli.Result ingest = Cli.run("ingest", dir.toString(), "--data", hostile);
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    addUsers(hostile, tmp);
+    Cli.Result r =
+        Cli.run("rejects", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", hostile);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("(value: CSQU\\u001b]0;owned\\u0007)").doesNotContain("\u001b");
+  }
+
+  @Test
   void badInputGetsExitCodeTwoAndWritesNothing() throws Exception {
     Path bad = tmp.resolve("bad");
     Files.createDirectories(bad);

@@ -177,9 +177,32 @@ public final class Ingest {
                 + "' used by "
                 + where
                 + " of dataset.yml is not in the header; columns are: "
-                + String.join(", ", columns));
+                + listed(columns));
       }
     }
+  }
+
+  /** Columns shown in an error about a header. */
+  static final int COLUMNS_SHOWN = 30;
+
+  /**
+   * A header's columns for an error message: the first {@link #COLUMNS_SHOWN}, each cut to 40
+   * characters, so that a binary file or a one-line dump read as CSV gives a readable line.
+   */
+  static String listed(java.util.Collection<String> columns) {
+    StringBuilder out = new StringBuilder();
+    int shown = 0;
+    for (String c : columns) {
+      if (shown == COLUMNS_SHOWN) {
+        out.append(" and ").append(columns.size() - shown).append(" more");
+        break;
+      }
+      if (shown++ > 0) {
+        out.append(", ");
+      }
+      out.append(c.length() > 40 ? c.substring(0, 40) + "..." : c);
+    }
+    return out.toString();
   }
 
   /**

@@ -56,6 +56,21 @@ class HostileInputTest {
   }
 
   @Test
+  void aMissingColumnIsNamedAndAHugeHeaderShownInPart() throws Exception {
+    StringBuilder header = new StringBuilder("id,naam");
+    for (int i = 0; i < 500; i++) {
+      header.append(",kolom").append(i).append("x".repeat(100));
+    }
+    Path dir = dataset((header + "\n1,Jan\n").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("a.csv:1: column 'notitie' used by queries[0]")
+        .hasMessageContaining("columns are: id, naam, kolom0xxx")
+        .hasMessageEndingWith("and 472 more")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(2_000));
+  }
+
+  @Test
   void anUnterminatedQuoteNamesItsLine() throws Exception {
     Path dir =
         dataset("id,naam,notitie\n1,Jan,ok\n2,\"Piet,broken\n".getBytes(StandardCharsets.UTF_8));
