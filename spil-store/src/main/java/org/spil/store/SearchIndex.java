@@ -526,7 +526,7 @@ public final class SearchIndex implements AutoCloseable {
    * and consonant skeletons.
    */
   private static void names(String text, boolean fuzzy, BooleanQuery.Builder should) {
-    Set<String> tokens = NameKeys.tokens(text);
+    Set<String> tokens = firstTokens(text);
     should.add(
         new BoostQuery(new TermQuery(new Term("fp", NameKeys.fingerprint(text))), 3f),
         BooleanClause.Occur.SHOULD);
@@ -550,6 +550,21 @@ public final class SearchIndex implements AutoCloseable {
           new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
           BooleanClause.Occur.SHOULD);
     }
+  }
+
+  /**
+   * Name tokens a search looks for: the first 16 of the text's. Each token may expand to 50 typos,
+   * and a query of a pasted page would pass Lucene's limit of 1,024 clauses and fail; no name has
+   * that many parts.
+   */
+  static final int NAME_TOKENS = 16;
+
+  private static Set<String> firstTokens(String text) {
+    Set<String> tokens = NameKeys.tokens(text);
+    if (tokens.size() <= NAME_TOKENS) {
+      return tokens;
+    }
+    return new LinkedHashSet<>(new ArrayList<>(tokens).subList(0, NAME_TOKENS));
   }
 
   /** Adds the clauses of one name token: the token, and its typos when {@code fuzzy}. */
@@ -750,7 +765,7 @@ public final class SearchIndex implements AutoCloseable {
           BooleanQuery.Builder names = new BooleanQuery.Builder();
           names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
-          String rarest = rarestToken(searcher, NameKeys.tokens(name), scope);
+          String rarest = rarestToken(searcher, firstTokens(name), scope);
           if (rarest == null) {
             query.add(names.build(), BooleanClause.Occur.MUST);
           } else {

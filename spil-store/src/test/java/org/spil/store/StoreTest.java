@@ -170,6 +170,19 @@ class StoreTest {
       assertThat(top(store, v, SearchQuery.of("csqu 305438-3"))).isEqualTo("s1");
       assertThat(top(store, v, SearchQuery.of("YILMAZ, Omer"))).isEqualTo("p1");
       assertThat(top(store, v, SearchQuery.of("Ömer Yilmas"))).isEqualTo("p1");
+      // a pasted page: the name is still found, and the query stays within Lucene's clause limit
+      StringBuilder page = new StringBuilder("Ömer Yilmaz");
+      java.util.Random random = new java.util.Random(7);
+      for (int i = 0; i < 3000; i++) {
+        page.append(' ');
+        for (int c = 0; c < 8; c++) {
+          page.append((char) ('a' + random.nextInt(26)));
+        }
+      }
+      assertThat(top(store, v, SearchQuery.of(page.toString()))).isEqualTo("p1");
+      assertThat(store.similar(v, page.toString(), null, 5))
+          .extracting(SearchHit::id)
+          .contains("p1");
       var companies =
           store.search(v, new SearchQuery("Yilmaz", "LegalEntity", "nl", null, null, 10, "NL"));
       assertThat(companies).extracting(SearchHit::id).containsExactly("c1");
