@@ -47,22 +47,41 @@ final class ExportCommand implements Callable<Integer> {
     if (format.equals("parquet") && out == null) {
       throw new IllegalArgumentException("--format parquet needs --out FILE");
     }
+    if (out != null) {
+      Path dir = out.toAbsolutePath().getParent();
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--out " + out + ": there is no directory " + dir);
+      }
+      if (!Files.isWritable(dir)) {
+        throw new IllegalArgumentException("--out " + out + ": cannot write in " + dir);
+      }
+    }
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      long n;
-      if (format.equals("parquet")) {
-        n = store.exportParquet(viewer.viewer(store), out);
-        spec.commandLine().getErr().printf("exported %,d statements to %s%n", n, out);
-      } else if (out == null) {
+      if (out == null) {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        n = store.exportFtm(viewer.viewer(store), w);
+        store.exportFtm(viewer.viewer(store), w);
         w.flush();
-      } else {
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          n = store.exportFtm(viewer.viewer(store), w);
+        return 0;
+      }
+      // written beside the target and moved into place whole: a failure leaves no partial file
+      Path tmp = out.resolveSibling(out.getFileName() + ".part");
+      try {
+        long n;
+        if (format.equals("parquet")) {
+          n = store.exportParquet(viewer.viewer(store), tmp);
+        } else {
+          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            n = store.exportFtm(viewer.viewer(store), w);
+          }
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine().getErr().printf("exported %,d entities to %s%n", n, out);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "exported %,d %s to %s%n",
+                n, format.equals("parquet") ? "statements" : "entities", out);
+      } finally {
+        Files.deleteIfExists(tmp);
       }
     }
     return 0;

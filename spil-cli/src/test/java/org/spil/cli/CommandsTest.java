@@ -328,6 +328,31 @@ class CommandsTest {
   }
 
   @Test
+  void anExportToAMissingDirectoryIsRefusedBeforeAnythingIsRead() throws Exception {
+    Path nowhere = tmp.resolve("no-such-dir").resolve("out.parquet");
+    int audited = Files.readAllLines(Path.of(data, "audit.jsonl")).size();
+    for (String format : List.of("ftm", "parquet")) {
+      Cli.Result r =
+          Cli.run(
+              "export",
+              "--format",
+              format,
+              "--as",
+              "douane-nl",
+              "--purpose",
+              "wpg-art-9",
+              "--out",
+              nowhere.toString(),
+              "--data",
+              data);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("--out " + nowhere + ": there is no directory");
+    }
+    assertThat(Files.readAllLines(Path.of(data, "audit.jsonl")).size()).isEqualTo(audited);
+    assertThat(tmp.resolve("no-such-dir")).doesNotExist();
+  }
+
+  @Test
   void parquetExportHoldsStatementsWithProvenance() throws Exception {
     Path parquet = tmp.resolve("out.parquet");
     Cli.Result r =
