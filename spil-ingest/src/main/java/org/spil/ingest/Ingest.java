@@ -490,7 +490,11 @@ public final class Ingest {
           continue;
         }
         String raw = v.isValueNode() ? v.asText() : v.toString();
-        Normalised n = prop.type().normalise(raw, context);
+        Normalised n =
+            v.isValueNode() || prop.type().name().equals("json")
+                ? prop.type().normalise(raw, context)
+                : Normalised.rejected(
+                    "a value must be text, not a JSON " + (v.isArray() ? "list" : "object"));
         if (n instanceof Normalised.Valid valid) {
           emit(id, schema.name(), prop.name(), valid.value(), raw);
         } else if (n instanceof Normalised.Rejected r) {

@@ -36,6 +36,25 @@ class FtmFilesTest {
   }
 
   @Test
+  void aValueThatIsAnObjectOrAListIsRejectedNotStoredAsText() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("nested"), Datasets.PROVENANCE + "ftm_files: [e.ijson]\n");
+    Files.writeString(
+        dir.resolve("e.ijson"),
+        "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Ann\","
+            + " {\"x\": 1}, [\"Bo\"]], \"nationality\": \"nl\"}}\n");
+    CollectedStatements s = new CollectedStatements();
+    IngestReport report = new Ingest(DatasetReader.read(dir), s, n -> {}).run();
+    assertThat(s.values("name")).containsExactly("Ann");
+    assertThat(s.values("nationality")).containsExactly("nl");
+    assertThat(report.rejectedRows()).isEqualTo(1);
+    assertThat(report.rejects())
+        .extracting(r -> r.toString().substring(r.toString().indexOf('/') + 1))
+        .containsExactly(
+            "e.ijson:1: properties.name: name: a value must be text, not a JSON object",
+            "e.ijson:1: properties.name: name: a value must be text, not a JSON list");
+  }
+
+  @Test
   void unknownSchemaOrPropertyInAnFtmFileStopsTheDataset() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("bad"), Datasets.PROVENANCE + "ftm_files: [e.ijson]\n");
     Files.writeString(
