@@ -221,8 +221,12 @@ public final class RecordSources {
             new ReadableWorkbook(
                 file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
       } catch (IOException | RuntimeException e) {
-        throw new DatasetException(
-            displayName + ": not a readable .xlsx workbook: " + e.getMessage(), e);
+        // the reader says "null not found" of a package without a workbook part
+        String why =
+            e.getMessage() == null || e.getMessage().endsWith(" not found")
+                ? "the package holds no workbook (is it another kind of file, renamed?)"
+                : e.getMessage();
+        throw new DatasetException(displayName + ": not a readable .xlsx workbook: " + why, e);
       }
       Sheet sheet =
           sheetName == null

@@ -50,6 +50,21 @@ class HostileInputTest {
   }
 
   @Test
+  void aZipWithoutAWorkbookIsNotAnXlsx() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("zip"), MAPPING.replace("a.csv", "a.xlsx"));
+    try (var zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("a.xlsx")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(
+            "zip/a.xlsx: not a readable .xlsx workbook: the package holds no workbook");
+  }
+
+  @Test
   void aHeaderOnlyFileIngestsNothing() throws Exception {
     assertThat(Datasets.ingest(dataset("id,naam,notitie\n".getBytes(StandardCharsets.UTF_8))).rows)
         .isEmpty();
