@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Ingest dataset directories (each with a dataset.yml) into the warehouse.",
-      "Each dataset becomes one atomic batch; unchanged files add nothing; invalid values are",
-      "reported as file:line: column: reason and kept with the batch (see 'spil rejects')."
+      "Each dataset becomes one atomic batch; unchanged files add nothing; invalid values are"
+          + " reported as file:line: column: reason and kept with the batch (see 'spil"
+          + " rejects')."
     })
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand Spil spil;

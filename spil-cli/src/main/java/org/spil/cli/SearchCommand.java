@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Find entities the viewer may see by name, identifier or words.",
-      "Names match in any script or spelling (transliterated, phonetic, fuzzy); identifiers in any",
-      "format (IBAN with spaces, phone in national format, container number in lower case)."
+      "Names match in any script or spelling (transliterated, phonetic, fuzzy); identifiers in"
+          + " any format (IBAN with spaces, phone in national format, container number in lower"
+          + " case)."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Spil spil;

@@ -48,8 +48,8 @@ final class UsersCommand implements Runnable {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Add a user. The password comes from $SPIL_PASSWORD, --password-file, or a prompt;",
-        "it is stored as an Argon2id hash (at least 12 characters)."
+        "Add a user. The password comes from $SPIL_PASSWORD, --password-file, or a prompt; it is"
+            + " stored as an Argon2id hash (at least 12 characters)."
       })
   static final class Add implements Callable<Integer> {
     @ParentCommand UsersCommand parent;
