@@ -261,8 +261,8 @@ public final class SearchIndex implements AutoCloseable {
         fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(128);
     // no compound files: packing each flushed or merged segment into one file copies all of it
-    // once more (1.3-2.8 s of system time when indexing the 1M-person bench), and the few
-    // segments left after a bulk write need few file handles anyway
+    // once more (system time of a reindex of the 1M-person bench 4.5-6.1 s against 4.6-7.3 s,
+    // five runs each), and the few segments left after a bulk write need few file handles anyway
     config.setUseCompoundFile(false);
     org.apache.lucene.index.TieredMergePolicy merges =
         new org.apache.lucene.index.TieredMergePolicy();
