@@ -694,49 +694,61 @@ public final class Store implements AutoCloseable {
             List.copyOf(new java.util.TreeSet<>(scope.batches())),
             "granted_entities",
             scope.entities().toString()));
-    String sql =
+    String select =
         "SELECT s.entity_id, s.schema, s.prop, s.value, b.handling_code FROM statement s JOIN batch b USING (batch_id) WHERE "
-            + scope.sql("s.batch_id", "s.entity_id")
-            + " ORDER BY s.entity_id, s.prop, s.value";
+            + scope.sql("s.batch_id", "s.entity_id");
     long count = 0;
-    try (Statement st = warehouse.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      String current = null;
-      Schema schema = null;
-      String code = null;
-      Map<String, List<String>> props = new LinkedHashMap<>();
-      while (rs.next()) {
-        String id = rs.getString(1);
-        if (current != null && !current.equals(id)) {
-          writeFtm(out, current, schema, props, code);
-          count++;
-          props = new LinkedHashMap<>();
-          schema = null;
-          code = null;
-        }
-        current = id;
-        String c = rs.getString(5);
-        code = code == null || c.compareTo(code) > 0 ? c : code;
-        Schema s = Schemata.model().get(rs.getString(2));
-        schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
-        String prop = rs.getString(3);
-        if (!prop.equals(org.spil.model.Statement.ID_PROP)) {
-          List<String> values = props.computeIfAbsent(prop, k -> new ArrayList<>());
-          String v = rs.getString(4);
-          if (!values.contains(v)) {
-            values.add(v);
+    Path rows = null;
+    try (Statement st = warehouse.connection().createStatement()) {
+      // through a file DuckDB writes in entity order: a third of the time that reading the
+      // statements through JDBC takes (see ExportFile)
+      Files.createDirectories(warehouse.spoolDir());
+      rows = Files.createTempFile(warehouse.spoolDir(), "export-ftm-", ".csv");
+      ExportFile.copy(st, select, rows);
+      try (ExportFile in = new ExportFile(rows)) {
+        String current = null;
+        Schema schema = null;
+        String code = null;
+        Map<String, java.util.SortedSet<String>> props = new java.util.TreeMap<>();
+        while (!in.atEnd()) {
+          String id = in.readString();
+          String schemaName = in.readString();
+          String prop = in.readString();
+          String value = in.readString();
+          String c = in.readString();
+          if (current != null && !current.equals(id)) {
+            writeFtm(out, current, schema, props, code);
+            count++;
+            props = new java.util.TreeMap<>();
+            schema = null;
+            code = null;
+          }
+          current = id;
+          code = code == null || c.compareTo(code) > 0 ? c : code;
+          Schema sc = Schemata.model().get(schemaName);
+          schema = schema == null ? sc : Schemata.model().common(schema, sc).orElse(schema);
+          if (!prop.equals(org.spil.model.Statement.ID_PROP)) {
+            props.computeIfAbsent(prop, k -> new java.util.TreeSet<>()).add(value);
           }
         }
-      }
-      if (current != null) {
-        writeFtm(out, current, schema, props, code);
-        count++;
+        if (current != null) {
+          writeFtm(out, current, schema, props, code);
+          count++;
+        }
       }
       out.flush();
     } catch (SQLException e) {
       throw new StoreException("cannot export: " + Warehouse.firstLine(e.getMessage()), e);
     } catch (IOException e) {
       throw new StoreException("cannot write export: " + e.getMessage(), e);
+    } finally {
+      if (rows != null) {
+        try {
+          Files.deleteIfExists(rows);
+        } catch (IOException e) {
+          // a leftover spool file is removed with the others when the store next opens
+        }
+      }
     }
     return count;
   }
@@ -746,7 +758,11 @@ public final class Store implements AutoCloseable {
    * from) is an extra key FtM readers ignore and receivers must honour.
    */
   private static void writeFtm(
-      Writer out, String id, Schema schema, Map<String, List<String>> props, String handlingCode)
+      Writer out,
+      String id,
+      Schema schema,
+      Map<String, ? extends java.util.Collection<String>> props,
+      String handlingCode)
       throws IOException {
     StringBuilderWriter line = new StringBuilderWriter();
     try (JsonGenerator g = JSON.getFactory().createGenerator(line)) {
@@ -755,7 +771,7 @@ public final class Store implements AutoCloseable {
       g.writeStringField("schema", schema.name());
       g.writeStringField("handling_code", handlingCode);
       g.writeObjectFieldStart("properties");
-      for (Map.Entry<String, List<String>> e : props.entrySet()) {
+      for (Map.Entry<String, ? extends java.util.Collection<String>> e : props.entrySet()) {
         g.writeArrayFieldStart(e.getKey());
         for (String v : e.getValue()) {
           g.writeString(v);
