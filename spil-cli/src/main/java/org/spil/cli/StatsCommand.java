@@ -59,7 +59,11 @@ final class StatsCommand implements Callable<Integer> {
   static Map<String, Object> counts(List<Stats.Count> counts) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (Stats.Count c : counts) {
-      m.put(c.key(), Map.of("entities", c.entities(), "statements", c.statements()));
+      // in this order every time (Map.of's order changes from one run to the next)
+      Map<String, Long> count = new LinkedHashMap<>();
+      count.put("entities", c.entities());
+      count.put("statements", c.statements());
+      m.put(c.key(), count);
     }
     return m;
   }

@@ -13,12 +13,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import org.spil.model.Provenance;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
 import org.spil.policy.Case;
@@ -642,43 +644,97 @@ public final class Store implements AutoCloseable {
   public Stats stats(Viewer viewer) {
     Scope scope = visible(viewer);
     audited(viewer, "stats", Map.of());
-    String where = " WHERE " + scope.sql("s.batch_id", "s.entity_id");
+    // every entity row holds its id statement or at least one statement row (the batch writer
+    // drops those left with neither), so entities are counted on the entity rows, and statements
+    // per batch and schema on a join of numbers: a third of the time of counting distinct entity
+    // ids among the statements once per breakdown
+    String where = " WHERE " + scope.sql("e.batch_id", "e.entity_id");
+    Map<Long, Provenance> provenance = new HashMap<>();
+    for (Batch b : warehouse.batches()) {
+      provenance.put(b.id(), b.provenance());
+    }
+    Tally dataset = new Tally();
+    Tally schema = new Tally();
+    Tally agency = new Tally();
+    Tally handling = new Tally();
+    long entities = 0;
+    long statements = 0;
     try (Statement st = warehouse.connection().createStatement()) {
-      long entities;
-      long statements;
       try (ResultSet rs =
-          st.executeQuery("SELECT count(DISTINCT entity_id), count(*) FROM statement s" + where)) {
-        rs.next();
-        entities = rs.getLong(1);
-        statements = rs.getLong(2);
+          st.executeQuery(
+              "SELECT grouping(b.dataset), grouping(e.schema), grouping(b.agency),"
+                  + " grouping(b.handling_code), b.dataset, e.schema, b.agency, b.handling_code,"
+                  + " count(DISTINCT e.entity_id) FROM batch_entity e JOIN batch b USING (batch_id)"
+                  + where
+                  + " GROUP BY GROUPING SETS ((), (b.dataset), (e.schema), (b.agency),"
+                  + " (b.handling_code))")) {
+        while (rs.next()) {
+          long n = rs.getLong(9);
+          if (rs.getInt(1) == 0) {
+            dataset.entities(rs.getString(5), n);
+          } else if (rs.getInt(2) == 0) {
+            schema.entities(rs.getString(6), n);
+          } else if (rs.getInt(3) == 0) {
+            agency.entities(rs.getString(7), n);
+          } else if (rs.getInt(4) == 0) {
+            handling.entities(rs.getString(8), n);
+          } else {
+            entities = n;
+          }
+        }
       }
-      return new Stats(
-          entities,
-          statements,
-          counts(st, "b.dataset", where),
-          counts(st, "s.schema", where),
-          counts(st, "b.agency", where),
-          counts(st, "b.handling_code", where));
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT e.batch_id, e.schema, count(*) FROM statement_row r JOIN batch_entity e"
+                  + " ON r.batch_id = e.batch_id AND r.entity_no = e.entity_no"
+                  + where
+                  + " GROUP BY ALL UNION ALL SELECT e.batch_id, e.schema, count(*) FROM batch_entity e"
+                  + where
+                  + " AND e.stated GROUP BY ALL")) {
+        while (rs.next()) {
+          Provenance p = provenance.get(rs.getLong(1));
+          long n = rs.getLong(3);
+          statements += n;
+          dataset.statements(p.dataset(), n);
+          schema.statements(rs.getString(2), n);
+          agency.statements(p.agency(), n);
+          handling.statements(p.handlingCode().name(), n);
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    return new Stats(
+        entities,
+        statements,
+        dataset.counts(),
+        schema.counts(),
+        agency.counts(),
+        handling.counts());
   }
 
-  private static List<Stats.Count> counts(Statement st, String key, String where)
-      throws SQLException {
-    List<Stats.Count> out = new ArrayList<>();
-    try (ResultSet rs =
-        st.executeQuery(
-            "SELECT "
-                + key
-                + ", count(DISTINCT s.entity_id), count(*) FROM statement s JOIN batch b USING (batch_id)"
-                + where
-                + " GROUP BY 1 ORDER BY 3 DESC, 1")) {
-      while (rs.next()) {
-        out.add(new Stats.Count(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-      }
+  /** Entities and statements per key of one breakdown of {@link #stats}. */
+  private static final class Tally {
+    private final Map<String, long[]> byKey = new HashMap<>();
+
+    void entities(String key, long n) {
+      byKey.computeIfAbsent(key, k -> new long[2])[0] += n;
     }
-    return out;
+
+    void statements(String key, long n) {
+      byKey.computeIfAbsent(key, k -> new long[2])[1] += n;
+    }
+
+    /** Most statements first, then by key. */
+    List<Stats.Count> counts() {
+      List<Stats.Count> out = new ArrayList<>();
+      byKey.forEach((k, v) -> out.add(new Stats.Count(k, v[0], v[1])));
+      out.sort(
+          java.util.Comparator.comparingLong(Stats.Count::statements)
+              .reversed()
+              .thenComparing(Stats.Count::key));
+      return out;
+    }
   }
 
   /** Writes visible entities as FollowTheMoney JSON lines; returns how many. */
