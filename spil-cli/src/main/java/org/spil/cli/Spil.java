@@ -1,6 +1,7 @@
 package org.spil.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,39 +17,7 @@ import picocli.CommandLine.ScopeType;
     name = "spil",
     mixinStandardHelpOptions = true,
     version = "spil 0.1.0",
-    description = "Pool, resolve and analyse what partner agencies know about organised crime.",
-    subcommands = {
-      IngestCommand.class,
-      SearchCommand.class,
-      ShowCommand.class,
-      ExportCommand.class,
-      StatsCommand.class,
-      RejectsCommand.class,
-      ReindexCommand.class,
-      SynthCommand.class,
-      UsersCommand.class,
-      CasesCommand.class,
-      AuditCommand.class,
-      RetentionCommand.class,
-      HitCommand.class,
-      RequestCommand.class,
-      ResolveCommand.class,
-      ClustersCommand.class,
-      ExplainCommand.class,
-      JudgeCommand.class,
-      MatchCommand.class,
-      ReviewCommand.class,
-      NetworkCommand.class,
-      CentralityCommand.class,
-      CommunitiesCommand.class,
-      PathCommand.class,
-      KeyPlayersCommand.class,
-      BridgesCommand.class,
-      GraphCommand.class,
-      DemoCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Pool, resolve and analyse what partner agencies know about organised crime.")
 public final class Spil implements Runnable {
 
   @Option(
@@ -73,13 +42,83 @@ public final class Spil implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The subcommands, in the order {@code spil --help} lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          IngestCommand.class,
+          SearchCommand.class,
+          ShowCommand.class,
+          ExportCommand.class,
+          StatsCommand.class,
+          RejectsCommand.class,
+          ReindexCommand.class,
+          SynthCommand.class,
+          UsersCommand.class,
+          CasesCommand.class,
+          AuditCommand.class,
+          RetentionCommand.class,
+          HitCommand.class,
+          RequestCommand.class,
+          ResolveCommand.class,
+          ClustersCommand.class,
+          ExplainCommand.class,
+          JudgeCommand.class,
+          MatchCommand.class,
+          ReviewCommand.class,
+          NetworkCommand.class,
+          CentralityCommand.class,
+          CommunitiesCommand.class,
+          PathCommand.class,
+          KeyPlayersCommand.class,
+          BridgesCommand.class,
+          GraphCommand.class,
+          DemoCommand.class,
+          BenchCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** The whole command tree. */
   public static CommandLine commandLine() {
+    return commandLine(COMMANDS);
+  }
+
+  /**
+   * The command tree for these arguments: when they name a subcommand, the tree holds that one
+   * alone. Picocli builds the model of every registered command by reflection before it parses
+   * anything, which for the whole tree took a quarter of a second of every command's start.
+   */
+  public static CommandLine commandLine(String[] args) {
+    String name = subcommandName(args);
+    for (Class<?> c : COMMANDS) {
+      if (c != CommandLine.HelpCommand.class
+          && c.getAnnotation(Command.class).name().equals(name)) {
+        return commandLine(List.of(c));
+      }
+    }
+    return commandLine();
+  }
+
+  /** The first argument that is neither an option nor the value of --data, or null. */
+  static String subcommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data")) {
+        i++;
+      } else if (!args[i].startsWith("--data=")) {
+        return args[i].startsWith("-") ? null : args[i];
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine commandLine(List<Class<?>> commands) {
     CommandLine cl = new CommandLine(new Spil());
+    for (Class<?> c : commands) {
+      cl.addSubcommand(c);
+    }
     cl.setExecutionExceptionHandler(new Failures());
     return cl;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 }

@@ -485,6 +485,51 @@ class CommandsTest {
     }
   }
 
+  /**
+   * A command runs in a tree that holds it alone; its help, and the help and errors of the whole
+   * tree, are what the whole tree gives.
+   */
+  @Test
+  void aCommandAloneInItsTreeBehavesAsInTheWholeTree() {
+    for (Class<?> c : Spil.COMMANDS) {
+      String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+      for (String[] args :
+          List.of(
+              new String[] {name, "--help"},
+              new String[] {"--data", data, name, "--help"},
+              new String[] {"--data=" + data, name, "--nonsense"})) {
+        assertThat(run(Spil.commandLine(args), args))
+            .as(String.join(" ", args))
+            .isEqualTo(run(Spil.commandLine(), args));
+      }
+    }
+    for (String[] args :
+        List.of(
+            new String[] {},
+            new String[] {"--help"},
+            new String[] {"help", "search"},
+            new String[] {"serach", "x"},
+            new String[] {"--data", data})) {
+      assertThat(run(Spil.commandLine(args), args))
+          .as(String.join(" ", args))
+          .isEqualTo(run(Spil.commandLine(), args));
+    }
+    assertThat(Spil.commandLine(new String[] {"--data", data, "stats"}).getSubcommands())
+        .containsOnlyKeys("stats");
+    assertThat(Spil.commandLine(new String[] {"help", "stats"}).getSubcommands())
+        .containsKeys("stats", "search", "help");
+  }
+
+  /** Exit code, output and errors of a command line, as one string. */
+  private static String run(picocli.CommandLine cl, String[] args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    int code = cl.execute(args);
+    return code + "\n" + out + "\n" + err;
+  }
+
   @Test
   void reindexRebuildsTheSameSearchResults() throws Exception {
     JsonNode before =
