@@ -8,9 +8,13 @@ final class Cli {
   record Result(int code, String out, String err) {}
 
   static Result run(String... args) {
+    return run(Spil.commandLine(args), args);
+  }
+
+  /** Runs the arguments on a given command tree. */
+  static Result run(picocli.CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var cl = Spil.commandLine(args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);

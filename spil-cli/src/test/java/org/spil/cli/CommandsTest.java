@@ -498,9 +498,9 @@ class CommandsTest {
               new String[] {name, "--help"},
               new String[] {"--data", data, name, "--help"},
               new String[] {"--data=" + data, name, "--nonsense"})) {
-        assertThat(run(Spil.commandLine(args), args))
+        assertThat(Cli.run(Spil.commandLine(args), args))
             .as(String.join(" ", args))
-            .isEqualTo(run(Spil.commandLine(), args));
+            .isEqualTo(Cli.run(Spil.commandLine(), args));
       }
     }
     for (String[] args :
@@ -510,24 +510,14 @@ class CommandsTest {
             new String[] {"help", "search"},
             new String[] {"serach", "x"},
             new String[] {"--data", data})) {
-      assertThat(run(Spil.commandLine(args), args))
+      assertThat(Cli.run(Spil.commandLine(args), args))
           .as(String.join(" ", args))
-          .isEqualTo(run(Spil.commandLine(), args));
+          .isEqualTo(Cli.run(Spil.commandLine(), args));
     }
     assertThat(Spil.commandLine(new String[] {"--data", data, "stats"}).getSubcommands())
         .containsOnlyKeys("stats");
     assertThat(Spil.commandLine(new String[] {"help", "stats"}).getSubcommands())
         .containsKeys("stats", "search", "help");
-  }
-
-  /** Exit code, output and errors of a command line, as one string. */
-  private static String run(picocli.CommandLine cl, String[] args) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    java.io.StringWriter err = new java.io.StringWriter();
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
-    int code = cl.execute(args);
-    return code + "\n" + out + "\n" + err;
   }
 
   @Test
