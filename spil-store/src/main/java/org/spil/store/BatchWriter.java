@@ -301,7 +301,7 @@ public final class BatchWriter implements AutoCloseable {
               + batchId
               + ", entity_no, entity_id, schema, stated = 1, "
               + dates
-              + " FROM read_parquet("
+              + ", hash(entity_id) FROM read_parquet("
               + Warehouse.sqlPath(c.entityFile)
               + ")");
       s.executeUpdate(

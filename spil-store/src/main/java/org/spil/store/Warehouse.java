@@ -37,6 +37,13 @@ import org.spil.policy.Viewer;
 public final class Warehouse implements AutoCloseable {
   private final Connection connection;
   private final boolean readOnly;
+
+  /**
+   * Whether the entity rows carry {@code entity_key}, the hash of the entity id that point lookups
+   * scan; a warehouse written before it has none until it is opened for writing.
+   */
+  private boolean entityKeys;
+
   private final Path spoolDir;
 
   private Warehouse(Connection connection, boolean readOnly, Path spoolDir) {
@@ -95,6 +102,14 @@ public final class Warehouse implements AutoCloseable {
         w.createSchema();
         w.dropStaleSpools();
       }
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'batch_entity'"
+                      + " AND column_name = 'entity_key'")) {
+        rs.next();
+        w.entityKeys = rs.getLong(1) > 0;
+      }
       return w;
     } catch (SQLException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
@@ -115,6 +130,10 @@ public final class Warehouse implements AutoCloseable {
 
   Connection connection() {
     return connection;
+  }
+
+  boolean hasEntityKeys() {
+    return entityKeys;
   }
 
   private void createSchema() throws SQLException {
@@ -173,6 +192,10 @@ public final class Warehouse implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS batch_entity (
           batch_id BIGINT NOT NULL, entity_no BIGINT NOT NULL, entity_id VARCHAR NOT NULL, schema VARCHAR NOT NULL,
           stated BOOLEAN NOT NULL, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+    // a 64-bit hash of the entity id beside it: finding an entity's rows scans these numbers
+    // instead of the 40-character ids (7 ms instead of 51 among two million entity rows; an index
+    // of the ids answered in 1 ms but made the 1M-row ingest a quarter slower)
+    s.execute("ALTER TABLE batch_entity ADD COLUMN IF NOT EXISTS entity_key UBIGINT");
     s.execute(
         """
         CREATE TABLE IF NOT EXISTS statement_row (
@@ -181,6 +204,7 @@ public final class Warehouse implements AutoCloseable {
     if (wide) {
       convertWideStatements(s);
     }
+    s.execute("UPDATE batch_entity SET entity_key = hash(entity_id) WHERE entity_key IS NULL");
     s.execute(
         """
         CREATE OR REPLACE VIEW statement AS
@@ -211,7 +235,8 @@ public final class Warehouse implements AutoCloseable {
           s.execute(
               """
           INSERT INTO batch_entity SELECT batch_id, entity_no, entity_id, schema, stated,
-            coalesce(first_seen, DATE '1970-01-01'), coalesce(last_seen, DATE '1970-01-01') FROM wide_entity""");
+            coalesce(first_seen, DATE '1970-01-01'), coalesce(last_seen, DATE '1970-01-01'),
+            hash(entity_id) FROM wide_entity""");
           s.execute(
               """
           INSERT INTO statement_row SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value, w.lang,

@@ -150,6 +150,42 @@ class StatementLayoutTest {
           .containsExactly("VIEW");
       assertThat(store.entity(Viewers.of("a"), "p1").orElseThrow().properties())
           .containsOnlyKeys("name", "email");
+      assertThat(unkeyed(store)).containsExactly("0");
+    }
+  }
+
+  /** How many entity rows lack the hash of their entity id that point lookups scan. */
+  static List<String> unkeyed(Store store) throws Exception {
+    return rows(
+        store,
+        "SELECT count(*) FROM batch_entity WHERE entity_key IS DISTINCT FROM hash(entity_id)");
+  }
+
+  @Test
+  void entityRowsWrittenBeforeTheirKeysAreKeyedWhenOpenedForWriting() throws Exception {
+    try (Store store = Store.open(tmp, true, StoreTest.TODAY)) {
+      BatchWriter w = store.warehouse().begin(P, StoreTest.TODAY, "x");
+      w.accept("p1", "Person", "id", "p1", null, null);
+      w.accept("p1", "Person", "name", "Jan", null, null);
+      w.commit(1, 0, List.of());
+      assertThat(unkeyed(store)).containsExactly("0");
+    }
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + tmp.resolve("warehouse.duckdb"));
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE batch_entity DROP COLUMN entity_key");
+    }
+    // read-only, the rows are found by their ids alone
+    try (Store store = Store.open(tmp, false, StoreTest.TODAY)) {
+      assertThat(store.warehouse().hasEntityKeys()).isFalse();
+      assertThat(store.entity(Viewers.of("a"), "p1")).isPresent();
+    }
+    try (Store store = Store.open(tmp, true, StoreTest.TODAY)) {
+      assertThat(store.warehouse().hasEntityKeys()).isTrue();
+      assertThat(unkeyed(store)).containsExactly("0");
+      assertThat(store.entity(Viewers.of("a"), "p1").orElseThrow().properties())
+          .containsOnlyKeys("name");
+      assertThat(store.entity(Viewers.of("b"), "p1")).isEmpty();
     }
   }
 
