@@ -39,8 +39,9 @@ public final class Warehouse implements AutoCloseable {
   private final boolean readOnly;
 
   /**
-   * Whether the entity rows carry {@code entity_key}, the hash of the entity id that point lookups
-   * scan; a warehouse written before it has none until it is opened for writing.
+   * Whether the entity rows carry {@code entity_key}, DuckDB's hash of the entity id, which point
+   * lookups scan; a warehouse written before it, or by a DuckDB that hashes differently, is keyed
+   * afresh when opened for writing and read by ids alone until then.
    */
   private boolean entityKeys;
 
@@ -102,13 +103,8 @@ public final class Warehouse implements AutoCloseable {
         w.createSchema();
         w.dropStaleSpools();
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'batch_entity'"
-                      + " AND column_name = 'entity_key'")) {
-        rs.next();
-        w.entityKeys = rs.getLong(1) > 0;
+      try (Statement s = c.createStatement()) {
+        w.entityKeys = entityKeysSound(s);
       }
       return w;
     } catch (SQLException e) {
@@ -134,6 +130,30 @@ public final class Warehouse implements AutoCloseable {
 
   boolean hasEntityKeys() {
     return entityKeys;
+  }
+
+  /**
+   * Whether {@code batch_entity} has entity keys that this DuckDB computes alike: the first
+   * thousand rows are checked, since keys are missing only where a warehouse was written before
+   * them (all rows) and wrong only if another DuckDB version hashes differently (all rows).
+   */
+  private static boolean entityKeysSound(Statement s) throws SQLException {
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'batch_entity'"
+                + " AND column_name = 'entity_key'")) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return false;
+      }
+    }
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT count(*) FROM (SELECT entity_key, entity_id FROM batch_entity LIMIT 1000)"
+                + " WHERE entity_key IS DISTINCT FROM hash(entity_id)")) {
+      rs.next();
+      return rs.getLong(1) == 0;
+    }
   }
 
   private void createSchema() throws SQLException {
@@ -204,7 +224,11 @@ public final class Warehouse implements AutoCloseable {
     if (wide) {
       convertWideStatements(s);
     }
-    s.execute("UPDATE batch_entity SET entity_key = hash(entity_id) WHERE entity_key IS NULL");
+    if (!entityKeysSound(s)) {
+      s.execute(
+          "UPDATE batch_entity SET entity_key = hash(entity_id)"
+              + " WHERE entity_key IS DISTINCT FROM hash(entity_id)");
+    }
     s.execute(
         """
         CREATE OR REPLACE VIEW statement AS
