@@ -104,8 +104,7 @@ public final class Pipeline {
     @Override
     public void accept(String e, String s, String p, String v, String o, String l) {
       if (!java.util.Objects.equals(l, current.lang())) {
-        flush();
-        current = new StatementBlock(CHUNK, l);
+        flush(l);
       }
       current.add(e, s, p, v, o);
       if (current.size() == CHUNK) {
@@ -120,9 +119,18 @@ public final class Pipeline {
     }
 
     void flush() {
+      flush(current.lang());
+    }
+
+    /**
+     * Hands on the current block if it holds any; the next one takes statements of {@code lang}.
+     */
+    private void flush(String lang) {
       if (!current.isEmpty()) {
         put(queue, current, failure);
-        current = new StatementBlock(CHUNK, current.lang());
+        current = new StatementBlock(CHUNK, lang);
+      } else if (!java.util.Objects.equals(lang, current.lang())) {
+        current = new StatementBlock(CHUNK, lang);
       }
     }
   }
