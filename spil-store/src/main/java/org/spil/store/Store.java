@@ -655,10 +655,7 @@ public final class Store implements AutoCloseable {
     // per batch and schema on a join of numbers: a third of the time of counting distinct entity
     // ids among the statements once per breakdown
     String where = " WHERE " + scope.sql("e.batch_id", "e.entity_id");
-    Map<Long, Provenance> provenance = new HashMap<>();
-    for (Batch b : warehouse.batches()) {
-      provenance.put(b.id(), b.provenance());
-    }
+    Map<Long, Batch> batches = warehouse.batchesById();
     Tally dataset = new Tally();
     Tally schema = new Tally();
     Tally agency = new Tally();
@@ -698,7 +695,7 @@ public final class Store implements AutoCloseable {
                   + where
                   + " AND e.stated GROUP BY ALL")) {
         while (rs.next()) {
-          Provenance p = provenance.get(rs.getLong(1));
+          Provenance p = batches.get(rs.getLong(1)).provenance();
           long n = rs.getLong(3);
           statements += n;
           dataset.statements(p.dataset(), n);
@@ -764,8 +761,7 @@ public final class Store implements AutoCloseable {
     try (Statement st = warehouse.connection().createStatement()) {
       // through a file DuckDB writes in entity order: a third of the time that reading the
       // statements through JDBC takes (see ExportFile)
-      Files.createDirectories(warehouse.spoolDir());
-      rows = Files.createTempFile(warehouse.spoolDir(), "export-ftm-", ".csv");
+      rows = warehouse.newSpoolFile("export-ftm-", ".csv");
       ExportFile.copy(st, select, rows);
       try (ExportFile in = new ExportFile(rows)) {
         String current = null;

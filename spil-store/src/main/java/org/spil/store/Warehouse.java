@@ -103,8 +103,13 @@ public final class Warehouse implements AutoCloseable {
         w.createSchema();
         w.dropStaleSpools();
       }
-      try (Statement s = c.createStatement()) {
-        w.entityKeys = entityKeysSound(s);
+      if (readOnly) {
+        try (Statement s = c.createStatement()) {
+          w.entityKeys = entityKeysSound(s);
+        }
+      } else {
+        // createSchema has just made them sound
+        w.entityKeys = true;
       }
       return w;
     } catch (SQLException e) {
@@ -297,6 +302,12 @@ public final class Warehouse implements AutoCloseable {
   /** Where staged files wait for DuckDB to load them; emptied at every open for writing. */
   Path spoolDir() {
     return spoolDir;
+  }
+
+  /** A new empty file in the spool directory; the next writable open removes any left behind. */
+  Path newSpoolFile(String prefix, String suffix) throws java.io.IOException {
+    Files.createDirectories(spoolDir);
+    return Files.createTempFile(spoolDir, prefix, suffix);
   }
 
   /** Removes spool files of batches that never committed (a crash mid-ingest). */
@@ -505,9 +516,8 @@ public final class Warehouse implements AutoCloseable {
       Map<List<String>, Map<String, List<String>>> repeated,
       EntityStatementsConsumer consumer)
       throws SQLException, java.io.IOException {
-    Files.createDirectories(spoolDir);
-    Path entities = Files.createTempFile(spoolDir, "export-" + batchId + "-entities-", ".csv");
-    Path rows = Files.createTempFile(spoolDir, "export-" + batchId + "-rows-", ".csv");
+    Path entities = newSpoolFile("export-" + batchId + "-entities-", ".csv");
+    Path rows = newSpoolFile("export-" + batchId + "-rows-", ".csv");
     try {
       String range =
           " WHERE batch_id = " + batchId + " AND entity_no >= " + from + " AND entity_no < " + to;
