@@ -17,20 +17,19 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (System.getenv("SPIL_DEBUG") != null) {
       e.printStackTrace(cl.getErr());
     }
+    String message = TerminalText.safe(e.getMessage());
     if (e instanceof DatasetException
         || e instanceof UnknownSchemaException
         || e instanceof IllegalArgumentException
         || e instanceof org.spil.policy.PolicyException) {
-      cl.getErr().println("spil: " + TerminalText.safe(e.getMessage()));
+      cl.getErr().println("spil: " + message);
       return 2;
     }
     if (e instanceof StoreException) {
-      cl.getErr().println("spil: " + TerminalText.safe(e.getMessage()));
+      cl.getErr().println("spil: " + message);
       return 1;
     }
-    cl.getErr()
-        .println(
-            "spil: " + e.getClass().getSimpleName() + ": " + TerminalText.safe(e.getMessage()));
+    cl.getErr().println("spil: " + e.getClass().getSimpleName() + ": " + message);
     return 1;
   }
 }

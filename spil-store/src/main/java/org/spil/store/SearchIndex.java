@@ -561,10 +561,11 @@ public final class SearchIndex implements AutoCloseable {
 
   private static Set<String> firstTokens(String text) {
     Set<String> tokens = NameKeys.tokens(text);
-    if (tokens.size() <= NAME_TOKENS) {
-      return tokens;
-    }
-    return new LinkedHashSet<>(new ArrayList<>(tokens).subList(0, NAME_TOKENS));
+    return tokens.size() <= NAME_TOKENS
+        ? tokens
+        : tokens.stream()
+            .limit(NAME_TOKENS)
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Adds the clauses of one name token: the token, and its typos when {@code fuzzy}. */
