@@ -220,7 +220,11 @@ class JsonGoldenTest {
     assertThat(value.isEmpty())
         .as("%s printed an empty answer, which shows no shape", name)
         .isFalse();
-    String shape = JSON.writeValueAsString(skeleton(value, null)) + "\n";
+    JsonNode skeleton = skeleton(value, null);
+    if (name.equals("audit-query")) {
+      ((ObjectNode) skeleton.get(0)).set("detail", sorted(skeleton.get(0).get("detail")));
+    }
+    String shape = JSON.writeValueAsString(skeleton) + "\n";
     Path file = GOLDEN.resolve(name + ".json");
     if (Boolean.getBoolean("spil.golden.write")) {
       Files.createDirectories(GOLDEN);
@@ -277,6 +281,19 @@ class JsonGoldenTest {
       return "boolean";
     }
     return "null";
+  }
+
+  /**
+   * An object with its keys sorted: audit details are written from maps whose order changes between
+   * runs, and merged across entries.
+   */
+  static JsonNode sorted(JsonNode n) {
+    if (!n.isObject() || n.has("$or")) {
+      return n;
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    new TreeSet<>(n.propertyNames()).forEach(k -> out.set(k, n.get(k)));
+    return out;
   }
 
   /** Two skeletons as one: keys of both (the first's order first), types joined by '|'. */
