@@ -292,7 +292,9 @@ class JsonGoldenTest {
       return n;
     }
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    new TreeSet<>(n.propertyNames()).forEach(k -> out.set(k, n.get(k)));
+    TreeSet<String> keys = new TreeSet<>();
+    n.properties().forEach(e -> keys.add(e.getKey()));
+    keys.forEach(k -> out.set(k, n.get(k)));
     return out;
   }
 
