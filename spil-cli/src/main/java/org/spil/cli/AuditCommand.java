@@ -5,11 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.policy.PolicyException;
-import org.spil.policy.Role;
-import org.spil.policy.User;
+import org.spil.app.Oversight;
 import org.spil.store.AuditLog;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
@@ -37,23 +34,6 @@ final class AuditCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static User overseer(Store store, String name) {
-    User u = store.directory().users().get(name);
-    if (u == null || !(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR))) {
-      store
-          .audit()
-          .append(
-              new AuditLog.Event(
-                  name, null, "refused", Map.of("reason", "audit access without the role")));
-      throw new PolicyException(
-          (u == null
-                  ? "unknown user '" + name + "'"
-                  : "user " + name + " is not a privacy officer or administrator")
-              + "; only they may read the audit log");
-    }
-    return u;
-  }
-
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
@@ -71,8 +51,8 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      AuditLog.Verdict v =
-          file != null ? AuditLog.verify(file) : new AuditLog(parent.spil.dataDir()).verify();
+      AuditLog.Integrity v =
+          file != null ? Oversight.verifyFile(file) : Oversight.verify(parent.spil.dataDir());
       if (v.intact()) {
         out.printf("audit log intact: %,d entries%n", v.entries());
         out.flush();
@@ -107,13 +87,7 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        overseer(store, user);
-        store
-            .audit()
-            .append(
-                new AuditLog.Event(
-                    user, null, "audit-export", Map.of("file", out.toAbsolutePath().toString())));
-        long n = store.audit().export(out);
+        long n = Oversight.export(store, user, out);
         parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, out);
       }
       parent.spec.commandLine().getOut().flush();
@@ -157,30 +131,7 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        overseer(store, as);
-        store
-            .audit()
-            .append(
-                new AuditLog.Event(
-                    as,
-                    null,
-                    "audit-query",
-                    Map.of(
-                        "user",
-                        user == null ? "" : user,
-                        "entity",
-                        entity == null ? "" : entity,
-                        "since",
-                        since == null ? "" : since)));
-        List<JsonNode> rows =
-            store
-                .audit()
-                .query(
-                    n ->
-                        (user == null || user.equals(n.path("user").asText()))
-                            && (entity == null
-                                || n.path("detail").toString().contains("\"" + entity + "\""))
-                            && (since == null || n.path("at").asText().compareTo(since) >= 0));
+        List<JsonNode> rows = Oversight.query(store, as, user, entity, since);
         for (JsonNode n : rows) {
           if (json) {
             out.println(n.toString());

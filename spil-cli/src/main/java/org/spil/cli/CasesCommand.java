@@ -2,14 +2,10 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.spil.policy.Case;
+import org.spil.app.Administration;
+import org.spil.app.Operator;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,9 +62,9 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Case c = new Case(id, title, legalTask, Set.copyOf(members));
+      Administration.CaseView c;
       try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
-        store.addCase(c, UsersCommand.operator());
+        c = new Administration(store).addCase(Operator.local(), id, title, legalTask, members);
       }
       PrintWriter out = parent.spec.commandLine().getOut();
       out.printf("case %s (%s) added with %d members%n", c.id(), c.legalTask(), c.members().size());
@@ -87,24 +83,18 @@ final class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
+      List<Administration.CaseView> cases;
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Case c : store.directory().cases().values()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", c.id());
-          m.put("title", c.title());
-          m.put("legal_task", c.legalTask());
-          m.put("members", List.copyOf(new TreeSet<>(c.members())));
-          rows.add(m);
-          if (!json) {
-            out.printf(
-                "%-16s %-10s %s  [%s]%n",
-                c.id(), c.legalTask(), c.title(), String.join(", ", new TreeSet<>(c.members())));
-          }
-        }
-        if (json) {
-          Json.print(out, rows);
-        }
+        cases = new Administration(store).cases();
+      }
+      if (json) {
+        Output.json(out, cases);
+        return 0;
+      }
+      for (Administration.CaseView c : cases) {
+        out.printf(
+            "%-16s %-10s %s  [%s]%n",
+            c.id(), c.legalTask(), c.title(), String.join(", ", c.members()));
       }
       out.flush();
       return 0;

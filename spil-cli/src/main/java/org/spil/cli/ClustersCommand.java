@@ -2,11 +2,10 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.Resolving;
+import org.spil.resolve.Resolution;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,11 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code spil clusters}: the viewer's last resolution, restricted to what it may see now. */
+/** {@code spil clusters}: the team's last resolution, restricted to what the viewer may see now. */
 @Command(
     name = "clusters",
     mixinStandardHelpOptions = true,
-    description = "List the clusters of your last spil resolve (canonical id and members).")
+    description = "List the clusters of your team's last spil resolve (canonical id and members).")
 final class ClustersCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -33,25 +32,17 @@ final class ClustersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    List<Resolution.Cluster> clusters;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      Map<String, List<String>> clusters = store.clusters(viewer.viewer(store));
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (Map.Entry<String, List<String>> e : clusters.entrySet()) {
-        if (!all && e.getValue().size() < 2) {
-          continue;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("canonical_id", e.getKey());
-        m.put("members", e.getValue());
-        rows.add(m);
-        if (!json) {
-          out.printf(
-              "%s  %d  %s%n", e.getKey(), e.getValue().size(), String.join(" ", e.getValue()));
-        }
-      }
-      if (json) {
-        Json.print(out, rows);
-      }
+      clusters = new Resolving(store).clusters(viewer.viewer(store), all);
+    }
+    if (json) {
+      Output.json(out, clusters);
+      return 0;
+    }
+    for (Resolution.Cluster c : clusters) {
+      out.printf(
+          "%s  %d  %s%n", c.canonicalId(), c.members().size(), String.join(" ", c.members()));
     }
     out.flush();
     return 0;

@@ -1,15 +1,8 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.analysis.graph.Graph;
-import org.spil.analysis.graph.LouvainCommunities;
-import org.spil.analysis.network.Network;
+import org.spil.app.NetworkAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,50 +38,21 @@ final class CommunitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(resolution > 0)) {
-      throw new IllegalArgumentException("--resolution must be positive");
-    }
-    Network net = options.load(spil);
-    Graph g = net.graph();
-    LouvainCommunities.Result r = LouvainCommunities.compute(g, resolution, 1);
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int c = 0; c < r.count(); c++) {
-      groups.add(new ArrayList<>());
-    }
-    for (int v = 0; v < g.nodes(); v++) {
-      groups.get(r.community()[v]).add(v);
-    }
-    groups.removeIf(x -> x.size() < minSize);
-    groups.sort(Comparator.comparingInt((List<Integer> x) -> -x.size()));
-    for (List<Integer> group : groups) {
-      group.sort((a, b) -> Integer.compare(g.degree(b), g.degree(a)));
-    }
+    NetworkAnalysis.Communities r =
+        NetworkAnalysis.communities(options.load(spil), resolution, minSize);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      List<Map<String, Object>> list = new ArrayList<>();
-      int id = 1;
-      for (List<Integer> group : groups) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("community", id++);
-        m.put("size", group.size());
-        m.put("members", group.stream().map(v -> NetworkOptions.node(net, v)).toList());
-        list.add(m);
-      }
-      Map<String, Object> all = new LinkedHashMap<>();
-      all.put("modularity", r.modularity());
-      all.put("communities", list);
-      Json.print(out, all);
+      Output.json(out, r);
       return 0;
     }
     out.printf(
         "%,d communities of %d or more (modularity %.3f)%n",
-        groups.size(), minSize, r.modularity());
-    int id = 1;
-    for (List<Integer> group : groups) {
-      out.printf("  %d: %,d members: ", id++, group.size());
+        r.communities().size(), minSize, r.modularity());
+    for (NetworkAnalysis.Community c : r.communities()) {
+      out.printf("  %d: %,d members: ", c.community(), c.size());
       out.println(
-          String.join(", ", group.stream().limit(5).map(v -> NetworkOptions.label(net, v)).toList())
-              + (group.size() > 5 ? ", ..." : ""));
+          String.join(", ", c.members().stream().limit(5).map(NetworkAnalysis.Node::label).toList())
+              + (c.size() > 5 ? ", ..." : ""));
     }
     out.flush();
     return 0;

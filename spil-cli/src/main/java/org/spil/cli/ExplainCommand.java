@@ -2,12 +2,9 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.spil.policy.Viewer;
-import org.spil.resolve.Resolution;
-import org.spil.resolve.ResolveRecord;
+import org.spil.app.Resolving;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,46 +38,28 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (a.equals(b)) {
-      throw new IllegalArgumentException("explain needs two different entities");
-    }
     PrintWriter out = spec.commandLine().getOut();
+    Optional<Resolving.Explanation> found;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      Viewer v = viewer.viewer(store);
-      Map<String, ResolveRecord> records = ResolveRecords.read(store, v);
-      for (String id : new String[] {a, b}) {
-        if (!records.containsKey(id)) {
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "spil: no person or company '"
-                      + id
-                      + "' visible to "
-                      + v.user().name()
-                      + " for "
-                      + v.purpose().token());
-          return 1;
-        }
-      }
-      Resolution resolution =
-          new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
-      resolution.score(Resolution.maxBlockFor(records.size()), 1);
-      Resolution.Pair p = resolution.explain(records.get(a), records.get(b));
-      if (json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("a", a);
-        m.put("b", b);
-        m.put("weight", Math.round(p.weight() * 100) / 100.0);
-        m.put("probability", Math.round(p.probability() * 1000) / 1000.0);
-        m.put("features", p.explanation());
-        Json.print(out, m);
-      } else {
-        out.printf(
-            "%s ~ %s: weight %+.2f bits, probability %.3f%n",
-            records.get(a).name(), records.get(b).name(), p.weight(), p.probability());
-        p.explanation().forEach(x -> out.println("  " + x));
-      }
+      found = new Resolving(store).explain(viewer.viewer(store), a, b);
     }
+    if (found.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "spil: '%s' and '%s' are not both persons or companies visible to %s for %s%n",
+              a, b, viewer.user, viewer.purpose);
+      return 1;
+    }
+    Resolving.Explanation e = found.get();
+    if (json) {
+      Output.json(out, e);
+      return 0;
+    }
+    out.printf(
+        "%s ~ %s: weight %+.2f bits, probability %.3f%n",
+        e.nameA(), e.nameB(), e.weight(), e.probability());
+    e.features().forEach(x -> out.println("  " + x));
     out.flush();
     return 0;
   }

@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.spil.app.Searching;
+import org.spil.app.Searching.ExportFormat;
+import org.spil.model.InvalidField;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,48 +42,20 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("ftm") && !format.equals("parquet")) {
-      throw new IllegalArgumentException("--format must be ftm or parquet, not '" + format + "'");
-    }
-    if (format.equals("parquet") && out == null) {
-      throw new IllegalArgumentException("--format parquet needs --out FILE");
-    }
-    if (out != null) {
-      Path dir = out.toAbsolutePath().getParent();
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("--out " + out + ": there is no directory " + dir);
-      }
-      if (!Files.isWritable(dir)) {
-        throw new IllegalArgumentException("--out " + out + ": cannot write in " + dir);
-      }
+    ExportFormat f = ExportFormat.parse(format);
+    if (f == ExportFormat.PARQUET && out == null) {
+      throw new InvalidField("out", "a Parquet export needs a file");
     }
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+      Searching searching = new Searching(store);
       if (out == null) {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        store.exportFtm(viewer.viewer(store), w);
+        searching.exportFtm(viewer.viewer(store), w);
         w.flush();
         return 0;
       }
-      // written beside the target and moved into place whole: a failure leaves no partial file
-      Path tmp = out.resolveSibling(out.getFileName() + ".part");
-      try {
-        long n;
-        if (format.equals("parquet")) {
-          n = store.exportParquet(viewer.viewer(store), tmp);
-        } else {
-          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            n = store.exportFtm(viewer.viewer(store), w);
-          }
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine()
-            .getErr()
-            .printf(
-                "exported %,d %s to %s%n",
-                n, format.equals("parquet") ? "statements" : "entities", out);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      long n = searching.export(viewer.viewer(store), f, out);
+      spec.commandLine().getErr().printf("exported %,d %s to %s%n", n, f.unit(), out);
     }
     return 0;
   }

@@ -2,11 +2,10 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.Exchange;
+import org.spil.store.HitNoHit;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,39 +63,31 @@ final class HitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Store.HitQuery q = new Store.HitQuery(name, dob, iban, phone, id);
+    HitNoHit.Query q = new HitNoHit.Query(name, dob, iban, phone, id);
     PrintWriter out = spec.commandLine().getOut();
+    List<HitNoHit.Hit> hits;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      List<Store.Hit> hits = store.hits(viewer.viewer(store), q);
-      if (json) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Store.Hit h : hits) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("agency", h.agency());
-          m.put("contact", h.contact());
-          m.put("reference", h.reference());
-          m.put("strength", h.strength());
-          m.put("score", h.score());
-          m.put("matched_on", h.on());
-          rows.add(m);
-        }
-        Json.print(out, rows);
-      } else if (hits.isEmpty()) {
-        out.println("no hit: no other agency holds a matching record you may not already see");
-      } else {
-        for (Store.Hit h : hits) {
-          out.printf(
-              "hit  %-11s %-7s %.2f  %s  (on %s)  ask: %s%n",
-              h.agency(),
-              h.strength(),
-              h.score(),
-              h.reference(),
-              String.join("+", h.on()),
-              h.contact());
-        }
-        out.println(
-            "request access: spil request create REFERENCE --as USER --purpose P --reason TEXT");
+      hits = new Exchange(store).hit(viewer.viewer(store), q);
+    }
+    if (json) {
+      Output.json(out, hits);
+      return 0;
+    }
+    if (hits.isEmpty()) {
+      out.println("no hit: no other agency holds a matching record you may not already see");
+    } else {
+      for (HitNoHit.Hit h : hits) {
+        out.printf(
+            "hit  %-11s %-7s %.2f  %s  (on %s)  ask: %s%n",
+            h.agency(),
+            h.strength().label(),
+            h.score(),
+            h.reference(),
+            String.join("+", h.matchedOn()),
+            h.contact());
       }
+      out.println(
+          "request access: spil request create REFERENCE --as USER --purpose P --reason TEXT");
     }
     out.flush();
     return 0;

@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.Ingestion;
+import org.spil.app.Operator;
 import org.spil.ingest.Dataset;
-import org.spil.ingest.DatasetReader;
 import org.spil.ingest.Reject;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
@@ -48,61 +47,30 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Dataset> datasets = new ArrayList<>();
-    for (Path dir : dirs) {
-      datasets.add(DatasetReader.read(dir));
-    }
+    List<Dataset> datasets = Ingestion.read(dirs);
     LocalDate day = asOf != null ? asOf : LocalDate.now();
-    List<Map<String, Object>> summaries = new ArrayList<>();
+    List<Ingestion.Summary> summaries = new ArrayList<>();
     try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
       for (Dataset d : datasets) {
         Progress progress = new Progress(err, "ingest " + d.name() + " rows");
         Progress indexing = new Progress(err, "index " + d.name() + " entities");
         Ingestion.Outcome o;
         try {
-          o = Ingestion.run(store, d, day, progress, indexing);
+          o = Ingestion.run(store, d, day, Operator.local(), progress, indexing);
         } finally {
           progress.done();
           indexing.done();
         }
-        summaries.add(summary(o));
+        summaries.add(o.summary());
         if (!json) {
           print(out, o);
         }
       }
     }
     if (json) {
-      Json.print(out, summaries);
+      Output.json(out, summaries);
     }
     return 0;
-  }
-
-  static Map<String, Object> summary(Ingestion.Outcome o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dataset", o.dataset().name());
-    m.put("agency", o.dataset().agency());
-    if (o.unchangedSince().isPresent()) {
-      m.put("unchanged_since_batch", o.unchangedSince().get().id());
-      m.put("statements_added", 0);
-      return m;
-    }
-    m.put("batch_id", o.batch().id());
-    m.put("rows", o.report().rows());
-    m.put("entities", o.batch().entities());
-    m.put("statements", o.batch().statements());
-    m.put("statements_added", o.batch().newStatements());
-    m.put("rejected_rows", o.report().rejectedRows());
-    m.put("rejected_values", o.report().rejects().size());
-    m.put("seconds", Math.round(o.seconds() * 1000) / 1000.0);
-    m.put("index_seconds", Math.round(o.indexSeconds() * 1000) / 1000.0);
-    List<String> rejects = new ArrayList<>();
-    for (Reject r : o.report().rejects()) {
-      if (rejects.size() < 20) {
-        rejects.add(r.toString());
-      }
-    }
-    m.put("rejects", rejects);
-    return m;
   }
 
   static void print(PrintWriter out, Ingestion.Outcome o) {

@@ -3,6 +3,8 @@ package org.spil.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.spil.app.Resolving;
+import org.spil.store.Resolutions;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,14 +14,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spil judge A B same|different|unsure}: an analyst's judgement on two entities. It
- * overrides the model in every later {@code spil resolve} (same: merged; different: never in one
- * cluster), survives reruns, can be revised with {@code --revise}, and is audited.
+ * {@code spil judge A B same|different|unsure}: an analyst's judgement on two entities, for the
+ * analyst's team. It overrides the model in every later {@code spil resolve} of the team (same:
+ * merged; different: never in one cluster), survives reruns, can be revised with {@code --revise},
+ * and is audited.
  */
 @Command(
     name = "judge",
     mixinStandardHelpOptions = true,
-    description = "Judge whether two entities are the same.")
+    description = "Judge whether two entities are the same (for your team).")
 final class JudgeCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -41,9 +44,11 @@ final class JudgeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
-      Store.Judgement j = store.judge(viewer.viewer(store), a, b, verdict, revise);
+      Resolutions.Judgement j =
+          new Resolving(store).judge(viewer.viewer(store), a, b, verdict, revise);
       out.printf(
-          "judged %s and %s: %s (applies from the next spil resolve)%n", j.a(), j.b(), j.verdict());
+          "judged %s and %s: %s for %s (applies from the next spil resolve)%n",
+          j.pair().a(), j.pair().b(), j.verdict().label(), j.team());
     }
     out.flush();
     return 0;

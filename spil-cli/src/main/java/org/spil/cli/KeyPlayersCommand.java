@@ -1,15 +1,8 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.analysis.graph.BrandesBetweenness;
-import org.spil.analysis.graph.Graph;
-import org.spil.analysis.graph.KeyPlayers;
-import org.spil.analysis.network.Network;
+import org.spil.app.NetworkAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,45 +31,20 @@ final class KeyPlayersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (k < 1 || k > 1000) {
-      throw new IllegalArgumentException("--k must be between 1 and 1000");
-    }
-    Network net = options.load(spil);
-    Graph g = net.graph();
-    KeyPlayers.Result r =
-        KeyPlayers.find(g, k, BrandesBetweenness.compute(g, options.lengths()).scores());
+    NetworkAnalysis.KeyPlayerView r =
+        NetworkAnalysis.keyPlayers(options.load(spil), k, options.lengths());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      List<Map<String, Object>> players = new ArrayList<>();
-      for (int i = 0; i < r.players().length; i++) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", i + 1);
-        m.putAll(NetworkOptions.node(net, r.players()[i]));
-        m.put("degree", g.degree(r.players()[i]));
-        m.put("fragmentation_after", r.fragmentation()[i + 1]);
-        players.add(m);
-      }
-      Map<String, Object> all = new LinkedHashMap<>();
-      all.put("fragmentation_before", r.fragmentation()[0]);
-      all.put("players", players);
-      Json.print(out, all);
+      Output.json(out, r);
       return 0;
     }
-    print(out, net, r);
-    return 0;
-  }
-
-  static void print(PrintWriter out, Network net, KeyPlayers.Result r) {
-    out.printf("fragmentation %.3f before; removing, in order:%n", r.fragmentation()[0]);
-    for (int i = 0; i < r.players().length; i++) {
-      int v = r.players()[i];
+    out.printf("fragmentation %.3f before; removing, in order:%n", r.fragmentationBefore());
+    for (NetworkAnalysis.Player p : r.players()) {
       out.printf(
-          "  %d. %s%s -> fragmentation %.3f%n",
-          i + 1,
-          NetworkOptions.label(net, v),
-          NetworkCommand.flags(net, v),
-          r.fragmentation()[i + 1]);
+          "  %d. %s -> fragmentation %.3f%n",
+          p.rank(), NetworkOptions.label(p.node()), p.fragmentationAfter());
     }
     out.flush();
+    return 0;
   }
 }

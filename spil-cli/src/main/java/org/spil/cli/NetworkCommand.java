@@ -2,7 +2,7 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.spil.analysis.network.Network;
+import org.spil.app.NetworkAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,34 +42,24 @@ final class NetworkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (depth < 0 || maxNodes < 1) {
-      throw new IllegalArgumentException("--depth must be >= 0 and --max-nodes >= 1");
-    }
-    Network net = options.load(spil);
-    int centre = net.node(entity);
-    EgoView view = EgoView.around(net, centre, depth, maxNodes);
+    NetworkAnalysis.EgoView view = NetworkAnalysis.ego(options.load(spil), entity, depth, maxNodes);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Json.print(out, view.json());
+      Output.json(out, view);
       return 0;
     }
-    int shown = view.listed().length;
+    int shown = view.nodes().size();
     out.printf(
         "%s: %,d nodes within %d steps%s, %,d edges among them%n",
-        NetworkOptions.label(net, centre),
-        view.within(),
+        view.centre().label(),
+        view.nodesWithinDepth(),
         depth,
-        shown < view.within() ? " (first " + shown + " listed)" : "",
+        shown < view.nodesWithinDepth() ? " (first " + shown + " listed)" : "",
         view.edges().size());
-    for (int i = 1; i < shown; i++) {
-      int v = view.listed()[i];
-      out.printf("  %d  %s%s%n", view.distances()[i], NetworkOptions.label(net, v), flags(net, v));
+    for (NetworkAnalysis.EgoNode n : view.nodes().subList(1, shown)) {
+      out.printf("  %d  %s%n", n.distance(), NetworkOptions.label(n.node()));
     }
     out.flush();
     return 0;
-  }
-
-  static String flags(Network net, int v) {
-    return net.flags(v).isEmpty() ? "" : "  (" + String.join(", ", net.flags(v)) + ")";
   }
 }

@@ -2,6 +2,7 @@ package org.spil.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.spil.app.Administration;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -26,7 +27,7 @@ final class ReindexCommand implements Callable<Integer> {
     Progress progress = new Progress(spec.commandLine().getErr(), "reindex documents");
     int batches;
     try (Store store = Store.openForReindex(spil.dataDir(), LocalDate.now())) {
-      batches = store.reindex(progress);
+      batches = new Administration(store).reindex(progress);
     } finally {
       progress.done();
     }

@@ -2,10 +2,9 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.Searching;
 import org.spil.store.BatchWriter;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
@@ -34,24 +33,11 @@ final class RejectsCommand implements Callable<Integer> {
   public Integer call() {
     List<BatchWriter.RejectRow> rows;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      rows = store.rejects(viewer.viewer(store), batch);
+      rows = new Searching(store).rejects(viewer.viewer(store), batch);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Json.print(
-          out,
-          rows.stream()
-              .map(
-                  r -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("file", r.file());
-                    m.put("line", r.line());
-                    m.put("column", r.column());
-                    m.put("value", r.value());
-                    m.put("reason", r.reason());
-                    return m;
-                  })
-              .toList());
+      Output.json(out, rows);
       return 0;
     }
     for (BatchWriter.RejectRow r : rows) {

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spil.app.Exchange;
+import org.spil.store.Requests;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,7 @@ final class RequestCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static void print(PrintWriter out, Store.RequestView r) {
+  static void print(PrintWriter out, Requests.View r) {
     out.printf(
         "%s  %-8s %s -> %s  for %s by %s: %s%s%n",
         r.id(),
@@ -74,7 +76,7 @@ final class RequestCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
-        print(out, store.requestAccess(viewer.viewer(store), reference, reason));
+        print(out, new Exchange(store).request(viewer.viewer(store), reference, reason));
       }
       out.flush();
       return 0;
@@ -95,7 +97,7 @@ final class RequestCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        List<Store.RequestView> all = store.requests(user);
+        List<Requests.View> all = new Exchange(store).requests(user);
         all.forEach(r -> print(out, r));
         if (all.isEmpty()) {
           out.println("no requests");
@@ -134,7 +136,7 @@ final class RequestCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
-        print(out, store.decide(user, id, true, until, null));
+        print(out, new Exchange(store).grant(user, id, until));
       }
       out.flush();
       return 0;
@@ -165,7 +167,7 @@ final class RequestCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
-        print(out, store.decide(user, id, false, null, reason));
+        print(out, new Exchange(store).refuse(user, id, reason));
       }
       out.flush();
       return 0;

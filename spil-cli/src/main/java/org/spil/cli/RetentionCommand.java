@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spil.app.Administration;
+import org.spil.app.Operator;
+import org.spil.store.Retention;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,9 +53,9 @@ final class RetentionCommand implements Runnable {
       PrintWriter out = parent.spec.commandLine().getOut();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       try (Store store = Store.open(parent.spil.dataDir(), !dryRun, day)) {
-        List<Store.Expired> expired =
-            dryRun ? store.expired() : store.purgeExpired(UsersCommand.operator());
-        for (Store.Expired e : expired) {
+        Administration admin = new Administration(store);
+        List<Retention.Expired> expired = dryRun ? admin.expired() : admin.purge(Operator.local());
+        for (Retention.Expired e : expired) {
           out.printf(
               "%s batch %d (%s, retain until %s): %,d statements%n",
               dryRun ? "would purge" : "purged",

@@ -2,15 +2,11 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.model.Schemata;
-import org.spil.model.types.Countries;
+import org.spil.app.Searching;
 import org.spil.store.SearchHit;
-import org.spil.store.SearchQuery;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,37 +71,16 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (schema != null) {
-      Schemata.model().get(schema);
-    }
-    String countryCode = null;
-    if (country != null) {
-      countryCode = Countries.lookup(country);
-      if (countryCode == null) {
-        throw new IllegalArgumentException("unknown country '" + country + "'");
-      }
-    }
-    SearchQuery q =
-        new SearchQuery(
-            String.join(" ", words), schema, countryCode, dataset, agency, limit, region);
+    Searching.Request request =
+        new Searching.Request(
+            String.join(" ", words), schema, country, dataset, agency, limit, region);
     List<SearchHit> hits;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      hits = store.search(viewer.viewer(store), q);
+      hits = new Searching(store).search(viewer.viewer(store), request);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (SearchHit h : hits) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", h.id());
-        m.put("schema", h.schema());
-        m.put("caption", h.caption());
-        m.put("score", h.score());
-        m.put("handling_code", h.handlingCode());
-        m.put("properties", h.properties());
-        list.add(m);
-      }
-      Json.print(out, list);
+      Output.json(out, hits);
       return 0;
     }
     if (hits.isEmpty()) {

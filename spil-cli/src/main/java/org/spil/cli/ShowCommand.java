@@ -2,10 +2,9 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.spil.app.Searching;
 import org.spil.store.EntityRecord;
 import org.spil.store.Store;
 import org.spil.store.ValueRecord;
@@ -36,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Optional<EntityRecord> entity;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
-      entity = store.entity(viewer.viewer(store), id);
+      entity = new Searching(store).show(viewer.viewer(store), id);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (entity.isEmpty()) {
@@ -48,15 +47,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     EntityRecord e = entity.get();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", e.id());
-      m.put("schema", e.schema());
-      m.put("caption", e.caption());
-      Map<String, Object> props = new LinkedHashMap<>();
-      e.properties()
-          .forEach((p, values) -> props.put(p, values.stream().map(ShowCommand::json).toList()));
-      m.put("properties", props);
-      Json.print(out, m);
+      Output.json(out, e);
       return 0;
     }
     out.printf("%s  %s  [%s]%n", e.schema(), e.caption(), e.id());
@@ -83,20 +74,5 @@ final class ShowCommand implements Callable<Integer> {
             });
     out.flush();
     return 0;
-  }
-
-  static Map<String, Object> json(ValueRecord v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("value", v.value());
-    m.put("original_value", v.originalValue());
-    m.put("dataset", v.dataset());
-    m.put("agency", v.agency());
-    m.put("legal_basis", v.legalBasis());
-    m.put("handling_code", v.handlingCode());
-    m.put("source_grade", v.sourceGrade());
-    m.put("info_grade", v.infoGrade());
-    m.put("first_seen", v.firstSeen().toString());
-    m.put("last_seen", v.lastSeen().toString());
-    return m;
   }
 }

@@ -73,12 +73,27 @@ public final class Spil implements Runnable {
           BridgesCommand.class,
           GraphCommand.class,
           DemoCommand.class,
-          BenchCommand.class,
           CommandLine.HelpCommand.class);
 
-  /** The whole command tree. */
+  /**
+   * The benchmarks' command, found at run time: it lives in spil-bench, which the product jar does
+   * not contain; {@code ./spil bench} puts it on the class path.
+   */
+  static final String BENCH = "org.spil.bench.BenchCommand";
+
+  /** The whole command tree, with the benchmarks when they are on the class path. */
   public static CommandLine commandLine() {
-    return commandLine(COMMANDS);
+    List<Class<?>> all = new java.util.ArrayList<>(COMMANDS);
+    bench().ifPresent(b -> all.add(all.size() - 1, b));
+    return commandLine(all);
+  }
+
+  private static java.util.Optional<Class<?>> bench() {
+    try {
+      return java.util.Optional.of(Class.forName(BENCH));
+    } catch (ClassNotFoundException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**
@@ -88,6 +103,12 @@ public final class Spil implements Runnable {
    */
   public static CommandLine commandLine(String[] args) {
     String name = subcommandName(args);
+    if ("bench".equals(name)) {
+      java.util.Optional<Class<?>> bench = bench();
+      if (bench.isPresent()) {
+        return commandLine(List.of(bench.get()));
+      }
+    }
     for (Class<?> c : COMMANDS) {
       if (c != CommandLine.HelpCommand.class
           && c.getAnnotation(Command.class).name().equals(name)) {

@@ -2,10 +2,8 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spil.synth.Synthesizer;
+import org.spil.app.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,18 +55,15 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  static Path defaultPorts() {
-    Path home = Path.of(System.getProperty("spil.home", ".")).toAbsolutePath().normalize();
-    return home.resolve("../shared/data/geo/UpdatedPub150.csv").normalize();
-  }
-
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
-    Synthesizer synth = new Synthesizer(scale, seed, ports != null ? ports : defaultPorts());
     PrintWriter err = spec.commandLine().getErr();
-    Synthesizer.Summary s =
-        synth.write(
+    Scenario.Generated s =
+        Scenario.generate(
+            scale,
+            seed,
+            ports != null ? ports : Scenario.defaultPorts(),
             out,
             json
                 ? line -> {}
@@ -76,24 +71,15 @@ final class SynthCommand implements Callable<Integer> {
                   err.println("  " + line);
                   err.flush();
                 });
-    long bytes = s.files().stream().mapToLong(Synthesizer.FileSize::bytes).sum();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("out", s.out().toString());
-      m.put("scale", scale);
-      m.put("seed", seed);
-      m.put("datasets", s.datasets());
-      m.put("files", s.files());
-      m.put("bytes", bytes);
-      m.put("millis", s.millis());
-      Json.print(o, m);
-    } else {
-      o.printf(
-          "wrote %d datasets, %d files, %,d MB to %s in %.1f s%n",
-          s.datasets().size(), s.files().size(), bytes >> 20, s.out(), s.millis() / 1000.0);
-      o.printf("ground truth: %s%n", s.out().resolve("truth/README.md"));
-      o.printf("ingest with: ./spil ingest %s/<dataset>%n", s.out());
+      Output.json(o, s);
+      return 0;
     }
+    o.printf(
+        "wrote %d datasets, %d files, %,d MB to %s in %.1f s%n",
+        s.datasets().size(), s.files().size(), s.bytes() >> 20, s.out(), s.millis() / 1000.0);
+    o.printf("ground truth: %s%n", Path.of(s.out()).resolve("truth/README.md"));
+    o.printf("ingest with: ./spil ingest %s/<dataset>%n", s.out());
     o.flush();
     return 0;
   }

@@ -6,17 +6,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.spil.policy.Passwords;
+import org.spil.app.Administration;
+import org.spil.app.Operator;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
-import org.spil.policy.User;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +32,6 @@ final class UsersCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** The operating-system account that runs a change, for the audit log. */
-  static String operator() {
-    return "os:" + System.getProperty("user.name", "unknown");
   }
 
   @Command(
@@ -79,21 +69,17 @@ final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Set<Role> parsed = EnumSet.noneOf(Role.class);
       for (String r : roles) {
-        parsed.add(Role.parse(r));
+        Role.parse(r);
       }
-      User user = new User(name, agency, parsed);
       char[] password = password();
-      String hash = Passwords.hash(password);
-      java.util.Arrays.fill(password, ' ');
+      Administration.UserView user;
       try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
-        store.addUser(user, hash, operator());
+        user = new Administration(store).addUser(Operator.local(), name, agency, roles, password);
       }
       PrintWriter out = parent.spec.commandLine().getOut();
       out.printf(
-          "user %s (%s, %s) added%n",
-          user.name(), user.agency(), String.join(", ", parsed.stream().map(Role::label).toList()));
+          "user %s (%s, %s) added%n", user.name(), user.agency(), String.join(", ", user.roles()));
       out.flush();
       return 0;
     }
@@ -137,22 +123,16 @@ final class UsersCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
+      List<Administration.UserView> users;
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (User u : store.directory().users().values()) {
-          List<String> roleLabels = u.roles().stream().map(Role::label).sorted().toList();
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("name", u.name());
-          m.put("agency", u.agency());
-          m.put("roles", roleLabels);
-          rows.add(m);
-          if (!json) {
-            out.printf("%-24s %-12s %s%n", u.name(), u.agency(), String.join(", ", roleLabels));
-          }
-        }
-        if (json) {
-          Json.print(out, rows);
-        }
+        users = new Administration(store).users();
+      }
+      if (json) {
+        Output.json(out, users);
+        return 0;
+      }
+      for (Administration.UserView u : users) {
+        out.printf("%-24s %-12s %s%n", u.name(), u.agency(), String.join(", ", u.roles()));
       }
       out.flush();
       return 0;

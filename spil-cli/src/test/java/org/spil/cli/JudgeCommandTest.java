@@ -47,7 +47,9 @@ class JudgeCommandTest {
 
     Cli.Result contradiction = Cli.run(LeakTest.concat(new String[] {"judge", b, a, "same"}, as));
     assertThat(contradiction.code()).isEqualTo(2);
-    assertThat(contradiction.err()).contains("judged 'different' before; use --revise");
+    assertThat(contradiction.err())
+        .contains("judged 'different' before; revise the judgement")
+        .contains("(--revise)");
     assertThat(
             Cli.run(LeakTest.concat(new String[] {"judge", b, a, "same", "--revise"}, as)).code())
         .isZero();

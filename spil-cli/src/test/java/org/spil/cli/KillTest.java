@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.store.Store;
+import org.spil.synth.PersonRegister;
 
 /**
  * Atomicity: an ingest killed with SIGKILL halfway leaves the warehouse exactly as before, and the
@@ -20,13 +21,13 @@ class KillTest {
   @Test
   void killingAnIngestMidwayLeavesTheWarehouseAsItWas() throws Exception {
     Path source = tmp.resolve("persons");
-    PersonCsv.write(source, 150_000, 1);
+    PersonRegister.write(source, 150_000, 1);
     Path data = tmp.resolve("data");
     Path small = CommandsTest.EXAMPLES.resolve("douane-nl");
     assertThat(Cli.run("ingest", small.toString(), "--data", data.toString()).code()).isZero();
     long before;
     try (Store store = Store.open(data, false, LocalDate.now())) {
-      before = store.stats(Viewers.of("douane-nl")).statements();
+      before = store.entities().stats(Viewers.of("douane-nl")).statements();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
@@ -56,9 +57,9 @@ class KillTest {
     p.destroyForcibly();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     try (Store store = Store.open(data, true, LocalDate.now())) {
-      assertThat(store.warehouse().batches()).hasSize(1);
-      assertThat(store.stats(Viewers.of("douane-nl")).statements()).isEqualTo(before);
-      assertThat(store.stats(Viewers.of("bench")).statements()).isZero();
+      assertThat(store.batches()).hasSize(1);
+      assertThat(store.entities().stats(Viewers.of("douane-nl")).statements()).isEqualTo(before);
+      assertThat(store.entities().stats(Viewers.of("bench")).statements()).isZero();
     }
     Cli.Result again = Cli.run("ingest", source.toString(), "--data", data.toString(), "--json");
     assertThat(again.code()).as(again.err()).isZero();

@@ -97,7 +97,7 @@ class ResolveCommandTest {
                 new String[] {"explain", policeOnly.get(0), pair.get(1).asText()}, customs));
     assertThat(hidden.code()).isEqualTo(1);
     assertThat(hidden.out() + hidden.err())
-        .contains("no person or company")
+        .contains("not both persons or companies visible")
         .doesNotContain("Amrani");
     assertThat(Cli.run(LeakTest.concat(new String[] {"explain", "x", "x"}, police)).err())
         .contains("two different entities");
@@ -123,7 +123,7 @@ class ResolveCommandTest {
             java.sql.DriverManager.getConnection(
                 "jdbc:duckdb:" + Path.of(data).resolve("warehouse.duckdb"));
         java.sql.Statement st = c.createStatement()) {
-      st.execute("DROP TABLE resolution_model");
+      st.execute("DROP TABLE team_resolution_model");
     }
     Cli.Result old =
         Cli.run(

@@ -62,7 +62,7 @@ class SynthCommandTest {
     assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
     Cli.Result small = Cli.run("synth", "--scale", "10", "--out", tmp.resolve("x").toString());
     assertThat(small.code()).isEqualTo(2);
-    assertThat(small.err()).contains("--scale must be at least 200");
+    assertThat(small.err()).contains("--scale: must be at least 200");
     Cli.Result noPorts =
         Cli.run(
             "synth",

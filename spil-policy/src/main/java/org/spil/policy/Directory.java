@@ -21,11 +21,12 @@ public final class Directory {
 
   public Viewer viewer(String userName, String purposeToken) {
     if (userName == null || userName.isBlank()) {
-      throw new PolicyException("every read names its user: --as USER");
+      throw new PolicyException("user", "every read names its user");
     }
     if (purposeToken == null || purposeToken.isBlank()) {
       throw new PolicyException(
-          "every read names its purpose: --purpose with a case id or one of "
+          "purpose",
+          "every read names its purpose: a case id or one of "
               + String.join(", ", bases.purposes()));
     }
     User user = users.get(userName);

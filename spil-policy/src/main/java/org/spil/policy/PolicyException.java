@@ -7,8 +7,21 @@ package org.spil.policy;
  */
 public class PolicyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private final String field;
 
   public PolicyException(String message) {
     super(message);
+    this.field = null;
+  }
+
+  /** A refusal about one field of the request ({@code user}, {@code purpose}, {@code until}). */
+  public PolicyException(String field, String message) {
+    super(message);
+    this.field = field;
+  }
+
+  /** The field of the request the refusal is about, or null. */
+  public String field() {
+    return field;
   }
 }

@@ -15,4 +15,15 @@ public record Viewer(User user, Purpose purpose) {
   public String agency() {
     return user.agency();
   }
+
+  /**
+   * Who shares this viewer's resolution of entities (clusters, canonical ids, judgements): the
+   * members of the case when the purpose is a case ({@code case:26Kruiskade}), otherwise the users
+   * of the viewer's agency reading for the same legal task ({@code agency:politie-nl:wpg-art-9}).
+   */
+  public String team() {
+    return purpose.isCase()
+        ? "case:" + purpose.token()
+        : "agency:" + agency() + ":" + purpose.token();
+  }
 }

@@ -18,9 +18,17 @@ import java.util.stream.IntStream;
  * ids derive from the smallest member id, so a rerun on the same records gives the same ids.
  */
 public final class Resolution {
-  /** A scored candidate pair with the levels that explain it. */
-  public record Pair(
-      String a, String b, double weight, double probability, List<String> explanation) {}
+  /**
+   * Two records compared with the model: their ids ({@code a} may be a query's), the match weight
+   * in bits, its probability, and the terms that explain it.
+   */
+  public record Comparison(
+      String a, String b, double weight, double probability, List<String> explanation) {
+    /** The two entities in canonical order. */
+    public EntityPair pair() {
+      return EntityPair.of(a, b);
+    }
+  }
 
   /** A cluster: its canonical id and the entity ids it groups. */
   public record Cluster(String canonicalId, List<String> members) {}
@@ -54,6 +62,14 @@ public final class Resolution {
    * 500 makes more candidate pairs than an 8 GB heap holds, 200 makes 82.9M; at 100,000, 500 is
    * what reached recall 0.956.
    */
+  /**
+   * The canonical id a record on its own gets (a cluster of one): what a reader is shown for a
+   * member of a cluster that the reader cannot see whole.
+   */
+  public static String canonicalIdOf(String entityId) {
+    return StableIds.canonicalId(entityId);
+  }
+
   public static int maxBlockFor(int records) {
     if (records <= 100_000) {
       return DEFAULT_MAX_BLOCK;
@@ -64,18 +80,21 @@ public final class Resolution {
 
   private double threshold;
 
-  private final Set<String> mustLink = new HashSet<>();
-  private final Set<String> cannotLink = new HashSet<>();
+  private final Set<EntityPair> mustLink = new HashSet<>();
+  private final Set<EntityPair> cannotLink = new HashSet<>();
 
   /**
    * Analysts' judgements override the model: {@code same} pairs are merged first (unless a {@code
    * different} judgement forbids it), and no two clusters are merged while a {@code different}
    * judgement stands between their members.
    */
-  public void judge(String a, String b, boolean same) {
-    String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
-    (same ? mustLink : cannotLink).add(key);
-    (same ? cannotLink : mustLink).remove(key);
+  public void judge(EntityPair pair, Verdict verdict) {
+    if (!verdict.decides()) {
+      return;
+    }
+    boolean same = verdict == Verdict.SAME;
+    (same ? mustLink : cannotLink).add(pair);
+    (same ? cannotLink : mustLink).remove(pair);
   }
 
   public Resolution(List<ResolveRecord> input, double threshold) {
@@ -197,7 +216,7 @@ public final class Resolution {
   }
 
   /** The feature levels of judged pairs whose records are both present. */
-  private List<byte[]> judgedLevels(Set<String> judged) {
+  private List<byte[]> judgedLevels(Set<EntityPair> judged) {
     List<byte[]> out = new ArrayList<>();
     if (judged.isEmpty()) {
       return out;
@@ -206,10 +225,9 @@ public final class Resolution {
     for (Features.Prepared r : records) {
       byId.put(r.record().id(), r);
     }
-    for (String key : judged) {
-      String[] ab = key.split("\u0000");
-      Features.Prepared a = byId.get(ab[0]);
-      Features.Prepared b = byId.get(ab[1]);
+    for (EntityPair pair : judged) {
+      Features.Prepared a = byId.get(pair.a());
+      Features.Prepared b = byId.get(pair.b());
       if (a != null && b != null) {
         byte[] lv = new byte[Features.NAMES.length];
         Features.compare(a, b, lv);
@@ -400,9 +418,9 @@ public final class Resolution {
   private Model saved;
 
   /** Candidates ranked against a query with the saved weights, best first. */
-  public List<Pair> rank(ResolveRecord query, List<ResolveRecord> candidates, int limit) {
+  public List<Comparison> rank(ResolveRecord query, List<ResolveRecord> candidates, int limit) {
     Features.Prepared q = Features.prepare(query);
-    List<Pair> out = new ArrayList<>();
+    List<Comparison> out = new ArrayList<>();
     for (ResolveRecord c : candidates) {
       if (c.kind().comparable(query.kind())) {
         out.add(compare(q, Features.prepare(c)));
@@ -494,8 +512,8 @@ public final class Resolution {
   /**
    * Every scored candidate pair with its explanation (for small resolutions; see {@link #pair}).
    */
-  public List<Pair> pairs() {
-    List<Pair> out = new ArrayList<>(pairs.length);
+  public List<Comparison> pairs() {
+    List<Comparison> out = new ArrayList<>(pairs.length);
     for (int p = 0; p < pairs.length; p++) {
       out.add(pair(p));
     }
@@ -515,10 +533,10 @@ public final class Resolution {
   }
 
   /** Candidate pair {@code p} (0 to {@link #candidates()}), explained, built on demand. */
-  public Pair pair(int p) {
+  public Comparison pair(int p) {
     int f = Features.NAMES.length;
     byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
-    return new Pair(
+    return new Comparison(
         records.get((int) (pairs[p] >>> 32)).record().id(),
         records.get((int) pairs[p]).record().id(),
         weights[p],
@@ -545,13 +563,13 @@ public final class Resolution {
   }
 
   /** One comparison with the estimated model, as {@link #score} weighs candidate pairs. */
-  private Pair compare(Features.Prepared a, Features.Prepared b) {
+  private Comparison compare(Features.Prepared a, Features.Prepared b) {
     byte[] lv = new byte[Features.NAMES.length];
     Features.compare(a, b, lv);
     double adjustment = adjustment(a, b, lv[0]);
     int pairClass = pairClass(a, b);
     double w = model.score(lv, 0, pairClass) + adjustment;
-    return new Pair(
+    return new Comparison(
         a.record().id(),
         b.record().id(),
         w,
@@ -565,7 +583,7 @@ public final class Resolution {
    * Match by example (after {@link #score}): the records sharing a blocking key with the query,
    * ranked by match weight, each with its explanation.
    */
-  public List<Pair> match(ResolveRecord query, int limit) {
+  public List<Comparison> match(ResolveRecord query, int limit) {
     if (keyIndex == null) {
       keyIndex = new HashMap<>();
       for (int i = 0; i < records.size(); i++) {
@@ -582,7 +600,7 @@ public final class Resolution {
         candidates.addAll(hits);
       }
     }
-    List<Pair> out = new ArrayList<>();
+    List<Comparison> out = new ArrayList<>();
     for (int i : candidates) {
       Features.Prepared r = records.get(i);
       if (r.record().kind().comparable(query.kind())) {
@@ -594,7 +612,7 @@ public final class Resolution {
   }
 
   /** Compares two records with the estimated model (after {@link #score}). */
-  public Pair explain(ResolveRecord a, ResolveRecord b) {
+  public Comparison explain(ResolveRecord a, ResolveRecord b) {
     return compare(Features.prepare(a), Features.prepare(b));
   }
 
@@ -634,10 +652,9 @@ public final class Resolution {
         }
       }
     }
-    for (String key : mustLink) {
-      String[] ab = key.split("\u0000");
-      Integer x = index.get(ab[0]);
-      Integer y = index.get(ab[1]);
+    for (EntityPair pair : mustLink) {
+      Integer x = index.get(pair.a());
+      Integer y = index.get(pair.b());
       if (x != null && y != null) {
         int a = c.root(x);
         int b = c.root(y);
@@ -708,7 +725,7 @@ public final class Resolution {
       for (int j : c.members(b)) {
         String x = records.get(i).record().id();
         String y = records.get(j).record().id();
-        if (cannotLink.contains(x.compareTo(y) < 0 ? x + "\u0000" + y : y + "\u0000" + x)) {
+        if (!x.equals(y) && cannotLink.contains(EntityPair.of(x, y))) {
           return true;
         }
       }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class NameFrequencyTest {
   private static final String FIRM = "Schouten International Fresh Import B.V.";
 
-  private static Resolution.Pair bankAgainstCustoms(boolean sameNumber) {
+  private static Resolution.Comparison bankAgainstCustoms(boolean sameNumber) {
     List<ResolveRecord> records = population();
     for (int i = 0; i < 4; i++) {
       records.add(
@@ -45,7 +45,7 @@ class NameFrequencyTest {
     records.add(account);
     Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
     r.score(200, 1);
-    Resolution.Pair p = r.explain(account, records.get(0));
+    Resolution.Comparison p = r.explain(account, records.get(0));
     assertThat(p.explanation()).contains("name: missing (+0.0)");
     assertThat(p.explanation()).noneMatch(e -> e.contains("rare name") || e.contains("common"));
   }
@@ -75,7 +75,7 @@ class NameFrequencyTest {
     return records;
   }
 
-  private static Resolution.Pair bankAgainstPolice(String firstDob, String secondDob) {
+  private static Resolution.Comparison bankAgainstPolice(String firstDob, String secondDob) {
     List<ResolveRecord> records = population();
     records.add(
         new ResolveRecord(
@@ -106,9 +106,9 @@ class NameFrequencyTest {
 
   @Test
   void recordNumbersAndMistypedDatesDoNotMakeNamesakes() {
-    Resolution.Pair twice = bankAgainstPolice("1979-07-12", "1979-07-12");
-    Resolution.Pair typo = bankAgainstPolice("1979-07-12", "1979-07-13");
-    Resolution.Pair two = bankAgainstPolice("1979-07-12", "1961-02-28");
+    Resolution.Comparison twice = bankAgainstPolice("1979-07-12", "1979-07-12");
+    Resolution.Comparison typo = bankAgainstPolice("1979-07-12", "1979-07-13");
+    Resolution.Comparison two = bankAgainstPolice("1979-07-12", "1961-02-28");
     assertThat(twice.weight()).isCloseTo(typo.weight(), org.assertj.core.data.Offset.offset(0.01));
     assertThat(twice.weight()).isGreaterThan(two.weight() + 1);
     assertThat(Resolution.distinctDates(List.of("1979-07-12", "1979-12-07", "1979-07-13")))
@@ -118,8 +118,8 @@ class NameFrequencyTest {
 
   @Test
   void oneFirmOnManyDeclarationsIsOneBearer() {
-    Resolution.Pair one = bankAgainstCustoms(true);
-    Resolution.Pair four = bankAgainstCustoms(false);
+    Resolution.Comparison one = bankAgainstCustoms(true);
+    Resolution.Comparison four = bankAgainstCustoms(false);
     assertThat(four.explanation()).anyMatch(t -> t.startsWith("common name"));
     assertThat(one.weight()).isGreaterThan(four.weight() + 1);
   }

@@ -59,14 +59,14 @@ public final class AuditLog {
   /** One event to append: who did what, and the details (query, returned entities, change). */
   public record Event(String user, String purpose, String action, Map<String, Object> detail) {}
 
-  /** A verification result: intact, or the first broken entry and why. */
-  public record Verdict(boolean intact, long entries, long brokenAt, String reason) {
-    static Verdict ok(long entries) {
-      return new Verdict(true, entries, -1, null);
+  /** The log's integrity as a verification finds it: intact, or the first broken entry and why. */
+  public record Integrity(boolean intact, long entries, long brokenAt, String reason) {
+    static Integrity ok(long entries) {
+      return new Integrity(true, entries, -1, null);
     }
 
-    static Verdict broken(long entries, long at, String reason) {
-      return new Verdict(false, entries, at, reason);
+    static Integrity broken(long entries, long at, String reason) {
+      return new Integrity(false, entries, at, reason);
     }
   }
 
@@ -257,8 +257,8 @@ public final class AuditLog {
   }
 
   /** Verifies this log, including its head (nothing cut off the end). */
-  public Verdict verify() {
-    Verdict v = verify(file);
+  public Integrity verify() {
+    Integrity v = verify(file);
     if (!v.intact() || !Files.exists(head)) {
       return v;
     }
@@ -266,7 +266,7 @@ public final class AuditLog {
       String[] h = Files.readString(head).strip().split(" ");
       long seq = Long.parseLong(h[0]);
       if (v.entries() != seq) {
-        return Verdict.broken(
+        return Integrity.broken(
             v.entries(),
             v.entries() + 1,
             "the log ends at entry "
@@ -277,12 +277,12 @@ public final class AuditLog {
       }
       String lastHash = lastHash(file);
       if (!h[1].equals(lastHash)) {
-        return Verdict.broken(
+        return Integrity.broken(
             v.entries(), seq, "the last entry's hash differs from the recorded head");
       }
       return v;
     } catch (IOException | RuntimeException e) {
-      return Verdict.broken(v.entries(), -1, "unreadable head " + head + ": " + e.getMessage());
+      return Integrity.broken(v.entries(), -1, "unreadable head " + head + ": " + e.getMessage());
     }
   }
 
@@ -298,9 +298,9 @@ public final class AuditLog {
   }
 
   /** Verifies a log file on its own (an export): chain, sequence and day roots. */
-  public static Verdict verify(Path log) {
+  public static Integrity verify(Path log) {
     if (!Files.exists(log)) {
-      return Verdict.ok(0);
+      return Integrity.ok(0);
     }
     long expected = 1;
     String prev = GENESIS;
@@ -313,16 +313,16 @@ public final class AuditLog {
         try {
           n = (ObjectNode) JSON.readTree(line);
         } catch (IOException | ClassCastException e) {
-          return Verdict.broken(
+          return Integrity.broken(
               expected - 1, expected, "entry " + expected + " is not a JSON object");
         }
         if (n == null || !n.has("seq") || !n.has("hash") || !n.has("prev") || !n.has("at")) {
-          return Verdict.broken(
+          return Integrity.broken(
               expected - 1, expected, "entry " + expected + " lacks seq, at, prev or hash");
         }
         long seq = n.get("seq").asLong();
         if (seq != expected) {
-          return Verdict.broken(
+          return Integrity.broken(
               expected - 1,
               expected,
               "expected entry "
@@ -332,14 +332,14 @@ public final class AuditLog {
                   + " (entries removed, inserted or reordered)");
         }
         if (!n.get("prev").asText().equals(prev)) {
-          return Verdict.broken(
+          return Integrity.broken(
               expected - 1,
               seq,
               "entry " + seq + " does not follow entry " + (seq - 1) + " (prev hash differs)");
         }
         String h = hash(n);
         if (!h.equals(n.get("hash").asText())) {
-          return Verdict.broken(
+          return Integrity.broken(
               expected - 1,
               seq,
               "entry " + seq + " was changed (its hash does not match its content)");
@@ -350,7 +350,7 @@ public final class AuditLog {
           String root = HexFormat.of().formatHex(merkleRoot(day));
           String claimed = n.path("detail").path("merkle_root").asText();
           if (!root.equals(claimed)) {
-            return Verdict.broken(
+            return Integrity.broken(
                 expected - 1,
                 seq,
                 "day root of "
@@ -370,7 +370,7 @@ public final class AuditLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Verdict.ok(expected - 1);
+    return Integrity.ok(expected - 1);
   }
 
   /** Entries matching the filter, oldest first. */

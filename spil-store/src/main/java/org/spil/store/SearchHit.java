@@ -12,5 +12,5 @@ public record SearchHit(
     String schema,
     String caption,
     float score,
-    Map<String, List<String>> properties,
-    String handlingCode) {}
+    String handlingCode,
+    Map<String, List<String>> properties) {}

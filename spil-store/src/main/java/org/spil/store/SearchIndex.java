@@ -935,8 +935,8 @@ public final class SearchIndex implements AutoCloseable {
                       s.name(),
                       Captions.caption(s, p, e.getKey()),
                       e.getValue(),
-                      p,
-                      strictest.get(e.getKey())));
+                      strictest.get(e.getKey()),
+                      p));
             });
     return hits;
   }

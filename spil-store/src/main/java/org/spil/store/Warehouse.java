@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,6 +125,20 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /** Whether the warehouse has this table (one written by an older version may lack it). */
+  boolean hasTable(String name) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the catalogue: " + firstLine(e.getMessage()), e);
+    }
+  }
+
   static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
@@ -176,18 +191,7 @@ public final class Warehouse implements AutoCloseable {
       DirectoryTables.create(s);
       MatchIndex.create(s);
       AccessRequests.create(s);
-      s.execute(
-          """
-          CREATE TABLE IF NOT EXISTS judgement (a VARCHAR NOT NULL, b VARCHAR NOT NULL, verdict VARCHAR NOT NULL,
-            user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL, created TIMESTAMP NOT NULL, PRIMARY KEY (a, b))""");
-      s.execute(
-          """
-          CREATE TABLE IF NOT EXISTS resolution (user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL,
-            canonical_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
-      s.execute(
-          """
-          CREATE TABLE IF NOT EXISTS resolution_model (user_name VARCHAR NOT NULL, purpose VARCHAR NOT NULL,
-            model VARCHAR NOT NULL, created TIMESTAMP NOT NULL)""");
+      Resolutions.create(s);
       s.execute(
           """
           CREATE TABLE IF NOT EXISTS reject (

@@ -59,7 +59,7 @@ class AuditLogTest {
   void anIntactLogVerifiesAndHasDayRoots() throws IOException {
     Path dir = write("ok", 12);
     AuditLog log = new AuditLog(dir);
-    AuditLog.Verdict v = log.verify();
+    AuditLog.Integrity v = log.verify();
     assertThat(v.intact()).as(v.reason()).isTrue();
     assertThat(v.entries()).isGreaterThan(12);
     assertThat(log.query(n -> n.get("action").asText().equals("day-root")))
@@ -106,12 +106,12 @@ class AuditLogTest {
         }
       }
       Files.write(file, lines);
-      AuditLog.Verdict v = new AuditLog(dir).verify();
+      AuditLog.Integrity v = new AuditLog(dir).verify();
       assertThat(v.intact())
           .as("trial %d: %s of entry %d went unnoticed", trial, kind, i + 1)
           .isFalse();
       assertThat(v.reason()).isNotBlank();
-      AuditLog.Verdict alone = AuditLog.verify(file);
+      AuditLog.Integrity alone = AuditLog.verify(file);
       if (!kind.equals("delete") || i < lines.size()) {
         assertThat(alone.intact()).as("trial %d: exported %s", trial, kind).isFalse();
       }
@@ -124,7 +124,7 @@ class AuditLogTest {
     Path file = dir.resolve("audit.jsonl");
     List<String> lines = Files.readAllLines(file);
     Files.write(file, lines.subList(0, lines.size() - 1));
-    AuditLog.Verdict v = new AuditLog(dir).verify();
+    AuditLog.Integrity v = new AuditLog(dir).verify();
     assertThat(v.intact()).isFalse();
     assertThat(v.reason()).contains("removed from the end");
   }
@@ -146,7 +146,7 @@ class AuditLogTest {
     for (Thread t : threads) {
       t.join();
     }
-    AuditLog.Verdict v = log.verify();
+    AuditLog.Integrity v = log.verify();
     assertThat(v.intact()).as(v.reason()).isTrue();
     assertThat(v.entries()).isGreaterThanOrEqualTo(100);
   }

@@ -30,7 +30,7 @@ class HitThresholdTest {
     System.out.printf(
         "over %d keys: variant at least %.3f, other surname %.3f on average%n",
         keys, minVariant, sumOther / keys);
-    assertThat(minVariant).isGreaterThanOrEqualTo(Store.HIT_NAME_THRESHOLD);
-    assertThat(sumOther / keys).isLessThan(Store.HIT_NAME_THRESHOLD);
+    assertThat(minVariant).isGreaterThanOrEqualTo(HitNoHit.HIT_NAME_THRESHOLD);
+    assertThat(sumOther / keys).isLessThan(HitNoHit.HIT_NAME_THRESHOLD);
   }
 }

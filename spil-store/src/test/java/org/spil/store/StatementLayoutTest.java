@@ -148,7 +148,7 @@ class StatementLayoutTest {
                   store,
                   "SELECT table_type FROM information_schema.tables WHERE table_name = 'statement'"))
           .containsExactly("VIEW");
-      assertThat(store.entity(Viewers.of("a"), "p1").orElseThrow().properties())
+      assertThat(store.entities().entity(Viewers.of("a"), "p1").orElseThrow().properties())
           .containsOnlyKeys("name", "email");
       assertThat(unkeyed(store)).containsExactly("0");
     }
@@ -189,14 +189,14 @@ class StatementLayoutTest {
   private void keyedAfresh() throws Exception {
     try (Store store = Store.open(tmp, false, StoreTest.TODAY)) {
       assertThat(store.warehouse().hasEntityKeys()).isFalse();
-      assertThat(store.entity(Viewers.of("a"), "p1")).isPresent();
+      assertThat(store.entities().entity(Viewers.of("a"), "p1")).isPresent();
     }
     try (Store store = Store.open(tmp, true, StoreTest.TODAY)) {
       assertThat(store.warehouse().hasEntityKeys()).isTrue();
       assertThat(unkeyed(store)).containsExactly("0");
-      assertThat(store.entity(Viewers.of("a"), "p1").orElseThrow().properties())
+      assertThat(store.entities().entity(Viewers.of("a"), "p1").orElseThrow().properties())
           .containsOnlyKeys("name");
-      assertThat(store.entity(Viewers.of("b"), "p1")).isEmpty();
+      assertThat(store.entities().entity(Viewers.of("b"), "p1")).isEmpty();
     }
   }
 
@@ -206,7 +206,7 @@ class StatementLayoutTest {
       StoreTest.person(
           store, P, "e1", "Мухаммед Юсупов", "NL91ABNA0417164300", StoreTest.TODAY, "x");
       Path parquet = tmp.resolve("out.parquet");
-      assertThat(store.exportParquet(Viewers.of("a"), parquet)).isEqualTo(3);
+      assertThat(store.exports().parquet(Viewers.of("a"), parquet)).isEqualTo(3);
       List<String> got =
           rows(store, "SELECT id, prop, value FROM read_parquet('" + parquet + "') ORDER BY prop");
       assertThat(got)

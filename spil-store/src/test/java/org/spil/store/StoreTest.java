@@ -58,13 +58,13 @@ class StoreTest {
       assertThat(first.newStatements()).isEqualTo(3);
       assertThat(second.statements()).isEqualTo(3);
       assertThat(second.newStatements()).isZero();
-      EntityRecord e = store.entity(Viewers.of("politie-nl"), "e1").orElseThrow();
+      EntityRecord e = store.entities().entity(Viewers.of("politie-nl"), "e1").orElseThrow();
       ValueRecord name = e.properties().get("name").get(0);
       assertThat(name.firstSeen()).isEqualTo(TODAY.minusDays(10));
       assertThat(name.lastSeen()).isEqualTo(TODAY);
       assertThat(e.properties().get("idNumber").get(0).originalValue())
           .isEqualTo("nl91abna0417164300");
-      assertThat(store.stats(Viewers.of("politie-nl")).statements()).isEqualTo(3);
+      assertThat(store.entities().stats(Viewers.of("politie-nl")).statements()).isEqualTo(3);
       assertThat(store.warehouse().batchWithFiles("ds", "sha2"))
           .map(Batch::id)
           .contains(second.id());
@@ -82,7 +82,7 @@ class StoreTest {
           store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "y");
       left.accept("e2", "Person", "name", "B", null, null);
       assertThat(store.warehouse().batches()).isEmpty();
-      assertThat(store.stats(Viewers.of("a")).statements()).isZero();
+      assertThat(store.entities().stats(Viewers.of("a")).statements()).isZero();
     }
     try (Store store = Store.open(tmp, true, TODAY);
         var st = store.warehouse().connection().createStatement();
@@ -135,13 +135,13 @@ class StoreTest {
       assertThat(store.search(v, SearchQuery.of("Person")))
           .extracting(SearchHit::id)
           .containsExactly("e2");
-      assertThat(store.entity(v, "e1")).isEmpty();
-      assertThat(store.stats(v).entities()).isEqualTo(1);
+      assertThat(store.entities().entity(v, "e1")).isEmpty();
+      assertThat(store.entities().stats(v).entities()).isEqualTo(1);
       StringWriter out = new StringWriter();
-      assertThat(store.exportFtm(v, out)).isEqualTo(1);
+      assertThat(store.exports().ftm(v, out)).isEqualTo(1);
       assertThat(out.toString()).contains("Current Person").doesNotContain("Expired");
       Path parquet = tmp.resolve("x.parquet");
-      assertThat(store.exportParquet(v, parquet)).isEqualTo(2);
+      assertThat(store.exports().parquet(v, parquet)).isEqualTo(2);
       assertThat(Files.size(parquet)).isPositive();
     }
   }

@@ -142,12 +142,12 @@ class ViewerScopeTest {
           }
         }
         String ctx = "seed " + seed + ", viewer " + viewer;
-        Stats stats = store.stats(viewer);
+        Stats stats = store.entities().stats(viewer);
         assertThat(stats.statements()).as(ctx).isEqualTo(visibleStatements);
         assertThat(stats.entities()).as(ctx).isEqualTo(visible.size());
         for (int e = 0; e < 8; e++) {
           String id = "e" + e;
-          var entity = store.entity(viewer, id);
+          var entity = store.entities().entity(viewer, id);
           if (!visible.containsKey(id)) {
             assertThat(entity).as(ctx + " show " + id).isEmpty();
             continue;
@@ -181,7 +181,7 @@ class ViewerScopeTest {
           }
         }
         StringWriter export = new StringWriter();
-        store.exportFtm(viewer, export);
+        store.exports().ftm(viewer, export);
         ObjectMapper json = new ObjectMapper();
         Set<String> exported = new HashSet<>();
         for (String line : export.toString().split("\n")) {

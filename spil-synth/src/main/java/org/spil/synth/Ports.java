@@ -24,10 +24,11 @@ final class Ports {
 
   Ports(Path worldPortIndex) {
     if (!Files.isReadable(worldPortIndex)) {
-      throw new IllegalArgumentException(
+      throw new org.spil.model.InvalidField(
+          "ports",
           worldPortIndex
               + ": World Port Index not found; it ships in ../shared/data/geo/ next to the"
-              + " repository, or name it with --ports");
+              + " repository, or name another");
     }
     try (BufferedReader in = Files.newBufferedReader(worldPortIndex, StandardCharsets.UTF_8)) {
       List<String> header = split(in.readLine());

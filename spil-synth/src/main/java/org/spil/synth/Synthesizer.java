@@ -31,11 +31,11 @@ public final class Synthesizer {
 
   public Synthesizer(int scale, long seed, Path worldPortIndex) {
     if (scale < 200) {
-      throw new IllegalArgumentException(
-          "--scale must be at least 200 persons (got " + scale + ")");
+      throw new org.spil.model.InvalidField(
+          "scale", "must be at least 200 persons (got " + scale + ")");
     }
     if (scale > 50_000_000) {
-      throw new IllegalArgumentException("--scale must be at most 50,000,000 persons");
+      throw new org.spil.model.InvalidField("scale", "must be at most 50,000,000 persons");
     }
     this.scale = scale;
     this.seed = seed;

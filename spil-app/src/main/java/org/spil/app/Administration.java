@@ -1,0 +1,104 @@
+package org.spil.app;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import org.spil.policy.Case;
+import org.spil.policy.Passwords;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.store.Retention;
+import org.spil.store.Store;
+
+/**
+ * The deployment's administration: users and cases, retention, and rebuilding the derived indexes.
+ * Changes are audited with the operator who made them.
+ */
+public final class Administration {
+  private final Store store;
+
+  public Administration(Store store) {
+    this.store = store;
+  }
+
+  /** A user as listings show it: name, agency and role labels in order. */
+  public record UserView(String name, String agency, List<String> roles) {
+    static UserView of(User u) {
+      return new UserView(
+          u.name(), u.agency(), u.roles().stream().map(Role::label).sorted().toList());
+    }
+  }
+
+  /** A case as listings show it: id, title, legal task and members in order. */
+  public record CaseView(String id, String title, String legalTask, List<String> members) {
+    static CaseView of(Case c) {
+      return new CaseView(
+          c.id(), c.title(), c.legalTask(), List.copyOf(new TreeSet<>(c.members())));
+    }
+  }
+
+  /**
+   * Adds a user with roles by label ({@code analyst}, {@code privacy-officer}); the password is
+   * stored as an Argon2id hash and the array is wiped.
+   */
+  public UserView addUser(
+      Operator by, String name, String agency, List<String> roles, char[] password) {
+    Set<Role> parsed = EnumSet.noneOf(Role.class);
+    for (String r : roles) {
+      parsed.add(Role.parse(r));
+    }
+    User user = new User(name, agency, parsed);
+    String hash;
+    try {
+      hash = Passwords.hash(password);
+    } finally {
+      Arrays.fill(password, ' ');
+    }
+    store.accounts().addUser(user, hash, by.name());
+    return UserView.of(user);
+  }
+
+  /** Every user, by name. */
+  public List<UserView> users() {
+    List<UserView> out = new ArrayList<>();
+    store.accounts().directory().users().values().forEach(u -> out.add(UserView.of(u)));
+    return out;
+  }
+
+  /** Adds a case with its members and the legal task it serves. */
+  public CaseView addCase(
+      Operator by, String id, String title, String legalTask, List<String> members) {
+    Case c = new Case(id, title, legalTask, Set.copyOf(members));
+    store.accounts().addCase(c, by.name());
+    return CaseView.of(c);
+  }
+
+  /** Every case, by id. */
+  public List<CaseView> cases() {
+    List<CaseView> out = new ArrayList<>();
+    store.accounts().directory().cases().values().forEach(c -> out.add(CaseView.of(c)));
+    return out;
+  }
+
+  /** The batches past their retention date on the store's day that still hold statements. */
+  public List<Retention.Expired> expired() {
+    return store.retention().expired();
+  }
+
+  /** Purges every batch past its retention date (audited: statement ids, never values). */
+  public List<Retention.Expired> purge(Operator by) {
+    return store.retention().purge(by.name());
+  }
+
+  /**
+   * Rebuilds the derived indexes (search, hit/no-hit match codes) from the warehouse in one read of
+   * each batch; the store must be opened with {@link Store#openForReindex}. Returns the batches.
+   */
+  public int reindex(LongConsumer progress) {
+    return store.reindex(progress);
+  }
+}

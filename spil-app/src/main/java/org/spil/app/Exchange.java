@@ -1,0 +1,46 @@
+package org.spil.app;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.spil.policy.Viewer;
+import org.spil.store.HitNoHit;
+import org.spil.store.Requests;
+import org.spil.store.Store;
+
+/**
+ * The exchange between agencies: hit/no-hit (which other agencies hold matching records the viewer
+ * may not see, never a value) and the access requests that follow a hit, decided by the owning
+ * agency. Every step is audited in the store.
+ */
+public final class Exchange {
+  private final Store store;
+
+  public Exchange(Store store) {
+    this.store = store;
+  }
+
+  /** The hits for a name (with a date of birth), an IBAN, a phone number or an identifier. */
+  public List<HitNoHit.Hit> hit(Viewer viewer, HitNoHit.Query query) {
+    return store.hits().find(viewer, query);
+  }
+
+  /** Asks the agency behind a hit's reference for access, for the viewer's purpose. */
+  public Requests.View request(Viewer viewer, String reference, String reason) {
+    return store.requests().create(viewer, reference, reason);
+  }
+
+  /** The requests a user made and those to the user's agency. */
+  public List<Requests.View> requests(String user) {
+    return store.requests().list(user);
+  }
+
+  /** A user of the owning agency grants a request until a day (inclusive). */
+  public Requests.View grant(String user, String request, LocalDate until) {
+    return store.requests().decide(user, request, true, until, null);
+  }
+
+  /** A user of the owning agency refuses a request, saying why. */
+  public Requests.View refuse(String user, String request, String reason) {
+    return store.requests().decide(user, request, false, null, reason);
+  }
+}

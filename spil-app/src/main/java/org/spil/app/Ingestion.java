@@ -1,0 +1,187 @@
+package org.spil.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.spil.ingest.Dataset;
+import org.spil.ingest.DatasetException;
+import org.spil.ingest.DatasetReader;
+import org.spil.ingest.IngestReport;
+import org.spil.ingest.Pipeline;
+import org.spil.ingest.Reject;
+import org.spil.store.Batch;
+import org.spil.store.BatchWriter;
+import org.spil.store.Store;
+
+/**
+ * Datasets into the store, one atomic batch each: a dataset whose files are unchanged since an
+ * earlier batch adds nothing; otherwise every statement is staged, the batch commits in one
+ * transaction with its audit event, and the derived indexes catch up. A dataset error aborts the
+ * batch and leaves the warehouse untouched.
+ */
+public final class Ingestion {
+  private Ingestion() {}
+
+  /** Reads every dataset directory first, so that one bad {@code dataset.yml} stops them all. */
+  public static List<Dataset> read(List<Path> dirs) {
+    List<Dataset> out = new ArrayList<>();
+    for (Path dir : dirs) {
+      out.add(DatasetReader.read(dir));
+    }
+    return out;
+  }
+
+  /**
+   * What happened to one dataset; {@code seconds} in all, of which {@code indexSeconds} bringing
+   * the search and match indexes up to date after the warehouse commit.
+   */
+  public record Outcome(
+      Dataset dataset,
+      Optional<Batch> unchangedSince,
+      Batch batch,
+      IngestReport report,
+      double seconds,
+      double indexSeconds) {
+
+    /** The outcome as {@code spil ingest --json} and the API give it. */
+    public Summary summary() {
+      if (unchangedSince.isPresent()) {
+        return new Summary(
+            dataset.name(),
+            dataset.agency(),
+            unchangedSince.get().id(),
+            null,
+            null,
+            null,
+            null,
+            0L,
+            null,
+            null,
+            null,
+            null,
+            null);
+      }
+      List<String> rejects =
+          report.rejects().stream().limit(Summary.REJECTS_SHOWN).map(Reject::toString).toList();
+      return new Summary(
+          dataset.name(),
+          dataset.agency(),
+          null,
+          batch.id(),
+          report.rows(),
+          batch.entities(),
+          batch.statements(),
+          batch.newStatements(),
+          report.rejectedRows(),
+          report.rejects().size(),
+          Math.round(seconds * 1000) / 1000.0,
+          Math.round(indexSeconds * 1000) / 1000.0,
+          rejects);
+    }
+  }
+
+  /**
+   * One dataset's ingest in brief: the batch and its counts, or the batch whose files it repeats.
+   * {@code rejects} lists the first {@value #REJECTS_SHOWN} as {@code file:line: column: reason}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Summary(
+      String dataset,
+      String agency,
+      Long unchangedSinceBatch,
+      Long batchId,
+      Long rows,
+      Long entities,
+      Long statements,
+      Long statementsAdded,
+      Long rejectedRows,
+      Integer rejectedValues,
+      Double seconds,
+      Double indexSeconds,
+      List<String> rejects) {
+    static final int REJECTS_SHOWN = 20;
+  }
+
+  /** Ingests one dataset as of a day, as {@code by}, reporting rows read and entities indexed. */
+  public static Outcome run(
+      Store store,
+      Dataset dataset,
+      LocalDate asOf,
+      Operator by,
+      LongConsumer progress,
+      LongConsumer indexProgress) {
+    String sha = filesSha256(dataset);
+    Optional<Batch> same = store.batchWithFiles(dataset.name(), sha);
+    if (same.isPresent()) {
+      return new Outcome(dataset, same, null, null, 0, 0);
+    }
+    long start = System.nanoTime();
+    IngestReport[] report = new IngestReport[1];
+    Batch batch =
+        store.ingest(
+            dataset.provenance(asOf),
+            asOf,
+            sha,
+            by.name(),
+            writer -> {
+              report[0] = write(dataset, writer, progress);
+              return content(report[0]);
+            });
+    long indexStart = System.nanoTime();
+    store.updateIndex(indexProgress);
+    long end = System.nanoTime();
+    return new Outcome(
+        dataset, Optional.empty(), batch, report[0], (end - start) / 1e9, (end - indexStart) / 1e9);
+  }
+
+  /** Reads, validates and normalises the dataset into a batch writer. */
+  public static IngestReport write(Dataset dataset, BatchWriter writer, LongConsumer progress) {
+    return Pipeline.run(dataset, writer::accept, progress);
+  }
+
+  /** What a batch holds, from what the pipeline reported. */
+  public static Store.BatchContent content(IngestReport report) {
+    List<BatchWriter.RejectRow> rejects = new ArrayList<>();
+    for (Reject r : report.rejects()) {
+      rejects.add(new BatchWriter.RejectRow(r.file(), r.line(), r.column(), r.value(), r.reason()));
+    }
+    return new Store.BatchContent(report.rows(), report.rejectedRows(), rejects);
+  }
+
+  /** A hash over dataset.yml and every file the dataset reads, in order. */
+  public static String filesSha256(Dataset dataset) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      List<String> files = new ArrayList<>();
+      files.add("dataset.yml");
+      files.addAll(dataset.files());
+      byte[] buffer = new byte[1 << 16];
+      for (String f : files) {
+        sha.update(f.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        try (InputStream in = Files.newInputStream(dataset.dir().resolve(f))) {
+          int n;
+          while ((n = in.read(buffer)) > 0) {
+            sha.update(buffer, 0, n);
+          }
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      throw new DatasetException(dataset.dir() + ": cannot read: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.spil.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.spil.model.InvalidField;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+import org.spil.store.AuditLog;
+import org.spil.store.Store;
+
+/**
+ * The privacy officer's view of the audit log: verify its chain (anyone may), export it and query
+ * it by user, entity or time (privacy officers and administrators only; a refusal is audited, and
+ * so is every export and query).
+ */
+public final class Oversight {
+  private Oversight() {}
+
+  /** Checks the audit log of a data directory: intact, or the first broken entry. */
+  public static AuditLog.Integrity verify(Path dataDir) {
+    return new AuditLog(dataDir).verify();
+  }
+
+  /** Checks an exported audit log on its own. */
+  public static AuditLog.Integrity verifyFile(Path file) {
+    return AuditLog.verify(file);
+  }
+
+  /**
+   * The user reading the log, if a privacy officer or administrator; otherwise a refusal, audited.
+   */
+  static User overseer(Store store, String name) {
+    User u = store.accounts().directory().users().get(name);
+    if (u == null || !(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR))) {
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  name, null, "refused", Map.of("reason", "audit access without the role")));
+      throw new PolicyException(
+          "user",
+          (u == null
+                  ? "unknown user '" + name + "'"
+                  : "user " + name + " is not a privacy officer or administrator")
+              + "; only they may read the audit log");
+    }
+    return u;
+  }
+
+  /** Writes the log to a file for verification elsewhere; returns the entries written. */
+  public static long export(Store store, String overseer, Path out) {
+    overseer(store, overseer);
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                overseer, null, "audit-export", Map.of("file", out.toAbsolutePath().toString())));
+    return store.audit().export(out);
+  }
+
+  /**
+   * The entries of a user, that returned or named an entity, at or after a time (ISO date or time);
+   * each filter may be null.
+   */
+  public static List<JsonNode> query(
+      Store store, String overseer, String user, String entity, String since) {
+    overseer(store, overseer);
+    if (since != null && !since.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+      throw new InvalidField(
+          "since", "an ISO date or time such as 2026-12-01, not '" + since + "'");
+    }
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                overseer,
+                null,
+                "audit-query",
+                Map.of(
+                    "user",
+                    user == null ? "" : user,
+                    "entity",
+                    entity == null ? "" : entity,
+                    "since",
+                    since == null ? "" : since)));
+    return store
+        .audit()
+        .query(
+            n ->
+                (user == null || user.equals(n.path("user").asText()))
+                    && (entity == null
+                        || n.path("detail").toString().contains("\"" + entity + "\""))
+                    && (since == null || n.path("at").asText().compareTo(since) >= 0));
+  }
+}

@@ -1,0 +1,128 @@
+package org.spil.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.model.types.Text;
+import org.spil.policy.Viewer;
+import org.spil.resolve.ResolveRecord;
+import org.spil.store.Store;
+
+/**
+ * Reads the persons, companies and account holders a viewer may see as {@link ResolveRecord}s: the
+ * name (or first and last name), date of birth, identifiers (email, phone, document and
+ * registration numbers), nationality or country. Only visible statements are used, so resolutions
+ * and explanations never contain an invisible value.
+ */
+public final class ResolveRecords {
+  public static final Set<String> SCHEMATA =
+      Set.of("Person", "Company", "Organization", "LegalEntity");
+  private static final Map<String, String> IDS =
+      Map.of(
+          "email",
+          "email",
+          "phone",
+          "phone",
+          "idNumber",
+          "doc",
+          "passportNumber",
+          "doc",
+          "registrationNumber",
+          "reg",
+          "taxNumber",
+          "tax");
+
+  /** The kinds of identifier that are numbers (document, registration, tax, account). */
+  public static final List<String> NUMBER_KINDS = List.of("doc", "reg", "tax", "iban", "phone");
+
+  private ResolveRecords() {}
+
+  /**
+   * The records, with the IBANs of the bank accounts they hold (a visible BankAccount's {@code
+   * holder}) added as identifiers: account holders written differently by different banks meet
+   * through their account.
+   */
+  public static Map<String, ResolveRecord> read(Store store, Viewer viewer) {
+    Map<String, Set<String>> ibans = new LinkedHashMap<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("BankAccount"),
+            (id, schema, source, props) -> {
+              for (String holder : props.getOrDefault("holder", List.of())) {
+                for (String iban : props.getOrDefault("iban", List.of())) {
+                  ibans
+                      .computeIfAbsent(holder, k -> new TreeSet<>())
+                      .add("iban:" + Text.compact(iban));
+                }
+              }
+            });
+    Map<String, ResolveRecord> out = new LinkedHashMap<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            SCHEMATA,
+            (id, schema, source, props) -> {
+              String dataset = source == null ? null : source.dataset();
+              ResolveRecord r = record(id, schema, dataset, props);
+              Set<String> extra = ibans.get(id);
+              if (extra != null) {
+                Set<String> all = new TreeSet<>(r.identifiers());
+                all.addAll(extra);
+                r =
+                    new ResolveRecord(
+                        r.id(), r.kind(), r.name(), r.dob(), all, r.countries(), r.city(), dataset);
+              }
+              out.put(id, r);
+            });
+    return out;
+  }
+
+  public static ResolveRecord record(
+      String id, String schema, String dataset, Map<String, List<String>> props) {
+    String name = first(props, "name");
+    if (name == null) {
+      String f = first(props, "firstName");
+      String l = first(props, "lastName");
+      name =
+          f == null && l == null
+              ? null
+              : ((f == null ? "" : f) + " " + (l == null ? "" : l)).strip();
+    }
+    Set<String> ids = new TreeSet<>();
+    for (Map.Entry<String, String> e : IDS.entrySet()) {
+      for (String v : props.getOrDefault(e.getKey(), List.of())) {
+        String c = e.getValue().equals("email") ? v.strip().toLowerCase() : Text.compact(v);
+        if (c.length() >= 5) {
+          ids.add(e.getValue() + ":" + c);
+        }
+      }
+    }
+    Set<String> countries = new TreeSet<>();
+    for (String p : List.of("nationality", "country", "citizenship")) {
+      countries.addAll(props.getOrDefault(p, List.of()));
+    }
+    ResolveRecord.Kind kind =
+        switch (schema) {
+          case "Person" -> ResolveRecord.Kind.PERSON;
+          case "Company", "Organization" -> ResolveRecord.Kind.COMPANY;
+          default -> ResolveRecord.Kind.EITHER;
+        };
+    String dob = first(props, "birthDate");
+    return new ResolveRecord(id, kind, name, dob, ids, countries, null, dataset);
+  }
+
+  private static String first(Map<String, List<String>> props, String prop) {
+    List<String> v = props.get(prop);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  public static List<ResolveRecord> list(Map<String, ResolveRecord> byId) {
+    return new ArrayList<>(byId.values());
+  }
+}

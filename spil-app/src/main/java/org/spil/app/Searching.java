@@ -1,0 +1,137 @@
+package org.spil.app;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import org.spil.model.InvalidField;
+import org.spil.model.Schemata;
+import org.spil.model.types.Countries;
+import org.spil.policy.Viewer;
+import org.spil.store.BatchWriter;
+import org.spil.store.EntityRecord;
+import org.spil.store.SearchHit;
+import org.spil.store.SearchQuery;
+import org.spil.store.Stats;
+import org.spil.store.Store;
+
+/**
+ * What a viewer reads of the warehouse: search, entity pages, counts, exports and the rejects of
+ * the viewer's own agency. Every read goes through the viewer's scope in the store and is audited
+ * there.
+ */
+public final class Searching {
+  private final Store store;
+
+  public Searching(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * A search as a user asks it: free text, optionally a schema (or one it extends), a country by
+   * code or name, a dataset, an agency, how many hits, and the region of phone numbers written in
+   * national format.
+   */
+  public record Request(
+      String text,
+      String schema,
+      String country,
+      String dataset,
+      String agency,
+      int limit,
+      String region) {}
+
+  /** The hits of a search, best first, within the viewer's scope. */
+  public List<SearchHit> search(Viewer viewer, Request r) {
+    if (r.schema() != null) {
+      Schemata.model().get(r.schema());
+    }
+    String country = null;
+    if (r.country() != null) {
+      country = Countries.lookup(r.country());
+      if (country == null) {
+        throw new InvalidField("country", "unknown country '" + r.country() + "'");
+      }
+    }
+    return store.search(
+        viewer,
+        new SearchQuery(
+            r.text(), r.schema(), country, r.dataset(), r.agency(), r.limit(), r.region()));
+  }
+
+  /** An entity with every value the viewer may see and its provenance; empty when none. */
+  public Optional<EntityRecord> show(Viewer viewer, String id) {
+    return store.entities().entity(viewer, id);
+  }
+
+  /** Entities and statements the viewer may see, per dataset, schema, agency and handling code. */
+  public Stats stats(Viewer viewer) {
+    return store.entities().stats(viewer);
+  }
+
+  /** The rejected values of the viewer's own agency's batches (all, or one batch). */
+  public List<BatchWriter.RejectRow> rejects(Viewer viewer, Long batch) {
+    return store.entities().rejects(viewer, batch);
+  }
+
+  /** The formats of an export. */
+  public enum ExportFormat {
+    /** FollowTheMoney entities as JSON lines. */
+    FTM,
+    /** Statements with their provenance as a Parquet file. */
+    PARQUET;
+
+    public static ExportFormat parse(String name) {
+      for (ExportFormat f : values()) {
+        if (f.name().equalsIgnoreCase(name)) {
+          return f;
+        }
+      }
+      throw new InvalidField("format", "must be ftm or parquet, not '" + name + "'");
+    }
+
+    /** What one unit of the export is. */
+    public String unit() {
+      return this == FTM ? "entities" : "statements";
+    }
+  }
+
+  /** Writes the visible entities as FtM JSON lines to a stream; returns how many. */
+  public long exportFtm(Viewer viewer, Writer out) {
+    return store.exports().ftm(viewer, out);
+  }
+
+  /**
+   * Writes what the viewer may see to a file, whole or not at all: the target's directory must
+   * exist and be writable (checked before anything is read or audited); the export goes to a file
+   * beside it and is moved into place when complete. Returns how many entities or statements.
+   */
+  public long export(Viewer viewer, ExportFormat format, Path out) throws IOException {
+    Path dir = out.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidField("out", out + ": there is no directory " + dir);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new InvalidField("out", out + ": cannot write in " + dir);
+    }
+    Path part = out.resolveSibling(out.getFileName() + ".part");
+    try {
+      long n;
+      if (format == ExportFormat.PARQUET) {
+        n = store.exports().parquet(viewer, part);
+      } else {
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+          n = store.exports().ftm(viewer, w);
+        }
+      }
+      Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return n;
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+}

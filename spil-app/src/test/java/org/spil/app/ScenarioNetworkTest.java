@@ -1,0 +1,64 @@
+package org.spil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spil.analysis.graph.BrandesBetweenness;
+import org.spil.analysis.graph.Lengths;
+import org.spil.analysis.graph.LouvainCommunities;
+import org.spil.analysis.network.Network;
+import org.spil.store.Store;
+import org.spil.synth.GroundTruth;
+
+/**
+ * On the synthetic scenario, the chat network a case analyst may see gives back what was planted:
+ * the leaders' and brokers' handles rank at the top by betweenness, and each planted network's
+ * handles fall mostly into one community.
+ */
+class ScenarioNetworkTest {
+  static final String PORTS = "../../shared/data/geo/UpdatedPub150.csv";
+
+  @TempDir Path tmp;
+
+  @Test
+  void plantedLeadersAndBrokersAreRecovered() throws Exception {
+    try (Store store = Scenario.warehouse(1500, tmp, Path.of(PORTS), "bench")) {
+      GroundTruth truth = new GroundTruth(tmp.resolve("scenario"));
+      Network net =
+          NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), Set.of("Message"));
+      double[] betweenness = BrandesBetweenness.compute(net.graph(), Lengths.HOPS).scores();
+      PlantedRoles.Recall recall =
+          PlantedRoles.recall(net, betweenness, PlantedRoles.handles(truth));
+      System.out.printf(
+          "scenario 1,500: leaders and brokers in the top %d by betweenness: %d (recall %.2f)%n",
+          recall.k(), recall.found(), recall.value());
+      assertThat(recall.k()).isGreaterThanOrEqualTo(6);
+      assertThat(recall.value()).isGreaterThanOrEqualTo(0.75);
+
+      int[] community = LouvainCommunities.compute(net.graph()).community();
+      Map<String, Map<Integer, Integer>> byNetwork = new HashMap<>();
+      Map<String, String> networkOf = new HashMap<>();
+      truth.members().forEach(m -> m.handles().forEach(h -> networkOf.put(h, m.network())));
+      for (int v = 0; v < net.size(); v++) {
+        String n = networkOf.get(net.caption(v).toLowerCase(Locale.ROOT));
+        if (n != null) {
+          byNetwork.computeIfAbsent(n, k -> new HashMap<>()).merge(community[v], 1, Integer::sum);
+        }
+      }
+      assertThat(byNetwork).isNotEmpty();
+      for (Map.Entry<String, Map<Integer, Integer>> e : byNetwork.entrySet()) {
+        int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+        int largest = e.getValue().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        assertThat((double) largest / total)
+            .as("share of network %s's handles in its main community", e.getKey())
+            .isGreaterThanOrEqualTo(0.6);
+      }
+    }
+  }
+}

@@ -1,0 +1,416 @@
+package org.spil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.spil.analysis.graph.Centrality;
+import org.spil.analysis.graph.Graph;
+import org.spil.analysis.graph.Lengths;
+import org.spil.analysis.graph.LouvainCommunities;
+import org.spil.analysis.network.Network;
+import org.spil.app.Exchange;
+import org.spil.app.Ingestion;
+import org.spil.app.NetworkAnalysis;
+import org.spil.app.Operator;
+import org.spil.app.Oversight;
+import org.spil.app.PlantedRoles;
+import org.spil.app.Resolving;
+import org.spil.app.Scenario;
+import org.spil.app.Searching;
+import org.spil.policy.PolicyException;
+import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
+import org.spil.resolve.Score;
+import org.spil.store.AuditLog;
+import org.spil.store.Batch;
+import org.spil.store.EntityRecord;
+import org.spil.store.HitNoHit;
+import org.spil.store.Requests;
+import org.spil.store.SearchHit;
+import org.spil.store.Stats;
+import org.spil.store.Store;
+import org.spil.synth.GroundTruth;
+
+/**
+ * The demo's tour of a freshly generated scenario, as an analyst would take it: the sources and
+ * their provenance, what each user sees for which purpose, the ground truth in brief, one person
+ * found across sources, spellings and scripts, hit/no-hit and an access request, entity resolution
+ * and network analysis scored against the truth, and the audit log. Every step calls the same
+ * operations as the commands; this class only prints.
+ */
+final class DemoTour {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  DemoTour(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  void run(Path data, int scale, long seed, Path ports) throws IOException {
+    Path scenario = data.resolve("scenario");
+    out.printf(
+        "Spil demo: synthetic scenario of %,d persons (seed %d) in %s%n%n", scale, seed, scenario);
+    out.flush();
+    Scenario.Generated generated =
+        Scenario.generate(
+            scale,
+            seed,
+            ports,
+            scenario,
+            line -> {
+              err.println("  synth " + line);
+              err.flush();
+            });
+    out.printf(
+        "Generated %d sources, %d files, %,d MB in %.1f s%n%n",
+        generated.datasets().size(),
+        generated.files().size(),
+        generated.bytes() >> 20,
+        generated.millis() / 1000.0);
+    GroundTruth truth = new GroundTruth(scenario);
+    try (Store store = Store.open(data, true, LocalDate.now())) {
+      out.println("== Ingest");
+      for (Ingestion.Outcome o : Scenario.ingest(store, scenario, new Operator("demo"))) {
+        IngestCommand.print(out, o);
+      }
+      out.println();
+      sources(store);
+      out.println();
+      people(store);
+      out.println();
+      reads(store);
+      out.println();
+      scenario(truth);
+      out.println();
+      searches(store, truth);
+      out.println();
+      hitAndRequest(store, truth);
+      out.println();
+      resolve(store, truth);
+      out.println();
+      network(store, truth);
+      out.println();
+    }
+    AuditLog.Integrity audit = Oversight.verify(data);
+    out.printf(
+        "== Audit log: %,d entries (every read above, users, cases, ingests), chain %s%n",
+        audit.entries(), audit.intact() ? "intact" : "BROKEN: " + audit.reason());
+    out.println();
+    out.printf("Ground truth: %s%n", scenario.resolve("truth/README.md"));
+    out.printf(
+        "Explore further: ./spil search NAME --as analist.politie --purpose %s --data %s%n",
+        Scenario.CASE, data);
+    out.printf(
+        "                 ./spil audit query --as fg.politie --user analist.politie --data %s%n",
+        data);
+    out.flush();
+  }
+
+  private void sources(Store store) {
+    out.println("== Sources");
+    out.printf(
+        "  %-14s %-11s %-12s %-4s %-5s %-10s %s%n",
+        "dataset", "agency", "legal basis", "code", "grade", "retain", "shared with");
+    for (Batch b : store.batches()) {
+      var p = b.provenance();
+      out.printf(
+          "  %-14s %-11s %-12s %-4s %s%d    %-10s %s%n",
+          p.dataset(),
+          p.agency(),
+          p.legalBasis(),
+          p.handlingCode(),
+          p.sourceGrade(),
+          p.infoGrade(),
+          p.retainUntil(),
+          p.shareWith().isEmpty() ? "-" : String.join(", ", p.shareWith()));
+    }
+  }
+
+  /** Users of the demo: one per agency, a prosecutor and a privacy officer; one joint case. */
+  private void people(Store store) {
+    Scenario.addDemoPeople(store, new Operator("demo"));
+    out.println("== Users and cases");
+    for (List<String> u : Scenario.USERS) {
+      out.printf("  %-17s %-11s %s%n", u.get(0), u.get(1), u.get(2));
+    }
+    out.printf(
+        "  case %s (wpg-art-9): %s; the chats and bank data were supplied for it%n",
+        Scenario.CASE, String.join(", ", Scenario.CASE_MEMBERS));
+  }
+
+  private void reads(Store store) {
+    out.println("== What each user sees, for which purpose (policy per batch: agency, sharing,");
+    out.println("   handling code, legal basis against purpose, case compartment, retention)");
+    String[][] reads = {
+      {"analist.politie", "wpg-art-8"},
+      {"analist.politie", "wpg-art-9"},
+      {"analist.politie", Scenario.CASE},
+      {"douanier", "adw"},
+      {"rechercheur.fiod", "wpg-art-10"},
+      {"rechercheur.fiod", Scenario.CASE},
+      {"analist.kmar", "wpg-art-8"},
+      {"officier.om", "wjsg"},
+      {"enqueteur.pjf", "wpg-art-13"}
+    };
+    Searching searching = new Searching(store);
+    for (String[] read : reads) {
+      Stats s = searching.stats(store.viewer(read[0], read[1]));
+      out.printf(
+          "  %-17s %-12s %,8d entities %,9d statements  from %s%n",
+          read[0],
+          read[1],
+          s.entities(),
+          s.statements(),
+          s.datasets().isEmpty() ? "nothing" : String.join(", ", s.datasets().keySet()));
+    }
+    try {
+      store.viewer("douanier", Scenario.CASE);
+    } catch (PolicyException e) {
+      out.printf("  douanier for %s: refused (%s)%n", Scenario.CASE, e.getMessage());
+    }
+  }
+
+  private void scenario(GroundTruth truth) {
+    out.println("== The scenario (ground truth, to score the analyses against)");
+    Map<String, String> networks = truth.networks();
+    List<GroundTruth.Member> members = truth.members();
+    out.printf("  %d criminal networks, %d actors:%n", networks.size(), members.size());
+    for (Map.Entry<String, String> n : networks.entrySet()) {
+      Map<String, Integer> roles = new TreeMap<>();
+      members.stream()
+          .filter(m -> m.network().equals(n.getKey()))
+          .forEach(m -> roles.merge(m.role(), 1, Integer::sum));
+      out.printf("    %s %-18s %s%n", n.getKey(), n.getValue(), roles);
+    }
+    Map<String, Integer> typologies = new TreeMap<>();
+    truth.patterns().forEach(p -> typologies.merge(p.typology(), 1, Integer::sum));
+    out.printf("  planted laundering patterns: %s%n", typologies);
+    List<GroundTruth.SeizureChain> chains = truth.seizureChains();
+    long ofNetworks = chains.stream().filter(c -> !c.network().isEmpty()).count();
+    out.printf(
+        "  seizures: %d (%d in network shipments, %d rip-ons in legal cargo)%n",
+        chains.size(), ofNetworks, chains.size() - ofNetworks);
+    Map<String, Integer> byYear = new LinkedHashMap<>();
+    for (String[] s : truth.routeShipments()) {
+      int month = Integer.parseInt(s[1]);
+      byYear.merge((2023 + month / 12) + "", 1, Integer::sum);
+    }
+    out.printf(
+        "  emerging route via Lomé (TGLFW) from September 2024, shipments per year: %s%n", byYear);
+  }
+
+  private void searches(Store store, GroundTruth truth) {
+    out.println("== One person across sources, spellings and scripts");
+    GroundTruth.Member leader = leader(truth);
+    List<GroundTruth.Record> records = truth.recordsOf(leader.truthId());
+    out.printf(
+        "  %s, leader of %s (\"%s\" in chats), is written in the sources as:%n",
+        leader.truthId(), leader.network(), leader.nickname());
+    TreeSet<String> written = new TreeSet<>();
+    for (GroundTruth.Record r : records) {
+      if (written.add(r.dataset() + "\t" + r.writtenAs())) {
+        out.printf(
+            "    %-13s %s%s%n",
+            r.dataset(),
+            r.writtenAs(),
+            r.distortions().isEmpty() ? "" : "  (" + r.distortions() + ")");
+      }
+    }
+    String query =
+        records.stream()
+            .filter(r -> r.dataset().equals("kmar"))
+            .map(GroundTruth.Record::writtenAs)
+            .findFirst()
+            .orElse(records.get(0).writtenAs());
+    search(store, "analist.politie", Scenario.CASE, query);
+    search(store, "analist.kmar", "wpg-art-8", query);
+    truth.members().stream()
+        .map(m -> truth.recordsOf(m.truthId()))
+        .flatMap(List::stream)
+        .filter(r -> r.distortions().contains("cyrillic"))
+        .findFirst()
+        .ifPresent(
+            cyrillic ->
+                truth.recordsOf(cyrillic.truthId()).stream()
+                    .filter(r -> r.dataset().equals("politie-nl") || r.dataset().equals("om"))
+                    .filter(r -> !r.distortions().contains("cyrillic"))
+                    .map(GroundTruth.Record::writtenAs)
+                    .findFirst()
+                    .ifPresent(
+                        latin -> {
+                          out.printf(
+                              "  the prosecutor's request to Ukraine names %s as \"%s\":%n",
+                              latin, cyrillic.writtenAs());
+                          search(store, "officier.om", Scenario.CASE, latin);
+                        }));
+    truth.seizureChains().stream()
+        .filter(c -> !c.network().isEmpty())
+        .findFirst()
+        .ifPresent(
+            c -> {
+              out.printf(
+                  "  seizure %s in container %s (network %s):%n",
+                  c.seizureId(), c.container(), c.network());
+              search(store, "douanier", "adw", c.container());
+            });
+  }
+
+  private static GroundTruth.Member leader(GroundTruth truth) {
+    return truth.members().stream()
+        .filter(m -> m.role().equals("leader"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Hit/no-hit from customs on a network leader, an access request, the police's grant. */
+  private void hitAndRequest(Store store, GroundTruth truth) {
+    out.println("== Hit/no-hit and an access request");
+    GroundTruth.Record police =
+        truth.recordsOf(leader(truth).truthId()).stream()
+            .filter(r -> r.dataset().equals("politie-nl"))
+            .findFirst()
+            .orElse(null);
+    if (police == null) {
+      out.println("  (the leader has no police record in this scenario)");
+      return;
+    }
+    Exchange exchange = new Exchange(store);
+    Viewer customs = store.viewer("douanier", "adw");
+    out.printf("  douanier (adw) asks who holds \"%s\":%n", police.writtenAs());
+    List<HitNoHit.Hit> hits =
+        exchange.hit(customs, new HitNoHit.Query(police.writtenAs(), null, null, null, null));
+    for (HitNoHit.Hit h : hits.subList(0, Math.min(6, hits.size()))) {
+      out.printf(
+          "    hit  %-11s %-7s %.2f  %s  ask: %s%n",
+          h.agency(), h.strength().label(), h.score(), h.reference(), h.contact());
+    }
+    HitNoHit.Hit first =
+        hits.stream().filter(h -> h.agency().equals("politie-nl")).findFirst().orElse(null);
+    if (first == null) {
+      return;
+    }
+    Requests.View request =
+        exchange.request(
+            customs, first.reference(), "consignee of a seized container; identify the person");
+    out.printf(
+        "  douanier requests %s: %s %s%n", first.reference(), request.id(), request.status());
+    Requests.View granted =
+        exchange.grant("analist.politie", request.id(), LocalDate.now().plusDays(30));
+    out.printf(
+        "  analist.politie grants %s until %s; douanier (adw) now sees:%n",
+        granted.id(), granted.until());
+    for (SearchHit h :
+        new Searching(store)
+            .search(
+                customs,
+                new Searching.Request(police.writtenAs(), "Person", null, null, null, 3, "NL"))) {
+      out.printf(
+          "      %5.1f  %-12s %s %s%n",
+          h.score(), h.schema(), h.caption(), h.properties().getOrDefault("birthDate", List.of()));
+    }
+  }
+
+  /** Entity resolution over what the case team may see, scored against the truth. */
+  private void resolve(Store store, GroundTruth truth) {
+    out.printf("== Entity resolution (analist.politie, %s)%n", Scenario.CASE);
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    Resolving.Run run =
+        new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
+    Map<String, String> truthOf = new HashMap<>();
+    truth.eachRecord(
+        rec -> {
+          if (run.records().containsKey(rec.entityId())) {
+            truthOf.put(rec.entityId(), rec.truthId());
+          }
+        });
+    Score s = Score.pairwise(run.clusters(), truthOf);
+    out.printf(
+        "  %,d persons, companies and account holders, %,d candidate pairs, %,d clusters%n",
+        run.records().size(), run.pairs(), run.clusters().size());
+    out.printf(
+        "  against the truth: pairwise precision %.2f, recall %.2f (docs/resolve.md)%n",
+        s.precision(), s.recall());
+  }
+
+  /**
+   * Network analysis of the EncroChat messages the case analyst may see: communities, the planted
+   * leaders and brokers found by betweenness (recall against the truth), and the key players whose
+   * removal fragments the network most.
+   */
+  private void network(Store store, GroundTruth truth) {
+    out.printf(
+        "== Network analysis (analist.politie, %s): who matters in the chats%n", Scenario.CASE);
+    Network net =
+        NetworkAnalysis.load(
+            store, store.viewer("analist.politie", Scenario.CASE), Set.of("Message"));
+    Graph g = net.graph();
+    LouvainCommunities.Result communities = LouvainCommunities.compute(g);
+    long groups =
+        Arrays.stream(communities.community())
+            .boxed()
+            .collect(Collectors.groupingBy(c -> c, Collectors.counting()))
+            .values()
+            .stream()
+            .filter(size -> size >= 5)
+            .count();
+    out.printf(
+        "  %,d chat accounts, %,d pairs in contact; %d communities of 5 or more (modularity %.2f)%n",
+        g.nodes(), g.edges(), groups, communities.modularity());
+    double[] betweenness = Centrality.BETWEENNESS.compute(g, Lengths.HOPS).values();
+    PlantedRoles.Recall recall = PlantedRoles.recall(net, betweenness, PlantedRoles.handles(truth));
+    out.printf(
+        "  planted leaders' and brokers' handles among the top %d by betweenness: %d of %d"
+            + " (recall %.2f)%n",
+        recall.k(), recall.found(), recall.k(), recall.value());
+    out.println("  key players (./spil keyplayers --links Message --k 5):");
+    NetworkAnalysis.KeyPlayerView players = NetworkAnalysis.keyPlayers(net, 5, Lengths.HOPS);
+    Map<String, String> roles = new HashMap<>();
+    for (GroundTruth.Member m : truth.members()) {
+      m.handles().forEach(h -> roles.put(h.toLowerCase(Locale.ROOT), m.network() + " " + m.role()));
+    }
+    double before = players.fragmentationBefore();
+    for (NetworkAnalysis.Player p : players.players()) {
+      out.printf(
+          "    %d. %-16s fragmentation %.3f -> %.3f   (truth: %s)%n",
+          p.rank(),
+          p.node().caption(),
+          before,
+          p.fragmentationAfter(),
+          roles.getOrDefault(p.node().caption().toLowerCase(Locale.ROOT), "not planted"));
+      before = p.fragmentationAfter();
+    }
+  }
+
+  private void search(Store store, String user, String purpose, String text) {
+    Viewer viewer = store.viewer(user, purpose);
+    Searching searching = new Searching(store);
+    List<SearchHit> hits =
+        searching.search(viewer, new Searching.Request(text, null, null, null, null, 8, "NL"));
+    out.printf(
+        "    %s (%s) searches \"%s\": %s%n",
+        user, purpose, text, hits.isEmpty() ? "no matches" : hits.size() + " best:");
+    for (SearchHit h : hits) {
+      String dataset = searching.show(viewer, h.id()).map(DemoTour::datasets).orElse("");
+      out.printf("      %5.1f  %-14s %-12s %s%n", h.score(), dataset, h.schema(), h.caption());
+    }
+    out.flush();
+  }
+
+  private static String datasets(EntityRecord e) {
+    TreeSet<String> names = new TreeSet<>();
+    e.properties().values().forEach(vs -> vs.forEach(v -> names.add(v.dataset())));
+    return String.join(",", names);
+  }
+}

@@ -1,0 +1,70 @@
+package org.spil.store;
+
+import java.util.List;
+import java.util.Map;
+import org.spil.policy.Case;
+import org.spil.policy.Directory;
+import org.spil.policy.Role;
+import org.spil.policy.User;
+
+/**
+ * The users and cases of the deployment: who may read, in which agency and roles, and which
+ * investigations are purposes with members. Changes are audited with who made them. Obtained from
+ * {@link Store#accounts()}.
+ */
+public final class Accounts {
+  private final Store store;
+  private final Warehouse warehouse;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+
+  Accounts(Store store) {
+    this.store = store;
+    this.warehouse = store.warehouse();
+    this.policy = store.policy();
+    this.audit = store.audit();
+  }
+
+  /** The users, cases and legal-bases table of this deployment. */
+  public Directory directory() {
+    DirectoryTables tables = new DirectoryTables(warehouse.connection());
+    return new Directory(tables.users(), tables.cases(), policy.policy().bases());
+  }
+
+  /** Adds a user (by an administrator's hand: the caller checks who may). */
+  public void addUser(User user, String passwordHash, String by) {
+    warehouse.requireWritable();
+    new DirectoryTables(warehouse.connection()).addUser(user, passwordHash);
+    audit.append(
+        new AuditLog.Event(
+            by,
+            null,
+            "user-add",
+            Map.of(
+                "name",
+                user.name(),
+                "agency",
+                user.agency(),
+                "roles",
+                user.roles().stream().map(Role::label).sorted().toList())));
+  }
+
+  public void addCase(Case c, String by) {
+    warehouse.requireWritable();
+    new DirectoryTables(warehouse.connection()).addCase(c, policy.policy().bases());
+    audit.append(
+        new AuditLog.Event(
+            by,
+            null,
+            "case-add",
+            Map.of(
+                "id",
+                c.id(),
+                "title",
+                c.title(),
+                "legal_task",
+                c.legalTask(),
+                "members",
+                List.copyOf(new java.util.TreeSet<>(c.members())))));
+  }
+}

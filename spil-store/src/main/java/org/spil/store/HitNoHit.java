@@ -1,0 +1,162 @@
+package org.spil.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spil.policy.Viewer;
+
+/**
+ * Hit/no-hit between agencies: which other agencies hold records matching a name, date of birth or
+ * identifier among the batches the viewer may know exist but not read. Answers name the agency, its
+ * contact point, an opaque reference and the strength of the match, never a value. Obtained from
+ * {@link Store#hits()}.
+ */
+public final class HitNoHit {
+  private final Store store;
+  private final Warehouse warehouse;
+  private final AccessPolicy policy;
+
+  HitNoHit(Store store) {
+    this.store = store;
+    this.warehouse = store.warehouse();
+    this.policy = store.policy();
+  }
+
+  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
+    store.audited(viewer, action, detail);
+  }
+
+  /**
+   * Dice coefficient of the keyed name filters at or above which a name is a hit. The filters are
+   * XOR-folded against dictionary attacks, which adds key-dependent noise: a spelling variant such
+   * as "Muhammad ELAMRANI" of "Mohamed El Amrani" scores 0.72 to 0.82 across random keys (mean
+   * 0.77), a different surname with the same given name about 0.66, so 0.70 keeps variants found
+   * whatever the key (at 0.75, one data directory in ten missed that one).
+   */
+  static final double HIT_NAME_THRESHOLD = 0.70;
+
+  /** What a hit/no-hit query asks: a name (with an optional date of birth) and/or identifiers. */
+  public record Query(String name, String dob, String iban, String phone, String id) {
+    public Query {
+      if (blank(name) && blank(iban) && blank(phone) && blank(id)) {
+        throw new org.spil.model.InvalidField(
+            "name", "empty hit query: give a name (optionally with dob), iban, phone or id");
+      }
+    }
+
+    private static boolean blank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
+
+  /**
+   * A record another agency holds: who, whom to ask, an opaque reference, how strong, and on which
+   * keys it matched ({@code name}, {@code dob}, identifier kinds; never the values).
+   */
+  public record Hit(
+      String agency,
+      String contact,
+      String reference,
+      HitStrength strength,
+      double score,
+      List<String> matchedOn) {}
+
+  /**
+   * Hit/no-hit: which other agencies hold records matching the query among the batches the viewer
+   * may know exist but not read (hit-only). Never a value: agency, contact point, opaque reference,
+   * strength. Batches the viewer can read are left out (search them); compartments and expired data
+   * are never revealed. Audited with the references returned.
+   */
+  public List<Hit> find(Viewer viewer, Query q) {
+    Set<Long> candidates = new java.util.HashSet<>();
+    Map<Long, Batch> batches = new LinkedHashMap<>();
+    List<org.spil.policy.Grant> grants = warehouse.grantsFor(viewer.user().name());
+    for (Batch b : warehouse.batches()) {
+      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.HIT_ONLY
+          && !b.provenance().agency().equals(viewer.agency())) {
+        candidates.add(b.id());
+        batches.put(b.id(), b);
+      }
+    }
+    Map<String, String> exact = new LinkedHashMap<>();
+    if (q.dob() != null && !q.dob().isBlank()) {
+      exact.put(
+          "dob",
+          normaliseOrFail(
+              "dob",
+              org.spil.model.types.PartialDates.normalise(
+                  q.dob(), List.of("%d-%m-%Y", "%d/%m/%Y"))));
+    }
+    if (q.iban() != null && !q.iban().isBlank()) {
+      exact.put("iban", normaliseOrFail("iban", org.spil.model.types.Iban.normalise(q.iban())));
+    }
+    if (q.phone() != null && !q.phone().isBlank()) {
+      exact.put(
+          "phone",
+          normaliseOrFail("phone", org.spil.model.types.Phones.normalise(q.phone(), "NL")));
+    }
+    if (q.id() != null && !q.id().isBlank()) {
+      exact.put("id", q.id());
+    }
+    List<MatchIndex.Match> matches =
+        store.codes() == null
+            ? List.of()
+            : store
+                .matchIndex()
+                .find(
+                    candidates,
+                    exact,
+                    q.name() == null || q.name().isBlank() ? null : q.name(),
+                    HIT_NAME_THRESHOLD);
+    Map<String, String> contacts = contacts();
+    List<Hit> out = new ArrayList<>();
+    for (MatchIndex.Match m : matches) {
+      String agency = batches.get(m.batchId()).provenance().agency();
+      HitStrength strength = HitStrength.of(m.on(), m.score(), HIT_NAME_THRESHOLD);
+      out.add(
+          new Hit(
+              agency,
+              contacts.getOrDefault(agency, "the information desk of " + agency),
+              m.reference(),
+              strength,
+              Math.round(m.score() * 1000) / 1000.0,
+              m.on()));
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("query", q.toString());
+    detail.put("references", out.stream().map(Hit::reference).toList());
+    audited(viewer, "hit", detail);
+    return out;
+  }
+
+  private static String normaliseOrFail(String field, org.spil.model.Normalised n) {
+    if (n instanceof org.spil.model.Normalised.Valid v) {
+      return v.value();
+    }
+    throw new org.spil.model.InvalidField(
+        field, n instanceof org.spil.model.Normalised.Rejected r ? r.reason() : "empty");
+  }
+
+  /** Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present. */
+  private Map<String, String> contacts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    Path file = store.dir().resolve("contacts.txt");
+    if (Files.exists(file)) {
+      try {
+        for (String line : Files.readAllLines(file)) {
+          int colon = line.indexOf(':');
+          if (colon > 0 && !line.startsWith("#")) {
+            out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+package org.spil.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Retention: batches past their {@code retain_until} date, and their purge (statement ids to the
+ * audit log first, never values; then deleted in one transaction and dropped from the search
+ * index). Reads hide expired batches on their own. Obtained from {@link Store#retention()}.
+ */
+public final class Retention {
+  private final Store store;
+  private final Warehouse warehouse;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+
+  Retention(Store store) {
+    this.store = store;
+    this.warehouse = store.warehouse();
+    this.policy = store.policy();
+    this.audit = store.audit();
+  }
+
+  /** A batch past its retention date, with the number of statements it still holds. */
+  public record Expired(Batch batch, long statements) {}
+
+  /** Batches past {@code retain_until} on the store's day that still hold statements. */
+  public List<Expired> expired() {
+    List<Expired> out = new ArrayList<>();
+    for (Batch b : warehouse.batches()) {
+      if (b.provenance().retainUntil().isBefore(policy.today())) {
+        long n = count("SELECT count(*) FROM statement WHERE batch_id = " + b.id());
+        if (n > 0) {
+          out.add(new Expired(b, n));
+        }
+      }
+    }
+    return out;
+  }
+
+  private long count(String sql) {
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Purges the statements and rejects of every batch past its retention date: the audit log first
+   * receives the ids of the statements (never their values), then they are deleted in one
+   * transaction and dropped from the search index. Reads hid them already. Returns what was purged.
+   */
+  public List<Expired> purge(String by) {
+    warehouse.requireWritable();
+    List<Expired> expired = expired();
+    if (expired.isEmpty()) {
+      return expired;
+    }
+    Connection c = warehouse.connection();
+    try {
+      for (Expired e : expired) {
+        List<AuditLog.Event> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try (Statement st = c.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT "
+                        + Exports.STATEMENT_ID
+                        + " FROM statement s JOIN batch b USING (batch_id) WHERE s.batch_id = "
+                        + e.batch().id()
+                        + " ORDER BY 1")) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+            if (ids.size() == 10_000) {
+              events.add(purgeEvent(by, e, ids));
+              ids = new ArrayList<>();
+            }
+          }
+        }
+        if (!ids.isEmpty()) {
+          events.add(purgeEvent(by, e, ids));
+        }
+        audit.append(events);
+      }
+      try {
+        Warehouse.inTransaction(c, () -> deleteExpired(c, expired));
+      } finally {
+        warehouse.changed();
+      }
+    } catch (SQLException ex) {
+      throw new StoreException("cannot purge: " + Warehouse.firstLine(ex.getMessage()), ex);
+    }
+    Set<Long> ids = new java.util.HashSet<>();
+    expired.forEach(e -> ids.add(e.batch().id()));
+    store.index().dropBatches(ids);
+    return expired;
+  }
+
+  /** Deletes the statements, rejects and match codes of expired batches and marks them purged. */
+  private static void deleteExpired(Connection c, List<Expired> expired) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (Expired e : expired) {
+        st.execute("DELETE FROM statement_row WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
+        st.execute(
+            "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
+      }
+      // saved resolution models count (hashed) names, possibly of the purged batches: they go
+      // too, and the next resolution estimates afresh
+      if (!expired.isEmpty()) {
+        st.execute("DELETE FROM team_resolution_model");
+      }
+    }
+  }
+
+  private static AuditLog.Event purgeEvent(String by, Expired e, List<String> statementIds) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("batch", e.batch().id());
+    detail.put("dataset", e.batch().provenance().dataset());
+    detail.put("retain_until", e.batch().provenance().retainUntil().toString());
+    detail.put("statements", statementIds);
+    return new AuditLog.Event(by, null, "purge", detail);
+  }
+}
