@@ -1,5 +1,6 @@
 package org.spil.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class AuditBench implements Callable<Integer> {
   Path work;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = work.resolve("audit-bench");
     DirectoryTree.delete(dir);

@@ -1,6 +1,7 @@
 package org.spil.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /** Options shared by the benchmarks: how many rows, and where generated data and results live. */
@@ -28,7 +29,7 @@ final class BenchOptions {
   /** The median of some timings (the mean of the middle two for an even number). */
   static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }

@@ -1,7 +1,9 @@
 package org.spil.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -16,7 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.scoring.Coreness;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.spil.analysis.graph.Components;
 import org.spil.analysis.graph.Ego;
 import org.spil.analysis.graph.Graph;
@@ -207,10 +214,7 @@ final class GraphBench implements Callable<Integer> {
   }
 
   private <T> void time(
-      Map<String, Object> r,
-      String name,
-      Supplier<T> f,
-      java.util.function.Function<T, Object> check) {
+      Map<String, Object> r, String name, Supplier<T> f, Function<T, Object> check) {
     int runs = name.equals("louvain") ? 1 : repeat;
     double[] took = new double[runs];
     T v = null;
@@ -256,7 +260,7 @@ final class GraphBench implements Callable<Integer> {
           python = candidate;
           break;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // try the next interpreter
       }
     }
@@ -292,8 +296,7 @@ final class GraphBench implements Callable<Integer> {
       out.printf("  %s: done%n", peer);
       out.flush();
       @SuppressWarnings("unchecked")
-      Map<String, Object> m =
-          new com.fasterxml.jackson.databind.ObjectMapper().readValue(line, Map.class);
+      Map<String, Object> m = new ObjectMapper().readValue(line, Map.class);
       return m;
     } finally {
       Files.deleteIfExists(script);
@@ -304,8 +307,7 @@ final class GraphBench implements Callable<Integer> {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("version", "JGraphT 1.5.3");
     long t0 = System.nanoTime();
-    org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultEdge> g =
-        new org.jgrapht.graph.SimpleGraph<>(org.jgrapht.graph.DefaultEdge.class);
+    org.jgrapht.Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
     for (int v = 0; v < nodes; v++) {
       g.addVertex(v);
     }
@@ -320,15 +322,11 @@ final class GraphBench implements Callable<Integer> {
         x -> x.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
     // JGraphT stops at the largest change, the rule of Spil's pagerank_max_rule row
     r.put("pagerank_max_rule", r.get("pagerank"));
-    time(
-        r,
-        "components",
-        () -> new org.jgrapht.alg.connectivity.ConnectivityInspector<>(g).connectedSets().size(),
-        x -> x);
+    time(r, "components", () -> new ConnectivityInspector<>(g).connectedSets().size(), x -> x);
     time(
         r,
         "kcore",
-        () -> new org.jgrapht.alg.scoring.Coreness<>(g).getScores(),
+        () -> new Coreness<>(g).getScores(),
         x -> x.values().stream().mapToInt(Integer::intValue).max().orElse(0));
     return r;
   }

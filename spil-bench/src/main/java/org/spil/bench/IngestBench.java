@@ -1,6 +1,8 @@
 package org.spil.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.spil.app.DirectoryTree;
 import org.spil.app.Ingestion;
 import org.spil.ingest.Dataset;
@@ -49,8 +53,7 @@ final class IngestBench implements Callable<Integer> {
 
   /** CPU time of the whole process (every thread, DuckDB's native ones included). */
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
@@ -109,9 +112,9 @@ final class IngestBench implements Callable<Integer> {
           BenchOptions.median(ingests),
           statements / BenchOptions.median(ingests),
           BenchOptions.median(ratios),
-          java.util.Arrays.stream(ratios)
+          Arrays.stream(ratios)
               .mapToObj(r -> String.format("%.2f", r))
-              .collect(java.util.stream.Collectors.joining(", ")));
+              .collect(Collectors.joining(", ")));
     }
     if (loadSteps) {
       LoadSteps.measure(

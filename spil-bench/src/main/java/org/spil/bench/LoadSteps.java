@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -85,7 +86,7 @@ final class LoadSteps {
               new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
         }
       }
-      int days = (int) java.time.LocalDate.now().toEpochDay();
+      int days = (int) LocalDate.now().toEpochDay();
       long t = System.nanoTime();
       try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "statement_row")) {
         for (int i = 0; i < sample.size(); i++) {

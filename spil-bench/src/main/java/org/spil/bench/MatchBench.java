@@ -3,6 +3,7 @@ package org.spil.bench;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,7 +189,7 @@ final class MatchBench implements Callable<Integer> {
         persons.add(r);
       }
     }
-    persons.sort(java.util.Comparator.comparing(ResolveRecord::id));
+    persons.sort(Comparator.comparing(ResolveRecord::id));
     SplittableRandom random = new SplittableRandom(1);
     List<Query> drawn = new ArrayList<>();
     for (int i = 0; i < n; i++) {

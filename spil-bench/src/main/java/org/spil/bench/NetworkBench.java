@@ -1,5 +1,6 @@
 package org.spil.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -111,7 +112,7 @@ final class NetworkBench implements Callable<Integer> {
   }
 
   /** The API's compact JSON of a result. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = Json.MAPPER;
+  private static final ObjectMapper COMPACT = Json.MAPPER;
 
   private static double percentile(long[] nanos, double q) {
     long[] sorted = nanos.clone();

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.spil.model.Normalised;
@@ -76,7 +77,7 @@ final class PhoneBench implements Callable<Integer> {
           round + 1, peerNs[round], spilNs[round]);
     }
     for (int i = 0; i < count; i++) {
-      if (!java.util.Objects.equals(peer[i], spil[i])) {
+      if (!Objects.equals(peer[i], spil[i])) {
         out.printf("DISAGREE on %s: libphonenumber %s, spil %s%n", numbers[i], peer[i], spil[i]);
         out.flush();
         return 1;

@@ -1,11 +1,23 @@
 package org.spil.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.spil.app.ResolveRecords;
 import org.spil.policy.Viewer;
@@ -144,9 +156,8 @@ final class ResolveBench implements Callable<Integer> {
   /** The most heap the process has used so far: the sum of the heap pools' peaks. */
   private static long peakHeap() {
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean pool :
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
@@ -155,18 +166,18 @@ final class ResolveBench implements Callable<Integer> {
 
   /** Resolution of a labelled Parquet file of person records, scored pairwise and by cluster. */
   private int real(PrintWriter out) throws Exception {
-    if (!java.nio.file.Files.isRegularFile(real)) {
+    if (!Files.isRegularFile(real)) {
       throw new IllegalArgumentException("--real: no such file: " + real);
     }
-    List<ResolveRecord> records = new java.util.ArrayList<>();
+    List<ResolveRecord> records = new ArrayList<>();
     Map<String, String> truth = new HashMap<>();
     String sql =
         "SELECT unique_id, cluster, first_name, surname, dob, birth_place FROM read_parquet('"
             + real.toAbsolutePath().toString().replace("'", "''")
             + "')";
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-        java.sql.Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         String id = rs.getString(1);
         truth.put(id, rs.getString(2));
@@ -207,7 +218,7 @@ final class ResolveBench implements Callable<Integer> {
         exact.truePairs(),
         exact.predictedPairs());
     if (errors > 0) {
-      Map<String, ResolveRecord> byId = new java.util.LinkedHashMap<>();
+      Map<String, ResolveRecord> byId = new LinkedHashMap<>();
       records.forEach(rec -> byId.put(rec.id(), rec));
       printErrors(out, r, clusters, truth, byId);
     }
@@ -244,7 +255,7 @@ final class ResolveBench implements Callable<Integer> {
     int merged = 0;
     int missed = 0;
     long proposed = 0;
-    Map<String, long[]> bySources = new java.util.TreeMap<>();
+    Map<String, long[]> bySources = new TreeMap<>();
     for (int i = 0; i < r.candidates(); i++) {
       String[] ab = r.ids(i);
       String ta = truth.get(ab[0]);
@@ -291,7 +302,7 @@ final class ResolveBench implements Callable<Integer> {
       Map<String, String> truth,
       Map<String, ResolveRecord> records) {
     Map<String, Integer> index = new HashMap<>();
-    List<String> ids = new java.util.ArrayList<>(records.keySet());
+    List<String> ids = new ArrayList<>(records.keySet());
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
     }
@@ -302,12 +313,12 @@ final class ResolveBench implements Callable<Integer> {
       int b = index.get(ab[1]);
       candidates[p] = ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
-    java.util.Arrays.sort(candidates);
+    Arrays.sort(candidates);
     Map<String, List<Integer>> identities = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       String t = truth.get(ids.get(i));
       if (t != null) {
-        identities.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(i);
+        identities.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
       }
     }
     int shown = 0;
@@ -315,7 +326,7 @@ final class ResolveBench implements Callable<Integer> {
       for (int x = 0; x < members.size() && shown < errors; x++) {
         for (int y = x + 1; y < members.size() && shown < errors; y++) {
           long key = ((long) members.get(x) << 32) | members.get(y);
-          if (java.util.Arrays.binarySearch(candidates, key) < 0) {
+          if (Arrays.binarySearch(candidates, key) < 0) {
             shown++;
             out.println("NOT PROPOSED");
             out.println("  " + records.get(ids.get(members.get(x))));

@@ -1,6 +1,7 @@
 package org.spil.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,8 +24,7 @@ final class ScenarioWarehouse {
    * The warehouse of an earlier {@code keep} build at {@code dir} when there is one (it leaves a
    * marker naming its scale), else a fresh build, marked for reuse when {@code keep} is set.
    */
-  static Store reuseOrBuild(int scale, Path dir, boolean keep, java.io.PrintWriter out)
-      throws IOException {
+  static Store reuseOrBuild(int scale, Path dir, boolean keep, PrintWriter out) throws IOException {
     Path marker = dir.resolve("built");
     String mark = "scale " + scale + "\n";
     if (keep && Files.exists(marker) && Files.readString(marker).equals(mark)) {

@@ -1,7 +1,9 @@
 package org.spil.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
 import org.spil.app.NetworkAnalysis;
@@ -49,7 +51,7 @@ final class NetworkOptions {
       description =
           "Keep only these link types, e.g. Message,Call for the communication network, or"
               + " Ownership,Directorship,\"shared address\" for the corporate one.")
-  java.util.Set<String> links;
+  Set<String> links;
 
   Lengths lengths() {
     return weighted ? Lengths.INVERSE_WEIGHT : Lengths.HOPS;
@@ -58,7 +60,7 @@ final class NetworkOptions {
   /**
    * The network to analyse: the file of {@code --graph}, or the warehouse as the viewer sees it.
    */
-  Network load(Spil spil) throws java.io.IOException {
+  Network load(Spil spil) throws IOException {
     if (graph != null) {
       return NetworkAnalysis.read(graph);
     }

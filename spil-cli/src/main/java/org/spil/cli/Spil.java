@@ -1,7 +1,9 @@
 package org.spil.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,16 +85,16 @@ public final class Spil implements Runnable {
 
   /** The whole command tree, with the benchmarks when they are on the class path. */
   public static CommandLine commandLine() {
-    List<Class<?>> all = new java.util.ArrayList<>(COMMANDS);
+    List<Class<?>> all = new ArrayList<>(COMMANDS);
     bench().ifPresent(b -> all.add(all.size() - 1, b));
     return commandLine(all);
   }
 
-  private static java.util.Optional<Class<?>> bench() {
+  private static Optional<Class<?>> bench() {
     try {
-      return java.util.Optional.of(Class.forName(BENCH));
+      return Optional.of(Class.forName(BENCH));
     } catch (ClassNotFoundException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -104,7 +106,7 @@ public final class Spil implements Runnable {
   public static CommandLine commandLine(String[] args) {
     String name = subcommandName(args);
     if ("bench".equals(name)) {
-      java.util.Optional<Class<?>> bench = bench();
+      Optional<Class<?>> bench = bench();
       if (bench.isPresent()) {
         return commandLine(List.of(bench.get()));
       }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Administration;
@@ -103,7 +104,7 @@ final class UsersCommand implements Runnable {
       }
       char[] first = console.readPassword("Password for %s: ", name);
       char[] second = console.readPassword("Again: ");
-      if (first == null || !java.util.Arrays.equals(first, second)) {
+      if (first == null || !Arrays.equals(first, second)) {
         throw new PolicyException("the passwords differ");
       }
       return first;

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,7 +57,7 @@ class CommandsTest {
     args[examples.length + 1] = "--data";
     args[examples.length + 2] = data;
     Cli.Result r = Cli.run(args);
-    org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+    Assertions.assertThat(r.code()).as(r.err()).isZero();
     addUsers(data, tmp);
     return data;
   }
@@ -62,8 +66,8 @@ class CommandsTest {
     Path pw = tmp.resolve("password.txt");
     try {
       Files.writeString(pw, "a long enough test password\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     String[][] users = {
       {"politie-nl", "politie-nl"},
@@ -370,7 +374,7 @@ class CommandsTest {
             data);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("exported");
-    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+    try (var c = DriverManager.getConnection("jdbc:duckdb:");
         var st = c.createStatement();
         var rs =
             st.executeQuery(

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.store.Store;
 
 /** Hit/no-hit on the examples: customs learns that the police hold someone, never what. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -157,7 +161,7 @@ class HitCommandTest {
     List<String> filled = matchRows(copy);
     assertThat(filled).hasSizeGreaterThan(20);
     execute(copy, "DELETE FROM match_code", "DELETE FROM match_indexed");
-    org.spil.store.Store.open(copy, true, java.time.LocalDate.now()).close();
+    Store.open(copy, true, LocalDate.now()).close();
     assertThat(matchRows(copy)).isEqualTo(filled);
   }
 
@@ -175,11 +179,11 @@ class HitCommandTest {
   }
 
   /** A copy of the examples' data directory, to change without touching the other tests'. */
-  private Path copyOfData(String name) throws java.io.IOException {
+  private Path copyOfData(String name) throws IOException {
     Path copy = tmp.resolve(name);
-    try (var files = java.nio.file.Files.walk(Path.of(data))) {
+    try (var files = Files.walk(Path.of(data))) {
       for (Path f : files.toList()) {
-        java.nio.file.Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
+        Files.copy(f, copy.resolve(Path.of(data).relativize(f).toString()));
       }
     }
     return copy;

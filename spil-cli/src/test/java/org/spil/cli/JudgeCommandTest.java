@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +63,9 @@ class JudgeCommandTest {
     JsonNode candidates = json.readTree(review.out());
     assertThat(candidates).isNotEmpty();
     for (JsonNode c : candidates) {
-      assertThat(java.util.Set.of(c.get("a").asText(), c.get("b").asText()))
+      assertThat(Set.of(c.get("a").asText(), c.get("b").asText()))
           .as("judged pairs are not reviewed again")
-          .isNotEqualTo(java.util.Set.of(a, b));
+          .isNotEqualTo(Set.of(a, b));
     }
     assertThat(Cli.run(LeakTest.concat(new String[] {"judge", a, a, "same"}, as)).err())
         .contains("two different entities");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.policy.Purpose;
@@ -167,9 +168,7 @@ class RequestCommandTest {
         .contains("no matches");
 
     Viewer v =
-        new Viewer(
-            new User("douane-nl", "douane-nl", java.util.Set.of(Role.ANALYST)),
-            Purpose.task("adw"));
+        new Viewer(new User("douane-nl", "douane-nl", Set.of(Role.ANALYST)), Purpose.task("adw"));
     try (Store later = Store.open(Path.of(data), false, until.plusDays(1))) {
       assertThat(later.search(v, SearchQuery.of("Mohamed El Amrani")))
           .as("expired grant")

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,10 +124,10 @@ class ResolveCommandTest {
     assertThat(first.get("name").asText()).isEqualTo("Mohamed El Amrani");
     assertThat(first.get("explanation").toString()).contains("dob: exact");
     // a data directory from before resolution models were kept, opened read-only by match
-    try (java.sql.Connection c =
-            java.sql.DriverManager.getConnection(
+    try (Connection c =
+            DriverManager.getConnection(
                 "jdbc:duckdb:" + Path.of(data).resolve("warehouse.duckdb"));
-        java.sql.Statement st = c.createStatement()) {
+        Statement st = c.createStatement()) {
       st.execute("DROP TABLE team_resolution_model");
     }
     Cli.Result old =
@@ -164,7 +169,7 @@ class ResolveCommandTest {
     JsonNode after =
         json.readTree(
             Cli.run(LeakTest.concat(new String[] {"clusters", "--all", "--json"}, police)).out());
-    java.util.Map<String, String> idOf = new java.util.HashMap<>();
+    Map<String, String> idOf = new HashMap<>();
     for (JsonNode c : after) {
       for (JsonNode m : c.get("members")) {
         idOf.put(m.asText(), c.get("canonical_id").asText());

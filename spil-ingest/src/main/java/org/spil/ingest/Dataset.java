@@ -3,6 +3,7 @@ package org.spil.ingest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.spil.model.HandlingCode;
@@ -63,7 +64,7 @@ public record Dataset(
 
   /** Every file the dataset reads, relative to its directory. */
   public List<String> files() {
-    List<String> files = new java.util.ArrayList<>(ftmFiles);
+    List<String> files = new ArrayList<>(ftmFiles);
     for (QueryMapping q : queries) {
       files.addAll(q.sources());
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ import org.spil.model.Schema;
 import org.spil.model.Schemata;
 import org.spil.model.SourceGrade;
 import org.spil.model.UnknownSchemaException;
+import org.spil.model.types.PartialDates;
 
 /**
  * Reads and checks a dataset directory's {@code dataset.yml}. Every problem is reported as a {@link
@@ -282,8 +284,7 @@ public final class DatasetReader {
         }
       }
       String region = optional(root, "phone_region");
-      if (region != null
-          && !Set.of(java.util.Locale.getISOCountries()).contains(region.toUpperCase())) {
+      if (region != null && !Set.of(Locale.getISOCountries()).contains(region.toUpperCase())) {
         throw error("phone_region", "'" + region + "' is not an ISO 3166 country code");
       }
       List<QueryMapping> queries = new ArrayList<>();
@@ -478,7 +479,7 @@ public final class DatasetReader {
       formats.addAll(list(node.get("formats"), where + ".formats"));
       for (String f : formats) {
         try {
-          org.spil.model.types.PartialDates.parse("", f);
+          PartialDates.parse("", f);
         } catch (IllegalArgumentException e) {
           throw error(where + ".format", e.getMessage());
         }

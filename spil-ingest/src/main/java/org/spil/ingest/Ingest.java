@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.spil.model.EntityIds;
 import org.spil.model.NormaliseContext;
@@ -55,11 +63,11 @@ public final class Ingest {
     this.progress = progress;
   }
 
-  private java.util.concurrent.ExecutorService mappers;
+  private ExecutorService mappers;
 
   public IngestReport run() {
     mappers =
-        java.util.concurrent.Executors.newFixedThreadPool(
+        Executors.newFixedThreadPool(
             THREADS,
             r -> {
               Thread t = new Thread(r, "spil-map-" + dataset.name());
@@ -104,8 +112,7 @@ public final class Ingest {
       checkColumns(q, where, records.columns(), display);
       NormaliseContext base = dataset.context();
       Compiled compiled = new Compiled(q, base);
-      java.util.ArrayDeque<java.util.concurrent.Future<RowBuffer>> pending =
-          new java.util.ArrayDeque<>();
+      ArrayDeque<Future<RowBuffer>> pending = new ArrayDeque<>();
       List<SourceRecord> block = new ArrayList<>(BLOCK);
       while (records.hasNext()) {
         SourceRecord row = records.next();
@@ -189,7 +196,7 @@ public final class Ingest {
    * A header's columns for an error message: the first {@link #COLUMNS_SHOWN}, each cut to 40
    * characters, so that a binary file or a one-line dump read as CSV gives a readable line.
    */
-  static String listed(java.util.Collection<String> columns) {
+  static String listed(Collection<String> columns) {
     StringBuilder out = new StringBuilder();
     int shown = 0;
     for (String c : columns) {
@@ -208,10 +215,7 @@ public final class Ingest {
   /**
    * Maps a block of rows on a mapper thread; results are replayed in order to stay deterministic.
    */
-  private void submit(
-      Compiled c,
-      List<SourceRecord> block,
-      java.util.Deque<java.util.concurrent.Future<RowBuffer>> pending) {
+  private void submit(Compiled c, List<SourceRecord> block, Deque<Future<RowBuffer>> pending) {
     if (block.isEmpty()) {
       return;
     }
@@ -231,14 +235,14 @@ public final class Ingest {
     }
   }
 
-  private void replay(java.util.concurrent.Future<RowBuffer> future) {
+  private void replay(Future<RowBuffer> future) {
     RowBuffer out;
     try {
       out = future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("ingest interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -423,7 +427,7 @@ public final class Ingest {
         }
         readFtmEntity(line, display, lineNo, context);
       }
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new DatasetException(display + ": not valid UTF-8 (FtM entity files must be UTF-8)");
     } catch (IOException e) {
       throw new DatasetException(display + ": cannot read: " + e.getMessage(), e);

@@ -1,9 +1,11 @@
 package org.spil.ingest;
 
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * Runs an {@link Ingest} on its own thread and feeds its statements, in blocks through a bounded
@@ -25,8 +27,7 @@ public final class Pipeline {
   private static final StatementBlock END = new StatementBlock(1, null);
 
   /** Ingests {@code dataset} into {@code sink}; the sink is only ever called on this thread. */
-  public static IngestReport run(
-      Dataset dataset, StatementSink sink, java.util.function.LongConsumer progress) {
+  public static IngestReport run(Dataset dataset, StatementSink sink, LongConsumer progress) {
     BlockingQueue<StatementBlock> queue = new ArrayBlockingQueue<>(QUEUE);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicReference<IngestReport> report = new AtomicReference<>();
@@ -103,7 +104,7 @@ public final class Pipeline {
 
     @Override
     public void accept(String e, String s, String p, String v, String o, String l) {
-      if (!java.util.Objects.equals(l, current.lang())) {
+      if (!Objects.equals(l, current.lang())) {
         flush(l);
       }
       current.add(e, s, p, v, o);
@@ -129,7 +130,7 @@ public final class Pipeline {
       if (!current.isEmpty()) {
         put(queue, current, failure);
         current = new StatementBlock(CHUNK, lang);
-      } else if (!java.util.Objects.equals(lang, current.lang())) {
+      } else if (!Objects.equals(lang, current.lang())) {
         current = new StatementBlock(CHUNK, lang);
       }
     }

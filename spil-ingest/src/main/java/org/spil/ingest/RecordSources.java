@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,10 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -217,9 +221,7 @@ public final class RecordSources {
     XlsxSource(Path file, String displayName, String sheetName) throws IOException {
       this.displayName = displayName;
       try {
-        this.workbook =
-            new ReadableWorkbook(
-                file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+        this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
       } catch (IOException | RuntimeException e) {
         // the reader says "null not found" of a package without a workbook part
         String why =
@@ -274,7 +276,7 @@ public final class RecordSources {
       if (cell == null) {
         return null;
       }
-      if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+      if (cell.getType() == CellType.NUMBER) {
         var number = cell.asNumber();
         String raw = cell.getRawValue();
         if (raw != null && isDateFormatted(cell)) {
@@ -285,7 +287,7 @@ public final class RecordSources {
       return cell.getText();
     }
 
-    private static boolean isDateFormatted(org.dhatim.fastexcel.reader.Cell cell) {
+    private static boolean isDateFormatted(Cell cell) {
       String format = cell.getDataFormatString();
       if (format == null) {
         return false;
@@ -354,7 +356,7 @@ public final class RecordSources {
         Map.Entry<String, JsonNode> field = it.next();
         int index = header.computeIfAbsent(field.getKey(), k -> header.size());
         if (index >= values.length) {
-          values = java.util.Arrays.copyOf(values, index + 1);
+          values = Arrays.copyOf(values, index + 1);
         }
         JsonNode v = field.getValue();
         values[index] = v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();

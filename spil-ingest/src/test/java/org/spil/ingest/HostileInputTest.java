@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,9 +55,8 @@ class HostileInputTest {
   @Test
   void aZipWithoutAWorkbookIsNotAnXlsx() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("zip"), MAPPING.replace("a.csv", "a.xlsx"));
-    try (var zip =
-        new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("a.xlsx")))) {
-      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+    try (var zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("a.xlsx")))) {
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
       zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
@@ -129,7 +131,7 @@ class HostileInputTest {
   }
 
   static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,17 +173,17 @@ class MappingTest {
   @Test
   void utf8WithBomAndTabsIsDetected() throws Exception {
     Path dir = persons(StandardCharsets.UTF_8, "\t");
-    java.nio.file.Files.write(
+    Files.write(
         dir.resolve("personen.csv"),
         concat(
             new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-            java.nio.file.Files.readAllBytes(dir.resolve("personen.csv"))));
+            Files.readAllBytes(dir.resolve("personen.csv"))));
     CollectedStatements s = Datasets.ingest(dir);
     assertThat(s.values("name")).contains("Noël Verhoeven");
   }
 
   static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
@@ -196,7 +200,7 @@ class MappingTest {
             .map(CollectedStatements.Row::entityId)
             .collect(Collectors.toSet());
     assertThat(first).isEqualTo(second);
-    java.nio.file.Files.writeString(
+    Files.writeString(
         dir.resolve("dataset.yml"), PERSONS.replace("name: test-ds", "name: other-ds"));
     Set<String> other =
         Datasets.ingest(dir).rows.stream()
@@ -208,7 +212,7 @@ class MappingTest {
   @Test
   void missingColumnIsADatasetErrorBeforeAnythingIsEmitted() throws Exception {
     Path dir = persons(StandardCharsets.UTF_8, ",");
-    java.nio.file.Files.writeString(
+    Files.writeString(
         dir.resolve("dataset.yml"), PERSONS.replace("column: land", "column: landcode"));
     CollectedStatements sink = new CollectedStatements();
     assertThatThrownBy(() -> new Ingest(DatasetReader.read(dir), sink, n -> {}).run())
@@ -241,15 +245,15 @@ class MappingTest {
         "rows.jsonl",
         "{\"imo\": \"IMO 9074729\", \"naam\": \"Ever Given\", \"gebouwd\": \"2018\"}\n\n{\"imo\": 9176187, \"naam\": \"Essen\"}\n",
         StandardCharsets.UTF_8);
-    try (var os = java.nio.file.Files.newOutputStream(dir.resolve("rows.xlsx"));
-        var wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0")) {
+    try (var os = Files.newOutputStream(dir.resolve("rows.xlsx"));
+        var wb = new Workbook(os, "test", "1.0")) {
       var ws = wb.newWorksheet("schepen");
       ws.value(0, 0, "imo");
       ws.value(0, 1, "naam");
       ws.value(0, 2, "gebouwd");
       ws.value(1, 0, "9312456");
       ws.value(1, 1, "Hamburg Express");
-      ws.value(1, 2, java.time.LocalDate.of(2010, 5, 1));
+      ws.value(1, 2, LocalDate.of(2010, 5, 1));
       ws.style(1, 2).format("yyyy-mm-dd").set();
       ws.value(2, 0, "9312457");
       ws.value(2, 1, "Broken Check");

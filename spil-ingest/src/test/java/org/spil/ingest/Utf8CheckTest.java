@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -53,8 +55,7 @@ class Utf8CheckTest {
   @Property(tries = 3000)
   void agreesWithTheJdkDecoderWhereverTheStreamIsCut(
       @ForAll("utf8ish") byte[] bytes, @ForAll("cuts") List<Integer> cuts) {
-    assertEquals(
-        decodes(bytes), check(bytes, cuts), () -> java.util.HexFormat.of().formatHex(bytes));
+    assertEquals(decodes(bytes), check(bytes, cuts), () -> HexFormat.of().formatHex(bytes));
   }
 
   /** Valid text (ASCII runs, every plane), then perhaps a few bytes changed, cut or inserted. */
@@ -126,7 +127,7 @@ class Utf8CheckTest {
       rows.append("Jansen").append(i).append(";Utrecht\n");
     }
     byte[] ascii = rows.toString().getBytes(StandardCharsets.US_ASCII);
-    byte[] bytes = java.util.Arrays.copyOf(ascii, ascii.length + 11);
+    byte[] bytes = Arrays.copyOf(ascii, ascii.length + 11);
     System.arraycopy("Citro".getBytes(StandardCharsets.US_ASCII), 0, bytes, ascii.length, 5);
     bytes[ascii.length + 5] = (byte) 0xEB; // ë in Windows-1252
     System.arraycopy("n;Ei\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, ascii.length + 6, 5);

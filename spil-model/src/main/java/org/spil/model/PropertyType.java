@@ -1,5 +1,7 @@
 package org.spil.model;
 
+import java.util.List;
+
 /**
  * A kind of value (name, date, iban, phone, ...) with its validation and normalisation rules, as in
  * FollowTheMoney's property types. {@link #normalise} turns a raw source value into the stored form
@@ -24,7 +26,7 @@ public interface PropertyType {
    * Exact-match keys under which a value is found by search: the normalised value and any other
    * spellings a user may type. The default is the normalised value itself.
    */
-  default java.util.List<String> searchKeys(String normalised) {
-    return java.util.List.of(normalised);
+  default List<String> searchKeys(String normalised) {
+    return List.of(normalised);
   }
 }

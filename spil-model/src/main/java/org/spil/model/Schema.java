@@ -2,6 +2,7 @@ package org.spil.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ public final class Schema {
   private final String edgeTarget;
   private final List<String> caption;
   final Map<String, Property> properties = new LinkedHashMap<>();
-  final Set<String> ancestors = new java.util.LinkedHashSet<>();
+  final Set<String> ancestors = new LinkedHashSet<>();
 
   Schema(
       String name,

@@ -1,7 +1,10 @@
 package org.spil.model;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
@@ -36,12 +39,12 @@ public record Statement(
   public static String makeId(String dataset, String entityId, String prop, String value) {
     try {
       byte[] digest =
-          java.security.MessageDigest.getInstance("MD5")
+          MessageDigest.getInstance("MD5")
               .digest(
                   (dataset + '\u0000' + entityId + '\u0000' + prop + '\u0000' + value)
                       .getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has MD5", e);
     }
   }

@@ -3,6 +3,7 @@ package org.spil.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.apache.commons.codec.digest.MurmurHash3;
@@ -22,8 +23,8 @@ class StatementTest {
 
   @Property(tries = 500)
   void entityIdsDependOnEveryKeyAndAreStable(@ForAll String a, @ForAll String b) {
-    String id = EntityIds.make("ds", "p", java.util.List.of("k" + a, b));
-    assertThat(id).hasSize(40).isEqualTo(EntityIds.make("ds", "p", java.util.List.of("k" + a, b)));
-    assertThat(id).isNotEqualTo(EntityIds.make("other", "p", java.util.List.of("k" + a, b)));
+    String id = EntityIds.make("ds", "p", List.of("k" + a, b));
+    assertThat(id).hasSize(40).isEqualTo(EntityIds.make("ds", "p", List.of("k" + a, b)));
+    assertThat(id).isNotEqualTo(EntityIds.make("other", "p", List.of("k" + a, b)));
   }
 }

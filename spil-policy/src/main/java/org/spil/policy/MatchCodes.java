@@ -1,10 +1,14 @@
 package org.spil.policy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.spil.model.types.NameKeys;
@@ -37,8 +41,7 @@ public final class MatchCodes {
    * its bigrams' masks, so a bigram's {@link #HASHES} positions are computed once, not once per
    * name (22 us per name before). Held only in this process, like the secret itself.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, long[]> bigrams =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, long[]> bigrams = new ConcurrentHashMap<>();
 
   private final int bigramLimit;
 
@@ -92,7 +95,7 @@ public final class MatchCodes {
    * The hardened Bloom filter of a name, as {@link #BITS} bits; null when the name has no letters.
    */
   public long[] name(String name) {
-    java.util.Set<String> tokens = new java.util.TreeSet<>();
+    Set<String> tokens = new TreeSet<>();
     for (String t : NameKeys.tokens(name)) {
       if (t.chars().anyMatch(Character::isLetter)) {
         tokens.add(t);
@@ -153,7 +156,7 @@ public final class MatchCodes {
   }
 
   public static String encode(long[] filter) {
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(filter.length * 8);
+    ByteBuffer buf = ByteBuffer.allocate(filter.length * 8);
     for (long l : filter) {
       buf.putLong(l);
     }
@@ -161,7 +164,7 @@ public final class MatchCodes {
   }
 
   public static long[] decode(String code) {
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(code));
+    ByteBuffer buf = ByteBuffer.wrap(Base64.getDecoder().decode(code));
     long[] out = new long[buf.remaining() / 8];
     for (int i = 0; i < out.length; i++) {
       out[i] = buf.getLong();

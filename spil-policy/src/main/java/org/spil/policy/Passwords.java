@@ -3,6 +3,7 @@ package org.spil.policy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -80,7 +81,7 @@ public final class Passwords {
     byte[] out = new byte[32];
     byte[] bytes = new String(password).getBytes(StandardCharsets.UTF_8);
     generator.generateBytes(bytes, out);
-    java.util.Arrays.fill(bytes, (byte) 0);
+    Arrays.fill(bytes, (byte) 0);
     return out;
   }
 }

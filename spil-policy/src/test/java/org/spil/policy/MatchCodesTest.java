@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.spil.model.types.NameKeys;
 
 class MatchCodesTest {
   static final MatchCodes KEYED =
@@ -33,8 +38,8 @@ class MatchCodesTest {
       @ForAll @AlphaChars @StringLength(min = 2, max = 12) String first,
       @ForAll @AlphaChars @StringLength(min = 2, max = 12) String last) {
     long[] f = KEYED.name(first + " " + last);
-    java.util.Set<String> particles =
-        java.util.Set.of(
+    Set<String> particles =
+        Set.of(
             "van", "de", "der", "den", "el", "al", "la", "le", "da", "di", "du", "von", "ben",
             "bin", "ter", "ten", "het", "del", "dos", "das", "mc", "mac", "st", "abu", "ibn",
             "bint");
@@ -55,8 +60,8 @@ class MatchCodesTest {
    * masks must give exactly this, whichever names came before (also past the cache's bound).
    */
   static long[] oracleFilter(byte[] secret, String name) throws Exception {
-    java.util.Set<String> tokens = new java.util.TreeSet<>();
-    for (String t : org.spil.model.types.NameKeys.tokens(name)) {
+    Set<String> tokens = new TreeSet<>();
+    for (String t : NameKeys.tokens(name)) {
       if (t.chars().anyMatch(Character::isLetter)) {
         tokens.add(t);
       }
@@ -64,15 +69,15 @@ class MatchCodesTest {
     if (tokens.isEmpty()) {
       return null;
     }
-    for (String p : org.spil.model.types.NameKeys.phonetic(tokens)) {
+    for (String p : NameKeys.phonetic(tokens)) {
       tokens.add("#" + p);
     }
     long[] full = new long[16];
     for (String token : tokens) {
       String padded = "_" + token + "_";
       for (int i = 0; i + 2 <= padded.length(); i++) {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         mac.update("name-bigram".getBytes(StandardCharsets.UTF_8));
         byte[] h = mac.doFinal(padded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
         for (int k = 0; k < MatchCodes.HASHES; k++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -158,7 +159,7 @@ class PolicyDifferentialTest {
           .isEqualTo(expected);
       seen[actual.ordinal()]++;
     }
-    assertThat(java.util.Arrays.stream(seen).min().getAsInt())
+    assertThat(Arrays.stream(seen).min().getAsInt())
         .as("each answer is exercised")
         .isGreaterThan(5_000);
   }

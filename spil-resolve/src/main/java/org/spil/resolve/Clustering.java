@@ -1,6 +1,8 @@
 package org.spil.resolve;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Average-linkage merging of records over their scored candidate pairs, on primitive arrays so that
@@ -62,7 +64,7 @@ final class Clustering {
   private final float[] weights;
   private final byte[] kinds;
   private final Weigher weigher;
-  private final java.util.Map<Long, Long> refused = new java.util.HashMap<>();
+  private final Map<Long, Long> refused = new HashMap<>();
   private final int[] start;
   private final int[] incident;
   private final int[] parent;

@@ -1,6 +1,7 @@
 package org.spil.resolve;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -339,7 +340,7 @@ final class Features {
       boolean initial = false;
       for (int i = 0; i < f.length; i++) {
         if (f[i].length() == 1) {
-          initial |= !java.util.Arrays.asList(t).contains(f[i]);
+          initial |= !Arrays.asList(t).contains(f[i]);
           continue;
         }
         if (best(rows, i) < 0.88) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -489,10 +490,7 @@ public final class Resolution {
   }
 
   private static double expectedOthers(
-      String folded,
-      java.util.function.Function<String, Integer> namesWithToken,
-      int names,
-      int population) {
+      String folded, Function<String, Integer> namesWithToken, int names, int population) {
     if (names <= 0) {
       return 0.5;
     }

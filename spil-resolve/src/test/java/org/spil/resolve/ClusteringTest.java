@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,7 +160,7 @@ class ClusteringTest {
       long[] pairs,
       float[] weights,
       byte[] kinds,
-      java.util.function.BiFunction<Integer, Integer, Float> weight,
+      BiFunction<Integer, Integer, Float> weight,
       Kind kind,
       double t) {
     return clusters(

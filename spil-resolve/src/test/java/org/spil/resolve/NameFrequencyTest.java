@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,7 +110,7 @@ class NameFrequencyTest {
     Resolution.Comparison twice = bankAgainstPolice("1979-07-12", "1979-07-12");
     Resolution.Comparison typo = bankAgainstPolice("1979-07-12", "1979-07-13");
     Resolution.Comparison two = bankAgainstPolice("1979-07-12", "1961-02-28");
-    assertThat(twice.weight()).isCloseTo(typo.weight(), org.assertj.core.data.Offset.offset(0.01));
+    assertThat(twice.weight()).isCloseTo(typo.weight(), Offset.offset(0.01));
     assertThat(twice.weight()).isGreaterThan(two.weight() + 1);
     assertThat(Resolution.distinctDates(List.of("1979-07-12", "1979-12-07", "1979-07-13")))
         .isEqualTo(1);

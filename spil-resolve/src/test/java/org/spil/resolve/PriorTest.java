@@ -3,6 +3,7 @@ package org.spil.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ class PriorTest {
     FellegiSunter model = new FellegiSunter();
     int pairs = 1000;
     byte[] levels = new byte[pairs * F];
-    java.util.Arrays.fill(levels, Features.MISSING);
+    Arrays.fill(levels, Features.MISSING);
     byte[] classes = new byte[pairs];
     double[] comparable = {1e8, 1, 1};
     double[] records = {14_000, 1, 1};

@@ -2,6 +2,7 @@ package org.spil.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,7 +15,7 @@ class StableIdsTest {
   }
 
   private static Map<String, String> byMember(List<Resolution.Cluster> clusters) {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     clusters.forEach(c -> c.members().forEach(m -> out.put(m, c.canonicalId())));
     return out;
   }

@@ -2,6 +2,7 @@ package org.spil.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
 import org.spil.policy.Role;
@@ -65,6 +66,6 @@ public final class Accounts {
                 "legal_task",
                 c.legalTask(),
                 "members",
-                List.copyOf(new java.util.TreeSet<>(c.members())))));
+                List.copyOf(new TreeSet<>(c.members())))));
   }
 }

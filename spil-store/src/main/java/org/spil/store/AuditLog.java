@@ -12,14 +12,17 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -40,13 +43,13 @@ public final class AuditLog {
 
   private final Path file;
   private final Path head;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   public AuditLog(Path dir) {
-    this(dir, java.time.Clock.systemUTC());
+    this(dir, Clock.systemUTC());
   }
 
-  public AuditLog(Path dir, java.time.Clock clock) {
+  public AuditLog(Path dir, Clock clock) {
     this.file = dir.resolve("audit.jsonl");
     this.head = dir.resolve("audit.head");
     this.clock = clock;
@@ -85,8 +88,7 @@ public final class AuditLog {
     }
   }
 
-  private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
   private void appendLocked(List<Event> events) {
     try {
@@ -139,11 +141,7 @@ public final class AuditLog {
         try (FileChannel h = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
           h.force(false);
         }
-        Files.move(
-            tmp,
-            head,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
       throw new StoreException("cannot write the audit log " + file + ": " + e.getMessage(), e);
@@ -400,7 +398,7 @@ public final class AuditLog {
         Files.writeString(out, "");
         return 0;
       }
-      Files.copy(file, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
       try (var lines = Files.lines(out)) {
         return lines.count();
       }

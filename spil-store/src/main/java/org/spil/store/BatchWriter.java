@@ -8,13 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 import org.spil.model.Provenance;
 
@@ -172,7 +176,7 @@ public final class BatchWriter implements AutoCloseable {
     private final String[] props = new String[SHORT];
     private final String[] values = new String[SHORT];
     private int size;
-    private final java.util.Set<String> many = new java.util.HashSet<>();
+    private final Set<String> many = new HashSet<>();
 
     void clear() {
       if (size > SHORT) {
@@ -376,7 +380,7 @@ public final class BatchWriter implements AutoCloseable {
         ps.setObject(10, provenance.retainUntil());
         ps.setArray(11, connection.createArrayOf("VARCHAR", provenance.shareWith().toArray()));
         ps.setString(12, provenance.caseId());
-        ps.setTimestamp(13, Timestamp.from(java.time.Instant.now()));
+        ps.setTimestamp(13, Timestamp.from(Instant.now()));
         ps.setObject(14, asOf);
         ps.setString(15, filesSha256);
         ps.setLong(16, rows);
@@ -519,7 +523,7 @@ public final class BatchWriter implements AutoCloseable {
 
   /** The SQL list of the dataset's committed batches, or null when it has none. */
   private String earlierBatchesOfDataset() throws SQLException {
-    java.util.Set<Long> ids = new java.util.HashSet<>();
+    Set<Long> ids = new HashSet<>();
     try (PreparedStatement ps =
         connection.prepareStatement("SELECT batch_id FROM batch WHERE dataset = ?")) {
       ps.setString(1, dataset);
@@ -563,7 +567,7 @@ public final class BatchWriter implements AutoCloseable {
     }
     loader.shutdown();
     try {
-      loader.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+      loader.awaitTermination(1, TimeUnit.HOURS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.spil.model.Provenance;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
@@ -120,7 +123,7 @@ public final class Entities {
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         String prop = rs.getString(1);
-        org.spil.model.Provenance p = batches.get(rs.getLong(4)).provenance();
+        Provenance p = batches.get(rs.getLong(4)).provenance();
         ValueRecord v =
             new ValueRecord(
                 rs.getString(2),
@@ -229,7 +232,7 @@ public final class Entities {
       Map<String, Stats.Count> out = new LinkedHashMap<>();
       byKey.entrySet().stream()
           .sorted(
-              java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
+              Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
                   .reversed()
                   .thenComparing(Map.Entry::getKey))
           .forEach(e -> out.put(e.getKey(), new Stats.Count(e.getValue()[0], e.getValue()[1])));
@@ -258,7 +261,7 @@ public final class Entities {
     }
     String sql =
         "SELECT file, line, \"column\", value, reason FROM reject WHERE batch_id IN "
-            + Warehouse.inList(new java.util.HashSet<>(own))
+            + Warehouse.inList(new HashSet<>(own))
             + " ORDER BY batch_id, file, line";
     try (Statement st = warehouse.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -324,7 +327,7 @@ public final class Entities {
     audited(
         viewer,
         "entities-read",
-        Map.of("schemata", List.copyOf(new java.util.TreeSet<>(schemata)), "entities", n));
+        Map.of("schemata", List.copyOf(new TreeSet<>(schemata)), "entities", n));
     return n;
   }
 
@@ -334,11 +337,7 @@ public final class Entities {
    */
   @FunctionalInterface
   public interface EntityConsumer {
-    void accept(
-        String id,
-        String schema,
-        org.spil.model.Provenance source,
-        Map<String, List<String>> properties);
+    void accept(String id, String schema, Provenance source, Map<String, List<String>> properties);
   }
 
   private long count(String sql) {

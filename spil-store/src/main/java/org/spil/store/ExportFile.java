@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 
 /**
  * A CSV file DuckDB wrote with {@code COPY ... TO} (see {@link #sqlOptions}), read field by field
@@ -34,7 +37,7 @@ final class ExportFile implements AutoCloseable {
    * Has DuckDB write the rows of {@code select}, ordered by its first column, to {@code file} in
    * the form this class reads.
    */
-  static void copy(java.sql.Statement s, String select, Path file) throws java.sql.SQLException {
+  static void copy(Statement s, String select, Path file) throws SQLException {
     s.execute(
         "COPY (" + select + " ORDER BY 1) TO " + Warehouse.sqlPath(file) + " " + sqlOptions());
   }
@@ -173,7 +176,7 @@ final class ExportFile implements AutoCloseable {
 
   private int append(int len, int c) {
     if (len == scratch.length) {
-      scratch = java.util.Arrays.copyOf(scratch, len * 2);
+      scratch = Arrays.copyOf(scratch, len * 2);
     }
     scratch[len] = (byte) c;
     return len + 1;

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
 import org.spil.policy.Viewer;
@@ -48,7 +52,7 @@ public final class Exports {
             "format",
             "ftm",
             "batches",
-            List.copyOf(new java.util.TreeSet<>(scope.batches())),
+            List.copyOf(new TreeSet<>(scope.batches())),
             "granted_entities",
             scope.entities().toString()));
     String select =
@@ -65,7 +69,7 @@ public final class Exports {
         String current = null;
         Schema schema = null;
         String code = null;
-        Map<String, java.util.SortedSet<String>> props = new java.util.TreeMap<>();
+        Map<String, SortedSet<String>> props = new TreeMap<>();
         while (!in.atEnd()) {
           String id = in.readString();
           String schemaName = in.readString();
@@ -75,7 +79,7 @@ public final class Exports {
           if (current != null && !current.equals(id)) {
             writeFtm(out, current, schema, props, code);
             count++;
-            props = new java.util.TreeMap<>();
+            props = new TreeMap<>();
             schema = null;
             code = null;
           }
@@ -84,7 +88,7 @@ public final class Exports {
           Schema sc = Schemata.model().get(schemaName);
           schema = schema == null ? sc : Schemata.model().common(schema, sc).orElse(schema);
           if (!prop.equals(org.spil.model.Statement.ID_PROP)) {
-            props.computeIfAbsent(prop, k -> new java.util.TreeSet<>()).add(value);
+            props.computeIfAbsent(prop, k -> new TreeSet<>()).add(value);
           }
         }
         if (current != null) {
@@ -117,7 +121,7 @@ public final class Exports {
       Writer out,
       String id,
       Schema schema,
-      Map<String, ? extends java.util.Collection<String>> props,
+      Map<String, ? extends Collection<String>> props,
       String handlingCode)
       throws IOException {
     StringBuilderWriter line = new StringBuilderWriter();
@@ -127,7 +131,7 @@ public final class Exports {
       g.writeStringField("schema", schema.name());
       g.writeStringField("handling_code", handlingCode);
       g.writeObjectFieldStart("properties");
-      for (Map.Entry<String, ? extends java.util.Collection<String>> e : props.entrySet()) {
+      for (Map.Entry<String, ? extends Collection<String>> e : props.entrySet()) {
         g.writeArrayFieldStart(e.getKey());
         for (String v : e.getValue()) {
           g.writeString(v);
@@ -179,7 +183,7 @@ public final class Exports {
             "format",
             "parquet",
             "batches",
-            List.copyOf(new java.util.TreeSet<>(scope.batches())),
+            List.copyOf(new TreeSet<>(scope.batches())),
             "granted_entities",
             scope.entities().toString()));
     String select =

@@ -1,13 +1,22 @@
 package org.spil.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.spil.model.InvalidField;
+import org.spil.model.Normalised;
+import org.spil.model.types.Iban;
+import org.spil.model.types.PartialDates;
+import org.spil.model.types.Phones;
+import org.spil.policy.Grant;
 import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
  * Hit/no-hit between agencies: which other agencies hold records matching a name, date of birth or
@@ -43,7 +52,7 @@ public final class HitNoHit {
   public record Query(String name, String dob, String iban, String phone, String id) {
     public Query {
       if (blank(name) && blank(iban) && blank(phone) && blank(id)) {
-        throw new org.spil.model.InvalidField(
+        throw new InvalidField(
             "name", "empty hit query: give a name (optionally with dob), iban, phone or id");
       }
     }
@@ -72,11 +81,11 @@ public final class HitNoHit {
    * are never revealed. Audited with the references returned.
    */
   public List<Hit> find(Viewer viewer, Query q) {
-    Set<Long> candidates = new java.util.HashSet<>();
+    Set<Long> candidates = new HashSet<>();
     Map<Long, Batch> batches = new LinkedHashMap<>();
-    List<org.spil.policy.Grant> grants = warehouse.grantsFor(viewer.user().name());
+    List<Grant> grants = warehouse.grantsFor(viewer.user().name());
     for (Batch b : warehouse.batches()) {
-      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.HIT_ONLY
+      if (policy.decide(viewer, b, grants) == Visibility.HIT_ONLY
           && !b.provenance().agency().equals(viewer.agency())) {
         candidates.add(b.id());
         batches.put(b.id(), b);
@@ -86,18 +95,13 @@ public final class HitNoHit {
     if (q.dob() != null && !q.dob().isBlank()) {
       exact.put(
           "dob",
-          normaliseOrFail(
-              "dob",
-              org.spil.model.types.PartialDates.normalise(
-                  q.dob(), List.of("%d-%m-%Y", "%d/%m/%Y"))));
+          normaliseOrFail("dob", PartialDates.normalise(q.dob(), List.of("%d-%m-%Y", "%d/%m/%Y"))));
     }
     if (q.iban() != null && !q.iban().isBlank()) {
-      exact.put("iban", normaliseOrFail("iban", org.spil.model.types.Iban.normalise(q.iban())));
+      exact.put("iban", normaliseOrFail("iban", Iban.normalise(q.iban())));
     }
     if (q.phone() != null && !q.phone().isBlank()) {
-      exact.put(
-          "phone",
-          normaliseOrFail("phone", org.spil.model.types.Phones.normalise(q.phone(), "NL")));
+      exact.put("phone", normaliseOrFail("phone", Phones.normalise(q.phone(), "NL")));
     }
     if (q.id() != null && !q.id().isBlank()) {
       exact.put("id", q.id());
@@ -133,12 +137,11 @@ public final class HitNoHit {
     return out;
   }
 
-  private static String normaliseOrFail(String field, org.spil.model.Normalised n) {
-    if (n instanceof org.spil.model.Normalised.Valid v) {
+  private static String normaliseOrFail(String field, Normalised n) {
+    if (n instanceof Normalised.Valid v) {
       return v.value();
     }
-    throw new org.spil.model.InvalidField(
-        field, n instanceof org.spil.model.Normalised.Rejected r ? r.reason() : "empty");
+    throw new InvalidField(field, n instanceof Normalised.Rejected r ? r.reason() : "empty");
   }
 
   /** Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present. */
@@ -153,7 +156,7 @@ public final class HitNoHit {
             out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }

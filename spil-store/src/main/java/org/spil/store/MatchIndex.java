@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.spil.model.types.Text;
 import org.spil.policy.MatchCodes;
 
@@ -123,7 +124,7 @@ final class MatchIndex {
       throw new StoreException(
           "cannot read the match index: " + Warehouse.firstLine(e.getMessage()), e);
     }
-    Set<Long> out = new java.util.TreeSet<>();
+    Set<Long> out = new TreeSet<>();
     for (Batch b : warehouse.batches()) {
       if (!done.contains(b.id())) {
         out.add(b.id());

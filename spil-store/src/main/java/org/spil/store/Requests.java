@@ -8,6 +8,7 @@ import java.util.Map;
 import org.spil.policy.PolicyException;
 import org.spil.policy.User;
 import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
  * Access requests: a viewer asks the agency behind a hit's reference for that record, for a purpose
@@ -78,7 +79,7 @@ public final class Requests {
             : warehouse.batches().stream().filter(x -> x.id() == batch[0]).findFirst().orElse(null);
     if (b == null
         || policy.decide(viewer, b, warehouse.grantsFor(viewer.user().name()))
-            != org.spil.policy.Visibility.HIT_ONLY) {
+            != Visibility.HIT_ONLY) {
       audit.append(
           new AuditLog.Event(
               viewer.user().name(),

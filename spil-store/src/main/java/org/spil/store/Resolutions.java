@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,7 +279,7 @@ public final class Resolutions {
             + scope.sql("e.batch_id", "e.entity_id")
             + ") FROM team_resolution r WHERE r.team = ? ORDER BY 1, 2";
     Map<String, List<String>> visible = new LinkedHashMap<>();
-    Set<String> partial = new java.util.HashSet<>();
+    Set<String> partial = new HashSet<>();
     try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
       ps.setString(1, viewer.team());
       try (ResultSet rs = ps.executeQuery()) {

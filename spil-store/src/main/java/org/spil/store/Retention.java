@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class Retention {
     } catch (SQLException ex) {
       throw new StoreException("cannot purge: " + Warehouse.firstLine(ex.getMessage()), ex);
     }
-    Set<Long> ids = new java.util.HashSet<>();
+    Set<Long> ids = new HashSet<>();
     expired.forEach(e -> ids.add(e.batch().id()));
     store.index().dropBatches(ids);
     return expired;

@@ -6,15 +6,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -24,35 +35,53 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.spil.model.NormaliseContext;
 import org.spil.model.Normalised;
 import org.spil.model.Property;
 import org.spil.model.PropertyType;
 import org.spil.model.PropertyTypes;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
+import org.spil.model.Statement;
 import org.spil.model.types.NameKeys;
 
 /**
@@ -86,12 +115,11 @@ public final class SearchIndex implements AutoCloseable {
    * ranking, but no positions: searches look up single words, never phrases, so positions would be
    * written for nothing.
    */
-  static final org.apache.lucene.document.FieldType TEXT = textType();
+  static final FieldType TEXT = textType();
 
-  private static org.apache.lucene.document.FieldType textType() {
-    org.apache.lucene.document.FieldType t =
-        new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
-    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+  private static FieldType textType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     t.freeze();
     return t;
   }
@@ -192,9 +220,7 @@ public final class SearchIndex implements AutoCloseable {
    * derived indexes are built from one read of the batch.
    */
   int catchUp(
-      Warehouse warehouse,
-      LongConsumer progress,
-      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
+      Warehouse warehouse, LongConsumer progress, LongFunction<MatchIndex.BatchCodes> alsoCode) {
     Map<String, String> data = commitData();
     if (!data.isEmpty() && !FORMAT.equals(data.get(FORMAT_KEY))) {
       return write(warehouse, 0, warehouse.maxBatchId(), true, progress, alsoCode);
@@ -219,9 +245,7 @@ public final class SearchIndex implements AutoCloseable {
 
   /** As {@link #rebuild(Warehouse, LongConsumer)}, coding batches along the way as in catchUp. */
   int rebuild(
-      Warehouse warehouse,
-      LongConsumer progress,
-      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
+      Warehouse warehouse, LongConsumer progress, LongFunction<MatchIndex.BatchCodes> alsoCode) {
     return write(warehouse, 0, warehouse.maxBatchId(), true, progress, alsoCode);
   }
 
@@ -250,7 +274,7 @@ public final class SearchIndex implements AutoCloseable {
       long through,
       boolean fresh,
       LongConsumer progress,
-      java.util.function.LongFunction<MatchIndex.BatchCodes> alsoCode) {
+      LongFunction<MatchIndex.BatchCodes> alsoCode) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -264,8 +288,7 @@ public final class SearchIndex implements AutoCloseable {
     // once more (system time of a reindex of the 1M-person bench 4.5-6.1 s against 4.6-7.3 s,
     // five runs each), and the few segments left after a bulk write need few file handles anyway
     config.setUseCompoundFile(false);
-    org.apache.lucene.index.TieredMergePolicy merges =
-        new org.apache.lucene.index.TieredMergePolicy();
+    TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0.0);
     config.setMergePolicy(merges);
     int batches = 0;
@@ -322,7 +345,7 @@ public final class SearchIndex implements AutoCloseable {
       throws IOException {
     Document doc = new Document();
     doc.add(new StringField("entity", entityId, Field.Store.YES));
-    doc.add(new org.apache.lucene.document.SortedDocValuesField("entity", new BytesRef(entityId)));
+    doc.add(new SortedDocValuesField("entity", new BytesRef(entityId)));
     doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(BATCH_NUMBER, batch.id()));
     doc.add(new StoredField("handling", batch.provenance().handlingCode().name()));
@@ -333,7 +356,7 @@ public final class SearchIndex implements AutoCloseable {
     Set<String> nameKeys = new LinkedHashSet<>();
     Map<String, List<String>> stored = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : props.entrySet()) {
-      if (e.getKey().equals(org.spil.model.Statement.ID_PROP)) {
+      if (e.getKey().equals(Statement.ID_PROP)) {
         continue;
       }
       stored.put(e.getKey(), e.getValue());
@@ -396,11 +419,9 @@ public final class SearchIndex implements AutoCloseable {
     static final int CHUNK = 256;
 
     private static final List<Entity> END = List.of();
-    private final java.util.concurrent.BlockingQueue<List<Entity>> queue =
-        new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private final BlockingQueue<List<Entity>> queue = new ArrayBlockingQueue<>(16);
     private final List<Thread> workers = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private List<Entity> chunk = new ArrayList<>(CHUNK);
 
     /**
@@ -459,7 +480,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private void offer(List<Entity> entities) {
       try {
-        while (!queue.offer(entities, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!queue.offer(entities, 100, TimeUnit.MILLISECONDS)) {
           if (failure.get() != null) {
             throw new StoreException("indexing failed: " + failure.get(), failure.get());
           }
@@ -499,7 +520,7 @@ public final class SearchIndex implements AutoCloseable {
     should.add(
         new BoostQuery(new TermQuery(new Term("entity", text)), 20f), BooleanClause.Occur.SHOULD);
     Set<String> keys = new LinkedHashSet<>();
-    var context = new org.spil.model.NormaliseContext(q.phoneRegion(), List.of(), null);
+    var context = new NormaliseContext(q.phoneRegion(), List.of(), null);
     for (PropertyType type : PropertyTypes.all().values()) {
       if (type.isPivot() && !type.name().equals("name") && !type.name().equals("address")) {
         Normalised n = type.normalise(text, context);
@@ -534,7 +555,7 @@ public final class SearchIndex implements AutoCloseable {
       token(t, fuzzy, should);
     }
     // sound-alike and skeleton keys only for word tokens: "ONEU5542799" must not sound like "Anne"
-    Set<String> words = new java.util.LinkedHashSet<>();
+    Set<String> words = new LinkedHashSet<>();
     for (String t : tokens) {
       if (t.chars().noneMatch(Character::isDigit)) {
         words.add(t);
@@ -563,9 +584,7 @@ public final class SearchIndex implements AutoCloseable {
     Set<String> tokens = NameKeys.tokens(text);
     return tokens.size() <= NAME_TOKENS
         ? tokens
-        : tokens.stream()
-            .limit(NAME_TOKENS)
-            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        : tokens.stream().limit(NAME_TOKENS).collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Adds the clauses of one name token: the token, and its typos when {@code fuzzy}. */
@@ -598,11 +617,11 @@ public final class SearchIndex implements AutoCloseable {
         candidates.add(t);
       }
     }
-    java.util.Map<String, Integer> indexed = new java.util.HashMap<>();
+    Map<String, Integer> indexed = new HashMap<>();
     for (String t : candidates) {
       indexed.put(t, reader.docFreq(new Term("name", "t:" + t)));
     }
-    candidates.sort(java.util.Comparator.comparing(indexed::get));
+    candidates.sort(Comparator.comparing(indexed::get));
     String rarest = null;
     int fewest = Integer.MAX_VALUE;
     for (String t : candidates) {
@@ -627,20 +646,17 @@ public final class SearchIndex implements AutoCloseable {
   static int visibleCount(IndexSearcher searcher, Term term, Scope scope, int atMost)
       throws IOException {
     int n = 0;
-    for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      org.apache.lucene.index.LeafReader reader = leaf.reader();
-      org.apache.lucene.index.PostingsEnum postings =
-          reader.postings(term, org.apache.lucene.index.PostingsEnum.NONE);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      PostingsEnum postings = reader.postings(term, PostingsEnum.NONE);
       if (postings == null) {
         continue;
       }
-      org.apache.lucene.util.Bits live = reader.getLiveDocs();
-      org.apache.lucene.index.NumericDocValues batches =
-          org.apache.lucene.index.DocValues.getNumeric(reader, BATCH_NUMBER);
-      org.apache.lucene.index.SortedDocValues entities =
-          org.apache.lucene.index.DocValues.getSorted(reader, "entity");
+      Bits live = reader.getLiveDocs();
+      NumericDocValues batches = DocValues.getNumeric(reader, BATCH_NUMBER);
+      SortedDocValues entities = DocValues.getSorted(reader, "entity");
       for (int doc = postings.nextDoc();
-          doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = postings.nextDoc()) {
         if ((live == null || live.get(doc))
             && batches.advanceExact(doc)
@@ -654,8 +670,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** Whether the scope holds a document of the batch (the entity read only for grants). */
-  private static boolean visible(
-      Scope scope, long batch, org.apache.lucene.index.SortedDocValues entities, int doc)
+  private static boolean visible(Scope scope, long batch, SortedDocValues entities, int doc)
       throws IOException {
     if (scope.batches().contains(batch)) {
       return true;
@@ -779,7 +794,7 @@ public final class SearchIndex implements AutoCloseable {
           }
           query.add(legalEntity, BooleanClause.Occur.FILTER);
           query.add(visible, BooleanClause.Occur.FILTER);
-          Set<String> seen = new java.util.HashSet<>();
+          Set<String> seen = new HashSet<>();
           hits.forEach(h -> seen.add(h.id()));
           for (SearchHit h : ranked(searcher, query.build(), limit, scope)) {
             if (seen.add(h.id())) {
@@ -796,7 +811,7 @@ public final class SearchIndex implements AutoCloseable {
    */
   static Query birthDates(String iso) {
     if (iso.length() < 10) {
-      return new org.apache.lucene.search.PrefixQuery(new Term(BIRTH_DATE, iso));
+      return new PrefixQuery(new Term(BIRTH_DATE, iso));
     }
     return inSet(BIRTH_DATE, birthDateTerms(iso));
   }
@@ -806,7 +821,7 @@ public final class SearchIndex implements AutoCloseable {
    * and the valid dates one typo away (day and month swapped, one digit different).
    */
   static Set<String> birthDateTerms(String iso) {
-    Set<String> dates = new java.util.TreeSet<>();
+    Set<String> dates = new TreeSet<>();
     dates.add(iso);
     dates.add(iso.substring(0, 4));
     dates.add(iso.substring(0, 7));
@@ -829,9 +844,9 @@ public final class SearchIndex implements AutoCloseable {
 
   private static boolean validDate(String iso) {
     try {
-      java.time.LocalDate.parse(iso);
+      LocalDate.parse(iso);
       return true;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }
@@ -868,16 +883,12 @@ public final class SearchIndex implements AutoCloseable {
     // scored with statistics of the viewer's scope alone (see ScopedSearcher)
     IndexSearcher searcher = new ScopedSearcher(shared.getIndexReader(), scope);
     // ties are broken by entity id, so results do not depend on the order documents were added
-    org.apache.lucene.search.Sort order =
-        new org.apache.lucene.search.Sort(
-            org.apache.lucene.search.SortField.FIELD_SCORE,
-            new org.apache.lucene.search.SortField(
-                "entity", org.apache.lucene.search.SortField.Type.STRING));
+    Sort order = new Sort(SortField.FIELD_SCORE, new SortField("entity", SortField.Type.STRING));
     TopDocs top = searcher.search(query, limit * 4, order, true);
     Map<String, Float> best = new LinkedHashMap<>();
     for (ScoreDoc sd : top.scoreDocs) {
       // the sort's second key is the entity id: no stored document needs decoding here
-      String id = ((BytesRef) ((org.apache.lucene.search.FieldDoc) sd).fields[1]).utf8ToString();
+      String id = ((BytesRef) ((FieldDoc) sd).fields[1]).utf8ToString();
       best.merge(id, sd.score, Math::max);
       if (best.size() >= limit) {
         break;

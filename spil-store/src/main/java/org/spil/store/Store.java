@@ -1,20 +1,25 @@
 package org.spil.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.spil.model.Provenance;
+import org.spil.policy.Grant;
 import org.spil.policy.LegalBases;
 import org.spil.policy.MatchCodes;
 import org.spil.policy.Policy;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
  * The warehouse and its search index under one data directory, with every read taking a {@link
@@ -236,7 +241,7 @@ public final class Store implements AutoCloseable {
     }
     try {
       return LegalBases.parse(Files.readString(table), table.toString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StoreException("cannot read " + table + ": " + e.getMessage(), e);
     }
   }
@@ -283,8 +288,8 @@ public final class Store implements AutoCloseable {
     }
     Set<Long> batches = warehouse.visibleBatches(viewer, policy);
     Map<Long, Set<String>> entities = new LinkedHashMap<>();
-    List<org.spil.policy.Grant> grants = warehouse.grantsFor(viewer.user().name());
-    for (org.spil.policy.Grant g : grants) {
+    List<Grant> grants = warehouse.grantsFor(viewer.user().name());
+    for (Grant g : grants) {
       if (g.entityId() == null || !g.covers(viewer, g.batchId(), policy.today())) {
         continue;
       }
@@ -292,8 +297,8 @@ public final class Store implements AutoCloseable {
       // into a compartment
       Batch b =
           warehouse.batches().stream().filter(x -> x.id() == g.batchId()).findFirst().orElse(null);
-      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.HIT_ONLY) {
-        entities.computeIfAbsent(g.batchId(), k -> new java.util.TreeSet<>()).add(g.entityId());
+      if (policy.decide(viewer, b, grants) == Visibility.HIT_ONLY) {
+        entities.computeIfAbsent(g.batchId(), k -> new TreeSet<>()).add(g.entityId());
       }
     }
     return new Scope(batches, entities);
@@ -318,7 +323,7 @@ public final class Store implements AutoCloseable {
     if (q.dataset() == null && q.agency() == null) {
       return null;
     }
-    Set<Long> out = new java.util.HashSet<>();
+    Set<Long> out = new HashSet<>();
     for (Batch b : warehouse.batches()) {
       if ((q.dataset() == null || q.dataset().equals(b.provenance().dataset()))
           && (q.agency() == null || q.agency().equals(b.provenance().agency()))) {

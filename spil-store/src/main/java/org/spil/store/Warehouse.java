@@ -1,5 +1,8 @@
 package org.spil.store;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -12,6 +15,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +26,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
 import org.spil.model.SourceGrade;
+import org.spil.policy.Grant;
 import org.spil.policy.Viewer;
+import org.spil.policy.Visibility;
 
 /**
  * The embedded warehouse: a DuckDB file holding batches (provenance, once per batch), statements
@@ -72,9 +80,7 @@ public final class Warehouse implements AutoCloseable {
       return set.strip();
     }
     long physical =
-        ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getTotalMemorySize();
+        ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     long spare = physical - Runtime.getRuntime().maxMemory();
     long mb = Math.max(1024, (long) (spare * 0.8) >> 20);
     return mb + "MB";
@@ -120,7 +126,7 @@ public final class Warehouse implements AutoCloseable {
             "warehouse " + file + " is in use by another spil process (" + firstLine(msg) + ")", e);
       }
       throw new StoreException("cannot open warehouse " + file + ": " + firstLine(msg), e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
   }
@@ -309,13 +315,13 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /** A new empty file in the spool directory; the next writable open removes any left behind. */
-  Path newSpoolFile(String prefix, String suffix) throws java.io.IOException {
+  Path newSpoolFile(String prefix, String suffix) throws IOException {
     Files.createDirectories(spoolDir);
     return Files.createTempFile(spoolDir, prefix, suffix);
   }
 
   /** Removes spool files of batches that never committed (a crash mid-ingest). */
-  private void dropStaleSpools() throws java.io.IOException {
+  private void dropStaleSpools() throws IOException {
     if (!Files.isDirectory(spoolDir)) {
       return;
     }
@@ -375,7 +381,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** Every batch by its id. */
   Map<Long, Batch> batchesById() {
-    Map<Long, Batch> byId = new java.util.HashMap<>();
+    Map<Long, Batch> byId = new HashMap<>();
     for (Batch b : batches()) {
       byId.put(b.id(), b);
     }
@@ -383,8 +389,7 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private volatile List<Batch> batchCache;
-  private final Map<String, List<org.spil.policy.Grant>> grantCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<Grant>> grantCache = new ConcurrentHashMap<>();
 
   /** Forgets cached batches and grants after a change made through this warehouse. */
   void changed() {
@@ -392,7 +397,7 @@ public final class Warehouse implements AutoCloseable {
     grantCache.clear();
   }
 
-  List<org.spil.policy.Grant> grantsFor(String user) {
+  List<Grant> grantsFor(String user) {
     return grantCache.computeIfAbsent(user, u -> new DirectoryTables(connection).grantsFor(u));
   }
 
@@ -433,11 +438,10 @@ public final class Warehouse implements AutoCloseable {
 
   /** Ids of the batches a viewer may see in full under the policy. */
   public Set<Long> visibleBatches(Viewer viewer, AccessPolicy policy) {
-    List<org.spil.policy.Grant> grants =
-        new DirectoryTables(connection).grantsFor(viewer.user().name());
+    List<Grant> grants = new DirectoryTables(connection).grantsFor(viewer.user().name());
     Set<Long> ids = new HashSet<>();
     for (Batch b : batches()) {
-      if (policy.decide(viewer, b, grants) == org.spil.policy.Visibility.VISIBLE) {
+      if (policy.decide(viewer, b, grants) == Visibility.VISIBLE) {
         ids.add(b.id());
       }
     }
@@ -500,13 +504,13 @@ public final class Warehouse implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException(
           "cannot read batch " + batchId + ": " + firstLine(e.getMessage()), e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StoreException(
           "cannot read batch " + batchId + " through " + spoolDir + ": " + e.getMessage(), e);
     }
     repeated.forEach(
         (key, props) -> {
-          props.values().forEach(java.util.Collections::sort);
+          props.values().forEach(Collections::sort);
           consumer.accept(key.get(0), key.get(1), props);
         });
   }
@@ -519,7 +523,7 @@ public final class Warehouse implements AutoCloseable {
       long to,
       Map<List<String>, Map<String, List<String>>> repeated,
       EntityStatementsConsumer consumer)
-      throws SQLException, java.io.IOException {
+      throws SQLException, IOException {
     Path entities = newSpoolFile("export-" + batchId + "-entities-", ".csv");
     Path rows = newSpoolFile("export-" + batchId + "-rows-", ".csv");
     try {
@@ -553,7 +557,7 @@ public final class Warehouse implements AutoCloseable {
           if (merged == null) {
             for (List<String> v : props.values()) {
               if (v.size() > 1) {
-                java.util.Collections.sort(v);
+                Collections.sort(v);
               }
             }
             consumer.accept(entityId, schema, props);
@@ -584,7 +588,7 @@ public final class Warehouse implements AutoCloseable {
    * aggregated them in. A null list (an entity with no statement but its id) gives an empty map.
    */
   static Map<String, List<String>> grouped(ResultSet rs, int column) throws SQLException {
-    java.sql.Array array = rs.getArray(column);
+    Array array = rs.getArray(column);
     Map<String, List<String>> grouped = new TreeMap<>();
     if (array == null) {
       return grouped;
@@ -598,7 +602,7 @@ public final class Warehouse implements AutoCloseable {
     }
     for (List<String> v : grouped.values()) {
       if (v.size() > 1) {
-        java.util.Collections.sort(v);
+        Collections.sort(v);
       }
     }
     return grouped;

@@ -3,6 +3,7 @@ package org.spil.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,7 +36,7 @@ class BirthDateTermsTest {
     try {
       LocalDate.parse(iso);
       return true;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -68,7 +69,7 @@ class ExportFileTest {
     }
     assertThat(as).isEqualTo(texts);
     List<String> reversed = new ArrayList<>(texts);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     assertThat(bs).isEqualTo(reversed);
   }
 

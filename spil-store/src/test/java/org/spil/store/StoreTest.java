@@ -7,8 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.model.HandlingCode;
@@ -172,7 +178,7 @@ class StoreTest {
       assertThat(top(store, v, SearchQuery.of("Ömer Yilmas"))).isEqualTo("p1");
       // a pasted page: the name is still found, and the query stays within Lucene's clause limit
       StringBuilder page = new StringBuilder("Ömer Yilmaz");
-      java.util.Random random = new java.util.Random(7);
+      Random random = new Random(7);
       for (int i = 0; i < 3000; i++) {
         page.append(' ');
         for (int c = 0; c < 8; c++) {
@@ -199,7 +205,7 @@ class StoreTest {
       assertThat(store.search(v, new SearchQuery("Yilmaz", null, null, "other", null, 10, "NL")))
           .isEmpty();
       // a filter narrows what is found; the scores of what remains stay as without it
-      java.util.Map<String, Float> unfiltered = new java.util.HashMap<>();
+      Map<String, Float> unfiltered = new HashMap<>();
       store.search(v, SearchQuery.of("Yilmaz")).forEach(h -> unfiltered.put(h.id(), h.score()));
       for (SearchHit h :
           store.search(v, new SearchQuery("Yilmaz", null, null, "ds", null, 10, "NL"))) {
@@ -327,12 +333,10 @@ class StoreTest {
           "s");
     }
     Path index = tmp.resolve("index");
-    try (var d = org.apache.lucene.store.FSDirectory.open(index);
-        var writer =
-            new org.apache.lucene.index.IndexWriter(
-                d, new org.apache.lucene.index.IndexWriterConfig())) {
+    try (var d = FSDirectory.open(index);
+        var writer = new IndexWriter(d, new IndexWriterConfig())) {
       writer.deleteAll();
-      writer.setLiveCommitData(java.util.Map.of("indexed_through", "1").entrySet());
+      writer.setLiveCommitData(Map.of("indexed_through", "1").entrySet());
       writer.commit();
     }
     try (Store store = Store.open(tmp, false, TODAY)) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,7 +62,7 @@ class ViewerScopeTest {
   private void check(long seed) throws Exception {
     Random r = new Random(seed);
     Path dir = tmp.resolve("s" + seed);
-    Set<Fact> facts = new java.util.LinkedHashSet<>(); // a repeated fact is one statement
+    Set<Fact> facts = new LinkedHashSet<>(); // a repeated fact is one statement
     Map<String, Provenance> provenance = new HashMap<>();
     try (Store store = Store.open(dir, true, TODAY)) {
       int datasets = 3 + r.nextInt(5);

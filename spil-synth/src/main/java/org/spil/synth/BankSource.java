@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -321,10 +323,7 @@ final class BankSource extends Source {
     void add(Tx t, String step) {
       txs.add(t);
       steps.add(step);
-      plan(
-          (int)
-              java.time.temporal.ChronoUnit.MONTHS.between(World.START, t.date().withDayOfMonth(1)),
-          t);
+      plan((int) ChronoUnit.MONTHS.between(World.START, t.date().withDayOfMonth(1)), t);
     }
 
     void record() {
@@ -759,7 +758,7 @@ final class BankSource extends Source {
               p.name(),
               format(p.birthDate(), DUTCH),
               p.address().city(),
-              p.address().country().toUpperCase(java.util.Locale.ROOT),
+              p.address().country().toUpperCase(Locale.ROOT),
               null);
           truth.record(
               name(),
@@ -778,7 +777,7 @@ final class BankSource extends Source {
               c.name(),
               null,
               c.address().city(),
-              c.country().toUpperCase(java.util.Locale.ROOT),
+              c.country().toUpperCase(Locale.ROOT),
               dutch ? c.registration() : null);
           truth.record(
               name(),

@@ -1,6 +1,7 @@
 package org.spil.synth;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ final class BelgianPoliceSource extends Source {
     try (Csv csv =
         Csv.of(
             dir.resolve("personnes.csv"),
-            java.nio.charset.StandardCharsets.UTF_8,
+            StandardCharsets.UTF_8,
             ';',
             false,
             "identifiant",
@@ -132,7 +133,7 @@ final class BelgianPoliceSource extends Source {
     try (Csv csv =
         Csv.of(
             dir.resolve("liens.csv"),
-            java.nio.charset.StandardCharsets.UTF_8,
+            StandardCharsets.UTF_8,
             ';',
             false,
             "identifiant_1",

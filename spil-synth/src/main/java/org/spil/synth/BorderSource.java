@@ -3,6 +3,7 @@ package org.spil.synth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,7 @@ final class BorderSource extends Source {
         issuer,
         surname,
         given,
-        format(p.birthDate(), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE),
+        format(p.birthDate(), DateTimeFormatter.ISO_LOCAL_DATE),
         alpha3(p.nationality()),
         p.female() ? "F" : "M",
         post[1] + r.between(100, 1999),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -204,7 +205,7 @@ final class CustomsSource extends Source {
    */
   private String company(
       String written, String eori, String country, Company c, String distortions) {
-    String id = EntityIds.make(name(), "bedrijf", java.util.Arrays.asList(written, eori, country));
+    String id = EntityIds.make(name(), "bedrijf", Arrays.asList(written, eori, country));
     if (seen.add(id)) {
       truth.records.row(name(), id, "Company", c.id(), written, distortions);
     }

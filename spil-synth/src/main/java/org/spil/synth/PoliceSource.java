@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Dutch police (Politie, eenheid Rotterdam): persons, vehicles, incidents and suspect links of
@@ -239,7 +240,7 @@ final class PoliceSource extends Source {
           }
         }
       }
-      for (Map.Entry<Integer, String> e : new java.util.TreeMap<>(policeIds).entrySet()) {
+      for (Map.Entry<Integer, String> e : new TreeMap<>(policeIds).entrySet()) {
         if (world.actor(e.getKey()) != null) {
           continue;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.spil.model.InvalidField;
 
 /**
  * Container ports by country, read from the World Port Index (NGA Pub. 150, {@code
@@ -24,7 +25,7 @@ final class Ports {
 
   Ports(Path worldPortIndex) {
     if (!Files.isReadable(worldPortIndex)) {
-      throw new org.spil.model.InvalidField(
+      throw new InvalidField(
           "ports",
           worldPortIndex
               + ": World Port Index not found; it ships in ../shared/data/geo/ next to the"

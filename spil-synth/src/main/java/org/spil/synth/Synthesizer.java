@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.spil.model.InvalidField;
 
 /**
  * Generates the synthetic multi-agency scenario: one dataset directory per source and the ground
@@ -31,11 +32,10 @@ public final class Synthesizer {
 
   public Synthesizer(int scale, long seed, Path worldPortIndex) {
     if (scale < 200) {
-      throw new org.spil.model.InvalidField(
-          "scale", "must be at least 200 persons (got " + scale + ")");
+      throw new InvalidField("scale", "must be at least 200 persons (got " + scale + ")");
     }
     if (scale > 50_000_000) {
-      throw new org.spil.model.InvalidField("scale", "must be at most 50,000,000 persons");
+      throw new InvalidField("scale", "must be at most 50,000,000 persons");
     }
     this.scale = scale;
     this.seed = seed;

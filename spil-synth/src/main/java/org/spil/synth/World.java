@@ -1,5 +1,6 @@
 package org.spil.synth;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spil.model.types.Iban;
+import org.spil.model.types.NameKeys;
 
 /**
  * The synthetic world behind every source: persons, companies and the planted criminal networks,
@@ -139,11 +141,7 @@ final class World {
   }
 
   private static String nameKey(Company c) {
-    return org.spil.model.types.NameKeys.fingerprint(c.base() + " " + c.activity())
-        + "|"
-        + c.form()
-        + "|"
-        + c.country();
+    return NameKeys.fingerprint(c.base() + " " + c.activity()) + "|" + c.form() + "|" + c.country();
   }
 
   Actor actor(int person) {
@@ -247,9 +245,7 @@ final class World {
 
   /** Strips diacritics the way systems limited to ASCII do ("Yılmaz" to "Yilmaz"). */
   static String ascii(String s) {
-    String d =
-        java.text.Normalizer.normalize(
-            s.replace("ı", "i").replace("İ", "I"), java.text.Normalizer.Form.NFD);
+    String d = Normalizer.normalize(s.replace("ı", "i").replace("İ", "I"), Normalizer.Form.NFD);
     return d.replaceAll("\\p{M}", "");
   }
 

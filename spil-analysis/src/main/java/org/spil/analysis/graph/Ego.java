@@ -1,6 +1,7 @@
 package org.spil.analysis.graph;
 
 import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * The ego network of a node: every node within {@code depth} steps (edges followed both ways in a
@@ -15,7 +16,7 @@ public final class Ego {
 
   public static Result around(Graph g, int centre, int depth) {
     Graph back = g.reverse();
-    java.util.HashMap<Integer, Integer> dist = new java.util.HashMap<>();
+    HashMap<Integer, Integer> dist = new HashMap<>();
     int[] queue = new int[16];
     int head = 0;
     int tail = 0;

@@ -1,5 +1,7 @@
 package org.spil.analysis.graph;
 
+import java.util.Arrays;
+
 /**
  * Eigenvector centrality by power iteration on (A + I), as NetworkX computes it: a node matters if
  * its neighbours matter, in proportion to edge weight; scores have unit Euclidean norm. In a
@@ -15,7 +17,7 @@ public final class Eigenvector {
     int n = g.nodes();
     Graph in = g.reverse();
     double[] x = new double[n];
-    java.util.Arrays.fill(x, 1.0 / Math.max(1, n));
+    Arrays.fill(x, 1.0 / Math.max(1, n));
     double[] next = new double[n];
     for (int it = 0; it < ITERATIONS_DEFAULT && n > 0; it++) {
       double norm = 0;

@@ -2,6 +2,7 @@ package org.spil.analysis.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ public final class KeyPlayers {
     }
     Arrays.sort(byB, (a, b) -> Double.compare(betweenness[b], betweenness[a]));
     Arrays.sort(byD, (a, b) -> Integer.compare(g.degree(b), g.degree(a)));
-    java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+    LinkedHashSet<Integer> out = new LinkedHashSet<>();
     for (int i = 0; i < Math.min(limit, n); i++) {
       out.add(byB[i]);
       out.add(byD[i]);

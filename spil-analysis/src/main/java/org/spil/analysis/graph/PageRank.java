@@ -1,5 +1,6 @@
 package org.spil.analysis.graph;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -64,7 +65,7 @@ public final class PageRank {
     double[] next = new double[n];
     float[] send = new float[n];
     float[] sendNext = new float[n];
-    java.util.Arrays.fill(rank, 1.0 / n);
+    Arrays.fill(rank, 1.0 / n);
     for (int v = 0; v < n; v++) {
       send[v] = (float) (rank[v] * inverse[v]);
     }

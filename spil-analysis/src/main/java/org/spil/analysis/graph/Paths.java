@@ -2,6 +2,7 @@ package org.spil.analysis.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -135,7 +136,7 @@ public final class Paths {
     for (int v = t; v != -1; v = prev[v]) {
       path.add(v);
     }
-    java.util.Collections.reverse(path);
+    Collections.reverse(path);
     return new Path(path, dist[t]);
   }
 }

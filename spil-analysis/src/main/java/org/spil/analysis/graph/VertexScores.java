@@ -1,5 +1,8 @@
 package org.spil.analysis.graph;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 /**
  * A score per node from one {@link Centrality} measure, whatever algorithm computed it: degree,
  * strength, PageRank, betweenness, closeness, eigenvector or core number. {@code note} says how the
@@ -22,8 +25,8 @@ public record VertexScores(Centrality measure, double[] values, String note) {
    * The nodes with the highest scores, best first, ties by {@code tieBreak} (e.g. the node ids in
    * order), at most {@code top}.
    */
-  public int[] top(int top, java.util.Comparator<Integer> tieBreak) {
-    return java.util.stream.IntStream.range(0, values.length)
+  public int[] top(int top, Comparator<Integer> tieBreak) {
+    return IntStream.range(0, values.length)
         .boxed()
         .sorted(
             (a, b) ->

@@ -3,6 +3,7 @@ package org.spil.analysis.network;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import java.util.TreeSet;
 import org.spil.analysis.graph.Graph;
 
 /**
@@ -35,7 +36,7 @@ public final class GraphFormats {
       out.write("      <node id=\"" + esc(net.id(v)) + "\" label=\"" + esc(net.caption(v)) + "\">");
       out.write("<attvalues>");
       out.write(att("schema", net.kind(v) == null ? "" : net.kind(v)));
-      out.write(att("flags", String.join(" ", new java.util.TreeSet<>(net.flags(v)))));
+      out.write(att("flags", String.join(" ", new TreeSet<>(net.flags(v)))));
       for (Map.Entry<String, double[]> s : scores.entrySet()) {
         out.write(att(s.getKey(), Double.toString(s.getValue()[v])));
       }
@@ -93,9 +94,7 @@ public final class GraphFormats {
       out.write("<data key=\"label\">" + esc(net.caption(v)) + "</data>");
       out.write("<data key=\"schema\">" + esc(net.kind(v) == null ? "" : net.kind(v)) + "</data>");
       out.write(
-          "<data key=\"flags\">"
-              + esc(String.join(" ", new java.util.TreeSet<>(net.flags(v))))
-              + "</data>");
+          "<data key=\"flags\">" + esc(String.join(" ", new TreeSet<>(net.flags(v)))) + "</data>");
       for (Map.Entry<String, double[]> s : scores.entrySet()) {
         out.write("<data key=\"" + esc(s.getKey()) + "\">" + s.getValue()[v] + "</data>");
       }

@@ -1,8 +1,10 @@
 package org.spil.analysis.network;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spil.analysis.graph.Graph;
 
 /**
@@ -17,7 +19,7 @@ public final class Network {
   private final Graph graph;
   private final Map<Long, List<Link>> links;
   private final Map<String, Integer> index = new HashMap<>();
-  private final Map<Integer, java.util.Set<String>> flags;
+  private final Map<Integer, Set<String>> flags;
   private final Map<String, Integer> aliases;
 
   public Network(
@@ -31,7 +33,7 @@ public final class Network {
       String[] kinds,
       Graph graph,
       Map<Long, List<Link>> links,
-      Map<Integer, java.util.Set<String>> flags) {
+      Map<Integer, Set<String>> flags) {
     this.flags = flags;
     this.aliases = new HashMap<>();
     this.ids = ids;
@@ -78,7 +80,7 @@ public final class Network {
     if (n != null) {
       return n;
     }
-    java.util.List<Integer> named = new java.util.ArrayList<>();
+    List<Integer> named = new ArrayList<>();
     for (int v = 0; v < captions.length; v++) {
       if (captions[v] != null && captions[v].equalsIgnoreCase(id.strip())) {
         named.add(v);
@@ -114,8 +116,8 @@ public final class Network {
   }
 
   /** Flags of a node ("underworld", "upperworld"), empty when none. */
-  public java.util.Set<String> flags(int node) {
-    return flags.getOrDefault(node, java.util.Set.of());
+  public Set<String> flags(int node) {
+    return flags.getOrDefault(node, Set.of());
   }
 
   public static long key(int u, int v) {

@@ -1,11 +1,13 @@
 package org.spil.analysis.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.spil.analysis.graph.GraphBuilder;
 
@@ -145,7 +147,7 @@ public final class NetworkBuilder {
       edges.values().removeIf(Map::isEmpty);
     }
     int[] keep = new int[nodes.size()];
-    java.util.Arrays.fill(keep, types == null ? 0 : -1);
+    Arrays.fill(keep, types == null ? 0 : -1);
     if (types != null) {
       for (long k : edges.keySet()) {
         keep[(int) (k >>> 32)] = 0;
@@ -165,7 +167,7 @@ public final class NetworkBuilder {
       int v = keep[(int) (long) e.getKey()];
       double weight = 0;
       List<Link> list = new ArrayList<>();
-      for (Map.Entry<String, Acc> t : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+      for (Map.Entry<String, Acc> t : new TreeMap<>(e.getValue()).entrySet()) {
         Acc a = t.getValue();
         String type = t.getKey();
         weight +=

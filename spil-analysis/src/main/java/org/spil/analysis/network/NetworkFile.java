@@ -2,6 +2,7 @@ package org.spil.analysis.network;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class NetworkFile {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    try (Reader in = new java.io.StringReader(text)) {
+    try (Reader in = new StringReader(text)) {
       rows = CSVFormat.DEFAULT.builder().get().parse(in).getRecords();
     }
     if (rows.isEmpty()) {

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +57,7 @@ class NetworkXTest {
       }
       lines.add(
           json.writeValueAsString(
-              java.util.Map.of(
+              Map.of(
                   "n",
                   c.n(),
                   "directed",
@@ -64,10 +67,10 @@ class NetworkXTest {
     }
     Path script = Files.createTempFile("networkx", ".py");
     try (var in = getClass().getResourceAsStream("/networkx_reference.py")) {
-      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     Process p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(false).start();
-    try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+    try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
       for (String l : lines) {
         w.write(l + "\n");
       }

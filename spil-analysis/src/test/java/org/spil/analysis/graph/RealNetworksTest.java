@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.analysis.network.Network;
@@ -96,7 +98,7 @@ class RealNetworksTest {
       KeyPlayers.Result r = KeyPlayers.find(g, 1, everyone);
       assertThat(r.fragmentation()[1])
           .as("seed %d", seed)
-          .isCloseTo(best, org.assertj.core.api.Assertions.within(1e-12));
+          .isCloseTo(best, Assertions.within(1e-12));
     }
   }
 
@@ -109,7 +111,7 @@ class RealNetworksTest {
         continue;
       }
       boolean[] seen = new boolean[n];
-      java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+      ArrayDeque<Integer> q = new ArrayDeque<>();
       q.add(s);
       seen[s] = true;
       while (!q.isEmpty()) {

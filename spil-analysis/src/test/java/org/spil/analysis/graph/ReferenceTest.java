@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jgrapht.GraphPath;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
@@ -16,6 +17,7 @@ import org.jgrapht.alg.scoring.ClosenessCentrality;
 import org.jgrapht.alg.scoring.Coreness;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
+import org.jgrapht.graph.AsUnweightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -74,7 +76,7 @@ class ReferenceTest {
       Case c = random(seed, seed % 2 == 0);
       double[] ours = BrandesBetweenness.compute(c.ours(), Lengths.HOPS).scores();
       BetweennessCentrality<Integer, DefaultWeightedEdge> unweighted =
-          new BetweennessCentrality<>(new org.jgrapht.graph.AsUnweightedGraph<>(c.ref()), false);
+          new BetweennessCentrality<>(new AsUnweightedGraph<>(c.ref()), false);
       double[] weighted = BrandesBetweenness.compute(c.ours(), Lengths.INVERSE_WEIGHT).scores();
       org.jgrapht.Graph<Integer, DefaultWeightedEdge> lengths = inverse(c.ref());
       Map<Integer, Double> refWeighted = new BetweennessCentrality<>(lengths, false).getScores();
@@ -179,18 +181,18 @@ class ReferenceTest {
             continue;
           }
           Paths.Path ours = Paths.shortest(c.ours(), s, t, Lengths.INVERSE_WEIGHT);
-          org.jgrapht.GraphPath<Integer, DefaultWeightedEdge> ref = dijkstra.getPath(s, t);
+          GraphPath<Integer, DefaultWeightedEdge> ref = dijkstra.getPath(s, t);
           if (ref == null) {
             assertThat(ours).as("seed %d %d->%d", seed, s, t).isNull();
             continue;
           }
           assertThat(ours.length()).as("seed %d %d->%d", seed, s, t).isEqualTo(ref.getWeight());
           List<Paths.Path> k = Paths.kShortest(c.ours(), s, t, 3, Lengths.INVERSE_WEIGHT);
-          List<org.jgrapht.GraphPath<Integer, DefaultWeightedEdge>> yen =
+          List<GraphPath<Integer, DefaultWeightedEdge>> yen =
               new YenKShortestPath<>(lengths).getPaths(s, t, 3);
           assertThat(k.stream().map(Paths.Path::length).toList())
               .as("k shortest, seed %d %d->%d", seed, s, t)
-              .isEqualTo(yen.stream().map(org.jgrapht.GraphPath::getWeight).toList());
+              .isEqualTo(yen.stream().map(GraphPath::getWeight).toList());
         }
       }
     }

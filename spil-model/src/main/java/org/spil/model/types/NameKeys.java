@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -149,8 +150,7 @@ public final class NameKeys {
 
   /** Sorted unique tokens of the first romanisation: order- and case-free identity of a name. */
   public static String fingerprint(String name) {
-    List<String> words =
-        new ArrayList<>(new java.util.TreeSet<>(tokensOf(romanisations(name).get(0))));
+    List<String> words = new ArrayList<>(new TreeSet<>(tokensOf(romanisations(name).get(0))));
     return String.join(" ", words);
   }
 

@@ -1,5 +1,6 @@
 package org.spil.model.types;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.spil.model.Normalised;
@@ -215,7 +216,7 @@ public final class PartialDates {
     if (day < 0) {
       return out.toString();
     }
-    if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }
     pad(out.append('-'), day, 2);

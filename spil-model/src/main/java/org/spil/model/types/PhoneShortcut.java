@@ -1,14 +1,18 @@
 package org.spil.model.types;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadataCollection;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,16 +64,15 @@ final class PhoneShortcut {
   }
 
   /** A number type's description: its possible lengths (none: any) and national pattern. */
-  private record Desc(java.util.Set<Integer> lengths, Pattern pattern) {
+  private record Desc(Set<Integer> lengths, Pattern pattern) {
     boolean fits(String national, Matcher m) {
       return (lengths.isEmpty() || lengths.contains(national.length()))
           && m.reset(national).matches();
     }
 
-    static Desc of(com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc d) {
+    static Desc of(Phonemetadata.PhoneNumberDesc d) {
       return new Desc(
-          java.util.Set.copyOf(d.getPossibleLengthList()),
-          Pattern.compile(d.getNationalNumberPattern()));
+          Set.copyOf(d.getPossibleLengthList()), Pattern.compile(d.getNationalNumberPattern()));
     }
   }
 
@@ -183,9 +186,9 @@ final class PhoneShortcut {
       if (util.getRegionCodesForCountryCode(m.getCountryCode()).size() == 1) {
         // the order of libphonenumber's type test does not change whether some type fits; the
         // common types go first. Mobile counts apart only when its pattern is not fixed line's.
-        java.util.List<com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc> descs =
-            new java.util.ArrayList<>(
-                java.util.List.of(
+        List<Phonemetadata.PhoneNumberDesc> descs =
+            new ArrayList<>(
+                List.of(
                     m.getFixedLine(),
                     m.getPremiumRate(),
                     m.getTollFree(),

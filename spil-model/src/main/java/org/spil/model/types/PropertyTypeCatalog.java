@@ -1,7 +1,9 @@
 package org.spil.model.types;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.spil.model.NormaliseContext;
 import org.spil.model.Normalised;
 import org.spil.model.PropertyType;
 
@@ -121,7 +124,7 @@ public final class PropertyTypeCatalog {
         : Normalised.valid(s);
   }
 
-  private static Normalised entityRef(String s, org.spil.model.NormaliseContext c) {
+  private static Normalised entityRef(String s, NormaliseContext c) {
     if (s.length() > 256 || s.indexOf(' ') >= 0) {
       return Normalised.rejected("not an entity id: must be one word of at most 256 characters");
     }
@@ -199,8 +202,8 @@ public final class PropertyTypeCatalog {
     }
     if (s.indexOf(':') >= 0 && IPV6.matcher(s).matches()) {
       try {
-        return Normalised.valid(java.net.InetAddress.getByName("[" + s + "]").getHostAddress());
-      } catch (java.net.UnknownHostException e) {
+        return Normalised.valid(InetAddress.getByName("[" + s + "]").getHostAddress());
+      } catch (UnknownHostException e) {
         return Normalised.rejected("not an IP address");
       }
     }

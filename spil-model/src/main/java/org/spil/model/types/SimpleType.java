@@ -2,6 +2,7 @@ package org.spil.model.types;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.spil.model.NormaliseContext;
 import org.spil.model.Normalised;
 import org.spil.model.PropertyType;
@@ -14,13 +15,13 @@ final class SimpleType implements PropertyType {
   private final String name;
   private final boolean pivot;
   private final BiFunction<String, NormaliseContext, Normalised> normaliser;
-  private final java.util.function.Function<String, List<String>> keys;
+  private final Function<String, List<String>> keys;
 
   SimpleType(
       String name,
       boolean pivot,
       BiFunction<String, NormaliseContext, Normalised> normaliser,
-      java.util.function.Function<String, List<String>> keys) {
+      Function<String, List<String>> keys) {
     this.name = name;
     this.pivot = pivot;
     this.normaliser = normaliser;

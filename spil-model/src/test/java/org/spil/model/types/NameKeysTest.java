@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -77,7 +78,7 @@ class NameKeysTest {
       String name = pick < 5000 ? pool.get(pick % pool.size()) : "Name" + pick + " " + odd;
       assertThat(NameKeys.tokens(name)).containsExactlyElementsOf(NameKeys.tokensOfEveryForm(name));
       Set<String> tokens = NameKeys.tokensOfEveryForm(name);
-      Set<String> codes = new java.util.LinkedHashSet<>();
+      Set<String> codes = new LinkedHashSet<>();
       for (String t : tokens) {
         String code = NameKeys.metaphone(t);
         if (t.length() >= 2 && Character.isLetter(t.charAt(0)) && !code.isEmpty()) {

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -84,7 +85,7 @@ class PhonesTest {
                 return new String[] {"+31 6 12345678", asked};
               }
               String text = UTIL.format(example, format);
-              java.util.Random random = new java.util.Random(seed);
+              Random random = new Random(seed);
               StringBuilder b = new StringBuilder(text);
               for (int i = 0; i < b.length(); i++) {
                 if (Character.isDigit(b.charAt(i)) && random.nextInt(3) == 0) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.spil.model.types.IdentifiersTest.reason;
 import static org.spil.model.types.IdentifiersTest.valid;
 
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -40,7 +44,7 @@ class ValuesTest {
       @ForAll @IntRange(min = 1, max = 12) int month,
       @ForAll @IntRange(min = 1, max = 31) int day) {
     String dutch = String.format("%02d-%02d-%04d", day, month, year);
-    boolean real = day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    boolean real = day <= YearMonth.of(year, month).lengthOfMonth();
     var result = PartialDates.normalise(dutch, List.of("%d-%m-%Y"));
     if (real) {
       assertThat(valid(result)).isEqualTo(String.format("%04d-%02d-%02d", year, month, day));
@@ -103,8 +107,8 @@ class ValuesTest {
     assertThat(reason(PropertyTypeCatalog.ip("example.org"))).contains("IP");
   }
 
-  static final java.util.regex.Pattern EMAIL_ORACLE =
-      java.util.regex.Pattern.compile(
+  static final Pattern EMAIL_ORACLE =
+      Pattern.compile(
           "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
   /** The hand-written email check agrees with the reference regular expression on any input. */
@@ -132,21 +136,20 @@ class ValuesTest {
         .doesNotContain("  ", "\t", "\n", "\u00a0", "\u0000")
         .doesNotStartWith(" ")
         .doesNotEndWith(" ");
-    assertThat(java.text.Normalizer.isNormalized(once, java.text.Normalizer.Form.NFC)).isTrue();
+    assertThat(Normalizer.isNormalized(once, Normalizer.Form.NFC)).isTrue();
   }
 
   @Test
   void amountsInBothDecimalConventions() {
     assertThat(Amounts.parse("EUR 1.250,50"))
-        .isEqualTo(new Amounts.Amount(new java.math.BigDecimal("1250.50"), "EUR"));
+        .isEqualTo(new Amounts.Amount(new BigDecimal("1250.50"), "EUR"));
     assertThat(Amounts.parse("1,250.50 USD"))
-        .isEqualTo(new Amounts.Amount(new java.math.BigDecimal("1250.50"), "USD"));
+        .isEqualTo(new Amounts.Amount(new BigDecimal("1250.50"), "USD"));
     assertThat(Amounts.parse("€ 9.999"))
-        .isEqualTo(new Amounts.Amount(new java.math.BigDecimal("9.999"), "EUR"));
+        .isEqualTo(new Amounts.Amount(new BigDecimal("9.999"), "EUR"));
     assertThat(Amounts.parse("1.000.000"))
-        .isEqualTo(new Amounts.Amount(new java.math.BigDecimal("1000000"), null));
-    assertThat(Amounts.parse("-12,5"))
-        .isEqualTo(new Amounts.Amount(new java.math.BigDecimal("-12.5"), null));
+        .isEqualTo(new Amounts.Amount(new BigDecimal("1000000"), null));
+    assertThat(Amounts.parse("-12,5")).isEqualTo(new Amounts.Amount(new BigDecimal("-12.5"), null));
     assertThat(Amounts.parse("1'234'567.5 CHF").value()).isEqualByComparingTo("1234567.5");
     assertThat(valid(Amounts.normalise("113969.15"))).isEqualTo("113969.15");
     assertThat(reason(Amounts.normalise("twelve"))).contains("not an amount");
