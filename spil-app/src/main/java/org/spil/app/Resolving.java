@@ -206,7 +206,7 @@ public final class Resolving {
     Resolution resolution =
         new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
     resolution.score(Resolution.maxBlockFor(records.size()), 1);
-    Resolution.Comparison p = resolution.explain(records.get(a), records.get(b));
+    Resolution.ScoredPair p = resolution.explain(records.get(a), records.get(b));
     return Optional.of(
         new Explanation(
             a,
@@ -282,7 +282,7 @@ public final class Resolving {
         new ResolveRecord("query", ResolveRecord.Kind.EITHER, name, dob, ids, countries, null);
     Map<String, ResolveRecord> records = new LinkedHashMap<>();
     Optional<Resolution.Model> model = model(viewer);
-    List<Resolution.Comparison> ranked;
+    List<Resolution.ScoredPair> ranked;
     if (model.isPresent()) {
       candidates(viewer, name, dob, id, records);
       ranked = Resolution.scorer(model.get()).rank(query, ResolveRecords.list(records), limit);
@@ -294,7 +294,7 @@ public final class Resolving {
       ranked = resolution.match(query, limit);
     }
     List<Candidate> out = new ArrayList<>();
-    for (Resolution.Comparison p : ranked) {
+    for (Resolution.ScoredPair p : ranked) {
       out.add(
           new Candidate(
               p.b(),
@@ -353,14 +353,14 @@ public final class Resolving {
     for (Resolutions.Judgement j : store.resolutions().judgements(viewer)) {
       judged.add(j.pair());
     }
-    List<Resolution.Comparison> pairs = new ArrayList<>(resolution.pairs());
+    List<Resolution.ScoredPair> pairs = new ArrayList<>(resolution.pairs());
     pairs.removeIf(p -> judged.contains(p.pair()));
     double odds = Math.log(threshold / (1 - threshold));
     pairs.sort(
         Comparator.comparingDouble(
             p -> Math.abs(Math.log(p.probability() / (1 - p.probability())) - odds)));
     List<ReviewPair> out = new ArrayList<>();
-    for (Resolution.Comparison p : pairs.subList(0, Math.min(limit, pairs.size()))) {
+    for (Resolution.ScoredPair p : pairs.subList(0, Math.min(limit, pairs.size()))) {
       out.add(
           new ReviewPair(
               p.a(),

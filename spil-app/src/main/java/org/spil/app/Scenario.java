@@ -69,16 +69,19 @@ public final class Scenario {
   /** The demo's joint case. */
   public static final String CASE = "26Kruiskade";
 
-  /** The demo's users: name, agency, role. */
-  public static final List<List<String>> USERS =
+  /** A user of the demo: name, agency and role. */
+  public record DemoUser(String name, String agency, String role) {}
+
+  /** The demo's users: one per agency, a prosecutor and a privacy officer. */
+  public static final List<DemoUser> USERS =
       List.of(
-          List.of("analist.politie", "politie-nl", "analyst"),
-          List.of("douanier", "douane-nl", "analyst"),
-          List.of("rechercheur.fiod", "fiod", "investigator"),
-          List.of("analist.kmar", "kmar", "analyst"),
-          List.of("officier.om", "om", "investigator"),
-          List.of("enqueteur.pjf", "politie-be", "investigator"),
-          List.of("fg.politie", "politie-nl", "privacy-officer"));
+          new DemoUser("analist.politie", "politie-nl", "analyst"),
+          new DemoUser("douanier", "douane-nl", "analyst"),
+          new DemoUser("rechercheur.fiod", "fiod", "investigator"),
+          new DemoUser("analist.kmar", "kmar", "analyst"),
+          new DemoUser("officier.om", "om", "investigator"),
+          new DemoUser("enqueteur.pjf", "politie-be", "investigator"),
+          new DemoUser("fg.politie", "politie-nl", "privacy-officer"));
 
   /** The members of the demo's joint case. */
   public static final List<String> CASE_MEMBERS =
@@ -91,12 +94,12 @@ public final class Scenario {
   public static void addDemoPeople(Store store, Operator by) {
     Administration admin = new Administration(store);
     SecureRandom random = new SecureRandom();
-    for (List<String> u : USERS) {
+    for (DemoUser u : USERS) {
       char[] password = new char[20];
       for (int i = 0; i < password.length; i++) {
         password[i] = (char) ('a' + random.nextInt(26));
       }
-      admin.addUser(by, u.get(0), u.get(1), List.of(u.get(2)), password);
+      admin.addUser(by, u.name(), u.agency(), List.of(u.role()), password);
     }
     admin.addCase(by, CASE, "JIT havennetwerken Rotterdam-Antwerpen", "wpg-art-9", CASE_MEMBERS);
   }

@@ -107,7 +107,7 @@ final class MatchBench implements Callable<Integer> {
         Map<String, ResolveRecord> candidates = new LinkedHashMap<>();
         resolving.candidates(v, target.name(), target.dob(), null, candidates);
         long found = System.nanoTime();
-        List<Resolution.Comparison> ranked =
+        List<Resolution.ScoredPair> ranked =
             scorer.rank(query, ResolveRecords.list(candidates), 10);
         long elapsed = System.nanoTime() - t;
         if (q < 0) {
@@ -124,7 +124,7 @@ final class MatchBench implements Callable<Integer> {
           others += same.size();
           List<String> rest =
               ranked.stream()
-                  .map(Resolution.Comparison::b)
+                  .map(Resolution.ScoredPair::b)
                   .filter(id -> !id.equals(target.id()))
                   .toList();
           if (!rest.isEmpty() && same.contains(rest.get(0))) {

@@ -274,7 +274,7 @@ final class ResolveBench implements Callable<Integer> {
       String key = x.compareTo(y) <= 0 ? x + " / " + y : y + " / " + x;
       bySources.computeIfAbsent(key, k -> new long[2])[same ? 0 : 1]++;
       if (together && merged < errors) {
-        Resolution.Comparison p = r.pair(i);
+        Resolution.ScoredPair p = r.pair(i);
         if (p.probability() >= threshold) {
           merged++;
           out.println("WRONGLY MERGED " + describe(records, p));
@@ -337,7 +337,7 @@ final class ResolveBench implements Callable<Integer> {
     }
   }
 
-  private static String describe(Map<String, ResolveRecord> records, Resolution.Comparison p) {
+  private static String describe(Map<String, ResolveRecord> records, Resolution.ScoredPair p) {
     return String.format(
         "%.3f%n  %s%n  %s%n  %s",
         p.probability(),

@@ -142,8 +142,8 @@ final class DemoTour {
   private void people(Store store) {
     Scenario.addDemoPeople(store, new Operator("demo"));
     out.println("== Users and cases");
-    for (List<String> u : Scenario.USERS) {
-      out.printf("  %-17s %-11s %s%n", u.get(0), u.get(1), u.get(2));
+    for (Scenario.DemoUser u : Scenario.USERS) {
+      out.printf("  %-17s %-11s %s%n", u.name(), u.agency(), u.role());
     }
     out.printf(
         "  case %s (wpg-art-9): %s; the chats and bank data were supplied for it%n",
@@ -153,24 +153,25 @@ final class DemoTour {
   private void reads(Store store) {
     out.println("== What each user sees, for which purpose (policy per batch: agency, sharing,");
     out.println("   handling code, legal basis against purpose, case compartment, retention)");
-    String[][] reads = {
-      {"analist.politie", "wpg-art-8"},
-      {"analist.politie", "wpg-art-9"},
-      {"analist.politie", Scenario.CASE},
-      {"douanier", "adw"},
-      {"rechercheur.fiod", "wpg-art-10"},
-      {"rechercheur.fiod", Scenario.CASE},
-      {"analist.kmar", "wpg-art-8"},
-      {"officier.om", "wjsg"},
-      {"enqueteur.pjf", "wpg-art-13"}
-    };
+    record Read(String user, String purpose) {}
+    List<Read> reads =
+        List.of(
+            new Read("analist.politie", "wpg-art-8"),
+            new Read("analist.politie", "wpg-art-9"),
+            new Read("analist.politie", Scenario.CASE),
+            new Read("douanier", "adw"),
+            new Read("rechercheur.fiod", "wpg-art-10"),
+            new Read("rechercheur.fiod", Scenario.CASE),
+            new Read("analist.kmar", "wpg-art-8"),
+            new Read("officier.om", "wjsg"),
+            new Read("enqueteur.pjf", "wpg-art-13"));
     Searching searching = new Searching(store);
-    for (String[] read : reads) {
-      Stats s = searching.stats(store.viewer(read[0], read[1]));
+    for (Read read : reads) {
+      Stats s = searching.stats(store.viewer(read.user(), read.purpose()));
       out.printf(
           "  %-17s %-12s %,8d entities %,9d statements  from %s%n",
-          read[0],
-          read[1],
+          read.user(),
+          read.purpose(),
           s.entities(),
           s.statements(),
           s.datasets().isEmpty() ? "nothing" : String.join(", ", s.datasets().keySet()));
@@ -203,9 +204,8 @@ final class DemoTour {
         "  seizures: %d (%d in network shipments, %d rip-ons in legal cargo)%n",
         chains.size(), ofNetworks, chains.size() - ofNetworks);
     Map<String, Integer> byYear = new LinkedHashMap<>();
-    for (String[] s : truth.routeShipments()) {
-      int month = Integer.parseInt(s[1]);
-      byYear.merge((2023 + month / 12) + "", 1, Integer::sum);
+    for (GroundTruth.RouteShipment s : truth.routeShipments()) {
+      byYear.merge((2023 + s.month() / 12) + "", 1, Integer::sum);
     }
     out.printf(
         "  emerging route via Lomé (TGLFW) from September 2024, shipments per year: %s%n", byYear);

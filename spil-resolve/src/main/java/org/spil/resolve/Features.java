@@ -9,48 +9,11 @@ import org.spil.model.types.NameKeys;
 
 /**
  * The comparison of two records, feature by feature, each as a level (0 = strongest agreement,
- * higher = weaker, {@link #MISSING} when either side lacks the value). The level labels explain a
- * score. Records are prepared once ({@link Prepared}) so that comparing is cheap.
+ * higher = weaker, {@link Comparison#Comparison.MISSING} when either side lacks the value), in the
+ * order of {@link Comparison}, whose level labels explain a score. Records are prepared once
+ * ({@link Prepared}) so that comparing is cheap.
  */
 final class Features {
-  static final byte MISSING = -1;
-  static final byte NAME_PART = 4;
-  static final byte NAME_DIFFERENT = 5;
-  static final String[] NAMES = {
-    "name", "dob", "identifier", "registration", "phone", "country", "city", "legal form"
-  };
-  static final int NAME = 0;
-  static final int DOB = 1;
-  static final int REGISTRATION = 3;
-  static final int PHONE = 4;
-  static final int COUNTRY = 5;
-  static final int LEGAL_FORM = 7;
-  static final String[][] LEVELS = {
-    {
-      "same (in any script, order or legal form)",
-      "same tokens but one (a middle name)",
-      "close (a firm's words each a typing error apart; a person's tokens >= 0.80, mean >= 0.90)",
-      "similar (>= 0.85 or same sound)",
-      "one name is part or initials of the other",
-      "different"
-    },
-    {
-      "exact",
-      "day and month swapped",
-      "one digit or one day off",
-      "two digits off",
-      "agree as far as both go (one gives only the year or month)",
-      "same year, month or day differ",
-      "different"
-    },
-    {"shared", "an email one or two characters apart", "both have, none shared"},
-    {"same", "both registered, numbers differ"},
-    {"shared", "both have, none shared"},
-    {"same", "different"},
-    {"same", "close", "different"},
-    {"same", "different"}
-  };
-
   private Features() {}
 
   /** A record with its comparison keys computed. */
@@ -128,36 +91,36 @@ final class Features {
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {
-    out[NAME] = name(a, b);
-    out[1] = dob(a.record().dob(), b.record().dob());
-    out[2] = documents(a.documents(), b.documents());
-    out[3] = registrations(a.registrations(), b.registrations());
-    out[4] = identifiers(a.phones(), b.phones());
-    out[5] = countries(a.record().countries(), b.record().countries());
-    out[6] = city(a.record().city(), b.record().city());
-    out[LEGAL_FORM] = legalForm(a.legalForm(), b.legalForm());
+    out[Comparison.NAME.index()] = name(a, b);
+    out[Comparison.DOB.index()] = dob(a.record().dob(), b.record().dob());
+    out[Comparison.IDENTIFIER.index()] = documents(a.documents(), b.documents());
+    out[Comparison.REGISTRATION.index()] = registrations(a.registrations(), b.registrations());
+    out[Comparison.PHONE.index()] = identifiers(a.phones(), b.phones());
+    out[Comparison.COUNTRY.index()] = countries(a.record().countries(), b.record().countries());
+    out[Comparison.CITY.index()] = city(a.record().city(), b.record().city());
+    out[Comparison.LEGAL_FORM.index()] = legalForm(a.legalForm(), b.legalForm());
   }
 
   /** Two firms' legal forms as codes: the same, different, or missing when either has none. */
   static byte legalForm(String a, String b) {
     if (a == null || b == null) {
-      return MISSING;
+      return Comparison.MISSING;
     }
     return a.equals(b) ? (byte) 0 : (byte) 1;
   }
 
   static byte name(Prepared a, Prepared b) {
     if (a.folded() == null || b.folded() == null) {
-      return MISSING;
+      return Comparison.MISSING;
     }
     // an initial stands for any of many given names: "M. Yilmaz" is weaker evidence than a full
     // name
     boolean abbreviated = a.initials() || b.initials();
     if (a.folded().equals(b.folded())) {
-      return abbreviated ? NAME_PART : 0;
+      return abbreviated ? Comparison.NAME_PART : 0;
     }
     if (!initialsAgree(a.tokens(), b.tokens()) || !initialsAgree(b.tokens(), a.tokens())) {
-      return NAME_DIFFERENT;
+      return Comparison.NAME_DIFFERENT;
     }
     int common = 0;
     for (String t : a.tokens()) {
@@ -170,14 +133,14 @@ final class Features {
     double jaccard = (double) common / (a.tokens().size() + b.tokens().size() - common);
     boolean firm = firm(a) || firm(b);
     if (jaccard >= 0.75 && !firm) {
-      return abbreviated ? NAME_PART : 1;
+      return abbreviated ? Comparison.NAME_PART : 1;
     }
     TokenMatrix m = new TokenMatrix(a.tokens(), b.tokens(), firm);
     // a firm whose name is part of another's is another firm, however close the words: "Dragon
     // Pearl Ho Trading" is not "Dragon Pearl Ho & Chow Trading" ("Chow" is near "Ho" letter by
     // letter)
     if (firm && (m.part(true) || m.part(false))) {
-      return NAME_DIFFERENT;
+      return Comparison.NAME_DIFFERENT;
     }
     int sound = 0;
     for (String s : a.sounds()) {
@@ -193,7 +156,7 @@ final class Features {
       if (withinTypos(a.tokens(), b.tokens()) && withinTypos(b.tokens(), a.tokens())) {
         return 2;
       }
-      return sounds ? 3 : NAME_DIFFERENT;
+      return sounds ? 3 : Comparison.NAME_DIFFERENT;
     }
     double weakest = Math.min(m.weakestBest(true), m.weakestBest(false));
     double mean = m.meanBest();
@@ -203,7 +166,7 @@ final class Features {
     if (weakest >= 0.85 || sounds) {
       return 3;
     }
-    return m.part(true) || m.part(false) ? NAME_PART : NAME_DIFFERENT;
+    return m.part(true) || m.part(false) ? Comparison.NAME_PART : Comparison.NAME_DIFFERENT;
   }
 
   /** Whether a record is a firm's: a company, or an account holder whose name has a legal form. */
@@ -393,7 +356,7 @@ final class Features {
 
   static byte dob(String a, String b) {
     if (a == null || b == null || a.length() < 4 || b.length() < 4) {
-      return MISSING;
+      return Comparison.MISSING;
     }
     if (a.length() == 10 && b.length() == 10) {
       if (a.equals(b)) {
@@ -432,7 +395,7 @@ final class Features {
 
   static byte identifiers(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
-      return MISSING;
+      return Comparison.MISSING;
     }
     for (String x : a) {
       if (b.contains(x)) {
@@ -462,7 +425,7 @@ final class Features {
         }
       }
     }
-    return sameKind(a, b) ? 2 : MISSING;
+    return sameKind(a, b) ? 2 : Comparison.MISSING;
   }
 
   /** Whether some identifier of {@code a} is of the same kind ("iban:", "doc:") as one of b's. */
@@ -489,7 +452,7 @@ final class Features {
     if (shared != 1) {
       return shared;
     }
-    return sameKind(a, b) ? 1 : MISSING;
+    return sameKind(a, b) ? 1 : Comparison.MISSING;
   }
 
   static byte countries(Set<String> a, Set<String> b) {
@@ -498,7 +461,7 @@ final class Features {
 
   static byte city(String a, String b) {
     if (a == null || b == null || a.isBlank() || b.isBlank()) {
-      return MISSING;
+      return Comparison.MISSING;
     }
     String x = a.strip().toLowerCase();
     String y = b.strip().toLowerCase();
@@ -511,8 +474,8 @@ final class Features {
   /** Human-readable levels of a comparison. */
   static List<String> describe(byte[] levels) {
     List<String> out = new ArrayList<>();
-    for (int f = 0; f < NAMES.length; f++) {
-      out.add(NAMES[f] + ": " + (levels[f] == MISSING ? "missing" : LEVELS[f][levels[f]]));
+    for (int f = 0; f < Comparison.COUNT; f++) {
+      out.add(Comparison.at(f).describe(levels[f]));
     }
     return out;
   }

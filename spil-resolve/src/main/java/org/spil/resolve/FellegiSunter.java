@@ -22,7 +22,7 @@ final class FellegiSunter {
   /** Classes of pairs with a prior of their own: two persons, two firms, or either. */
   static final int PERSONS = 0, FIRMS = 1, EITHER = 2, CLASSES = 3;
 
-  private static final int IDENTIFIER = 2;
+  private static final int IDENTIFIER = Comparison.IDENTIFIER.index();
 
   /** The class of a pair of records of these kinds. */
   static int pairClass(ResolveRecord.Kind a, ResolveRecord.Kind b) {
@@ -36,11 +36,11 @@ final class FellegiSunter {
   }
 
   FellegiSunter() {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     m = new double[f][];
     u = new double[f][];
     for (int i = 0; i < f; i++) {
-      int levels = Features.LEVELS[i].length;
+      int levels = Comparison.at(i).levels().size();
       m[i] = new double[levels];
       u[i] = new double[levels];
       for (int l = 0; l < levels; l++) {
@@ -91,7 +91,7 @@ final class FellegiSunter {
     for (int k = 0; k < streams; k++) {
       randoms.add(root.split());
     }
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     int per = samples / streams;
     byte[] levels = new byte[per * streams * f];
     byte[] classes = new byte[per * streams];
@@ -115,13 +115,13 @@ final class FellegiSunter {
 
   /** u from the sampled pairs, each counted as a non-match with weight 1 - posterior. */
   private void uFrom(double[] posterior) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     for (int i = 0; i < f; i++) {
       double[] acc = new double[u[i].length];
       double total = 0;
       for (int s = 0; s < sampled; s++) {
         byte l = sampleLevels[s * f + i];
-        if (l != Features.MISSING) {
+        if (l != Comparison.MISSING) {
           acc[l] += 1 - posterior[s];
           total += 1 - posterior[s];
         }
@@ -141,7 +141,7 @@ final class FellegiSunter {
    * stays as estimated. The caller re-estimates the priors after each round.
    */
   void refineU() {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     double[] posterior = new double[sampled];
     for (int s = 0; s < sampled; s++) {
       posterior[s] = probability(score(sampleLevels, s * f, sampleClasses[s]));
@@ -150,7 +150,9 @@ final class FellegiSunter {
   }
 
   /** Identifier, registration and phone: features whose agreement blocking always proposes. */
-  private static final int[] SHARED = {IDENTIFIER, Features.REGISTRATION, Features.PHONE};
+  private static final int[] SHARED = {
+    IDENTIFIER, Comparison.REGISTRATION.index(), Comparison.PHONE.index()
+  };
 
   /**
    * u of a shared identifier, registration or phone number, from the candidate pairs: blocking
@@ -162,11 +164,11 @@ final class FellegiSunter {
    * longer outweigh it. The other levels keep their proportions.
    */
   void sharedU(byte[] levels, byte[] classes, int pairs, double comparable) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     for (int i : SHARED) {
       long present = 0;
       for (int s = 0; s < sampled; s++) {
-        if (sampleLevels[s * f + i] != Features.MISSING) {
+        if (sampleLevels[s * f + i] != Comparison.MISSING) {
           present++;
         }
       }
@@ -197,7 +199,7 @@ final class FellegiSunter {
       byte[] levels,
       byte[] classes,
       int offset) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     byte[] one = new byte[f];
     int n = records.size();
     int kept = 0;
@@ -224,7 +226,7 @@ final class FellegiSunter {
    * a feature train itself.
    */
   void estimateMFromAnchors(byte[] levels, int pairs, boolean[] commonName) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     for (int i = 0; i < f; i++) {
       for (int need = 2; need >= 1; need--) {
         double[] acc = new double[m[i].length];
@@ -236,11 +238,11 @@ final class FellegiSunter {
             // an exact but common name is no anchor: namesakes would pass for matches; a phone,
             // a country or a legal form is shared by too many
             if (a != i
-                && a != Features.PHONE
-                && a != Features.COUNTRY
-                && a != Features.LEGAL_FORM
+                && a != Comparison.PHONE.index()
+                && a != Comparison.COUNTRY.index()
+                && a != Comparison.LEGAL_FORM.index()
                 && levels[o + a] == 0
-                && !(a == Features.NAME && commonName[p])) {
+                && !(a == Comparison.NAME.index() && commonName[p])) {
               agree++;
             }
           }
@@ -248,9 +250,10 @@ final class FellegiSunter {
           // records that carry little else (a bank's "K. van den Berg") are seen too
           boolean number =
               (i != IDENTIFIER && levels[o + IDENTIFIER] == 0)
-                  || (i != Features.REGISTRATION && levels[o + Features.REGISTRATION] == 0);
+                  || (i != Comparison.REGISTRATION.index()
+                      && levels[o + Comparison.REGISTRATION.index()] == 0);
           byte l = levels[o + i];
-          if ((agree >= need || number) && l != Features.MISSING) {
+          if ((agree >= need || number) && l != Comparison.MISSING) {
             acc[l]++;
             total++;
           }
@@ -288,7 +291,7 @@ final class FellegiSunter {
       double[] counts = new double[p[i].length];
       double total = 0;
       for (byte[] lv : judged) {
-        if (lv[i] != Features.MISSING) {
+        if (lv[i] != Comparison.MISSING) {
           counts[lv[i]]++;
           total++;
         }
@@ -313,9 +316,10 @@ final class FellegiSunter {
    */
   private void capLastLevel(int feature) {
     int last = m[feature].length - 1;
-    if (feature == Features.NAME || feature == Features.DOB) {
-      setLastLevel(feature, Math.min(m[feature][last], feature == Features.NAME ? 0.02 : 0.20));
-    } else if (feature == Features.COUNTRY) {
+    if (feature == Comparison.NAME.index() || feature == Comparison.DOB.index()) {
+      setLastLevel(
+          feature, Math.min(m[feature][last], feature == Comparison.NAME.index() ? 0.02 : 0.20));
+    } else if (feature == Comparison.COUNTRY.index()) {
       setLastLevel(feature, Math.max(m[feature][last], COUNTRY_FLOOR));
     }
   }
@@ -366,7 +370,7 @@ final class FellegiSunter {
    */
   void estimatePriors(
       LevelPatterns patterns, double[] comparablePairs, double[] records, int iterations) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     double[] base = new double[patterns.size()];
     long[] candidates = new long[CLASSES];
     byte[] one = new byte[f];
@@ -374,7 +378,7 @@ final class FellegiSunter {
       patterns.levels(k, one);
       double w = 0;
       for (int i = 0; i < f; i++) {
-        if (one[i] != Features.MISSING) {
+        if (one[i] != Comparison.MISSING) {
           w += Math.log(m[i][one[i]] / u[i][one[i]]);
         }
       }
@@ -411,14 +415,14 @@ final class FellegiSunter {
   }
 
   double weight(int feature, byte level) {
-    return level == Features.MISSING
+    return level == Comparison.MISSING
         ? 0
         : Math.log(m[feature][level] / u[feature][level]) / Math.log(2);
   }
 
   double score(byte[] levels, int offset, int pairClass) {
     double w = priorWeight(pairClass);
-    for (int i = 0; i < Features.NAMES.length; i++) {
+    for (int i = 0; i < Comparison.COUNT; i++) {
       w += weight(i, levels[offset + i]);
     }
     return w;

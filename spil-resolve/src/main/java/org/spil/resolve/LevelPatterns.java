@@ -19,7 +19,7 @@ final class LevelPatterns {
 
   /** The patterns of the first {@code pairs} pairs of {@code levels} and {@code classes}. */
   static LevelPatterns count(byte[] levels, byte[] classes, int pairs) {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     long[] table = new long[1 << 12];
     long[] tally = new long[table.length];
     int used = 0;
@@ -83,7 +83,7 @@ final class LevelPatterns {
   }
 
   int pairClass(int k) {
-    return (int) (keys[k] >>> (4 * Features.NAMES.length)) - 1;
+    return (int) (keys[k] >>> (4 * Comparison.COUNT)) - 1;
   }
 
   /** Writes pattern {@code k}'s levels into {@code out}. */

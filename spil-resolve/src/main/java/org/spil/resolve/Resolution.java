@@ -23,7 +23,7 @@ public final class Resolution {
    * Two records compared with the model: their ids ({@code a} may be a query's), the match weight
    * in bits, its probability, and the terms that explain it.
    */
-  public record Comparison(
+  public record ScoredPair(
       String a, String b, double weight, double probability, List<String> explanation) {
     /** The two entities in canonical order. */
     public EntityPair pair() {
@@ -142,7 +142,7 @@ public final class Resolution {
     comparingSeconds = (t2 - t1) / 1e9;
     model.estimateU(records, seed, Math.min(4_000_000, Math.max(1_000_000, records.size() * 20)));
     countNames();
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     boolean[] commonRecord = new boolean[records.size()];
     for (int i = 0; i < commonRecord.length; i++) {
       String name = records.get(i).folded();
@@ -183,7 +183,7 @@ public final class Resolution {
     pairs = Blocking.pairs(records, maxBlock, fresh);
     compareAll();
     countNames();
-    weigh(Features.NAMES.length);
+    weigh(Comparison.COUNT);
     return pairs.length;
   }
 
@@ -230,7 +230,7 @@ public final class Resolution {
       Features.Prepared a = byId.get(pair.a());
       Features.Prepared b = byId.get(pair.b());
       if (a != null && b != null) {
-        byte[] lv = new byte[Features.NAMES.length];
+        byte[] lv = new byte[Comparison.COUNT];
         Features.compare(a, b, lv);
         out.add(lv);
       }
@@ -240,7 +240,7 @@ public final class Resolution {
 
   /** The feature levels of every candidate pair, compared on all cores. */
   private void compareAll() {
-    int f = Features.NAMES.length;
+    int f = Comparison.COUNT;
     levels = new byte[pairs.length * f];
     classes = new byte[pairs.length];
     int chunk = 4096;
@@ -419,9 +419,9 @@ public final class Resolution {
   private Model saved;
 
   /** Candidates ranked against a query with the saved weights, best first. */
-  public List<Comparison> rank(ResolveRecord query, List<ResolveRecord> candidates, int limit) {
+  public List<ScoredPair> rank(ResolveRecord query, List<ResolveRecord> candidates, int limit) {
     Features.Prepared q = Features.prepare(query);
-    List<Comparison> out = new ArrayList<>();
+    List<ScoredPair> out = new ArrayList<>();
     for (ResolveRecord c : candidates) {
       if (c.kind().comparable(query.kind())) {
         out.add(compare(q, Features.prepare(c)));
@@ -510,8 +510,8 @@ public final class Resolution {
   /**
    * Every scored candidate pair with its explanation (for small resolutions; see {@link #pair}).
    */
-  public List<Comparison> pairs() {
-    List<Comparison> out = new ArrayList<>(pairs.length);
+  public List<ScoredPair> pairs() {
+    List<ScoredPair> out = new ArrayList<>(pairs.length);
     for (int p = 0; p < pairs.length; p++) {
       out.add(pair(p));
     }
@@ -531,10 +531,10 @@ public final class Resolution {
   }
 
   /** Candidate pair {@code p} (0 to {@link #candidates()}), explained, built on demand. */
-  public Comparison pair(int p) {
-    int f = Features.NAMES.length;
+  public ScoredPair pair(int p) {
+    int f = Comparison.COUNT;
     byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
-    return new Comparison(
+    return new ScoredPair(
         records.get((int) (pairs[p] >>> 32)).record().id(),
         records.get((int) pairs[p]).record().id(),
         weights[p],
@@ -561,13 +561,13 @@ public final class Resolution {
   }
 
   /** One comparison with the estimated model, as {@link #score} weighs candidate pairs. */
-  private Comparison compare(Features.Prepared a, Features.Prepared b) {
-    byte[] lv = new byte[Features.NAMES.length];
+  private ScoredPair compare(Features.Prepared a, Features.Prepared b) {
+    byte[] lv = new byte[Comparison.COUNT];
     Features.compare(a, b, lv);
     double adjustment = adjustment(a, b, lv[0]);
     int pairClass = pairClass(a, b);
     double w = model.score(lv, 0, pairClass) + adjustment;
-    return new Comparison(
+    return new ScoredPair(
         a.record().id(),
         b.record().id(),
         w,
@@ -581,7 +581,7 @@ public final class Resolution {
    * Match by example (after {@link #score}): the records sharing a blocking key with the query,
    * ranked by match weight, each with its explanation.
    */
-  public List<Comparison> match(ResolveRecord query, int limit) {
+  public List<ScoredPair> match(ResolveRecord query, int limit) {
     if (keyIndex == null) {
       keyIndex = new HashMap<>();
       for (int i = 0; i < records.size(); i++) {
@@ -598,7 +598,7 @@ public final class Resolution {
         candidates.addAll(hits);
       }
     }
-    List<Comparison> out = new ArrayList<>();
+    List<ScoredPair> out = new ArrayList<>();
     for (int i : candidates) {
       Features.Prepared r = records.get(i);
       if (r.record().kind().comparable(query.kind())) {
@@ -610,7 +610,7 @@ public final class Resolution {
   }
 
   /** Compares two records with the estimated model (after {@link #score}). */
-  public Comparison explain(ResolveRecord a, ResolveRecord b) {
+  public ScoredPair explain(ResolveRecord a, ResolveRecord b) {
     return compare(Features.prepare(a), Features.prepare(b));
   }
 
@@ -693,7 +693,7 @@ public final class Resolution {
    * conflict.
    */
   private final class OnDemand implements Clustering.Weigher {
-    private final byte[] levels = new byte[Features.NAMES.length];
+    private final byte[] levels = new byte[Comparison.COUNT];
 
     @Override
     public float weight(int i, int j) {

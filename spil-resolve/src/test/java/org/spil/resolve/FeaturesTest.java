@@ -28,7 +28,7 @@ class FeaturesTest {
   }
 
   private static String nameLevel(Features.Prepared a, Features.Prepared b) {
-    return Features.LEVELS[Features.NAME][Features.name(a, b)];
+    return Comparison.NAME.levels().get(Features.name(a, b));
   }
 
   @Test
@@ -48,7 +48,7 @@ class FeaturesTest {
 
   @Test
   void givenNameVariantsAreCloseForPersonsOnly() {
-    String close = Features.LEVELS[Features.NAME][2];
+    String close = Comparison.NAME.levels().get(2);
     assertThat(nameLevel(person("Kees Visser"), person("Cornelis Visser"))).isEqualTo(close);
     assertThat(nameLevel(person("Tom Chudleigh"), person("Thomas Chudleigh"))).isEqualTo(close);
     assertThat(nameLevel(person("Karl Grinstead"), person("Charles Grinstead"))).isEqualTo(close);
@@ -120,12 +120,12 @@ class FeaturesTest {
                 company("HARBOUR STAR CHEUNG & LAW CENTRUM TRADING LIMITED"),
                 company("Harbour Star Chan & Law Centrum Trading Ltd")))
         .as("one word another: another firm")
-        .isEqualTo(Features.NAME_DIFFERENT);
+        .isEqualTo(Comparison.NAME_DIFFERENT);
     assertThat(
             Features.name(
                 company("Noordzee Dijk Rotterdam Transport B.V"),
                 company("Noordzee Dijkstra Rotterdam Transport B.V.")))
-        .isEqualTo(Features.NAME_DIFFERENT);
+        .isEqualTo(Comparison.NAME_DIFFERENT);
     assertThat(Features.name(company("Wonder Trading B.V."), company("Order Trading B.V.")))
         .as("a short word away from the legal form is a name")
         .isGreaterThan((byte) 1);
@@ -134,18 +134,18 @@ class FeaturesTest {
   @Test
   void identifiersCompareOnlyWithinTheirKind() {
     assertThat(Features.documents(Set.of("doc:X123"), Set.of("iban:NL91ABNA0417164300")))
-        .isEqualTo(Features.MISSING);
+        .isEqualTo(Comparison.MISSING);
     assertThat(Features.documents(Set.of("doc:X123"), Set.of("doc:Y999"))).isEqualTo((byte) 2);
     assertThat(
             Features.documents(
                 Set.of("email:j.lee86@roberson.com"), Set.of("email:j.lee86@ro6berson.com")))
         .isEqualTo((byte) 1);
-    byte[] levels = new byte[Features.NAMES.length];
+    byte[] levels = new byte[Comparison.COUNT];
     Features.compare(
         company("Vos Fresh Import B.V.", "reg:BE0700808342"),
         company("Vos Fresh Import B.V.", "reg:BE0398811241"),
         levels);
-    assertThat(Features.LEVELS[Features.REGISTRATION][levels[Features.REGISTRATION]])
+    assertThat(Comparison.REGISTRATION.levels().get(levels[Comparison.REGISTRATION.index()]))
         .isEqualTo("both registered, numbers differ");
   }
 
@@ -178,7 +178,7 @@ class FeaturesTest {
                 company("Golden Lotus Leung & Ho West Trading Ltd"),
                 company("Golden Lotus Yeung West Trading Limited")))
         .as("a firm's two-letter founder is part of its name")
-        .isNotIn(Features.LEVELS[Features.NAME][2], Features.LEVELS[Features.NAME][3]);
+        .isNotIn(Comparison.NAME.levels().get(2), Comparison.NAME.levels().get(3));
     assertThat(nameLevel(person("Femke Bos"), person("Femke Bso"))).isNotEqualTo("different");
     assertThat(
             nameLevel(
@@ -216,13 +216,13 @@ class FeaturesTest {
     assertThat(LegalForms.of("Rijnmond Claes Vastgoed vennootschap onder fira")).isEqualTo("vof");
     assertThat(LegalForms.of("Golden Lotus Trading tLd")).isEqualTo("ltd");
     assertThat(LegalForms.of("Wonder Trading")).isNull();
-    byte[] levels = new byte[Features.NAMES.length];
+    byte[] levels = new byte[Comparison.COUNT];
     Features.compare(
         company("Şahin Trading V.O.F.", "reg:NL322634707"),
         company("Şahin Trading B.V.", "reg:80748644"),
         levels);
-    assertThat(levels[Features.NAME]).isEqualTo((byte) 0);
-    assertThat(Features.LEVELS[Features.LEGAL_FORM][levels[Features.LEGAL_FORM]])
+    assertThat(levels[Comparison.NAME.index()]).isEqualTo((byte) 0);
+    assertThat(Comparison.LEGAL_FORM.levels().get(levels[Comparison.LEGAL_FORM.index()]))
         .isEqualTo("different");
   }
 

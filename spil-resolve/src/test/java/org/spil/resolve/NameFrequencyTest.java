@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NameFrequencyTest {
   private static final String FIRM = "Schouten International Fresh Import B.V.";
 
-  private static Resolution.Comparison bankAgainstCustoms(boolean sameNumber) {
+  private static Resolution.ScoredPair bankAgainstCustoms(boolean sameNumber) {
     List<ResolveRecord> records = population();
     for (int i = 0; i < 4; i++) {
       records.add(
@@ -46,7 +46,7 @@ class NameFrequencyTest {
     records.add(account);
     Resolution r = new Resolution(records, Resolution.DEFAULT_THRESHOLD);
     r.score(200, 1);
-    Resolution.Comparison p = r.explain(account, records.get(0));
+    Resolution.ScoredPair p = r.explain(account, records.get(0));
     assertThat(p.explanation()).contains("name: missing (+0.0)");
     assertThat(p.explanation()).noneMatch(e -> e.contains("rare name") || e.contains("common"));
   }
@@ -76,7 +76,7 @@ class NameFrequencyTest {
     return records;
   }
 
-  private static Resolution.Comparison bankAgainstPolice(String firstDob, String secondDob) {
+  private static Resolution.ScoredPair bankAgainstPolice(String firstDob, String secondDob) {
     List<ResolveRecord> records = population();
     records.add(
         new ResolveRecord(
@@ -107,9 +107,9 @@ class NameFrequencyTest {
 
   @Test
   void recordNumbersAndMistypedDatesDoNotMakeNamesakes() {
-    Resolution.Comparison twice = bankAgainstPolice("1979-07-12", "1979-07-12");
-    Resolution.Comparison typo = bankAgainstPolice("1979-07-12", "1979-07-13");
-    Resolution.Comparison two = bankAgainstPolice("1979-07-12", "1961-02-28");
+    Resolution.ScoredPair twice = bankAgainstPolice("1979-07-12", "1979-07-12");
+    Resolution.ScoredPair typo = bankAgainstPolice("1979-07-12", "1979-07-13");
+    Resolution.ScoredPair two = bankAgainstPolice("1979-07-12", "1961-02-28");
     assertThat(twice.weight()).isCloseTo(typo.weight(), Offset.offset(0.01));
     assertThat(twice.weight()).isGreaterThan(two.weight() + 1);
     assertThat(Resolution.distinctDates(List.of("1979-07-12", "1979-12-07", "1979-07-13")))
@@ -119,8 +119,8 @@ class NameFrequencyTest {
 
   @Test
   void oneFirmOnManyDeclarationsIsOneBearer() {
-    Resolution.Comparison one = bankAgainstCustoms(true);
-    Resolution.Comparison four = bankAgainstCustoms(false);
+    Resolution.ScoredPair one = bankAgainstCustoms(true);
+    Resolution.ScoredPair four = bankAgainstCustoms(false);
     assertThat(four.explanation()).anyMatch(t -> t.startsWith("common name"));
     assertThat(one.weight()).isGreaterThan(four.weight() + 1);
   }

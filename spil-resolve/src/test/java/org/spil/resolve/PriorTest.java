@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * candidates with no evidence leave the prior at its floor of one pair per ten records.
  */
 class PriorTest {
-  private static final int F = Features.NAMES.length;
+  private static final int F = Comparison.COUNT;
 
   @Test
   void certainMatchesAmongCandidatesGiveTheirShareOfAllComparablePairs() {
@@ -43,7 +43,7 @@ class PriorTest {
     FellegiSunter model = new FellegiSunter();
     int pairs = 1000;
     byte[] levels = new byte[pairs * F];
-    Arrays.fill(levels, Features.MISSING);
+    Arrays.fill(levels, Comparison.MISSING);
     byte[] classes = new byte[pairs];
     double[] comparable = {1e8, 1, 1};
     double[] records = {14_000, 1, 1};

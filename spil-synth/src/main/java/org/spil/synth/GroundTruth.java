@@ -128,9 +128,20 @@ public final class GroundTruth {
   }
 
   /** Shipments over the new route: (month, network or empty) per shipment. */
-  public List<String[]> routeShipments() {
-    List<String[]> out = new ArrayList<>();
-    read("route.csv", r -> out.add(new String[] {r.get(1), r.get(3), r.get(8)}));
+  /**
+   * A shipment on the emerging route: its id, the month of the scenario (0 = January 2023),
+   * network.
+   */
+  public record RouteShipment(String shipmentId, int month, String network) {}
+
+  public List<RouteShipment> routeShipments() {
+    List<RouteShipment> out = new ArrayList<>();
+    read(
+        "route.csv",
+        r ->
+            out.add(
+                new RouteShipment(
+                    r.get("shipment_id"), Integer.parseInt(r.get("month")), r.get("network"))));
     return out;
   }
 
