@@ -12,6 +12,7 @@ import org.spil.model.InvalidField;
 import org.spil.model.Schemata;
 import org.spil.model.types.Countries;
 import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
 import org.spil.store.BatchWriter;
 import org.spil.store.EntityRecord;
 import org.spil.store.SearchHit;
@@ -63,8 +64,18 @@ public final class Searching {
             r.text(), r.schema(), country, r.dataset(), r.agency(), r.limit(), r.region()));
   }
 
-  /** An entity with every value the viewer may see and its provenance; empty when none. */
+  /**
+   * An entity with every value the viewer may see and its provenance; empty when none. A canonical
+   * id of the team's resolution ({@code NK-...}) shows the merged entity: the values of every
+   * member the viewer may see, and the members.
+   */
   public Optional<EntityRecord> show(Viewer viewer, String id) {
+    if (Resolution.isCanonicalId(id)) {
+      List<String> members = store.resolutions().clusters(viewer).get(id);
+      if (members != null) {
+        return store.entities().merged(viewer, id, members);
+      }
+    }
     return store.entities().entity(viewer, id);
   }
 

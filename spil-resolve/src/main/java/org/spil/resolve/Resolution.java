@@ -71,6 +71,11 @@ public final class Resolution {
     return StableIds.canonicalId(entityId);
   }
 
+  /** Whether an id is a canonical id of a resolution ({@code NK-} and a hash). */
+  public static boolean isCanonicalId(String id) {
+    return id != null && id.startsWith(StableIds.PREFIX);
+  }
+
   public static int maxBlockFor(int records) {
     if (records <= 100_000) {
       return DEFAULT_MAX_BLOCK;

@@ -68,10 +68,13 @@ final class StableIds {
     return out;
   }
 
+  /** What every canonical id starts with. */
+  static final String PREFIX = "NK-";
+
   static String canonicalId(String seed) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-1");
-      return "NK-"
+      return PREFIX
           + HexFormat.of()
               .formatHex(sha.digest(seed.getBytes(StandardCharsets.UTF_8)))
               .substring(0, 20);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.spil.model.Provenance;
 import org.spil.model.Schema;
@@ -78,8 +79,52 @@ public final class Entities {
     }
   }
 
-  private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
+  /**
+   * A resolved entity: the values of its members that the viewer may see, merged under its
+   * canonical id, with the members listed; empty when the viewer sees none of them. Audited once,
+   * with the members returned.
+   */
+  public Optional<EntityRecord> merged(Viewer viewer, String canonicalId, List<String> members) {
     Scope scope = visible(viewer);
+    Schema schema = null;
+    List<String> seen = new ArrayList<>();
+    Map<String, List<ValueRecord>> props = new TreeMap<>();
+    for (String m : members) {
+      Optional<EntityRecord> e = read(scope, m);
+      if (e.isEmpty()) {
+        continue;
+      }
+      seen.add(m);
+      Schema s = Schemata.model().get(e.get().schema());
+      schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
+      e.get()
+          .properties()
+          .forEach((p, v) -> props.computeIfAbsent(p, k -> new ArrayList<>()).addAll(v));
+    }
+    audited(viewer, "show", Map.of("entity", canonicalId, "returned", List.copyOf(seen)));
+    if (schema == null) {
+      return Optional.empty();
+    }
+    Map<String, List<String>> plain = new LinkedHashMap<>();
+    props.forEach(
+        (p, values) -> {
+          values.sort(Comparator.comparing(ValueRecord::value).thenComparing(ValueRecord::dataset));
+          plain.put(p, values.stream().map(ValueRecord::value).toList());
+        });
+    return Optional.of(
+        new EntityRecord(
+            canonicalId,
+            schema.name(),
+            Captions.caption(schema, plain, canonicalId),
+            props,
+            List.copyOf(seen)));
+  }
+
+  private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
+    return read(visible(viewer), id);
+  }
+
+  private Optional<EntityRecord> read(Scope scope, String id) {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
