@@ -159,7 +159,7 @@ final class IngestBench implements Callable<Integer> {
     long tv = System.nanoTime();
     long cv = cpuNanos();
     long[] counted = {0};
-    new Ingest(dataset, (e, sc, p, v, o, l) -> counted[0]++, n -> {}).run();
+    new Ingest(dataset, (e, sc, p, v, o, l, f, line) -> counted[0]++, n -> {}).run();
     double validate = (System.nanoTime() - tv) / 1e9;
     out.printf(
         "spil read+validate+normalise only: %,d statements in %.2f s (%,.0f statements/s), cpu %.1f s%n",

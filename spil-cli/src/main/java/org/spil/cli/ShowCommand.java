@@ -56,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
             (p, values) -> {
               for (ValueRecord v : values) {
                 out.printf(
-                    "  %-18s %s%s%n      from %s (%s), %s, %s %s%d, seen %s..%s%n",
+                    "  %-18s %s%s%n      from %s (%s), %s, %s %s%d, seen %s..%s%s%n",
                     p,
                     v.value(),
                     v.originalValue().equals(v.value())
@@ -69,7 +69,8 @@ final class ShowCommand implements Callable<Integer> {
                     v.sourceGrade(),
                     v.infoGrade(),
                     v.firstSeen(),
-                    v.lastSeen());
+                    v.lastSeen(),
+                    v.source() == null ? "" : ", at " + v.source());
               }
             });
     out.flush();

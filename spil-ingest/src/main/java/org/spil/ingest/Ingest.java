@@ -94,14 +94,23 @@ public final class Ingest {
     return new IngestReport(rows, statements, rejectedRows, rejects);
   }
 
-  private void emit(String entityId, String schema, String prop, String value, String original) {
+  private void emit(
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String original,
+      String file,
+      long line) {
     sink.accept(
         entityId,
         schema,
         prop,
         value,
         original != null && original.equals(value) ? null : original,
-        dataset.lang());
+        dataset.lang(),
+        file,
+        line);
     statements++;
   }
 
@@ -266,12 +275,20 @@ public final class Ingest {
       statements = new StatementBlock(BLOCK * 16, lang);
     }
 
+    /** The row the next statements come from. */
+    private SourceRecord row;
+
+    void from(SourceRecord row) {
+      this.row = row;
+    }
+
     void statement(String entityId, String schema, String prop, String value, String original) {
-      statements.add(entityId, schema, prop, value, original);
+      statements.add(entityId, schema, prop, value, original, row.file(), row.line());
     }
   }
 
   private void mapRow(Compiled c, SourceRecord row, RowBuffer out) {
+    out.from(row);
     List<EntityMapping> entities = c.query.entities();
     Map<String, String> ids = new HashMap<>(entities.size() * 2);
     List<String> keyValues = new ArrayList<>(4);
@@ -466,7 +483,7 @@ public final class Ingest {
       throw new DatasetException(
           display + ":" + lineNo + ": id: must be one word of at most 256 characters");
     }
-    emit(id, schema.name(), Statement.ID_PROP, id, null);
+    emit(id, schema.name(), Statement.ID_PROP, id, null, display, lineNo);
     JsonNode props = node.get("properties");
     if (props == null || props.isNull()) {
       return;
@@ -500,7 +517,7 @@ public final class Ingest {
                 : Normalised.rejected(
                     "a value must be text, not a JSON " + (v.isArray() ? "list" : "object"));
         if (n instanceof Normalised.Valid valid) {
-          emit(id, schema.name(), prop.name(), valid.value(), raw);
+          emit(id, schema.name(), prop.name(), valid.value(), raw, display, lineNo);
         } else if (n instanceof Normalised.Rejected r) {
           rejects.add(
               new Reject(

@@ -103,11 +103,12 @@ public final class Pipeline {
     }
 
     @Override
-    public void accept(String e, String s, String p, String v, String o, String l) {
+    public void accept(
+        String e, String s, String p, String v, String o, String l, String file, long line) {
       if (!Objects.equals(l, current.lang())) {
         flush(l);
       }
-      current.add(e, s, p, v, o);
+      current.add(e, s, p, v, o, file, line);
       if (current.size() == CHUNK) {
         flush();
       }

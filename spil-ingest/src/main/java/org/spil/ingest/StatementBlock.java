@@ -16,6 +16,8 @@ public final class StatementBlock {
   private String[] props;
   private String[] values;
   private String[] originals;
+  private String[] files;
+  private long[] lines;
   private final String lang;
   private int size;
 
@@ -26,11 +28,23 @@ public final class StatementBlock {
     props = new String[c];
     values = new String[c];
     originals = new String[c];
+    files = new String[c];
+    lines = new long[c];
     this.lang = lang;
   }
 
-  /** Adds a statement; an original value equal to the value is kept as null. */
-  public void add(String entityId, String schema, String prop, String value, String original) {
+  /**
+   * Adds a statement read at a line of a file; an original value equal to the value is kept as
+   * null.
+   */
+  public void add(
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String original,
+      String file,
+      long line) {
     if (size == entityIds.length) {
       int c = 2 * size;
       entityIds = Arrays.copyOf(entityIds, c);
@@ -38,12 +52,16 @@ public final class StatementBlock {
       props = Arrays.copyOf(props, c);
       values = Arrays.copyOf(values, c);
       originals = Arrays.copyOf(originals, c);
+      files = Arrays.copyOf(files, c);
+      lines = Arrays.copyOf(lines, c);
     }
     entityIds[size] = entityId;
     schemata[size] = schema;
     props[size] = prop;
     values[size] = value;
     originals[size] = original != null && original.equals(value) ? null : original;
+    files[size] = file;
+    lines[size] = line;
     size++;
   }
 
@@ -63,7 +81,8 @@ public final class StatementBlock {
   /** Hands every statement, in order, to {@code sink}. */
   public void forEach(StatementSink sink) {
     for (int i = 0; i < size; i++) {
-      sink.accept(entityIds[i], schemata[i], props[i], values[i], originals[i], lang);
+      sink.accept(
+          entityIds[i], schemata[i], props[i], values[i], originals[i], lang, files[i], lines[i]);
     }
   }
 }

@@ -6,9 +6,20 @@ package org.spil.ingest;
  */
 public interface StatementSink {
 
-  /** One statement; {@code originalValue} is null when it equals {@code value}. */
+  /**
+   * One statement; {@code originalValue} is null when it equals {@code value}. {@code file} and
+   * {@code line} say where in the dataset it was read (the file as rejects name it, the line where
+   * its row or record starts); null and 0 when it has no place in a file.
+   */
   void accept(
-      String entityId, String schema, String prop, String value, String originalValue, String lang);
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String originalValue,
+      String lang,
+      String file,
+      long line);
 
   /**
    * A block of statements, in order; a sink that passes statements to another thread takes the

@@ -11,7 +11,9 @@ final class CollectedStatements implements StatementSink {
       String prop,
       String value,
       String originalValue,
-      String lang) {}
+      String lang,
+      String file,
+      long line) {}
 
   final List<Row> rows = new ArrayList<>();
 
@@ -22,8 +24,10 @@ final class CollectedStatements implements StatementSink {
       String prop,
       String value,
       String originalValue,
-      String lang) {
-    rows.add(new Row(entityId, schema, prop, value, originalValue, lang));
+      String lang,
+      String file,
+      long line) {
+    rows.add(new Row(entityId, schema, prop, value, originalValue, lang, file, line));
   }
 
   List<String> values(String prop) {

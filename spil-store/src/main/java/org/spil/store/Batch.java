@@ -2,6 +2,7 @@ package org.spil.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.spil.model.Provenance;
 
 /**
@@ -18,4 +19,5 @@ public record Batch(
     long entities,
     long statements,
     long newStatements,
-    long rejectedRows) {}
+    long rejectedRows,
+    List<String> sourceFiles) {}

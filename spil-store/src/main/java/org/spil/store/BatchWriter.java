@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +72,12 @@ public final class BatchWriter implements AutoCloseable {
   private Chunk chunk;
   private int inChunk;
   private long appended;
+
+  /** The files statements were read from, numbered from 1 in the order first seen. */
+  private final Map<String, Integer> files = new LinkedHashMap<>();
+
+  private String lastFile;
+  private int lastFileNo;
   private boolean done;
 
   /** The entity whose statements arrive now: one {@code batch_entity} row once it holds any. */
@@ -129,6 +137,22 @@ public final class BatchWriter implements AutoCloseable {
       String value,
       String originalValue,
       String lang) {
+    accept(entityId, schema, prop, value, originalValue, lang, null, 0);
+  }
+
+  /**
+   * Adds one statement read at a line of a file of the dataset (null and 0 when it has no place in
+   * a file): kept with the statement, so that an entity page shows where each value came from.
+   */
+  public void accept(
+      String entityId,
+      String schema,
+      String prop,
+      String value,
+      String originalValue,
+      String lang,
+      String file,
+      long line) {
     appended++;
     try {
       if (!entityId.equals(this.entityId) || !schema.equals(this.schema)) {
@@ -159,12 +183,24 @@ public final class BatchWriter implements AutoCloseable {
         stated = true;
       } else {
         hasRows = true;
-        chunk.row(entityNo, prop, value, originalValue, lang);
+        chunk.row(entityNo, prop, value, originalValue, lang, fileNo(file), line);
       }
       inChunk++;
     } catch (IOException e) {
       throw new StoreException("cannot spool statement to " + spoolDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The number of a file (from 1), 0 for none; the last file is remembered. */
+  private int fileNo(String file) {
+    if (file == null) {
+      return 0;
+    }
+    if (file != lastFile) {
+      lastFile = file;
+      lastFileNo = files.computeIfAbsent(file, f -> files.size() + 1);
+    }
+    return lastFileNo;
   }
 
   /**
@@ -267,13 +303,22 @@ public final class BatchWriter implements AutoCloseable {
       entityOut.writeLong(stated ? 1 : 0);
     }
 
-    void row(long no, String prop, String value, String originalValue, String lang)
+    void row(
+        long no,
+        String prop,
+        String value,
+        String originalValue,
+        String lang,
+        int fileNo,
+        long line)
         throws IOException {
       rowOut.writeLong(no);
       rowOut.writeText(prop);
       rowOut.writeText(value);
       rowOut.writeText(originalValue);
       rowOut.writeText(lang);
+      rowOut.writeLong(fileNo);
+      rowOut.writeLong(line);
     }
 
     void close() throws IOException {
@@ -295,7 +340,9 @@ public final class BatchWriter implements AutoCloseable {
           ParquetSpool.Column.text("prop"),
           ParquetSpool.Column.text("value"),
           ParquetSpool.Column.optionalText("original_value"),
-          ParquetSpool.Column.optionalText("lang"));
+          ParquetSpool.Column.optionalText("lang"),
+          ParquetSpool.Column.number("source_file"),
+          ParquetSpool.Column.number("source_line"));
 
   private void load(Chunk c) throws SQLException, IOException {
     String dates = "DATE '" + asOf + "', DATE '" + asOf + "'";
@@ -313,7 +360,7 @@ public final class BatchWriter implements AutoCloseable {
               + batchId
               + ", entity_no, prop, value, original_value, lang, "
               + dates
-              + " FROM read_parquet("
+              + ", nullif(source_file, 0), nullif(source_line, 0) FROM read_parquet("
               + Warehouse.sqlPath(c.rowFile)
               + ")");
     }
@@ -367,7 +414,8 @@ public final class BatchWriter implements AutoCloseable {
               + count("SELECT count(*) FROM statement_row WHERE batch_id = ");
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+              "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " NULL, ?)")) {
         ps.setLong(1, batchId);
         ps.setString(2, provenance.dataset());
         ps.setString(3, provenance.title());
@@ -388,6 +436,7 @@ public final class BatchWriter implements AutoCloseable {
         ps.setLong(18, appended);
         ps.setLong(19, inserted);
         ps.setLong(20, rejectedRows);
+        ps.setArray(21, connection.createArrayOf("VARCHAR", files.keySet().toArray()));
         ps.executeUpdate();
       }
       try (PreparedStatement ps =

@@ -159,7 +159,9 @@ public final class Entities {
     }
     Map<Long, Batch> batches = warehouse.batchesById();
     String sql =
-        "SELECT prop, value, original_value, batch_id, first_seen, last_seen FROM statement_row WHERE "
+        "SELECT prop, value, original_value, batch_id, first_seen, last_seen, "
+            + (warehouse.hasSourcePositions() ? "source_file, source_line" : "NULL, NULL")
+            + " FROM statement_row WHERE "
             + String.join(" OR ", runs)
             + " ORDER BY prop, value, batch_id";
     Map<String, List<ValueRecord>> props = new LinkedHashMap<>();
@@ -168,7 +170,9 @@ public final class Entities {
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         String prop = rs.getString(1);
-        Provenance p = batches.get(rs.getLong(4)).provenance();
+        Batch batch = batches.get(rs.getLong(4));
+        Provenance p = batch.provenance();
+        int file = rs.getInt(7);
         ValueRecord v =
             new ValueRecord(
                 rs.getString(2),
@@ -180,7 +184,10 @@ public final class Entities {
                 p.sourceGrade().name(),
                 p.infoGrade(),
                 rs.getObject(5, LocalDate.class),
-                rs.getObject(6, LocalDate.class));
+                rs.getObject(6, LocalDate.class),
+                file > 0 && file <= batch.sourceFiles().size()
+                    ? batch.sourceFiles().get(file - 1) + ":" + rs.getLong(8)
+                    : null);
         props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
         plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());
       }

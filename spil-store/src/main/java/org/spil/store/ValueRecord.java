@@ -1,10 +1,12 @@
 package org.spil.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
  * One value of an entity as a viewer sees it in {@code spil show}: normalised and original value
- * with the full provenance of the statement it comes from.
+ * with the full provenance of the statement it comes from, and where in the dataset's files it was
+ * read ({@code file:line}; absent for statements ingested before positions were kept).
  */
 public record ValueRecord(
     String value,
@@ -16,4 +18,5 @@ public record ValueRecord(
     String sourceGrade,
     int infoGrade,
     LocalDate firstSeen,
-    LocalDate lastSeen) {}
+    LocalDate lastSeen,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String source) {}

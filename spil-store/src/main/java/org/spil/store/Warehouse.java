@@ -54,6 +54,9 @@ public final class Warehouse implements AutoCloseable {
    */
   private boolean entityKeys;
 
+  /** Whether {@code statement_row} has the source file and line columns. */
+  private boolean sourcePositions;
+
   private final Path spoolDir;
 
   private Warehouse(Connection connection, boolean readOnly, Path spoolDir) {
@@ -114,9 +117,11 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = c.createStatement()) {
           w.entityKeys = entityKeysSound(s);
         }
+        w.sourcePositions = w.hasColumn("statement_row", "source_line");
       } else {
-        // createSchema has just made them sound
+        // createSchema has just made them sound, and added the columns
         w.entityKeys = true;
+        w.sourcePositions = true;
       }
       return w;
     } catch (SQLException e) {
@@ -128,6 +133,20 @@ public final class Warehouse implements AutoCloseable {
       throw new StoreException("cannot open warehouse " + file + ": " + firstLine(msg), e);
     } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a table has a column (one written by an older version may lack it). */
+  private boolean hasColumn(String table, String column) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 
@@ -156,6 +175,11 @@ public final class Warehouse implements AutoCloseable {
 
   boolean hasEntityKeys() {
     return entityKeys;
+  }
+
+  /** Whether statement rows carry where they were read (a warehouse written before may not). */
+  boolean hasSourcePositions() {
+    return sourcePositions;
   }
 
   /**
@@ -194,6 +218,8 @@ public final class Warehouse implements AutoCloseable {
             files_sha256 VARCHAR NOT NULL, rows BIGINT, entities BIGINT, statements BIGINT, new_statements BIGINT, rejected_rows BIGINT)""");
       createStatementTables(s);
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
+      // the files of the dataset, by number: where a statement row's source_file points
+      s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS source_files VARCHAR[]");
       DirectoryTables.create(s);
       MatchIndex.create(s);
       AccessRequests.create(s);
@@ -236,6 +262,11 @@ public final class Warehouse implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS statement_row (
           batch_id BIGINT NOT NULL, entity_no BIGINT NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL,
           original_value VARCHAR, lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
+    // where each statement was read: the number of its file in the batch's source_files (from 1)
+    // and the line where its row or record starts; NULL for statements written before they were
+    // kept
+    s.execute("ALTER TABLE statement_row ADD COLUMN IF NOT EXISTS source_file INTEGER");
+    s.execute("ALTER TABLE statement_row ADD COLUMN IF NOT EXISTS source_line BIGINT");
     if (wide) {
       convertWideStatements(s);
     }
@@ -279,7 +310,7 @@ public final class Warehouse implements AutoCloseable {
           s.execute(
               """
           INSERT INTO statement_row SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value, w.lang,
-            w.first_seen, w.last_seen
+            w.first_seen, w.last_seen, NULL, NULL
           FROM statement w JOIN wide_entity e
             ON w.batch_id = e.batch_id AND w.entity_id = e.entity_id AND w.schema = e.schema
           WHERE NOT (w.prop = 'id' AND w.value = w.entity_id)""");
@@ -401,6 +432,25 @@ public final class Warehouse implements AutoCloseable {
     return grantCache.computeIfAbsent(user, u -> new DirectoryTables(connection).grantsFor(u));
   }
 
+  /**
+   * The batch's source files by number (from 1); empty for a batch written before they were kept.
+   */
+  private static List<String> sourceFiles(ResultSet rs) throws SQLException {
+    boolean present = false;
+    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+      present |= rs.getMetaData().getColumnName(c).equals("source_files");
+    }
+    Array files = present ? rs.getArray("source_files") : null;
+    if (files == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) files.getArray()) {
+      out.add(String.valueOf(o));
+    }
+    return List.copyOf(out);
+  }
+
   static Batch batch(ResultSet rs) throws SQLException {
     Set<String> share = new TreeSet<>();
     Array array = rs.getArray("share_with");
@@ -433,7 +483,8 @@ public final class Warehouse implements AutoCloseable {
         rs.getLong("entities"),
         rs.getLong("statements"),
         rs.getLong("new_statements"),
-        rs.getLong("rejected_rows"));
+        rs.getLong("rejected_rows"),
+        sourceFiles(rs));
   }
 
   /** Ids of the batches a viewer may see in full under the policy. */

@@ -59,7 +59,7 @@ class ScenarioTest {
       IngestReport report =
           new Ingest(
                   DatasetReader.read(dir),
-                  (entity, schema, prop, value, original, lang) -> {
+                  (entity, schema, prop, value, original, lang, file, line) -> {
                     bySchema.put(entity, schema);
                     values
                         .computeIfAbsent(entity, k -> new HashMap<>())
