@@ -116,7 +116,7 @@ public final class NetworkSource {
               boolean registered =
                   (schemaName.equals("Company") || schemaName.equals("Organization"))
                       && props.containsKey("registrationNumber");
-              if (registered || anyIn(props, List.of("position", "profession"), PROFESSIONS)) {
+              if (registered || anyIn(props, List.of("position"), PROFESSIONS)) {
                 upper.add(id);
               }
             });

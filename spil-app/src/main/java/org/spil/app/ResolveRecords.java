@@ -41,26 +41,47 @@ public final class ResolveRecords {
   private ResolveRecords() {}
 
   /**
-   * The records, with the IBANs of the bank accounts they hold (a visible BankAccount's {@code
-   * holder}) added as identifiers: account holders written differently by different banks meet
-   * through their account.
+   * The records, with the IBANs of the bank accounts they hold added as identifiers: account
+   * holders written differently by different banks meet through their account. A holder is a
+   * visible BankAccount's {@code holder}, or the owner of a visible FtM {@code Ownership} of the
+   * account (as Spil's FtM exports write it), so that re-ingested exports resolve as the originals.
    */
   public static Map<String, ResolveRecord> read(Store store, Viewer viewer) {
-    Map<String, Set<String>> ibans = new LinkedHashMap<>();
+    Map<String, Set<String>> ibansOfAccount = new LinkedHashMap<>();
+    Map<String, Set<String>> accountsOf = new LinkedHashMap<>();
     store
         .entities()
         .forEachEntity(
             viewer,
-            Set.of("BankAccount"),
+            Set.of("BankAccount", "Ownership"),
             (id, schema, source, props) -> {
-              for (String holder : props.getOrDefault("holder", List.of())) {
-                for (String iban : props.getOrDefault("iban", List.of())) {
-                  ibans
-                      .computeIfAbsent(holder, k -> new TreeSet<>())
-                      .add("iban:" + Text.compact(iban));
+              if (schema.equals("Ownership")) {
+                for (String owner : props.getOrDefault("owner", List.of())) {
+                  for (String asset : props.getOrDefault("asset", List.of())) {
+                    accountsOf.computeIfAbsent(owner, k -> new TreeSet<>()).add(asset);
+                  }
                 }
+                return;
+              }
+              for (String iban : props.getOrDefault("iban", List.of())) {
+                ibansOfAccount
+                    .computeIfAbsent(id, k -> new TreeSet<>())
+                    .add("iban:" + Text.compact(iban));
+              }
+              for (String holder : props.getOrDefault("holder", List.of())) {
+                accountsOf.computeIfAbsent(holder, k -> new TreeSet<>()).add(id);
               }
             });
+    Map<String, Set<String>> ibans = new LinkedHashMap<>();
+    accountsOf.forEach(
+        (holder, accounts) -> {
+          for (String account : accounts) {
+            Set<String> of = ibansOfAccount.get(account);
+            if (of != null) {
+              ibans.computeIfAbsent(holder, k -> new TreeSet<>()).addAll(of);
+            }
+          }
+        });
     Map<String, ResolveRecord> out = new LinkedHashMap<>();
     store
         .entities()

@@ -15,6 +15,7 @@ import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.store.BatchWriter;
 import org.spil.store.EntityRecord;
+import org.spil.store.Exports;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
@@ -93,8 +94,10 @@ public final class Searching {
   public enum ExportFormat {
     /** FollowTheMoney entities as JSON lines. */
     FTM,
-    /** Statements with their provenance as a Parquet file. */
-    PARQUET;
+    /** Statements in FtM's statement-table layout with their provenance, as Parquet. */
+    PARQUET,
+    /** The same statements as CSV with a header. */
+    CSV;
 
     public static ExportFormat parse(String name) {
       for (ExportFormat f : values()) {
@@ -102,7 +105,7 @@ public final class Searching {
           return f;
         }
       }
-      throw new InvalidField("format", "must be ftm or parquet, not '" + name + "'");
+      throw new InvalidField("format", "must be ftm, parquet or csv, not '" + name + "'");
     }
 
     /** What one unit of the export is. */
@@ -111,9 +114,12 @@ public final class Searching {
     }
   }
 
-  /** Writes the visible entities as FtM JSON lines to a stream; returns how many. */
-  public long exportFtm(Viewer viewer, Writer out) {
-    return store.exports().ftm(viewer, out);
+  /**
+   * Writes the visible entities as FtM JSON lines to a stream; returns how many lines. {@code
+   * strict} leaves out Spil's own schemata, which FtM does not know.
+   */
+  public long exportFtm(Viewer viewer, Writer out, boolean strict) {
+    return store.exports().ftm(viewer, out, strict);
   }
 
   /**
@@ -121,7 +127,11 @@ public final class Searching {
    * exist and be writable (checked before anything is read or audited); the export goes to a file
    * beside it and is moved into place when complete. Returns how many entities or statements.
    */
-  public long export(Viewer viewer, ExportFormat format, Path out) throws IOException {
+  public long export(Viewer viewer, ExportFormat format, boolean strict, Path out)
+      throws IOException {
+    if (strict && format != ExportFormat.FTM) {
+      throw new InvalidField("strict", "applies to FtM entities, not to a statements export");
+    }
     Path dir = out.toAbsolutePath().getParent();
     if (!Files.isDirectory(dir)) {
       throw new InvalidField("out", out + ": there is no directory " + dir);
@@ -132,12 +142,20 @@ public final class Searching {
     Path part = out.resolveSibling(out.getFileName() + ".part");
     try {
       long n;
-      if (format == ExportFormat.PARQUET) {
-        n = store.exports().parquet(viewer, part);
-      } else {
+      if (format == ExportFormat.FTM) {
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-          n = store.exports().ftm(viewer, w);
+          n = store.exports().ftm(viewer, w, strict);
         }
+      } else {
+        n =
+            store
+                .exports()
+                .statements(
+                    viewer,
+                    part,
+                    format == ExportFormat.PARQUET
+                        ? Exports.TableFormat.PARQUET
+                        : Exports.TableFormat.CSV);
       }
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return n;

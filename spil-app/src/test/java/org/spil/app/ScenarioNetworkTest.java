@@ -2,11 +2,14 @@ package org.spil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.analysis.graph.BrandesBetweenness;
@@ -59,6 +62,39 @@ class ScenarioNetworkTest {
             .as("share of network %s's handles in its main community", e.getKey())
             .isGreaterThanOrEqualTo(0.6);
       }
+
+      // the whole network as the viewer sees it, for Gephi and NetworkX
+      Network all = NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), null);
+      for (NetworkAnalysis.GraphFormat format : NetworkAnalysis.GraphFormat.values()) {
+        Path file = tmp.resolve("network." + format.name().toLowerCase(Locale.ROOT));
+        NetworkAnalysis.writeGraph(all, format, file);
+        String read = format == NetworkAnalysis.GraphFormat.GEXF ? "read_gexf" : "read_graphml";
+        String summary =
+            networkx(
+                "import networkx as nx, sys\n"
+                    + "g = nx."
+                    + read
+                    + "(sys.argv[1])\n"
+                    + "n = next(iter(g.nodes(data=True)))[1]\n"
+                    + "print(g.number_of_nodes(), g.number_of_edges(),"
+                    + " 'pagerank' in n and 'community' in n and 'schema' in n)\n",
+                file);
+        assertThat(summary.strip())
+            .as("NetworkX reads the %s file", format)
+            .isEqualTo(all.graph().nodes() + " " + all.graph().edges() + " True");
+      }
     }
+  }
+
+  /** Runs a Python script with NetworkX (Debian's python3-networkx) on a file; its output. */
+  private static String networkx(String script, Path file) throws Exception {
+    String python = Files.exists(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    Process check = new ProcessBuilder(python, "-c", "import networkx").start();
+    Assumptions.assumeTrue(check.waitFor() == 0, "python3 with networkx is not installed");
+    Process p =
+        new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
   }
 }

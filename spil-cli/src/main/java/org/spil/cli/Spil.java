@@ -51,6 +51,7 @@ public final class Spil implements Runnable {
           SearchCommand.class,
           ShowCommand.class,
           ExportCommand.class,
+          SchemaCommand.class,
           StatsCommand.class,
           RejectsCommand.class,
           ReindexCommand.class,

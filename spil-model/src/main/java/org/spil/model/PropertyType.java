@@ -14,6 +14,24 @@ public interface PropertyType {
   /** The type name used in {@code schemata.txt}, e.g. {@code iban} or {@code identifier:imo}. */
   String name();
 
+  /**
+   * The name of the FollowTheMoney type whose values this type's are: the same name, but for Spil's
+   * refinements of identifiers ({@code identifier:imo} is an FtM {@code identifier}), amounts (FtM
+   * numbers) and currencies (FtM strings).
+   */
+  default String ftmName() {
+    String name = name();
+    int colon = name.indexOf(':');
+    if (colon > 0) {
+      return name.substring(0, colon);
+    }
+    return switch (name) {
+      case "amount" -> "number";
+      case "currency" -> "string";
+      default -> name;
+    };
+  }
+
   /** The normalised value, or a rejection with a reason a data owner understands. */
   Normalised normalise(String raw, NormaliseContext context);
 

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class Schema {
   private final String name;
   private final boolean isAbstract;
+  private final boolean extension;
   private final List<String> parents;
   private final String edgeSource;
   private final String edgeTarget;
@@ -26,12 +27,14 @@ public final class Schema {
   Schema(
       String name,
       boolean isAbstract,
+      boolean extension,
       List<String> parents,
       String edgeSource,
       String edgeTarget,
       List<String> caption) {
     this.name = name;
     this.isAbstract = isAbstract;
+    this.extension = extension;
     this.parents = List.copyOf(parents);
     this.edgeSource = edgeSource;
     this.edgeTarget = edgeTarget;
@@ -44,6 +47,20 @@ public final class Schema {
 
   public boolean isAbstract() {
     return isAbstract;
+  }
+
+  /**
+   * True for Spil's own schemata, which FollowTheMoney lacks (Shipment, Seizure, BorderCrossing,
+   * LegalAssistanceRequest): exports describe them as an FtM extension, strict exports leave them
+   * out.
+   */
+  public boolean isExtension() {
+    return extension;
+  }
+
+  /** True when FtM knows the property on this schema: not an extension schema's or property. */
+  public boolean inFtm(Property p) {
+    return !extension && !p.extension();
   }
 
   public List<String> parents() {

@@ -121,6 +121,7 @@ public final class Schemata {
     String[] words = header.replace(",", " , ").split("\\s+");
     String name = words[0];
     boolean isAbstract = false;
+    boolean extension = false;
     List<String> parents = new ArrayList<>();
     List<String> caption = new ArrayList<>();
     String source = null;
@@ -130,6 +131,7 @@ public final class Schemata {
       String w = words[i];
       switch (w) {
         case "abstract" -> isAbstract = true;
+        case "extension" -> extension = true;
         case "extends", "caption" -> mode = w;
         case "edge" -> {
           source = words[++i];
@@ -148,7 +150,7 @@ public final class Schemata {
         }
       }
     }
-    return new Schema(name, isAbstract, parents, source, target, caption);
+    return new Schema(name, isAbstract, extension, parents, source, target, caption);
   }
 
   private static void resolve(Schema s, Map<String, Schema> all, Map<String, List<String[]>> own) {
@@ -167,8 +169,9 @@ public final class Schemata {
     }
     for (String[] def : own.get(s.name())) {
       String range = def.length > 3 && def[2].equals("range") ? def[3] : null;
+      boolean extension = def[def.length - 1].equals("extension") || s.isExtension();
       PropertyType type = PropertyTypes.get(def[1]);
-      s.properties.put(def[0], new Property(s.name(), def[0], type, range));
+      s.properties.put(def[0], new Property(s.name(), def[0], type, range, extension));
     }
     if (s.properties.isEmpty() && s.parents().isEmpty()) {
       throw new IllegalStateException("schema " + s.name() + " has no properties");

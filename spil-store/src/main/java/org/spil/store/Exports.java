@@ -10,11 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.spil.model.EntityIds;
+import org.spil.model.Property;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
 import org.spil.policy.Viewer;
@@ -42,15 +47,21 @@ public final class Exports {
     store.audited(viewer, action, detail);
   }
 
-  /** Writes visible entities as FollowTheMoney JSON lines; returns how many. */
-  public long ftm(Viewer viewer, Writer out) {
+  /**
+   * Writes visible entities as FollowTheMoney JSON lines; returns how many lines. Only what the FtM
+   * model defines is written: a bank account's holder (a Spil property) becomes an FtM {@code
+   * Ownership} (owner -> asset) of its own; entities of Spil's own schemata (Shipment, Seizure,
+   * BorderCrossing, LegalAssistanceRequest) are written as {@code spil schema export} describes
+   * them for FtM, or left out when {@code strict}.
+   */
+  public long ftm(Viewer viewer, Writer out, boolean strict) {
     Scope scope = visible(viewer);
     audited(
         viewer,
         "export",
         Map.of(
             "format",
-            "ftm",
+            strict ? "ftm-strict" : "ftm",
             "batches",
             List.copyOf(new TreeSet<>(scope.batches())),
             "granted_entities",
@@ -77,8 +88,7 @@ public final class Exports {
           String value = in.readString();
           String c = in.readString();
           if (current != null && !current.equals(id)) {
-            writeFtm(out, current, schema, props, code);
-            count++;
+            count += entity(out, current, schema, props, code, strict);
             props = new TreeMap<>();
             schema = null;
             code = null;
@@ -92,8 +102,7 @@ public final class Exports {
           }
         }
         if (current != null) {
-          writeFtm(out, current, schema, props, code);
-          count++;
+          count += entity(out, current, schema, props, code, strict);
         }
       }
       out.flush();
@@ -111,6 +120,62 @@ public final class Exports {
       }
     }
     return count;
+  }
+
+  /**
+   * The FtM lines of one entity: none for an entity of a Spil schema in a strict export; otherwise
+   * the entity with the properties FtM (or Spil's extension) defines, and an Ownership per holder
+   * of a bank account. Returns the lines written.
+   */
+  private static int entity(
+      Writer out,
+      String id,
+      Schema schema,
+      Map<String, SortedSet<String>> props,
+      String handlingCode,
+      boolean strict)
+      throws IOException {
+    if (schema.isExtension()) {
+      if (strict) {
+        return 0;
+      }
+      writeFtm(out, id, schema, props, handlingCode);
+      return 1;
+    }
+    Map<String, SortedSet<String>> ftm = new TreeMap<>();
+    props.forEach(
+        (p, values) -> {
+          Property property = schema.property(p);
+          if (property != null && schema.inFtm(property)) {
+            ftm.put(p, values);
+          }
+        });
+    writeFtm(out, id, schema, ftm, handlingCode);
+    int lines = 1;
+    Property holders = schema.property(HOLDER);
+    if (holders != null && holders.extension()) {
+      for (String holder : props.getOrDefault(HOLDER, new TreeSet<>())) {
+        Map<String, SortedSet<String>> ownership = new TreeMap<>();
+        ownership.put("owner", new TreeSet<>(Set.of(holder)));
+        ownership.put("asset", new TreeSet<>(Set.of(id)));
+        writeFtm(out, ownershipId(id, holder), OWNERSHIP, ownership, handlingCode);
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  /** The Spil property FtM expresses as an Ownership of the asset. */
+  static final String HOLDER = "holder";
+
+  private static final Schema OWNERSHIP = Schemata.model().get("Ownership");
+
+  /**
+   * The id of the Ownership that stands for a holder of an asset: the same in every export, so that
+   * an export ingested twice adds it once.
+   */
+  static String ownershipId(String asset, String holder) {
+    return EntityIds.make("spil", "ownership", List.of(asset, holder));
   }
 
   /**
@@ -173,38 +238,139 @@ public final class Exports {
   static final String STATEMENT_ID =
       "md5(b.dataset || chr(0) || s.entity_id || chr(0) || s.prop || chr(0) || s.value)";
 
-  /** Writes visible statements with their provenance as a Parquet file; returns how many. */
-  public long parquet(Viewer viewer, Path file) {
+  /** The file formats of a statements export. */
+  public enum TableFormat {
+    PARQUET,
+    CSV
+  }
+
+  /**
+   * Writes visible statements in FollowTheMoney's statement-table layout (the columns nomenklatura
+   * and yente load: {@code id, entity_id, canonical_id, prop, prop_type, schema, value,
+   * original_value, dataset, lang, origin, first_seen, last_seen}) with Spil's provenance after
+   * them ({@code agency, legal_basis, handling_code, source_grade, info_grade, retain_until,
+   * batch_id}); returns how many. {@code canonical_id} is the entity's id in the viewer's team
+   * resolution (its own id when unresolved), {@code origin} the file and line it was read from.
+   */
+  public long statements(Viewer viewer, Path file, TableFormat format) {
     Scope scope = visible(viewer);
+    Map<String, String> canonical = new HashMap<>();
+    store
+        .resolutions()
+        .visibleClusters(viewer, scope)
+        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
     audited(
         viewer,
         "export",
         Map.of(
             "format",
-            "parquet",
+            "statements-" + format.name().toLowerCase(Locale.ROOT),
             "batches",
             List.copyOf(new TreeSet<>(scope.batches())),
             "granted_entities",
             scope.entities().toString()));
-    String select =
-        "SELECT "
-            + STATEMENT_ID
-            + " AS id, s.entity_id, s.schema, s.prop,"
-            + " s.value, coalesce(s.original_value, s.value) AS original_value, s.lang, b.dataset, b.agency,"
-            + " b.legal_basis, b.handling_code, b.source_grade, b.info_grade, s.first_seen, s.last_seen, b.retain_until,"
-            + " s.batch_id FROM statement s JOIN batch b USING (batch_id) WHERE "
-            + scope.sql("s.batch_id", "s.entity_id")
-            + " ORDER BY s.entity_id, s.prop";
-    String target = Warehouse.sqlPath(file);
+    Path canonicals = null;
+    Path types = null;
     try (Statement st = warehouse.connection().createStatement()) {
-      st.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet)");
-      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet(" + target + ")")) {
+      types = propTypes();
+      canonicals = canonical.isEmpty() ? null : canonicals(canonical);
+      String select =
+          "SELECT "
+              + STATEMENT_ID
+              + " AS id, s.entity_id, "
+              + (canonicals == null ? "s.entity_id" : "coalesce(c.canonical_id, s.entity_id)")
+              + " AS canonical_id, s.prop, coalesce(t.prop_type, 'string') AS prop_type, s.schema,"
+              + " s.value, s.original_value, b.dataset, s.lang,"
+              + (warehouse.hasSourcePositions()
+                  ? " b.source_files[s.source_file] || ':' || s.source_line AS origin,"
+                  : " NULL::VARCHAR AS origin,")
+              + " s.first_seen, s.last_seen, b.agency, b.legal_basis, b.handling_code,"
+              + " b.source_grade, b.info_grade, b.retain_until, s.batch_id"
+              + " FROM statement s JOIN batch b USING (batch_id)"
+              + " LEFT JOIN read_parquet("
+              + Warehouse.sqlPath(types)
+              + ") t ON t.schema = s.schema AND t.prop = s.prop"
+              + (canonicals == null
+                  ? ""
+                  : " LEFT JOIN read_parquet("
+                      + Warehouse.sqlPath(canonicals)
+                      + ") c ON c.entity_id = s.entity_id")
+              + " WHERE "
+              + scope.sql("s.batch_id", "s.entity_id")
+              + " ORDER BY canonical_id, s.entity_id, s.prop, s.value";
+      String target = Warehouse.sqlPath(file);
+      st.execute(
+          "COPY ("
+              + select
+              + ") TO "
+              + target
+              + (format == TableFormat.PARQUET ? " (FORMAT parquet)" : " (FORMAT csv, HEADER)"));
+      String read =
+          format == TableFormat.PARQUET
+              ? "read_parquet(" + target + ")"
+              : "read_csv(" + target + ", header = true, all_varchar = true)";
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + read)) {
         rs.next();
         return rs.getLong(1);
       }
     } catch (SQLException e) {
       throw new StoreException(
-          "cannot export Parquet to " + file + ": " + Warehouse.firstLine(e.getMessage()), e);
+          "cannot export statements to " + file + ": " + Warehouse.firstLine(e.getMessage()), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot write export: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(canonicals);
+      deleteQuietly(types);
+    }
+  }
+
+  /** The FtM type of every property of every schema, spooled for the export's join. */
+  private Path propTypes() throws IOException {
+    Path f = warehouse.newSpoolFile("export-types-", ".parquet");
+    try (ParquetSpool out =
+        new ParquetSpool(
+            f,
+            List.of(
+                ParquetSpool.Column.text("schema"),
+                ParquetSpool.Column.text("prop"),
+                ParquetSpool.Column.text("prop_type")))) {
+      for (Schema s : Schemata.model().all()) {
+        out.writeText(s.name());
+        out.writeText(org.spil.model.Statement.ID_PROP);
+        out.writeText("id");
+        for (Property p : s.properties().values()) {
+          out.writeText(s.name());
+          out.writeText(p.name());
+          out.writeText(p.type().ftmName());
+        }
+      }
+    }
+    return f;
+  }
+
+  /** Member entity to canonical id, spooled for the export's join. */
+  private Path canonicals(Map<String, String> canonical) throws IOException {
+    Path f = warehouse.newSpoolFile("export-canonical-", ".parquet");
+    try (ParquetSpool out =
+        new ParquetSpool(
+            f,
+            List.of(
+                ParquetSpool.Column.text("entity_id"), ParquetSpool.Column.text("canonical_id")))) {
+      for (Map.Entry<String, String> e : canonical.entrySet()) {
+        out.writeText(e.getKey());
+        out.writeText(e.getValue());
+      }
+    }
+    return f;
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a leftover spool file is removed with the others when the store next opens
+      }
     }
   }
 }

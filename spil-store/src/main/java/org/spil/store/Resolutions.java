@@ -267,10 +267,15 @@ public final class Resolutions {
    * is shown as its visible members, each on its own under the id a cluster of one would have.
    */
   public Map<String, List<String>> clusters(Viewer viewer) {
+    Map<String, List<String>> out = visibleClusters(viewer, store.scope(viewer));
+    store.audited(viewer, "clusters", Map.of("clusters", out.size()));
+    return out;
+  }
+
+  /** {@link #clusters} without the audit event, for reads that audit themselves. */
+  Map<String, List<String>> visibleClusters(Viewer viewer, Scope scope) {
     Map<String, List<String>> out = new TreeMap<>();
-    Scope scope = store.scope(viewer);
     if (scope.isEmpty() || !warehouse.hasTable("team_resolution")) {
-      store.audited(viewer, "clusters", Map.of("clusters", 0));
       return out;
     }
     String sql =
@@ -315,7 +320,6 @@ public final class Resolutions {
             }
           }
         });
-    store.audited(viewer, "clusters", Map.of("clusters", out.size()));
     return out;
   }
 

@@ -279,11 +279,11 @@ public final class Warehouse implements AutoCloseable {
         """
         CREATE OR REPLACE VIEW statement AS
           SELECT r.batch_id, e.entity_id, e.schema, r.prop, r.value, r.original_value, r.lang,
-            r.first_seen, r.last_seen
+            r.first_seen, r.last_seen, r.source_file, r.source_line
           FROM statement_row r JOIN batch_entity e ON r.batch_id = e.batch_id AND r.entity_no = e.entity_no
           UNION ALL
           SELECT batch_id, entity_id, schema, 'id' AS prop, entity_id AS value, NULL AS original_value,
-            NULL AS lang, first_seen, last_seen
+            NULL AS lang, first_seen, last_seen, NULL AS source_file, NULL AS source_line
           FROM batch_entity WHERE stated""");
   }
 

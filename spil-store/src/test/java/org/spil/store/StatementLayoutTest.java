@@ -206,7 +206,8 @@ class StatementLayoutTest {
       StoreTest.person(
           store, P, "e1", "Мухаммед Юсупов", "NL91ABNA0417164300", StoreTest.TODAY, "x");
       Path parquet = tmp.resolve("out.parquet");
-      assertThat(store.exports().parquet(Viewers.of("a"), parquet)).isEqualTo(3);
+      assertThat(store.exports().statements(Viewers.of("a"), parquet, Exports.TableFormat.PARQUET))
+          .isEqualTo(3);
       List<String> got =
           rows(store, "SELECT id, prop, value FROM read_parquet('" + parquet + "') ORDER BY prop");
       assertThat(got)

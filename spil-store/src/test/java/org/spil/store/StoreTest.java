@@ -144,10 +144,10 @@ class StoreTest {
       assertThat(store.entities().entity(v, "e1")).isEmpty();
       assertThat(store.entities().stats(v).entities()).isEqualTo(1);
       StringWriter out = new StringWriter();
-      assertThat(store.exports().ftm(v, out)).isEqualTo(1);
+      assertThat(store.exports().ftm(v, out, false)).isEqualTo(1);
       assertThat(out.toString()).contains("Current Person").doesNotContain("Expired");
       Path parquet = tmp.resolve("x.parquet");
-      assertThat(store.exports().parquet(v, parquet)).isEqualTo(2);
+      assertThat(store.exports().statements(v, parquet, Exports.TableFormat.PARQUET)).isEqualTo(2);
       assertThat(Files.size(parquet)).isPositive();
     }
   }

@@ -182,7 +182,7 @@ class ViewerScopeTest {
           }
         }
         StringWriter export = new StringWriter();
-        store.exports().ftm(viewer, export);
+        store.exports().ftm(viewer, export, false);
         ObjectMapper json = new ObjectMapper();
         Set<String> exported = new HashSet<>();
         for (String line : export.toString().split("\n")) {

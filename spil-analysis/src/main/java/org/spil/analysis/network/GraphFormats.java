@@ -18,7 +18,7 @@ public final class GraphFormats {
       throws IOException {
     Graph g = net.graph();
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.write("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
+    out.write("<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n");
     out.write("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
     out.write("    <attributes class=\"node\">\n");
     out.write("      <attribute id=\"schema\" title=\"schema\" type=\"string\"/>\n");
