@@ -28,14 +28,14 @@ public final class Accounts {
 
   /** The users, cases and legal-bases table of this deployment. */
   public Directory directory() {
-    DirectoryTables tables = new DirectoryTables(warehouse.connection());
-    return new Directory(tables.users(), tables.cases(), policy.policy().bases());
+    return store.directory();
   }
 
   /** Adds a user (by an administrator's hand: the caller checks who may). */
   public void addUser(User user, String passwordHash, String by) {
     warehouse.requireWritable();
     new DirectoryTables(warehouse.connection()).addUser(user, passwordHash);
+    warehouse.changed();
     audit.append(
         new AuditLog.Event(
             by,
@@ -53,6 +53,7 @@ public final class Accounts {
   public void addCase(Case c, String by) {
     warehouse.requireWritable();
     new DirectoryTables(warehouse.connection()).addCase(c, policy.policy().bases());
+    warehouse.changed();
     audit.append(
         new AuditLog.Event(
             by,

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,22 +153,23 @@ final class DirectoryTables {
     }
   }
 
-  List<Grant> grantsFor(String user) {
-    List<Grant> out = new ArrayList<>();
+  /** Every grant, by the user it was made to. */
+  Map<String, List<Grant>> grants() {
+    Map<String, List<Grant>> out = new HashMap<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT id, user_name, purpose, batch_id, entity_id, until FROM access_grant WHERE user_name = ?")) {
-      ps.setString(1, user);
+            "SELECT id, user_name, purpose, batch_id, entity_id, until FROM access_grant")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new Grant(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getObject(6, LocalDate.class)));
+          out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+              .add(
+                  new Grant(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getObject(6, LocalDate.class)));
         }
       }
     } catch (SQLException e) {

@@ -20,6 +20,14 @@ import org.apache.lucene.util.BytesRef;
  * ({@link #sql}) or in the search index ({@link #filter}).
  */
 record Scope(Set<Long> batches, Map<Long, Set<String>> entities) {
+  Scope {
+    batches = Set.copyOf(batches);
+    Map<Long, Set<String>> copy = new java.util.LinkedHashMap<>();
+    entities.forEach(
+        (b, ids) ->
+            copy.put(b, java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(ids))));
+    entities = java.util.Collections.unmodifiableMap(copy);
+  }
 
   boolean isEmpty() {
     return batches.isEmpty() && entities.isEmpty();

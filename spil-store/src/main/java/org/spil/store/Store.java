@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.spil.model.Provenance;
+import org.spil.policy.Directory;
 import org.spil.policy.Grant;
 import org.spil.policy.LegalBases;
 import org.spil.policy.MatchCodes;
@@ -246,6 +248,27 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The users, cases and legal-bases table, read once per generation of the warehouse (a new user
+   * or case moves it on).
+   */
+  Directory directory() {
+    long generation = warehouse.generation();
+    Cached c = directory;
+    if (c == null || c.generation() != generation) {
+      DirectoryTables tables = new DirectoryTables(warehouse.connection());
+      c =
+          new Cached(
+              generation, new Directory(tables.users(), tables.cases(), policy.policy().bases()));
+      directory = c;
+    }
+    return c.directory();
+  }
+
+  private record Cached(long generation, Directory directory) {}
+
+  private volatile Cached directory;
+
   /** The audit log of this data directory. */
   public AuditLog audit() {
     return audit;
@@ -266,7 +289,7 @@ public final class Store implements AutoCloseable {
    */
   public Viewer viewer(String user, String purpose) {
     try {
-      return accounts().directory().viewer(user, purpose);
+      return directory().viewer(user, purpose);
     } catch (PolicyException e) {
       audit.append(new AuditLog.Event(user, purpose, "refused", Map.of("reason", e.getMessage())));
       throw e;
@@ -286,6 +309,24 @@ public final class Store implements AutoCloseable {
     if (viewer == null) {
       throw new PolicyException("every read needs a viewer (user and purpose)");
     }
+    long generation = warehouse.generation();
+    if (generation != scopesOf) {
+      scopes.clear();
+      scopesOf = generation;
+    }
+    return scopes.computeIfAbsent(viewer, this::decide);
+  }
+
+  /**
+   * Viewers' scopes of the current generation of the warehouse: the policy decides once per viewer
+   * until a batch, a purge, a grant, a user or a case changes what it decides on.
+   */
+  private final Map<Viewer, Scope> scopes = new ConcurrentHashMap<>();
+
+  private volatile long scopesOf = -1;
+
+  /** The policy's decision for every batch and grant, for one viewer. */
+  private Scope decide(Viewer viewer) {
     Set<Long> batches = warehouse.visibleBatches(viewer, policy);
     Map<Long, Set<String>> entities = new LinkedHashMap<>();
     List<Grant> grants = warehouse.grantsFor(viewer.user().name());

@@ -26,7 +26,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
@@ -420,16 +419,34 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private volatile List<Batch> batchCache;
-  private final Map<String, List<Grant>> grantCache = new ConcurrentHashMap<>();
+  private volatile Map<String, List<Grant>> grantCache;
 
-  /** Forgets cached batches and grants after a change made through this warehouse. */
+  /**
+   * Forgets cached batches and grants after a change made through this warehouse (a batch, a purge,
+   * a grant, a user or case), and moves the generation on, so that what others derived from them
+   * (viewers' scopes, the directory) is derived afresh.
+   */
   void changed() {
     batchCache = null;
-    grantCache.clear();
+    grantCache = null;
+    generation++;
   }
 
+  private volatile long generation;
+
+  /** How many changes this warehouse has made since it was opened. */
+  long generation() {
+    return generation;
+  }
+
+  /** The grants made to a user; every user's are read at once and kept until a change. */
   List<Grant> grantsFor(String user) {
-    return grantCache.computeIfAbsent(user, u -> new DirectoryTables(connection).grantsFor(u));
+    Map<String, List<Grant>> all = grantCache;
+    if (all == null) {
+      all = new DirectoryTables(connection).grants();
+      grantCache = all;
+    }
+    return all.getOrDefault(user, List.of());
   }
 
   /**
@@ -489,7 +506,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** Ids of the batches a viewer may see in full under the policy. */
   public Set<Long> visibleBatches(Viewer viewer, AccessPolicy policy) {
-    List<Grant> grants = new DirectoryTables(connection).grantsFor(viewer.user().name());
+    List<Grant> grants = grantsFor(viewer.user().name());
     Set<Long> ids = new HashSet<>();
     for (Batch b : batches()) {
       if (policy.decide(viewer, b, grants) == Visibility.VISIBLE) {
