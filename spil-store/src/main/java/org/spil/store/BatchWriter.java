@@ -78,6 +78,11 @@ public final class BatchWriter implements AutoCloseable {
 
   private String lastFile;
   private int lastFileNo;
+
+  /** Where the current run of statements was read: its file's number and its line. */
+  private int runFile;
+
+  private long runLine;
   private boolean done;
 
   /** The entity whose statements arrive now: one {@code batch_entity} row once it holds any. */
@@ -142,7 +147,9 @@ public final class BatchWriter implements AutoCloseable {
 
   /**
    * Adds one statement read at a line of a file of the dataset (null and 0 when it has no place in
-   * a file): kept with the statement, so that an entity page shows where each value came from.
+   * a file), so that an entity page shows where each value came from. A run of an entity's
+   * statements is read from one line: a statement of the same entity from another line starts a new
+   * run (and entity row), which keeps the position once per run rather than per statement.
    */
   public void accept(
       String entityId,
@@ -155,7 +162,10 @@ public final class BatchWriter implements AutoCloseable {
       long line) {
     appended++;
     try {
-      if (!entityId.equals(this.entityId) || !schema.equals(this.schema)) {
+      if (!entityId.equals(this.entityId)
+          || !schema.equals(this.schema)
+          || line != runLine
+          || (file != lastFile && runFile != fileNo(file))) {
         // chunks end between runs, so that a run is not split into two entity rows
         if (inChunk >= CHUNK_STATEMENTS) {
           finishChunk();
@@ -167,6 +177,8 @@ public final class BatchWriter implements AutoCloseable {
         this.entityId = entityId;
         this.schema = schema;
         this.entityNo++;
+        this.runFile = fileNo(file);
+        this.runLine = line;
         long[] key = org.spil.model.Statement.hash(dataset, entityId, "", "");
         seenAgain = !seenEntities.add(key[0]);
         repeats |= seenAgain;
@@ -183,7 +195,7 @@ public final class BatchWriter implements AutoCloseable {
         stated = true;
       } else {
         hasRows = true;
-        chunk.row(entityNo, prop, value, originalValue, lang, fileNo(file), line);
+        chunk.row(entityNo, prop, value, originalValue, lang);
       }
       inChunk++;
     } catch (IOException e) {
@@ -252,7 +264,7 @@ public final class BatchWriter implements AutoCloseable {
   /** Writes the current entity's row when it holds its id statement or any other. */
   private void endEntity() throws IOException {
     if (entityId != null && (stated || hasRows)) {
-      chunk.entity(entityNo, entityId, schema, stated);
+      chunk.entity(entityNo, entityId, schema, stated, runFile, runLine);
     }
     entityId = null;
     schema = null;
@@ -296,29 +308,23 @@ public final class BatchWriter implements AutoCloseable {
       rowOut = new ParquetSpool(rowFile, ROW_COLUMNS);
     }
 
-    void entity(long no, String id, String schema, boolean stated) throws IOException {
+    void entity(long no, String id, String schema, boolean stated, int fileNo, long line)
+        throws IOException {
       entityOut.writeLong(no);
       entityOut.writeText(id);
       entityOut.writeText(schema);
       entityOut.writeLong(stated ? 1 : 0);
+      entityOut.writeLong(fileNo);
+      entityOut.writeLong(line);
     }
 
-    void row(
-        long no,
-        String prop,
-        String value,
-        String originalValue,
-        String lang,
-        int fileNo,
-        long line)
+    void row(long no, String prop, String value, String originalValue, String lang)
         throws IOException {
       rowOut.writeLong(no);
       rowOut.writeText(prop);
       rowOut.writeText(value);
       rowOut.writeText(originalValue);
       rowOut.writeText(lang);
-      rowOut.writeLong(fileNo);
-      rowOut.writeLong(line);
     }
 
     void close() throws IOException {
@@ -332,7 +338,9 @@ public final class BatchWriter implements AutoCloseable {
           ParquetSpool.Column.number("entity_no"),
           ParquetSpool.Column.text("entity_id"),
           ParquetSpool.Column.text("schema"),
-          ParquetSpool.Column.number("stated"));
+          ParquetSpool.Column.number("stated"),
+          ParquetSpool.Column.number("source_file"),
+          ParquetSpool.Column.number("source_line"));
 
   private static final List<ParquetSpool.Column> ROW_COLUMNS =
       List.of(
@@ -340,27 +348,27 @@ public final class BatchWriter implements AutoCloseable {
           ParquetSpool.Column.text("prop"),
           ParquetSpool.Column.text("value"),
           ParquetSpool.Column.optionalText("original_value"),
-          ParquetSpool.Column.optionalText("lang"),
-          ParquetSpool.Column.number("source_file"),
-          ParquetSpool.Column.number("source_line"));
+          ParquetSpool.Column.optionalText("lang"));
 
   private void load(Chunk c) throws SQLException, IOException {
     String dates = "DATE '" + asOf + "', DATE '" + asOf + "'";
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(
-          "INSERT INTO batch_entity SELECT "
+          "INSERT INTO batch_entity (batch_id, entity_no, entity_id, schema, stated, first_seen,"
+              + " last_seen, entity_key, source_file, source_line) SELECT "
               + batchId
               + ", entity_no, entity_id, schema, stated = 1, "
               + dates
-              + ", hash(entity_id) FROM read_parquet("
+              + ", hash(entity_id), nullif(source_file, 0), nullif(source_line, 0) FROM read_parquet("
               + Warehouse.sqlPath(c.entityFile)
               + ")");
       s.executeUpdate(
-          "INSERT INTO statement_row SELECT "
+          "INSERT INTO statement_row (batch_id, entity_no, prop, value, original_value, lang,"
+              + " first_seen, last_seen) SELECT "
               + batchId
               + ", entity_no, prop, value, original_value, lang, "
               + dates
-              + ", nullif(source_file, 0), nullif(source_line, 0) FROM read_parquet("
+              + " FROM read_parquet("
               + Warehouse.sqlPath(c.rowFile)
               + ")");
     }

@@ -133,12 +133,16 @@ public final class Entities {
     // statement (50-65 ms instead of about 30 at a million persons)
     boolean keyed = warehouse.hasEntityKeys();
     String rowsSql =
-        "SELECT batch_id, entity_no, schema FROM batch_entity e WHERE "
+        "SELECT batch_id, entity_no, schema, "
+            + (warehouse.hasSourcePositions() ? "source_file, source_line" : "NULL, NULL")
+            + " FROM batch_entity e WHERE "
             + (keyed ? "e.entity_key = hash(?::VARCHAR) AND " : "")
             + "e.entity_id = ? AND "
             + scope.sql("e.batch_id", "e.entity_id");
     Schema schema = null;
     List<String> runs = new ArrayList<>();
+    Map<Long, Map<Long, String>> positions = new HashMap<>();
+    Map<Long, Batch> batches = warehouse.batchesById();
     try (PreparedStatement ps = warehouse.connection().prepareStatement(rowsSql)) {
       ps.setString(1, id);
       if (keyed) {
@@ -147,6 +151,13 @@ public final class Entities {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           runs.add("(batch_id = " + rs.getLong(1) + " AND entity_no = " + rs.getLong(2) + ")");
+          List<String> files = batches.get(rs.getLong(1)).sourceFiles();
+          int file = rs.getInt(4);
+          if (file > 0 && file <= files.size()) {
+            positions
+                .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                .put(rs.getLong(2), files.get(file - 1) + ":" + rs.getLong(5));
+          }
           Schema s = Schemata.model().get(rs.getString(3));
           schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
         }
@@ -157,10 +168,8 @@ public final class Entities {
     if (schema == null) {
       return Optional.empty();
     }
-    Map<Long, Batch> batches = warehouse.batchesById();
     String sql =
-        "SELECT prop, value, original_value, batch_id, first_seen, last_seen, "
-            + (warehouse.hasSourcePositions() ? "source_file, source_line" : "NULL, NULL")
+        "SELECT prop, value, original_value, batch_id, first_seen, last_seen, entity_no"
             + " FROM statement_row WHERE "
             + String.join(" OR ", runs)
             + " ORDER BY prop, value, batch_id";
@@ -170,9 +179,7 @@ public final class Entities {
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         String prop = rs.getString(1);
-        Batch batch = batches.get(rs.getLong(4));
-        Provenance p = batch.provenance();
-        int file = rs.getInt(7);
+        Provenance p = batches.get(rs.getLong(4)).provenance();
         ValueRecord v =
             new ValueRecord(
                 rs.getString(2),
@@ -185,9 +192,7 @@ public final class Entities {
                 p.infoGrade(),
                 rs.getObject(5, LocalDate.class),
                 rs.getObject(6, LocalDate.class),
-                file > 0 && file <= batch.sourceFiles().size()
-                    ? batch.sourceFiles().get(file - 1) + ":" + rs.getLong(8)
-                    : null);
+                positions.getOrDefault(rs.getLong(4), Map.of()).get(rs.getLong(7)));
         props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
         plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());
       }

@@ -53,7 +53,7 @@ public final class Warehouse implements AutoCloseable {
    */
   private boolean entityKeys;
 
-  /** Whether {@code statement_row} has the source file and line columns. */
+  /** Whether {@code batch_entity} has the source file and line columns. */
   private boolean sourcePositions;
 
   private final Path spoolDir;
@@ -116,7 +116,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = c.createStatement()) {
           w.entityKeys = entityKeysSound(s);
         }
-        w.sourcePositions = w.hasColumn("statement_row", "source_line");
+        w.sourcePositions = w.hasColumn("batch_entity", "source_line");
       } else {
         // createSchema has just made them sound, and added the columns
         w.entityKeys = true;
@@ -176,7 +176,7 @@ public final class Warehouse implements AutoCloseable {
     return entityKeys;
   }
 
-  /** Whether statement rows carry where they were read (a warehouse written before may not). */
+  /** Whether entity rows carry where they were read (a warehouse written before may not). */
   boolean hasSourcePositions() {
     return sourcePositions;
   }
@@ -261,11 +261,11 @@ public final class Warehouse implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS statement_row (
           batch_id BIGINT NOT NULL, entity_no BIGINT NOT NULL, prop VARCHAR NOT NULL, value VARCHAR NOT NULL,
           original_value VARCHAR, lang VARCHAR, first_seen DATE NOT NULL, last_seen DATE NOT NULL)""");
-    // where each statement was read: the number of its file in the batch's source_files (from 1)
-    // and the line where its row or record starts; NULL for statements written before they were
-    // kept
-    s.execute("ALTER TABLE statement_row ADD COLUMN IF NOT EXISTS source_file INTEGER");
-    s.execute("ALTER TABLE statement_row ADD COLUMN IF NOT EXISTS source_line BIGINT");
+    // where each run of statements was read: the number of its file in the batch's source_files
+    // (from 1) and the line where its row or record starts; NULL for runs written before they
+    // were kept
+    s.execute("ALTER TABLE batch_entity ADD COLUMN IF NOT EXISTS source_file INTEGER");
+    s.execute("ALTER TABLE batch_entity ADD COLUMN IF NOT EXISTS source_line BIGINT");
     if (wide) {
       convertWideStatements(s);
     }
@@ -278,11 +278,11 @@ public final class Warehouse implements AutoCloseable {
         """
         CREATE OR REPLACE VIEW statement AS
           SELECT r.batch_id, e.entity_id, e.schema, r.prop, r.value, r.original_value, r.lang,
-            r.first_seen, r.last_seen, r.source_file, r.source_line
+            r.first_seen, r.last_seen, e.source_file, e.source_line
           FROM statement_row r JOIN batch_entity e ON r.batch_id = e.batch_id AND r.entity_no = e.entity_no
           UNION ALL
           SELECT batch_id, entity_id, schema, 'id' AS prop, entity_id AS value, NULL AS original_value,
-            NULL AS lang, first_seen, last_seen, NULL AS source_file, NULL AS source_line
+            NULL AS lang, first_seen, last_seen, source_file, source_line
           FROM batch_entity WHERE stated""");
   }
 
@@ -303,13 +303,15 @@ public final class Warehouse implements AutoCloseable {
               FROM statement GROUP BY batch_id, entity_id, schema)""");
           s.execute(
               """
-          INSERT INTO batch_entity SELECT batch_id, entity_no, entity_id, schema, stated,
+          INSERT INTO batch_entity (batch_id, entity_no, entity_id, schema, stated, first_seen,
+            last_seen, entity_key) SELECT batch_id, entity_no, entity_id, schema, stated,
             coalesce(first_seen, DATE '1970-01-01'), coalesce(last_seen, DATE '1970-01-01'),
             hash(entity_id) FROM wide_entity""");
           s.execute(
               """
-          INSERT INTO statement_row SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value, w.lang,
-            w.first_seen, w.last_seen, NULL, NULL
+          INSERT INTO statement_row (batch_id, entity_no, prop, value, original_value, lang,
+            first_seen, last_seen) SELECT w.batch_id, e.entity_no, w.prop, w.value, w.original_value,
+            w.lang, w.first_seen, w.last_seen
           FROM statement w JOIN wide_entity e
             ON w.batch_id = e.batch_id AND w.entity_id = e.entity_id AND w.schema = e.schema
           WHERE NOT (w.prop = 'id' AND w.value = w.entity_id)""");
