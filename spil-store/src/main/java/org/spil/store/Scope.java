@@ -65,7 +65,7 @@ record Scope(Set<Long> batches, Map<Long, Set<String>> entities) {
       any.add(
           new IndexOrDocValuesQuery(
               new TermInSetQuery("batch", ids),
-              NumericDocValuesField.newSlowSetQuery(SearchIndex.BATCH_NUMBER, numbers)),
+              NumericDocValuesField.newSlowSetQuery(SearchDocuments.BATCH_NUMBER, numbers)),
           BooleanClause.Occur.SHOULD);
     }
     for (Map.Entry<Long, Set<String>> e : entities.entrySet()) {

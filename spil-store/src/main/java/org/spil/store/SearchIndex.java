@@ -6,44 +6,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -56,33 +38,22 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.spil.model.NormaliseContext;
-import org.spil.model.Normalised;
-import org.spil.model.Property;
-import org.spil.model.PropertyType;
-import org.spil.model.PropertyTypes;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
-import org.spil.model.Statement;
-import org.spil.model.types.NameKeys;
 
 /**
  * The derived search index (Lucene): one document per entity per batch, holding the match keys of
@@ -97,7 +68,7 @@ import org.spil.model.types.NameKeys;
  * index written in an older {@link #FORMAT} is rebuilt when the store opens.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final String INDEXED_THROUGH = "indexed_through";
 
   /**
@@ -109,20 +80,6 @@ public final class SearchIndex implements AutoCloseable {
    * fewer terms per document.
    */
   static final String FORMAT = "4";
-
-  /**
-   * Free text (addresses, notes) as words with their frequencies and the field's length for
-   * ranking, but no positions: searches look up single words, never phrases, so positions would be
-   * written for nothing.
-   */
-  static final FieldType TEXT = textType();
-
-  private static FieldType textType() {
-    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    t.freeze();
-    return t;
-  }
 
   private static final String FORMAT_KEY = "format";
 
@@ -302,7 +259,7 @@ public final class SearchIndex implements AutoCloseable {
         String batchId = Long.toString(b.id());
         writer.deleteDocuments(new Term("batch", batchId));
         try (MatchIndex.BatchCodes codes = alsoCode.apply(b.id())) {
-          DocumentFeed feed = new DocumentFeed(writer, b, 2, codes);
+          SearchDocuments.DocumentFeed feed = new SearchDocuments.DocumentFeed(writer, b, 2, codes);
           warehouse.forEachEntityOfBatch(
               b.id(),
               (entityId, schema, props) -> {
@@ -332,272 +289,6 @@ public final class SearchIndex implements AutoCloseable {
       throw new StoreException("cannot write search index " + dir + ": " + e.getMessage(), e);
     }
     return batches;
-  }
-
-  /** The doc-values field holding a document's batch id, for scope filters. */
-  static final String BATCH_NUMBER = "batch_no";
-
-  /** The term field of dates of birth (ISO, as precise as the source gave them). */
-  static final String BIRTH_DATE = "dob";
-
-  static Document document(
-      String entityId, String schemaName, Map<String, List<String>> props, Batch batch)
-      throws IOException {
-    Document doc = new Document();
-    doc.add(new StringField("entity", entityId, Field.Store.YES));
-    doc.add(new SortedDocValuesField("entity", new BytesRef(entityId)));
-    doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
-    doc.add(new NumericDocValuesField(BATCH_NUMBER, batch.id()));
-    doc.add(new StoredField("handling", batch.provenance().handlingCode().name()));
-    doc.add(new StoredField("schema_name", schemaName));
-    Schema schema = Schemata.model().get(schemaName);
-    doc.add(new StringField("schema", schemaName, Field.Store.NO));
-    StringBuilder text = new StringBuilder();
-    Set<String> nameKeys = new LinkedHashSet<>();
-    Map<String, List<String>> stored = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : props.entrySet()) {
-      if (e.getKey().equals(Statement.ID_PROP)) {
-        continue;
-      }
-      stored.put(e.getKey(), e.getValue());
-      Property prop = schema.property(e.getKey());
-      if (prop == null) {
-        continue;
-      }
-      PropertyType type = prop.type();
-      for (String v : e.getValue()) {
-        switch (type.name()) {
-          case "name" -> {
-            nameKeys.addAll(type.searchKeys(v));
-            if (prop.name().equals("name") || prop.name().equals("alias")) {
-              doc.add(new StringField("fp", NameKeys.fingerprint(v), Field.Store.NO));
-            }
-          }
-          case "country" -> doc.add(new StringField("country", v, Field.Store.NO));
-          case "date" -> {
-            if (prop.name().equals("birthDate")) {
-              doc.add(new StringField(BIRTH_DATE, v, Field.Store.NO));
-            }
-          }
-          case "entity", "number", "amount", "url", "json", "html", "checksum" -> {}
-          default -> {
-            boolean identifier = type.isPivot() && !type.name().equals("address");
-            if (identifier) {
-              for (String k : type.searchKeys(v)) {
-                doc.add(new StringField("key", k, Field.Store.NO));
-              }
-            } else if (text.length() < 32_000) {
-              text.append(v).append(' ');
-            }
-          }
-        }
-      }
-    }
-    for (String k : nameKeys) {
-      doc.add(new StringField("name", k, Field.Store.NO));
-    }
-    if (text.length() > 0) {
-      doc.add(new Field("text", text.toString(), TEXT));
-    }
-    doc.add(new StoredField("props", JSON.writeValueAsString(stored)));
-    return doc;
-  }
-
-  /**
-   * Builds and adds documents on worker threads while the caller reads the warehouse: the caller's
-   * reads and the workers' analysis and indexing run on separate cores. With match codes to fill,
-   * each worker also codes the entities it indexes.
-   */
-  private static final class DocumentFeed {
-    private record Entity(String id, String schema, Map<String, List<String>> props) {}
-
-    /**
-     * Entities handed to the workers at a time: each handover takes the queue's lock and often
-     * wakes a thread. With this and one thread adding at a time, indexing the 2M entities of the
-     * 1M-row bench took 14-17 s of system time instead of 21-27 s.
-     */
-    static final int CHUNK = 256;
-
-    private static final List<Entity> END = List.of();
-    private final BlockingQueue<List<Entity>> queue = new ArrayBlockingQueue<>(16);
-    private final List<Thread> workers = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private List<Entity> chunk = new ArrayList<>(CHUNK);
-
-    /**
-     * Held while a chunk's documents go into the writer: one thread at a time, so that Lucene fills
-     * one in-memory segment while the other thread builds the next chunk. Two threads adding at
-     * once fill two segments, flushed half as large and merged more: on two cores that took 40%
-     * more CPU for the same documents and no less time (a one-off harness adding 1M prebuilt
-     * documents: 22 s of CPU against 16).
-     */
-    private final Object adding = new Object();
-
-    DocumentFeed(IndexWriter writer, Batch batch, int threads, MatchIndex.BatchCodes codes) {
-      for (int i = 0; i < threads; i++) {
-        MatchIndex.BatchCodes.Part part = codes == null ? null : codes.part();
-        Thread t =
-            new Thread(
-                () -> {
-                  try {
-                    List<Document> docs = new ArrayList<>(CHUNK);
-                    for (List<Entity> c = queue.take(); c != END; c = queue.take()) {
-                      if (failure.get() != null) {
-                        continue;
-                      }
-                      docs.clear();
-                      for (Entity e : c) {
-                        docs.add(document(e.id(), e.schema(), e.props(), batch));
-                        if (part != null) {
-                          part.add(e.id(), e.props());
-                        }
-                      }
-                      synchronized (adding) {
-                        for (Document d : docs) {
-                          writer.addDocument(d);
-                        }
-                      }
-                    }
-                  } catch (Throwable x) {
-                    failure.compareAndSet(null, x);
-                    queue.clear();
-                  }
-                },
-                "spil-index-" + i);
-        t.setDaemon(true);
-        t.start();
-        workers.add(t);
-      }
-    }
-
-    void add(String id, String schema, Map<String, List<String>> props) {
-      chunk.add(new Entity(id, schema, props));
-      if (chunk.size() == CHUNK) {
-        offer(chunk);
-        chunk = new ArrayList<>(CHUNK);
-      }
-    }
-
-    private void offer(List<Entity> entities) {
-      try {
-        while (!queue.offer(entities, 100, TimeUnit.MILLISECONDS)) {
-          if (failure.get() != null) {
-            throw new StoreException("indexing failed: " + failure.get(), failure.get());
-          }
-        }
-      } catch (InterruptedException x) {
-        Thread.currentThread().interrupt();
-        throw new StoreException("indexing interrupted", x);
-      }
-    }
-
-    void finish() {
-      if (!chunk.isEmpty()) {
-        offer(chunk);
-        chunk = new ArrayList<>(CHUNK);
-      }
-      for (int i = 0; i < workers.size(); i++) {
-        offer(END);
-      }
-      for (Thread t : workers) {
-        try {
-          t.join();
-        } catch (InterruptedException x) {
-          Thread.currentThread().interrupt();
-          throw new StoreException("indexing interrupted", x);
-        }
-      }
-      if (failure.get() != null) {
-        throw new StoreException("indexing failed: " + failure.get().getMessage(), failure.get());
-      }
-    }
-  }
-
-  /** The query that finds what a user typed: names, identifiers and words, ranked. */
-  static Query match(SearchQuery q) {
-    BooleanQuery.Builder should = new BooleanQuery.Builder();
-    String text = q.text().strip();
-    should.add(
-        new BoostQuery(new TermQuery(new Term("entity", text)), 20f), BooleanClause.Occur.SHOULD);
-    Set<String> keys = new LinkedHashSet<>();
-    var context = new NormaliseContext(q.phoneRegion(), List.of(), null);
-    for (PropertyType type : PropertyTypes.all().values()) {
-      if (type.isPivot() && !type.name().equals("name") && !type.name().equals("address")) {
-        Normalised n = type.normalise(text, context);
-        if (n instanceof Normalised.Valid v) {
-          keys.addAll(type.searchKeys(v.value()));
-        }
-      }
-    }
-    for (String k : keys) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("key", k)), 10f), BooleanClause.Occur.SHOULD);
-    }
-    names(text, true, should);
-    for (String word : analyze(text)) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("text", word)), 0.5f), BooleanClause.Occur.SHOULD);
-    }
-    return should.build();
-  }
-
-  /**
-   * Adds the name clauses of a text to a disjunction: its fingerprint, its tokens (fuzzily when
-   * {@code fuzzy}: expanding typos costs a walk of the term dictionary), their sound-alike codes
-   * and consonant skeletons.
-   */
-  private static void names(String text, boolean fuzzy, BooleanQuery.Builder should) {
-    Set<String> tokens = firstTokens(text);
-    should.add(
-        new BoostQuery(new TermQuery(new Term("fp", NameKeys.fingerprint(text))), 3f),
-        BooleanClause.Occur.SHOULD);
-    for (String t : tokens) {
-      token(t, fuzzy, should);
-    }
-    // sound-alike and skeleton keys only for word tokens: "ONEU5542799" must not sound like "Anne"
-    Set<String> words = new LinkedHashSet<>();
-    for (String t : tokens) {
-      if (t.chars().noneMatch(Character::isDigit)) {
-        words.add(t);
-      }
-    }
-    for (String p : NameKeys.phonetic(words)) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("name", "p:" + p)), 0.7f),
-          BooleanClause.Occur.SHOULD);
-    }
-    for (String s : NameKeys.skeletons(words)) {
-      should.add(
-          new BoostQuery(new TermQuery(new Term("name", "s:" + s)), 0.7f),
-          BooleanClause.Occur.SHOULD);
-    }
-  }
-
-  /**
-   * Name tokens a search looks for: the first 16 of the text's. Each token may expand to 50 typos,
-   * and a query of a pasted page would pass Lucene's limit of 1,024 clauses and fail; no name has
-   * that many parts.
-   */
-  static final int NAME_TOKENS = 16;
-
-  private static Set<String> firstTokens(String text) {
-    Set<String> tokens = NameKeys.tokens(text);
-    return tokens.size() <= NAME_TOKENS
-        ? tokens
-        : tokens.stream().limit(NAME_TOKENS).collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  /** Adds the clauses of one name token: the token, and its typos when {@code fuzzy}. */
-  private static void token(String t, boolean fuzzy, BooleanQuery.Builder should) {
-    should.add(
-        new BoostQuery(new TermQuery(new Term("name", "t:" + t)), 2f), BooleanClause.Occur.SHOULD);
-    boolean word = t.chars().noneMatch(Character::isDigit);
-    int edits = !word ? 0 : t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
-    if (fuzzy && edits > 0) {
-      should.add(
-          new FuzzyQuery(new Term("name", "t:" + t), edits, 3, 50, true),
-          BooleanClause.Occur.SHOULD);
-    }
   }
 
   /**
@@ -653,7 +344,7 @@ public final class SearchIndex implements AutoCloseable {
         continue;
       }
       Bits live = reader.getLiveDocs();
-      NumericDocValues batches = DocValues.getNumeric(reader, BATCH_NUMBER);
+      NumericDocValues batches = DocValues.getNumeric(reader, SearchDocuments.BATCH_NUMBER);
       SortedDocValues entities = DocValues.getSorted(reader, "entity");
       for (int doc = postings.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
@@ -681,41 +372,6 @@ public final class SearchIndex implements AutoCloseable {
         && granted.contains(entities.lookupOrd(entities.ordValue()).utf8ToString());
   }
 
-  static List<String> analyze(String text) {
-    List<String> out = new ArrayList<>();
-    try (Analyzer a = textAnalyzer();
-        TokenStream ts = a.tokenStream("text", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken() && out.size() < 32) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  /** Documents of a schema or of any schema that extends it. */
-  static Query schemaIsA(String schema) {
-    List<String> names = new ArrayList<>();
-    for (Schema s : Schemata.model().all()) {
-      if (s.isA(schema)) {
-        names.add(s.name());
-      }
-    }
-    return inSet("schema", names);
-  }
-
-  static Query inSet(String field, Collection<String> values) {
-    List<BytesRef> refs = new ArrayList<>(values.size());
-    for (String v : values) {
-      refs.add(new BytesRef(v));
-    }
-    return new TermInSetQuery(field, refs);
-  }
-
   /**
    * Searches within the scope and assembles each hit from all its visible documents. {@code
    * within}: the batches the query's dataset and agency filters admit (null without such filters);
@@ -726,10 +382,10 @@ public final class SearchIndex implements AutoCloseable {
       return List.of();
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(match(q), BooleanClause.Occur.MUST);
+    query.add(SearchQueries.match(q), BooleanClause.Occur.MUST);
     query.add(scope.filter(), BooleanClause.Occur.FILTER);
     if (q.schema() != null) {
-      query.add(schemaIsA(q.schema()), BooleanClause.Occur.FILTER);
+      query.add(SearchQueries.schemaIsA(q.schema()), BooleanClause.Occur.FILTER);
     }
     if (q.country() != null) {
       query.add(new TermQuery(new Term("country", q.country())), BooleanClause.Occur.FILTER);
@@ -737,7 +393,7 @@ public final class SearchIndex implements AutoCloseable {
     if (within != null) {
       query.add(
           NumericDocValuesField.newSlowSetQuery(
-              BATCH_NUMBER, within.stream().mapToLong(Long::longValue).toArray()),
+              SearchDocuments.BATCH_NUMBER, within.stream().mapToLong(Long::longValue).toArray()),
           BooleanClause.Occur.FILTER);
     }
     Query built = query.build();
@@ -758,17 +414,19 @@ public final class SearchIndex implements AutoCloseable {
     if (scope.isEmpty() || name == null || name.isBlank()) {
       return List.of();
     }
-    Query legalEntity = schemaIsA("LegalEntity");
+    Query legalEntity = SearchQueries.schemaIsA("LegalEntity");
     Query visible = scope.filter();
     return withSearcher(
         searcher -> {
           List<SearchHit> hits = new ArrayList<>();
           if (birthDate != null && !birthDate.isBlank()) {
             BooleanQuery.Builder names = new BooleanQuery.Builder();
-            names(name, false, names);
+            SearchQueries.names(name, false, names);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            query.add(birthDates(birthDate), BooleanClause.Occur.MUST);
-            query.add(new TermQuery(new Term(BIRTH_DATE, birthDate)), BooleanClause.Occur.SHOULD);
+            query.add(SearchQueries.birthDates(birthDate), BooleanClause.Occur.MUST);
+            query.add(
+                new TermQuery(new Term(SearchDocuments.BIRTH_DATE, birthDate)),
+                BooleanClause.Occur.SHOULD);
             query.add(names.build(), BooleanClause.Occur.MUST);
             query.add(legalEntity, BooleanClause.Occur.FILTER);
             query.add(visible, BooleanClause.Occur.FILTER);
@@ -779,16 +437,16 @@ public final class SearchIndex implements AutoCloseable {
             }
           }
           BooleanQuery.Builder names = new BooleanQuery.Builder();
-          names(name, true, names);
+          SearchQueries.names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
-          String rarest = rarestToken(searcher, firstTokens(name), scope);
+          String rarest = rarestToken(searcher, SearchQueries.firstTokens(name), scope);
           if (rarest == null) {
             query.add(names.build(), BooleanClause.Occur.MUST);
           } else {
             // walking the postings of "jan" or "mohamed" is the cost of a name search on millions
             // of persons: the rarest token (or a typo of it) leads, the others only score
             BooleanQuery.Builder lead = new BooleanQuery.Builder();
-            token(rarest, true, lead);
+            SearchQueries.token(rarest, true, lead);
             query.add(lead.build(), BooleanClause.Occur.MUST);
             query.add(names.build(), BooleanClause.Occur.SHOULD);
           }
@@ -803,52 +461,6 @@ public final class SearchIndex implements AutoCloseable {
           }
           return hits;
         });
-  }
-
-  /**
-   * The dates of birth a record may give for a person born on {@code iso}: for a full date, {@link
-   * #birthDateTerms}; a partial date matches every date it starts.
-   */
-  static Query birthDates(String iso) {
-    if (iso.length() < 10) {
-      return new PrefixQuery(new Term(BIRTH_DATE, iso));
-    }
-    return inSet(BIRTH_DATE, birthDateTerms(iso));
-  }
-
-  /**
-   * For a full ISO date: the date itself, its year and its month alone (records that give no more),
-   * and the valid dates one typo away (day and month swapped, one digit different).
-   */
-  static Set<String> birthDateTerms(String iso) {
-    Set<String> dates = new TreeSet<>();
-    dates.add(iso);
-    dates.add(iso.substring(0, 4));
-    dates.add(iso.substring(0, 7));
-    dates.add(iso.substring(0, 5) + iso.substring(8, 10) + "-" + iso.substring(5, 7));
-    char[] digits = iso.toCharArray();
-    for (int i = 0; i < digits.length; i++) {
-      if (digits[i] == '-') {
-        continue;
-      }
-      char was = digits[i];
-      for (char d = '0'; d <= '9'; d++) {
-        digits[i] = d;
-        dates.add(new String(digits));
-      }
-      digits[i] = was;
-    }
-    dates.removeIf(d -> d.length() == 10 && !validDate(d));
-    return dates;
-  }
-
-  private static boolean validDate(String iso) {
-    try {
-      LocalDate.parse(iso);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 
   /** A search on one point-in-time view of the index. */
@@ -903,7 +515,7 @@ public final class SearchIndex implements AutoCloseable {
       return List.of();
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    all.add(inSet("entity", best.keySet()), BooleanClause.Occur.FILTER);
+    all.add(SearchQueries.inSet("entity", best.keySet()), BooleanClause.Occur.FILTER);
     all.add(scope.filter(), BooleanClause.Occur.FILTER);
     all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     TopDocs docs = searcher.search(all.build(), Math.max(1, best.size() * 50));

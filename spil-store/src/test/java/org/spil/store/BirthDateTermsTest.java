@@ -14,7 +14,7 @@ class BirthDateTermsTest {
   void holdsTheDateItsPrefixesTheSwapAndEveryValidOneDigitTypo(
       @ForAll @IntRange(min = 0, max = 60_000) int day, @ForAll @IntRange(min = 0, max = 9) int i) {
     String iso = LocalDate.of(1900, 1, 1).plusDays(day).toString();
-    Set<String> terms = SearchIndex.birthDateTerms(iso);
+    Set<String> terms = SearchQueries.birthDateTerms(iso);
     assertThat(terms).contains(iso, iso.substring(0, 4), iso.substring(0, 7));
     String swapped = iso.substring(0, 5) + iso.substring(8, 10) + "-" + iso.substring(5, 7);
     assertThat(terms.contains(swapped)).isEqualTo(valid(swapped));
