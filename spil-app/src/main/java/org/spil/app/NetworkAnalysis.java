@@ -70,8 +70,12 @@ public final class NetworkAnalysis {
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> flags) {
 
     public static Node of(Network net, int v) {
+      Set<String> flags = net.flags(v);
       return new Node(
-          net.id(v), net.caption(v), net.kind(v), List.copyOf(new TreeSet<>(net.flags(v))));
+          net.id(v),
+          net.caption(v),
+          net.kind(v),
+          flags.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(flags)));
     }
 
     /** "caption [id]", or the id alone when it is the caption. */

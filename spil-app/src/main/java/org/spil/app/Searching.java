@@ -34,35 +34,24 @@ public final class Searching {
   }
 
   /**
-   * A search as a user asks it: free text, optionally a schema (or one it extends), a country by
-   * code or name, a dataset, an agency, how many hits, and the region of phone numbers written in
-   * national format.
+   * The hits of a search, best first, within the viewer's scope. The query's country may be a code
+   * or a name in any language ("Pays-Bas"); its schema filter also finds schemata that extend it.
    */
-  public record Request(
-      String text,
-      String schema,
-      String country,
-      String dataset,
-      String agency,
-      int limit,
-      String region) {}
-
-  /** The hits of a search, best first, within the viewer's scope. */
-  public List<SearchHit> search(Viewer viewer, Request r) {
-    if (r.schema() != null) {
-      Schemata.model().get(r.schema());
+  public List<SearchHit> search(Viewer viewer, SearchQuery q) {
+    if (q.schema() != null) {
+      Schemata.model().get(q.schema());
     }
     String country = null;
-    if (r.country() != null) {
-      country = Countries.lookup(r.country());
+    if (q.country() != null) {
+      country = Countries.lookup(q.country());
       if (country == null) {
-        throw new InvalidField("country", "unknown country '" + r.country() + "'");
+        throw new InvalidField("country", "unknown country '" + q.country() + "'");
       }
     }
     return store.search(
         viewer,
         new SearchQuery(
-            r.text(), r.schema(), country, r.dataset(), r.agency(), r.limit(), r.region()));
+            q.text(), q.schema(), country, q.dataset(), q.agency(), q.limit(), q.phoneRegion()));
   }
 
   /**

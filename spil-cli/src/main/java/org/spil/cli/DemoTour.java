@@ -38,6 +38,7 @@ import org.spil.store.EntityRecord;
 import org.spil.store.HitNoHit;
 import org.spil.store.Requests;
 import org.spil.store.SearchHit;
+import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
 import org.spil.store.Store;
 import org.spil.synth.GroundTruth;
@@ -315,7 +316,7 @@ final class DemoTour {
         new Searching(store)
             .search(
                 customs,
-                new Searching.Request(police.writtenAs(), "Person", null, null, null, 3, "NL"))) {
+                new SearchQuery(police.writtenAs(), "Person", null, null, null, 3, "NL"))) {
       out.printf(
           "      %5.1f  %-12s %s %s%n",
           h.score(), h.schema(), h.caption(), h.properties().getOrDefault("birthDate", List.of()));
@@ -397,7 +398,7 @@ final class DemoTour {
     Viewer viewer = store.viewer(user, purpose);
     Searching searching = new Searching(store);
     List<SearchHit> hits =
-        searching.search(viewer, new Searching.Request(text, null, null, null, null, 8, "NL"));
+        searching.search(viewer, new SearchQuery(text, null, null, null, null, 8, "NL"));
     out.printf(
         "    %s (%s) searches \"%s\": %s%n",
         user, purpose, text, hits.isEmpty() ? "no matches" : hits.size() + " best:");

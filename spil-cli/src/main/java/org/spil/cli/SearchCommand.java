@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spil.app.Searching;
 import org.spil.store.SearchHit;
+import org.spil.store.SearchQuery;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,9 +72,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Searching.Request request =
-        new Searching.Request(
-            String.join(" ", words), schema, country, dataset, agency, limit, region);
+    SearchQuery request =
+        new SearchQuery(String.join(" ", words), schema, country, dataset, agency, limit, region);
     List<SearchHit> hits;
     try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
       hits = new Searching(store).search(viewer.viewer(store), request);

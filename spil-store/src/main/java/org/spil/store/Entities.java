@@ -36,18 +36,10 @@ public final class Entities {
     this.warehouse = store.warehouse();
   }
 
-  private Scope visible(Viewer viewer) {
-    return store.scope(viewer);
-  }
-
-  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
-    store.audited(viewer, action, detail);
-  }
-
   /** The entity with every visible value and its provenance, or empty if the viewer sees none. */
   public Optional<EntityRecord> entity(Viewer viewer, String id) {
     Optional<EntityRecord> found = entityUnaudited(viewer, id);
-    audited(
+    store.audited(
         viewer,
         "show",
         Map.of("entity", id, "returned", found.isPresent() ? List.of(id) : List.of()));
@@ -85,7 +77,7 @@ public final class Entities {
    * with the members returned.
    */
   public Optional<EntityRecord> merged(Viewer viewer, String canonicalId, List<String> members) {
-    Scope scope = visible(viewer);
+    Scope scope = store.scope(viewer);
     Schema schema = null;
     List<String> seen = new ArrayList<>();
     Map<String, List<ValueRecord>> props = new TreeMap<>();
@@ -101,7 +93,7 @@ public final class Entities {
           .properties()
           .forEach((p, v) -> props.computeIfAbsent(p, k -> new ArrayList<>()).addAll(v));
     }
-    audited(viewer, "show", Map.of("entity", canonicalId, "returned", List.copyOf(seen)));
+    store.audited(viewer, "show", Map.of("entity", canonicalId, "returned", List.copyOf(seen)));
     if (schema == null) {
       return Optional.empty();
     }
@@ -121,7 +113,7 @@ public final class Entities {
   }
 
   private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
-    return read(visible(viewer), id);
+    return read(store.scope(viewer), id);
   }
 
   private Optional<EntityRecord> read(Scope scope, String id) {
@@ -204,8 +196,8 @@ public final class Entities {
   }
 
   public Stats stats(Viewer viewer) {
-    Scope scope = visible(viewer);
-    audited(viewer, "stats", Map.of());
+    Scope scope = store.scope(viewer);
+    store.audited(viewer, "stats", Map.of());
     // every entity row holds its id statement or at least one statement row (the batch writer
     // drops those left with neither), so entities are counted on the entity rows, and statements
     // per batch and schema on a join of numbers: a third of the time of counting distinct entity
@@ -302,8 +294,8 @@ public final class Entities {
    * source values, so only the supplying agency sees them, whatever the sharing.
    */
   public List<BatchWriter.RejectRow> rejects(Viewer viewer, Long batchId) {
-    Set<Long> visible = visible(viewer).batches();
-    audited(viewer, "rejects", batchId == null ? Map.of() : Map.of("batch", batchId));
+    Set<Long> visible = store.scope(viewer).batches();
+    store.audited(viewer, "rejects", batchId == null ? Map.of() : Map.of("batch", batchId));
     List<Long> own = new ArrayList<>();
     for (Batch b : warehouse.batches()) {
       if (b.provenance().agency().equals(viewer.agency())
@@ -343,7 +335,7 @@ public final class Entities {
    * call over the same warehouse.
    */
   public long forEachEntity(Viewer viewer, Set<String> schemata, EntityConsumer consumer) {
-    Scope scope = visible(viewer);
+    Scope scope = store.scope(viewer);
     if (scope.isEmpty() || schemata.isEmpty()) {
       return 0;
     }
@@ -351,7 +343,8 @@ public final class Entities {
     // grouped in parts by a hash of the entity id, each small enough for DuckDB's memory: grouping
     // every statement of a 1M-person warehouse at once (lists per entity) ran out of 13 GB
     long statements =
-        count("SELECT (SELECT count(*) FROM statement_row) + (SELECT count(*) FROM batch_entity)");
+        warehouse.count(
+            "SELECT (SELECT count(*) FROM statement_row) + (SELECT count(*) FROM batch_entity)");
     long parts = Math.max(1, statements / STATEMENTS_PER_PART + 1);
     Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
@@ -381,7 +374,7 @@ public final class Entities {
         throw new StoreException("cannot read entities: " + Warehouse.firstLine(e.getMessage()), e);
       }
     }
-    audited(
+    store.audited(
         viewer,
         "entities-read",
         Map.of("schemata", List.copyOf(new TreeSet<>(schemata)), "entities", n));
@@ -395,15 +388,5 @@ public final class Entities {
   @FunctionalInterface
   public interface EntityConsumer {
     void accept(String id, String schema, Provenance source, Map<String, List<String>> properties);
-  }
-
-  private long count(String sql) {
-    try (Statement st = warehouse.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
-    }
   }
 }

@@ -39,14 +39,6 @@ public final class Exports {
     this.warehouse = store.warehouse();
   }
 
-  private Scope visible(Viewer viewer) {
-    return store.scope(viewer);
-  }
-
-  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
-    store.audited(viewer, action, detail);
-  }
-
   /**
    * Writes visible entities as FollowTheMoney JSON lines; returns how many lines. Only what the FtM
    * model defines is written: a bank account's holder (a Spil property) becomes an FtM {@code
@@ -55,8 +47,8 @@ public final class Exports {
    * them for FtM, or left out when {@code strict}.
    */
   public long ftm(Viewer viewer, Writer out, boolean strict) {
-    Scope scope = visible(viewer);
-    audited(
+    Scope scope = store.scope(viewer);
+    store.audited(
         viewer,
         "export",
         Map.of(
@@ -253,13 +245,13 @@ public final class Exports {
    * resolution (its own id when unresolved), {@code origin} the file and line it was read from.
    */
   public long statements(Viewer viewer, Path file, TableFormat format) {
-    Scope scope = visible(viewer);
+    Scope scope = store.scope(viewer);
     Map<String, String> canonical = new HashMap<>();
     store
         .resolutions()
         .visibleClusters(viewer, scope)
         .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
-    audited(
+    store.audited(
         viewer,
         "export",
         Map.of(

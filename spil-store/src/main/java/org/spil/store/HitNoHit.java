@@ -35,10 +35,6 @@ public final class HitNoHit {
     this.policy = store.policy();
   }
 
-  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
-    store.audited(viewer, action, detail);
-  }
-
   /**
    * Dice coefficient of the keyed name filters at or above which a name is a hit. The filters are
    * XOR-folded against dictionary attacks, which adds key-dependent noise: a spelling variant such
@@ -133,7 +129,7 @@ public final class HitNoHit {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("query", q.toString());
     detail.put("references", out.stream().map(Hit::reference).toList());
-    audited(viewer, "hit", detail);
+    store.audited(viewer, "hit", detail);
     return out;
   }
 

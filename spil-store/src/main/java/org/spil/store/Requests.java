@@ -28,10 +28,6 @@ public final class Requests {
     this.audit = store.audit();
   }
 
-  private void audited(Viewer viewer, String action, Map<String, Object> detail) {
-    store.audited(viewer, action, detail);
-  }
-
   /** An access request as the requester or the owner sees it (never the data's values). */
   public record View(
       String id,
@@ -102,7 +98,7 @@ public final class Requests {
             viewer.user().name(),
             viewer.purpose().token(),
             reason);
-    audited(
+    store.audited(
         viewer,
         "request-create",
         Map.of("request", id, "reference", reference, "owner", b.provenance().agency()));

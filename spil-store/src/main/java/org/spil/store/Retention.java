@@ -37,23 +37,13 @@ public final class Retention {
     List<Expired> out = new ArrayList<>();
     for (Batch b : warehouse.batches()) {
       if (b.provenance().retainUntil().isBefore(policy.today())) {
-        long n = count("SELECT count(*) FROM statement WHERE batch_id = " + b.id());
+        long n = warehouse.count("SELECT count(*) FROM statement WHERE batch_id = " + b.id());
         if (n > 0) {
           out.add(new Expired(b, n));
         }
       }
     }
     return out;
-  }
-
-  private long count(String sql) {
-    try (Statement st = warehouse.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
-    }
   }
 
   /**

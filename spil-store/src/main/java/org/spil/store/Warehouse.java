@@ -149,6 +149,17 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /** The number an SQL count query gives. */
+  long count(String sql) {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count: " + firstLine(e.getMessage()), e);
+    }
+  }
+
   /** Whether the warehouse has this table (one written by an older version may lack it). */
   boolean hasTable(String name) {
     try (PreparedStatement ps =
