@@ -51,6 +51,10 @@ final class ShowCommand implements Callable<Integer> {
       return 0;
     }
     out.printf("%s  %s  [%s]%n", e.schema(), e.caption(), e.id());
+    if (!e.members().isEmpty()) {
+      out.printf(
+          "  resolved from %d records: %s%n", e.members().size(), String.join(" ", e.members()));
+    }
     e.properties()
         .forEach(
             (p, values) -> {
