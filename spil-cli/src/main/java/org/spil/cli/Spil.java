@@ -1,5 +1,9 @@
 package org.spil.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +146,32 @@ public final class Spil implements Runnable {
     return cl;
   }
 
+  /**
+   * Runs the command the arguments name, printing to {@code out} and {@code err} through a {@link
+   * TerminalWriter}; returns the exit code.
+   */
+  public static int run(String[] args, Writer out, Writer err) {
+    CommandLine cl = commandLine(args);
+    return run(cl, args, out, err);
+  }
+
+  /**
+   * Runs the arguments on a given command tree, printing as {@link #run(String[], Writer, Writer)}.
+   */
+  static int run(CommandLine cl, String[] args, Writer out, Writer err) {
+    cl.setOut(new PrintWriter(new TerminalWriter(out), true));
+    cl.setErr(new PrintWriter(new TerminalWriter(err), true));
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
+  }
+
   public static void main(String[] args) {
-    System.exit(commandLine(args).execute(args));
+    System.exit(
+        run(
+            args,
+            new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+            new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
   }
 }

@@ -1,9 +1,10 @@
 package org.spil.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the spil command in-process for tests and captures its exit code and output. */
+/**
+ * Runs the spil command in-process, as {@code main} does, and captures its exit code and output.
+ */
 final class Cli {
   record Result(int code, String out, String err) {}
 
@@ -15,9 +16,7 @@ final class Cli {
   static Result run(picocli.CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
+    int code = Spil.run(cl, args, out, err);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -34,7 +34,7 @@ class CommandsTest {
             "ingest",
             EXAMPLES.resolve("politie-nl").toString(),
             EXAMPLES.resolve("douane-nl").toString(),
-            EXAMPLES.resolve("osint-donations").toString(),
+            example(tmp, "osint-donations").toString(),
             "--data",
             data,
             "--json");
@@ -52,7 +52,7 @@ class CommandsTest {
     String[] args = new String[examples.length + 3];
     args[0] = "ingest";
     for (int i = 0; i < examples.length; i++) {
-      args[i + 1] = EXAMPLES.resolve(examples[i]).toString();
+      args[i + 1] = example(tmp, examples[i]).toString();
     }
     args[examples.length + 1] = "--data";
     args[examples.length + 2] = data;
@@ -60,6 +60,29 @@ class CommandsTest {
     Assertions.assertThat(r.code()).as(r.err()).isZero();
     addUsers(data, tmp);
     return data;
+  }
+
+  /**
+   * An example dataset directory. {@code osint-donations} reads real FtM entities from
+   * ../shared/data, which a dataset may not name from outside its directory: it is assembled in
+   * {@code tmp} with a copy of the file.
+   */
+  static Path example(Path tmp, String name) {
+    if (!name.equals("osint-donations")) {
+      return EXAMPLES.resolve(name);
+    }
+    Path dir = tmp.resolve("example-" + name);
+    try {
+      if (!Files.exists(dir.resolve("donations.ijson"))) {
+        Files.createDirectories(dir);
+        Files.copy(EXAMPLES.resolve(name).resolve("dataset.yml"), dir.resolve("dataset.yml"));
+        Files.copy(
+            Path.of("../../shared/data/ftm/donations.ijson"), dir.resolve("donations.ijson"));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return dir;
   }
 
   static void addUsers(String data, Path tmp) {

@@ -40,7 +40,7 @@ class LeakTest {
             "ingest",
             CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
             CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
-            CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+            CommandsTest.example(tmp, "osint-donations").toString(),
             "--data",
             data);
     assertThat(r.code()).as(r.err()).isZero();

@@ -155,7 +155,7 @@ class ResolveCommandTest {
     assertThat(
             Cli.run(
                     "ingest",
-                    CommandsTest.EXAMPLES.resolve("osint-donations").toString(),
+                    CommandsTest.example(tmp, "osint-donations").toString(),
                     "--data",
                     data)
                 .code())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -125,6 +126,39 @@ public final class DatasetReader {
     Parser(Path file, String text) {
       this.file = file;
       this.lines = text.split("\n", -1);
+    }
+
+    /**
+     * Refuses a file that is not a regular file inside the dataset directory: an absolute path, a
+     * path through {@code ..}, or a link whose real path lies outside. A partner's dataset may name
+     * only its own files; anything else would ingest whatever this process can read under that
+     * partner's provenance. Nothing of a refused file is read.
+     */
+    void inside(Path dir, String name, String key) {
+      Path given = Path.of(name);
+      if (given.isAbsolute() || name.startsWith("~")) {
+        throw error(key, "'" + name + "': an absolute path; name a file inside " + dir);
+      }
+      for (Path part : given) {
+        if (part.toString().equals("..")) {
+          throw error(key, "'" + name + "' leaves the dataset directory " + dir);
+        }
+      }
+      Path file = dir.resolve(given);
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw error(key, "file '" + name + "' not found in " + dir);
+      }
+      try {
+        Path real = file.toRealPath();
+        if (!real.startsWith(dir.toRealPath())) {
+          throw error(key, "'" + name + "' is a link that leaves the dataset directory " + dir);
+        }
+        if (!Files.isRegularFile(real)) {
+          throw error(key, "'" + name + "' is not a regular file");
+        }
+      } catch (IOException e) {
+        throw error(key, "'" + name + "' cannot be resolved: " + e.getClass().getSimpleName());
+      }
     }
 
     DatasetException error(String key, String reason) {
@@ -306,10 +340,7 @@ public final class DatasetReader {
       List<String> files = new ArrayList<>(ftm);
       queries.forEach(q -> files.addAll(q.sources()));
       for (String f : files) {
-        if (!Files.isRegularFile(dir.resolve(f))) {
-          throw error(
-              ftm.contains(f) ? "ftm_files" : "csv_url", "file '" + f + "' not found in " + dir);
-        }
+        inside(dir, f, ftm.contains(f) ? "ftm_files" : "csv_url");
       }
       return new Dataset(
           dir,

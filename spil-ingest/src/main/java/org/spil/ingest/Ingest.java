@@ -479,9 +479,11 @@ public final class Ingest {
     } catch (UnknownSchemaException e) {
       throw new DatasetException(display + ":" + lineNo + ": schema: " + e.getMessage());
     }
-    if (id.length() > 256 || id.indexOf(' ') >= 0) {
-      throw new DatasetException(
-          display + ":" + lineNo + ": id: must be one word of at most 256 characters");
+    if (!EntityIds.isSafe(id)) {
+      // the row is rejected, not the dataset: one bad id should not stop a partner's delivery
+      rejects.add(new Reject(display, lineNo, "id", truncate(id), EntityIds.UNSAFE));
+      rejectedRows++;
+      return;
     }
     emit(id, schema.name(), Statement.ID_PROP, id, null, display, lineNo);
     JsonNode props = node.get("properties");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.spil.model.EntityIds;
 import org.spil.model.NormaliseContext;
 import org.spil.model.Normalised;
 import org.spil.model.PropertyType;
@@ -125,8 +126,8 @@ public final class PropertyTypeCatalog {
   }
 
   private static Normalised entityRef(String s, NormaliseContext c) {
-    if (s.length() > 256 || s.indexOf(' ') >= 0) {
-      return Normalised.rejected("not an entity id: must be one word of at most 256 characters");
+    if (!EntityIds.isSafe(s)) {
+      return Normalised.rejected(EntityIds.UNSAFE);
     }
     return Normalised.valid(s);
   }

@@ -1,0 +1,79 @@
+package org.spil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hardening of the safeguards, end to end through the command line, one test per class of
+ * attack, so that no later change reopens one: each failed before its fix.
+ */
+class SecurityProbeTest {
+  @TempDir Path tmp;
+
+  /** An FtM dataset of the lines given, in a directory of its own. */
+  private Path ftmDataset(String name, String... lines) throws Exception {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("entities.jsonl"), String.join("\n", lines) + "\n");
+    Files.writeString(
+        dir.resolve("dataset.yml"),
+        String.join(
+            "\n",
+            "name: " + name,
+            "agency: politie-nl",
+            "legal_basis: wpg-art-9",
+            "handling_code: H2",
+            "source_grade: B",
+            "info_grade: 2",
+            "retention: P1Y",
+            "ftm_files: [entities.jsonl]",
+            ""));
+    return dir;
+  }
+
+  @Test
+  void idsWithControlCharactersAreRejectedAndNothingPrintsRawControls() throws Exception {
+    Path dir =
+        ftmDataset(
+            "ids",
+            "{\"id\": \"ok-1\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Jan\"]}}",
+            "{\"id\": \"esc\\u001b[2J\", \"schema\": \"Person\", \"properties\": {}}",
+            "{\"id\": \"nul\\u0000x\", \"schema\": \"Person\", \"properties\": {}}",
+            "{\"id\": \"line\\nforged\", \"schema\": \"Person\", \"properties\": {}}",
+            "{\"id\": \"bidi\\u202ex\", \"schema\": \"Person\", \"properties\": {}}",
+            "{\"id\": \"ok-2\", \"schema\": \"Person\", \"properties\": {\"name\":"
+                + " [\"Evil\\u202e Name\"], \"addressEntity\": [\"ref\\u001bx\"]}}");
+    String data = tmp.resolve("data").toString();
+    Cli.Result r = Cli.run("ingest", dir.toString(), "--data", data, "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"rejected_rows\" : 5");
+    assertThat(r.out())
+        .contains(
+            "ids/entities.jsonl:6: properties.addressEntity: addressEntity: not an entity id");
+    for (int line = 2; line <= 5; line++) {
+      assertThat(r.out()).contains("ids/entities.jsonl:" + line + ": id: not an entity id");
+    }
+    CommandsTest.addUsers(data, tmp);
+    String[] viewer = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    for (String[] command :
+        new String[][] {
+          {"search", "Evil Name"},
+          {"show", "ok-2"},
+          {"search", "Evil Name", "--json"},
+          {"rejects"},
+          {"stats"}
+        }) {
+      Cli.Result out = Cli.run(LeakTest.concat(command, viewer));
+      assertThat(out.code()).as(String.join(" ", command) + out.err()).isZero();
+      assertThat(out.out() + out.err())
+          .as("spil %s prints no raw control character or override", String.join(" ", command))
+          .doesNotContain("\u001b", "\u0000", "\u202e", "\r");
+    }
+    Cli.Result audit = Cli.run("audit", "query", "--as", "nobody", "--data", data);
+    assertThat(audit.out() + audit.err()).doesNotContain("\u001b", "\u202e");
+  }
+}
