@@ -21,7 +21,7 @@ class FtmFilesTest {
         Datasets.dir(
             tmp.resolve("donations"), Datasets.PROVENANCE + "ftm_files: [donations.ijson]\n");
     // a dataset reads only files inside its directory: the shared file is copied in
-    java.nio.file.Files.copy(donations, dir.resolve("donations.ijson"));
+    Files.copy(donations, dir.resolve("donations.ijson"));
     CollectedStatements s = new CollectedStatements();
     IngestReport report = new Ingest(DatasetReader.read(dir), s, n -> {}).run();
     assertThat(report.rows()).isEqualTo(474);
