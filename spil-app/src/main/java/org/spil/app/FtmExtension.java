@@ -33,14 +33,18 @@ public final class FtmExtension {
   }
 
   /**
-   * Writes one {@code NAME.yaml} per extension schema into {@code dir} (created if missing);
-   * returns the files written.
+   * Writes one {@code NAME.yaml} per extension schema into {@code dir} (created if missing; never
+   * the data directory, and over existing files only with {@code force}); returns the files
+   * written.
    */
-  public static List<Path> write(Path dir) throws IOException {
+  public static List<Path> write(Path dir, Path dataDir, boolean force) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new InvalidField("out", dir + " is not a directory");
     }
     Files.createDirectories(dir);
+    for (Schema s : schemata()) {
+      OutputTarget.check(dir.resolve(s.name() + ".yaml"), dataDir, force);
+    }
     List<Path> out = new ArrayList<>();
     for (Schema s : schemata()) {
       Path file = dir.resolve(s.name() + ".yaml");

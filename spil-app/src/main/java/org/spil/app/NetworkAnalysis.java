@@ -381,9 +381,11 @@ public final class NetworkAnalysis {
   /**
    * Writes the whole network for Gephi and other graph tools, with degree, PageRank and community
    * as node attributes; to a temporary name first and moved into place, so a failure leaves
-   * nothing.
+   * nothing. Never into the data directory, and over an existing file only with {@code force}.
    */
-  public static void writeGraph(Network net, GraphFormat format, Path out) throws IOException {
+  public static void writeGraph(
+      Network net, GraphFormat format, Path out, Path dataDir, boolean force) throws IOException {
+    OutputTarget.check(out, dataDir, force);
     Graph g = net.graph();
     Map<String, double[]> scores = new LinkedHashMap<>();
     scores.put("degree", Centrality.DEGREE.compute(g, Lengths.HOPS).values());

@@ -51,8 +51,9 @@ public final class Oversight {
   }
 
   /** Writes the log to a file for verification elsewhere; returns the entries written. */
-  public static long export(Store store, String overseer, Path out) {
+  public static long export(Store store, String overseer, Path out, boolean force) {
     overseer(store, overseer);
+    OutputTarget.check(out, store.dir(), force);
     store
         .audit()
         .append(

@@ -113,21 +113,17 @@ public final class Searching {
 
   /**
    * Writes what the viewer may see to a file, whole or not at all: the target's directory must
-   * exist and be writable (checked before anything is read or audited); the export goes to a file
-   * beside it and is moved into place when complete. Returns how many entities or statements.
+   * exist, be writable and lie outside the data directory, and an existing file is replaced only
+   * with {@code force} (checked before anything is read or audited, see {@link OutputTarget}); the
+   * export goes to a file beside it and is moved into place when complete. Returns how many
+   * entities or statements.
    */
-  public long export(Viewer viewer, ExportFormat format, boolean strict, Path out)
+  public long export(Viewer viewer, ExportFormat format, boolean strict, Path out, boolean force)
       throws IOException {
     if (strict && format != ExportFormat.FTM) {
       throw new InvalidField("strict", "applies to FtM entities, not to a statements export");
     }
-    Path dir = out.toAbsolutePath().getParent();
-    if (!Files.isDirectory(dir)) {
-      throw new InvalidField("out", out + ": there is no directory " + dir);
-    }
-    if (!Files.isWritable(dir)) {
-      throw new InvalidField("out", out + ": cannot write in " + dir);
-    }
+    OutputTarget.check(out, store.dir(), force);
     Path part = out.resolveSibling(out.getFileName() + ".part");
     try {
       long n;

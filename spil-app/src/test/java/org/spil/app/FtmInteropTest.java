@@ -57,7 +57,7 @@ class FtmInteropTest {
 
   private List<JsonNode> export(boolean strict) throws Exception {
     Path out = tmp.resolve(strict ? "strict.ftm.jsonl" : "export.ftm.jsonl");
-    new Searching(store).export(viewer, Searching.ExportFormat.FTM, strict, out);
+    new Searching(store).export(viewer, Searching.ExportFormat.FTM, strict, out, true);
     List<JsonNode> lines = new ArrayList<>();
     for (String line : Files.readAllLines(out)) {
       lines.add(JSON.readTree(line));
@@ -69,7 +69,7 @@ class FtmInteropTest {
   @Test
   void everyExportedEntityIsValidUnderTheFtmSchemaFiles() throws Exception {
     Path ext = tmp.resolve("ext");
-    List<Path> written = FtmExtension.write(ext);
+    List<Path> written = FtmExtension.write(ext, null, false);
     assertThat(written)
         .extracting(p -> p.getFileName().toString())
         .contains(
@@ -151,7 +151,7 @@ class FtmInteropTest {
     for (Searching.ExportFormat format :
         List.of(Searching.ExportFormat.PARQUET, Searching.ExportFormat.CSV)) {
       Path out = tmp.resolve("statements." + format.name().toLowerCase());
-      long n = new Searching(store).export(viewer, format, false, out);
+      long n = new Searching(store).export(viewer, format, false, out, true);
       assertThat(n).isGreaterThan(10_000);
       String read =
           format == Searching.ExportFormat.PARQUET
@@ -188,7 +188,7 @@ class FtmInteropTest {
     Path dataset = tmp.resolve("reingest");
     Files.createDirectories(dataset);
     new Searching(store)
-        .export(viewer, Searching.ExportFormat.FTM, false, dataset.resolve("entities.jsonl"));
+        .export(viewer, Searching.ExportFormat.FTM, false, dataset.resolve("entities.jsonl"), true);
     Files.writeString(
         dataset.resolve("dataset.yml"),
         String.join(

@@ -67,7 +67,7 @@ class ScenarioNetworkTest {
       Network all = NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), null);
       for (NetworkAnalysis.GraphFormat format : NetworkAnalysis.GraphFormat.values()) {
         Path file = tmp.resolve("network." + format.name().toLowerCase(Locale.ROOT));
-        NetworkAnalysis.writeGraph(all, format, file);
+        NetworkAnalysis.writeGraph(all, format, file, tmp.resolve("data"), false);
         String read = format == NetworkAnalysis.GraphFormat.GEXF ? "read_gexf" : "read_graphml";
         String summary =
             networkx(

@@ -77,6 +77,9 @@ final class AuditCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
+    @Option(names = "--force", description = "Replace the --out file if it exists.")
+    boolean force;
+
     @Option(
         names = "--as",
         required = true,
@@ -87,7 +90,7 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
-        long n = Oversight.export(store, user, out);
+        long n = Oversight.export(store, user, out, force);
         parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, out);
       }
       parent.spec.commandLine().getOut().flush();

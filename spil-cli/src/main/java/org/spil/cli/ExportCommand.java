@@ -47,6 +47,9 @@ final class ExportCommand implements Callable<Integer> {
       description = "FtM only: leave out entities of Spil's own schemata, which FtM lacks.")
   boolean strict;
 
+  @Option(names = "--force", description = "Replace the --out file if it exists.")
+  boolean force;
+
   @Option(
       names = "--out",
       paramLabel = "FILE",
@@ -67,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
         w.flush();
         return 0;
       }
-      long n = searching.export(viewer.viewer(store), f, strict, out);
+      long n = searching.export(viewer.viewer(store), f, strict, out, force);
       spec.commandLine().getErr().printf("exported %,d %s to %s%n", n, f.unit(), out);
     }
     return 0;

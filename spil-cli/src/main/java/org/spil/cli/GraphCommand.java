@@ -30,11 +30,14 @@ final class GraphCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
 
+  @Option(names = "--force", description = "Replace the --out file if it exists.")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     NetworkAnalysis.GraphFormat f = NetworkAnalysis.GraphFormat.parse(format);
     Network net = options.load(spil);
-    NetworkAnalysis.writeGraph(net, f, out);
+    NetworkAnalysis.writeGraph(net, f, out, spil.dataDir(), force);
     spec.commandLine()
         .getOut()
         .printf(

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Spil's schemata for other FollowTheMoney tools.",
     subcommands = {SchemaCommand.Export.class})
 final class SchemaCommand implements Runnable {
+  @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -40,9 +41,12 @@ final class SchemaCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
+    @Option(names = "--force", description = "Replace schema files in DIR that exist.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
-      List<Path> files = FtmExtension.write(out);
+      List<Path> files = FtmExtension.write(out, parent.spil.dataDir(), force);
       PrintWriter o = parent.spec.commandLine().getOut();
       for (Path f : files) {
         o.println(f);

@@ -76,4 +76,67 @@ class SecurityProbeTest {
     Cli.Result audit = Cli.run("audit", "query", "--as", "nobody", "--data", data);
     assertThat(audit.out() + audit.err()).doesNotContain("\u001b", "\u202e");
   }
+
+  @Test
+  void noOutputOverwritesTheDataDirectoryOrAnExistingFileWithoutForce() throws Exception {
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl");
+    Path dir = Path.of(data);
+    String[] viewer = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    for (String victim : new String[] {"warehouse.duckdb", "audit.jsonl", "match.key"}) {
+      byte[] before = Files.readAllBytes(dir.resolve(victim));
+      for (String[] command :
+          new String[][] {
+            {"export", "--format", "ftm", "--force", "--out", dir.resolve(victim).toString()},
+            {"export", "--format", "csv", "--force", "--out", dir.resolve(victim).toString()},
+            {"graph", "--format", "gexf", "--force", "--out", dir.resolve(victim).toString()}
+          }) {
+        Cli.Result r = Cli.run(LeakTest.concat(command, viewer));
+        assertThat(r.code()).as(String.join(" ", command)).isEqualTo(2);
+        assertThat(r.err()).contains("inside the data directory");
+      }
+      Cli.Result audit =
+          Cli.run(
+              "audit",
+              "export",
+              "--as",
+              "nobody",
+              "--out",
+              dir.resolve(victim).toString(),
+              "--data",
+              data);
+      assertThat(audit.code()).isEqualTo(2);
+      byte[] after = Files.readAllBytes(dir.resolve(victim));
+      if (victim.equals("audit.jsonl")) {
+        // the refusals were audited: the log grew, and what it held is unchanged
+        assertThat(after).as(victim).startsWith(before);
+      } else {
+        assertThat(after).as(victim).isEqualTo(before);
+      }
+    }
+    Path link = tmp.resolve("innocent.ftm");
+    Files.createSymbolicLink(link, dir.resolve("match.key"));
+    Cli.Result viaLink =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"export", "--format", "ftm", "--force", "--out", link.toString()},
+                viewer));
+    assertThat(viaLink.code()).isEqualTo(2);
+    assertThat(viaLink.err()).contains("inside the data directory");
+    Path existing = tmp.resolve("existing.ftm");
+    Files.writeString(existing, "keep me");
+    Cli.Result again =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"export", "--format", "ftm", "--out", existing.toString()}, viewer));
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("exists; give --force");
+    assertThat(Files.readString(existing)).isEqualTo("keep me");
+    Cli.Result forced =
+        Cli.run(
+            LeakTest.concat(
+                new String[] {"export", "--format", "ftm", "--force", "--out", existing.toString()},
+                viewer));
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(existing)).contains("\"schema\"");
+  }
 }
