@@ -16,6 +16,7 @@ import org.spil.resolve.Resolution;
 import org.spil.store.BatchWriter;
 import org.spil.store.EntityRecord;
 import org.spil.store.Exports;
+import org.spil.store.OwnerOnly;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
@@ -127,6 +128,8 @@ public final class Searching {
     Path part = out.resolveSibling(out.getFileName() + ".part");
     try {
       long n;
+      Files.deleteIfExists(part);
+      Files.createFile(part, OwnerOnly.file());
       if (format == ExportFormat.FTM) {
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
           n = store.exports().ftm(viewer, w, strict);
@@ -142,6 +145,8 @@ public final class Searching {
                         ? Exports.TableFormat.PARQUET
                         : Exports.TableFormat.CSV);
       }
+      // DuckDB writes statement tables itself, under the process's umask
+      OwnerOnly.restrict(part);
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return n;
     } finally {

@@ -3,7 +3,6 @@ package org.spil.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Oversight;
@@ -89,7 +88,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+      try (Store store = parent.spil.open(false)) {
         long n = Oversight.export(store, user, out, force);
         parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, out);
       }
@@ -133,7 +132,7 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+      try (Store store = parent.spil.open(false)) {
         List<JsonNode> rows = Oversight.query(store, as, user, entity, since);
         for (JsonNode n : rows) {
           if (json) {

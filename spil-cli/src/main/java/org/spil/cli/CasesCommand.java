@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Administration;
@@ -63,7 +62,7 @@ final class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       Administration.CaseView c;
-      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+      try (Store store = parent.spil.open(true)) {
         c = new Administration(store).addCase(Operator.local(), id, title, legalTask, members);
       }
       PrintWriter out = parent.spec.commandLine().getOut();
@@ -84,7 +83,7 @@ final class CasesCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       List<Administration.CaseView> cases;
-      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+      try (Store store = parent.spil.open(false)) {
         cases = new Administration(store).cases();
       }
       if (json) {

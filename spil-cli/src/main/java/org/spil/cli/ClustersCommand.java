@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Resolving;
@@ -33,7 +32,7 @@ final class ClustersCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<Resolution.Cluster> clusters;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       clusters = new Resolving(store).clusters(viewer.viewer(store), all);
     }
     if (json) {

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.spil.app.Searching;
 import org.spil.app.Searching.ExportFormat;
@@ -62,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
     if (f != ExportFormat.FTM && out == null) {
       throw new InvalidField("out", "a statements export needs a file");
     }
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       Searching searching = new Searching(store);
       if (out == null) {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Exchange;
@@ -66,7 +65,7 @@ final class HitCommand implements Callable<Integer> {
     HitNoHit.Query q = new HitNoHit.Query(name, dob, iban, phone, id);
     PrintWriter out = spec.commandLine().getOut();
     List<HitNoHit.Hit> hits;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       hits = new Exchange(store).hit(viewer.viewer(store), q);
     }
     if (json) {

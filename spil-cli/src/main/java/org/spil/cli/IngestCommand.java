@@ -50,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
     List<Dataset> datasets = Ingestion.read(dirs);
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     List<Ingestion.Summary> summaries = new ArrayList<>();
-    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+    try (Store store = spil.open(true)) {
       for (Dataset d : datasets) {
         Progress progress = new Progress(err, "ingest " + d.name() + " rows");
         Progress indexing = new Progress(err, "index " + d.name() + " entities");

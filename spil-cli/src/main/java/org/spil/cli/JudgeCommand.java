@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.spil.app.Resolving;
 import org.spil.store.Resolutions;
@@ -43,7 +42,7 @@ final class JudgeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+    try (Store store = spil.open(true)) {
       Resolutions.Judgement j =
           new Resolving(store).judge(viewer.viewer(store), a, b, verdict, revise);
       out.printf(

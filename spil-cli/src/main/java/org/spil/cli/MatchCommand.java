@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.spil.app.Resolving;
 import org.spil.store.Store;
@@ -57,7 +56,7 @@ final class MatchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Resolving.Matches m;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       m =
           new Resolving(store)
               .match(viewer.viewer(store), new Resolving.Example(name, dob, country, id), limit);

@@ -2,7 +2,6 @@ package org.spil.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Set;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
@@ -68,7 +67,7 @@ final class NetworkOptions {
       throw new IllegalArgumentException(
           "give --as USER --purpose P to analyse the warehouse, or --graph FILE");
     }
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       return NetworkAnalysis.load(store, store.viewer(user, purpose), links);
     }
   }

@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Searching;
@@ -32,7 +31,7 @@ final class RejectsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<BatchWriter.RejectRow> rows;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       rows = new Searching(store).rejects(viewer.viewer(store), batch);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -75,7 +75,7 @@ final class RequestCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+      try (Store store = parent.spil.open(true)) {
         print(out, new Exchange(store).request(viewer.viewer(store), reference, reason));
       }
       out.flush();
@@ -96,7 +96,7 @@ final class RequestCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+      try (Store store = parent.spil.open(false)) {
         List<Requests.View> all = new Exchange(store).requests(user);
         all.forEach(r -> print(out, r));
         if (all.isEmpty()) {
@@ -135,7 +135,7 @@ final class RequestCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+      try (Store store = parent.spil.open(true)) {
         print(out, new Exchange(store).grant(user, id, until));
       }
       out.flush();
@@ -166,7 +166,7 @@ final class RequestCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+      try (Store store = parent.spil.open(true)) {
         print(out, new Exchange(store).refuse(user, id, reason));
       }
       out.flush();

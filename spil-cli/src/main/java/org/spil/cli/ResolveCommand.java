@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.spil.app.Resolving;
 import org.spil.resolve.Resolution;
@@ -52,7 +51,7 @@ final class ResolveCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Resolving.Summary s;
-    try (Store store = Store.open(spil.dataDir(), true, LocalDate.now())) {
+    try (Store store = spil.open(true)) {
       s =
           new Resolving(store)
               .resolve(

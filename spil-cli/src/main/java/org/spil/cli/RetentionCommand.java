@@ -52,7 +52,7 @@ final class RetentionCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
-      try (Store store = Store.open(parent.spil.dataDir(), !dryRun, day)) {
+      try (Store store = parent.spil.open(!dryRun, day)) {
         Administration admin = new Administration(store);
         List<Retention.Expired> expired = dryRun ? admin.expired() : admin.purge(Operator.local());
         for (Retention.Expired e : expired) {

@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Resolving;
@@ -40,7 +39,7 @@ final class ReviewCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<Resolving.ReviewPair> pairs;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       pairs = new Resolving(store).review(viewer.viewer(store), threshold, limit);
     }
     if (json) {

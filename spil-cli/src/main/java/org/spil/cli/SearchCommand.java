@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchQuery request =
         new SearchQuery(String.join(" ", words), schema, country, dataset, agency, limit, region);
     List<SearchHit> hits;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       hits = new Searching(store).search(viewer.viewer(store), request);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spil.app.Searching;
@@ -34,7 +33,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<EntityRecord> entity;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       entity = new Searching(store).show(viewer.viewer(store), id);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.spil.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +43,26 @@ public final class Spil implements Runnable {
     }
     String env = System.getenv("SPIL_DATA");
     return Path.of(env != null && !env.isBlank() ? env : "spil-data");
+  }
+
+  /**
+   * Opens the store of the data directory for a command, read-only or for writing, and warns on the
+   * command's standard error about files of it that other accounts could read until now.
+   */
+  Store open(boolean write) {
+    return open(write, LocalDate.now());
+  }
+
+  /** As {@link #open(boolean)}, with the policy's day given (retention for a day). */
+  Store open(boolean write, LocalDate today) {
+    Store store = Store.open(dataDir(), write, today);
+    for (Path p : store.loosened()) {
+      spec.commandLine()
+          .getErr()
+          .println("spil: warning: " + p + " was open to other accounts; now to its owner only");
+    }
+    spec.commandLine().getErr().flush();
+    return store;
   }
 
   @Override

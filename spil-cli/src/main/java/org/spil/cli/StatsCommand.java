@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spil.app.Searching;
@@ -29,7 +28,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Stats s;
-    try (Store store = Store.open(spil.dataDir(), false, LocalDate.now())) {
+    try (Store store = spil.open(false)) {
       s = new Searching(store).stats(viewer.viewer(store));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ final class UsersCommand implements Runnable {
       }
       char[] password = password();
       Administration.UserView user;
-      try (Store store = Store.open(parent.spil.dataDir(), true, LocalDate.now())) {
+      try (Store store = parent.spil.open(true)) {
         user = new Administration(store).addUser(Operator.local(), name, agency, roles, password);
       }
       PrintWriter out = parent.spec.commandLine().getOut();
@@ -125,7 +124,7 @@ final class UsersCommand implements Runnable {
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
       List<Administration.UserView> users;
-      try (Store store = Store.open(parent.spil.dataDir(), false, LocalDate.now())) {
+      try (Store store = parent.spil.open(false)) {
         users = new Administration(store).users();
       }
       if (json) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,5 +139,39 @@ class SecurityProbeTest {
                 viewer));
     assertThat(forced.code()).as(forced.err()).isZero();
     assertThat(Files.readString(existing)).contains("\"schema\"");
+  }
+
+  @Test
+  void theDataDirectoryAndExportsAreForTheirOwnerOnly() throws Exception {
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl");
+    Path dir = Path.of(data);
+    String[] viewer = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    assertThat(Cli.run(LeakTest.concat(new String[] {"stats"}, viewer)).code()).isZero();
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+            .as(p.toString())
+            .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+      }
+    }
+    Path export = tmp.resolve("export.parquet");
+    assertThat(
+            Cli.run(
+                    LeakTest.concat(
+                        new String[] {"export", "--format", "parquet", "--out", export.toString()},
+                        viewer))
+                .code())
+        .isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(export)))
+        .isEqualTo("rw-------");
+    Files.setPosixFilePermissions(
+        dir.resolve("audit.jsonl"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Cli.Result warned = Cli.run(LeakTest.concat(new String[] {"stats"}, viewer));
+    assertThat(warned.err())
+        .contains("warning: " + dir.resolve("audit.jsonl") + " was open to other accounts")
+        .contains("warning: " + dir + " was open");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
   }
 }

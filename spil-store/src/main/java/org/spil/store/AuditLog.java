@@ -92,7 +92,10 @@ public final class AuditLog {
 
   private void appendLocked(List<Event> events) {
     try {
-      Files.createDirectories(file.getParent());
+      OwnerOnly.createDirectories(file.getParent());
+      if (!Files.exists(file)) {
+        Files.createFile(file, OwnerOnly.file());
+      }
       try (FileChannel channel =
               FileChannel.open(
                   file,
@@ -137,6 +140,8 @@ public final class AuditLog {
         }
         channel.force(false);
         Path tmp = head.resolveSibling("audit.head.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, OwnerOnly.file());
         Files.writeString(tmp, seq + " " + prev + "\n");
         try (FileChannel h = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
           h.force(false);
@@ -394,11 +399,14 @@ public final class AuditLog {
   /** Copies the log to {@code out} for verification elsewhere. */
   public long export(Path out) {
     try {
+      // only its owner may read the copy: it holds every query that was asked
+      Files.deleteIfExists(out);
+      Files.createFile(out, OwnerOnly.file());
       if (!Files.exists(file)) {
-        Files.writeString(out, "");
         return 0;
       }
       Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
+      OwnerOnly.restrict(out);
       try (var lines = Files.lines(out)) {
         return lines.count();
       }

@@ -299,7 +299,7 @@ public final class BatchWriter implements AutoCloseable {
     private final ParquetSpool rowOut;
 
     Chunk() throws IOException {
-      Files.createDirectories(spoolDir);
+      OwnerOnly.createDirectories(spoolDir);
       entityFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-entities-", ".parquet");
       spools.add(entityFile);
       rowFile = Files.createTempFile(spoolDir, "batch-" + batchId + "-rows-", ".parquet");

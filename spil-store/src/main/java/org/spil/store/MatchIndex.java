@@ -3,7 +3,6 @@ package org.spil.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,12 +71,9 @@ final class MatchIndex {
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        // only the owner may read it from the start: no moment in which another account could
+        Files.createFile(file, OwnerOnly.file());
         Files.write(file, key);
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: the data directory's own permissions protect the key
-        }
       }
       return Files.readAllBytes(file);
     } catch (IOException e) {
@@ -190,7 +186,7 @@ final class MatchIndex {
     /** A part for one thread to write. */
     synchronized Part part() {
       try {
-        Files.createDirectories(spoolDir);
+        OwnerOnly.createDirectories(spoolDir);
         Path file = Files.createTempFile(spoolDir, "match-" + batchId + "-", ".parquet");
         Part p = new Part(file);
         parts.add(p);

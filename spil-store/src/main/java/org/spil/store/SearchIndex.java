@@ -233,7 +233,7 @@ public final class SearchIndex implements AutoCloseable {
       LongConsumer progress,
       LongFunction<MatchIndex.BatchCodes> alsoCode) {
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
     } catch (IOException e) {
       throw new StoreException("cannot create index directory " + dir, e);
     }

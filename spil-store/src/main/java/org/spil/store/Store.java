@@ -71,6 +71,7 @@ public final class Store implements AutoCloseable {
   }
 
   private static Store open(Path dir, boolean write, LocalDate today, boolean heal) {
+    List<Path> loose = OwnerOnly.secure(dir);
     LegalBases bases;
     try {
       bases = legalBases(dir);
@@ -101,7 +102,21 @@ public final class Store implements AutoCloseable {
       w.close();
       throw e;
     }
+    // what DuckDB and Lucene created just now under the process's umask
+    OwnerOnly.secure(dir);
+    store.loosened = List.copyOf(loose);
     return store;
+  }
+
+  private List<Path> loosened = List.of();
+
+  /**
+   * The files and directories of the data directory that other accounts of the machine could read
+   * or enter when the store opened; only their owner can now. A front end warns about them: the
+   * data was exposed until then.
+   */
+  public List<Path> loosened() {
+    return loosened;
   }
 
   public Path dir() {

@@ -96,7 +96,7 @@ public final class Warehouse implements AutoCloseable {
         Warehouse created = open(dir, false);
         created.close();
       }
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
       Properties props = new Properties();
       if (readOnly) {
         props.setProperty("duckdb.read_only", "true");
@@ -220,7 +220,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** A new empty file in the spool directory; the next writable open removes any left behind. */
   Path newSpoolFile(String prefix, String suffix) throws IOException {
-    Files.createDirectories(spoolDir);
+    OwnerOnly.createDirectories(spoolDir);
     return Files.createTempFile(spoolDir, prefix, suffix);
   }
 
