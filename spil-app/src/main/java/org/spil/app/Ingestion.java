@@ -70,7 +70,8 @@ public final class Ingestion {
             null,
             null,
             null,
-            null);
+            null,
+            List.of());
       }
       List<String> rejects =
           report.rejects().stream().limit(Summary.REJECTS_SHOWN).map(Reject::toString).toList();
@@ -87,13 +88,15 @@ public final class Ingestion {
           report.rejects().size(),
           Math.round(seconds * 1000) / 1000.0,
           Math.round(indexSeconds * 1000) / 1000.0,
-          rejects);
+          rejects,
+          report.warnings());
     }
   }
 
   /**
    * One dataset's ingest in brief: the batch and its counts, or the batch whose files it repeats.
-   * {@code rejects} lists the first {@value #REJECTS_SHOWN} as {@code file:line: column: reason}.
+   * {@code rejects} lists the first {@value #REJECTS_SHOWN} as {@code file:line: column: reason};
+   * {@code warnings} what was read but may be wrong (a file mixing encodings), when any.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Summary(
@@ -109,7 +112,8 @@ public final class Ingestion {
       Integer rejectedValues,
       Double seconds,
       Double indexSeconds,
-      List<String> rejects) {
+      List<String> rejects,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
     static final int REJECTS_SHOWN = 20;
   }
 

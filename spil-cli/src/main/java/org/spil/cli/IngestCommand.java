@@ -1,11 +1,14 @@
 package org.spil.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spil.app.DirectoryTree;
 import org.spil.app.Ingestion;
 import org.spil.app.Operator;
 import org.spil.ingest.Dataset;
@@ -50,6 +53,7 @@ final class IngestCommand implements Callable<Integer> {
     List<Dataset> datasets = Ingestion.read(dirs);
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     List<Ingestion.Summary> summaries = new ArrayList<>();
+    boolean fresh = !Files.exists(spil.dataDir());
     try (Store store = spil.open(true)) {
       for (Dataset d : datasets) {
         Progress progress = new Progress(err, "ingest " + d.name() + " rows");
@@ -66,11 +70,25 @@ final class IngestCommand implements Callable<Integer> {
           print(out, o);
         }
       }
+    } catch (RuntimeException e) {
+      if (fresh && summaries.isEmpty()) {
+        // nothing was committed into a directory this command made: leave nothing behind
+        deleteQuietly(spil.dataDir());
+      }
+      throw e;
     }
     if (json) {
       Output.json(out, summaries);
     }
     return 0;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      DirectoryTree.delete(dir);
+    } catch (IOException e) {
+      // the failure that brought us here is what the user must see
+    }
   }
 
   static void print(PrintWriter out, Ingestion.Outcome o) {
@@ -95,6 +113,9 @@ final class IngestCommand implements Callable<Integer> {
         o.seconds(),
         o.seconds() - o.indexSeconds(),
         o.indexSeconds());
+    for (String w : o.report().warnings()) {
+      out.println("  warning: " + w);
+    }
     int shown = 0;
     for (Reject r : o.report().rejects()) {
       if (shown++ == 10) {

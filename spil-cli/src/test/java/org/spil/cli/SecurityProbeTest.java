@@ -174,4 +174,55 @@ class SecurityProbeTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
         .isEqualTo("rwx------");
   }
+
+  @Test
+  void aCarelessDeliveryIsNamedAndAMistakeLeavesNothingBehind() throws Exception {
+    Path dir = tmp.resolve("mixed");
+    Files.createDirectories(dir);
+    byte[] cp1252 = "2,Fran\u00e7ois\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] utf8 = "3,Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+    csv.write("id,name\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    csv.write(cp1252);
+    csv.write(utf8);
+    Files.write(dir.resolve("people.csv"), csv.toByteArray());
+    Files.writeString(
+        dir.resolve("dataset.yml"),
+        String.join(
+            "\n",
+            "name: mixed",
+            "agency: politie-nl",
+            "legal_basis: wpg-art-9",
+            "handling_code: H2",
+            "source_grade: B",
+            "info_grade: 2",
+            "retention: P1Y",
+            "queries:",
+            "  - csv_url: people.csv",
+            "    entities:",
+            "      p:",
+            "        schema: Person",
+            "        keys: [id]",
+            "        properties:",
+            "          name: {column: name}",
+            ""));
+    String data = tmp.resolve("data").toString();
+    Cli.Result r = Cli.run("ingest", dir.toString(), "--data", data);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("warning: mixed/people.csv: mixes encodings: read as Windows-1252, but lines 3");
+
+    Path typo = tmp.resolve("no-such-data");
+    Cli.Result read =
+        Cli.run("stats", "--as", "x", "--purpose", "wpg-art-9", "--data", typo.toString());
+    assertThat(read.code()).isEqualTo(1);
+    assertThat(read.err()).contains("no Spil data directory at " + typo);
+    assertThat(typo).doesNotExist();
+
+    Files.writeString(dir.resolve("people.csv"), "id,naam\n1,Jan\n");
+    Path fresh = tmp.resolve("fresh-data");
+    Cli.Result failed = Cli.run("ingest", dir.toString(), "--data", fresh.toString());
+    assertThat(failed.code()).as(failed.out()).isEqualTo(2);
+    assertThat(fresh).as("a failed ingest into a new directory leaves none").doesNotExist();
+  }
 }

@@ -1,11 +1,15 @@
 package org.spil.ingest;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the character encoding of a text file when the dataset does not declare it: a byte-order
@@ -16,8 +20,19 @@ import java.nio.file.Path;
 public final class Encodings {
   private Encodings() {}
 
-  /** The detected encoding and the number of BOM bytes to skip. */
-  public record Detected(Charset charset, int bomLength) {}
+  /**
+   * The detected encoding, the number of BOM bytes to skip, and, for a file read as Windows-1252
+   * that also holds lines in UTF-8, those lines (they will read as "Ã©" for "é"), at most {@link
+   * #MIXED_LINES_SHOWN}.
+   */
+  public record Detected(Charset charset, int bomLength, List<Long> utf8Lines) {
+    Detected(Charset charset, int bomLength) {
+      this(charset, bomLength, List.of());
+    }
+  }
+
+  /** How many lines a warning of mixed encodings names. */
+  static final int MIXED_LINES_SHOWN = 10;
 
   public static Detected detect(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -35,7 +50,54 @@ public final class Encodings {
         return new Detected(StandardCharsets.UTF_16BE, 2);
       }
     }
-    return new Detected(isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"), 0);
+    if (isUtf8(file)) {
+      return new Detected(StandardCharsets.UTF_8, 0);
+    }
+    return new Detected(Charset.forName("windows-1252"), 0, utf8Lines(file));
+  }
+
+  /**
+   * The lines of a file that are valid UTF-8 and hold characters beyond ASCII: in a file that is
+   * not UTF-8 as a whole, the lines someone wrote in UTF-8 (an export appended to by another
+   * program), which Windows-1252 will garble. At most {@link #MIXED_LINES_SHOWN}.
+   */
+  static List<Long> utf8Lines(Path file) throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      long lineNo = 1;
+      for (int b = in.read(); ; b = in.read()) {
+        if (b == '\n' || b < 0) {
+          byte[] bytes = line.toByteArray();
+          if (beyondAscii(bytes)) {
+            Utf8Check check = new Utf8Check();
+            if (check.feed(bytes, 0, bytes.length) && check.complete()) {
+              out.add(lineNo);
+              if (out.size() == MIXED_LINES_SHOWN) {
+                break;
+              }
+            }
+          }
+          if (b < 0) {
+            break;
+          }
+          line.reset();
+          lineNo++;
+        } else {
+          line.write(b);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean beyondAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Declared names: utf-8, utf-8-sig, windows-1252, cp1252, iso-8859-1, latin-1, ... */

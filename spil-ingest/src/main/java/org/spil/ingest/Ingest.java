@@ -56,6 +56,7 @@ public final class Ingest {
   private long rows;
   private long statements;
   private long rejectedRows;
+  private final List<String> warnings = new ArrayList<>();
 
   public Ingest(Dataset dataset, StatementSink sink, LongConsumer progress) {
     this.dataset = dataset;
@@ -91,7 +92,7 @@ public final class Ingest {
         readQuery(q, "queries[" + i + "]", source);
       }
     }
-    return new IngestReport(rows, statements, rejectedRows, rejects);
+    return new IngestReport(rows, statements, rejectedRows, rejects, warnings);
   }
 
   private void emit(
@@ -119,6 +120,7 @@ public final class Ingest {
     String display = dataset.dir().getFileName() + "/" + source;
     try (RecordSource records = RecordSources.open(path, display, q.options())) {
       checkColumns(q, where, records.columns(), display);
+      warnings.addAll(records.warnings());
       NormaliseContext base = dataset.context();
       Compiled compiled = new Compiled(q, base);
       ArrayDeque<Future<RowBuffer>> pending = new ArrayDeque<>();

@@ -1,6 +1,7 @@
 package org.spil.ingest;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Set;
 public interface RecordSource extends Iterator<SourceRecord>, AutoCloseable {
 
   Set<String> columns();
+
+  /** What the source noticed about the file that the reader should know, e.g. mixed encodings. */
+  default List<String> warnings() {
+    return List.of();
+  }
 
   @Override
   void close();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -114,6 +115,14 @@ public final class RecordSources {
     private final Map<String, Integer> header;
     private long nextLine;
 
+    /** Warnings about the file: lines in UTF-8 in a file read as Windows-1252. */
+    private final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public List<String> warnings() {
+      return warnings;
+    }
+
     CsvSource(Path file, String displayName, Options options) throws IOException {
       this.displayName = displayName;
       Charset charset;
@@ -130,6 +139,19 @@ public final class RecordSources {
         Encodings.Detected detected = Encodings.detect(file);
         charset = detected.charset();
         skip = detected.bomLength();
+        if (!detected.utf8Lines().isEmpty()) {
+          warnings.add(
+              displayName
+                  + ": mixes encodings: read as Windows-1252, but lines "
+                  + detected.utf8Lines().stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", "))
+                  + (detected.utf8Lines().size() == Encodings.MIXED_LINES_SHOWN
+                      ? " (and maybe more)"
+                      : "")
+                  + " are UTF-8 and read garbled (\"Ã©\" for \"é\"); declare encoding: utf-8 after"
+                  + " fixing the other lines, or convert the file");
+        }
       }
       InputStream in = Files.newInputStream(file);
       in.skipNBytes(skip);

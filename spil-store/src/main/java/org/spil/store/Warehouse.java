@@ -93,8 +93,11 @@ public final class Warehouse implements AutoCloseable {
     Path file = dir.resolve("warehouse.duckdb");
     try {
       if (readOnly && !Files.exists(file)) {
-        Warehouse created = open(dir, false);
-        created.close();
+        // a read creates nothing: a mistyped --data must not leave a data directory behind
+        throw new StoreException(
+            "no Spil data directory at "
+                + dir
+                + " (nothing ingested there yet, or a mistyped --data or SPIL_DATA)");
       }
       OwnerOnly.createDirectories(dir);
       Properties props = new Properties();
