@@ -33,11 +33,16 @@ public final class Administration {
     }
   }
 
-  /** A case as listings show it: id, title, legal task and members in order. */
-  public record CaseView(String id, String title, String legalTask, List<String> members) {
+  /** A case as listings show it: id, title, legal task, members and parties in order. */
+  public record CaseView(
+      String id, String title, String legalTask, List<String> members, List<String> parties) {
     static CaseView of(Case c) {
       return new CaseView(
-          c.id(), c.title(), c.legalTask(), List.copyOf(new TreeSet<>(c.members())));
+          c.id(),
+          c.title(),
+          c.legalTask(),
+          List.copyOf(new TreeSet<>(c.members())),
+          List.copyOf(new TreeSet<>(c.parties())));
     }
   }
 
@@ -69,12 +74,19 @@ public final class Administration {
     return out;
   }
 
-  /** Adds a case with its members and the legal task it serves. */
+  /**
+   * Adds a case with its members, the legal task it serves and the agencies taking part (none
+   * given: the agencies of its members); only a party may supply data for the case.
+   */
   public CaseView addCase(
-      Operator by, String id, String title, String legalTask, List<String> members) {
-    Case c = new Case(id, title, legalTask, Set.copyOf(members));
-    store.accounts().addCase(c, by.name());
-    return CaseView.of(c);
+      Operator by,
+      String id,
+      String title,
+      String legalTask,
+      List<String> members,
+      List<String> parties) {
+    Case c = new Case(id, title, legalTask, Set.copyOf(members), Set.copyOf(parties));
+    return CaseView.of(store.accounts().addCase(c, by.name()));
   }
 
   /** Every case, by id. */

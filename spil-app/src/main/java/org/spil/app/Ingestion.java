@@ -20,6 +20,9 @@ import org.spil.ingest.DatasetReader;
 import org.spil.ingest.IngestReport;
 import org.spil.ingest.Pipeline;
 import org.spil.ingest.Reject;
+import org.spil.model.InvalidField;
+import org.spil.policy.Case;
+import org.spil.policy.Directory;
 import org.spil.store.Batch;
 import org.spil.store.BatchWriter;
 import org.spil.store.Store;
@@ -117,6 +120,12 @@ public final class Ingestion {
     static final int REJECTS_SHOWN = 20;
   }
 
+  /**
+   * How many days before today a delivery may be dated ({@code --as-of}): late deliveries, not a
+   * way to move retention.
+   */
+  public static final int LATE_DAYS = 7;
+
   /** Ingests one dataset as of a day, as {@code by}, reporting rows read and entities indexed. */
   public static Outcome run(
       Store store,
@@ -125,6 +134,7 @@ public final class Ingestion {
       Operator by,
       LongConsumer progress,
       LongConsumer indexProgress) {
+    admissible(store, dataset, asOf);
     String sha = filesSha256(dataset);
     Optional<Batch> same = store.batchWithFiles(dataset.name(), sha);
     if (same.isPresent()) {
@@ -147,6 +157,58 @@ public final class Ingestion {
     long end = System.nanoTime();
     return new Outcome(
         dataset, Optional.empty(), batch, report[0], (end - start) / 1e9, (end - indexStart) / 1e9);
+  }
+
+  /**
+   * Refuses what would make a batch nobody may see or anybody may claim: a date in the future or
+   * more than {@link #LATE_DAYS} days back (retention runs from it), a legal basis the legal-bases
+   * table does not name, a case that does not exist, and a case the supplying agency is not a party
+   * to (whoever later created a case of that id would choose who reads the data).
+   */
+  static void admissible(Store store, Dataset dataset, LocalDate asOf) {
+    LocalDate today = store.today();
+    if (asOf.isAfter(today)) {
+      throw new InvalidField(
+          "as_of", asOf + " is in the future; a delivery is dated today or before");
+    }
+    if (asOf.isBefore(today.minusDays(LATE_DAYS))) {
+      throw new InvalidField(
+          "as_of",
+          asOf
+              + " is more than "
+              + LATE_DAYS
+              + " days ago; retention runs from it, so a late delivery may be dated back a week"
+              + " at most");
+    }
+    Path yml = dataset.dir().resolve("dataset.yml");
+    Directory directory = store.accounts().directory();
+    if (!directory.bases().isBasis(dataset.legalBasis())) {
+      throw new DatasetException(
+          yml
+              + ": legal_basis: '"
+              + dataset.legalBasis()
+              + "' is not in the legal-bases table, so nobody could ever read the data; one of "
+              + String.join(", ", directory.bases().bases()));
+    }
+    String caseId = dataset.caseId();
+    if (caseId != null) {
+      Case c = directory.cases().get(caseId);
+      if (c == null) {
+        throw new DatasetException(
+            yml + ": case_id: there is no case '" + caseId + "'; create it first (spil cases add)");
+      }
+      if (!c.parties().contains(dataset.agency())) {
+        throw new DatasetException(
+            yml
+                + ": case_id: "
+                + dataset.agency()
+                + " is not a party to case "
+                + caseId
+                + " (parties: "
+                + String.join(", ", c.parties())
+                + "); only a party supplies data for a case");
+      }
+    }
   }
 
   /** Reads, validates and normalises the dataset into a batch writer. */

@@ -1,5 +1,8 @@
 package org.spil.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +58,30 @@ public final class Scenario {
     return Ingestion.read(dirs);
   }
 
+  /** A case of the scenario's manifest: id, title, legal task, the agencies that supply it. */
+  public record CaseSpec(String id, String title, String legalTask, List<String> parties) {}
+
+  /** The cases of a generated scenario ({@code cases.yml} beside its datasets). */
+  public static List<CaseSpec> cases(Path scenario) throws IOException {
+    Path manifest = scenario.resolve(Synthesizer.CASES);
+    List<CaseSpec> out = new ArrayList<>();
+    if (!Files.exists(manifest)) {
+      return out;
+    }
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(manifest.toFile());
+    for (JsonNode c : root.path("cases")) {
+      List<String> parties = new ArrayList<>();
+      c.path("parties").forEach(p -> parties.add(p.asText()));
+      out.add(
+          new CaseSpec(
+              c.path("id").asText(),
+              c.path("title").asText(),
+              c.path("legal_task").asText(),
+              parties));
+    }
+    return out;
+  }
+
   /** Ingests every dataset of a generated scenario as of today; returns the outcomes. */
   public static List<Ingestion.Outcome> ingest(Store store, Path scenario, Operator by)
       throws IOException {
@@ -89,9 +116,10 @@ public final class Scenario {
 
   /**
    * Adds the demo's users (one per agency, a prosecutor and a privacy officer, with random
-   * passwords nobody knows) and its joint case of police, FIOD and prosecution.
+   * passwords nobody knows) and the scenario's cases (the joint case of police, FIOD and
+   * prosecution, with its members): before the ingest, since data is supplied for the case.
    */
-  public static void addDemoPeople(Store store, Operator by) {
+  public static void addDemoPeople(Store store, Path scenario, Operator by) throws IOException {
     Administration admin = new Administration(store);
     SecureRandom random = new SecureRandom();
     for (DemoUser u : USERS) {
@@ -101,23 +129,27 @@ public final class Scenario {
       }
       admin.addUser(by, u.name(), u.agency(), List.of(u.role()), password);
     }
-    admin.addCase(by, CASE, "JIT havennetwerken Rotterdam-Antwerpen", "wpg-art-9", CASE_MEMBERS);
+    for (CaseSpec c : cases(scenario)) {
+      admin.addCase(by, c.id(), c.title(), c.legalTask(), CASE_MEMBERS, c.parties());
+    }
   }
 
   /**
-   * Generates the scenario at a scale into {@code dir/scenario} (seed 1), ingests it into {@code
-   * dir/data} and adds one analyst ({@code user}, police) who is the sole member of the joint case:
-   * what the benchmarks and scenario tests measure on. Returns the open store.
+   * Generates the scenario at a scale into {@code dir/scenario} (seed 1), adds one analyst ({@code
+   * user}, police) as the sole member of the scenario's cases, and ingests it into {@code
+   * dir/data}: what the benchmarks and scenario tests measure on. Returns the open store.
    */
   public static Store warehouse(int scale, Path dir, Path ports, String user) throws IOException {
     Path scenario = dir.resolve("scenario");
     generate(scale, 1, ports, scenario, line -> {});
     Store store = Store.open(dir.resolve("data"), true, LocalDate.now());
     Operator by = new Operator(user);
-    ingest(store, scenario, by);
     Administration admin = new Administration(store);
     admin.addUser(by, user, "politie-nl", List.of("analyst"), "benchmark-password".toCharArray());
-    admin.addCase(by, CASE, user, "wpg-art-9", List.of(user));
+    for (CaseSpec c : cases(scenario)) {
+      admin.addCase(by, c.id(), c.title(), c.legalTask(), List.of(user), c.parties());
+    }
+    ingest(store, scenario, by);
     return store;
   }
 }

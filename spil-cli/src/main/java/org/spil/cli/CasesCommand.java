@@ -53,6 +53,15 @@ final class CasesCommand implements Runnable {
     List<String> members;
 
     @Option(
+        names = "--party",
+        paramLabel = "AGENCY",
+        arity = "1..*",
+        description =
+            "Agencies taking part, which alone may supply data for the case (default: the"
+                + " members' agencies).")
+    List<String> parties = List.of();
+
+    @Option(
         names = "--legal-task",
         defaultValue = "wpg-art-9",
         paramLabel = "TASK",
@@ -63,7 +72,9 @@ final class CasesCommand implements Runnable {
     public Integer call() {
       Administration.CaseView c;
       try (Store store = parent.spil.open(true)) {
-        c = new Administration(store).addCase(Operator.local(), id, title, legalTask, members);
+        c =
+            new Administration(store)
+                .addCase(Operator.local(), id, title, legalTask, members, parties);
       }
       PrintWriter out = parent.spec.commandLine().getOut();
       out.printf("case %s (%s) added with %d members%n", c.id(), c.legalTask(), c.members().size());

@@ -82,6 +82,8 @@ final class DemoTour {
         generated.millis() / 1000.0);
     GroundTruth truth = new GroundTruth(scenario);
     try (Store store = Store.open(data, true, LocalDate.now())) {
+      // the users and the joint case first: the case's data is supplied for it
+      Scenario.addDemoPeople(store, scenario, new Operator("demo"));
       out.println("== Ingest");
       for (Ingestion.Outcome o : Scenario.ingest(store, scenario, new Operator("demo"))) {
         IngestCommand.print(out, o);
@@ -89,7 +91,7 @@ final class DemoTour {
       out.println();
       sources(store);
       out.println();
-      people(store);
+      people();
       out.println();
       reads(store);
       out.println();
@@ -140,8 +142,7 @@ final class DemoTour {
   }
 
   /** Users of the demo: one per agency, a prosecutor and a privacy officer; one joint case. */
-  private void people(Store store) {
-    Scenario.addDemoPeople(store, new Operator("demo"));
+  private void people() {
     out.println("== Users and cases");
     for (Scenario.DemoUser u : Scenario.USERS) {
       out.printf("  %-17s %-11s %s%n", u.name(), u.agency(), u.role());

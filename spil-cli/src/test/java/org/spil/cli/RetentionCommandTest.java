@@ -15,14 +15,18 @@ class RetentionCommandTest {
   @Test
   void expiredStatementsVanishThenArePurgedWithTheirIdsAudited() throws Exception {
     String data = tmp.resolve("d").toString();
-    Cli.Result old =
-        Cli.run(
-            "ingest",
-            CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
-            "--as-of",
-            "2018-01-01",
-            "--data",
-            data);
+    // a delivery whose retention ended on 2025-01-01 (a delivery may not be dated back years)
+    Path expired = tmp.resolve("douane-expired");
+    java.nio.file.Files.createDirectories(expired);
+    java.nio.file.Files.copy(
+        CommandsTest.EXAMPLES.resolve("douane-nl").resolve("zendingen.csv"),
+        expired.resolve("zendingen.csv"));
+    java.nio.file.Files.writeString(
+        expired.resolve("dataset.yml"),
+        java.nio.file.Files.readString(
+                CommandsTest.EXAMPLES.resolve("douane-nl").resolve("dataset.yml"))
+            .replace("retention: P7Y", "retain_until: 2025-01-01"));
+    Cli.Result old = Cli.run("ingest", expired.toString(), "--data", data);
     assertThat(old.code()).as(old.err()).isZero();
     Cli.Result fresh =
         Cli.run("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);

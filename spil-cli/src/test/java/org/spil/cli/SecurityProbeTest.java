@@ -225,4 +225,72 @@ class SecurityProbeTest {
     assertThat(failed.code()).as(failed.out()).isEqualTo(2);
     assertThat(fresh).as("a failed ingest into a new directory leaves none").doesNotExist();
   }
+
+  /** A copy of the customs example with its dataset.yml changed by {@code edit}. */
+  private Path customs(String name, java.util.function.UnaryOperator<String> edit)
+      throws Exception {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    Path example = CommandsTest.EXAMPLES.resolve("douane-nl");
+    Files.copy(example.resolve("zendingen.csv"), dir.resolve("zendingen.csv"));
+    Files.writeString(
+        dir.resolve("dataset.yml"), edit.apply(Files.readString(example.resolve("dataset.yml"))));
+    return dir;
+  }
+
+  @Test
+  void aDatasetThatWouldBeMisreadIsRefused() throws Exception {
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl");
+    Path twice = customs("twice", y -> y + "handling_code: H0\nshare_with: all\n");
+    Cli.Result dup = Cli.run("ingest", twice.toString(), "--data", data);
+    assertThat(dup.code()).isEqualTo(2);
+    assertThat(dup.err()).contains("Duplicate field 'handling_code'");
+
+    Path basis = customs("basis", y -> y.replace("legal_basis: adw", "legal_basis: awd"));
+    Cli.Result unknownBasis = Cli.run("ingest", basis.toString(), "--data", data);
+    assertThat(unknownBasis.code()).isEqualTo(2);
+    assertThat(unknownBasis.err()).contains("legal_basis: 'awd' is not in the legal-bases table");
+
+    Path forCase = customs("case", y -> y + "case_id: later\n");
+    Cli.Result noCase = Cli.run("ingest", forCase.toString(), "--data", data);
+    assertThat(noCase.code()).isEqualTo(2);
+    assertThat(noCase.err()).contains("case_id: there is no case 'later'; create it first");
+    assertThat(
+            Cli.run(
+                    "cases",
+                    "add",
+                    "later",
+                    "--title",
+                    "t",
+                    "--member",
+                    "politie-nl",
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+    Cli.Result notParty = Cli.run("ingest", forCase.toString(), "--data", data);
+    assertThat(notParty.code()).isEqualTo(2);
+    assertThat(notParty.err())
+        .contains("douane-nl is not a party to case later (parties: politie-nl)");
+
+    Path plain = customs("plain", y -> y);
+    for (String day :
+        new String[] {
+          java.time.LocalDate.now().plusDays(1).toString(), "2199-01-01", "2018-01-01"
+        }) {
+      Cli.Result dated = Cli.run("ingest", plain.toString(), "--as-of", day, "--data", data);
+      assertThat(dated.code()).as(day).isEqualTo(2);
+      assertThat(dated.err()).contains("--as-of: " + day);
+    }
+    assertThat(
+            Cli.run(
+                    "ingest",
+                    plain.toString(),
+                    "--as-of",
+                    java.time.LocalDate.now().minusDays(3).toString(),
+                    "--data",
+                    data)
+                .code())
+        .isZero();
+  }
 }

@@ -1,6 +1,7 @@
 package org.spil.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -39,7 +40,14 @@ import org.spil.model.types.PartialDates;
 public final class DatasetReader {
   private DatasetReader() {}
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /**
+   * The YAML reader of dataset.yml: a key given twice is an error (it silently won before, and a
+   * second {@code handling_code} turned an H3 dataset into an H0 one shared with all).
+   */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
   private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,63}$");
   static final Set<String> TOP_KEYS =
       Set.of(

@@ -84,6 +84,13 @@ public final class LegalBases {
     return bases != null && bases.contains(legalBasis);
   }
 
+  /** Every legal basis the table names, in order. */
+  public Set<String> bases() {
+    Set<String> out = new java.util.TreeSet<>();
+    allowed.values().forEach(out::addAll);
+    return out;
+  }
+
   /**
    * Whether the basis appears anywhere in the table (data under an unknown basis is never shown).
    */

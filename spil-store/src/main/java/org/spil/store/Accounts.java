@@ -50,9 +50,13 @@ public final class Accounts {
                 user.roles().stream().map(Role::label).sorted().toList())));
   }
 
-  public void addCase(Case c, String by) {
+  /**
+   * Adds a case (by an administrator's hand); its parties are those it names, else the agencies of
+   * its members. Returns the case as stored; audited.
+   */
+  public Case addCase(Case c, String by) {
     warehouse.requireWritable();
-    new DirectoryTables(warehouse.connection()).addCase(c, policy.policy().bases());
+    Case stored = new DirectoryTables(warehouse.connection()).addCase(c, policy.policy().bases());
     warehouse.changed();
     audit.append(
         new AuditLog.Event(
@@ -61,12 +65,15 @@ public final class Accounts {
             "case-add",
             Map.of(
                 "id",
-                c.id(),
+                stored.id(),
                 "title",
-                c.title(),
+                stored.title(),
                 "legal_task",
-                c.legalTask(),
+                stored.legalTask(),
                 "members",
-                List.copyOf(new TreeSet<>(c.members())))));
+                List.copyOf(new TreeSet<>(stored.members())),
+                "parties",
+                List.copyOf(new TreeSet<>(stored.parties())))));
+    return stored;
   }
 }

@@ -39,6 +39,7 @@ final class DirectoryTables {
     s.execute(
         "CREATE TABLE IF NOT EXISTS app_case (id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL,"
             + " legal_task VARCHAR NOT NULL, created TIMESTAMP NOT NULL)");
+    s.execute("ALTER TABLE app_case ADD COLUMN IF NOT EXISTS parties VARCHAR[]");
     s.execute(
         "CREATE TABLE IF NOT EXISTS case_member (case_id VARCHAR NOT NULL, user_name VARCHAR NOT NULL,"
             + " PRIMARY KEY (case_id, user_name))");
@@ -94,12 +95,22 @@ final class DirectoryTables {
       }
       Map<String, Case> out = new LinkedHashMap<>();
       try (ResultSet rs =
-          s.executeQuery("SELECT id, title, legal_task FROM app_case ORDER BY id")) {
+          s.executeQuery(
+              "SELECT id, title, legal_task, coalesce(parties, []::VARCHAR[]) FROM app_case ORDER BY id")) {
         while (rs.next()) {
           String id = rs.getString(1);
+          Set<String> parties = new TreeSet<>();
+          for (Object p : (Object[]) rs.getArray(4).getArray()) {
+            parties.add((String) p);
+          }
           out.put(
               id,
-              new Case(id, rs.getString(2), rs.getString(3), members.getOrDefault(id, Set.of())));
+              new Case(
+                  id,
+                  rs.getString(2),
+                  rs.getString(3),
+                  members.getOrDefault(id, Set.of()),
+                  parties));
         }
       }
       return out;
@@ -108,7 +119,11 @@ final class DirectoryTables {
     }
   }
 
-  void addCase(Case c, LegalBases bases) {
+  /**
+   * Adds a case; its parties are those it names, else the agencies of its members. Returns the case
+   * as stored.
+   */
+  Case addCase(Case c, LegalBases bases) {
     if (cases().containsKey(c.id())) {
       throw new PolicyException("case " + c.id() + " exists already");
     }
@@ -122,24 +137,35 @@ final class DirectoryTables {
               + String.join(", ", bases.purposes()));
     }
     Map<String, User> users = users();
+    Set<String> agencies = new TreeSet<>();
     for (String m : c.members()) {
       if (!users.containsKey(m)) {
         throw new PolicyException(
             "case " + c.id() + ": unknown member '" + m + "' (add the user first)");
       }
+      agencies.add(users.get(m).agency());
     }
+    Case stored =
+        new Case(
+            c.id(),
+            c.title(),
+            c.legalTask(),
+            c.members(),
+            c.parties().isEmpty() ? agencies : c.parties());
     try {
       Warehouse.inTransaction(
           connection,
           () -> {
             try (PreparedStatement ps =
                     connection.prepareStatement(
-                        "INSERT INTO app_case VALUES (?, ?, ?, current_timestamp)");
+                        "INSERT INTO app_case (id, title, legal_task, created, parties)"
+                            + " VALUES (?, ?, ?, current_timestamp, ?)");
                 PreparedStatement pm =
                     connection.prepareStatement("INSERT INTO case_member VALUES (?, ?)")) {
               ps.setString(1, c.id());
               ps.setString(2, c.title());
               ps.setString(3, c.legalTask());
+              ps.setArray(4, connection.createArrayOf("VARCHAR", stored.parties().toArray()));
               ps.executeUpdate();
               for (String m : c.members()) {
                 pm.setString(1, c.id());
@@ -151,6 +177,7 @@ final class DirectoryTables {
     } catch (SQLException e) {
       throw new StoreException("cannot add case: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    return stored;
   }
 
   /** Every grant, by the user it was made to. */

@@ -42,6 +42,20 @@ public final class Synthesizer {
     this.ports = worldPortIndex;
   }
 
+  /** The manifest of the cases the scenario's datasets are supplied for, beside the datasets. */
+  public static final String CASES = "cases.yml";
+
+  private static final String CASES_MANIFEST =
+      """
+      # The cases the datasets of this scenario are supplied for (their case_id): create them, with
+      # their members, before ingesting those datasets; only a party may supply data for a case.
+      cases:
+        - id: 26Kruiskade
+          title: JIT havennetwerken Rotterdam-Antwerpen
+          legal_task: wpg-art-9
+          parties: [politie-nl, fiod, om]
+      """;
+
   /** Writes the scenario to {@code out}, which must not exist or be empty. */
   public Summary write(Path out, Consumer<String> progress) {
     long start = System.nanoTime();
@@ -86,6 +100,7 @@ public final class Synthesizer {
                 String.format("%-12s %6.1f s", s.name(), (System.nanoTime() - t0) / 1e9));
           }
         }
+        Files.writeString(tmp.resolve(CASES), CASES_MANIFEST);
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
         Runtime.getRuntime().removeShutdownHook(cleanup);
         return new Summary(out, datasets, sizes(out), (System.nanoTime() - start) / 1_000_000);
