@@ -1,8 +1,10 @@
 package org.spil.cli;
 
+import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,6 +44,9 @@ final class UsersCommand implements Runnable {
             + " stored as an Argon2id hash (at least 12 characters)."
       })
   static final class Add implements Callable<Integer> {
+    /** A password longer than this is a file given by mistake. */
+    private static final int MAX_PASSWORD_CHARS = 1024;
+
     @ParentCommand UsersCommand parent;
 
     @Parameters(paramLabel = "NAME", description = "Lower-case user name, e.g. ann.devries")
@@ -90,11 +95,23 @@ final class UsersCommand implements Runnable {
         return env.toCharArray();
       }
       if (passwordFile != null) {
-        List<String> lines = Files.readAllLines(passwordFile);
-        if (lines.isEmpty()) {
+        String first;
+        try (BufferedReader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
+          char[] head = new char[MAX_PASSWORD_CHARS + 1];
+          int n = Math.max(0, in.read(head));
+          first = new String(head, 0, n).lines().findFirst().orElse("");
+        }
+        if (first.isEmpty()) {
           throw new PolicyException(passwordFile + ": empty; the first line is the password");
         }
-        return lines.get(0).toCharArray();
+        if (first.length() > MAX_PASSWORD_CHARS) {
+          throw new PolicyException(
+              passwordFile
+                  + ": the first line is longer than "
+                  + MAX_PASSWORD_CHARS
+                  + " characters");
+        }
+        return first.toCharArray();
       }
       Console console = System.console();
       if (console == null) {

@@ -97,6 +97,9 @@ public final class DatasetReader {
           "split",
           "required");
 
+  /** How large a dataset.yml may be. */
+  static final long MAX_DATASET_BYTES = 1 << 20;
+
   public static Dataset read(Path dir) {
     Path file = dir.resolve("dataset.yml");
     if (!Files.isDirectory(dir)) {
@@ -108,6 +111,15 @@ public final class DatasetReader {
     }
     String text;
     try {
+      if (Files.size(file) > MAX_DATASET_BYTES) {
+        throw new DatasetException(
+            file
+                + ": "
+                + Files.size(file)
+                + " bytes; a dataset.yml holds at most "
+                + MAX_DATASET_BYTES
+                + " (mappings, not data: the data belongs in the files it names)");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new DatasetException(

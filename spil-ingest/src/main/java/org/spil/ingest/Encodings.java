@@ -1,7 +1,5 @@
 package org.spil.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -63,41 +61,42 @@ public final class Encodings {
    */
   static List<Long> utf8Lines(Path file) throws IOException {
     List<Long> out = new ArrayList<>();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      long lineNo = 1;
-      for (int b = in.read(); ; b = in.read()) {
-        if (b == '\n' || b < 0) {
-          byte[] bytes = line.toByteArray();
-          if (beyondAscii(bytes)) {
-            Utf8Check check = new Utf8Check();
-            if (check.feed(bytes, 0, bytes.length) && check.complete()) {
+    byte[] buffer = new byte[1 << 16];
+    long lineNo = 1;
+    Utf8Check check = new Utf8Check();
+    boolean valid = true;
+    boolean beyondAscii = false;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); ; n = in.read(buffer)) {
+        int from = 0;
+        for (int i = 0; i < Math.max(n, 0); i++) {
+          byte b = buffer[i];
+          if (b == '\n') {
+            valid = valid && check.feed(buffer, from, i - from);
+            if (beyondAscii && valid && check.complete()) {
               out.add(lineNo);
               if (out.size() == MIXED_LINES_SHOWN) {
-                break;
+                return out;
               }
             }
+            lineNo++;
+            check = new Utf8Check();
+            valid = true;
+            beyondAscii = false;
+            from = i + 1;
+          } else if (b < 0) {
+            beyondAscii = true;
           }
-          if (b < 0) {
-            break;
-          }
-          line.reset();
-          lineNo++;
-        } else {
-          line.write(b);
         }
+        if (n < 0) {
+          if (beyondAscii && valid && check.complete()) {
+            out.add(lineNo);
+          }
+          return out;
+        }
+        valid = valid && check.feed(buffer, from, n - from);
       }
     }
-    return out;
-  }
-
-  private static boolean beyondAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Declared names: utf-8, utf-8-sig, windows-1252, cp1252, iso-8859-1, latin-1, ... */

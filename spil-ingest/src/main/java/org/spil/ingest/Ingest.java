@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -432,7 +435,17 @@ public final class Ingest {
     Path path = dataset.dir().resolve(file);
     String display = dataset.dir().getFileName() + "/" + file;
     NormaliseContext context = dataset.context();
-    try (BufferedReader reader = Files.newBufferedReader(path)) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            BoundedReader.lines(
+                new InputStreamReader(
+                    Files.newInputStream(path),
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                BoundedReader.MAX_RECORD_CHARS),
+            1 << 16)) {
       String line;
       long lineNo = 0;
       while ((line = reader.readLine()) != null) {
@@ -448,6 +461,8 @@ public final class Ingest {
       }
     } catch (MalformedInputException e) {
       throw new DatasetException(display + ": not valid UTF-8 (FtM entity files must be UTF-8)");
+    } catch (BoundedReader.RecordTooLong e) {
+      throw new DatasetException(display + ":" + e.line() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new DatasetException(display + ": cannot read: " + e.getMessage(), e);
     }

@@ -44,6 +44,12 @@ public final class RecordSources {
     public static final Options NONE = new Options(null, null, null);
   }
 
+  /** How many columns a source may have: Excel's own limit. */
+  static final int MAX_COLUMNS = 16_384;
+
+  /** How many characters an Excel cell may hold: Excel's own limit. */
+  static final int MAX_CELL_CHARS = 32_767;
+
   public static RecordSource open(Path file, String displayName, Options options) {
     if (!Files.isReadable(file)) {
       throw new DatasetException(displayName + ": cannot read file (missing or not readable)");
@@ -70,6 +76,18 @@ public final class RecordSources {
     } catch (IOException e) {
       throw new DatasetException(displayName + ": cannot read file: " + e.getMessage(), e);
     }
+  }
+
+  /** The file as text in the given charset, its byte-order mark skipped. */
+  static Reader textReader(Path file, int bomLength, Charset charset) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    try {
+      in.skipNBytes(bomLength);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    return new InputStreamReader(in, charset);
   }
 
   static Map<String, Integer> header(List<String> names, String displayName) {
@@ -153,21 +171,23 @@ public final class RecordSources {
                   + " fixing the other lines, or convert the file");
         }
       }
-      InputStream in = Files.newInputStream(file);
-      in.skipNBytes(skip);
-      Reader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-      reader.mark(1 << 15);
       char delimiter;
       if (options.delimiter() != null) {
         delimiter = options.delimiter();
       } else {
-        char[] buf = new char[1 << 14];
-        int n = Math.max(0, reader.read(buf));
-        String head = new String(buf, 0, n);
-        int eol = head.indexOf('\n');
-        delimiter = detectDelimiter(eol < 0 ? head : head.substring(0, eol));
-        reader.reset();
+        try (Reader head = textReader(file, skip, charset)) {
+          char[] buf = new char[1 << 14];
+          int n = Math.max(0, head.read(buf));
+          String text = new String(buf, 0, n);
+          int eol = text.indexOf('\n');
+          delimiter = detectDelimiter(eol < 0 ? text : text.substring(0, eol));
+        }
       }
+      Reader reader =
+          new BufferedReader(
+              BoundedReader.csv(
+                  textReader(file, skip, charset), BoundedReader.MAX_RECORD_CHARS, delimiter),
+              1 << 16);
       reader.mark(2);
       if (reader.read() != '\uFEFF') {
         reader.reset();
@@ -191,6 +211,15 @@ public final class RecordSources {
       this.nextLine = parser.getCurrentLineNumber() + 1;
     }
 
+    private DatasetException unparsable(RuntimeException e) {
+      if (e.getCause() instanceof BoundedReader.RecordTooLong tooLong) {
+        return new DatasetException(
+            displayName + ":" + tooLong.line() + ": " + tooLong.getMessage(), e);
+      }
+      return new DatasetException(
+          displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+    }
+
     @Override
     public Set<String> columns() {
       return header.keySet();
@@ -201,8 +230,7 @@ public final class RecordSources {
       try {
         return rows.hasNext();
       } catch (UncheckedIOException | IllegalStateException e) {
-        throw new DatasetException(
-            displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+        throw unparsable(e);
       }
     }
 
@@ -212,8 +240,7 @@ public final class RecordSources {
       try {
         r = rows.next();
       } catch (UncheckedIOException | IllegalStateException e) {
-        throw new DatasetException(
-            displayName + ":" + nextLine + ": cannot parse CSV: " + e.getMessage(), e);
+        throw unparsable(e);
       }
       long line = nextLine;
       nextLine = parser.getCurrentLineNumber() + 1;
@@ -239,9 +266,12 @@ public final class RecordSources {
     private final Iterator<Row> rows;
     private final Map<String, Integer> header;
     private final String displayName;
+    private final String sheetName;
+    private int lastRow;
 
     XlsxSource(Path file, String displayName, String sheetName) throws IOException {
       this.displayName = displayName;
+      XlsxPackage.check(file, displayName);
       try {
         this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
       } catch (IOException | RuntimeException e) {
@@ -252,25 +282,96 @@ public final class RecordSources {
                 : e.getMessage();
         throw new DatasetException(displayName + ": not a readable .xlsx workbook: " + why, e);
       }
-      Sheet sheet =
-          sheetName == null
-              ? workbook.getFirstSheet()
-              : workbook
-                  .findSheet(sheetName)
-                  .orElseThrow(
-                      () ->
-                          new DatasetException(
-                              displayName + ": no sheet named '" + sheetName + "'"));
-      this.rows = sheet.openStream().iterator();
-      if (!rows.hasNext()) {
-        throw new DatasetException(displayName + ": empty sheet, no header row");
+      try {
+        Sheet sheet =
+            sheetName == null
+                ? workbook.getFirstSheet()
+                : workbook
+                    .findSheet(sheetName)
+                    .orElseThrow(
+                        () ->
+                            new DatasetException(
+                                displayName + ": no sheet named '" + sheetName + "'"));
+        this.sheetName = sheet.getName();
+        try {
+          this.rows = sheet.openStream().iterator();
+        } catch (IOException | RuntimeException e) {
+          throw unreadable(0, e);
+        }
+        if (!hasNext()) {
+          throw new DatasetException(displayName + ": empty sheet, no header row");
+        }
+        this.header = header(Arrays.asList(values(nextRow())), displayName);
+      } catch (RuntimeException e) {
+        workbook.close();
+        throw e;
       }
-      Row first = rows.next();
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < first.getCellCount(); i++) {
-        names.add(first.getCellText(i));
+    }
+
+    private DatasetException unreadable(int row, Exception e) {
+      return new DatasetException(
+          displayName
+              + (row > 0 ? ":" + row : "")
+              + ": sheet '"
+              + sheetName
+              + "' cannot be read: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
+    }
+
+    private Row nextRow() {
+      try {
+        Row row = rows.next();
+        lastRow = row.getRowNum();
+        return row;
+      } catch (RuntimeException e) {
+        throw unreadable(lastRow + 1, e);
       }
-      this.header = header(names, displayName);
+    }
+
+    private String[] values(Row row) {
+      if (row.getCellCount() > MAX_COLUMNS) {
+        throw new DatasetException(
+            displayName
+                + ":"
+                + row.getRowNum()
+                + ": sheet '"
+                + sheetName
+                + "' has "
+                + row.getCellCount()
+                + " cells in a row, more than Excel's "
+                + MAX_COLUMNS);
+      }
+      String[] values = new String[row.getCellCount()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = cellText(row, i);
+        if (values[i] != null && values[i].length() > MAX_CELL_CHARS) {
+          throw new DatasetException(
+              displayName
+                  + ":"
+                  + row.getRowNum()
+                  + ": sheet '"
+                  + sheetName
+                  + "', cell "
+                  + columnLetters(i)
+                  + row.getRowNum()
+                  + ": "
+                  + values[i].length()
+                  + " characters, more than Excel's limit of "
+                  + MAX_CELL_CHARS
+                  + " (was the file written by Excel?)");
+        }
+      }
+      return values;
+    }
+
+    /** A column's letters as Excel shows them: 0 is A, 25 is Z, 26 is AA. */
+    static String columnLetters(int index) {
+      StringBuilder letters = new StringBuilder();
+      for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+        letters.insert(0, (char) ('A' + (i - 1) % 26));
+      }
+      return letters.toString();
     }
 
     @Override
@@ -280,17 +381,17 @@ public final class RecordSources {
 
     @Override
     public boolean hasNext() {
-      return rows.hasNext();
+      try {
+        return rows.hasNext();
+      } catch (RuntimeException e) {
+        throw unreadable(lastRow + 1, e);
+      }
     }
 
     @Override
     public SourceRecord next() {
-      Row row = rows.next();
-      String[] values = new String[row.getCellCount()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = cellText(row, i);
-      }
-      return new SourceRecord(displayName, row.getRowNum(), header, values);
+      Row row = nextRow();
+      return new SourceRecord(displayName, row.getRowNum(), header, values(row));
     }
 
     private static String cellText(Row row, int i) {
@@ -349,6 +450,8 @@ public final class RecordSources {
             parse(l);
           }
         }
+      } catch (BoundedReader.RecordTooLong e) {
+        throw tooLong(e);
       }
       this.line = 0;
       this.reader = open();
@@ -356,9 +459,15 @@ public final class RecordSources {
 
     private BufferedReader open() throws IOException {
       Encodings.Detected detected = Encodings.detect(file);
-      InputStream in = Files.newInputStream(file);
-      in.skipNBytes(detected.bomLength());
-      return new BufferedReader(new InputStreamReader(in, detected.charset()), 1 << 16);
+      return new BufferedReader(
+          BoundedReader.lines(
+              textReader(file, detected.bomLength(), detected.charset()),
+              BoundedReader.MAX_RECORD_CHARS),
+          1 << 16);
+    }
+
+    private DatasetException tooLong(BoundedReader.RecordTooLong e) {
+      return new DatasetException(displayName + ":" + e.line() + ": " + e.getMessage(), e);
     }
 
     private String[] parse(String text) {
@@ -377,6 +486,15 @@ public final class RecordSources {
           it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         int index = header.computeIfAbsent(field.getKey(), k -> header.size());
+        if (header.size() > MAX_COLUMNS) {
+          throw new DatasetException(
+              displayName
+                  + ":"
+                  + line
+                  + ": more than "
+                  + MAX_COLUMNS
+                  + " distinct keys in the file; a table has at most that many columns");
+        }
         if (index >= values.length) {
           values = Arrays.copyOf(values, index + 1);
         }
@@ -397,6 +515,8 @@ public final class RecordSources {
         String l;
         try {
           l = reader.readLine();
+        } catch (BoundedReader.RecordTooLong e) {
+          throw tooLong(e);
         } catch (IOException e) {
           throw new DatasetException(
               displayName + ":" + line + ": cannot read: " + e.getMessage(), e);

@@ -3,8 +3,10 @@ package org.spil.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,19 @@ class FtmFilesTest {
     Files.writeString(dir.resolve("e.ijson"), "{\"id\": \"a\", \"schema\": \"Person\"\n");
     assertThatThrownBy(() -> Datasets.ingest(dir))
         .hasMessageContaining("e.ijson:1: not valid JSON");
+  }
+
+  @Test
+  void anEndlessEntityLineIsRefusedWithItsLine() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("long"), Datasets.PROVENANCE + "ftm_files: [e.ijson]\n");
+    byte[] endless = new byte[BoundedReader.MAX_RECORD_CHARS + 10];
+    Arrays.fill(endless, (byte) '[');
+    Files.write(
+        dir.resolve("e.ijson"),
+        HostileInputTest.concat(
+            "{\"id\": \"a\", \"schema\": \"Person\"}\n".getBytes(StandardCharsets.UTF_8), endless));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("long/e.ijson:2: a record longer than 33554432 characters");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,124 @@ class HostileInputTest {
         assertThat(e.getMessage()).as("seed 11, file " + i).contains("a.csv:");
       }
     }
+  }
+
+  static final int OVER = BoundedReader.MAX_RECORD_CHARS + 1_000;
+
+  @Test
+  void anEndlessLineIsRefusedAtItsStartNotReadIntoMemory() throws Exception {
+    byte[] line = new byte[OVER];
+    Arrays.fill(line, (byte) 'x');
+    Path dir =
+        dataset(concat("id,naam,notitie\n1,Jan,ok\n".getBytes(StandardCharsets.UTF_8), line));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageEndingWith(
+            "a.csv:3: a record longer than 33554432 characters (a line without its end, or a"
+                + " quote opened and never closed?)");
+  }
+
+  @Test
+  void aQuoteNeverClosedIsRefusedWhereItOpens() throws Exception {
+    StringBuilder text = new StringBuilder("id,naam,notitie\n1,Jan,ok\n2,\"Piet,open\n");
+    String row = "3,Klaas," + "y".repeat(90) + "\n";
+    while (text.length() < OVER) {
+      text.append(row);
+    }
+    Path dir = dataset(text.toString().getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("a.csv:3: a record longer than 33554432 characters");
+  }
+
+  @Test
+  void anEndlessJsonLineIsRefusedWithItsLine() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("jsonl"), MAPPING.replace("a.csv", "a.jsonl"));
+    byte[] line = new byte[OVER];
+    Arrays.fill(line, (byte) ' ');
+    Files.write(
+        dir.resolve("a.jsonl"),
+        concat("{\"id\": \"1\", \"naam\": \"Jan\"}\n".getBytes(StandardCharsets.UTF_8), line));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("jsonl/a.jsonl:2: a record longer than 33554432 characters");
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefusedWithItsLine() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("deep"), MAPPING.replace("a.csv", "a.jsonl"));
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        "{\"id\": \"1\", \"naam\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}\n");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("deep/a.jsonl:1: not valid JSON: Document nesting depth");
+  }
+
+  @Test
+  void aZipBombIsRefusedBeforeTheWorkbookReaderSeesIt() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("bomb"), MAPPING.replace("a.csv", "a.xlsx"));
+    try (var zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("a.xlsx")))) {
+      zip.setLevel(9);
+      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 80; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    assertThat(Files.size(dir.resolve("a.xlsx"))).isLessThan(200_000);
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(
+            "bomb/a.xlsx: refused as a workbook: part xl/worksheets/sheet1.xml inflates more"
+                + " than 200 times its");
+  }
+
+  @Test
+  void aPackageOfTooManyPartsIsRefused() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("parts"), MAPPING.replace("a.csv", "a.xlsx"));
+    try (var zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("a.xlsx")))) {
+      for (int i = 0; i <= XlsxPackage.MAX_ENTRIES; i++) {
+        zip.putNextEntry(new ZipEntry("p" + i));
+        zip.closeEntry();
+      }
+    }
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("parts/a.xlsx: refused as a workbook: it has 10001 parts");
+  }
+
+  @Test
+  void aCellBeyondExcelsLimitNamesItsSheetAndCell() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("cell"), MAPPING.replace("a.csv", "a.xlsx"));
+    try (var os = Files.newOutputStream(dir.resolve("a.xlsx"));
+        var wb = new Workbook(os, "test", "1.0")) {
+      var ws = wb.newWorksheet("personen");
+      ws.value(0, 0, "id");
+      ws.value(0, 1, "naam");
+      ws.value(0, 2, "notitie");
+      ws.value(1, 0, "1");
+      ws.value(1, 1, "Jan");
+      ws.value(2, 0, "2");
+      ws.value(2, 2, "z".repeat(40_000));
+    }
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining(
+            "cell/a.xlsx:3: sheet 'personen', cell C3: 40000 characters, more than Excel's limit"
+                + " of 32767");
+  }
+
+  @Test
+  void aHugeDatasetYmlIsRefusedUnread() throws Exception {
+    Path dir =
+        Datasets.dir(
+            tmp.resolve("yml"),
+            MAPPING + "# " + "x".repeat((int) DatasetReader.MAX_DATASET_BYTES) + "\n");
+    assertThatThrownBy(() -> DatasetReader.read(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("bytes; a dataset.yml holds at most 1048576");
   }
 
   static byte[] concat(byte[] a, byte[] b) {

@@ -22,10 +22,17 @@ import org.spil.analysis.graph.GraphBuilder;
  * directions are added up. Errors name the file, line and column.
  */
 public final class NetworkFile {
+  /** The file is read whole: at most this many bytes (a matrix of about 15,000 nodes). */
+  static final long MAX_BYTES = 512L << 20;
+
   private NetworkFile() {}
 
   public static Network read(Path file) throws IOException {
     List<CSVRecord> rows;
+    if (Files.size(file) > MAX_BYTES) {
+      throw new IllegalArgumentException(
+          file + ": " + Files.size(file) + " bytes; a network file holds at most " + MAX_BYTES);
+    }
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
