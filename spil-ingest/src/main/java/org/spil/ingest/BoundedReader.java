@@ -34,17 +34,16 @@ final class BoundedReader extends FilterReader {
     }
   }
 
-  private enum Quoting {
-    FIELD_START,
-    UNQUOTED,
-    QUOTED,
-    QUOTE_IN_QUOTED
-  }
+  // where a CSV reader is within a record: states of a small automaton, kept as ints for speed
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
 
   private final int limit;
   private final boolean csv;
   private final char delimiter;
-  private Quoting state = Quoting.FIELD_START;
+  private int state = FIELD_START;
   private int length;
   private long line = 1;
   private long recordLine = 1;
@@ -70,7 +69,7 @@ final class BoundedReader extends FilterReader {
   public int read() throws IOException {
     int c = super.read();
     if (c >= 0) {
-      see((char) c);
+      scan(new char[] {(char) c}, 0, 1);
     }
     return c;
   }
@@ -78,8 +77,8 @@ final class BoundedReader extends FilterReader {
   @Override
   public int read(char[] buffer, int off, int len) throws IOException {
     int n = super.read(buffer, off, len);
-    for (int i = off; i < off + n; i++) {
-      see(buffer[i]);
+    if (n > 0) {
+      scan(buffer, off, off + n);
     }
     return n;
   }
@@ -89,30 +88,43 @@ final class BoundedReader extends FilterReader {
     return false;
   }
 
-  private void see(char c) throws RecordTooLong {
-    if (c == '\n') {
-      line++;
-      if (!csv || state != Quoting.QUOTED) {
-        length = 0;
-        recordLine = line;
-        state = Quoting.FIELD_START;
-        return;
+  private void scan(char[] buffer, int from, int to) throws RecordTooLong {
+    int s = state;
+    int count = length;
+    try {
+      for (int i = from; i < to; i++) {
+        char c = buffer[i];
+        if (c == '\n') {
+          line++;
+          if (s != QUOTED) {
+            count = 0;
+            recordLine = line;
+            s = FIELD_START;
+            continue;
+          }
+        } else if (csv) {
+          s = next(s, c);
+        }
+        if (++count > limit) {
+          throw new RecordTooLong(recordLine, limit);
+        }
       }
-    } else if (csv) {
-      state = next(state, c);
-    }
-    if (++length > limit) {
-      throw new RecordTooLong(recordLine, limit);
+    } finally {
+      state = s;
+      length = count;
     }
   }
 
-  private Quoting next(Quoting s, char c) {
-    return switch (s) {
-      case FIELD_START -> c == '"' ? Quoting.QUOTED : c == delimiter ? s : Quoting.UNQUOTED;
-      case UNQUOTED -> c == delimiter ? Quoting.FIELD_START : s;
-      case QUOTED -> c == '"' ? Quoting.QUOTE_IN_QUOTED : s;
-      case QUOTE_IN_QUOTED ->
-          c == '"' ? Quoting.QUOTED : c == delimiter ? Quoting.FIELD_START : Quoting.UNQUOTED;
-    };
+  private int next(int s, char c) {
+    switch (s) {
+      case FIELD_START:
+        return c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED;
+      case UNQUOTED:
+        return c == delimiter ? FIELD_START : UNQUOTED;
+      case QUOTED:
+        return c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+      default:
+        return c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED;
+    }
   }
 }
