@@ -57,6 +57,12 @@ final class BankStatementSource implements RecordSource {
   private static final Map<String, Integer> HEADER = header();
   private static final Set<String> STATEMENT_ELEMENTS = Set.of("Stmt", "Rpt", "Ntfctn");
 
+  /** Elements nest at most this deep. */
+  static final int MAX_DEPTH = 64;
+
+  /** An element's text holds at most this many characters. */
+  static final int MAX_TEXT_CHARS = 1 << 16;
+
   private final String displayName;
   private final InputStream in;
   private final XMLStreamReader xml;
@@ -133,9 +139,32 @@ final class BankStatementSource implements RecordSource {
     try {
       while (next == null && xml.hasNext()) {
         switch (xml.next()) {
-          case XMLStreamConstants.START_ELEMENT -> start(xml.getLocalName());
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
-              text.append(xml.getText());
+          case XMLStreamConstants.START_ELEMENT -> {
+            if (path.size() >= MAX_DEPTH) {
+              throw new DatasetException(
+                  displayName
+                      + ":"
+                      + xml.getLocation().getLineNumber()
+                      + ": elements nested more than "
+                      + MAX_DEPTH
+                      + " deep; a bank statement nests about 10");
+            }
+            start(xml.getLocalName());
+          }
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+            if (text.length() + xml.getTextLength() > MAX_TEXT_CHARS) {
+              throw new DatasetException(
+                  displayName
+                      + ":"
+                      + xml.getLocation().getLineNumber()
+                      + ": <"
+                      + path.get(path.size() - 1)
+                      + "> holds more than "
+                      + MAX_TEXT_CHARS
+                      + " characters; no field of a bank statement is that long");
+            }
+            text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+          }
           case XMLStreamConstants.END_ELEMENT -> end();
           default -> {}
         }

@@ -309,13 +309,24 @@ public final class RecordSources {
     }
 
     private DatasetException unreadable(int row, Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String message = root.getMessage() == null ? "" : root.getMessage().split("\n")[0];
+      String why =
+          message.contains("entity reference")
+              ? "its XML uses entity references, which a workbook written by Excel never does"
+              : "malformed XML ("
+                  + (message.isEmpty() ? root.getClass().getSimpleName() : message)
+                  + ")";
       return new DatasetException(
           displayName
               + (row > 0 ? ":" + row : "")
               + ": sheet '"
               + sheetName
               + "' cannot be read: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+              + why,
           e);
     }
 

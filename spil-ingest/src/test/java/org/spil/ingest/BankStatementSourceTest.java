@@ -182,6 +182,30 @@ class BankStatementSourceTest {
     assertThat(seen).noneMatch(v -> v != null && v.contains("TOPSECRET"));
   }
 
+  @Test
+  void deepNestingAndEndlessTextAreRefusedWithTheirLine() throws IOException {
+    String deep =
+        HEAD.formatted("02", "BIC", "BIC")
+            + "<Ntry>\n"
+            + "<AddtlNtryInf>".repeat(100)
+            + "</AddtlNtryInf>".repeat(100)
+            + "</Ntry>"
+            + TAIL;
+    assertThatThrownBy(() -> read(deep))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageMatching("bank/s\\d+\\.xml:15: elements nested more than 64 deep.*");
+    String endless =
+        HEAD.formatted("02", "BIC", "BIC")
+            + "<Ntry>\n<AddtlNtryInf>"
+            + "x".repeat(1 << 20)
+            + "</AddtlNtryInf></Ntry>"
+            + TAIL;
+    assertThatThrownBy(() -> read(endless))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageMatching(
+            "bank/s\\d+\\.xml:15: <AddtlNtryInf> holds more than 65536 characters.*");
+  }
+
   record Tx(String name, String iban, long cents, boolean credit, String text) {}
 
   @Provide

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
@@ -218,7 +219,7 @@ class HostileInputTest {
   }
 
   @Test
-  void aCellBeyondExcelsLimitNamesItsSheetAndCell() throws Exception {
+  void aTextBeyondExcelsCellLimitIsRefused() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("cell"), MAPPING.replace("a.csv", "a.xlsx"));
     try (var os = Files.newOutputStream(dir.resolve("a.xlsx"));
         var wb = new Workbook(os, "test", "1.0")) {
@@ -234,8 +235,8 @@ class HostileInputTest {
     assertThatThrownBy(() -> Datasets.ingest(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining(
-            "cell/a.xlsx:3: sheet 'personen', cell C3: 40000 characters, more than Excel's limit"
-                + " of 32767");
+            "cell/a.xlsx: refused as a workbook: part xl/sharedStrings.xml: shared string 7: a text"
+                + " longer than Excel's limit of 32767 characters");
   }
 
   @Test
@@ -247,6 +248,103 @@ class HostileInputTest {
     assertThatThrownBy(() -> DatasetReader.read(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("bytes; a dataset.yml holds at most 1048576");
+  }
+
+  /** A workbook written by the Excel writer, then one of its parts replaced. */
+  static void workbookWithPart(Path xlsx, String part, String content) throws Exception {
+    Path plain = xlsx.resolveSibling("plain.xlsx");
+    try (var os = Files.newOutputStream(plain);
+        var wb = new Workbook(os, "test", "1.0")) {
+      var ws = wb.newWorksheet("personen");
+      ws.value(0, 0, "id");
+      ws.value(0, 1, "naam");
+      ws.value(0, 2, "notitie");
+      ws.value(1, 0, "1");
+    }
+    try (var in = new ZipFile(plain.toFile());
+        var out = new ZipOutputStream(Files.newOutputStream(xlsx))) {
+      for (var entries = in.entries(); entries.hasMoreElements(); ) {
+        ZipEntry e = entries.nextElement();
+        out.putNextEntry(new ZipEntry(e.getName()));
+        if (e.getName().equals(part)) {
+          out.write(content.getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.getInputStream(e).transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    Files.delete(plain);
+  }
+
+  @Test
+  void entityReferencesInASheetAreRefusedNamingTheSheet() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("ent"), MAPPING.replace("a.csv", "a.xlsx"));
+    Path secret = tmp.resolve("secret.txt");
+    Files.writeString(secret, "TOPSECRET");
+    workbookWithPart(
+        dir.resolve("a.xlsx"),
+        "xl/worksheets/sheet1.xml",
+        "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file://"
+            + secret
+            + "\"><!ENTITY l \"lol\">]><worksheet"
+            + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+            + "<c r=\"B1\" t=\"inlineStr\"><is><t>naam</t></is></c>"
+            + "<c r=\"C1\" t=\"inlineStr\"><is><t>notitie</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>1</t></is></c>"
+            + "<c r=\"B2\" t=\"inlineStr\"><is><t>&x;&l;</t></is></c></row>"
+            + "</sheetData></worksheet>");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageEndingWith(
+            "ent/a.xlsx: refused as a workbook: sheet 'personen' (xl/worksheets/sheet1.xml): a"
+                + " document type or entity reference, which a workbook written by Excel never has")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOPSECRET"));
+  }
+
+  @Test
+  void aCellFarBeyondTheLastColumnOrRowIsRefused() throws Exception {
+    for (String ref : new String[] {"ZZZZZZ2", "B2000000"}) {
+      Path dir = Datasets.dir(tmp.resolve("far" + ref), MAPPING.replace("a.csv", "a.xlsx"));
+      workbookWithPart(
+          dir.resolve("a.xlsx"),
+          "xl/worksheets/sheet1.xml",
+          "<?xml version=\"1.0\"?><worksheet"
+              + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+              + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+              + "<c r=\"B1\" t=\"inlineStr\"><is><t>naam</t></is></c>"
+              + "<c r=\"C1\" t=\"inlineStr\"><is><t>notitie</t></is></c></row>"
+              + "<row><c r=\""
+              + ref
+              + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+              + "</sheetData></worksheet>");
+      assertThatThrownBy(() -> Datasets.ingest(dir))
+          .as(ref)
+          .isInstanceOf(DatasetException.class)
+          .hasMessageContaining(
+              "a.xlsx: refused as a workbook: sheet 'personen' (xl/worksheets/sheet1.xml)")
+          .hasMessageContaining(ref.startsWith("Z") ? "cell reference 'ZZZZZZ2'" : "B2000000");
+    }
+  }
+
+  @Test
+  void aLongTextInASheetNamesSheetAndCell() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("inline"), MAPPING.replace("a.csv", "a.xlsx"));
+    workbookWithPart(
+        dir.resolve("a.xlsx"),
+        "xl/worksheets/sheet1.xml",
+        "<?xml version=\"1.0\"?><worksheet"
+            + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>"
+            + "q".repeat(40_000)
+            + "</t></is></c></row></sheetData></worksheet>");
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageEndingWith(
+            "inline/a.xlsx: refused as a workbook: sheet 'personen' (xl/worksheets/sheet1.xml),"
+                + " cell C2: a text longer than Excel's limit of 32767 characters");
   }
 
   static byte[] concat(byte[] a, byte[] b) {
