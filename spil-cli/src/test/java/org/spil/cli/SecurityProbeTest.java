@@ -2,9 +2,17 @@ package org.spil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,10 +187,10 @@ class SecurityProbeTest {
   void aCarelessDeliveryIsNamedAndAMistakeLeavesNothingBehind() throws Exception {
     Path dir = tmp.resolve("mixed");
     Files.createDirectories(dir);
-    byte[] cp1252 = "2,Fran\u00e7ois\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    byte[] utf8 = "3,Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
-    csv.write("id,name\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] cp1252 = "2,Fran\u00e7ois\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] utf8 = "3,Jos\u00e9\n".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    csv.write("id,name\n".getBytes(StandardCharsets.US_ASCII));
     csv.write(cp1252);
     csv.write(utf8);
     Files.write(dir.resolve("people.csv"), csv.toByteArray());
@@ -227,8 +235,7 @@ class SecurityProbeTest {
   }
 
   /** A copy of the customs example with its dataset.yml changed by {@code edit}. */
-  private Path customs(String name, java.util.function.UnaryOperator<String> edit)
-      throws Exception {
+  private Path customs(String name, UnaryOperator<String> edit) throws Exception {
     Path dir = tmp.resolve(name);
     Files.createDirectories(dir);
     Path example = CommandsTest.EXAMPLES.resolve("douane-nl");
@@ -275,9 +282,7 @@ class SecurityProbeTest {
 
     Path plain = customs("plain", y -> y);
     for (String day :
-        new String[] {
-          java.time.LocalDate.now().plusDays(1).toString(), "2199-01-01", "2018-01-01"
-        }) {
+        new String[] {LocalDate.now().plusDays(1).toString(), "2199-01-01", "2018-01-01"}) {
       Cli.Result dated = Cli.run("ingest", plain.toString(), "--as-of", day, "--data", data);
       assertThat(dated.code()).as(day).isEqualTo(2);
       assertThat(dated.err()).contains("--as-of: " + day);
@@ -287,10 +292,50 @@ class SecurityProbeTest {
                     "ingest",
                     plain.toString(),
                     "--as-of",
-                    java.time.LocalDate.now().minusDays(3).toString(),
+                    LocalDate.now().minusDays(3).toString(),
                     "--data",
                     data)
                 .code())
         .isZero();
+  }
+
+  @Test
+  void aHostileFileIsRefusedWithBoundedMemoryAndNothingHalfWritten() throws Exception {
+    String data = CommandsTest.warehouse(tmp, "d", "politie-nl");
+    String[] viewer = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data, "--json"};
+    String before = Cli.run(LeakTest.concat(new String[] {"stats"}, viewer)).out();
+
+    Path bomb = customs("bomb", y -> y.replace("zendingen.csv", "zendingen.xlsx"));
+    try (ZipOutputStream zip =
+        new ZipOutputStream(Files.newOutputStream(bomb.resolve("zendingen.xlsx")))) {
+      zip.setLevel(9);
+      zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 100; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    Cli.Result bombed = Cli.run("ingest", bomb.toString(), "--data", data);
+    assertThat(bombed.code()).isEqualTo(2);
+    assertThat(bombed.err())
+        .contains("bomb/zendingen.xlsx: refused as a workbook: part xl/sharedStrings.xml inflates");
+
+    Path endless = customs("endless", y -> y);
+    try (var out =
+        Files.newOutputStream(endless.resolve("zendingen.csv"), StandardOpenOption.APPEND)) {
+      byte[] chunk = new byte[1 << 20];
+      Arrays.fill(chunk, (byte) 'x');
+      for (int i = 0; i < 40; i++) {
+        out.write(chunk);
+      }
+    }
+    Cli.Result refused = Cli.run("ingest", endless.toString(), "--data", data);
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("endless/zendingen.csv:").contains("a record longer than");
+
+    assertThat(Cli.run(LeakTest.concat(new String[] {"stats"}, viewer)).out())
+        .as("nothing of a refused file reaches the warehouse")
+        .isEqualTo(before);
   }
 }
