@@ -2,6 +2,10 @@ package org.spil.app;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import org.spil.policy.Approval;
+import org.spil.policy.Role;
+import org.spil.policy.Subset;
 import org.spil.policy.Viewer;
 import org.spil.store.HitNoHit;
 import org.spil.store.Requests;
@@ -9,8 +13,9 @@ import org.spil.store.Store;
 
 /**
  * The exchange between agencies: hit/no-hit (which other agencies hold matching records the viewer
- * may not see, never a value) and the access requests that follow a hit, decided by the owning
- * agency. Every step is audited in the store.
+ * may not see, never a value), the access requests that follow a hit, decided by the owning agency,
+ * and the subsets of batches the owning agency approves for a case as a court orders. Every step is
+ * audited in the store.
  */
 public final class Exchange {
   private final Store store;
@@ -42,5 +47,30 @@ public final class Exchange {
   /** A user of the owning agency refuses a request, saying why. */
   public Requests.View refuse(String user, String request, String reason) {
     return store.requests().decide(user, request, false, null, reason);
+  }
+
+  /**
+   * A user of the batch's owning agency approves a subset of the batch for a case, for an audience
+   * (the case team and the court when none is given), until a day, carrying out an order.
+   */
+  public Approval approve(
+      String user,
+      String caseId,
+      long batch,
+      Subset subset,
+      Set<Role> audience,
+      LocalDate until,
+      String order) {
+    return store.approvals().record(user, caseId, batch, subset, audience, until, order);
+  }
+
+  /** The approvals in force that the user's agency made or that the user may read by. */
+  public List<Approval> approvals(String user) {
+    return store.approvals().list(user);
+  }
+
+  /** A user of the owning agency revokes an approval. */
+  public void revoke(String user, String approval) {
+    store.approvals().revoke(user, approval);
   }
 }

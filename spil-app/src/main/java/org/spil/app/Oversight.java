@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.spil.model.InvalidField;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
@@ -12,9 +14,12 @@ import org.spil.store.AuditLog;
 import org.spil.store.Store;
 
 /**
- * The privacy officer's view of the audit log: verify its chain (anyone may), export it and query
- * it by user, entity or time (privacy officers and administrators only; a refusal is audited, and
- * so is every export and query).
+ * The overseers' view of the audit log: verify its chain (anyone may), export it and query it by
+ * user, entity or time. The log is partitioned: a privacy officer reads the entries of its agency's
+ * users, an administrator those of the system (the operator, unknown users), the court those of the
+ * defence counsel of its cases; nobody else's. An export shows the other partitions' entries by
+ * their hashes only, so that it still verifies as a chain. A refusal is audited, and so is every
+ * export and query.
  */
 public final class Oversight {
   private Oversight() {}
@@ -30,11 +35,13 @@ public final class Oversight {
   }
 
   /**
-   * The user reading the log, if a privacy officer or administrator; otherwise a refusal, audited.
+   * The user reading the log, if a privacy officer, administrator or court; otherwise a refusal,
+   * audited.
    */
   static User overseer(Store store, String name) {
     User u = store.accounts().directory().users().get(name);
-    if (u == null || !(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR))) {
+    if (u == null
+        || !(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR) || u.has(Role.COURT))) {
       store
           .audit()
           .append(
@@ -44,7 +51,7 @@ public final class Oversight {
           "user",
           (u == null
                   ? "unknown user '" + name + "'"
-                  : "user " + name + " is not a privacy officer or administrator")
+                  : "user " + name + " is not a privacy officer, administrator or court")
               + "; only they may read the audit log");
     }
     return u;
@@ -59,7 +66,19 @@ public final class Oversight {
         .append(
             new AuditLog.Event(
                 overseer, null, "audit-export", Map.of("file", out.toAbsolutePath().toString())));
-    return store.audit().export(out);
+    return store.audit().export(out, overseen(store, overseer));
+  }
+
+  /**
+   * Whether an entry is in a partition the overseer oversees (a day root, which holds only hashes,
+   * is in every one).
+   */
+  private static Predicate<JsonNode> overseen(Store store, String overseer) {
+    Set<String> partitions = store.oversees(overseer);
+    return entry -> {
+      String partition = store.audit().partitionOf(entry);
+      return partition == null || partitions.contains(partition);
+    };
   }
 
   /**
@@ -87,11 +106,13 @@ public final class Oversight {
                     entity == null ? "" : entity,
                     "since",
                     since == null ? "" : since)));
+    Predicate<JsonNode> overseen = overseen(store, overseer);
     return store
         .audit()
         .query(
             n ->
-                (user == null || user.equals(n.path("user").asText()))
+                overseen.test(n)
+                    && (user == null || user.equals(n.path("user").asText()))
                     && (entity == null
                         || n.path("detail").toString().contains("\"" + entity + "\""))
                     && (since == null || n.path("at").asText().compareTo(since) >= 0));

@@ -88,6 +88,7 @@ public final class Spil implements Runnable {
           RetentionCommand.class,
           HitCommand.class,
           RequestCommand.class,
+          ApprovalCommand.class,
           ResolveCommand.class,
           ClustersCommand.class,
           ExplainCommand.class,

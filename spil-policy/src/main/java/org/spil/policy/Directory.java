@@ -5,8 +5,9 @@ import java.util.TreeMap;
 
 /**
  * The users and cases of a deployment with its legal-bases table: the only way to obtain a {@link
- * Viewer}. Refuses, with a message naming what is wrong, an unknown user, an unknown purpose, and a
- * case purpose the user is not a member of.
+ * Viewer}. Refuses, with a message naming what is wrong, an unknown user, an unknown purpose, a
+ * case purpose the user is not a member of, and a legal task (of its own or a case's) that the
+ * table does not let the user's agency and roles claim.
  */
 public final class Directory {
   private final Map<String, User> users;
@@ -43,6 +44,13 @@ public final class Directory {
                 + c.id()
                 + "; ask its members to add you");
       }
+      if (!user.isOutsideParty()) {
+        String refusal = bases.refusal(user, c.legalTask());
+        if (refusal != null) {
+          throw new PolicyException(
+              "purpose", "case " + c.id() + " serves " + c.legalTask() + ": " + refusal);
+        }
+      }
       return new Viewer(user, Purpose.of(c));
     }
     if (!bases.knows(purposeToken)) {
@@ -51,6 +59,10 @@ public final class Directory {
               + purposeToken
               + "': use a case id you are a member of or one of "
               + String.join(", ", bases.purposes()));
+    }
+    String refusal = bases.refusal(user, purposeToken);
+    if (refusal != null) {
+      throw new PolicyException("purpose", refusal);
     }
     return new Viewer(user, Purpose.task(purposeToken));
   }

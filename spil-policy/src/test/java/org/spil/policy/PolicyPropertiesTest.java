@@ -50,16 +50,84 @@ class PolicyPropertiesTest {
                                                         null)))));
   }
 
+  /** Viewers whose claim the default table allows (a refused claim sees nothing at all). */
   @Provide
   Arbitrary<Viewer> viewers() {
-    return Arbitraries.of("politie-nl", "fiod", "kmar", "om")
+    return Arbitraries.of("politie-nl", "fiod", "kmar", "om", "douane-nl")
         .flatMap(
             agency ->
                 Arbitraries.of("wpg-art-8", "wpg-art-9", "wpg-art-10", "wjsg", "adw")
                     .map(
                         task ->
                             new Viewer(
-                                new User("u", agency, Set.of(Role.ANALYST)), Purpose.task(task))));
+                                new User("u", agency, Set.of(Role.ANALYST)), Purpose.task(task))))
+        .filter(v -> policy.bases().refusal(v.user(), v.purpose().token()) == null);
+  }
+
+  @Property
+  void aClaimTheTableDoesNotAllowSeesNothingWhateverTheGrants(@ForAll("provenances") Provenance p) {
+    for (String agency : List.of("douane-nl", "om", "unlisted")) {
+      for (String task : List.of("wpg-art-8", "wpg-art-10", "wpg-art-13")) {
+        Viewer v = new Viewer(new User("u", agency, Set.of(Role.ANALYST)), Purpose.task(task));
+        Grant valid = new Grant("g", "u", task, 1, null, TODAY);
+        assertThat(policy.decide(v, p, 1, List.of(valid), TODAY))
+            .as("%s reading for %s", agency, task)
+            .isEqualTo(Visibility.INVISIBLE);
+      }
+    }
+  }
+
+  @Property
+  void prosecutionNeverSeesH1InFullWhateverItsPurposeAndStrategicNeverSeesValues(
+      @ForAll("provenances") Provenance p) {
+    for (String task : List.of("wpg-art-9", "wjsg", "open-source")) {
+      Viewer prosecutor =
+          new Viewer(new User("p", "om", Set.of(Role.INVESTIGATOR)), Purpose.task(task));
+      if (p.handlingCode() == HandlingCode.H1 && !p.agency().equals("om")) {
+        assertThat(policy.decide(prosecutor, p, 1, List.of(), TODAY))
+            .isNotEqualTo(Visibility.VISIBLE);
+      }
+    }
+    Viewer strategic =
+        new Viewer(new User("s", "politie-nl", Set.of(Role.ANALYST)), Purpose.task("strategic"));
+    Grant valid = new Grant("g", "s", "strategic", 1, "e", TODAY);
+    assertThat(policy.decide(strategic, p, 1, List.of(valid), TODAY))
+        .isIn(Visibility.COUNT_ONLY, Visibility.INVISIBLE);
+  }
+
+  @Property
+  void outsidePartiesSeeOnlyWhatIsApprovedForThemInTheirCase(
+      @ForAll("provenances") Provenance p, @ForAll boolean court) {
+    Role role = court ? Role.COURT : Role.DEFENCE_COUNSEL;
+    User counsel = new User("d", "advocaten-x", Set.of(role));
+    Case c = new Case("C1", "case", "wpg-art-9", Set.of("d"));
+    Viewer v = new Viewer(counsel, Purpose.of(c));
+    Approval forThem =
+        new Approval(
+            "a", "C1", 1, new Subset.Entities(Set.of("e1")), Set.of(role), TODAY, "RB-1", "o");
+    Approval forOthers =
+        new Approval(
+            "b",
+            "C1",
+            1,
+            new Subset.Entities(Set.of("e2")),
+            Set.of(Role.INVESTIGATOR),
+            TODAY,
+            "RB-2",
+            "o");
+    Grant grant = new Grant("g", "d", "C1", 1, null, TODAY);
+    List<Approval> both = List.of(forThem, forOthers);
+    assertThat(policy.decide(v, p, 1, List.of(grant), TODAY)).isEqualTo(Visibility.INVISIBLE);
+    assertThat(policy.decide(v, p, 1, "e2", List.of(), List.of(grant), both, TODAY))
+        .isEqualTo(Visibility.INVISIBLE);
+    assertThat(policy.decide(v, p, 1, "e1", List.of(), List.of(grant), both, TODAY))
+        .isEqualTo(Visibility.VISIBLE);
+    assertThat(policy.decide(v, p, 2, "e1", List.of(), List.of(grant), both, TODAY))
+        .as("another batch")
+        .isEqualTo(Visibility.INVISIBLE);
+    assertThat(policy.decide(v, p, 1, "e1", List.of(), List.of(), both, TODAY.plusDays(1)))
+        .as("after the approval's end")
+        .isEqualTo(Visibility.INVISIBLE);
   }
 
   @Property
@@ -110,11 +178,54 @@ class PolicyPropertiesTest {
   }
 
   @Test
+  void directoryRefusesAClaimTheTableDoesNotAllow() {
+    User customs = new User("dou", "douane-nl", Set.of(Role.ANALYST));
+    User prosecutor = new User("om1", "om", Set.of(Role.INVESTIGATOR));
+    User officer = new User("fg", "politie-nl", Set.of(Role.PRIVACY_OFFICER));
+    User counsel = new User("adv", "advocaten-x", Set.of(Role.DEFENCE_COUNSEL));
+    User stranger = new User("zz", "unlisted", Set.of(Role.ANALYST));
+    Case c = new Case("C1", "case", "wpg-art-9", Set.of("dou", "om1", "adv"));
+    Directory d =
+        new Directory(
+            Map.of(
+                "dou", customs, "om1", prosecutor, "fg", officer, "adv", counsel, "zz", stranger),
+            Map.of("C1", c),
+            LegalBases.defaults());
+    assertThatThrownBy(() -> d.viewer("dou", "wpg-art-9"))
+        .hasMessageContaining(
+            "agency douane-nl (customs) may not read for wpg-art-9; its readers are");
+    assertThatThrownBy(() -> d.viewer("dou", "C1"))
+        .hasMessageContaining("case C1 serves wpg-art-9: agency douane-nl (customs) may not read");
+    assertThat(d.viewer("dou", "adw").purpose().token()).isEqualTo("adw");
+    assertThat(d.viewer("om1", "C1").purpose().token()).isEqualTo("C1");
+    assertThatThrownBy(() -> d.viewer("om1", "wpg-art-10"))
+        .hasMessageContaining("agency om (prosecution) may not read for wpg-art-10");
+    assertThatThrownBy(() -> d.viewer("fg", "wpg-art-9"))
+        .hasMessageContaining("user fg has no role that reads for wpg-art-9");
+    assertThatThrownBy(() -> d.viewer("adv", "wpg-art-9"))
+        .hasMessageContaining("defence-counsel reads only for a case it is a member of");
+    assertThat(d.viewer("adv", "C1").user().isOutsideParty()).isTrue();
+    assertThatThrownBy(() -> d.viewer("zz", "open-source"))
+        .hasMessageContaining("agency unlisted is not in the legal-bases table");
+  }
+
+  @Test
   void aTableThatDoesNotParseIsRefusedWithItsLine() {
     assertThatThrownBy(
             () -> LegalBases.parse("wpg-art-9: wpg-art-9\nnonsense here\n", "policy.txt"))
-        .hasMessage("policy.txt:2: expected 'purpose: basis, basis', got 'nonsense here'");
-    assertThatThrownBy(() -> LegalBases.parse("a: b\na: c\n", "p.txt"))
+        .hasMessage(
+            "policy.txt:2: expected 'purpose: basis, basis | readers: kind, agency' or 'agency"
+                + " NAME: kind', got 'nonsense here'");
+    assertThatThrownBy(() -> LegalBases.parse("a: b\n", "p.txt"))
+        .hasMessageContaining("p.txt:1: purpose 'a' names no readers");
+    assertThatThrownBy(() -> LegalBases.parse("a: b | readers: pirates\n", "p.txt"))
+        .hasMessageContaining("p.txt:1: reader 'pirates' is neither a kind of agency");
+    assertThatThrownBy(() -> LegalBases.parse("agency x: navy\n", "p.txt"))
+        .hasMessageContaining("p.txt:1: unknown kind of agency 'navy'");
+    assertThatThrownBy(() -> LegalBases.parse("a: b | readers: police | roles: court\n", "p.txt"))
+        .hasMessageContaining("p.txt:1: the court role reads for no legal task");
+    assertThatThrownBy(
+            () -> LegalBases.parse("a: b | readers: police\na: c | readers: police\n", "p.txt"))
         .hasMessageContaining("p.txt:2: purpose 'a' listed twice");
     assertThatThrownBy(() -> LegalBases.parse("# only comments\n", "p.txt"))
         .hasMessageContaining("no purposes");

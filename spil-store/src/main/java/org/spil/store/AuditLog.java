@@ -62,14 +62,55 @@ public final class AuditLog {
   /** One event to append: who did what, and the details (query, returned entities, change). */
   public record Event(String user, String purpose, String action, Map<String, Object> detail) {}
 
-  /** The log's integrity as a verification finds it: intact, or the first broken entry and why. */
-  public record Integrity(boolean intact, long entries, long brokenAt, String reason) {
+  /**
+   * The partition of an entry, from its user and purpose: whose overseers may read it ({@code
+   * agency:politie-nl}, {@code defence:26Kruiskade}, {@code system}); null for none.
+   */
+  public interface Partitions {
+    String of(String user, String purpose);
+  }
+
+  private volatile Partitions partitions = (user, purpose) -> null;
+
+  /** Sets how entries are partitioned from now on (the store does, from its users). */
+  public void partitions(Partitions partitions) {
+    this.partitions = partitions;
+  }
+
+  /**
+   * The partition of an entry: the one it records, or, for an entry written before entries had
+   * partitions, the one its user and purpose give now; null for a day root, which holds only
+   * hashes.
+   */
+  public String partitionOf(JsonNode entry) {
+    if (entry.hasNonNull("partition")) {
+      return entry.get("partition").asText();
+    }
+    if (entry.path("action").asText().equals("day-root")) {
+      return null;
+    }
+    return partitions.of(
+        entry.path("user").asText(null),
+        entry.path("purpose").isNull() ? null : entry.path("purpose").asText(null));
+  }
+
+  /**
+   * The log's integrity as a verification finds it: intact, or the first broken entry and why;
+   * {@code redacted} counts the entries of an export shown only by their hashes (partitions its
+   * exporter does not oversee).
+   */
+  public record Integrity(
+      boolean intact, long entries, long brokenAt, String reason, long redacted) {
     static Integrity ok(long entries) {
-      return new Integrity(true, entries, -1, null);
+      return ok(entries, 0);
+    }
+
+    static Integrity ok(long entries, long redacted) {
+      return new Integrity(true, entries, -1, null, redacted);
     }
 
     static Integrity broken(long entries, long at, String reason) {
-      return new Integrity(false, entries, at, reason);
+      return new Integrity(false, entries, at, reason, 0);
     }
   }
 
@@ -124,12 +165,22 @@ public final class AuditLog {
                     null,
                     "day-root",
                     Map.of("day", lastDay, "merkle_root", root),
+                    null,
                     prev);
             prev = r.get("hash").asText();
             out.append(JSON.writeValueAsString(r)).append('\n');
           }
           lastDay = day;
-          ObjectNode n = entry(++seq, at, e.user(), e.purpose(), e.action(), e.detail(), prev);
+          ObjectNode n =
+              entry(
+                  ++seq,
+                  at,
+                  e.user(),
+                  e.purpose(),
+                  e.action(),
+                  e.detail(),
+                  partitions.of(e.user(), e.purpose()),
+                  prev);
           prev = n.get("hash").asText();
           out.append(JSON.writeValueAsString(n)).append('\n');
         }
@@ -160,6 +211,7 @@ public final class AuditLog {
       String purpose,
       String action,
       Map<String, Object> detail,
+      String partition,
       String prev) {
     ObjectNode n = JSON.createObjectNode();
     n.put("seq", seq);
@@ -168,6 +220,9 @@ public final class AuditLog {
     n.put("purpose", purpose);
     n.put("action", action);
     n.set("detail", JSON.valueToTree(detail == null ? Map.of() : detail));
+    if (partition != null) {
+      n.put("partition", partition);
+    }
     n.put("prev", prev);
     n.put("hash", hash(n));
     return n;
@@ -306,6 +361,7 @@ public final class AuditLog {
       return Integrity.ok(0);
     }
     long expected = 1;
+    long hidden = 0;
     String prev = GENESIS;
     List<byte[]> day = new ArrayList<>();
     String currentDay = null;
@@ -319,7 +375,12 @@ public final class AuditLog {
           return Integrity.broken(
               expected - 1, expected, "entry " + expected + " is not a JSON object");
         }
-        if (n == null || !n.has("seq") || !n.has("hash") || !n.has("prev") || !n.has("at")) {
+        boolean redacted = n != null && n.path("redacted").asBoolean(false);
+        if (n == null
+            || !n.has("seq")
+            || !n.has("hash")
+            || !n.has("prev")
+            || !(n.has("at") || (redacted && n.has("day")))) {
           return Integrity.broken(
               expected - 1, expected, "entry " + expected + " lacks seq, at, prev or hash");
         }
@@ -340,16 +401,21 @@ public final class AuditLog {
               seq,
               "entry " + seq + " does not follow entry " + (seq - 1) + " (prev hash differs)");
         }
-        String h = hash(n);
+        // an entry of a partition the exporter does not oversee shows only its hash, its day and
+        // its place in the chain: its links and its day's root are checked, its content cannot be
+        String h = redacted ? n.get("hash").asText() : hash(n);
         if (!h.equals(n.get("hash").asText())) {
           return Integrity.broken(
               expected - 1,
               seq,
               "entry " + seq + " was changed (its hash does not match its content)");
         }
-        String entryDay =
-            n.get("at").asText().length() >= 10 ? n.get("at").asText().substring(0, 10) : "";
-        if (n.get("action").asText().equals("day-root")) {
+        if (redacted) {
+          hidden++;
+        }
+        String when = redacted ? n.get("day").asText() : n.get("at").asText();
+        String entryDay = when.length() >= 10 ? when.substring(0, 10) : "";
+        if (n.path("action").asText().equals("day-root")) {
           String root = HexFormat.of().formatHex(merkleRoot(day));
           String claimed = n.path("detail").path("merkle_root").asText();
           if (!root.equals(claimed)) {
@@ -373,7 +439,7 @@ public final class AuditLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Integrity.ok(expected - 1);
+    return Integrity.ok(expected - 1, hidden);
   }
 
   /** Entries matching the filter, oldest first. */
@@ -396,20 +462,41 @@ public final class AuditLog {
     return out;
   }
 
-  /** Copies the log to {@code out} for verification elsewhere. */
-  public long export(Path out) {
+  /**
+   * Copies the log to {@code out} for verification elsewhere: the entries {@code shown} accepts in
+   * full, every other entry by its sequence number, day, previous hash and hash only, so that the
+   * copy verifies as a chain without showing what others asked. Returns the entries written.
+   */
+  public long export(Path out, Predicate<JsonNode> shown) {
     try {
-      // only its owner may read the copy: it holds every query that was asked
+      // only its owner may read the copy: it holds the queries that were asked
       Files.deleteIfExists(out);
       Files.createFile(out, OwnerOnly.file());
       if (!Files.exists(file)) {
         return 0;
       }
-      Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
-      OwnerOnly.restrict(out);
-      try (var lines = Files.lines(out)) {
-        return lines.count();
+      long n = 0;
+      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+          var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          JsonNode entry = JSON.readTree(line);
+          if (shown.test(entry)) {
+            w.write(line);
+          } else {
+            ObjectNode r = JSON.createObjectNode();
+            r.put("seq", entry.get("seq").asLong());
+            r.put("day", entry.get("at").asText().substring(0, 10));
+            r.put("redacted", true);
+            r.put("prev", entry.get("prev").asText());
+            r.put("hash", entry.get("hash").asText());
+            w.write(JSON.writeValueAsString(r));
+          }
+          w.write('\n');
+          n++;
+        }
       }
+      return n;
     } catch (IOException e) {
       throw new StoreException("cannot export the audit log to " + out + ": " + e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.spil.model.Provenance;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
+import org.spil.policy.CountDisclosure;
 import org.spil.policy.Viewer;
 
 /**
@@ -196,7 +197,7 @@ public final class Entities {
   }
 
   public Stats stats(Viewer viewer) {
-    Scope scope = store.scope(viewer);
+    Scope scope = store.countScope(viewer);
     store.audited(viewer, "stats", Map.of());
     // every entity row holds its id statement or at least one statement row (the batch writer
     // drops those left with neither), so entities are counted on the entity rows, and statements
@@ -255,13 +256,24 @@ public final class Entities {
     } catch (SQLException e) {
       throw new StoreException("cannot count: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    if (store.countsOnly(viewer)) {
+      return new Stats(
+          CountDisclosure.suppressed(entities) ? 0 : CountDisclosure.rounded(entities),
+          CountDisclosure.suppressed(entities) ? 0 : CountDisclosure.rounded(statements),
+          Map.of(),
+          schema.disclosed(),
+          agency.disclosed(),
+          handling.disclosed(),
+          CountDisclosure.NOTE);
+    }
     return new Stats(
         entities,
         statements,
         dataset.counts(),
         schema.counts(),
         agency.counts(),
-        handling.counts());
+        handling.counts(),
+        null);
   }
 
   /** Entities and statements per key of one breakdown of {@link #stats}. */
@@ -274,6 +286,23 @@ public final class Entities {
 
     void statements(String key, long n) {
       byKey.computeIfAbsent(key, k -> new long[2])[1] += n;
+    }
+
+    /** The counts a counts-only reader sees: groups of too few entities left out, rounded. */
+    Map<String, Stats.Count> disclosed() {
+      Map<String, Stats.Count> out = new LinkedHashMap<>();
+      counts()
+          .forEach(
+              (key, c) -> {
+                if (!CountDisclosure.suppressed(c.entities())) {
+                  out.put(
+                      key,
+                      new Stats.Count(
+                          CountDisclosure.rounded(c.entities()),
+                          CountDisclosure.rounded(c.statements())));
+                }
+              });
+      return out;
     }
 
     /** Most statements first, then by key. */

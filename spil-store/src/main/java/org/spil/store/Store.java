@@ -14,12 +14,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.spil.model.Provenance;
+import org.spil.policy.Approval;
 import org.spil.policy.Directory;
 import org.spil.policy.Grant;
 import org.spil.policy.LegalBases;
 import org.spil.policy.MatchCodes;
 import org.spil.policy.Policy;
 import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.User;
 import org.spil.policy.Viewer;
 import org.spil.policy.Visibility;
 
@@ -51,6 +54,63 @@ public final class Store implements AutoCloseable {
     this.policy = policy;
     this.audit = new AuditLog(dir);
     this.codes = codes;
+    audit.partitions(this::partitionOf);
+  }
+
+  /**
+   * The audit partition of an entry by a user for a purpose: {@code defence:CASE} for defence
+   * counsel reading for a case (overseen by the court of the case, and by nobody of the prosecution
+   * or police), {@code defence-counsel:NAME} for what counsel does outside a case (overseen by the
+   * courts of the counsel's cases), {@code agency:AGENCY} for every other known user (overseen by
+   * that agency's privacy officers), {@code system} for anything else (refusals of unknown users,
+   * the operator's changes; overseen by administrators).
+   */
+  String partitionOf(String userName, String purpose) {
+    User u = userName == null ? null : directory().users().get(userName);
+    if (u == null) {
+      return "system";
+    }
+    if (u.has(Role.DEFENCE_COUNSEL)) {
+      return purpose == null ? "defence-counsel:" + u.name() : "defence:" + purpose;
+    }
+    return "agency:" + u.agency();
+  }
+
+  /**
+   * The audit partitions a user oversees: a privacy officer its agency's, an administrator the
+   * system's, the court the defence's of each case it is a member of and those of that case's
+   * counsel outside a case.
+   */
+  public Set<String> oversees(String userName) {
+    User u = directory().users().get(userName);
+    Set<String> out = new TreeSet<>();
+    if (u == null) {
+      return out;
+    }
+    if (u.has(Role.PRIVACY_OFFICER)) {
+      out.add("agency:" + u.agency());
+    }
+    if (u.has(Role.ADMINISTRATOR)) {
+      out.add("system");
+    }
+    if (u.has(Role.COURT)) {
+      directory()
+          .cases()
+          .values()
+          .forEach(
+              c -> {
+                if (c.members().contains(u.name())) {
+                  out.add("defence:" + c.id());
+                  for (String m : c.members()) {
+                    User member = directory().users().get(m);
+                    if (member != null && member.has(Role.DEFENCE_COUNSEL)) {
+                      out.add("defence-counsel:" + m);
+                    }
+                  }
+                }
+              });
+    }
+    return out;
   }
 
   /**
@@ -149,6 +209,11 @@ public final class Store implements AutoCloseable {
   /** Access requests from hits, and the owners' decisions. */
   public Requests requests() {
     return new Requests(this);
+  }
+
+  /** Subsets of batches approved for cases, as courts order and owners record them. */
+  public Approvals approvals() {
+    return new Approvals(this);
   }
 
   /** Judgements, clusters and models of entity resolution. */
@@ -357,7 +422,45 @@ public final class Store implements AutoCloseable {
         entities.computeIfAbsent(g.batchId(), k -> new TreeSet<>()).add(g.entityId());
       }
     }
+    List<Approval> approvals = approvals().all();
+    if (!approvals.isEmpty()) {
+      Approvals facet = approvals();
+      for (Batch b : warehouse.batches()) {
+        if (batches.contains(b.id())) {
+          continue;
+        }
+        for (Approval a :
+            policy.policy().opened(viewer, b.provenance(), b.id(), approvals, policy.today())) {
+          entities
+              .computeIfAbsent(b.id(), k -> new TreeSet<>())
+              .addAll(facet.entities(b.id(), a.subset()));
+        }
+      }
+    }
     return new Scope(batches, entities);
+  }
+
+  /**
+   * What the viewer may count: for a counts-only task (strategic analysis), the batches the policy
+   * makes count-only, never a value among them; for any other purpose, what the viewer may read.
+   */
+  Scope countScope(Viewer viewer) {
+    if (!countsOnly(viewer)) {
+      return scope(viewer);
+    }
+    List<Grant> grants = warehouse.grantsFor(viewer.user().name());
+    Set<Long> counted = new HashSet<>();
+    for (Batch b : warehouse.batches()) {
+      if (policy.decide(viewer, b, grants) == Visibility.COUNT_ONLY) {
+        counted.add(b.id());
+      }
+    }
+    return new Scope(counted, Map.of());
+  }
+
+  /** Whether the viewer reads for a counts-only task: totals only, never a value. */
+  public boolean countsOnly(Viewer viewer) {
+    return policy.policy().bases().countsOnly(viewer.purpose().legalTask());
   }
 
   void audited(Viewer viewer, String action, Map<String, Object> detail) {

@@ -55,6 +55,7 @@ final class WarehouseSchema {
       DirectoryTables.create(s);
       MatchIndex.create(s);
       AccessRequests.create(s);
+      Approvals.create(s);
       Resolutions.create(s);
       s.execute(
           """

@@ -68,8 +68,48 @@ class AuditLogTest {
     assertThat(log.query(n -> n.path("detail").path("returned").toString().contains("\"e3\"")))
         .hasSize(1);
     Path export = tmp.resolve("export.jsonl");
-    log.export(export);
+    log.export(export, n -> true);
     assertThat(AuditLog.verify(export).intact()).isTrue();
+  }
+
+  @Test
+  void aPartitionsExportShowsOnlyItsEntriesAndStillVerifies() throws IOException {
+    Path dir = tmp.resolve("parts");
+    AuditLog log = new AuditLog(dir, new Steps());
+    log.partitions((user, purpose) -> user.equals("adv") ? "defence:" + purpose : "agency:x");
+    for (int i = 0; i < 12; i++) {
+      String user = i % 3 == 0 ? "adv" : "ann";
+      log.append(
+          new AuditLog.Event(
+              user,
+              "C1",
+              "search",
+              Map.of("query", "secret strategy " + i, "returned", List.of())));
+    }
+    assertThat(log.query(n -> "defence:C1".equals(log.partitionOf(n)))).hasSize(4);
+    Path export = tmp.resolve("court.jsonl");
+    log.export(export, n -> "defence:C1".equals(log.partitionOf(n)) || log.partitionOf(n) == null);
+    String text = Files.readString(export);
+    assertThat(text).contains("secret strategy 0").doesNotContain("secret strategy 1");
+    AuditLog.Integrity v = AuditLog.verify(export);
+    assertThat(v.intact()).as(v.reason()).isTrue();
+    assertThat(v.redacted()).isEqualTo(8);
+    // a shown entry changed, or a hidden one's hash replaced, is still detected
+    List<String> lines = new ArrayList<>(Files.readAllLines(export));
+    int shown = 0;
+    while (!lines.get(shown).contains("secret strategy")) {
+      shown++;
+    }
+    List<String> edited = new ArrayList<>(lines);
+    edited.set(shown, lines.get(shown).replace("secret strategy", "harmless question"));
+    Files.write(export, edited);
+    assertThat(AuditLog.verify(export).intact()).isFalse();
+    int hidden =
+        lines.indexOf(lines.stream().filter(l -> l.contains("redacted")).findFirst().get());
+    edited = new ArrayList<>(lines);
+    edited.set(hidden, lines.get(hidden).replaceAll("\"hash\":\"[0-9a-f]{4}", "\"hash\":\"0000"));
+    Files.write(export, edited);
+    assertThat(AuditLog.verify(export).intact()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.spil.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.model.Provenance;
@@ -21,6 +23,11 @@ import org.spil.model.Provenance;
  */
 class StatementLayoutTest {
   @TempDir Path tmp;
+
+  @BeforeEach
+  void tableOfTheTestAgencies() throws IOException {
+    Viewers.allowTestAgencies(tmp);
+  }
 
   private static final Provenance P =
       StoreTest.provenance("ds", "a", Set.of(), StoreTest.TODAY.plusYears(5));

@@ -2,6 +2,7 @@ package org.spil.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.model.HandlingCode;
@@ -24,6 +26,12 @@ import org.spil.policy.Viewer;
 
 class StoreTest {
   @TempDir Path tmp;
+
+  @BeforeEach
+  void tableOfTheTestAgencies() throws IOException {
+    Viewers.allowTestAgencies(tmp);
+  }
+
   static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
   static Provenance provenance(String dataset, String agency, Set<String> share, LocalDate until) {
@@ -269,7 +277,8 @@ class StoreTest {
   }
 
   /** The records a name-only match finds, with or without an unshared batch beside them. */
-  private List<String> namesakesFound(Path dir, boolean withHidden) {
+  private List<String> namesakesFound(Path dir, boolean withHidden) throws IOException {
+    Viewers.allowTestAgencies(dir);
     try (Store store = Store.open(dir, true, TODAY)) {
       BatchWriter w =
           store.warehouse().begin(provenance("ds", "a", Set.of(), TODAY.plusYears(1)), TODAY, "x");
@@ -312,7 +321,7 @@ class StoreTest {
   }
 
   @Test
-  void whatAViewerMayNotSeeChangesNeitherWhatASearchFindsNorItsScores() {
+  void whatAViewerMayNotSeeChangesNeitherWhatASearchFindsNorItsScores() throws IOException {
     List<String> alone = namesakesFound(tmp.resolve("alone"), false);
     List<String> beside = namesakesFound(tmp.resolve("beside"), true);
     assertThat(alone).contains("zandvoort").doesNotContainAnyElementsOf(List.of("h0", "h1"));
