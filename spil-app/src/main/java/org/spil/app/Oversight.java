@@ -16,10 +16,11 @@ import org.spil.store.Store;
 /**
  * The overseers' view of the audit log: verify its chain (anyone may), export it and query it by
  * user, entity or time. The log is partitioned: a privacy officer reads the entries of its agency's
- * users, an administrator those of the system (the operator, unknown users), the court those of the
- * defence counsel of its cases; nobody else's. An export shows the other partitions' entries by
- * their hashes only, so that it still verifies as a chain. A refusal is audited, and so is every
- * export and query.
+ * users and those on its agency's data (hits on it, requests to it, ingests and purges of it), an
+ * administrator those of the system (the operator, unknown users), the court those of the defence
+ * counsel of its cases; nobody else's. An export shows the other partitions' entries by their
+ * hashes only, so that it still verifies as a chain. A refusal is audited, and so is every export
+ * and query.
  */
 public final class Oversight {
   private Oversight() {}
@@ -76,8 +77,8 @@ public final class Oversight {
   private static Predicate<JsonNode> overseen(Store store, String overseer) {
     Set<String> partitions = store.oversees(overseer);
     return entry -> {
-      String partition = store.audit().partitionOf(entry);
-      return partition == null || partitions.contains(partition);
+      List<String> in = store.audit().partitionsOf(entry);
+      return in == null || in.stream().anyMatch(partitions::contains);
     };
   }
 

@@ -166,7 +166,7 @@ final class DemoTour {
             new Read("rechercheur.fiod", Scenario.CASE),
             new Read("analist.kmar", "wpg-art-8"),
             new Read("officier.om", "wjsg"),
-            new Read("enqueteur.pjf", "wpg-art-13"));
+            new Read("enqueteur.pjf", "wpg-art-9"));
     Searching searching = new Searching(store);
     for (Read read : reads) {
       Stats s = searching.stats(store.viewer(read.user(), read.purpose()));

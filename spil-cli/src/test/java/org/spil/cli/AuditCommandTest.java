@@ -60,7 +60,7 @@ class AuditCommandTest {
 
     Cli.Result denied = Cli.run("audit", "query", "--as", "douane-nl", "--data", data);
     assertThat(denied.code()).isEqualTo(2);
-    assertThat(denied.err()).contains("not a privacy officer or administrator");
+    assertThat(denied.err()).contains("not a privacy officer, administrator or court");
 
     Cli.Result mine =
         Cli.run("audit", "query", "--as", "fg", "--user", "douane-nl", "--json", "--data", data);
@@ -106,13 +106,18 @@ class AuditCommandTest {
                 .code())
         .isZero();
     CommandsTest.addUsers(data, tmp);
-    Files.writeString(Path.of(data).resolve("legal-bases.txt"), "adw: adw\nthis is not a rule\n");
+    Files.writeString(
+        Path.of(data).resolve("legal-bases.txt"),
+        "agency douane-nl: customs\nadw: adw | readers: customs\nthis is not a rule\n");
     Cli.Result r = Cli.run("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data);
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("legal-bases.txt:2: expected 'purpose: basis, basis'");
+    assertThat(r.err())
+        .contains("legal-bases.txt:3: expected 'purpose: basis, basis | readers: kind, agency'");
     String log = Files.readString(Path.of(data).resolve("audit.jsonl"));
-    assertThat(log).contains("\"action\":\"refused\"").contains("legal-bases.txt:2");
-    Files.writeString(Path.of(data).resolve("legal-bases.txt"), "adw: adw\n");
+    assertThat(log).contains("\"action\":\"refused\"").contains("legal-bases.txt:3");
+    Files.writeString(
+        Path.of(data).resolve("legal-bases.txt"),
+        "agency douane-nl: customs\nadw: adw | readers: customs\n");
     assertThat(Cli.run("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data).code())
         .isZero();
     assertThat(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.policy.LegalBases;
 
 /** End-to-end: the example datasets through every command, from three agencies' points of view. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +91,8 @@ class CommandsTest {
     Path pw = tmp.resolve("password.txt");
     try {
       Files.writeString(pw, "a long enough test password\n");
+      Files.createDirectories(Path.of(data));
+      Files.writeString(Path.of(data).resolve("legal-bases.txt"), testLegalBases());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,6 +118,17 @@ class CommandsTest {
               "--data",
               data);
       assertThat(r.code()).as(r.err()).isZero();
+    }
+  }
+
+  /**
+   * The deployment's default table with the test agencies {@code outsider} and {@code x} as police
+   * forces that supplied nothing.
+   */
+  static String testLegalBases() throws IOException {
+    try (var in = LegalBases.class.getResourceAsStream("legal-bases.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          + "agency outsider: police\nagency x: police\n";
     }
   }
 
@@ -164,7 +179,7 @@ class CommandsTest {
                 "--as",
                 "douane-nl",
                 "--purpose",
-                "wpg-art-9",
+                "adw",
                 "--data",
                 d,
                 "--json")
@@ -176,7 +191,7 @@ class CommandsTest {
             "--as",
             "douane-nl",
             "--purpose",
-            "wpg-art-9",
+            "adw",
             "--data",
             d,
             "--json");
@@ -225,7 +240,7 @@ class CommandsTest {
             "--as",
             "douane-nl",
             "--purpose",
-            "wpg-art-9",
+            "adw",
             "--data",
             data,
             "--json");
@@ -286,10 +301,9 @@ class CommandsTest {
     assertThat(phone.get("handling_code").asText()).isEqualTo("H2");
     assertThat(phone.get("legal_basis").asText()).isEqualTo("wpg-art-9");
     Cli.Result hidden =
-        Cli.run("show", id, "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data);
+        Cli.run("show", id, "--as", "douane-nl", "--purpose", "adw", "--data", data);
     Cli.Result missing =
-        Cli.run(
-            "show", "no-such-id", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data);
+        Cli.run("show", "no-such-id", "--as", "douane-nl", "--purpose", "adw", "--data", data);
     assertThat(hidden.code()).isEqualTo(1);
     assertThat(hidden.err().replace(id, "X")).isEqualTo(missing.err().replace("no-such-id", "X"));
     assertThat(Cli.run("show", id, "--as", "kmar", "--purpose", "wpg-art-9", "--data", data).code())
@@ -299,7 +313,7 @@ class CommandsTest {
   @Test
   void statsCountOnlyVisibleDatasets() throws Exception {
     JsonNode customs =
-        json("stats", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
+        json("stats", "--as", "douane-nl", "--purpose", "adw", "--data", data, "--json");
     assertThat(customs.get("datasets").has("politie-nl-personen")).isFalse();
     assertThat(customs.get("datasets").has("douane-nl-zendingen")).isTrue();
     JsonNode police =
@@ -372,7 +386,7 @@ class CommandsTest {
               "--as",
               "douane-nl",
               "--purpose",
-              "wpg-art-9",
+              "adw",
               "--out",
               nowhere.toString(),
               "--data",
@@ -395,7 +409,7 @@ class CommandsTest {
             "--as",
             "douane-nl",
             "--purpose",
-            "wpg-art-9",
+            "adw",
             "--out",
             parquet.toString(),
             "--data",
@@ -419,7 +433,7 @@ class CommandsTest {
   @Test
   void rejectsAreListedOnlyForTheSupplyingAgency() throws Exception {
     JsonNode own =
-        json("rejects", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data, "--json");
+        json("rejects", "--as", "douane-nl", "--purpose", "adw", "--data", data, "--json");
     assertThat(own.findValuesAsText("reason"))
         .contains("containerNumber: container check digit does not match");
     assertThat(own.get(0).get("file").asText()).isEqualTo("douane-nl/zendingen.csv");
@@ -441,8 +455,7 @@ class CommandsTest {
     Cli.Result ingest = Cli.run("ingest", dir.toString(), "--data", hostile);
     assertThat(ingest.code()).as(ingest.err()).isZero();
     addUsers(hostile, tmp);
-    Cli.Result r =
-        Cli.run("rejects", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", hostile);
+    Cli.Result r = Cli.run("rejects", "--as", "douane-nl", "--purpose", "adw", "--data", hostile);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("(value: CSQU\\u001b]0;owned\\u0007)").doesNotContain("\u001b");
   }

@@ -160,7 +160,7 @@ class RequestCommandTest {
                     "--as",
                     "douane-nl",
                     "--purpose",
-                    "wpg-art-10",
+                    "open-source",
                     "--data",
                     data)
                 .out())

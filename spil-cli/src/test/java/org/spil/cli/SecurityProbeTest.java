@@ -2,6 +2,8 @@ package org.spil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -337,5 +339,177 @@ class SecurityProbeTest {
     assertThat(Cli.run(LeakTest.concat(new String[] {"stats"}, viewer)).out())
         .as("nothing of a refused file reaches the warehouse")
         .isEqualTo(before);
+  }
+
+  /** Runs a command that must succeed and returns its output. */
+  private static String ok(String... args) {
+    Cli.Result r = Cli.run(args);
+    assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+    return r.out();
+  }
+
+  @Test
+  void aClaimNotTheirsIsRefusedAndDefenceAndCourtSeeOnlyWhatAnOrderApproves() throws Exception {
+    String data = tmp.resolve("data").toString();
+    ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
+    ok("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data);
+    CommandsTest.addUsers(data, tmp);
+    String pw = tmp.resolve("password.txt").toString();
+    String[][] users = {
+      {"adv", "advocatuur", "defence-counsel"},
+      {"rc", "rechtbank", "court"},
+      {"rech", "politie-nl", "investigator"},
+      {"fg", "politie-nl", "privacy-officer"},
+      {"strateeg", "politie-nl", "analyst"}
+    };
+    for (String[] u : users) {
+      ok(
+          "users",
+          "add",
+          u[0],
+          "--agency",
+          u[1],
+          "--role",
+          u[2],
+          "--password-file",
+          pw,
+          "--data",
+          data);
+    }
+
+    // a purpose the legal-bases table does not give the user's agency: refused, and audited
+    Cli.Result claim =
+        Cli.run(
+            "search", "El Amrani", "--as", "douane-nl", "--purpose", "wpg-art-9", "--data", data);
+    assertThat(claim.code()).isEqualTo(2);
+    assertThat(claim.err())
+        .contains("agency douane-nl (customs) may not read for wpg-art-9")
+        .doesNotContain("El Amrani");
+    Cli.Result counsel =
+        Cli.run("search", "El Amrani", "--as", "adv", "--purpose", "wpg-art-9", "--data", data);
+    assertThat(counsel.code()).isEqualTo(2);
+    assertThat(Files.readString(Path.of(data).resolve("audit.jsonl")))
+        .contains("may not read for wpg-art-9");
+
+    ok(
+        "cases",
+        "add",
+        "C1",
+        "--title",
+        "Kruiskade",
+        "--member",
+        "rech",
+        "--member",
+        "adv",
+        "--member",
+        "rc",
+        "--party",
+        "politie-nl",
+        "--data",
+        data);
+    String[] asCounsel = {"--as", "adv", "--purpose", "C1", "--data", data};
+    String[] asCourt = {"--as", "rc", "--purpose", "C1", "--data", data};
+    assertThat(ok(LeakTest.concat(new String[] {"search", "El Amrani"}, asCounsel)))
+        .as("nothing before an order")
+        .contains("no matches");
+    String id =
+        new ObjectMapper()
+            .readTree(
+                ok(
+                    "search",
+                    "Mohamed El Amrani",
+                    "--schema",
+                    "Person",
+                    "--json",
+                    "--as",
+                    "politie-nl",
+                    "--purpose",
+                    "wpg-art-9",
+                    "--data",
+                    data))
+            .get(0)
+            .get("id")
+            .asText();
+    Cli.Result notOwner =
+        Cli.run(
+            "approval",
+            "add",
+            "--as",
+            "douane-nl",
+            "--case",
+            "C1",
+            "--batch",
+            "1",
+            "--entity",
+            id,
+            "--until",
+            LocalDate.now().plusDays(30).toString(),
+            "--order",
+            "RK 26/1234",
+            "--data",
+            data);
+    assertThat(notOwner.code()).isEqualTo(2);
+    assertThat(
+            ok(
+                "approval",
+                "add",
+                "--as",
+                "rech",
+                "--case",
+                "C1",
+                "--batch",
+                "1",
+                "--entity",
+                id,
+                "--audience",
+                "defence-counsel,court",
+                "--until",
+                LocalDate.now().plusDays(30).toString(),
+                "--order",
+                "RK 26/1234",
+                "--data",
+                data))
+        .contains("case C1, batch 1");
+    for (String[] as : new String[][] {asCounsel, asCourt}) {
+      assertThat(ok(LeakTest.concat(new String[] {"search", "Mohamed El Amrani"}, as)))
+          .contains("Mohamed El Amrani");
+      assertThat(ok(LeakTest.concat(new String[] {"search", "Jan de Vries"}, as)))
+          .as("only the approved person")
+          .contains("no matches");
+    }
+
+    // the defence's reads are the court's to oversee, not the police's privacy officer's
+    assertThat(ok("audit", "query", "--as", "rc", "--user", "adv", "--json", "--data", data))
+        .contains("Mohamed El Amrani");
+    String police = ok("audit", "query", "--as", "fg", "--json", "--data", data);
+    assertThat(police).contains("\"action\":\"approve\"").doesNotContain("\"user\":\"adv\"");
+    Path export = tmp.resolve("police-audit.jsonl");
+    ok("audit", "export", "--as", "fg", "--out", export.toString(), "--data", data);
+    assertThat(Files.readString(export)).doesNotContain("\"user\":\"adv\"");
+    Cli.Result verified = Cli.run("audit", "verify", "--file", export.toString());
+    assertThat(verified.code()).as(verified.err()).isZero();
+
+    // strategic analysis counts, rounded, small groups left out; it never sees a value
+    JsonNode counts =
+        new ObjectMapper()
+            .readTree(
+                ok(
+                    "stats",
+                    "--json",
+                    "--as",
+                    "strateeg",
+                    "--purpose",
+                    "strategic",
+                    "--data",
+                    data));
+    assertThat(counts.get("entities").asLong() % 10).isZero();
+    assertThat(counts.get("disclosure").asText()).contains("rounded");
+    counts
+        .get("schemata")
+        .forEach(n -> assertThat(n.get("entities").asLong()).isGreaterThanOrEqualTo(10));
+    Cli.Result values =
+        Cli.run(
+            "search", "El Amrani", "--as", "strateeg", "--purpose", "strategic", "--data", data);
+    assertThat(values.out() + values.err()).doesNotContain("Mohamed");
   }
 }

@@ -2,6 +2,7 @@ package org.spil.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,14 +64,14 @@ public final class AuditLog {
   public record Event(String user, String purpose, String action, Map<String, Object> detail) {}
 
   /**
-   * The partition of an entry, from its user and purpose: whose overseers may read it ({@code
-   * agency:politie-nl}, {@code defence:26Kruiskade}, {@code system}); null for none.
+   * The partitions of an entry, from its user, purpose and detail: whose overseers may read it
+   * ({@code agency:politie-nl}, {@code defence:26Kruiskade}, {@code system}); empty for nobody's.
    */
   public interface Partitions {
-    String of(String user, String purpose);
+    List<String> of(String user, String purpose, JsonNode detail);
   }
 
-  private volatile Partitions partitions = (user, purpose) -> null;
+  private volatile Partitions partitions = (user, purpose, detail) -> List.of();
 
   /** Sets how entries are partitioned from now on (the store does, from its users). */
   public void partitions(Partitions partitions) {
@@ -78,20 +79,23 @@ public final class AuditLog {
   }
 
   /**
-   * The partition of an entry: the one it records, or, for an entry written before entries had
-   * partitions, the one its user and purpose give now; null for a day root, which holds only
-   * hashes.
+   * The partitions of an entry: those it records, or, for an entry written before entries had
+   * partitions, those its user, purpose and detail give now; null for a day root, which holds only
+   * hashes and is in every partition.
    */
-  public String partitionOf(JsonNode entry) {
-    if (entry.hasNonNull("partition")) {
-      return entry.get("partition").asText();
-    }
+  public List<String> partitionsOf(JsonNode entry) {
     if (entry.path("action").asText().equals("day-root")) {
       return null;
     }
+    if (entry.path("partitions").isArray()) {
+      List<String> out = new ArrayList<>();
+      entry.get("partitions").forEach(p -> out.add(p.asText()));
+      return out;
+    }
     return partitions.of(
         entry.path("user").asText(null),
-        entry.path("purpose").isNull() ? null : entry.path("purpose").asText(null));
+        entry.path("purpose").isNull() ? null : entry.path("purpose").asText(null),
+        entry.path("detail"));
   }
 
   /**
@@ -172,15 +176,7 @@ public final class AuditLog {
           }
           lastDay = day;
           ObjectNode n =
-              entry(
-                  ++seq,
-                  at,
-                  e.user(),
-                  e.purpose(),
-                  e.action(),
-                  e.detail(),
-                  partitions.of(e.user(), e.purpose()),
-                  prev);
+              entry(++seq, at, e.user(), e.purpose(), e.action(), e.detail(), partitions, prev);
           prev = n.get("hash").asText();
           out.append(JSON.writeValueAsString(n)).append('\n');
         }
@@ -211,7 +207,7 @@ public final class AuditLog {
       String purpose,
       String action,
       Map<String, Object> detail,
-      String partition,
+      Partitions partitions,
       String prev) {
     ObjectNode n = JSON.createObjectNode();
     n.put("seq", seq);
@@ -219,9 +215,11 @@ public final class AuditLog {
     n.put("user", user);
     n.put("purpose", purpose);
     n.put("action", action);
-    n.set("detail", JSON.valueToTree(detail == null ? Map.of() : detail));
-    if (partition != null) {
-      n.put("partition", partition);
+    JsonNode d = JSON.valueToTree(detail == null ? Map.of() : detail);
+    n.set("detail", d);
+    if (partitions != null) {
+      ArrayNode p = n.putArray("partitions");
+      partitions.of(user, purpose, d).forEach(p::add);
     }
     n.put("prev", prev);
     n.put("hash", hash(n));

@@ -129,6 +129,7 @@ public final class HitNoHit {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("query", q.toString());
     detail.put("references", out.stream().map(Hit::reference).toList());
+    detail.put("owners", out.stream().map(Hit::agency).distinct().sorted().toList());
     store.audited(viewer, "hit", detail);
     return out;
   }

@@ -120,6 +120,7 @@ public final class Retention {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("batch", e.batch().id());
     detail.put("dataset", e.batch().provenance().dataset());
+    detail.put("agency", e.batch().provenance().agency());
     detail.put("retain_until", e.batch().provenance().retainUntil().toString());
     detail.put("statements", statementIds);
     return new AuditLog.Event(by, null, "purge", detail);

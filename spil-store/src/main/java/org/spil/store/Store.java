@@ -1,11 +1,13 @@
 package org.spil.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,26 +56,41 @@ public final class Store implements AutoCloseable {
     this.policy = policy;
     this.audit = new AuditLog(dir);
     this.codes = codes;
-    audit.partitions(this::partitionOf);
+    audit.partitions(this::partitionsOf);
   }
 
   /**
-   * The audit partition of an entry by a user for a purpose: {@code defence:CASE} for defence
-   * counsel reading for a case (overseen by the court of the case, and by nobody of the prosecution
-   * or police), {@code defence-counsel:NAME} for what counsel does outside a case (overseen by the
-   * courts of the counsel's cases), {@code agency:AGENCY} for every other known user (overseen by
-   * that agency's privacy officers), {@code system} for anything else (refusals of unknown users,
-   * the operator's changes; overseen by administrators).
+   * The audit partitions of an entry by a user for a purpose. The first is the actor's: {@code
+   * defence:CASE} for defence counsel reading for a case (overseen by the court of the case, and by
+   * nobody of the prosecution or police), {@code defence-counsel:NAME} for what counsel does
+   * outside a case (overseen by the courts of the counsel's cases), {@code agency:AGENCY} for every
+   * other known user (overseen by that agency's privacy officers) and for changes to an agency's
+   * data or users, whoever made them (an ingest, a purge, a user added: the detail's {@code
+   * agency}), {@code system} for anything else (refusals of unknown users, cases added; overseen by
+   * administrators). An entry that concerns another agency's data is in that agency's partition
+   * too: a hit on its data ({@code owners}), a request to it ({@code owner}); never an entry of the
+   * defence, whose work the police and prosecution may not watch.
    */
-  String partitionOf(String userName, String purpose) {
+  List<String> partitionsOf(String userName, String purpose, JsonNode detail) {
+    String agency = detail.path("agency").isTextual() ? detail.get("agency").asText() : null;
     User u = userName == null ? null : directory().users().get(userName);
-    if (u == null) {
-      return "system";
+    String actor;
+    if (purpose == null && agency != null) {
+      actor = "agency:" + agency;
+    } else if (u == null) {
+      actor = "system";
+    } else if (u.has(Role.DEFENCE_COUNSEL)) {
+      return List.of(purpose == null ? "defence-counsel:" + u.name() : "defence:" + purpose);
+    } else {
+      actor = "agency:" + u.agency();
     }
-    if (u.has(Role.DEFENCE_COUNSEL)) {
-      return purpose == null ? "defence-counsel:" + u.name() : "defence:" + purpose;
+    Set<String> out = new LinkedHashSet<>();
+    out.add(actor);
+    if (detail.path("owner").isTextual()) {
+      out.add("agency:" + detail.get("owner").asText());
     }
-    return "agency:" + u.agency();
+    detail.path("owners").forEach(o -> out.add("agency:" + o.asText()));
+    return List.copyOf(out);
   }
 
   /**

@@ -187,7 +187,8 @@ class ApprovalsTest {
               .query(n -> "adv".equals(n.path("user").asText()) && n.path("purpose").isTextual());
       assertThat(defenceEntries).isNotEmpty();
       assertThat(defenceEntries)
-          .allSatisfy(n -> assertThat(store.audit().partitionOf(n)).isEqualTo(defencePartition));
+          .allSatisfy(
+              n -> assertThat(store.audit().partitionsOf(n)).containsExactly(defencePartition));
       assertThat(store.oversees("rc"))
           .containsExactlyInAnyOrder(defencePartition, "defence-counsel:adv");
       assertThat(store.oversees("fg")).containsExactly("agency:politie-nl");
