@@ -99,7 +99,10 @@ public final class Scenario {
   /** A user of the demo: name, agency and role. */
   public record DemoUser(String name, String agency, String role) {}
 
-  /** The demo's users: one per agency, a prosecutor and a privacy officer. */
+  /**
+   * The demo's users: one per agency, a prosecutor, a privacy officer, and the case's defence
+   * counsel and examining judge (outside parties: they see only what a court order approves).
+   */
   public static final List<DemoUser> USERS =
       List.of(
           new DemoUser("analist.politie", "politie-nl", "analyst"),
@@ -108,11 +111,14 @@ public final class Scenario {
           new DemoUser("analist.kmar", "kmar", "analyst"),
           new DemoUser("officier.om", "om", "investigator"),
           new DemoUser("enqueteur.pjf", "politie-be", "investigator"),
-          new DemoUser("fg.politie", "politie-nl", "privacy-officer"));
+          new DemoUser("fg.politie", "politie-nl", "privacy-officer"),
+          new DemoUser("advocaat", "advocatuur-rotterdam", "defence-counsel"),
+          new DemoUser("rechter-commissaris", "rechtbank-rotterdam", "court"));
 
   /** The members of the demo's joint case. */
   public static final List<String> CASE_MEMBERS =
-      List.of("analist.politie", "rechercheur.fiod", "officier.om");
+      List.of(
+          "analist.politie", "rechercheur.fiod", "officier.om", "advocaat", "rechter-commissaris");
 
   /**
    * Adds the demo's users (one per agency, a prosecutor and a privacy officer, with random

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.spil.app.PlantedRoles;
 import org.spil.app.Resolving;
 import org.spil.app.Scenario;
 import org.spil.app.Searching;
+import org.spil.policy.Approval;
 import org.spil.policy.PolicyException;
+import org.spil.policy.Role;
+import org.spil.policy.Subset;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.Score;
@@ -101,6 +105,8 @@ final class DemoTour {
       out.println();
       hitAndRequest(store, truth);
       out.println();
+      courtOrder(store);
+      out.println();
       resolve(store, truth);
       out.println();
       network(store, truth);
@@ -166,7 +172,9 @@ final class DemoTour {
             new Read("rechercheur.fiod", Scenario.CASE),
             new Read("analist.kmar", "wpg-art-8"),
             new Read("officier.om", "wjsg"),
-            new Read("enqueteur.pjf", "wpg-art-9"));
+            new Read("enqueteur.pjf", "wpg-art-9"),
+            new Read("analist.politie", "strategic"),
+            new Read("advocaat", Scenario.CASE));
     Searching searching = new Searching(store);
     for (Read read : reads) {
       Stats s = searching.stats(store.viewer(read.user(), read.purpose()));
@@ -176,7 +184,12 @@ final class DemoTour {
           read.purpose(),
           s.entities(),
           s.statements(),
-          s.datasets().isEmpty() ? "nothing" : String.join(", ", s.datasets().keySet()));
+          s.disclosure() != null
+              ? "agencies " + String.join(", ", s.agencies().keySet())
+              : s.datasets().isEmpty() ? "nothing" : String.join(", ", s.datasets().keySet()));
+      if (s.disclosure() != null) {
+        out.printf("  %17s %s%n", "", s.disclosure());
+      }
     }
     try {
       store.viewer("douanier", Scenario.CASE);
@@ -322,6 +335,57 @@ final class DemoTour {
           "      %5.1f  %-12s %s %s%n",
           h.score(), h.schema(), h.caption(), h.properties().getOrDefault("birthDate", List.of()));
     }
+  }
+
+  /**
+   * A court order carried out: the police approve one week of the intercepted chats for the defence
+   * and the examining judge, who see that week and nothing else; the judge, not the police's
+   * privacy officer, oversees what the defence read.
+   */
+  private void courtOrder(Store store) {
+    out.println("== A court order: one week of the chats for the defence");
+    Batch chats =
+        store.batches().stream()
+            .filter(b -> b.provenance().dataset().equals("encrochat"))
+            .findFirst()
+            .orElse(null);
+    if (chats == null) {
+      return;
+    }
+    Searching searching = new Searching(store);
+    Viewer counsel = store.viewer("advocaat", Scenario.CASE);
+    out.printf(
+        "  before the order, advocaat (%s) sees %,d entities%n",
+        Scenario.CASE, searching.stats(counsel).entities());
+    Approval a =
+        new Exchange(store)
+            .approve(
+                "fg.politie",
+                Scenario.CASE,
+                chats.id(),
+                new Subset.Period(LocalDate.parse("2023-01-02"), LocalDate.parse("2023-01-08")),
+                EnumSet.of(Role.DEFENCE_COUNSEL, Role.COURT),
+                LocalDate.now().plusDays(90),
+                "RK 26/1234 (order of the examining judge)");
+    out.printf("  approval ");
+    ApprovalCommand.print(out, a);
+    for (String user : List.of("advocaat", "rechter-commissaris")) {
+      Stats s = searching.stats(store.viewer(user, Scenario.CASE));
+      out.printf(
+          "  %-19s now sees %,d entities, %,d statements: %s%n",
+          user,
+          s.entities(),
+          s.statements(),
+          s.schemata().entrySet().stream()
+              .map(e -> e.getValue().entities() + " " + e.getKey())
+              .collect(Collectors.joining(", ")));
+    }
+    searching.search(counsel, new SearchQuery("hoeveel", null, null, null, null, 1, "NL"));
+    long byCounsel = Oversight.query(store, "rechter-commissaris", "advocaat", null, null).size();
+    long seenByPolice = Oversight.query(store, "fg.politie", "advocaat", null, null).size();
+    out.printf(
+        "  audit: the examining judge sees %d entries of the defence's reads, fg.politie %d%n",
+        byCounsel, seenByPolice);
   }
 
   /** Entity resolution over what the case team may see, scored against the truth. */

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code spil stats}: what the viewer may see, counted per dataset, schema and agency. */
+/**
+ * {@code spil stats}: what the viewer may see, counted per dataset, schema and agency; for a
+ * counts-only purpose, the rounded counts with a note of how they were disclosed.
+ */
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
@@ -39,6 +42,9 @@ final class StatsCommand implements Callable<Integer> {
     out.printf(
         "visible to %s: %,d entities, %,d statements%n",
         viewer.user + " for " + viewer.purpose, s.entities(), s.statements());
+    if (s.disclosure() != null) {
+      out.printf("(%s)%n", s.disclosure());
+    }
     table(out, "dataset", s.datasets());
     table(out, "schema", s.schemata());
     table(out, "agency", s.agencies());
@@ -48,6 +54,9 @@ final class StatsCommand implements Callable<Integer> {
   }
 
   static void table(PrintWriter out, String title, Map<String, Stats.Count> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
     out.printf("%n  %-28s %12s %12s%n", title, "entities", "statements");
     counts.forEach(
         (key, c) -> out.printf("  %-28s %,12d %,12d%n", key, c.entities(), c.statements()));

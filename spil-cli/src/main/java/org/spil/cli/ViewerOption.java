@@ -23,7 +23,8 @@ final class ViewerOption {
       paramLabel = "PURPOSE",
       description =
           "Why: a case id you are a member of, or a legal task (wpg-art-8, wpg-art-9, wpg-art-10,"
-              + " wpg-art-13, wjsg, adw, open-source).")
+              + " wpg-art-13, wjsg, adw, open-source, strategic), as the legal-bases table lets"
+              + " your agency claim it.")
   String purpose;
 
   Viewer viewer(Store store) {
