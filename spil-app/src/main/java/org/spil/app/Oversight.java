@@ -11,6 +11,7 @@ import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.store.AuditLog;
+import org.spil.store.Notices;
 import org.spil.store.Store;
 
 /**
@@ -117,5 +118,13 @@ public final class Oversight {
                     && (entity == null
                         || n.path("detail").toString().contains("\"" + entity + "\""))
                     && (since == null || n.path("at").asText().compareTo(since) >= 0));
+  }
+
+  /**
+   * The notices a privacy officer (its agency's) or administrator (all) may read: hit queries that
+   * look like enumeration, hit quotas reached. Audited; anyone else is refused.
+   */
+  public static List<Notices.Notice> notices(Store store, String reader) {
+    return store.notices().list(reader);
   }
 }

@@ -89,6 +89,7 @@ public final class Spil implements Runnable {
           HitCommand.class,
           RequestCommand.class,
           ApprovalCommand.class,
+          NoticesCommand.class,
           ResolveCommand.class,
           ClustersCommand.class,
           ExplainCommand.class,

@@ -94,6 +94,91 @@ class HitCommandTest {
     assertThat(nothing.out()).contains("no hit");
   }
 
+  /**
+   * A hit names the keys that matched, so trying one name with every date of a year would find the
+   * date of birth: the sixth date is refused, the privacy officers are told once, and the date is
+   * never found.
+   */
+  @Test
+  void enumeratingAYearOfDatesIsStoppedAndReported() throws Exception {
+    String pw = tmp.resolve("password.txt").toString();
+    for (String[] u : new String[][] {{"speurder", "analyst"}, {"fg.douane", "privacy-officer"}}) {
+      Cli.Result added =
+          Cli.run(
+              "users",
+              "add",
+              u[0],
+              "--agency",
+              "douane-nl",
+              "--role",
+              u[1],
+              "--password-file",
+              pw,
+              "--data",
+              data);
+      assertThat(added.code()).as(added.err()).isZero();
+    }
+    int admitted = 0;
+    int refused = 0;
+    StringBuilder answers = new StringBuilder();
+    for (LocalDate d = LocalDate.of(1985, 1, 1); d.getYear() == 1985; d = d.plusDays(1)) {
+      Cli.Result r =
+          Cli.run(
+              "hit",
+              "--name",
+              "Mohamed El Amrani",
+              "--dob",
+              d.toString(),
+              "--as",
+              "speurder",
+              "--purpose",
+              "adw",
+              "--data",
+              data,
+              "--json");
+      if (r.code() == 0) {
+        admitted++;
+        answers.append(r.out());
+      } else {
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("tried with 5 different sets of details today");
+        refused++;
+      }
+    }
+    assertThat(admitted).isEqualTo(5);
+    assertThat(refused).isEqualTo(360);
+    assertThat(answers.toString())
+        .as("the date of birth (12 March) is never confirmed")
+        .doesNotContain("dob");
+
+    Cli.Result notices = Cli.run("notices", "--as", "fg.douane", "--json", "--data", data);
+    assertThat(notices.code()).as(notices.err()).isZero();
+    List<String> kinds = json.readTree(notices.out()).findValuesAsText("kind");
+    assertThat(kinds).containsExactly("hit-name-variants", "hit-enumeration");
+    assertThat(notices.out()).contains("speurder");
+    assertThat(Cli.run("notices", "--as", "speurder", "--data", data).code()).isEqualTo(2);
+    assertThat(
+            Cli.run("audit", "query", "--as", "fg.douane", "--user", "speurder", "--data", data)
+                .out())
+        .contains("refused");
+
+    Cli.Result other =
+        Cli.run(
+            "hit",
+            "--name",
+            "Mohamed El Amrani",
+            "--dob",
+            "1985-03-12",
+            "--as",
+            "douane-nl",
+            "--purpose",
+            "adw",
+            "--data",
+            data,
+            "--json");
+    assertThat(other.code()).as("another user's day is its own").isZero();
+  }
+
   @Test
   void ownOrVisibleDataIsNotAHitAndEmptyQueriesAreRefused() throws Exception {
     Cli.Result own =

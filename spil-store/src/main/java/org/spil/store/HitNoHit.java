@@ -9,12 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.spil.model.InvalidField;
 import org.spil.model.Normalised;
 import org.spil.model.types.Iban;
+import org.spil.model.types.NameKeys;
 import org.spil.model.types.PartialDates;
 import org.spil.model.types.Phones;
 import org.spil.policy.Grant;
+import org.spil.policy.MatchCodes;
+import org.spil.policy.PolicyException;
 import org.spil.policy.Viewer;
 import org.spil.policy.Visibility;
 
@@ -102,6 +106,7 @@ public final class HitNoHit {
     if (q.id() != null && !q.id().isBlank()) {
       exact.put("id", q.id());
     }
+    admit(viewer, q, exact);
     List<MatchIndex.Match> matches =
         store.codes() == null
             ? List.of()
@@ -132,6 +137,46 @@ public final class HitNoHit {
     detail.put("owners", out.stream().map(Hit::agency).distinct().sorted().toList());
     store.audited(viewer, "hit", detail);
     return out;
+  }
+
+  /**
+   * Counts the query against the user's {@link HitLimits} in the hit ledger: the name by its
+   * phonetic keys (spelling variants of one name are one name), the details by their normalised
+   * values, both keyed with the warehouse's match key (no values in the ledger). Raises the notice
+   * the ledger asks for; a refusal is audited and thrown.
+   */
+  private void admit(Viewer viewer, Query q, Map<String, String> exact) {
+    MatchCodes codes = store.codes();
+    String nameKey = null;
+    String detailKey = null;
+    if (codes != null) {
+      if (q.name() != null && !q.name().isBlank()) {
+        String folded =
+            String.join(" ", new TreeSet<>(NameKeys.phonetic(NameKeys.tokens(q.name()))));
+        nameKey =
+            codes.exact("hit-name", folded.isEmpty() ? NameKeys.fingerprint(q.name()) : folded);
+      }
+      if (!exact.isEmpty()) {
+        detailKey = codes.exact("hit-detail", exact.toString());
+      }
+    }
+    String user = viewer.user().name();
+    HitLedger.Verdict v =
+        store.hitLedger().admit(user, policy.today(), store.hitLimits(), nameKey, detailKey);
+    if (v.noticeKind() != null) {
+      store.notices().raise(viewer.agency(), user, v.noticeKind(), v.notice());
+    }
+    if (!v.admitted()) {
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  user,
+                  viewer.purpose().token(),
+                  "refused",
+                  Map.of("reason", v.refusal(), "query", q.toString())));
+      throw new PolicyException("hit", v.refusal());
+    }
   }
 
   private static String normaliseOrFail(String field, Normalised n) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.spil.model.Provenance;
 import org.spil.policy.Approval;
 import org.spil.policy.Directory;
 import org.spil.policy.Grant;
+import org.spil.policy.HitLimits;
 import org.spil.policy.LegalBases;
 import org.spil.policy.MatchCodes;
 import org.spil.policy.Policy;
@@ -221,6 +223,31 @@ public final class Store implements AutoCloseable {
   /** Hit/no-hit between agencies. */
   public HitNoHit hits() {
     return new HitNoHit(this);
+  }
+
+  /** The notices to privacy officers (hit queries that look like enumeration, quotas reached). */
+  public Notices notices() {
+    return new Notices(this, dir, Clock.systemUTC());
+  }
+
+  HitLedger hitLedger() {
+    return new HitLedger(dir);
+  }
+
+  /** The hit limits of this deployment: {@code DIR/hit-limits.txt}, else the defaults. */
+  HitLimits hitLimits() {
+    Path file = dir.resolve("hit-limits.txt");
+    if (!Files.exists(file)) {
+      return HitLimits.DEFAULTS;
+    }
+    try {
+      if (Files.size(file) > 64 * 1024) {
+        throw new PolicyException(file + ": larger than 64 KB; it holds three lines");
+      }
+      return HitLimits.parse(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Access requests from hits, and the owners' decisions. */
