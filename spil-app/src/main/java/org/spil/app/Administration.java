@@ -89,6 +89,15 @@ public final class Administration {
     return CaseView.of(store.accounts().addCase(c, by.name()));
   }
 
+  /**
+   * Adds and removes members of a case; audited, and the agencies that supplied data for the case
+   * are told (their privacy officers' notices).
+   */
+  public CaseView changeMembers(Operator by, String caseId, List<String> add, List<String> remove) {
+    return CaseView.of(
+        store.accounts().changeMembers(caseId, Set.copyOf(add), Set.copyOf(remove), by.name()));
+  }
+
   /** Every case, by id. */
   public List<CaseView> cases() {
     List<CaseView> out = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.spil.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,7 @@ import org.spil.model.InvalidField;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
 import org.spil.policy.User;
+import org.spil.store.AuditAnchor;
 import org.spil.store.AuditLog;
 import org.spil.store.Notices;
 import org.spil.store.Store;
@@ -28,12 +31,54 @@ public final class Oversight {
 
   /** Checks the audit log of a data directory: intact, or the first broken entry. */
   public static AuditLog.Integrity verify(Path dataDir) {
-    return new AuditLog(dataDir).verify();
+    return verify(dataDir, List.of());
   }
 
-  /** Checks an exported audit log on its own. */
-  public static AuditLog.Integrity verifyFile(Path file) {
-    return AuditLog.verify(file);
+  /**
+   * Checks the audit log of a data directory: its chain, day roots, MACs and head, the entries the
+   * warehouse recorded at its changes, and the entries of the anchors given (files a privacy
+   * officer kept elsewhere): intact, or the first damage found.
+   */
+  public static AuditLog.Integrity verify(Path dataDir, List<Path> anchorFiles) {
+    List<AuditAnchor> anchors = anchorFiles.stream().map(AuditAnchor::read).toList();
+    List<AuditLog.Checkpoint> recorded = List.of();
+    if (Files.exists(dataDir.resolve("warehouse.duckdb"))) {
+      try (Store store = Store.open(dataDir, false, LocalDate.now())) {
+        recorded = store.auditPositions();
+      }
+    }
+    return new AuditLog(dataDir).verify(recorded, anchors);
+  }
+
+  /** Checks an exported audit log on its own, and against anchors. */
+  public static AuditLog.Integrity verifyFile(Path file, List<Path> anchorFiles) {
+    return AuditLog.verify(file, anchorFiles.stream().map(AuditAnchor::read).toList());
+  }
+
+  /**
+   * Writes a signed anchor of the audit log as it stands (after the anchor's own entry) for a
+   * privacy officer or administrator to keep away from the machine; audited.
+   */
+  public static AuditAnchor anchor(Store store, String overseer, Path out, boolean force) {
+    User u = overseer(store, overseer);
+    if (!(u.has(Role.PRIVACY_OFFICER) || u.has(Role.ADMINISTRATOR))) {
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  overseer, null, "refused", Map.of("reason", "audit anchor without the role")));
+      throw new PolicyException(
+          "user", "user " + overseer + " is not a privacy officer or administrator");
+    }
+    OutputTarget.check(out, store.dir(), force);
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                overseer, null, "audit-anchor", Map.of("file", out.toAbsolutePath().toString())));
+    AuditAnchor a = store.audit().anchor();
+    a.write(out);
+    return a;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.spil.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.app.Administration;
@@ -12,12 +13,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code spil cases add|list}: investigations that are purposes, with their members. */
+/**
+ * {@code spil cases add|members|list}: investigations that are purposes, with their members; a
+ * change of members is audited and told to the agencies that supplied data for the case.
+ */
 @Command(
     name = "cases",
     mixinStandardHelpOptions = true,
     description = "Add and list cases (purposes with members and their own compartment).",
-    subcommands = {CasesCommand.Add.class, CasesCommand.ListCases.class})
+    subcommands = {
+      CasesCommand.Add.class,
+      CasesCommand.Members.class,
+      CasesCommand.ListCases.class
+    })
 final class CasesCommand implements Runnable {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -78,6 +86,43 @@ final class CasesCommand implements Runnable {
       }
       PrintWriter out = parent.spec.commandLine().getOut();
       out.printf("case %s (%s) added with %d members%n", c.id(), c.legalTask(), c.members().size());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "members",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add or remove members of a case.",
+        "Audited; the privacy officers of every agency that supplied data for the case get a"
+            + " notice (spil notices)."
+      })
+  static final class Members implements Callable<Integer> {
+    @ParentCommand CasesCommand parent;
+
+    @Parameters(paramLabel = "ID", description = "The case.")
+    String id;
+
+    @Option(names = "--add", paramLabel = "USER", arity = "1..*", description = "Users to add.")
+    List<String> add = new ArrayList<>();
+
+    @Option(
+        names = "--remove",
+        paramLabel = "USER",
+        arity = "1..*",
+        description = "Members to remove.")
+    List<String> remove = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Administration.CaseView c;
+      try (Store store = parent.spil.open(true)) {
+        c = new Administration(store).changeMembers(Operator.local(), id, add, remove);
+      }
+      PrintWriter out = parent.spec.commandLine().getOut();
+      out.printf("case %s: members %s%n", c.id(), String.join(", ", c.members()));
       out.flush();
       return 0;
     }

@@ -512,4 +512,164 @@ class SecurityProbeTest {
             "search", "El Amrani", "--as", "strateeg", "--purpose", "strategic", "--data", data);
     assertThat(values.out() + values.err()).doesNotContain("Mohamed");
   }
+
+  @Test
+  void anAuditLogRewrittenOrRemovedIsDetectedAgainstTheWarehouseAndAnchors() throws Exception {
+    String data = tmp.resolve("data").toString();
+    ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
+    CommandsTest.addUsers(data, tmp);
+    String pw = tmp.resolve("password.txt").toString();
+    ok(
+        "users",
+        "add",
+        "fg",
+        "--agency",
+        "politie-nl",
+        "--role",
+        "privacy-officer",
+        "--password-file",
+        pw,
+        "--data",
+        data);
+    ok("search", "Jan", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data);
+    Path anchor = tmp.resolve("kept-elsewhere/anchor.json");
+    Files.createDirectories(anchor.getParent());
+    assertThat(
+            Cli.run(
+                    "audit",
+                    "anchor",
+                    "--as",
+                    "politie-nl",
+                    "--out",
+                    anchor.toString(),
+                    "--data",
+                    data)
+                .code())
+        .as("only a privacy officer or administrator anchors")
+        .isEqualTo(2);
+    assertThat(ok("audit", "anchor", "--as", "fg", "--out", anchor.toString(), "--data", data))
+        .contains("keep it away from this machine");
+    assertThat(Files.getPosixFilePermissions(anchor))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(ok("audit", "verify", "--anchors", anchor.toString(), "--data", data))
+        .contains("audit log intact")
+        .contains("MACs")
+        .contains("head")
+        .contains("recorded entries");
+
+    Path notAnchor = tmp.resolve("kept-elsewhere/notes.json");
+    Files.writeString(notAnchor, "{\"seq\": 3}");
+    Cli.Result wrong =
+        Cli.run("audit", "verify", "--anchors", notAnchor.toString(), "--data", data);
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("notes.json: not an audit anchor");
+    Path changed = tmp.resolve("kept-elsewhere/changed.json");
+    Files.writeString(
+        changed, Files.readString(anchor).replaceFirst("\"seq\" : (\\d+)", "\"seq\" : 1"));
+    Cli.Result forged = Cli.run("audit", "verify", "--anchors", changed.toString(), "--data", data);
+    assertThat(forged.code()).isEqualTo(1);
+    assertThat(forged.err()).contains("its signature does not verify");
+
+    Files.delete(Path.of(data, "audit.jsonl"));
+    Files.delete(Path.of(data, "audit.head"));
+    Cli.Result gone = Cli.run("audit", "verify", "--data", data);
+    assertThat(gone.code()).isEqualTo(1);
+    assertThat(gone.err())
+        .contains("the log is missing or empty, but the warehouse")
+        .contains("entries were removed");
+    Cli.Result anchored =
+        Cli.run("audit", "verify", "--anchors", anchor.toString(), "--data", data);
+    assertThat(anchored.code()).isEqualTo(1);
+    assertThat(anchored.err()).contains("entries were removed");
+  }
+
+  @Test
+  void aChangeOfCaseMembersIsAuditedAndToldToTheAgenciesWhoseDataTheCaseHolds() throws Exception {
+    String data = tmp.resolve("data").toString();
+    ok("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data);
+    CommandsTest.addUsers(data, tmp);
+    String pw = tmp.resolve("password.txt").toString();
+    ok(
+        "users",
+        "add",
+        "fg",
+        "--agency",
+        "politie-nl",
+        "--role",
+        "privacy-officer",
+        "--password-file",
+        pw,
+        "--data",
+        data);
+    ok(
+        "users",
+        "add",
+        "fg.douane",
+        "--agency",
+        "douane-nl",
+        "--role",
+        "privacy-officer",
+        "--password-file",
+        pw,
+        "--data",
+        data);
+    ok(
+        "cases",
+        "add",
+        "C2",
+        "--title",
+        "taps",
+        "--member",
+        "politie-nl",
+        "--party",
+        "politie-nl",
+        "--data",
+        data);
+    Path taps =
+        ftmDataset(
+            "taps",
+            "{\"id\": \"t-1\", \"schema\": \"Person\", \"properties\": {\"name\":"
+                + " [\"Wessel Tap\"]}}");
+    Files.writeString(
+        taps.resolve("dataset.yml"),
+        Files.readString(taps.resolve("dataset.yml")) + "case_id: C2\n");
+    ok("ingest", taps.toString(), "--data", data);
+    Cli.Result before =
+        Cli.run("search", "Wessel Tap", "--as", "kmar", "--purpose", "C2", "--data", data);
+    assertThat(before.code()).isEqualTo(2);
+    assertThat(before.err()).contains("not a member of case C2");
+
+    for (String[] bad :
+        new String[][] {
+          {"cases", "members", "C2", "--add", "nobody-known"},
+          {"cases", "members", "C2", "--remove", "kmar"},
+          {"cases", "members", "C2", "--add", "politie-nl"},
+          {"cases", "members", "C2"},
+          {"cases", "members", "C2", "--remove", "politie-nl"},
+          {"cases", "members", "C9", "--add", "kmar"}
+        }) {
+      Cli.Result r = Cli.run(LeakTest.concat(bad, new String[] {"--data", data}));
+      assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);
+    }
+    assertThat(ok("cases", "members", "C2", "--add", "kmar", "--data", data))
+        .contains("case C2: members kmar, politie-nl");
+    assertThat(ok("search", "Wessel Tap", "--as", "kmar", "--purpose", "C2", "--data", data))
+        .contains("Wessel Tap");
+
+    String notices = ok("notices", "--as", "fg", "--data", data);
+    assertThat(notices)
+        .contains("case-members")
+        .contains("case C2, which holds data of politie-nl: added kmar (kmar)");
+    assertThat(ok("notices", "--as", "fg.douane", "--data", data))
+        .as("customs supplied nothing for the case")
+        .contains("no notices");
+    assertThat(ok("audit", "query", "--as", "fg", "--json", "--data", data))
+        .contains("\"action\":\"case-members\"");
+
+    ok("cases", "members", "C2", "--remove", "kmar", "--data", data);
+    Cli.Result after =
+        Cli.run("search", "Wessel Tap", "--as", "kmar", "--purpose", "C2", "--data", data);
+    assertThat(after.code()).isEqualTo(2);
+    assertThat(ok("notices", "--as", "fg", "--data", data)).contains("removed kmar (kmar)");
+  }
 }

@@ -1,7 +1,10 @@
 package org.spil.store;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
@@ -48,6 +51,7 @@ public final class Accounts {
                 user.agency(),
                 "roles",
                 user.roles().stream().map(Role::label).sorted().toList())));
+    store.recordAuditPosition("user-add");
   }
 
   /**
@@ -74,6 +78,56 @@ public final class Accounts {
                 List.copyOf(new TreeSet<>(stored.members())),
                 "parties",
                 List.copyOf(new TreeSet<>(stored.parties())))));
+    store.recordAuditPosition("case-add");
     return stored;
+  }
+
+  /**
+   * Adds and removes members of a case (by an administrator's hand). Audited, in the partitions of
+   * every agency that supplied data for the case as well; their privacy officers get a notice: who
+   * reads their data in the compartment has changed.
+   */
+  public Case changeMembers(String caseId, Set<String> add, Set<String> remove, String by) {
+    warehouse.requireWritable();
+    Case changed = new DirectoryTables(warehouse.connection()).changeMembers(caseId, add, remove);
+    warehouse.changed();
+    Set<String> suppliers = new TreeSet<>();
+    for (Batch b : warehouse.batches()) {
+      if (caseId.equals(b.provenance().caseId())) {
+        suppliers.add(b.provenance().agency());
+      }
+    }
+    Map<String, User> users = store.directory().users();
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("case", caseId);
+    detail.put("added", List.copyOf(new TreeSet<>(add)));
+    detail.put("removed", List.copyOf(new TreeSet<>(remove)));
+    detail.put("members", List.copyOf(new TreeSet<>(changed.members())));
+    detail.put("owners", List.copyOf(suppliers));
+    audit.append(new AuditLog.Event(by, null, "case-members", detail));
+    store.recordAuditPosition("case-members");
+    String who =
+        (add.isEmpty() ? "" : "added " + described(add, users))
+            + (add.isEmpty() || remove.isEmpty() ? "" : "; ")
+            + (remove.isEmpty() ? "" : "removed " + described(remove, users));
+    for (String agency : suppliers) {
+      store
+          .notices()
+          .raise(
+              agency,
+              by,
+              "case-members",
+              "case " + caseId + ", which holds data of " + agency + ": " + who);
+    }
+    return changed;
+  }
+
+  private static String described(Set<String> names, Map<String, User> users) {
+    List<String> out = new ArrayList<>();
+    for (String n : new TreeSet<>(names)) {
+      User u = users.get(n);
+      out.add(u == null ? n : n + " (" + u.agency() + ")");
+    }
+    return String.join(", ", out);
   }
 }

@@ -121,6 +121,7 @@ public final class Approvals {
     }
     warehouse.changed();
     store.audit().append(new AuditLog.Event(u.name(), caseId, "approve", detail(a)));
+    store.recordAuditPosition("approve");
     return a;
   }
 
@@ -146,6 +147,7 @@ public final class Approvals {
     }
     warehouse.changed();
     store.audit().append(new AuditLog.Event(u.name(), a.caseId(), "revoke-approval", detail(a)));
+    store.recordAuditPosition("revoke-approval");
   }
 
   /**

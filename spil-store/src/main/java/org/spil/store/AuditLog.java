@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -42,15 +43,19 @@ public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String GENESIS = "0".repeat(64);
 
+  private final Path dir;
   private final Path file;
   private final Path head;
   private final Clock clock;
+  private volatile AuditKey key;
+  private volatile Checkpoint last;
 
   public AuditLog(Path dir) {
     this(dir, Clock.systemUTC());
   }
 
   public AuditLog(Path dir, Clock clock) {
+    this.dir = dir;
     this.file = dir.resolve("audit.jsonl");
     this.head = dir.resolve("audit.head");
     this.clock = clock;
@@ -101,21 +106,42 @@ public final class AuditLog {
   /**
    * The log's integrity as a verification finds it: intact, or the first broken entry and why;
    * {@code redacted} counts the entries of an export shown only by their hashes (partitions its
-   * exporter does not oversee).
+   * exporter does not oversee); {@code checks} says what was checked (chain, day roots, head, MACs,
+   * the warehouse's commits, anchors).
    */
   public record Integrity(
-      boolean intact, long entries, long brokenAt, String reason, long redacted) {
-    static Integrity ok(long entries) {
-      return ok(entries, 0);
-    }
-
-    static Integrity ok(long entries, long redacted) {
-      return new Integrity(true, entries, -1, null, redacted);
+      boolean intact, long entries, long brokenAt, String reason, long redacted, String checks) {
+    static Integrity ok(long entries, long redacted, String checks) {
+      return new Integrity(true, entries, -1, null, redacted, checks);
     }
 
     static Integrity broken(long entries, long at, String reason) {
-      return new Integrity(false, entries, at, reason, 0);
+      return new Integrity(false, entries, at, reason, 0, null);
     }
+  }
+
+  /**
+   * An entry someone recorded elsewhere: its sequence number and hash, and who recorded it (the
+   * warehouse at a commit, an anchor a privacy officer kept), for the messages.
+   */
+  public record Checkpoint(long seq, String hash, String source) {}
+
+  /** The last entry this log appended, or null before its first append. */
+  public Checkpoint last() {
+    return last;
+  }
+
+  /** The audit key of this log's directory, created (keying from the next entry) when absent. */
+  private AuditKey key(long nextSeq) {
+    AuditKey k = key;
+    if (k == null) {
+      k = AuditKey.find(dir);
+      if (k == null) {
+        k = AuditKey.create(dir, nextSeq);
+      }
+      key = k;
+    }
+    return k;
   }
 
   public void append(Event event) {
@@ -151,10 +177,11 @@ public final class AuditLog {
         if (!lock.isValid()) {
           throw new IOException("lost the lock on the audit log");
         }
-        JsonNode last = lastEntry(channel);
-        long seq = last == null ? 0 : last.get("seq").asLong();
-        String prev = last == null ? GENESIS : last.get("hash").asText();
-        String lastDay = last == null ? null : last.get("at").asText().substring(0, 10);
+        JsonNode lastEntry = lastEntry(channel);
+        long seq = lastEntry == null ? 0 : lastEntry.get("seq").asLong();
+        String prev = lastEntry == null ? GENESIS : lastEntry.get("hash").asText();
+        AuditKey k = key(seq + 1);
+        String lastDay = lastEntry == null ? null : lastEntry.get("at").asText().substring(0, 10);
         StringBuilder out = new StringBuilder();
         for (Event e : events) {
           String at = Instant.now(clock).toString();
@@ -170,13 +197,14 @@ public final class AuditLog {
                     "day-root",
                     Map.of("day", lastDay, "merkle_root", root),
                     null,
-                    prev);
+                    prev,
+                    k);
             prev = r.get("hash").asText();
             out.append(JSON.writeValueAsString(r)).append('\n');
           }
           lastDay = day;
           ObjectNode n =
-              entry(++seq, at, e.user(), e.purpose(), e.action(), e.detail(), partitions, prev);
+              entry(++seq, at, e.user(), e.purpose(), e.action(), e.detail(), partitions, prev, k);
           prev = n.get("hash").asText();
           out.append(JSON.writeValueAsString(n)).append('\n');
         }
@@ -189,11 +217,12 @@ public final class AuditLog {
         Path tmp = head.resolveSibling("audit.head.tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, OwnerOnly.file());
-        Files.writeString(tmp, seq + " " + prev + "\n");
+        Files.writeString(tmp, seq + " " + prev + " " + k.mac("head " + seq + " " + prev) + "\n");
         try (FileChannel h = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
           h.force(false);
         }
         Files.move(tmp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        last = new Checkpoint(seq, prev, "this process");
       }
     } catch (IOException e) {
       throw new StoreException("cannot write the audit log " + file + ": " + e.getMessage(), e);
@@ -208,7 +237,8 @@ public final class AuditLog {
       String action,
       Map<String, Object> detail,
       Partitions partitions,
-      String prev) {
+      String prev,
+      AuditKey key) {
     ObjectNode n = JSON.createObjectNode();
     n.put("seq", seq);
     n.put("at", at);
@@ -222,14 +252,19 @@ public final class AuditLog {
       partitions.of(user, purpose, d).forEach(p::add);
     }
     n.put("prev", prev);
-    n.put("hash", hash(n));
+    String h = hash(n);
+    n.put("hash", h);
+    if (key != null) {
+      n.put("mac", key.mac(h));
+    }
     return n;
   }
 
-  /** SHA-256 of the entry's canonical JSON without its own hash field. */
+  /** SHA-256 of the entry's canonical JSON without its own hash and MAC. */
   static String hash(ObjectNode entry) {
     ObjectNode copy = entry.deepCopy();
     copy.remove("hash");
+    copy.remove("mac");
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(JSON.writeValueAsBytes(copy)));
@@ -312,16 +347,102 @@ public final class AuditLog {
     }
   }
 
-  /** Verifies this log, including its head (nothing cut off the end). */
+  /** Verifies this log: chain, day roots, MACs, head. */
   public Integrity verify() {
-    Integrity v = verify(file);
-    if (!v.intact() || !Files.exists(head)) {
+    return verify(List.of(), List.of());
+  }
+
+  /**
+   * A signed anchor of the last entry this log appended, for a privacy officer to keep elsewhere.
+   */
+  public AuditAnchor anchor() {
+    Checkpoint p = last;
+    if (p == null) {
+      throw new StoreException("nothing appended yet: append the anchor's own entry first");
+    }
+    return AuditAnchor.sign(
+        key(p.seq() + 1),
+        dir.toAbsolutePath().normalize().toString(),
+        p.seq(),
+        p.hash(),
+        Instant.now(clock).toString());
+  }
+
+  /**
+   * Anchors as checkpoints, or the first that is not to be trusted: a signature that does not
+   * verify (the anchor was changed), or a key other than this directory's.
+   */
+  private static Anchored anchorCheckpoints(List<AuditAnchor> anchors, AuditKey key) {
+    List<Checkpoint> out = new ArrayList<>();
+    for (AuditAnchor a : anchors) {
+      String name = "the anchor of entry " + a.seq() + " taken " + a.at();
+      if (!a.signatureValid()) {
+        return new Anchored(
+            out,
+            Integrity.broken(
+                0, a.seq(), name + ": its signature does not verify: the anchor was changed"));
+      }
+      if (key != null && !key.publicKey().equals(a.publicKey())) {
+        return new Anchored(
+            out,
+            Integrity.broken(
+                0,
+                a.seq(),
+                name
+                    + ": signed by another key than this directory's audit key ("
+                    + key.file()
+                    + ")"));
+      }
+      out.add(new Checkpoint(a.seq(), a.hash(), name));
+    }
+    return new Anchored(out, null);
+  }
+
+  /** The checkpoints of anchors, or why one of them is not to be trusted. */
+  private record Anchored(List<Checkpoint> checkpoints, Integrity problem) {}
+
+  /**
+   * Verifies this log: its chain and day roots; with the directory's audit key, the MAC of every
+   * entry it keyed; its head (nothing cut off or added at the end); and the entries others recorded
+   * (the warehouse at its commits, anchors): each still in the log with the same hash.
+   */
+  public Integrity verify(List<Checkpoint> recorded, List<AuditAnchor> anchors) {
+    AuditKey k = AuditKey.find(dir);
+    Anchored anchored = anchorCheckpoints(anchors, k);
+    if (anchored.problem() != null) {
+      return anchored.problem();
+    }
+    List<Checkpoint> checkpoints = new ArrayList<>(recorded);
+    checkpoints.addAll(anchored.checkpoints());
+    Integrity v = scan(file, k, checkpoints);
+    if (v.intact() && k == null && hasMacs(file)) {
+      return Integrity.broken(
+          v.entries(),
+          -1,
+          "entries carry MACs but no audit key is at "
+              + AuditKey.locate(dir)
+              + " (the data directory moved? set SPIL_AUDIT_KEY to its key file)");
+    }
+    if (!v.intact()) {
       return v;
+    }
+    List<String> checks = new ArrayList<>(List.of(v.checks()));
+    if (v.entries() == 0) {
+      return v;
+    }
+    if (!Files.exists(head)) {
+      return Integrity.broken(
+          v.entries(),
+          v.entries() + 1,
+          "the head "
+              + head
+              + " is missing: Spil writes it with every entry, so entries may have been cut off the"
+              + " end and the head removed to hide it");
     }
     try {
       String[] h = Files.readString(head).strip().split(" ");
       long seq = Long.parseLong(h[0]);
-      if (v.entries() != seq) {
+      if (v.entries() < seq) {
         return Integrity.broken(
             v.entries(),
             v.entries() + 1,
@@ -331,32 +452,96 @@ public final class AuditLog {
                 + seq
                 + " entries: entries were removed from the end");
       }
-      String lastHash = lastHash(file);
-      if (!h[1].equals(lastHash)) {
+      if (v.entries() > seq) {
+        return Integrity.broken(
+            v.entries(),
+            seq + 1,
+            "the log has "
+                + v.entries()
+                + " entries but its head records "
+                + seq
+                + ": entries "
+                + (seq + 1)
+                + " to "
+                + v.entries()
+                + " were added outside Spil");
+      }
+      if (!h[1].equals(lastHash(file))) {
         return Integrity.broken(
             v.entries(), seq, "the last entry's hash differs from the recorded head");
       }
-      return v;
+      if (k != null && seq >= k.keyedFrom()) {
+        if (h.length < 3 || !h[2].equals(k.mac("head " + seq + " " + h[1]))) {
+          return Integrity.broken(
+              v.entries(),
+              seq,
+              "the head's MAC does not match: the head was rewritten by someone without the audit"
+                  + " key (to hide entries cut off the end)");
+        }
+      }
     } catch (IOException | RuntimeException e) {
       return Integrity.broken(v.entries(), -1, "unreadable head " + head + ": " + e.getMessage());
     }
+    checks.add("head");
+    return Integrity.ok(v.entries(), v.redacted(), String.join(", ", checks));
   }
 
   private static String lastHash(Path file) throws IOException {
-    String last = null;
+    String lastLine = null;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        last = line;
+        lastLine = line;
       }
     }
-    return last == null ? GENESIS : JSON.readTree(last).get("hash").asText();
+    return lastLine == null ? GENESIS : JSON.readTree(lastLine).get("hash").asText();
   }
 
   /** Verifies a log file on its own (an export): chain, sequence and day roots. */
   public static Integrity verify(Path log) {
+    return verify(log, List.of());
+  }
+
+  /**
+   * Verifies a log file on its own (an export): chain, sequence, day roots, and the entries anchors
+   * recorded, with their signatures. MACs are not checked: the key stays with the data directory.
+   */
+  public static Integrity verify(Path log, List<AuditAnchor> anchors) {
+    Anchored anchored = anchorCheckpoints(anchors, null);
+    if (anchored.problem() != null) {
+      return anchored.problem();
+    }
+    return scan(log, null, anchored.checkpoints());
+  }
+
+  /** Whether any entry of a log carries a MAC. */
+  private static boolean hasMacs(Path log) {
+    try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.contains("\"mac\":")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Chain, sequence and day roots of a log; with a key, the MAC of every entry from its first keyed
+   * on; each checkpoint's entry present with its hash.
+   */
+  private static Integrity scan(Path log, AuditKey key, List<Checkpoint> checkpoints) {
+    TreeMap<Long, List<Checkpoint>> wanted = new TreeMap<>();
+    for (Checkpoint c : checkpoints) {
+      wanted.computeIfAbsent(c.seq(), x -> new ArrayList<>()).add(c);
+    }
+    boolean macsWithoutKey = false;
     if (!Files.exists(log)) {
-      return Integrity.ok(0);
+      Integrity missing = checkpointsBeyond(0, wanted);
+      return missing != null ? missing : Integrity.ok(0, 0, "chain");
     }
     long expected = 1;
     long hidden = 0;
@@ -410,6 +595,41 @@ public final class AuditLog {
         }
         if (redacted) {
           hidden++;
+        } else if (key != null && seq >= key.keyedFrom()) {
+          String mac = n.path("mac").asText("");
+          if (mac.isEmpty()) {
+            return Integrity.broken(
+                expected - 1,
+                seq,
+                "entry "
+                    + seq
+                    + " has no MAC, though every entry from "
+                    + key.keyedFrom()
+                    + " on carries one: it was written or rewritten outside Spil");
+          }
+          if (!mac.equals(key.mac(h))) {
+            return Integrity.broken(
+                expected - 1,
+                seq,
+                "entry "
+                    + seq
+                    + ": its MAC does not match its hash: the entry was changed and the chain"
+                    + " recomputed by someone without the audit key");
+          }
+        } else if (key == null && n.has("mac")) {
+          macsWithoutKey = true;
+        }
+        for (Checkpoint c : wanted.getOrDefault(seq, List.of())) {
+          if (!c.hash().equals(h)) {
+            return Integrity.broken(
+                expected - 1,
+                seq,
+                "entry "
+                    + seq
+                    + " is not the entry "
+                    + c.source()
+                    + " recorded (another hash): the log was rewritten up to there");
+          }
         }
         String when = redacted ? n.get("day").asText() : n.get("at").asText();
         String entryDay = when.length() >= 10 ? when.substring(0, 10) : "";
@@ -437,7 +657,41 @@ public final class AuditLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Integrity.ok(expected - 1, hidden);
+    Integrity beyond = checkpointsBeyond(expected - 1, wanted);
+    if (beyond != null) {
+      return beyond;
+    }
+    List<String> checks = new ArrayList<>(List.of("chain", "day roots"));
+    if (key != null) {
+      checks.add(
+          key.keyedFrom() <= 1
+              ? "MACs"
+              : "MACs from entry " + key.keyedFrom() + " (earlier entries were not keyed)");
+    } else if (macsWithoutKey && !checkpoints.isEmpty()) {
+      checks.add("MACs not checked (no audit key at hand)");
+    }
+    if (!checkpoints.isEmpty()) {
+      checks.add(checkpoints.size() + " recorded entries");
+    }
+    return Integrity.ok(expected - 1, hidden, String.join(", ", checks));
+  }
+
+  /** A broken integrity when a checkpoint lies beyond the log's last entry; else null. */
+  private static Integrity checkpointsBeyond(long entries, TreeMap<Long, List<Checkpoint>> wanted) {
+    Map.Entry<Long, List<Checkpoint>> furthest = wanted.lastEntry();
+    if (furthest != null && furthest.getKey() > entries) {
+      Checkpoint c = furthest.getValue().get(0);
+      return Integrity.broken(
+          entries,
+          entries + 1,
+          (entries == 0 ? "the log is missing or empty" : "the log ends at entry " + entries)
+              + ", but "
+              + c.source()
+              + " recorded entry "
+              + c.seq()
+              + ": entries were removed");
+    }
+    return null;
   }
 
   /** Entries matching the filter, oldest first. */

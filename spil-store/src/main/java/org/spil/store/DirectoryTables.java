@@ -180,6 +180,74 @@ final class DirectoryTables {
     return stored;
   }
 
+  /**
+   * Adds and removes members of a case: each added a known user not yet a member, each removed a
+   * member; the case keeps at least one. Returns the case as it is now.
+   */
+  Case changeMembers(String caseId, Set<String> add, Set<String> remove) {
+    Case c = cases().get(caseId);
+    if (c == null) {
+      throw new PolicyException("unknown case '" + caseId + "'");
+    }
+    if (add.isEmpty() && remove.isEmpty()) {
+      throw new PolicyException("members", "give --add USER or --remove USER");
+    }
+    Map<String, User> users = users();
+    for (String m : add) {
+      if (!users.containsKey(m)) {
+        throw new PolicyException(
+            "members", "case " + caseId + ": unknown user '" + m + "' (add the user first)");
+      }
+      if (c.members().contains(m)) {
+        throw new PolicyException("members", m + " is a member of case " + caseId + " already");
+      }
+    }
+    for (String m : remove) {
+      if (!c.members().contains(m)) {
+        throw new PolicyException("members", m + " is not a member of case " + caseId);
+      }
+      if (add.contains(m)) {
+        throw new PolicyException("members", m + " both added and removed");
+      }
+    }
+    Set<String> after = new TreeSet<>(c.members());
+    after.addAll(add);
+    after.removeAll(remove);
+    if (after.isEmpty()) {
+      throw new PolicyException("members", "case " + caseId + " would have no members left");
+    }
+    try {
+      Warehouse.inTransaction(
+          connection,
+          () -> {
+            try (PreparedStatement in =
+                    connection.prepareStatement("INSERT INTO case_member VALUES (?, ?)");
+                PreparedStatement out =
+                    connection.prepareStatement(
+                        "DELETE FROM case_member WHERE case_id = ? AND user_name = ?")) {
+              for (String m : add) {
+                in.setString(1, caseId);
+                in.setString(2, m);
+                in.executeUpdate();
+              }
+              for (String m : remove) {
+                out.setString(1, caseId);
+                out.setString(2, m);
+                out.executeUpdate();
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot change the members of case "
+              + caseId
+              + ": "
+              + Warehouse.firstLine(e.getMessage()),
+          e);
+    }
+    return new Case(c.id(), c.title(), c.legalTask(), after, c.parties());
+  }
+
   /** Every grant, by the user it was made to. */
   Map<String, List<Grant>> grants() {
     Map<String, List<Grant>> out = new HashMap<>();

@@ -162,6 +162,7 @@ public final class Requests {
       detail.put("until", until.toString());
     }
     audit.append(new AuditLog.Event(u.name(), null, grant ? "grant" : "refuse", detail));
+    store.recordAuditPosition(grant ? "grant" : "refuse");
     return view(requests.get(requestId));
   }
 }

@@ -88,6 +88,9 @@ public final class Retention {
       } finally {
         warehouse.changed();
       }
+      if (!expired.isEmpty()) {
+        store.recordAuditPosition("purge");
+      }
     } catch (SQLException ex) {
       throw new StoreException("cannot purge: " + Warehouse.firstLine(ex.getMessage()), ex);
     }

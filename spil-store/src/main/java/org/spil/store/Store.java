@@ -327,6 +327,7 @@ public final class Store implements AutoCloseable {
     detail.put("statements", batch.statements());
     detail.put("rejected_rows", content.rejectedRows());
     audit.append(new AuditLog.Event(by, null, "ingest", detail));
+    recordAuditPosition("ingest");
     return batch;
   }
 
@@ -392,6 +393,22 @@ public final class Store implements AutoCloseable {
   private record Cached(long generation, Directory directory) {}
 
   private volatile Cached directory;
+
+  /**
+   * Records in the warehouse where the audit log stands after a change this store audited, so that
+   * a log cut short or rewritten up to there is detected against the warehouse.
+   */
+  void recordAuditPosition(String action) {
+    AuditLog.Checkpoint p = audit.last();
+    if (p != null) {
+      AuditPositions.record(warehouse.connection(), p, action);
+    }
+  }
+
+  /** Where the audit log stood at each change of the warehouse, oldest first. */
+  public List<AuditLog.Checkpoint> auditPositions() {
+    return AuditPositions.all(warehouse.connection());
+  }
 
   /** The audit log of this data directory. */
   public AuditLog audit() {

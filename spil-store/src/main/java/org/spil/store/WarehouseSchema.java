@@ -56,6 +56,7 @@ final class WarehouseSchema {
       MatchIndex.create(s);
       AccessRequests.create(s);
       Approvals.create(s);
+      AuditPositions.create(s);
       Resolutions.create(s);
       s.execute(
           """
