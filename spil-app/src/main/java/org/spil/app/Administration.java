@@ -110,8 +110,11 @@ public final class Administration {
     return store.retention().expired();
   }
 
-  /** Purges every batch past its retention date (audited: statement ids, never values). */
-  public List<Retention.Expired> purge(Operator by) {
+  /**
+   * Purges every batch past its retention date (audited: statement ids, never values) and rewrites
+   * the warehouse file and the index segments that held them.
+   */
+  public Retention.Purged purge(Operator by) {
     return store.retention().purge(by.name());
   }
 

@@ -114,8 +114,9 @@ final class DemoTour {
     }
     AuditLog.Integrity audit = Oversight.verify(data);
     out.printf(
-        "== Audit log: %,d entries (every read above, users, cases, ingests), chain %s%n",
-        audit.entries(), audit.intact() ? "intact" : "BROKEN: " + audit.reason());
+        "== Audit log: %,d entries (every read above, users, cases, ingests), %s%n",
+        audit.entries(),
+        audit.intact() ? "intact (checked: " + audit.checks() + ")" : "BROKEN: " + audit.reason());
     out.println();
     out.printf("Ground truth: %s%n", scenario.resolve("truth/README.md"));
     out.printf(

@@ -8,6 +8,7 @@ import org.spil.app.Administration;
 import org.spil.app.Operator;
 import org.spil.store.Retention;
 import org.spil.store.Store;
+import org.spil.store.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code spil retention apply}: purges statements past their retention date. Reads stop showing
  * them on that date by themselves; this removes them from the warehouse and the index, after
- * writing their ids (never values) to the audit log.
+ * writing their ids (never values) to the audit log, and rewrites the warehouse file and the index
+ * segments so that no byte of a purged value stays on disk.
  */
 @Command(
     name = "retention",
@@ -54,7 +56,8 @@ final class RetentionCommand implements Runnable {
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       try (Store store = parent.spil.open(!dryRun, day)) {
         Administration admin = new Administration(store);
-        List<Retention.Expired> expired = dryRun ? admin.expired() : admin.purge(Operator.local());
+        Retention.Purged purged = dryRun ? null : admin.purge(Operator.local());
+        List<Retention.Expired> expired = dryRun ? admin.expired() : purged.batches();
         for (Retention.Expired e : expired) {
           out.printf(
               "%s batch %d (%s, retain until %s): %,d statements%n",
@@ -66,6 +69,12 @@ final class RetentionCommand implements Runnable {
         }
         if (expired.isEmpty()) {
           out.println("nothing past its retention date on " + day);
+        }
+        if (purged != null && purged.compaction() != null) {
+          Warehouse.Compaction c = purged.compaction();
+          out.printf(
+              "warehouse rewritten without the purged values: %,d MB to %,d MB in %.1f s%n",
+              c.bytesBefore() >> 20, c.bytesAfter() >> 20, c.millis() / 1000.0);
         }
       }
       out.flush();

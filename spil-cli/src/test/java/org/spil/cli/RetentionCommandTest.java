@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +24,13 @@ class RetentionCommandTest {
     String data = tmp.resolve("d").toString();
     // a delivery whose retention ended on 2025-01-01 (a delivery may not be dated back years)
     Path expired = tmp.resolve("douane-expired");
-    java.nio.file.Files.createDirectories(expired);
-    java.nio.file.Files.copy(
+    Files.createDirectories(expired);
+    Files.copy(
         CommandsTest.EXAMPLES.resolve("douane-nl").resolve("zendingen.csv"),
         expired.resolve("zendingen.csv"));
-    java.nio.file.Files.writeString(
+    Files.writeString(
         expired.resolve("dataset.yml"),
-        java.nio.file.Files.readString(
-                CommandsTest.EXAMPLES.resolve("douane-nl").resolve("dataset.yml"))
+        Files.readString(CommandsTest.EXAMPLES.resolve("douane-nl").resolve("dataset.yml"))
             .replace("retention: P7Y", "retain_until: 2025-01-01"));
     Cli.Result old = Cli.run("ingest", expired.toString(), "--data", data);
     assertThat(old.code()).as(old.err()).isZero();
@@ -61,12 +67,24 @@ class RetentionCommandTest {
                         new String[] {"match", "--name", "Mohamed El Amrani"}, asPolice))
                 .err())
         .doesNotContain("no saved resolution");
+    for (String value : PURGED) {
+      assertThat(filesHolding(Path.of(data), value))
+          .as("before the purge the bytes hold %s", value)
+          .isNotEmpty();
+    }
     Cli.Result dry = Cli.run("retention", "apply", "--dry-run", "--data", data);
     assertThat(dry.out())
         .contains("would purge batch 1 (douane-nl-zendingen, retain until 2025-01-01)");
     Cli.Result apply = Cli.run("retention", "apply", "--data", data);
     assertThat(apply.code()).as(apply.err()).isZero();
-    assertThat(apply.out()).contains("purged batch 1");
+    assertThat(apply.out())
+        .contains("purged batch 1")
+        .contains("warehouse rewritten without the purged values");
+    for (String value : PURGED) {
+      assertThat(filesHolding(Path.of(data), value))
+          .as("no file but the audit log (the queries asked) holds %s", value)
+          .isSubsetOf(List.of("audit.jsonl"));
+    }
     assertThat(
             Cli.run(
                     LeakTest.concat(
@@ -116,5 +134,26 @@ class RetentionCommandTest {
                     "--json")
                 .out());
     assertThat(police.get("statements").asLong()).as("unexpired data stays").isPositive();
+  }
+
+  /** Values of the purged delivery: a container number and a description of goods. */
+  static final List<String> PURGED = List.of("HLCU1112223", "Koffiebonen");
+
+  /** The files under a directory whose bytes hold a value (UTF-8), relative to it. */
+  static List<String> filesHolding(Path dir, String value) throws IOException {
+    byte[] needle = value.getBytes(StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+          if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            out.add(dir.relativize(f).toString());
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 }

@@ -555,7 +555,8 @@ class SecurityProbeTest {
         .contains("audit log intact")
         .contains("MACs")
         .contains("head")
-        .contains("recorded entries");
+        .contains("recorded by the warehouse")
+        .contains("1 anchor");
 
     Path notAnchor = tmp.resolve("kept-elsewhere/notes.json");
     Files.writeString(notAnchor, "{\"seq\": 3}");

@@ -483,7 +483,13 @@ public final class AuditLog {
       return Integrity.broken(v.entries(), -1, "unreadable head " + head + ": " + e.getMessage());
     }
     checks.add("head");
+    checks.add(counted(recorded.size(), "position", "recorded by the warehouse"));
+    checks.add(counted(anchors.size(), "anchor", null));
     return Integrity.ok(v.entries(), v.redacted(), String.join(", ", checks));
+  }
+
+  private static String counted(int n, String what, String suffix) {
+    return n + " " + what + (n == 1 ? "" : "s") + (suffix == null ? "" : " " + suffix);
   }
 
   private static String lastHash(Path file) throws IOException {
@@ -511,7 +517,11 @@ public final class AuditLog {
     if (anchored.problem() != null) {
       return anchored.problem();
     }
-    return scan(log, null, anchored.checkpoints());
+    Integrity v = scan(log, null, anchored.checkpoints());
+    return v.intact() && !anchors.isEmpty()
+        ? Integrity.ok(
+            v.entries(), v.redacted(), v.checks() + ", " + counted(anchors.size(), "anchor", null))
+        : v;
   }
 
   /** Whether any entry of a log carries a MAC. */
@@ -669,9 +679,6 @@ public final class AuditLog {
               : "MACs from entry " + key.keyedFrom() + " (earlier entries were not keyed)");
     } else if (macsWithoutKey && !checkpoints.isEmpty()) {
       checks.add("MACs not checked (no audit key at hand)");
-    }
-    if (!checkpoints.isEmpty()) {
-      checks.add(checkpoints.size() + " recorded entries");
     }
     return Integrity.ok(expected - 1, hidden, String.join(", ", checks));
   }

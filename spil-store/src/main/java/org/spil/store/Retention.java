@@ -46,16 +46,21 @@ public final class Retention {
     return out;
   }
 
+  /** What a purge did: the batches purged, and the compaction of the warehouse (null if none). */
+  public record Purged(List<Expired> batches, Warehouse.Compaction compaction) {}
+
   /**
    * Purges the statements and rejects of every batch past its retention date: the audit log first
    * receives the ids of the statements (never their values), then they are deleted in one
-   * transaction and dropped from the search index. Reads hid them already. Returns what was purged.
+   * transaction and dropped from the search index, whose segments are merged so that no deleted
+   * document stays in them; the warehouse file is rewritten so that no freed block keeps a value.
+   * Reads hid them already. Returns what was purged.
    */
-  public List<Expired> purge(String by) {
+  public Purged purge(String by) {
     warehouse.requireWritable();
     List<Expired> expired = expired();
     if (expired.isEmpty()) {
-      return expired;
+      return new Purged(expired, null);
     }
     Connection c = warehouse.connection();
     try {
@@ -97,7 +102,7 @@ public final class Retention {
     Set<Long> ids = new HashSet<>();
     expired.forEach(e -> ids.add(e.batch().id()));
     store.index().dropBatches(ids);
-    return expired;
+    return new Purged(expired, warehouse.compact());
   }
 
   /** Deletes the statements, rejects and match codes of expired batches and marks them purged. */

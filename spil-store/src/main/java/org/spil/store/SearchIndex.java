@@ -218,6 +218,9 @@ public final class SearchIndex implements AutoCloseable {
       for (long b : batches) {
         writer.deleteDocuments(new Term("batch", Long.toString(b)));
       }
+      // rewrite the segments that hold deleted documents: their stored values go with the old
+      // segment files, which the commit then removes
+      writer.forceMergeDeletes(true);
       writer.setLiveCommitData(commitData(indexedThrough()));
       writer.commit();
     } catch (IOException e) {

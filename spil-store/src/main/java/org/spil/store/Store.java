@@ -390,6 +390,21 @@ public final class Store implements AutoCloseable {
     return c.directory();
   }
 
+  /** The approvals not revoked, read once per generation of the warehouse (a change moves it). */
+  private List<Approval> approvalsInForce() {
+    long generation = warehouse.generation();
+    CachedApprovals c = approvalCache;
+    if (c == null || c.generation() != generation) {
+      c = new CachedApprovals(generation, approvals().all());
+      approvalCache = c;
+    }
+    return c.approvals();
+  }
+
+  private record CachedApprovals(long generation, List<Approval> approvals) {}
+
+  private volatile CachedApprovals approvalCache;
+
   private record Cached(long generation, Directory directory) {}
 
   private volatile Cached directory;
@@ -483,7 +498,7 @@ public final class Store implements AutoCloseable {
         entities.computeIfAbsent(g.batchId(), k -> new TreeSet<>()).add(g.entityId());
       }
     }
-    List<Approval> approvals = approvals().all();
+    List<Approval> approvals = approvalsInForce();
     if (!approvals.isEmpty()) {
       Approvals facet = approvals();
       for (Batch b : warehouse.batches()) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,7 +44,7 @@ import org.spil.policy.Visibility;
  * <p>NOTE: one process may hold the file open for writing; readers open it read-only.
  */
 public final class Warehouse implements AutoCloseable {
-  private final Connection connection;
+  private volatile Connection connection;
   private final boolean readOnly;
 
   /**
@@ -57,11 +58,13 @@ public final class Warehouse implements AutoCloseable {
   private boolean sourcePositions;
 
   private final Path spoolDir;
+  private final Path dir;
 
-  private Warehouse(Connection connection, boolean readOnly, Path spoolDir) {
+  private Warehouse(Connection connection, boolean readOnly, Path dir) {
     this.connection = connection;
     this.readOnly = readOnly;
-    this.spoolDir = spoolDir;
+    this.dir = dir;
+    this.spoolDir = dir.resolve("spool");
   }
 
   /**
@@ -88,6 +91,62 @@ public final class Warehouse implements AutoCloseable {
     return mb + "MB";
   }
 
+  /** A connection to a warehouse file with the settings every Spil connection has. */
+  private static Connection connect(Path file, Properties props) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+    try (Statement s = c.createStatement()) {
+      // statements have no meaningful order; letting DuckDB insert in parallel loads ~30% faster
+      s.execute("SET preserve_insertion_order = false");
+      s.execute("SET memory_limit = '" + memoryLimit() + "'");
+    }
+    return c;
+  }
+
+  /** What a compaction did: the file's size before and after, and how long it took. */
+  public record Compaction(long bytesBefore, long bytesAfter, long millis) {}
+
+  /**
+   * Rewrites the warehouse file by copying its tables, views and sequences into a new file that
+   * then takes the old one's place. DuckDB leaves deleted rows in freed blocks of the file until
+   * they are overwritten; after a purge the values would stay in its bytes. The copy holds only
+   * what is live. Costs a full copy of the warehouse, on disk and in time; the file is replaced
+   * atomically, so a crash leaves the old one (and a stale copy the next compaction removes).
+   */
+  public Compaction compact() {
+    requireWritable();
+    long start = System.nanoTime();
+    Path file = dir.resolve("warehouse.duckdb");
+    Path copy = dir.resolve("warehouse.compacting.duckdb");
+    try {
+      Files.deleteIfExists(copy);
+      Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + ".wal"));
+      long before = Files.size(file);
+      try (Statement s = connection.createStatement()) {
+        s.execute("CHECKPOINT");
+        String name;
+        try (ResultSet rs = s.executeQuery("SELECT current_database()")) {
+          rs.next();
+          name = rs.getString(1);
+        }
+        s.execute(
+            "ATTACH '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS compacted");
+        s.execute("COPY FROM DATABASE \"" + name.replace("\"", "\"\"") + "\" TO compacted");
+        s.execute("DETACH compacted");
+      }
+      connection.close();
+      OwnerOnly.restrict(copy);
+      Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+      connection = connect(file, new Properties());
+      changed();
+      return new Compaction(before, Files.size(file), (System.nanoTime() - start) / 1_000_000);
+    } catch (SQLException | IOException e) {
+      throw new StoreException(
+          "cannot compact the warehouse " + file + ": " + firstLine(String.valueOf(e.getMessage())),
+          e);
+    }
+  }
+
   /** Opens (creating if needed) the warehouse in {@code dir/warehouse.duckdb}. */
   public static Warehouse open(Path dir, boolean readOnly) {
     Path file = dir.resolve("warehouse.duckdb");
@@ -104,13 +163,8 @@ public final class Warehouse implements AutoCloseable {
       if (readOnly) {
         props.setProperty("duckdb.read_only", "true");
       }
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
-      Warehouse w = new Warehouse(c, readOnly, dir.resolve("spool"));
-      try (Statement s = c.createStatement()) {
-        // statements have no meaningful order; letting DuckDB insert in parallel loads ~30% faster
-        s.execute("SET preserve_insertion_order = false");
-        s.execute("SET memory_limit = '" + memoryLimit() + "'");
-      }
+      Connection c = connect(file, props);
+      Warehouse w = new Warehouse(c, readOnly, dir);
       if (!readOnly) {
         WarehouseSchema.create(c);
         w.dropStaleSpools();

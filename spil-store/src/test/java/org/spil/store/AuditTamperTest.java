@@ -115,7 +115,10 @@ class AuditTamperTest {
     AuditLog.Integrity v = verify();
     assertThat(v.intact()).as(v.reason()).isTrue();
     assertThat(v.entries()).isEqualTo(15);
-    assertThat(v.checks()).contains("MACs").contains("head").contains("3 recorded entries");
+    assertThat(v.checks())
+        .contains("MACs")
+        .contains("head")
+        .contains("3 positions recorded by the warehouse");
   }
 
   @Test
