@@ -201,12 +201,18 @@ public final class RecordSources {
               .get();
       this.parser = CSVParser.parse(reader, format);
       this.rows = parser.iterator();
-      if (!rows.hasNext()) {
-        parser.close();
-        throw new DatasetException(displayName + ": empty file, no header row");
-      }
+      this.nextLine = 1;
       List<String> names = new ArrayList<>();
-      rows.next().forEach(names::add);
+      try {
+        if (!rows.hasNext()) {
+          parser.close();
+          throw new DatasetException(displayName + ": empty file, no header row");
+        }
+        rows.next().forEach(names::add);
+      } catch (UncheckedIOException | IllegalStateException e) {
+        parser.close();
+        throw unparsable(e);
+      }
       this.header = header(names, displayName);
       this.nextLine = parser.getCurrentLineNumber() + 1;
     }

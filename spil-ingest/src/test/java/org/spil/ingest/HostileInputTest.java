@@ -44,6 +44,17 @@ class HostileInputTest {
         .hasMessageEndingWith("a.csv: empty file, no header row");
   }
 
+  /**
+   * Found by fuzzing: a header whose quoted field is followed by more text before the delimiter.
+   */
+  @Test
+  void aHeaderThatDoesNotParseNamesTheLine() throws Exception {
+    Path dir = dataset("id;\"naam\"x;notitie\n1;Jan;\n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("a.csv:1: cannot parse CSV");
+  }
+
   @Test
   void legacySpreadsheetsAreRefusedWithAHint() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("xls"), MAPPING.replace("a.csv", "a.xls"));
