@@ -11,6 +11,7 @@ import org.spil.store.AuditAnchor;
 import org.spil.store.AuditLog;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -103,27 +104,16 @@ final class AuditCommand implements Runnable {
   static final class Anchor implements Callable<Integer> {
     @ParentCommand AuditCommand parent;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the --out file if it exists.")
-    boolean force;
-
-    @Option(
-        names = "--as",
-        required = true,
-        paramLabel = "USER",
-        description = "A privacy officer or administrator.")
-    String user;
+    @Mixin Written written;
 
     @Override
     public Integer call() {
       PrintWriter o = parent.spec.commandLine().getOut();
       try (Store store = parent.spil.open(false)) {
-        AuditAnchor a = Oversight.anchor(store, user, out, force);
+        AuditAnchor a = Oversight.anchor(store, written.user, written.out, written.force);
         o.printf(
             "anchor of entry %,d (hash %s...) written to %s; keep it away from this machine%n",
-            a.seq(), a.hash().substring(0, 16), out);
+            a.seq(), a.hash().substring(0, 16), written.out);
       }
       o.flush();
       return 0;
@@ -137,24 +127,13 @@ final class AuditCommand implements Runnable {
   static final class Export implements Callable<Integer> {
     @ParentCommand AuditCommand parent;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the --out file if it exists.")
-    boolean force;
-
-    @Option(
-        names = "--as",
-        required = true,
-        paramLabel = "USER",
-        description = "A privacy officer or administrator.")
-    String user;
+    @Mixin Written written;
 
     @Override
     public Integer call() {
       try (Store store = parent.spil.open(false)) {
-        long n = Oversight.export(store, user, out, force);
-        parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, out);
+        long n = Oversight.export(store, written.user, written.out, written.force);
+        parent.spec.commandLine().getOut().printf("exported %,d entries to %s%n", n, written.out);
       }
       parent.spec.commandLine().getOut().flush();
       return 0;
@@ -216,5 +195,21 @@ final class AuditCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** The options of a command that writes what an overseer asked for to a file. */
+  static final class Written {
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the --out file if it exists.")
+    boolean force;
+
+    @Option(
+        names = "--as",
+        required = true,
+        paramLabel = "USER",
+        description = "A privacy officer or administrator.")
+    String user;
   }
 }

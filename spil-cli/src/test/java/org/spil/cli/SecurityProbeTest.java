@@ -341,6 +341,22 @@ class SecurityProbeTest {
         .isEqualTo(before);
   }
 
+  /** Adds a user with the test password. */
+  private void addUser(String data, String name, String agency, String role) {
+    ok(
+        "users",
+        "add",
+        name,
+        "--agency",
+        agency,
+        "--role",
+        role,
+        "--password-file",
+        tmp.resolve("password.txt").toString(),
+        "--data",
+        data);
+  }
+
   /** Runs a command that must succeed and returns its output. */
   private static String ok(String... args) {
     Cli.Result r = Cli.run(args);
@@ -354,7 +370,6 @@ class SecurityProbeTest {
     ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
     ok("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data);
     CommandsTest.addUsers(data, tmp);
-    String pw = tmp.resolve("password.txt").toString();
     String[][] users = {
       {"adv", "advocatuur", "defence-counsel"},
       {"rc", "rechtbank", "court"},
@@ -363,18 +378,7 @@ class SecurityProbeTest {
       {"strateeg", "politie-nl", "analyst"}
     };
     for (String[] u : users) {
-      ok(
-          "users",
-          "add",
-          u[0],
-          "--agency",
-          u[1],
-          "--role",
-          u[2],
-          "--password-file",
-          pw,
-          "--data",
-          data);
+      addUser(data, u[0], u[1], u[2]);
     }
 
     // a purpose the legal-bases table does not give the user's agency: refused, and audited
@@ -518,19 +522,7 @@ class SecurityProbeTest {
     String data = tmp.resolve("data").toString();
     ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
     CommandsTest.addUsers(data, tmp);
-    String pw = tmp.resolve("password.txt").toString();
-    ok(
-        "users",
-        "add",
-        "fg",
-        "--agency",
-        "politie-nl",
-        "--role",
-        "privacy-officer",
-        "--password-file",
-        pw,
-        "--data",
-        data);
+    addUser(data, "fg", "politie-nl", "privacy-officer");
     ok("search", "Jan", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data);
     Path anchor = tmp.resolve("kept-elsewhere/anchor.json");
     Files.createDirectories(anchor.getParent());
@@ -589,31 +581,8 @@ class SecurityProbeTest {
     String data = tmp.resolve("data").toString();
     ok("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data);
     CommandsTest.addUsers(data, tmp);
-    String pw = tmp.resolve("password.txt").toString();
-    ok(
-        "users",
-        "add",
-        "fg",
-        "--agency",
-        "politie-nl",
-        "--role",
-        "privacy-officer",
-        "--password-file",
-        pw,
-        "--data",
-        data);
-    ok(
-        "users",
-        "add",
-        "fg.douane",
-        "--agency",
-        "douane-nl",
-        "--role",
-        "privacy-officer",
-        "--password-file",
-        pw,
-        "--data",
-        data);
+    addUser(data, "fg", "politie-nl", "privacy-officer");
+    addUser(data, "fg.douane", "douane-nl", "privacy-officer");
     ok(
         "cases",
         "add",
