@@ -90,6 +90,7 @@ public final class Spil implements Runnable {
           RequestCommand.class,
           ApprovalCommand.class,
           NoticesCommand.class,
+          ServeCommand.class,
           ResolveCommand.class,
           ClustersCommand.class,
           ExplainCommand.class,

@@ -1,6 +1,7 @@
 package org.spil.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
+import org.spil.policy.Passwords;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 
@@ -129,5 +131,31 @@ public final class Accounts {
       out.add(u == null ? n : n + " (" + u.agency() + ")");
     }
     return String.join(", ", out);
+  }
+
+  /**
+   * A hash no password matches, verified for an unknown user so that a failed login costs the same
+   * time whether the user exists or not; made when first needed (it costs an Argon2id hash).
+   */
+  private static final class Nobody {
+    static final String HASH = Passwords.hash("no password matches this hash".toCharArray());
+  }
+
+  /**
+   * Whether a user's password is right; audited as {@code login} or {@code login-failed} (with the
+   * client address) either way, the password wiped. An unknown user takes as long as a known one.
+   */
+  public boolean authenticate(String name, char[] password, String from) {
+    try {
+      String hash =
+          name == null ? null : new DirectoryTables(warehouse.connection()).passwordHash(name);
+      boolean ok = Passwords.verify(password, hash == null ? Nobody.HASH : hash) && hash != null;
+      audit.append(
+          new AuditLog.Event(
+              String.valueOf(name), null, ok ? "login" : "login-failed", Map.of("from", from)));
+      return ok;
+    } finally {
+      Arrays.fill(password, ' ');
+    }
   }
 }

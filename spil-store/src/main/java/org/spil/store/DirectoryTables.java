@@ -66,6 +66,19 @@ final class DirectoryTables {
     return out;
   }
 
+  /** The stored password hash of a user; null for a user not known. */
+  String passwordHash(String name) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT password_hash FROM app_user WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read users: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
   void addUser(User user, String passwordHash) {
     if (users().containsKey(user.name())) {
       throw new PolicyException("user " + user.name() + " exists already");

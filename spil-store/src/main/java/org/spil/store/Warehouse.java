@@ -183,6 +183,15 @@ public final class Warehouse implements AutoCloseable {
     } catch (SQLException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("lock")) {
+        String server = Serving.url(dir);
+        if (server != null) {
+          throw new StoreException(
+              dir
+                  + " is served by the Spil server at "
+                  + server
+                  + ", which holds it alone: use the server, or stop it first",
+              e);
+        }
         throw new StoreException(
             "warehouse " + file + " is in use by another spil process (" + firstLine(msg) + ")", e);
       }

@@ -1,0 +1,87 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.spil.server.ApiServer;
+import org.spil.store.Serving;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil serve}: the HTTP API over a data directory, which the server then holds alone. Binds
+ * to the loopback address unless told otherwise; stops on Ctrl-C or SIGTERM after the requests
+ * running, with the audit log's head written and no batch half-written.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the HTTP API over the data directory (the server holds it alone while it runs).",
+      "Stops on Ctrl-C or SIGTERM."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind;
+
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      paramLabel = "PORT",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!loopback(bind)) {
+      throw new IllegalArgumentException(
+          "--bind: "
+              + bind
+              + " is reachable from other machines, and the server has no TLS yet; serve on"
+              + " 127.0.0.1 and put a TLS proxy in front");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("--port: from 0 to 65535, not " + port);
+    }
+    Store store = spil.open(true);
+    ApiServer server = ApiServer.start(store, bind, port);
+    String url = "http://" + bind + ":" + server.port();
+    Serving.mark(spil.dataDir(), url);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  store.close();
+                  Serving.unmark(spil.dataDir());
+                  stopped.countDown();
+                }));
+    out.printf("Spil serves %s at %s (Ctrl-C stops it)%n", spil.dataDir().toAbsolutePath(), url);
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static boolean loopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind: unknown address '" + address + "'");
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package org.spil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.spil.app.Administration;
+import org.spil.app.Ingestion;
+import org.spil.app.Operator;
+import org.spil.ingest.Dataset;
+import org.spil.store.Store;
+
+/**
+ * The API's boundary on the examples: no session 401 with one body whether the user exists or not,
+ * a change without the CSRF token 403, a read without a purpose 400, a purpose not the user's 403,
+ * and a police record that customs may not see answered as one that does not exist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiServerTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String PASSWORD = "a long enough test password";
+  @TempDir static Path tmp;
+  Store store;
+  ApiServer server;
+  HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() {
+    store = Store.open(tmp.resolve("data"), true, LocalDate.now());
+    Path examples = Path.of("../examples");
+    List<Dataset> datasets =
+        Ingestion.read(List.of(examples.resolve("politie-nl"), examples.resolve("douane-nl")));
+    for (Dataset d : datasets) {
+      Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
+    }
+    Administration admin = new Administration(store);
+    admin.addUser(
+        new Operator("test"), "ann", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"), "dirk", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
+    server = ApiServer.start(store, "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  /** A logged-in user: its cookie and CSRF token. */
+  record Login(String cookie, String csrf) {}
+
+  HttpResponse<String> send(HttpRequest.Builder r) throws Exception {
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+  }
+
+  HttpResponse<String> login(String user, String password) throws Exception {
+    return send(
+        request("/api/session")
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("user", user, "password", password)))));
+  }
+
+  Login as(String user) throws Exception {
+    HttpResponse<String> r = login(user, PASSWORD);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    return new Login(
+        cookie.substring(0, cookie.indexOf(';')), JSON.readTree(r.body()).get("csrf").asText());
+  }
+
+  HttpResponse<String> get(Login l, String path, String purpose) throws Exception {
+    HttpRequest.Builder b = request(path).header("Cookie", l.cookie());
+    if (purpose != null) {
+      b.header(ApiServer.PURPOSE_HEADER, purpose);
+    }
+    return send(b.GET());
+  }
+
+  @Test
+  void healthNeedsNoLoginAndEveryAnswerCarriesTheSecurityHeaders() throws Exception {
+    HttpResponse<String> r = send(request("/api/health").GET());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("frame-ancestors 'none'");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    HttpResponse<String> none = send(request("/api/nothing-here").GET());
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no such route");
+  }
+
+  @Test
+  void wrongCredentialsGetOneAnswerWhetherTheUserExistsOrNot() throws Exception {
+    HttpResponse<String> known = login("ann", "not the password at all");
+    HttpResponse<String> unknown = login("nobody-at-all", "not the password at all");
+    assertThat(known.statusCode()).isEqualTo(401);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(known.body()).isEqualTo(unknown.body());
+    assertThat(send(request("/api/search?q=Jan").GET()).statusCode()).isEqualTo(401);
+    assertThat(
+            send(request("/api/search?q=Jan").header("Cookie", "spil_session=forged").GET())
+                .statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void repeatedFailuresAreSlowedDown() throws Exception {
+    int throttled = 0;
+    for (int i = 0; i < 8; i++) {
+      if (login("guessed", "wrong guess number " + i).statusCode() == 429) {
+        throttled++;
+      }
+    }
+    assertThat(throttled).isPositive();
+  }
+
+  @Test
+  void readsNeedAPurposeTheUserMayClaim() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> none = get(ann, "/api/search?q=Jan", null);
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(none.body()).get("field").asText()).isEqualTo("Spil-Purpose");
+    HttpResponse<String> notHers = get(ann, "/api/search?q=Jan", "adw");
+    assertThat(notHers.statusCode()).isEqualTo(403);
+    HttpResponse<String> ok = get(ann, "/api/search?q=Mohamed%20El%20Amrani", "wpg-art-9");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(ok.body());
+    assertThat(body.get("total").asInt()).isPositive();
+    assertThat(body.get("results").get(0).get("caption").asText()).contains("El Amrani");
+    HttpResponse<String> me = get(ann, "/api/me", null);
+    assertThat(JSON.readTree(me.body()).get("legal_tasks").toString())
+        .contains("wpg-art-9")
+        .doesNotContain("adw");
+  }
+
+  @Test
+  void aRecordTheReaderMayNotSeeIsAnsweredAsOneThatDoesNotExist() throws Exception {
+    Login ann = as("ann");
+    Login dirk = as("dirk");
+    JsonNode hit =
+        JSON.readTree(
+                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
+            .get("results")
+            .get(0);
+    String id = hit.get("id").asText();
+    assertThat(get(ann, "/api/entities/" + id, "wpg-art-9").statusCode()).isEqualTo(200);
+    HttpResponse<String> hidden = get(dirk, "/api/entities/" + id, "adw");
+    HttpResponse<String> missing = get(dirk, "/api/entities/no-such-entity", "adw");
+    assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+    assertThat(hidden.body()).isEqualTo(missing.body());
+    // customs' own shipments name a company El Amrani Trading; the police's person stays unseen
+    assertThat(get(dirk, "/api/search?q=Mohamed%20El%20Amrani", "adw").body())
+        .doesNotContain("Mohamed")
+        .doesNotContain(id);
+  }
+
+  @Test
+  void aChangeNeedsTheCsrfTokenAndLogoutEndsTheSession() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> forged =
+        send(request("/api/session").header("Cookie", ann.cookie()).DELETE());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(get(ann, "/api/me", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> out =
+        send(
+            request("/api/session")
+                .header("Cookie", ann.cookie())
+                .header(ApiServer.CSRF_HEADER, ann.csrf())
+                .DELETE());
+    assertThat(out.statusCode()).isEqualTo(204);
+    assertThat(get(ann, "/api/me", null).statusCode()).isEqualTo(401);
+  }
+}
