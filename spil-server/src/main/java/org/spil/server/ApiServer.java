@@ -68,13 +68,10 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.http.maxRequestSize = MAX_BODY;
-              config.routes.get("/api/health", ctx -> json(ctx, Map.of("status", "ok")));
-              config.routes.post("/api/session", this::login);
-              config.routes.delete("/api/session", this::logout);
-              config.routes.get("/api/me", this::me);
-              config.routes.get("/api/search", this::search);
-              config.routes.get("/api/entities/{id}", this::entity);
-              config.routes.get("/api/stats", this::stats);
+              for (Route r : routes()) {
+                config.routes.addHttpHandler(r.method(), r.path(), ctx -> handle(r, ctx));
+              }
+              config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApi.document(routes())));
               config.routes.after(ApiServer::securityHeaders);
               config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e));
               config.routes.exception(
@@ -98,6 +95,101 @@ public final class ApiServer implements AutoCloseable {
               config.routes.error(
                   404, "*", ctx -> error(ctx, 404, new ApiError(404, "no such route", null)));
             });
+  }
+
+  /** Who may call a route: anyone, a logged-in user, or a logged-in user reading for a purpose. */
+  enum Access {
+    ANYONE,
+    USER,
+    READER
+  }
+
+  /**
+   * A request as a route's answer sees it: the context, the session (null for {@link
+   * Access#ANYONE}) and the viewer ({@link Access#READER} only).
+   */
+  record Call(Context ctx, Sessions.Session session, Viewer viewer) {}
+
+  /** What a route does with a call: the record to answer with, as JSON; null for 204. */
+  interface Answer {
+    Object of(Call call) throws Exception;
+  }
+
+  /**
+   * One route of the API: method, path, its query parameters, what it answers, who may call it, and
+   * the answer. The table registers the routes and documents them ({@code /api/openapi.json}), so
+   * the two cannot differ.
+   */
+  record Route(
+      HandlerType method,
+      String path,
+      List<String> query,
+      String summary,
+      Access access,
+      Answer answer) {}
+
+  /** Every route of the API but the document describing them. */
+  List<Route> routes() {
+    return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/health",
+            List.of(),
+            "Whether the server answers.",
+            Access.ANYONE,
+            c -> Map.of("status", "ok")),
+        new Route(
+            HandlerType.POST,
+            "/api/session",
+            List.of(),
+            "Log in with {\"user\", \"password\"}: a session cookie and the CSRF token.",
+            Access.ANYONE,
+            this::login),
+        new Route(
+            HandlerType.DELETE, "/api/session", List.of(), "Log out.", Access.USER, this::logout),
+        new Route(
+            HandlerType.GET,
+            "/api/me",
+            List.of(),
+            "The user, its agency and roles, the legal tasks it may claim and its cases.",
+            Access.USER,
+            c -> describe(c.session().user)),
+        new Route(
+            HandlerType.GET,
+            "/api/search",
+            List.of("q", "limit", "offset", "schema", "country", "dataset", "agency"),
+            "Search names, identifiers and addresses within what the purpose lets the user see.",
+            Access.READER,
+            this::search),
+        new Route(
+            HandlerType.GET,
+            "/api/entities/{id}",
+            List.of(),
+            "An entity with every visible value and its provenance.",
+            Access.READER,
+            this::entity),
+        new Route(
+            HandlerType.GET,
+            "/api/stats",
+            List.of(),
+            "Entities and statements visible, per dataset, schema, agency and handling code.",
+            Access.READER,
+            c -> new Searching(store).stats(c.viewer())));
+  }
+
+  /** Checks who calls, then answers; one operation on the store at a time. */
+  private void handle(Route r, Context ctx) throws Exception {
+    Sessions.Session s = r.access() == Access.ANYONE ? null : session(ctx);
+    Object answer;
+    synchronized (storeLock) {
+      Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
+      answer = r.answer().of(new Call(ctx, s, v));
+    }
+    if (answer == null) {
+      ctx.status(204);
+    } else {
+      json(ctx, answer);
+    }
   }
 
   /** Starts the API on a host and port (0: any free port) over an open, writable store. */
@@ -173,8 +265,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The viewer of a read: the session's user and the purpose the request names. */
-  private Viewer viewer(Context ctx) {
-    Sessions.Session s = session(ctx);
+  private Viewer viewer(Context ctx, Sessions.Session s) {
     String purpose = ctx.header(PURPOSE_HEADER);
     if (purpose == null || purpose.isBlank()) {
       throw new ApiError(
@@ -184,12 +275,11 @@ public final class ApiServer implements AutoCloseable {
               + " header",
           PURPOSE_HEADER);
     }
-    synchronized (storeLock) {
-      return store.viewer(s.user, purpose.strip());
-    }
+    return store.viewer(s.user, purpose.strip());
   }
 
-  private void login(Context ctx) throws JsonProcessingException {
+  private Object login(Call call) throws JsonProcessingException {
+    Context ctx = call.ctx();
     JsonNode body;
     try {
       body = Json.MAPPER.readTree(ctx.body());
@@ -208,10 +298,7 @@ public final class ApiServer implements AutoCloseable {
       throw new ApiError(
           429, "too many failed logins; try again in " + wait.toSeconds() + " s", null);
     }
-    boolean ok;
-    synchronized (storeLock) {
-      ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
-    }
+    boolean ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
     if (!ok) {
       throttle.failed(user, ctx.ip(), now);
       throw new ApiError(401, "wrong user or password", null);
@@ -226,22 +313,18 @@ public final class ApiServer implements AutoCloseable {
     ctx.cookie(cookie);
     Map<String, Object> out = new LinkedHashMap<>(describe(user));
     out.put("csrf", s.csrf);
-    json(ctx, out);
+    return out;
   }
 
-  private void logout(Context ctx) {
-    Sessions.Session s = session(ctx);
-    sessions.end(s.id);
-    ctx.removeCookie(SESSION_COOKIE, "/");
-    ctx.status(204);
+  private Object logout(Call call) {
+    sessions.end(call.session().id);
+    call.ctx().removeCookie(SESSION_COOKIE, "/");
+    return null;
   }
 
   /** The user, its agency and roles, and the purposes it may read for. */
   private Map<String, Object> describe(String userName) {
-    Directory d;
-    synchronized (storeLock) {
-      d = store.accounts().directory();
-    }
+    Directory d = store.accounts().directory();
     User u = d.users().get(userName);
     Set<String> purposes = new TreeSet<>();
     for (String task : d.bases().purposes()) {
@@ -264,10 +347,6 @@ public final class ApiServer implements AutoCloseable {
     return out;
   }
 
-  private void me(Context ctx) throws JsonProcessingException {
-    json(ctx, describe(session(ctx).user));
-  }
-
   // ---------------------------------------------------------------- reads
 
   private static int intParam(Context ctx, String name, int fallback, int min, int max) {
@@ -286,8 +365,8 @@ public final class ApiServer implements AutoCloseable {
     throw new ApiError(400, name + " must be a whole number from " + min + " to " + max, name);
   }
 
-  private void search(Context ctx) throws JsonProcessingException {
-    Viewer v = viewer(ctx);
+  private Object search(Call call) {
+    Context ctx = call.ctx();
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       throw new ApiError(400, "give q: a name, an identifier or words to look for", "q");
@@ -303,10 +382,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.queryParam("agency"),
             MAX_HITS,
             "NL");
-    List<SearchHit> hits;
-    synchronized (storeLock) {
-      hits = new Searching(store).search(v, query);
-    }
+    List<SearchHit> hits = new Searching(store).search(call.viewer(), query);
     int from = Math.min(offset, hits.size());
     int to = Math.min(hits.size(), offset + limit);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -317,23 +393,12 @@ public final class ApiServer implements AutoCloseable {
     out.put("total_capped", hits.size() == MAX_HITS);
     out.put("offset", offset);
     out.put("limit", limit);
-    json(ctx, out);
+    return out;
   }
 
-  private void entity(Context ctx) throws JsonProcessingException {
-    Viewer v = viewer(ctx);
-    Optional<EntityRecord> e;
-    synchronized (storeLock) {
-      e = new Searching(store).show(v, ctx.pathParam("id"));
-    }
+  private Object entity(Call call) {
+    Optional<EntityRecord> e = new Searching(store).show(call.viewer(), call.ctx().pathParam("id"));
     // an entity the reader may not see and one that does not exist get the same answer
-    json(ctx, e.orElseThrow(() -> new ApiError(404, "no such entity", null)));
-  }
-
-  private void stats(Context ctx) throws JsonProcessingException {
-    Viewer v = viewer(ctx);
-    synchronized (storeLock) {
-      json(ctx, new Searching(store).stats(v));
-    }
+    return e.orElseThrow(() -> new ApiError(404, "no such entity", null));
   }
 }

@@ -190,4 +190,31 @@ class ApiServerTest {
     assertThat(out.statusCode()).isEqualTo(204);
     assertThat(get(ann, "/api/me", null).statusCode()).isEqualTo(401);
   }
+
+  /**
+   * The document lists every route of the table, each route answers (no "no such route"), and the
+   * routes the clients rely on are among them.
+   */
+  @Test
+  void theOpenApiDocumentDescribesEveryRouteTheServerAnswers() throws Exception {
+    JsonNode doc = JSON.readTree(send(request("/api/openapi.json").GET()).body());
+    assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+    JsonNode paths = doc.get("paths");
+    for (ApiServer.Route r : server.routes()) {
+      assertThat(paths.path(r.path()).has(r.method().name().toLowerCase()))
+          .as("%s %s documented", r.method(), r.path())
+          .isTrue();
+      String path = r.path().replace("{id}", "x");
+      HttpResponse<String> answer =
+          send(request(path).method(r.method().name(), HttpRequest.BodyPublishers.ofString("{}")));
+      assertThat(answer.body())
+          .as("%s %s answers", r.method(), path)
+          .doesNotContain("no such route");
+    }
+    for (String route :
+        List.of("/api/health", "/api/session", "/api/search", "/api/entities/{id}", "/api/me")) {
+      assertThat(paths.has(route)).as(route).isTrue();
+    }
+    assertThat(paths.get("/api/search").get("get").toString()).contains("Spil-Purpose");
+  }
 }
