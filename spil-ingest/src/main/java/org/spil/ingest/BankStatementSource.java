@@ -106,6 +106,9 @@ final class BankStatementSource implements RecordSource {
       throw malformed(e);
     } catch (RuntimeException e) {
       in.close();
+      if (e.getCause() instanceof XMLStreamException x) {
+        throw malformed(x);
+      }
       throw e;
     }
   }
@@ -171,6 +174,12 @@ final class BankStatementSource implements RecordSource {
       }
     } catch (XMLStreamException e) {
       throw malformed(e);
+    } catch (RuntimeException e) {
+      // the parser reads text lazily and reports a document cut short inside it unchecked
+      if (e.getCause() instanceof XMLStreamException x) {
+        throw malformed(x);
+      }
+      throw e;
     }
     return next != null;
   }

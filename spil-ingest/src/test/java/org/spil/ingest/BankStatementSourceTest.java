@@ -286,4 +286,13 @@ class BankStatementSourceTest {
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
+
+  /** Found by fuzzing: a statement cut off inside a text escaped the reader unchecked. */
+  @Test
+  void aStatementCutOffInsideATextIsMalformedWithItsLine() throws Exception {
+    String cut = HEAD.formatted("02", "BIC", "BIC") + "      <AddtlStmtInf>afschrift";
+    assertThatThrownBy(() -> read(cut))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("malformed XML");
+  }
 }
