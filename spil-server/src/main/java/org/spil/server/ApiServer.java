@@ -9,6 +9,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spil.analysis.network.Network;
+import org.spil.app.Exchange;
 import org.spil.app.Json;
+import org.spil.app.NetworkAnalysis;
 import org.spil.app.Searching;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
@@ -28,6 +33,7 @@ import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
+import org.spil.store.HitNoHit;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Store;
@@ -174,7 +180,129 @@ public final class ApiServer implements AutoCloseable {
             List.of(),
             "Entities and statements visible, per dataset, schema, agency and handling code.",
             Access.READER,
-            c -> new Searching(store).stats(c.viewer())));
+            c -> new Searching(store).stats(c.viewer())),
+        new Route(
+            HandlerType.GET,
+            "/api/network/{id}",
+            List.of("depth", "max_nodes", "links"),
+            "The network around an entity: nodes within depth steps, edges with their sources.",
+            Access.READER,
+            this::network),
+        new Route(
+            HandlerType.GET,
+            "/api/hits",
+            List.of("name", "dob", "iban", "phone", "id"),
+            "Hit/no-hit: which other agencies hold matching records the user may not see.",
+            Access.READER,
+            c ->
+                page(
+                    new Exchange(store)
+                        .hit(
+                            c.viewer(),
+                            new HitNoHit.Query(
+                                c.ctx().queryParam("name"),
+                                c.ctx().queryParam("dob"),
+                                c.ctx().queryParam("iban"),
+                                c.ctx().queryParam("phone"),
+                                c.ctx().queryParam("id"))))),
+        new Route(
+            HandlerType.POST,
+            "/api/requests",
+            List.of(),
+            "Ask the agency behind a hit's reference for access: {\"reference\", \"reason\"}.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              return new Exchange(store)
+                  .request(c.viewer(), text(b, "reference"), text(b, "reason"));
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/requests",
+            List.of(),
+            "The user's requests and those to its agency.",
+            Access.USER,
+            c -> page(new Exchange(store).requests(c.session().user))),
+        new Route(
+            HandlerType.POST,
+            "/api/requests/{id}/grant",
+            List.of(),
+            "The owning agency grants a request until a day: {\"until\": \"2027-01-31\"}.",
+            Access.USER,
+            c ->
+                new Exchange(store)
+                    .grant(
+                        c.session().user,
+                        c.ctx().pathParam("id"),
+                        date(text(body(c.ctx()), "until"), "until"))),
+        new Route(
+            HandlerType.POST,
+            "/api/requests/{id}/refuse",
+            List.of(),
+            "The owning agency refuses a request: {\"reason\"}.",
+            Access.USER,
+            c ->
+                new Exchange(store)
+                    .refuse(
+                        c.session().user, c.ctx().pathParam("id"), text(body(c.ctx()), "reason"))));
+  }
+
+  /** A list in the API's envelope: {@code {"results", "total"}}. */
+  private static Map<String, Object> page(List<?> results) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("results", results);
+    out.put("total", results.size());
+    return out;
+  }
+
+  /** The request's body, a JSON object; 400 otherwise. */
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode b = Json.MAPPER.readTree(ctx.body());
+      if (b != null && b.isObject()) {
+        return b;
+      }
+    } catch (JsonProcessingException e) {
+      // answered below
+    }
+    throw new ApiError(400, "the body must be a JSON object", null);
+  }
+
+  /** A text field of a body; 400 naming it when missing. */
+  private static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new ApiError(400, "give \"" + field + "\" as text", field);
+    }
+    return v.asText();
+  }
+
+  private static LocalDate date(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ApiError(
+          400, field + " must be a date such as 2027-01-31, not '" + value + "'", field);
+    }
+  }
+
+  private Object network(Call call) {
+    Context ctx = call.ctx();
+    int depth = intParam(ctx, "depth", 2, 1, 6);
+    int maxNodes = intParam(ctx, "max_nodes", 500, 1, 5000);
+    String links = ctx.queryParam("links");
+    Set<String> linkTypes =
+        links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
+    Network net = NetworkAnalysis.load(store, call.viewer(), linkTypes);
+    try {
+      return NetworkAnalysis.ego(net, ctx.pathParam("id"), depth, maxNodes);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("unknown entity")) {
+        // an entity outside the reader's network and one that does not exist: the same answer
+        throw new ApiError(404, "no such entity", null);
+      }
+      throw e;
+    }
   }
 
   /** Checks who calls, then answers; one operation on the store at a time. */

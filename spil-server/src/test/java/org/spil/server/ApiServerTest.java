@@ -51,6 +51,9 @@ class ApiServerTest {
         new Operator("test"), "ann", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
     admin.addUser(
         new Operator("test"), "dirk", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
+    // dora asks for access and is granted it; dirk never is
+    admin.addUser(
+        new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
     server = ApiServer.start(store, "127.0.0.1", 0);
   }
 
@@ -216,5 +219,89 @@ class ApiServerTest {
       assertThat(paths.has(route)).as(route).isTrue();
     }
     assertThat(paths.get("/api/search").get("get").toString()).contains("Spil-Purpose");
+  }
+
+  HttpResponse<String> post(Login l, String path, String purpose, Object body) throws Exception {
+    HttpRequest.Builder b =
+        request(path)
+            .header("Cookie", l.cookie())
+            .header(ApiServer.CSRF_HEADER, l.csrf())
+            .header("Content-Type", "application/json");
+    if (purpose != null) {
+      b.header(ApiServer.PURPOSE_HEADER, purpose);
+    }
+    return send(b.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /** Customs learns who holds a person, asks, the police grant, and customs then sees it. */
+  @Test
+  void fromAHitThroughARequestToAGrant() throws Exception {
+    Login ann = as("ann");
+    Login dora = as("dora");
+    JsonNode hits =
+        JSON.readTree(get(dora, "/api/hits?name=Muhammad%20ELAMRANI&dob=1985-03-12", "adw").body());
+    JsonNode police = null;
+    for (JsonNode h : hits.get("results")) {
+      if (h.get("agency").asText().equals("politie-nl")) {
+        police = h;
+      }
+    }
+    assertThat(police).as(hits.toString()).isNotNull();
+    assertThat(hits.toString()).doesNotContain("Amrani").doesNotContain("1985");
+    String reference = police.get("reference").asText();
+
+    HttpResponse<String> noToken =
+        send(
+            request("/api/requests")
+                .header("Cookie", dora.cookie())
+                .header(ApiServer.PURPOSE_HEADER, "adw")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    HttpResponse<String> asked =
+        post(dora, "/api/requests", "adw", Map.of("reference", reference, "reason", "consignee"));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    String id = JSON.readTree(asked.body()).get("id").asText();
+    assertThat(JSON.readTree(get(ann, "/api/requests", null).body()).get("total").asInt())
+        .isPositive();
+    HttpResponse<String> self =
+        post(dora, "/api/requests/" + id + "/grant", null, Map.of("until", "2099-01-01"));
+    assertThat(self.statusCode()).isEqualTo(403);
+    HttpResponse<String> badDate =
+        post(ann, "/api/requests/" + id + "/grant", null, Map.of("until", "next week"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badDate.body()).get("field").asText()).isEqualTo("until");
+    HttpResponse<String> granted =
+        post(
+            ann,
+            "/api/requests/" + id + "/grant",
+            null,
+            Map.of("until", LocalDate.now().plusDays(30).toString()));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    assertThat(get(dora, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "adw").body())
+        .contains("Mohamed El Amrani");
+  }
+
+  @Test
+  void theNetworkOfAnEntityIsItsReadersOwn() throws Exception {
+    Login ann = as("ann");
+    Login dirk = as("dirk");
+    String id =
+        JSON.readTree(
+                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
+            .get("results")
+            .get(0)
+            .get("id")
+            .asText();
+    HttpResponse<String> net = get(ann, "/api/network/" + id + "?depth=2", "wpg-art-9");
+    assertThat(net.statusCode()).as(net.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(net.body());
+    assertThat(body.get("nodes").size()).isGreaterThan(1);
+    assertThat(body.has("edges")).isTrue();
+    HttpResponse<String> hidden = get(dirk, "/api/network/" + id, "open-source");
+    HttpResponse<String> missing = get(dirk, "/api/network/no-such-entity", "open-source");
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(hidden.body()).isEqualTo(missing.body());
+    assertThat(get(ann, "/api/network/" + id + "?depth=99", "wpg-art-9").statusCode())
+        .isEqualTo(400);
   }
 }
