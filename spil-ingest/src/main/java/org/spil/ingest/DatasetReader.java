@@ -530,7 +530,7 @@ public final class DatasetReader {
       formats.addAll(list(node.get("formats"), where + ".formats"));
       for (String f : formats) {
         try {
-          PartialDates.parse("", f);
+          PartialDates.checkFormat(f);
         } catch (IllegalArgumentException e) {
           throw error(where + ".format", e.getMessage());
         }

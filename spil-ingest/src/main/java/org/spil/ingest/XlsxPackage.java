@@ -158,12 +158,13 @@ final class XlsxPackage {
         }
       }
     } catch (XMLStreamException e) {
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      message = message.replaceFirst("(?s)^ParseError at \\[.*?\\]\\s*Message:\\s*", "");
-      throw refuse(
-          displayName,
-          where(part, cell, sheets) + ": malformed XML: " + clip(message.split("\n")[0]),
-          e);
+      throw malformed(displayName, part, cell, sheets, e);
+    } catch (RuntimeException e) {
+      // the parser reads text lazily and reports a part cut short inside it unchecked
+      if (e.getCause() instanceof XMLStreamException x) {
+        throw malformed(displayName, part, cell, sheets, x);
+      }
+      throw e;
     } finally {
       if (xml != null) {
         try {
@@ -285,6 +286,20 @@ final class XlsxPackage {
 
   private static String clip(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+
+  private static DatasetException malformed(
+      String displayName,
+      String part,
+      String cell,
+      Supplier<Map<String, String>> sheets,
+      XMLStreamException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    message = message.replaceFirst("(?s)^ParseError at \\[.*?\\]\\s*Message:\\s*", "");
+    return refuse(
+        displayName,
+        where(part, cell, sheets) + ": malformed XML: " + clip(message.split("\n")[0]),
+        e);
   }
 
   private static DatasetException refuse(String displayName, String why) {

@@ -55,6 +55,36 @@ class HostileInputTest {
         .hasMessageContaining("a.csv:1: cannot parse CSV");
   }
 
+  /** Found by fuzzing: a date format whose unknown directive comes after the known ones. */
+  @Test
+  void anUnknownDateDirectiveAnywhereInAFormatIsRefusedAtRead() throws Exception {
+    Path dir =
+        Datasets.dir(
+            tmp.resolve("format"),
+            MAPPING.replace(
+                "notes: {column: notitie}", "birthDate: {column: notitie, format: \"%d-%m-%&\"}"));
+    Files.writeString(dir.resolve("a.csv"), "id,naam,notitie\n1,Jan,01-02-1990\n");
+    assertThatThrownBy(() -> DatasetReader.read(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("birthDate.format")
+        .hasMessageContaining("unsupported date directive %& in %d-%m-%&");
+  }
+
+  /** Found by fuzzing: a sheet that ends inside a text escaped the workbook check unchecked. */
+  @Test
+  void aSheetCutOffInsideATextIsMalformedNamingTheSheet() throws Exception {
+    Path dir = Datasets.dir(tmp.resolve("cut"), MAPPING.replace("a.csv", "a.xlsx"));
+    Files.write(
+        dir.resolve("a.xlsx"),
+        ReaderFuzzTest.workbook(
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id",
+            "<sst/>"));
+    assertThatThrownBy(() -> Datasets.ingest(dir))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("malformed XML");
+  }
+
   @Test
   void legacySpreadsheetsAreRefusedWithAHint() throws Exception {
     Path dir = Datasets.dir(tmp.resolve("xls"), MAPPING.replace("a.csv", "a.xls"));

@@ -99,6 +99,27 @@ public final class PartialDates {
     return -1;
   }
 
+  /** The strftime directives {@link #parse} reads. */
+  private static final String DIRECTIVES = "YymdHMSbB%";
+
+  /**
+   * Checks a format before any value meets it: every {@code %} is followed by a directive this
+   * parser reads; throws {@link IllegalArgumentException} naming the first that is not.
+   */
+  public static void checkFormat(String format) {
+    for (int i = 0; i < format.length(); i++) {
+      if (format.charAt(i) == '%') {
+        if (i + 1 >= format.length()) {
+          throw new IllegalArgumentException("a lone % at the end of " + format);
+        }
+        char d = format.charAt(++i);
+        if (DIRECTIVES.indexOf(d) < 0) {
+          throw new IllegalArgumentException("unsupported date directive %" + d + " in " + format);
+        }
+      }
+    }
+  }
+
   /** Parses with one strftime format; null when the value does not fit it or is impossible. */
   public static String parse(String s, String format) {
     int year = -1;
