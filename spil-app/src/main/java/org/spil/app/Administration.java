@@ -1,5 +1,6 @@
 package org.spil.app;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import org.spil.policy.Case;
 import org.spil.policy.Passwords;
 import org.spil.policy.Role;
 import org.spil.policy.User;
+import org.spil.store.ApiTokens;
 import org.spil.store.Retention;
 import org.spil.store.Store;
 
@@ -96,6 +98,16 @@ public final class Administration {
   public CaseView changeMembers(Operator by, String caseId, List<String> add, List<String> remove) {
     return CaseView.of(
         store.accounts().changeMembers(caseId, Set.copyOf(add), Set.copyOf(remove), by.name()));
+  }
+
+  /** Makes an API token for a user, working until a day; the token is shown only in the answer. */
+  public ApiTokens.Made makeToken(Operator by, String user, LocalDate expires) {
+    return store.tokens().make(user, expires, by.name());
+  }
+
+  /** Revokes an API token by its id. */
+  public void revokeToken(Operator by, String id) {
+    store.tokens().revoke(id, by.name());
   }
 
   /** Every case, by id. */

@@ -91,6 +91,7 @@ public final class Spil implements Runnable {
           ApprovalCommand.class,
           NoticesCommand.class,
           ServeCommand.class,
+          TokensCommand.class,
           ResolveCommand.class,
           ClustersCommand.class,
           ExplainCommand.class,

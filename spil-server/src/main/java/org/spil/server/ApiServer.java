@@ -307,7 +307,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Checks who calls, then answers; one operation on the store at a time. */
   private void handle(Route r, Context ctx) throws Exception {
-    Sessions.Session s = r.access() == Access.ANYONE ? null : session(ctx);
+    Sessions.Session s = r.access() == Access.ANYONE ? null : caller(ctx);
     Object answer;
     synchronized (storeLock) {
       Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
@@ -368,6 +368,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- authentication
+
+  /**
+   * Who calls: the user of an API token ({@code Authorization: Bearer}, for scripts; no cookie, so
+   * no CSRF token either), else of the session cookie. 401 with one body for every failure.
+   */
+  private Sessions.Session caller(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String user;
+      synchronized (storeLock) {
+        user = store.tokens().userOf(auth.substring(7).strip());
+      }
+      if (user == null) {
+        throw new ApiError(401, "log in first: POST /api/session", null);
+      }
+      return Sessions.Session.ofToken(user, Instant.now());
+    }
+    return session(ctx);
+  }
 
   /**
    * The session of a request, refreshed; 401 without one, 403 without its CSRF token on a change.

@@ -33,6 +33,11 @@ final class Sessions {
       this.started = started;
       this.lastSeen = started;
     }
+
+    /** The caller of one request made with an API token: no session to keep, no CSRF token. */
+    static Session ofToken(String user, Instant now) {
+      return new Session(null, user, null, now);
+    }
   }
 
   private final Map<String, Session> byId = new ConcurrentHashMap<>();

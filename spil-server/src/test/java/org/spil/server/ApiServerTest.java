@@ -21,6 +21,7 @@ import org.spil.app.Administration;
 import org.spil.app.Ingestion;
 import org.spil.app.Operator;
 import org.spil.ingest.Dataset;
+import org.spil.store.ApiTokens;
 import org.spil.store.Store;
 
 /**
@@ -303,5 +304,27 @@ class ApiServerTest {
     assertThat(hidden.body()).isEqualTo(missing.body());
     assertThat(get(ann, "/api/network/" + id + "?depth=99", "wpg-art-9").statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void aScriptCallsWithAnApiTokenUntilItIsRevoked() throws Exception {
+    // the server is idle meanwhile: the test may use the store it serves
+    ApiTokens.Made made = store.tokens().make("ann", LocalDate.now().plusDays(1), "test");
+    String token = made.token();
+    String id = made.id();
+    HttpResponse<String> ok =
+        send(
+            request("/api/stats")
+                .header("Authorization", "Bearer " + token)
+                .header(ApiServer.PURPOSE_HEADER, "wpg-art-9")
+                .GET());
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    HttpResponse<String> wrong =
+        send(request("/api/me").header("Authorization", "Bearer spil_not-a-token").GET());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    store.tokens().revoke(id, "test");
+    assertThat(
+            send(request("/api/me").header("Authorization", "Bearer " + token).GET()).statusCode())
+        .isEqualTo(401);
   }
 }

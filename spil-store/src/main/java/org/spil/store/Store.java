@@ -250,6 +250,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** API tokens for scripts. */
+  public ApiTokens tokens() {
+    return new ApiTokens(this);
+  }
+
   /** Access requests from hits, and the owners' decisions. */
   public Requests requests() {
     return new Requests(this);

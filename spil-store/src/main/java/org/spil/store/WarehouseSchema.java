@@ -57,6 +57,7 @@ final class WarehouseSchema {
       AccessRequests.create(s);
       Approvals.create(s);
       AuditPositions.create(s);
+      ApiTokens.create(s);
       Resolutions.create(s);
       s.execute(
           """
