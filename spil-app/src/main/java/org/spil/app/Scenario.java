@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.spil.ingest.Dataset;
@@ -121,23 +123,28 @@ public final class Scenario {
           "analist.politie", "rechercheur.fiod", "officier.om", "advocaat", "rechter-commissaris");
 
   /**
-   * Adds the demo's users (one per agency, a prosecutor and a privacy officer, with random
-   * passwords nobody knows) and the scenario's cases (the joint case of police, FIOD and
-   * prosecution, with its members): before the ingest, since data is supplied for the case.
+   * Adds the demo's users (one per agency, a prosecutor, a privacy officer and the case's outside
+   * parties) with fresh random passwords, and the scenario's cases (the joint case of police, FIOD
+   * and prosecution, with its members): before the ingest, since data is supplied for the case.
+   * Returns each user's password, for the demo to print when it serves (nowhere else).
    */
-  public static void addDemoPeople(Store store, Path scenario, Operator by) throws IOException {
+  public static Map<String, String> addDemoPeople(Store store, Path scenario, Operator by)
+      throws IOException {
     Administration admin = new Administration(store);
     SecureRandom random = new SecureRandom();
+    Map<String, String> passwords = new LinkedHashMap<>();
     for (DemoUser u : USERS) {
-      char[] password = new char[20];
+      char[] password = new char[16];
       for (int i = 0; i < password.length; i++) {
         password[i] = (char) ('a' + random.nextInt(26));
       }
+      passwords.put(u.name(), new String(password));
       admin.addUser(by, u.name(), u.agency(), List.of(u.role()), password);
     }
     for (CaseSpec c : cases(scenario)) {
       admin.addCase(by, c.id(), c.title(), c.legalTask(), CASE_MEMBERS, c.parties());
     }
+    return passwords;
   }
 
   /**

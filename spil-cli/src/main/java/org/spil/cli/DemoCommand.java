@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spil.app.DirectoryTree;
 import org.spil.app.Scenario;
+import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code spil demo}: the main job. Generates the synthetic multi-agency scenario, ingests every
  * source into a fresh data directory, and shows what an analyst wants to see first ({@link
- * DemoTour}). {@code --no-serve} is accepted already, so that scripts and CI can use it before the
- * demo starts the server.
+ * DemoTour}), then serves the scenario on the loopback address and prints the demo accounts with
+ * passwords made for this run. {@code --no-serve} exits after the tour (scripts and CI).
  */
 @Command(
     name = "demo",
@@ -50,17 +53,52 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-serve",
-      description = "Do not start the server after the tour (the demo does not serve yet).")
+      description = "Exit after the tour instead of serving the scenario (scripts, CI).")
   boolean noServe;
 
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      paramLabel = "PORT",
+      description = "Port to serve the demo on (default: ${DEFAULT-VALUE}).")
+  int port;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path home = Path.of(System.getProperty("spil.home", "."));
     Path data = spil.data != null ? spil.data : home.resolve("spil-demo");
     wipe(data);
-    new DemoTour(out, err).run(data, scale, seed, ports != null ? ports : Scenario.defaultPorts());
+    Map<String, String> passwords =
+        new DemoTour(out, err)
+            .run(data, scale, seed, ports != null ? ports : Scenario.defaultPorts());
+    if (noServe) {
+      return 0;
+    }
+    out.println();
+    ServeCommand.serve(
+        Store.open(data, true, LocalDate.now()),
+        data,
+        "127.0.0.1",
+        port,
+        out,
+        url -> {
+          out.println("Demo accounts (passwords made for this demo only):");
+          for (Scenario.DemoUser u : Scenario.USERS) {
+            out.printf(
+                "  %-19s %-16s %-21s %s%n",
+                u.name(), passwords.get(u.name()), u.agency(), u.role());
+          }
+          out.printf(
+              "Log in: curl -c cookies -H 'Content-Type: application/json' -d"
+                  + " '{\"user\":\"analist.politie\",\"password\":\"%s\"}' %s/api/session%n",
+              passwords.get("analist.politie"), url);
+          out.println(
+              "The web application is being built; the API is described in docs/api.md and at "
+                  + url
+                  + "/api/openapi.json");
+        });
     return 0;
   }
 

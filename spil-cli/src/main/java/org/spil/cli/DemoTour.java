@@ -63,7 +63,8 @@ final class DemoTour {
     this.err = err;
   }
 
-  void run(Path data, int scale, long seed, Path ports) throws IOException {
+  /** Runs the tour; returns the demo users' passwords (for the demo to print when it serves). */
+  Map<String, String> run(Path data, int scale, long seed, Path ports) throws IOException {
     Path scenario = data.resolve("scenario");
     out.printf(
         "Spil demo: synthetic scenario of %,d persons (seed %d) in %s%n%n", scale, seed, scenario);
@@ -85,9 +86,10 @@ final class DemoTour {
         generated.bytes() >> 20,
         generated.millis() / 1000.0);
     GroundTruth truth = new GroundTruth(scenario);
+    Map<String, String> passwords;
     try (Store store = Store.open(data, true, LocalDate.now())) {
       // the users and the joint case first: the case's data is supplied for it
-      Scenario.addDemoPeople(store, scenario, new Operator("demo"));
+      passwords = Scenario.addDemoPeople(store, scenario, new Operator("demo"));
       out.println("== Ingest");
       for (Ingestion.Outcome o : Scenario.ingest(store, scenario, new Operator("demo"))) {
         IngestCommand.print(out, o);
@@ -126,6 +128,7 @@ final class DemoTour {
         "                 ./spil audit query --as fg.politie --user analist.politie --data %s%n",
         data);
     out.flush();
+    return passwords;
   }
 
   private void sources(Store store) {

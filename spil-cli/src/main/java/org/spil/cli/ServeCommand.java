@@ -3,8 +3,10 @@ package org.spil.cli;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.spil.server.ApiServer;
 import org.spil.store.Serving;
 import org.spil.store.Store;
@@ -57,10 +59,21 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port: from 0 to 65535, not " + port);
     }
-    Store store = spil.open(true);
+    serve(spil.open(true), spil.dataDir(), bind, port, out, url -> {});
+    return 0;
+  }
+
+  /**
+   * Serves an open store until the process is stopped: marks the directory, says where it listens,
+   * lets the caller add what to say, and on Ctrl-C or SIGTERM stops the server, closes the store
+   * (the audit head is written with every append) and removes the mark.
+   */
+  static void serve(
+      Store store, Path dir, String bind, int port, PrintWriter out, Consumer<String> announce)
+      throws InterruptedException {
     ApiServer server = ApiServer.start(store, bind, port);
     String url = "http://" + bind + ":" + server.port();
-    Serving.mark(spil.dataDir(), url);
+    Serving.mark(dir, url);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -68,13 +81,13 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   server.close();
                   store.close();
-                  Serving.unmark(spil.dataDir());
+                  Serving.unmark(dir);
                   stopped.countDown();
                 }));
-    out.printf("Spil serves %s at %s (Ctrl-C stops it)%n", spil.dataDir().toAbsolutePath(), url);
+    out.printf("Spil serves %s at %s (Ctrl-C stops it)%n", dir.toAbsolutePath(), url);
+    announce.accept(url);
     out.flush();
     stopped.await();
-    return 0;
   }
 
   private static boolean loopback(String address) {
