@@ -1,0 +1,182 @@
+package org.spil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.spil.app.Administration;
+import org.spil.app.Ingestion;
+import org.spil.app.Operator;
+import org.spil.app.Searching;
+import org.spil.policy.Viewer;
+import org.spil.store.Store;
+
+/**
+ * The command line's leak test through the API: the police's values that customs may not see, and
+ * the ids of the police's entities, never reach customs reading for its own task, or the police
+ * reading for a task their data was not collected for, through search, entity pages, counts,
+ * networks, hits or error messages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiLeakTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String PASSWORD = "a long enough test password";
+  @TempDir static Path tmp;
+  Store store;
+  ApiServer server;
+  final HttpClient http = HttpClient.newHttpClient();
+  final Set<String> secrets = new HashSet<>();
+  final List<String> policeIds = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    store = Store.open(tmp.resolve("data"), true, LocalDate.now());
+    Path examples = Path.of("../examples");
+    for (var d :
+        Ingestion.read(List.of(examples.resolve("politie-nl"), examples.resolve("douane-nl")))) {
+      Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
+    }
+    Administration admin = new Administration(store);
+    for (String[] u : new String[][] {{"ann", "politie-nl"}, {"dirk", "douane-nl"}}) {
+      admin.addUser(new Operator("test"), u[0], u[1], List.of("analyst"), PASSWORD.toCharArray());
+    }
+    Set<String> police = values(store.viewer("ann", "wpg-art-9"), policeIds);
+    List<String> customsIds = new ArrayList<>();
+    Set<String> customs = values(store.viewer("dirk", "adw"), customsIds);
+    policeIds.removeAll(customsIds);
+    for (String v : police) {
+      if (v.length() >= 6
+          && !v.matches("[0-9a-f]{40}")
+          && customs.stream().noneMatch(c -> c.contains(v))) {
+        secrets.add(v);
+      }
+    }
+    assertThat(secrets).hasSizeGreaterThan(20);
+    assertThat(policeIds).isNotEmpty();
+    server = ApiServer.start(store, "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  /** Every property value of what a viewer may export; the entity ids into {@code ids}. */
+  Set<String> values(Viewer viewer, List<String> ids) throws Exception {
+    StringWriter out = new StringWriter();
+    new Searching(store).exportFtm(viewer, out, false);
+    Set<String> values = new HashSet<>();
+    for (String line : out.toString().split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode e = JSON.readTree(line);
+      ids.add(e.get("id").asText());
+      e.get("properties").forEach(vs -> vs.forEach(v -> values.add(v.asText())));
+    }
+    return values;
+  }
+
+  String login(String user) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("user", user, "password", PASSWORD))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  HttpResponse<String> get(String cookie, String purpose, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Cookie", cookie)
+            .header(ApiServer.PURPOSE_HEADER, purpose)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  void assertNoSecret(String what, HttpResponse<String> r) {
+    for (String s : secrets) {
+      assertThat(r.body()).as("%s leaks '%s'", what, s).doesNotContain(s);
+    }
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void noRouteLeaksPoliceValuesToCustomsOrToAnIncompatiblePurpose() throws Exception {
+    String[][] readers = {{"dirk", "adw"}, {"ann", "open-source"}};
+    for (String[] reader : readers) {
+      String who = reader[0] + "/" + reader[1];
+      String cookie = login(reader[0]);
+      for (String secret : secrets.stream().sorted().limit(40).toList()) {
+        assertNoSecret(
+            who + " search " + secret,
+            get(cookie, reader[1], "/api/search?limit=200&q=" + q(secret)));
+      }
+      HttpResponse<String> missing = get(cookie, reader[1], "/api/entities/no-such-entity");
+      HttpResponse<String> missingNet = get(cookie, reader[1], "/api/network/no-such-entity");
+      for (String id : policeIds) {
+        HttpResponse<String> shown = get(cookie, reader[1], "/api/entities/" + id);
+        assertThat(shown.statusCode()).as(who + " entity " + id).isEqualTo(missing.statusCode());
+        assertThat(shown.body()).isEqualTo(missing.body());
+        HttpResponse<String> net = get(cookie, reader[1], "/api/network/" + id);
+        assertThat(net.statusCode()).as(who + " network " + id).isEqualTo(missingNet.statusCode());
+        assertThat(net.body()).isEqualTo(missingNet.body());
+      }
+      HttpResponse<String> stats = get(cookie, reader[1], "/api/stats");
+      assertNoSecret(who + " stats", stats);
+      assertThat(JSON.readTree(stats.body()).get("datasets").has("politie-nl-personen"))
+          .as(who)
+          .isFalse();
+      for (String secret : secrets.stream().sorted().limit(10).toList()) {
+        assertNoSecret(
+            who + " hits " + secret, get(cookie, reader[1], "/api/hits?name=" + q(secret)));
+      }
+    }
+  }
+
+  /** The police do see their values through the same routes, so the secrets above are real. */
+  @Test
+  void thePoliceSeeTheirOwnValuesThroughTheApi() throws Exception {
+    String cookie = login("ann");
+    String secret =
+        secrets.stream().filter(v -> v.contains(" ")).sorted().findFirst().orElseThrow();
+    assertThat(get(cookie, "wpg-art-9", "/api/search?limit=50&q=" + q(secret)).body())
+        .contains(secret);
+    assertThat(get(cookie, "wpg-art-9", "/api/entities/" + policeIds.get(0)).statusCode())
+        .isEqualTo(200);
+  }
+}
