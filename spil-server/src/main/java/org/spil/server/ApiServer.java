@@ -154,6 +154,13 @@ public final class ApiServer implements AutoCloseable {
         new Route(
             HandlerType.DELETE, "/api/session", List.of(), "Log out.", Access.USER, this::logout),
         new Route(
+            HandlerType.POST,
+            "/api/me/password",
+            List.of(),
+            "Change one's own password: {\"current\", \"new\"}; other sessions end.",
+            Access.USER,
+            this::changePassword),
+        new Route(
             HandlerType.GET,
             "/api/me",
             List.of(),
@@ -466,6 +473,19 @@ public final class ApiServer implements AutoCloseable {
   private Object logout(Call call) {
     sessions.end(call.session().id);
     call.ctx().removeCookie(SESSION_COOKIE, "/");
+    return null;
+  }
+
+  private Object changePassword(Call call) {
+    JsonNode b = body(call.ctx());
+    String user = call.session().user;
+    store
+        .accounts()
+        .changePassword(
+            user, text(b, "current").toCharArray(), text(b, "new").toCharArray(), call.ctx().ip());
+    if (call.session().id != null) {
+      sessions.endOthers(user, call.session().id);
+    }
     return null;
   }
 

@@ -68,6 +68,11 @@ final class Sessions {
     return s;
   }
 
+  /** Ends every session of a user but one (after a password change: other devices log in again). */
+  void endOthers(String user, String keep) {
+    byId.values().removeIf(s -> s.user.equals(user) && !s.id.equals(keep));
+  }
+
   void end(String id) {
     if (id != null) {
       byId.remove(id);

@@ -52,6 +52,8 @@ class ApiServerTest {
         new Operator("test"), "ann", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
     admin.addUser(
         new Operator("test"), "dirk", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"), "piet", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
@@ -326,5 +328,25 @@ class ApiServerTest {
     assertThat(
             send(request("/api/me").header("Authorization", "Bearer " + token).GET()).statusCode())
         .isEqualTo(401);
+  }
+
+  @Test
+  void aUserChangesItsPasswordAndItsOtherSessionsEnd() throws Exception {
+    Login here = as("piet");
+    Login elsewhere = as("piet");
+    HttpResponse<String> wrong =
+        post(here, "/api/me/password", null, Map.of("current", "not it at all", "new", "x"));
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    HttpResponse<String> tooShort =
+        post(here, "/api/me/password", null, Map.of("current", PASSWORD, "new", "short"));
+    assertThat(tooShort.statusCode()).isEqualTo(403);
+    String next = "another long enough password";
+    HttpResponse<String> changed =
+        post(here, "/api/me/password", null, Map.of("current", PASSWORD, "new", next));
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    assertThat(get(here, "/api/me", null).statusCode()).isEqualTo(200);
+    assertThat(get(elsewhere, "/api/me", null).statusCode()).isEqualTo(401);
+    assertThat(login("piet", PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(login("piet", next).statusCode()).isEqualTo(200);
   }
 }

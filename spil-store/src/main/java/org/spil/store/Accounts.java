@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
 import org.spil.policy.Passwords;
+import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 
@@ -156,6 +157,25 @@ public final class Accounts {
       return ok;
     } finally {
       Arrays.fill(password, ' ');
+    }
+  }
+
+  /**
+   * A user changes its own password: the current one must be right (a wrong one counts as a failed
+   * login, audited), the new one at least 12 characters. Both arrays are wiped. Audited.
+   */
+  public void changePassword(String name, char[] current, char[] next, String from) {
+    try {
+      warehouse.requireWritable();
+      if (!authenticate(name, current.clone(), from)) {
+        throw new PolicyException("current", "the current password is not right");
+      }
+      new DirectoryTables(warehouse.connection()).setPasswordHash(name, Passwords.hash(next));
+      audit.append(new AuditLog.Event(name, null, "password-change", Map.of("from", from)));
+      store.recordAuditPosition("password-change");
+    } finally {
+      Arrays.fill(current, ' ');
+      Arrays.fill(next, ' ');
     }
   }
 }

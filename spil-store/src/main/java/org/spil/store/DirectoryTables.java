@@ -79,6 +79,18 @@ final class DirectoryTables {
     }
   }
 
+  void setPasswordHash(String name, String passwordHash) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("UPDATE app_user SET password_hash = ? WHERE name = ?")) {
+      ps.setString(1, passwordHash);
+      ps.setString(2, name);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot change the password: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+  }
+
   void addUser(User user, String passwordHash) {
     if (users().containsKey(user.name())) {
       throw new PolicyException("user " + user.name() + " exists already");
