@@ -479,10 +479,28 @@ public final class ApiServer implements AutoCloseable {
   private Object changePassword(Call call) {
     JsonNode b = body(call.ctx());
     String user = call.session().user;
-    store
-        .accounts()
-        .changePassword(
-            user, text(b, "current").toCharArray(), text(b, "new").toCharArray(), call.ctx().ip());
+    Instant now = Instant.now();
+    Duration wait = throttle.wait(user, call.ctx().ip(), now);
+    if (!wait.isZero()) {
+      call.ctx().header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+      throw new ApiError(
+          429, "too many wrong passwords; try again in " + wait.toSeconds() + " s", null);
+    }
+    try {
+      store
+          .accounts()
+          .changePassword(
+              user,
+              text(b, "current").toCharArray(),
+              text(b, "new").toCharArray(),
+              call.ctx().ip());
+    } catch (PolicyException e) {
+      if ("current".equals(e.field())) {
+        // a session does not let its holder guess the password it was opened with
+        throttle.failed(user, call.ctx().ip(), now);
+      }
+      throw e;
+    }
     if (call.session().id != null) {
       sessions.endOthers(user, call.session().id);
     }
