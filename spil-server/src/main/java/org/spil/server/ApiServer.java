@@ -293,6 +293,47 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
+  /** Most network projections kept; each is the whole network one viewer may see. */
+  static final int MAX_PROJECTIONS = 8;
+
+  /** The projections last used, per viewer, link types, warehouse generation and day. */
+  private final Map<String, Network> projections =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Network> eldest) {
+          return size() > MAX_PROJECTIONS;
+        }
+      };
+
+  /**
+   * The network a viewer may see, projected once and kept while the warehouse is unchanged (a
+   * batch, grant, approval or resolution moves its generation) on the same day: the first request
+   * of an analyst pays the projection, the next ones only the walk.
+   */
+  private Network projection(Viewer viewer, Set<String> links) {
+    String key =
+        String.join(
+            "\u0000",
+            viewer.user().name(),
+            viewer.purpose().token(),
+            links == null ? "*" : String.join(",", new TreeSet<>(links)),
+            Long.toString(store.generation()),
+            store.today().toString());
+    Network net = projections.get(key);
+    if (net == null) {
+      net = NetworkAnalysis.load(store, viewer, links);
+      projections.put(key, net);
+    }
+    return net;
+  }
+
+  /** A wait in whole seconds, rounded up: "try again in 0 s" helps nobody. */
+  private static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
   private Object network(Call call) {
     Context ctx = call.ctx();
     int depth = intParam(ctx, "depth", 2, 1, 6);
@@ -300,7 +341,7 @@ public final class ApiServer implements AutoCloseable {
     String links = ctx.queryParam("links");
     Set<String> linkTypes =
         links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
-    Network net = NetworkAnalysis.load(store, call.viewer(), linkTypes);
+    Network net = projection(call.viewer(), linkTypes);
     try {
       return NetworkAnalysis.ego(net, ctx.pathParam("id"), depth, maxNodes);
     } catch (IllegalArgumentException e) {
@@ -448,9 +489,8 @@ public final class ApiServer implements AutoCloseable {
     Instant now = Instant.now();
     Duration wait = throttle.wait(user, ctx.ip(), now);
     if (!wait.isZero()) {
-      ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-      throw new ApiError(
-          429, "too many failed logins; try again in " + wait.toSeconds() + " s", null);
+      ctx.header("Retry-After", Long.toString(seconds(wait)));
+      throw new ApiError(429, "too many failed logins; try again in " + seconds(wait) + " s", null);
     }
     boolean ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
     if (!ok) {
@@ -482,9 +522,9 @@ public final class ApiServer implements AutoCloseable {
     Instant now = Instant.now();
     Duration wait = throttle.wait(user, call.ctx().ip(), now);
     if (!wait.isZero()) {
-      call.ctx().header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+      call.ctx().header("Retry-After", Long.toString(seconds(wait)));
       throw new ApiError(
-          429, "too many wrong passwords; try again in " + wait.toSeconds() + " s", null);
+          429, "too many wrong passwords; try again in " + seconds(wait) + " s", null);
     }
     try {
       store

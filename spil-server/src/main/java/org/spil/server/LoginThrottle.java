@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LoginThrottle {
   static final int FREE = 5;
+  static final int FREE_PER_ADDRESS = 50;
   static final Duration LONGEST = Duration.ofMinutes(15);
 
   private record Failures(int count, Instant until) {}
@@ -32,18 +33,21 @@ final class LoginThrottle {
   }
 
   void failed(String user, String address, Instant now) {
-    for (String key : new String[] {"user:" + user, "addr:" + address}) {
-      byKey.compute(
-          key,
-          (k, f) -> {
-            int count = f == null ? 1 : f.count() + 1;
-            Duration wait =
-                count <= FREE
-                    ? Duration.ZERO
-                    : Duration.ofSeconds(1L << Math.min(20, count - FREE - 1));
-            return new Failures(count, now.plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait));
-          });
-    }
+    count("user:" + user, FREE, now);
+    count("addr:" + address, FREE_PER_ADDRESS, now);
+  }
+
+  private void count(String key, int free, Instant now) {
+    byKey.compute(
+        key,
+        (k, f) -> {
+          int count = f == null ? 1 : f.count() + 1;
+          Duration wait =
+              count <= free
+                  ? Duration.ZERO
+                  : Duration.ofSeconds(1L << Math.min(20, count - free - 1));
+          return new Failures(count, now.plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait));
+        });
   }
 
   void succeeded(String user) {

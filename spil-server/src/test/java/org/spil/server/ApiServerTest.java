@@ -54,6 +54,8 @@ class ApiServerTest {
         new Operator("test"), "dirk", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
     admin.addUser(
         new Operator("test"), "piet", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"), "dana", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
@@ -348,5 +350,46 @@ class ApiServerTest {
     assertThat(get(elsewhere, "/api/me", null).statusCode()).isEqualTo(401);
     assertThat(login("piet", PASSWORD).statusCode()).isEqualTo(401);
     assertThat(login("piet", next).statusCode()).isEqualTo(200);
+  }
+
+  /** The network a reader may see is kept between requests, and made afresh after a grant. */
+  @Test
+  void aKeptNetworkFollowsAGrant() throws Exception {
+    Login ann = as("ann");
+    Login dana = as("dana");
+    String id =
+        JSON.readTree(
+                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
+            .get("results")
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(get(dana, "/api/network/" + id, "adw").statusCode()).isEqualTo(404);
+    assertThat(get(dana, "/api/network/" + id, "adw").statusCode()).as("kept").isEqualTo(404);
+    String reference = null;
+    for (JsonNode h :
+        JSON.readTree(
+                get(dana, "/api/hits?name=Mohamed%20El%20Amrani&dob=1985-03-12", "adw").body())
+            .get("results")) {
+      if (h.get("agency").asText().equals("politie-nl")) {
+        reference = h.get("reference").asText();
+      }
+    }
+    String request =
+        JSON.readTree(
+                post(dana, "/api/requests", "adw", Map.of("reference", reference, "reason", "r"))
+                    .body())
+            .get("id")
+            .asText();
+    assertThat(
+            post(
+                    ann,
+                    "/api/requests/" + request + "/grant",
+                    null,
+                    Map.of("until", LocalDate.now().plusDays(5).toString()))
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> after = get(dana, "/api/network/" + id, "adw");
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
   }
 }

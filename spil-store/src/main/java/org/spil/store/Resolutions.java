@@ -258,6 +258,8 @@ public final class Resolutions {
     } catch (SQLException e) {
       throw new StoreException("cannot save resolution: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    // networks and entity pages merge by the team's clusters: what was derived from them is stale
+    warehouse.changed();
     store.audited(viewer, "resolve", Map.of("team", team, "clusters", clusters.size()));
   }
 

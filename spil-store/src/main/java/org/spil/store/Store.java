@@ -430,6 +430,15 @@ public final class Store implements AutoCloseable {
     return AuditPositions.all(warehouse.connection());
   }
 
+  /**
+   * How many changes this store has made to its warehouse since it opened (a batch, a purge, a
+   * grant, a user, a case, an approval, a resolution): what a front end derives from the store for
+   * a viewer stays valid while it holds, on the same day.
+   */
+  public long generation() {
+    return warehouse.generation();
+  }
+
   /** The audit log of this data directory. */
   public AuditLog audit() {
     return audit;
