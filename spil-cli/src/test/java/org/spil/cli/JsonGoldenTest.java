@@ -50,7 +50,15 @@ class JsonGoldenTest {
   void demo() throws Exception {
     data = tmp.resolve("demo").toString();
     Cli.Result r =
-        Cli.run("demo", "--scale", "400", "--data", data, "--ports", SynthCommandTest.PORTS);
+        Cli.run(
+            "demo",
+            "--scale",
+            "400",
+            "--no-serve",
+            "--data",
+            data,
+            "--ports",
+            SynthCommandTest.PORTS);
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode hits =
         JSON.readTree(
