@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,18 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApi.document(routes())));
               config.routes.after(ApiServer::securityHeaders);
               config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e));
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) ->
+                      error(
+                          ctx,
+                          e.getStatus(),
+                          new ApiError(
+                              e.getStatus(),
+                              e.getStatus() == 413
+                                  ? "the body is larger than " + (MAX_BODY >> 20) + " MB"
+                                  : e.getMessage(),
+                              null)));
               config.routes.exception(
                   InvalidField.class,
                   (e, ctx) -> error(ctx, 400, new ApiError(400, e.getMessage(), e.field())));

@@ -392,4 +392,16 @@ class ApiServerTest {
     HttpResponse<String> after = get(dana, "/api/network/" + id, "adw");
     assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
   }
+
+  @Test
+  void aBodyBeyondTheLimitIsRefusedAsSuch() throws Exception {
+    String big = "{\"user\": \"" + "x".repeat(2 << 20) + "\", \"password\": \"y\"}";
+    HttpResponse<String> r =
+        send(
+            request("/api/session")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(JSON.readTree(r.body()).get("error").asText()).contains("1 MB");
+  }
 }
