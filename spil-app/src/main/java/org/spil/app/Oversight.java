@@ -50,6 +50,14 @@ public final class Oversight {
     return new AuditLog(dataDir).verify(recorded, anchors);
   }
 
+  /**
+   * Checks the audit log of an open store (the server's, which holds the warehouse): as {@link
+   * #verify(Path, List)}, against the positions this store's warehouse recorded and the anchors.
+   */
+  public static AuditLog.Integrity verify(Store store, List<AuditAnchor> anchors) {
+    return store.audit().verify(store.auditPositions(), anchors);
+  }
+
   /** Checks an exported audit log on its own, and against anchors. */
   public static AuditLog.Integrity verifyFile(Path file, List<Path> anchorFiles) {
     return AuditLog.verify(file, anchorFiles.stream().map(AuditAnchor::read).toList());

@@ -25,6 +25,7 @@ import org.spil.analysis.network.Network;
 import org.spil.app.Exchange;
 import org.spil.app.Json;
 import org.spil.app.NetworkAnalysis;
+import org.spil.app.Oversight;
 import org.spil.app.Searching;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
@@ -210,6 +211,36 @@ public final class ApiServer implements AutoCloseable {
             this::network),
         new Route(
             HandlerType.GET,
+            "/api/audit",
+            List.of("user", "entity", "since"),
+            "Audit entries an overseer may read (a privacy officer its agency's, the court its"
+                + " cases' defence, an administrator the system's).",
+            Access.USER,
+            c ->
+                page(
+                    Oversight.query(
+                        store,
+                        c.session().user,
+                        blankToNull(c.ctx().queryParam("user")),
+                        blankToNull(c.ctx().queryParam("entity")),
+                        blankToNull(c.ctx().queryParam("since"))))),
+        new Route(
+            HandlerType.GET,
+            "/api/audit/verify",
+            List.of(),
+            "Whether the audit log is intact: chain, day roots, MACs, head, recorded positions.",
+            Access.USER,
+            c -> Oversight.verify(store, List.of())),
+        new Route(
+            HandlerType.GET,
+            "/api/notices",
+            List.of(),
+            "Notices to a privacy officer: hit queries that look like enumeration, quotas, case"
+                + " members changed.",
+            Access.USER,
+            c -> page(Oversight.notices(store, c.session().user))),
+        new Route(
+            HandlerType.GET,
             "/api/hits",
             List.of("name", "dob", "iban", "phone", "id"),
             "Hit/no-hit: which other agencies hold matching records the user may not see.",
@@ -265,6 +296,10 @@ public final class ApiServer implements AutoCloseable {
                 new Exchange(store)
                     .refuse(
                         c.session().user, c.ctx().pathParam("id"), text(body(c.ctx()), "reason"))));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** A list in the API's envelope: {@code {"results", "total"}}. */

@@ -56,6 +56,12 @@ class ApiServerTest {
         new Operator("test"), "piet", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
     admin.addUser(
         new Operator("test"), "dana", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"),
+        "fg",
+        "politie-nl",
+        List.of("privacy-officer"),
+        PASSWORD.toCharArray());
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
@@ -403,5 +409,21 @@ class ApiServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(big)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
     assertThat(JSON.readTree(r.body()).get("error").asText()).contains("1 MB");
+  }
+
+  @Test
+  void aPrivacyOfficerReadsAndVerifiesTheAuditLogAnAnalystDoesNot() throws Exception {
+    Login ann = as("ann");
+    get(ann, "/api/search?q=Jan%20de%20Vries", "wpg-art-9");
+    Login fg = as("fg");
+    HttpResponse<String> entries = get(fg, "/api/audit?user=ann", null);
+    assertThat(entries.statusCode()).as(entries.body()).isEqualTo(200);
+    assertThat(entries.body()).contains("Jan de Vries").contains("\"action\":\"search\"");
+    assertThat(get(ann, "/api/audit?user=ann", null).statusCode()).isEqualTo(403);
+    JsonNode v = JSON.readTree(get(fg, "/api/audit/verify", null).body());
+    assertThat(v.get("intact").asBoolean()).as(v.toString()).isTrue();
+    assertThat(v.get("checks").asText()).contains("MACs").contains("recorded by the warehouse");
+    assertThat(get(fg, "/api/notices", null).statusCode()).isEqualTo(200);
+    assertThat(get(ann, "/api/notices", null).statusCode()).isEqualTo(403);
   }
 }
