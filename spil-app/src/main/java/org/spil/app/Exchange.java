@@ -1,8 +1,10 @@
 package org.spil.app;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.spil.model.InvalidField;
 import org.spil.policy.Approval;
 import org.spil.policy.Role;
 import org.spil.policy.Subset;
@@ -62,6 +64,41 @@ public final class Exchange {
       LocalDate until,
       String order) {
     return store.approvals().record(user, caseId, batch, subset, audience, until, order);
+  }
+
+  /**
+   * An approval as a front end asks for it: the entities (or a period, from and to; not both), the
+   * audience by role labels (none: the case team and the court).
+   */
+  public Approval approve(
+      String user,
+      String caseId,
+      long batch,
+      List<String> entities,
+      LocalDate from,
+      LocalDate to,
+      List<String> audience,
+      LocalDate until,
+      String order) {
+    boolean named = entities != null && !entities.isEmpty();
+    Subset subset;
+    if (named && (from != null || to != null)) {
+      throw new InvalidField("entity", "name entities or a period, not both");
+    } else if (named) {
+      subset = new Subset.Entities(Set.copyOf(entities));
+    } else if (from != null && to != null) {
+      subset = new Subset.Period(from, to);
+    } else {
+      throw new InvalidField("entity", "name the entities or a period (from and to)");
+    }
+    Set<Role> roles = null;
+    if (audience != null && !audience.isEmpty()) {
+      roles = EnumSet.noneOf(Role.class);
+      for (String r : audience) {
+        roles.add(Role.parse(r));
+      }
+    }
+    return approve(user, caseId, batch, subset, roles, until, order);
   }
 
   /** The approvals in force that the user's agency made or that the user may read by. */

@@ -2,16 +2,12 @@ package org.spil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.spil.app.Exchange;
-import org.spil.model.InvalidField;
 import org.spil.policy.Approval;
 import org.spil.policy.Role;
-import org.spil.policy.Subset;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,26 +113,12 @@ final class ApprovalCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Subset subset;
-      if (entities != null && (from != null || to != null)) {
-        throw new InvalidField("entity", "name entities or a period, not both");
-      } else if (entities != null) {
-        subset = new Subset.Entities(Set.copyOf(entities));
-      } else if (from != null && to != null) {
-        subset = new Subset.Period(from, to);
-      } else {
-        throw new InvalidField("entity", "name the entities (--entity) or a period (--from, --to)");
-      }
-      Set<Role> roles = null;
-      if (audience != null) {
-        roles = EnumSet.noneOf(Role.class);
-        for (String r : audience) {
-          roles.add(Role.parse(r));
-        }
-      }
       PrintWriter out = parent.spec.commandLine().getOut();
       try (Store store = parent.spil.open(true)) {
-        print(out, new Exchange(store).approve(user, caseId, batch, subset, roles, until, order));
+        print(
+            out,
+            new Exchange(store)
+                .approve(user, caseId, batch, entities, from, to, audience, until, order));
       }
       out.flush();
       return 0;

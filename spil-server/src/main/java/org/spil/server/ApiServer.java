@@ -211,6 +211,32 @@ public final class ApiServer implements AutoCloseable {
             this::network),
         new Route(
             HandlerType.GET,
+            "/api/approvals",
+            List.of(),
+            "Approvals in force that the user's agency made or that the user reads by.",
+            Access.USER,
+            c -> page(new Exchange(store).approvals(c.session().user))),
+        new Route(
+            HandlerType.POST,
+            "/api/approvals",
+            List.of(),
+            "The owning agency records what a court order opens to a case: {\"case\","
+                + " \"batch\", \"entities\" or \"from\" and \"to\", \"audience\","
+                + " \"until\", \"order\"}.",
+            Access.USER,
+            this::approve),
+        new Route(
+            HandlerType.DELETE,
+            "/api/approvals/{id}",
+            List.of(),
+            "The owning agency revokes an approval.",
+            Access.USER,
+            c -> {
+              new Exchange(store).revoke(c.session().user, c.ctx().pathParam("id"));
+              return null;
+            }),
+        new Route(
+            HandlerType.GET,
             "/api/audit",
             List.of("user", "entity", "since"),
             "Audit entries an overseer may read (a privacy officer its agency's, the court its"
@@ -300,6 +326,44 @@ public final class ApiServer implements AutoCloseable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private Object approve(Call call) {
+    JsonNode b = body(call.ctx());
+    JsonNode batch = b.get("batch");
+    if (batch == null || !batch.canConvertToLong()) {
+      throw new ApiError(400, "give \"batch\" as a number", "batch");
+    }
+    return new Exchange(store)
+        .approve(
+            call.session().user,
+            text(b, "case"),
+            batch.asLong(),
+            texts(b, "entities"),
+            b.hasNonNull("from") ? date(text(b, "from"), "from") : null,
+            b.hasNonNull("to") ? date(text(b, "to"), "to") : null,
+            texts(b, "audience"),
+            date(text(b, "until"), "until"),
+            text(b, "order"));
+  }
+
+  /** A list of texts of a body; empty when absent, 400 naming it when not a list of texts. */
+  private static List<String> texts(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode t : v) {
+        if (!t.isTextual()) {
+          throw new ApiError(400, "give \"" + field + "\" as a list of texts", field);
+        }
+        out.add(t.asText());
+      }
+      return out;
+    }
+    throw new ApiError(400, "give \"" + field + "\" as a list of texts", field);
   }
 
   /** A list in the API's envelope: {@code {"results", "total"}}. */

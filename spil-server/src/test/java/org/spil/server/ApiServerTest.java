@@ -62,6 +62,25 @@ class ApiServerTest {
         "politie-nl",
         List.of("privacy-officer"),
         PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"),
+        "rech",
+        "politie-nl",
+        List.of("investigator"),
+        PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"),
+        "adv",
+        "advocatuur",
+        List.of("defence-counsel"),
+        PASSWORD.toCharArray());
+    admin.addCase(
+        new Operator("test"),
+        "C1",
+        "Kruiskade",
+        "wpg-art-9",
+        List.of("rech", "adv"),
+        List.of("politie-nl"));
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
@@ -425,5 +444,54 @@ class ApiServerTest {
     assertThat(v.get("checks").asText()).contains("MACs").contains("recorded by the warehouse");
     assertThat(get(fg, "/api/notices", null).statusCode()).isEqualTo(200);
     assertThat(get(ann, "/api/notices", null).statusCode()).isEqualTo(403);
+  }
+
+  /** A court order through the API: the police approve one person for the defence, then revoke. */
+  @Test
+  void defenceCounselSeesWhatAnApprovalOpensUntilItIsRevoked() throws Exception {
+    Login ann = as("ann");
+    Login rech = as("rech");
+    Login adv = as("adv");
+    String id =
+        JSON.readTree(
+                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
+            .get("results")
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(get(adv, "/api/entities/" + id, "C1").statusCode()).isEqualTo(404);
+    assertThat(get(adv, "/api/entities/" + id, "wpg-art-9").statusCode()).isEqualTo(403);
+    long batch = store.batches().get(0).id();
+    Map<String, Object> order =
+        Map.of(
+            "case",
+            "C1",
+            "batch",
+            batch,
+            "entities",
+            List.of(id),
+            "audience",
+            List.of("defence-counsel"),
+            "until",
+            LocalDate.now().plusDays(10).toString(),
+            "order",
+            "RK 26/1");
+    assertThat(post(adv, "/api/approvals", null, order).statusCode())
+        .as("only the owning agency approves")
+        .isEqualTo(403);
+    HttpResponse<String> made = post(rech, "/api/approvals", null, order);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+    String approval = JSON.readTree(made.body()).get("id").asText();
+    assertThat(get(adv, "/api/entities/" + id, "C1").statusCode()).isEqualTo(200);
+    assertThat(get(adv, "/api/search?q=Jan%20de%20Vries", "C1").body())
+        .doesNotContain("Jan de Vries");
+    HttpResponse<String> revoked =
+        send(
+            request("/api/approvals/" + approval)
+                .header("Cookie", rech.cookie())
+                .header(ApiServer.CSRF_HEADER, rech.csrf())
+                .DELETE());
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+    assertThat(get(adv, "/api/entities/" + id, "C1").statusCode()).isEqualTo(404);
   }
 }
