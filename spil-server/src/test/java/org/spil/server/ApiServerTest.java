@@ -122,6 +122,16 @@ class ApiServerTest {
         cookie.substring(0, cookie.indexOf(';')), JSON.readTree(r.body()).get("csrf").asText());
   }
 
+  /** The id of the police's record of Mohamed El Amrani, as the police analyst finds it. */
+  String policePersonId(Login ann) throws Exception {
+    return JSON.readTree(
+            get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
+        .get("results")
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
   HttpResponse<String> get(Login l, String path, String purpose) throws Exception {
     HttpRequest.Builder b = request(path).header("Cookie", l.cookie());
     if (purpose != null) {
@@ -190,12 +200,7 @@ class ApiServerTest {
   void aRecordTheReaderMayNotSeeIsAnsweredAsOneThatDoesNotExist() throws Exception {
     Login ann = as("ann");
     Login dirk = as("dirk");
-    JsonNode hit =
-        JSON.readTree(
-                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
-            .get("results")
-            .get(0);
-    String id = hit.get("id").asText();
+    String id = policePersonId(ann);
     assertThat(get(ann, "/api/entities/" + id, "wpg-art-9").statusCode()).isEqualTo(200);
     HttpResponse<String> hidden = get(dirk, "/api/entities/" + id, "adw");
     HttpResponse<String> missing = get(dirk, "/api/entities/no-such-entity", "adw");
@@ -315,13 +320,7 @@ class ApiServerTest {
   void theNetworkOfAnEntityIsItsReadersOwn() throws Exception {
     Login ann = as("ann");
     Login dirk = as("dirk");
-    String id =
-        JSON.readTree(
-                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
-            .get("results")
-            .get(0)
-            .get("id")
-            .asText();
+    String id = policePersonId(ann);
     HttpResponse<String> net = get(ann, "/api/network/" + id + "?depth=2", "wpg-art-9");
     assertThat(net.statusCode()).as(net.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(net.body());
@@ -382,13 +381,7 @@ class ApiServerTest {
   void aKeptNetworkFollowsAGrant() throws Exception {
     Login ann = as("ann");
     Login dana = as("dana");
-    String id =
-        JSON.readTree(
-                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
-            .get("results")
-            .get(0)
-            .get("id")
-            .asText();
+    String id = policePersonId(ann);
     assertThat(get(dana, "/api/network/" + id, "adw").statusCode()).isEqualTo(404);
     assertThat(get(dana, "/api/network/" + id, "adw").statusCode()).as("kept").isEqualTo(404);
     String reference = null;
@@ -452,13 +445,7 @@ class ApiServerTest {
     Login ann = as("ann");
     Login rech = as("rech");
     Login adv = as("adv");
-    String id =
-        JSON.readTree(
-                get(ann, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "wpg-art-9").body())
-            .get("results")
-            .get(0)
-            .get("id")
-            .asText();
+    String id = policePersonId(ann);
     assertThat(get(adv, "/api/entities/" + id, "C1").statusCode()).isEqualTo(404);
     assertThat(get(adv, "/api/entities/" + id, "wpg-art-9").statusCode()).isEqualTo(403);
     long batch = store.batches().get(0).id();
