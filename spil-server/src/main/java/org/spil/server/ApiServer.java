@@ -90,9 +90,11 @@ public final class ApiServer implements AutoCloseable {
                           e.getStatus(),
                           new ApiError(
                               e.getStatus(),
-                              e.getStatus() == 413
-                                  ? "the body is larger than " + (MAX_BODY >> 20) + " MB"
-                                  : e.getMessage(),
+                              switch (e.getStatus()) {
+                                case 404 -> "no such route";
+                                case 413 -> "the body is larger than " + (MAX_BODY >> 20) + " MB";
+                                default -> e.getMessage();
+                              },
                               null)));
               config.routes.exception(
                   InvalidField.class,
@@ -112,8 +114,6 @@ public final class ApiServer implements AutoCloseable {
                         500,
                         new ApiError(500, "the server could not answer; see its log", null));
                   });
-              config.routes.error(
-                  404, "*", ctx -> error(ctx, 404, new ApiError(404, "no such route", null)));
             });
   }
 

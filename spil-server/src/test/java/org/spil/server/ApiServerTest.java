@@ -206,6 +206,7 @@ class ApiServerTest {
     HttpResponse<String> missing = get(dirk, "/api/entities/no-such-entity", "adw");
     assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
     assertThat(hidden.body()).isEqualTo(missing.body());
+    assertThat(JSON.readTree(missing.body()).get("error").asText()).isEqualTo("no such entity");
     // customs' own shipments name a company El Amrani Trading; the police's person stays unseen
     assertThat(get(dirk, "/api/search?q=Mohamed%20El%20Amrani", "adw").body())
         .doesNotContain("Mohamed")
