@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spil.analysis.graph.Centrality;
+import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
 import org.spil.app.Exchange;
 import org.spil.app.Json;
@@ -208,7 +210,7 @@ public final class ApiServer implements AutoCloseable {
             List.of("depth", "max_nodes", "links"),
             "The network around an entity: nodes within depth steps, edges with their sources.",
             Access.READER,
-            this::network),
+            this::egoNetwork),
         new Route(
             HandlerType.GET,
             "/api/approvals",
@@ -265,6 +267,64 @@ public final class ApiServer implements AutoCloseable {
                 + " members changed.",
             Access.USER,
             c -> page(Oversight.notices(store, c.session().user))),
+        new Route(
+            HandlerType.GET,
+            "/api/centrality",
+            List.of("measure", "top", "weighted", "links"),
+            "Who matters in the reader's network: a centrality measure, top nodes.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.centrality(
+                    network(c),
+                    Centrality.parse(
+                        Optional.ofNullable(c.ctx().queryParam("measure")).orElse("betweenness")),
+                    intParam(c.ctx(), "top", 10, 1, 10_000),
+                    lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/communities",
+            List.of("resolution", "min_size", "links"),
+            "Communities (Louvain) of the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.communities(
+                    network(c),
+                    doubleParam(c.ctx(), "resolution", 1.0, 0.01, 100),
+                    intParam(c.ctx(), "min_size", 2, 1, 1_000_000))),
+        new Route(
+            HandlerType.GET,
+            "/api/path",
+            List.of("from", "to", "k", "weighted", "links"),
+            "The shortest paths between two entities in the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.paths(
+                    network(c),
+                    required(c.ctx(), "from"),
+                    required(c.ctx(), "to"),
+                    intParam(c.ctx(), "k", 1, 1, 20),
+                    lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/keyplayers",
+            List.of("k", "weighted", "links"),
+            "The k nodes whose removal breaks the reader's network most.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.keyPlayers(
+                    network(c), intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/bridges",
+            List.of("top", "max_steps", "weighted", "links"),
+            "Links between the underworld and the legal economy in the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.bridges(
+                    network(c),
+                    intParam(c.ctx(), "top", 10, 1, 10_000),
+                    intParam(c.ctx(), "max_steps", 3, 1, 10),
+                    lengths(c.ctx()))),
         new Route(
             HandlerType.GET,
             "/api/hits",
@@ -446,14 +506,56 @@ public final class ApiServer implements AutoCloseable {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
-  private Object network(Call call) {
+  /** The reader's network with the link types the request names ({@code links}, all if none). */
+  private Network network(Call call) {
+    String links = call.ctx().queryParam("links");
+    Set<String> linkTypes =
+        links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
+    return projection(call.viewer(), linkTypes);
+  }
+
+  /** Path lengths: by hops, or with {@code weighted=true} by the inverse of the links' weight. */
+  private static Lengths lengths(Context ctx) {
+    String w = ctx.queryParam("weighted");
+    if (w == null || w.isBlank() || w.equals("false")) {
+      return Lengths.HOPS;
+    }
+    if (w.equals("true")) {
+      return Lengths.INVERSE_WEIGHT;
+    }
+    throw new ApiError(400, "weighted must be true or false", "weighted");
+  }
+
+  private static String required(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      throw new ApiError(400, "give " + name, name);
+    }
+    return v.strip();
+  }
+
+  private static double doubleParam(
+      Context ctx, String name, double fallback, double min, double max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v.strip());
+      if (d >= min && d <= max) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ApiError(400, name + " must be a number from " + min + " to " + max, name);
+  }
+
+  private Object egoNetwork(Call call) {
     Context ctx = call.ctx();
     int depth = intParam(ctx, "depth", 2, 1, 6);
     int maxNodes = intParam(ctx, "max_nodes", 500, 1, 5000);
-    String links = ctx.queryParam("links");
-    Set<String> linkTypes =
-        links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
-    Network net = projection(call.viewer(), linkTypes);
+    Network net = network(call);
     try {
       return NetworkAnalysis.ego(net, ctx.pathParam("id"), depth, maxNodes);
     } catch (IllegalArgumentException e) {

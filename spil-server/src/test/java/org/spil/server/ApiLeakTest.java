@@ -161,6 +161,20 @@ class ApiLeakTest {
       assertThat(JSON.readTree(stats.body()).get("datasets").has("politie-nl-personen"))
           .as(who)
           .isFalse();
+      for (String analysis :
+          List.of(
+              "/api/centrality?top=10000",
+              "/api/centrality?measure=degree&top=10000",
+              "/api/communities?min_size=1",
+              "/api/keyplayers?k=10",
+              "/api/bridges?top=1000")) {
+        HttpResponse<String> r = get(cookie, reader[1], analysis);
+        assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
+        assertNoSecret(who + " " + analysis, r);
+        for (String id : policeIds) {
+          assertThat(r.body()).as(who + " " + analysis + " shows " + id).doesNotContain(id);
+        }
+      }
       for (String secret : secrets.stream().sorted().limit(10).toList()) {
         assertNoSecret(
             who + " hits " + secret, get(cookie, reader[1], "/api/hits?name=" + q(secret)));

@@ -482,4 +482,26 @@ class ApiServerTest {
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
     assertThat(get(adv, "/api/entities/" + id, "C1").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void theAnalysesOfTheNetworkAnswerWithTheCommandsShapes() throws Exception {
+    Login ann = as("ann");
+    String id = policePersonId(ann);
+    JsonNode centrality =
+        JSON.readTree(get(ann, "/api/centrality?measure=pagerank&top=5", "wpg-art-9").body());
+    assertThat(centrality.get("rows").size()).isBetween(1, 5);
+    assertThat(get(ann, "/api/centrality?measure=fame", "wpg-art-9").statusCode()).isEqualTo(400);
+    assertThat(
+            JSON.readTree(get(ann, "/api/communities?min_size=1", "wpg-art-9").body())
+                .has("communities"))
+        .isTrue();
+    HttpResponse<String> path =
+        get(ann, "/api/path?from=" + id + "&to=" + id + "&k=1", "wpg-art-9");
+    assertThat(path.statusCode()).as(path.body()).isIn(200, 400);
+    assertThat(get(ann, "/api/path?from=" + id, "wpg-art-9").statusCode()).isEqualTo(400);
+    assertThat(get(ann, "/api/keyplayers?k=2", "wpg-art-9").statusCode()).isEqualTo(200);
+    assertThat(get(ann, "/api/bridges?top=3&weighted=true", "wpg-art-9").statusCode())
+        .isEqualTo(200);
+    assertThat(get(ann, "/api/bridges?weighted=maybe", "wpg-art-9").statusCode()).isEqualTo(400);
+  }
 }

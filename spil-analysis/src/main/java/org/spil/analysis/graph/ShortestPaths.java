@@ -29,7 +29,8 @@ final class ShortestPaths {
     order = new int[n];
     predStart = new int[n];
     predCount = new int[n];
-    pred = new int[Math.max(1, g.end(Math.max(0, n - 1)))];
+    // room for every edge's end as a predecessor; an empty graph has no offsets past the first
+    pred = new int[n == 0 ? 1 : Math.max(1, g.end(n - 1))];
     heap = lengths == Lengths.HOPS ? null : new Heap(n);
     queue = new int[n];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);

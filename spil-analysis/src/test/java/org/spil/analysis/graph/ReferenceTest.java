@@ -197,4 +197,17 @@ class ReferenceTest {
       }
     }
   }
+
+  /** Found through the API: an empty network (a reader who may see nothing) broke betweenness. */
+  @Test
+  void everyMeasureAnswersOnAnEmptyGraphAndOnOneNode() {
+    for (int n = 0; n <= 1; n++) {
+      Graph g = new GraphBuilder(n, 0).build(false);
+      for (Centrality c : Centrality.values()) {
+        for (Lengths l : Lengths.values()) {
+          assertThat(c.compute(g, l).values()).as("%s on %d nodes, %s", c, n, l).hasSize(n);
+        }
+      }
+    }
+  }
 }
