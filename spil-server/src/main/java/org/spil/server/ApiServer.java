@@ -28,6 +28,7 @@ import org.spil.app.Exchange;
 import org.spil.app.Json;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.Oversight;
+import org.spil.app.Resolving;
 import org.spil.app.Searching;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
@@ -36,6 +37,7 @@ import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
 import org.spil.store.EntityRecord;
 import org.spil.store.HitNoHit;
 import org.spil.store.SearchHit;
@@ -325,6 +327,59 @@ public final class ApiServer implements AutoCloseable {
                     intParam(c.ctx(), "top", 10, 1, 10_000),
                     intParam(c.ctx(), "max_steps", 3, 1, 10),
                     lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/clusters",
+            List.of("all"),
+            "The team's resolved clusters as the reader may see them (with all=true, single records"
+                + " too).",
+            Access.READER,
+            c ->
+                page(
+                    new Resolving(store)
+                        .clusters(c.viewer(), "true".equals(c.ctx().queryParam("all"))))),
+        new Route(
+            HandlerType.GET,
+            "/api/explain",
+            List.of("a", "b"),
+            "Why two records are, or are not, the same: weight, probability, each feature's part.",
+            Access.READER,
+            c ->
+                new Resolving(store)
+                    .explain(c.viewer(), required(c.ctx(), "a"), required(c.ctx(), "b"))
+                    .orElseThrow(() -> new ApiError(404, "no such pair of records", null))),
+        new Route(
+            HandlerType.GET,
+            "/api/review",
+            List.of("threshold", "limit"),
+            "The pairs closest to the threshold, not yet judged by the team: where a judgement"
+                + " helps most.",
+            Access.READER,
+            c ->
+                page(
+                    new Resolving(store)
+                        .review(
+                            c.viewer(),
+                            doubleParam(
+                                c.ctx(), "threshold", Resolution.DEFAULT_THRESHOLD, 0.001, 0.999),
+                            intParam(c.ctx(), "limit", 20, 1, 200)))),
+        new Route(
+            HandlerType.POST,
+            "/api/judgements",
+            List.of(),
+            "The reader's judgement on two records for its team: {\"a\", \"b\", \"verdict\":"
+                + " same|different|unsure, \"revise\"}.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              return new Resolving(store)
+                  .judge(
+                      c.viewer(),
+                      text(b, "a"),
+                      text(b, "b"),
+                      text(b, "verdict"),
+                      b.path("revise").asBoolean(false));
+            }),
         new Route(
             HandlerType.GET,
             "/api/hits",

@@ -504,4 +504,29 @@ class ApiServerTest {
         .isEqualTo(200);
     assertThat(get(ann, "/api/bridges?weighted=maybe", "wpg-art-9").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void aTeamExplainsAndJudgesAPairThroughTheApi() throws Exception {
+    Login ann = as("ann");
+    JsonNode jans =
+        JSON.readTree(get(ann, "/api/search?q=Jan%20de%20Vries&schema=Person", "wpg-art-9").body())
+            .get("results");
+    assertThat(jans.size()).isGreaterThanOrEqualTo(2);
+    String a = jans.get(0).get("id").asText();
+    String b = jans.get(1).get("id").asText();
+    HttpResponse<String> why = get(ann, "/api/explain?a=" + a + "&b=" + b, "wpg-art-9");
+    assertThat(why.statusCode()).as(why.body()).isEqualTo(200);
+    assertThat(JSON.readTree(why.body()).get("features").size()).isPositive();
+    assertThat(get(ann, "/api/explain?a=" + a + "&b=no-such", "wpg-art-9").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> judged =
+        post(ann, "/api/judgements", "wpg-art-9", Map.of("a", a, "b", b, "verdict", "same"));
+    assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
+    assertThat(
+            post(ann, "/api/judgements", "wpg-art-9", Map.of("a", a, "b", b, "verdict", "maybe"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(get(ann, "/api/review?limit=5", "wpg-art-9").statusCode()).isEqualTo(200);
+    assertThat(get(ann, "/api/clusters", "wpg-art-9").statusCode()).isEqualTo(200);
+  }
 }
