@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.spil.policy.Case;
 import org.spil.policy.Passwords;
+import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.store.ApiTokens;
+import org.spil.store.AuditLog;
 import org.spil.store.Retention;
 import org.spil.store.Store;
 
@@ -46,6 +49,25 @@ public final class Administration {
           List.copyOf(new TreeSet<>(c.members())),
           List.copyOf(new TreeSet<>(c.parties())));
     }
+  }
+
+  /**
+   * The operator of a request that a logged-in user makes (the server's administration routes): an
+   * administrator, or a refusal, audited. The command line's operator is the account that runs it.
+   */
+  public Operator administrator(String userName) {
+    User u = store.accounts().directory().users().get(userName);
+    if (u == null || !u.has(Role.ADMINISTRATOR)) {
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  userName, null, "refused", Map.of("reason", "administration without the role")));
+      throw new PolicyException(
+          "user",
+          "user " + userName + " is not an administrator; only one administers users and cases");
+    }
+    return new Operator(u.name());
   }
 
   /**

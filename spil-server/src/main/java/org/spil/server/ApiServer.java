@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
+import org.spil.app.Administration;
 import org.spil.app.Exchange;
 import org.spil.app.Json;
 import org.spil.app.NetworkAnalysis;
+import org.spil.app.Operator;
 import org.spil.app.Oversight;
 import org.spil.app.Resolving;
 import org.spil.app.Searching;
@@ -238,6 +240,78 @@ public final class ApiServer implements AutoCloseable {
             c -> {
               new Exchange(store).revoke(c.session().user, c.ctx().pathParam("id"));
               return null;
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/users",
+            List.of(),
+            "Every user (administrators).",
+            Access.USER,
+            c -> {
+              Administration admin = new Administration(store);
+              admin.administrator(c.session().user);
+              return page(admin.users());
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/users",
+            List.of(),
+            "Add a user (administrators): {\"name\", \"agency\", \"roles\", \"password\"}.",
+            Access.USER,
+            c -> {
+              Administration admin = new Administration(store);
+              Operator by = admin.administrator(c.session().user);
+              JsonNode b = body(c.ctx());
+              return admin.addUser(
+                  by,
+                  text(b, "name"),
+                  text(b, "agency"),
+                  texts(b, "roles"),
+                  text(b, "password").toCharArray());
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/cases",
+            List.of(),
+            "Every case with its members and parties (administrators).",
+            Access.USER,
+            c -> {
+              Administration admin = new Administration(store);
+              admin.administrator(c.session().user);
+              return page(admin.cases());
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/cases",
+            List.of(),
+            "Add a case (administrators): {\"id\", \"title\", \"legal_task\", \"members\","
+                + " \"parties\"}.",
+            Access.USER,
+            c -> {
+              Administration admin = new Administration(store);
+              Operator by = admin.administrator(c.session().user);
+              JsonNode b = body(c.ctx());
+              return admin.addCase(
+                  by,
+                  text(b, "id"),
+                  text(b, "title"),
+                  b.hasNonNull("legal_task") ? text(b, "legal_task") : "wpg-art-9",
+                  texts(b, "members"),
+                  texts(b, "parties"));
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/cases/{id}/members",
+            List.of(),
+            "Add and remove members of a case (administrators): {\"add\", \"remove\"}; the"
+                + " agencies whose data the case holds are told.",
+            Access.USER,
+            c -> {
+              Administration admin = new Administration(store);
+              Operator by = admin.administrator(c.session().user);
+              JsonNode b = body(c.ctx());
+              return admin.changeMembers(
+                  by, c.ctx().pathParam("id"), texts(b, "add"), texts(b, "remove"));
             }),
         new Route(
             HandlerType.GET,

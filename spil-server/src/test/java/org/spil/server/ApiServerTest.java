@@ -81,6 +81,12 @@ class ApiServerTest {
         "wpg-art-9",
         List.of("rech", "adv"),
         List.of("politie-nl"));
+    admin.addUser(
+        new Operator("test"),
+        "beheer",
+        "politie-nl",
+        List.of("administrator"),
+        PASSWORD.toCharArray());
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
@@ -528,5 +534,57 @@ class ApiServerTest {
         .isEqualTo(400);
     assertThat(get(ann, "/api/review?limit=5", "wpg-art-9").statusCode()).isEqualTo(200);
     assertThat(get(ann, "/api/clusters", "wpg-art-9").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAdministratorAddsUsersAndCasesAndNobodyElseDoes() throws Exception {
+    Login beheer = as("beheer");
+    Login ann = as("ann");
+    assertThat(get(ann, "/api/users", null).statusCode()).isEqualTo(403);
+    assertThat(
+            post(ann, "/api/users", null, Map.of("name", "eve", "agency", "politie-nl"))
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> added =
+        post(
+            beheer,
+            "/api/users",
+            null,
+            Map.of(
+                "name", "kees",
+                "agency", "kmar",
+                "roles", List.of("analyst"),
+                "password", "kees has a long password"));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(get(beheer, "/api/users", null).body()).contains("\"kees\"");
+    HttpResponse<String> weak =
+        post(
+            beheer,
+            "/api/users",
+            null,
+            Map.of(
+                "name", "k2", "agency", "kmar", "roles", List.of("analyst"), "password", "short"));
+    assertThat(weak.statusCode()).isIn(400, 403);
+    HttpResponse<String> c =
+        post(
+            beheer,
+            "/api/cases",
+            null,
+            Map.of(
+                "id",
+                "C9",
+                "title",
+                "t",
+                "members",
+                List.of("ann"),
+                "parties",
+                List.of("politie-nl")));
+    assertThat(c.statusCode()).as(c.body()).isEqualTo(200);
+    HttpResponse<String> m =
+        post(beheer, "/api/cases/C9/members", null, Map.of("add", List.of("kees")));
+    assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+    assertThat(m.body()).contains("kees");
+    assertThat(JSON.readTree(get(ann, "/api/me", null).body()).get("cases").toString())
+        .contains("C9");
   }
 }
