@@ -51,11 +51,13 @@ public final class Oversight {
   }
 
   /**
-   * Checks the audit log of an open store (the server's, which holds the warehouse): as {@link
-   * #verify(Path, List)}, against the positions this store's warehouse recorded and the anchors.
+   * Checks the audit log of an open store (the server's, which holds the warehouse) for an
+   * overseer, as {@link #verify(Path, List)} does: against the positions this store's warehouse
+   * recorded. Anyone else is refused, audited.
    */
-  public static AuditLog.Integrity verify(Store store, List<AuditAnchor> anchors) {
-    return store.audit().verify(store.auditPositions(), anchors);
+  public static AuditLog.Integrity verify(Store store, String overseer) {
+    overseer(store, overseer);
+    return store.audit().verify(store.auditPositions(), List.of());
   }
 
   /** Checks an exported audit log on its own, and against anchors. */

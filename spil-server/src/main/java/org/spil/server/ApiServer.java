@@ -123,18 +123,23 @@ public final class ApiServer implements AutoCloseable {
             });
   }
 
-  /** Who may call a route: anyone, a logged-in user, or a logged-in user reading for a purpose. */
+  /**
+   * Who may call a route: anyone, a logged-in user, a logged-in user reading for a purpose, or an
+   * administrator (refused and audited for anyone else).
+   */
   enum Access {
     ANYONE,
     USER,
-    READER
+    READER,
+    ADMINISTRATOR
   }
 
   /**
    * A request as a route's answer sees it: the context, the session (null for {@link
-   * Access#ANYONE}) and the viewer ({@link Access#READER} only).
+   * Access#ANYONE}), the viewer ({@link Access#READER} only) and the operator ({@link
+   * Access#ADMINISTRATOR} only).
    */
-  record Call(Context ctx, Sessions.Session session, Viewer viewer) {}
+  record Call(Context ctx, Sessions.Session session, Viewer viewer, Operator operator) {}
 
   /** What a route does with a call: the record to answer with, as JSON; null for 204. */
   interface Answer {
@@ -246,58 +251,48 @@ public final class ApiServer implements AutoCloseable {
             "/api/users",
             List.of(),
             "Every user (administrators).",
-            Access.USER,
-            c -> {
-              Administration admin = new Administration(store);
-              admin.administrator(c.session().user);
-              return page(admin.users());
-            }),
+            Access.ADMINISTRATOR,
+            c -> page(new Administration(store).users())),
         new Route(
             HandlerType.POST,
             "/api/users",
             List.of(),
             "Add a user (administrators): {\"name\", \"agency\", \"roles\", \"password\"}.",
-            Access.USER,
+            Access.ADMINISTRATOR,
             c -> {
-              Administration admin = new Administration(store);
-              Operator by = admin.administrator(c.session().user);
               JsonNode b = body(c.ctx());
-              return admin.addUser(
-                  by,
-                  text(b, "name"),
-                  text(b, "agency"),
-                  texts(b, "roles"),
-                  text(b, "password").toCharArray());
+              return new Administration(store)
+                  .addUser(
+                      c.operator(),
+                      text(b, "name"),
+                      text(b, "agency"),
+                      texts(b, "roles"),
+                      text(b, "password").toCharArray());
             }),
         new Route(
             HandlerType.GET,
             "/api/cases",
             List.of(),
             "Every case with its members and parties (administrators).",
-            Access.USER,
-            c -> {
-              Administration admin = new Administration(store);
-              admin.administrator(c.session().user);
-              return page(admin.cases());
-            }),
+            Access.ADMINISTRATOR,
+            c -> page(new Administration(store).cases())),
         new Route(
             HandlerType.POST,
             "/api/cases",
             List.of(),
             "Add a case (administrators): {\"id\", \"title\", \"legal_task\", \"members\","
                 + " \"parties\"}.",
-            Access.USER,
+            Access.ADMINISTRATOR,
             c -> {
-              Administration admin = new Administration(store);
-              Operator by = admin.administrator(c.session().user);
               JsonNode b = body(c.ctx());
-              return admin.addCase(
-                  by,
-                  text(b, "id"),
-                  text(b, "title"),
-                  b.hasNonNull("legal_task") ? text(b, "legal_task") : "wpg-art-9",
-                  texts(b, "members"),
-                  texts(b, "parties"));
+              return new Administration(store)
+                  .addCase(
+                      c.operator(),
+                      text(b, "id"),
+                      text(b, "title"),
+                      b.hasNonNull("legal_task") ? text(b, "legal_task") : "wpg-art-9",
+                      texts(b, "members"),
+                      texts(b, "parties"));
             }),
         new Route(
             HandlerType.POST,
@@ -305,13 +300,12 @@ public final class ApiServer implements AutoCloseable {
             List.of(),
             "Add and remove members of a case (administrators): {\"add\", \"remove\"}; the"
                 + " agencies whose data the case holds are told.",
-            Access.USER,
+            Access.ADMINISTRATOR,
             c -> {
-              Administration admin = new Administration(store);
-              Operator by = admin.administrator(c.session().user);
               JsonNode b = body(c.ctx());
-              return admin.changeMembers(
-                  by, c.ctx().pathParam("id"), texts(b, "add"), texts(b, "remove"));
+              return new Administration(store)
+                  .changeMembers(
+                      c.operator(), c.ctx().pathParam("id"), texts(b, "add"), texts(b, "remove"));
             }),
         new Route(
             HandlerType.GET,
@@ -334,7 +328,7 @@ public final class ApiServer implements AutoCloseable {
             List.of(),
             "Whether the audit log is intact: chain, day roots, MACs, head, recorded positions.",
             Access.USER,
-            c -> Oversight.verify(store, List.of())),
+            c -> Oversight.verify(store, c.session().user)),
         new Route(
             HandlerType.GET,
             "/api/notices",
@@ -702,7 +696,11 @@ public final class ApiServer implements AutoCloseable {
     Object answer;
     synchronized (storeLock) {
       Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
-      answer = r.answer().of(new Call(ctx, s, v));
+      Operator op =
+          r.access() == Access.ADMINISTRATOR
+              ? new Administration(store).administrator(s.user)
+              : null;
+      answer = r.answer().of(new Call(ctx, s, v, op));
     }
     if (answer == null) {
       ctx.status(204);
