@@ -2,6 +2,7 @@ package org.spil.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -147,7 +148,7 @@ public final class AuditKey {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
         Files.move(tmp, file);
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
+      } catch (FileAlreadyExistsException raced) {
         Files.deleteIfExists(tmp);
         return find(dataDir);
       }

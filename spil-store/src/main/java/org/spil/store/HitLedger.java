@@ -48,6 +48,7 @@ final class HitLedger {
     Path file = dir.resolve(day.toString()).resolve(user);
     String name = nameKey == null ? NONE : nameKey;
     String detail = detailKey == null ? NONE : detailKey;
+    boolean newDay = !Files.isDirectory(file.getParent());
     try {
       Verdict v =
           LockedFile.with(
@@ -132,7 +133,10 @@ final class HitLedger {
                 }
                 return out;
               });
-      forgetOldDays(day);
+      if (newDay) {
+        // a day's first query clears the days past; later queries need not list them again
+        forgetOldDays(day);
+      }
       return v;
     } catch (IOException e) {
       throw new StoreException(
