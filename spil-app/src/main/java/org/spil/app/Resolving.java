@@ -179,6 +179,59 @@ public final class Resolving {
     return out;
   }
 
+  /** A member of a resolved entity as the reader sees it. */
+  public record Member(String id, String schema, String caption, List<String> datasets) {}
+
+  /**
+   * The resolved entity an entity belongs to (canonical id null when it stands alone), its members
+   * the viewer may see (at most 100), and the team's judgements on pairs of them.
+   */
+  public record ClusterView(
+      String canonicalId, List<Member> members, List<Resolutions.Judgement> judgements) {}
+
+  /** The team's resolved entity of an entity (or of a canonical id), as the viewer may see it. */
+  public ClusterView clusterOf(Viewer viewer, String id) {
+    Map<String, List<String>> clusters = store.resolutions().clusters(viewer);
+    String canonical = Resolution.isCanonicalId(id) && clusters.containsKey(id) ? id : null;
+    if (canonical == null) {
+      for (Map.Entry<String, List<String>> e : clusters.entrySet()) {
+        if (e.getValue().contains(id)) {
+          canonical = e.getKey();
+          break;
+        }
+      }
+    }
+    List<String> ids = canonical == null ? List.of(id) : clusters.get(canonical);
+    List<Member> members = new ArrayList<>();
+    for (String m : ids.subList(0, Math.min(100, ids.size()))) {
+      store
+          .entities()
+          .entity(viewer, m)
+          .ifPresent(
+              e ->
+                  members.add(
+                      new Member(
+                          e.id(),
+                          e.schema(),
+                          e.caption(),
+                          e.properties().values().stream()
+                              .flatMap(List::stream)
+                              .map(v -> v.dataset())
+                              .distinct()
+                              .sorted()
+                              .toList())));
+    }
+    Set<String> seen = new HashSet<>();
+    members.forEach(m -> seen.add(m.id()));
+    List<Resolutions.Judgement> judged = new ArrayList<>();
+    for (Resolutions.Judgement j : store.resolutions().judgements(viewer)) {
+      if (seen.contains(j.pair().a()) && seen.contains(j.pair().b())) {
+        judged.add(j);
+      }
+    }
+    return new ClusterView(members.size() > 1 ? canonical : null, members, judged);
+  }
+
   /**
    * Why two records are (not) the same: weight, probability, and each feature's part; the records'
    * names for a reader (not in the JSON, which names the records by id).

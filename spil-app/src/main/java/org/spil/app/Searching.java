@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.spil.model.InvalidField;
 import org.spil.model.Schemata;
 import org.spil.model.types.Countries;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
+import org.spil.store.AuditLog;
 import org.spil.store.BatchWriter;
 import org.spil.store.EntityRecord;
 import org.spil.store.Exports;
 import org.spil.store.OwnerOnly;
+import org.spil.store.Relations;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
@@ -68,6 +72,34 @@ public final class Searching {
       }
     }
     return store.entities().entity(viewer, id);
+  }
+
+  /**
+   * What an entity takes part in (directorships, payments, shipments, messages...) as the viewer
+   * may see it, with the other parties; for a canonical id, what its visible members take part in.
+   */
+  public Relations.Found relations(Viewer viewer, String id) {
+    List<String> subjects = List.of(id);
+    if (Resolution.isCanonicalId(id)) {
+      List<String> members = store.resolutions().clusters(viewer).get(id);
+      if (members != null) {
+        subjects = members;
+      }
+    }
+    return store.relations().of(viewer, subjects);
+  }
+
+  /**
+   * A viewer's change of purpose, for the audit log: the new purpose is checked as every read's is
+   * (refused and audited when it is not the user's), then the switch is recorded.
+   */
+  public Viewer switchPurpose(String user, String from, String to) {
+    Viewer v = store.viewer(user, to);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("from", from == null ? "" : from);
+    detail.put("to", v.purpose().token());
+    store.audit().append(new AuditLog.Event(user, v.purpose().token(), "purpose", detail));
+    return v;
   }
 
   /** Entities and statements the viewer may see, per dataset, schema, agency and handling code. */

@@ -8,6 +8,11 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +31,7 @@ import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
 import org.spil.app.Administration;
 import org.spil.app.Exchange;
+import org.spil.app.Facets;
 import org.spil.app.Json;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.Operator;
@@ -61,6 +67,18 @@ public final class ApiServer implements AutoCloseable {
   static final String CSRF_HEADER = "Spil-CSRF";
   static final String PURPOSE_HEADER = "Spil-Purpose";
 
+  /** Where the web application's files are on the class path (spil-web's jar). */
+  static final String WEB_APP = "/org/spil/web/app";
+
+  /**
+   * No script, style, image or connection but the server's own (no inline script or style), no
+   * plugins, no framing: a value injected into a page cannot run.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
   /** Largest request body: JSON requests are small (uploads will have their own limit). */
   static final long MAX_BODY = 1 << 20;
 
@@ -86,6 +104,19 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> handle(r, ctx));
               }
               config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApi.document(routes())));
+              // the web application: static files of spil-web, under the same policy headers
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = WEB_APP;
+                    files.location = Location.CLASSPATH;
+                    files.headers =
+                        Map.of(
+                            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+                            "X-Content-Type-Options", "nosniff",
+                            "Referrer-Policy", "no-referrer",
+                            "Cache-Control", "no-cache");
+                  });
               config.routes.after(ApiServer::securityHeaders);
               config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e));
               config.routes.exception(
@@ -191,12 +222,46 @@ public final class ApiServer implements AutoCloseable {
             List.of(),
             "The user, its agency and roles, the legal tasks it may claim and its cases.",
             Access.USER,
-            c -> describe(c.session().user)),
+            c -> {
+              Map<String, Object> out = new LinkedHashMap<>(describe(c.session().user));
+              if (c.session().csrf != null) {
+                // the page reloaded: its script reads the token again, as only it can (same origin)
+                out.put("csrf", c.session().csrf);
+              }
+              return out;
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/session/purpose",
+            List.of(),
+            "Switch the purpose the user reads for: {\"purpose\"}; checked and audited.",
+            Access.USER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              Viewer v =
+                  new Searching(store)
+                      .switchPurpose(
+                          c.session().user,
+                          blankToNull(c.ctx().header(PURPOSE_HEADER)),
+                          text(b, "purpose"));
+              return Map.of("purpose", v.purpose().token());
+            }),
         new Route(
             HandlerType.GET,
             "/api/search",
-            List.of("q", "limit", "offset", "schema", "country", "dataset", "agency"),
-            "Search names, identifiers and addresses within what the purpose lets the user see.",
+            List.of(
+                "q",
+                "limit",
+                "offset",
+                "schema",
+                "country",
+                "dataset",
+                "agency",
+                "handling_code",
+                "from",
+                "to"),
+            "Search names, identifiers and addresses within what the purpose lets the user see;"
+                + " facets (schema, country, handling code) count every hit found.",
             Access.READER,
             this::search),
         new Route(
@@ -206,6 +271,23 @@ public final class ApiServer implements AutoCloseable {
             "An entity with every visible value and its provenance.",
             Access.READER,
             this::entity),
+        new Route(
+            HandlerType.GET,
+            "/api/entities/{id}/relations",
+            List.of(),
+            "What an entity takes part in (directorships, ownerships, payments, shipments,"
+                + " messages, border crossings...), with the other parties, as the reader may see"
+                + " it.",
+            Access.READER,
+            c -> new Searching(store).relations(c.viewer(), c.ctx().pathParam("id"))),
+        new Route(
+            HandlerType.GET,
+            "/api/entities/{id}/cluster",
+            List.of(),
+            "The team's resolved entity an entity belongs to, with its members the reader may"
+                + " see; {\"canonical_id\": null} when it stands alone.",
+            Access.READER,
+            c -> new Resolving(store).clusterOf(c.viewer(), c.ctx().pathParam("id"))),
         new Route(
             HandlerType.GET,
             "/api/stats",
@@ -329,6 +411,14 @@ public final class ApiServer implements AutoCloseable {
             "Whether the audit log is intact: chain, day roots, MACs, head, recorded positions.",
             Access.USER,
             c -> Oversight.verify(store, c.session().user)),
+        new Route(
+            HandlerType.GET,
+            "/api/audit/export",
+            List.of(),
+            "The audit log as JSON lines for verification elsewhere, entries outside the"
+                + " caller's partitions as hashes (audited).",
+            Access.USER,
+            this::auditExport),
         new Route(
             HandlerType.GET,
             "/api/notices",
@@ -704,7 +794,7 @@ public final class ApiServer implements AutoCloseable {
     }
     if (answer == null) {
       ctx.status(204);
-    } else {
+    } else if (answer != Streamed.INSTANCE) {
       json(ctx, answer);
     }
   }
@@ -728,10 +818,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none';"
-            + " frame-ancestors 'none'");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cache-Control", "no-store");
@@ -939,6 +1026,11 @@ public final class ApiServer implements AutoCloseable {
     }
     int limit = intParam(ctx, "limit", 20, 1, 200);
     int offset = intParam(ctx, "offset", 0, 0, MAX_HITS - 1);
+    String codes = ctx.queryParam("handling_code");
+    Set<String> handling =
+        codes == null || codes.isBlank() ? Set.of() : Set.of(codes.strip().split("\\s*,\\s*"));
+    String from = blankToNull(ctx.queryParam("from"));
+    String to = blankToNull(ctx.queryParam("to"));
     SearchQuery query =
         new SearchQuery(
             q,
@@ -948,18 +1040,50 @@ public final class ApiServer implements AutoCloseable {
             ctx.queryParam("agency"),
             MAX_HITS,
             "NL");
-    List<SearchHit> hits = new Searching(store).search(call.viewer(), query);
-    int from = Math.min(offset, hits.size());
-    int to = Math.min(hits.size(), offset + limit);
+    List<SearchHit> found = new Searching(store).search(call.viewer(), query);
+    Facets.Narrowed narrowed =
+        Facets.of(
+            found,
+            handling,
+            from == null ? null : date(from, "from"),
+            to == null ? null : date(to, "to"));
+    List<SearchHit> hits = narrowed.hits();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("results", hits.subList(from, to));
+    out.put(
+        "results",
+        hits.subList(Math.min(offset, hits.size()), Math.min(hits.size(), offset + limit)));
     // the hits within the reader's scope, best first, up to MAX_HITS: a search is for finding, a
     // listing of everything is an export
     out.put("total", hits.size());
-    out.put("total_capped", hits.size() == MAX_HITS);
+    out.put("total_capped", found.size() == MAX_HITS);
     out.put("offset", offset);
     out.put("limit", limit);
+    out.put("facets", narrowed.facets());
     return out;
+  }
+
+  /**
+   * The audit log for an overseer, streamed from an owner-only temporary copy that is removed when
+   * sent; refused (and audited) for anyone else as {@code spil audit export} is.
+   */
+  private Object auditExport(Call call) throws IOException {
+    Path copy = Files.createTempFile("spil-audit-", ".jsonl");
+    try {
+      Oversight.export(store, call.session().user, copy, true);
+      call.ctx()
+          .contentType("application/x-ndjson")
+          .header("Content-Disposition", "attachment; filename=\"spil-audit.jsonl\"")
+          .result(Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
+      return Streamed.INSTANCE;
+    } catch (RuntimeException e) {
+      Files.deleteIfExists(copy);
+      throw e;
+    }
+  }
+
+  /** An answer a route has already written to the response itself (a file, not JSON). */
+  enum Streamed {
+    INSTANCE
   }
 
   private Object entity(Call call) {

@@ -185,6 +185,7 @@ public final class Entities {
                 p.infoGrade(),
                 rs.getObject(5, LocalDate.class),
                 rs.getObject(6, LocalDate.class),
+                p.retainUntil(),
                 positions.getOrDefault(rs.getLong(4), Map.of()).get(rs.getLong(7)));
         props.computeIfAbsent(prop, k -> new ArrayList<>()).add(v);
         plain.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.value());

@@ -215,6 +215,11 @@ public final class Store implements AutoCloseable {
     return new Entities(this);
   }
 
+  /** What entities take part in (directorships, payments, messages...), per viewer. */
+  public Relations relations() {
+    return new Relations(this);
+  }
+
   /** FtM and Parquet exports of what a viewer may see. */
   public Exports exports() {
     return new Exports(this);

@@ -1,0 +1,125 @@
+// The one way the application talks to the server: same origin, the session cookie, the CSRF
+// token on every change and the chosen purpose on every read.
+
+export interface Me {
+  user: string;
+  agency: string;
+  roles: string[];
+  legal_tasks: string[];
+  cases: string[];
+  csrf?: string;
+}
+
+/** An answer of the API other than success: its status, message and the field it is about. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const PURPOSE_KEY = "spil.purpose";
+
+let csrf = "";
+let me: Me | null = null;
+let purposeChosen = sessionStorage.getItem(PURPOSE_KEY) ?? "";
+let onLoggedOut: () => void = () => {};
+
+export function session(): Me | null {
+  return me;
+}
+
+export function purpose(): string {
+  return purposeChosen;
+}
+
+/** Called when the server no longer knows the session (expired, logged out elsewhere). */
+export function whenLoggedOut(f: () => void): void {
+  onLoggedOut = f;
+}
+
+type Method = "GET" | "POST" | "DELETE";
+
+/** Calls the API; JSON in and out; throws ApiError with the server's message. */
+export async function api<T>(path: string, method: Method = "GET", body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET") headers["Spil-CSRF"] = csrf;
+  if (purposeChosen) headers["Spil-Purpose"] = purposeChosen;
+  const r = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
+  if (r.status === 204) return undefined as T;
+  const text = await r.text();
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = { error: text || r.statusText };
+  }
+  if (!r.ok) {
+    if (r.status === 401 && me !== null && !path.startsWith("/api/session")) {
+      me = null;
+      onLoggedOut();
+    }
+    throw new ApiError(r.status, data?.error ?? r.statusText, data?.field);
+  }
+  return data as T;
+}
+
+/** The query string of an object, leaving out empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  }
+  const text = q.toString();
+  return text ? "?" + text : "";
+}
+
+/** Whether a session is open (after a reload the cookie may still be). */
+export async function resume(): Promise<Me | null> {
+  try {
+    me = await api<Me>("/api/me");
+    csrf = me.csrf ?? "";
+    return me;
+  } catch {
+    me = null;
+    return null;
+  }
+}
+
+export async function login(user: string, password: string): Promise<Me> {
+  me = await api<Me>("/api/session", "POST", { user, password });
+  csrf = me.csrf ?? "";
+  return me;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api<void>("/api/session", "DELETE");
+  } finally {
+    me = null;
+    csrf = "";
+    purposeChosen = "";
+    sessionStorage.removeItem(PURPOSE_KEY);
+  }
+}
+
+/** Switches the purpose; the server checks and audits it first. */
+export async function choosePurpose(p: string): Promise<void> {
+  const answer = await api<{ purpose: string }>("/api/session/purpose", "POST", { purpose: p });
+  purposeChosen = answer.purpose;
+  sessionStorage.setItem(PURPOSE_KEY, purposeChosen);
+}
+
+/** Whether the user oversees the audit log (privacy officer, administrator, court). */
+export function oversees(): boolean {
+  return !!me && me.roles.some((r) => r === "privacy-officer" || r === "administrator" || r === "court");
+}

@@ -1,0 +1,172 @@
+// The shapes of the API's answers the pages read (see docs/api.md and /api/openapi.json).
+
+export interface Page<T> {
+  results: T[];
+  total: number;
+}
+
+export interface SearchHit {
+  id: string;
+  schema: string;
+  caption: string;
+  score: number;
+  handling_code: string;
+  properties: Record<string, string[]>;
+}
+
+export interface SearchAnswer extends Page<SearchHit> {
+  total_capped: boolean;
+  offset: number;
+  limit: number;
+  facets: Record<string, Record<string, number>>;
+}
+
+export interface Value {
+  value: string;
+  original_value: string;
+  dataset: string;
+  agency: string;
+  legal_basis: string;
+  handling_code: string;
+  source_grade: string;
+  info_grade: number;
+  first_seen: string;
+  last_seen: string;
+  retain_until: string;
+  source?: string;
+}
+
+export interface Entity {
+  id: string;
+  schema: string;
+  caption: string;
+  properties: Record<string, Value[]>;
+  members?: string[];
+}
+
+export interface Party {
+  role: string;
+  id: string;
+  schema: string;
+  caption: string;
+}
+
+export interface Relation {
+  id: string;
+  schema: string;
+  caption: string;
+  role: string;
+  properties: Record<string, string[]>;
+  parties: Party[];
+}
+
+export interface Relations extends Page<Relation> {
+  more: boolean;
+}
+
+export interface Member {
+  id: string;
+  schema: string;
+  caption: string;
+  datasets: string[];
+}
+
+export interface Judgement {
+  pair: { a: string; b: string };
+  verdict: string;
+  team: string;
+  user: string;
+  purpose: string;
+}
+
+export interface ClusterView {
+  canonical_id: string | null;
+  members: Member[];
+  judgements: Judgement[];
+}
+
+export interface Explanation {
+  a: string;
+  b: string;
+  weight: number;
+  probability: number;
+  features: string[];
+}
+
+export interface NetNode {
+  id: string;
+  caption: string;
+  schema: string;
+  flags?: string[];
+  distance?: number;
+}
+
+export interface Link {
+  type: string;
+  count: number;
+  first?: string;
+  last?: string;
+  amount?: number;
+  currency?: string;
+  datasets?: string[];
+}
+
+export interface NetEdge {
+  source: string;
+  target: string;
+  weight: number;
+  links: Link[];
+}
+
+export interface Ego {
+  centre: NetNode;
+  depth: number;
+  nodes_within_depth: number;
+  nodes: NetNode[];
+  edges: NetEdge[];
+}
+
+export interface Paths {
+  connected: boolean;
+  paths: { length: number; nodes: NetNode[]; edges: NetEdge[] }[];
+}
+
+export interface Hit {
+  agency: string;
+  contact: string;
+  reference: string;
+  strength: string;
+  score: number;
+  matched_on: string[];
+}
+
+export interface Request {
+  id: string;
+  reference: string;
+  owner_agency: string;
+  requester: string;
+  purpose: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  until: string | null;
+  note: string | null;
+}
+
+export interface ReviewPair {
+  a: string;
+  b: string;
+  name_a: string;
+  name_b: string;
+  probability: number;
+  explanation: string[];
+}
+
+export interface Stats {
+  entities: number;
+  statements: number;
+  datasets: Record<string, { entities: number; statements: number }>;
+  schemata: Record<string, { entities: number; statements: number }>;
+  agencies: Record<string, { entities: number; statements: number }>;
+  handling_codes: Record<string, { entities: number; statements: number }>;
+}
