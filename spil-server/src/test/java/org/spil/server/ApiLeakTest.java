@@ -152,6 +152,17 @@ class ApiLeakTest {
         HttpResponse<String> shown = get(cookie, reader[1], "/api/entities/" + id);
         assertThat(shown.statusCode()).as(who + " entity " + id).isEqualTo(missing.statusCode());
         assertThat(shown.body()).isEqualTo(missing.body());
+        for (String part : List.of("relations", "cluster")) {
+          HttpResponse<String> hidden = get(cookie, reader[1], "/api/entities/" + id + "/" + part);
+          HttpResponse<String> none =
+              get(cookie, reader[1], "/api/entities/no-such-entity/" + part);
+          assertThat(hidden.statusCode()).as(who + " " + part + " " + id).isEqualTo(200);
+          // what names an entity the reader may not see is answered as for one that does not exist
+          assertThat(hidden.body().replace(id, "no-such-entity"))
+              .as(who + " " + part + " " + id)
+              .isEqualTo(none.body());
+          assertNoSecret(who + " " + part, hidden);
+        }
         HttpResponse<String> net = get(cookie, reader[1], "/api/network/" + id);
         assertThat(net.statusCode()).as(who + " network " + id).isEqualTo(missingNet.statusCode());
         assertThat(net.body()).isEqualTo(missingNet.body());
@@ -192,5 +203,12 @@ class ApiLeakTest {
         .contains(secret);
     assertThat(get(cookie, "wpg-art-9", "/api/entities/" + policeIds.get(0)).statusCode())
         .isEqualTo(200);
+    boolean related = false;
+    for (String id : policeIds) {
+      JsonNode relations =
+          JSON.readTree(get(cookie, "wpg-art-9", "/api/entities/" + id + "/relations").body());
+      related |= relations.get("total").asInt() > 0;
+    }
+    assertThat(related).as("the police see their persons' relations").isTrue();
   }
 }

@@ -600,4 +600,103 @@ class ApiServerTest {
     assertThat(JSON.readTree(get(ann, "/api/me", null).body()).get("cases").toString())
         .contains("C9");
   }
+
+  @Test
+  void aSwitchOfPurposeIsCheckedAndAudited() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> ok =
+        post(ann, "/api/session/purpose", "wpg-art-9", Map.of("purpose", "open-source"));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).get("purpose").asText()).isEqualTo("open-source");
+    HttpResponse<String> notHers =
+        post(ann, "/api/session/purpose", "open-source", Map.of("purpose", "adw"));
+    assertThat(notHers.statusCode()).isEqualTo(403);
+    Login fg = as("fg");
+    String audit = get(fg, "/api/audit?user=ann", null).body();
+    assertThat(audit).contains("\"purpose\"").contains("\"from\":\"wpg-art-9\"");
+    assertThat(audit).contains("refused");
+  }
+
+  @Test
+  void searchFacetsCountEveryHitAndNarrowByHandlingCodeAndDate() throws Exception {
+    Login ann = as("ann");
+    JsonNode all = JSON.readTree(get(ann, "/api/search?q=de%20Vries&limit=1", "wpg-art-9").body());
+    JsonNode facets = all.get("facets");
+    int total = all.get("total").asInt();
+    assertThat(total).isGreaterThan(1);
+    int bySchema = 0;
+    for (JsonNode n : facets.get("schema")) {
+      bySchema += n.asInt();
+    }
+    assertThat(bySchema).as("facets count every hit, not the page of one").isEqualTo(total);
+    String code = facets.get("handling_code").fieldNames().next();
+    JsonNode narrowed =
+        JSON.readTree(
+            get(ann, "/api/search?q=de%20Vries&limit=200&handling_code=" + code, "wpg-art-9")
+                .body());
+    assertThat(narrowed.get("total").asInt())
+        .isEqualTo(facets.get("handling_code").get(code).asInt());
+    narrowed
+        .get("results")
+        .forEach(h -> assertThat(h.get("handling_code").asText()).isEqualTo(code));
+    JsonNode born1979 =
+        JSON.readTree(
+            get(
+                    ann,
+                    "/api/search?q=Jan%20de%20Vries&schema=Person&from=1979-01-01&to=1979-12-31",
+                    "wpg-art-9")
+                .body());
+    assertThat(born1979.get("total").asInt()).isPositive();
+    born1979
+        .get("results")
+        .forEach(h -> assertThat(h.get("properties").get("birthDate").toString()).contains("1979"));
+    assertThat(get(ann, "/api/search?q=Jan&from=yesterday", "wpg-art-9").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void anEntitysRelationsNameItsOtherPartiesAsTheReaderSeesThem() throws Exception {
+    Login ann = as("ann");
+    String id = policePersonId(ann);
+    HttpResponse<String> r = get(ann, "/api/entities/" + id + "/relations", "wpg-art-9");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode relations = JSON.readTree(r.body());
+    assertThat(relations.get("total").asInt()).isPositive();
+    assertThat(relations.toString()).contains("Associate").contains("Yilmaz");
+    HttpResponse<String> cluster = get(ann, "/api/entities/" + id + "/cluster", "wpg-art-9");
+    assertThat(cluster.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(cluster.body()).get("members").get(0).get("id").asText())
+        .isEqualTo(id);
+  }
+
+  @Test
+  void theAuditExportIsForOverseersOnly() throws Exception {
+    Login fg = as("fg");
+    HttpResponse<String> export = get(fg, "/api/audit/export", null);
+    assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type").orElseThrow()).contains("ndjson");
+    String[] lines = export.body().split("\n");
+    assertThat(lines.length).isGreaterThan(3);
+    for (String line : lines) {
+      assertThat(JSON.readTree(line).isObject()).isTrue();
+    }
+    assertThat(get(as("ann"), "/api/audit/export", null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theWebApplicationIsServedUnderTheSamePolicy() throws Exception {
+    HttpResponse<String> index = send(request("/").GET());
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.body()).contains("<div id=\"app\">").doesNotContain("<script>");
+    assertThat(index.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    String script =
+        index
+            .body()
+            .replaceAll("(?s).*<script type=\"module\" crossorigin src=\"([^\"]+)\".*", "$1");
+    HttpResponse<String> js = send(request(script).GET());
+    assertThat(js.statusCode()).as(script).isEqualTo(200);
+    assertThat(js.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
 }
