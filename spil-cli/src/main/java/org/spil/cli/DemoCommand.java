@@ -91,13 +91,11 @@ final class DemoCommand implements Callable<Integer> {
                 u.name(), passwords.get(u.name()), u.agency(), u.role());
           }
           out.printf(
-              "Log in: curl -c cookies -H 'Content-Type: application/json' -d"
-                  + " '{\"user\":\"analist.politie\",\"password\":\"%s\"}' %s/api/session%n",
-              passwords.get("analist.politie"), url);
+              "Open %s/ in a browser and log in as analist.politie (password %s), reading for"
+                  + " the joint case 26Kruiskade; docs/web.md walks through it.%n",
+              url, passwords.get("analist.politie"));
           out.println(
-              "The web application is being built; the API is described in docs/api.md and at "
-                  + url
-                  + "/api/openapi.json");
+              "Scripts: the API is described in docs/api.md and at " + url + "/api/openapi.json");
         });
     return 0;
   }

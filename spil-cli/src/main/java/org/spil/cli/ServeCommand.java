@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
   static void serve(
       Store store, Path dir, String bind, int port, PrintWriter out, Consumer<String> announce)
       throws InterruptedException {
-    ApiServer server = ApiServer.start(store, bind, port);
+    ApiServer server = ApiServer.start(store, bind, port, new RemoteOperations());
     String url = "http://" + bind + ":" + server.port();
     Serving.mark(dir, url);
     CountDownLatch stopped = new CountDownLatch(1);

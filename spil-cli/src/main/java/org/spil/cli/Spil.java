@@ -1,5 +1,6 @@
 package org.spil.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -37,6 +38,9 @@ public final class Spil implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The store a server lends the commands it runs for clients; null on the command line. */
+  private Store lent;
+
   Path dataDir() {
     if (data != null) {
       return data;
@@ -55,6 +59,9 @@ public final class Spil implements Runnable {
 
   /** As {@link #open(boolean)}, with the policy's day given (retention for a day). */
   Store open(boolean write, LocalDate today) {
+    if (lent != null) {
+      return lent.retain();
+    }
     Store store = Store.open(dataDir(), write, today);
     for (Path p : store.loosened()) {
       spec.commandLine()
@@ -106,6 +113,8 @@ public final class Spil implements Runnable {
           BridgesCommand.class,
           GraphCommand.class,
           DemoCommand.class,
+          LoginCommand.class,
+          LoginCommand.Logout.class,
           CommandLine.HelpCommand.class);
 
   /**
@@ -177,7 +186,45 @@ public final class Spil implements Runnable {
    * TerminalWriter}; returns the exit code.
    */
   public static int run(String[] args, Writer out, Writer err) {
+    Optional<ServerLogin> server = ServerLogin.holding(args);
+    if (server.isPresent()) {
+      return forward(server.get(), args, out, err);
+    }
     CommandLine cl = commandLine(args);
+    return run(cl, args, out, err);
+  }
+
+  /**
+   * Runs a command at the server logged in at, printing what the server's run printed (through the
+   * same filter of control characters as a local run).
+   */
+  private static int forward(ServerLogin login, String[] args, Writer out, Writer err) {
+    PrintWriter o = new PrintWriter(new TerminalWriter(out), true);
+    PrintWriter e = new PrintWriter(new TerminalWriter(err), true);
+    try {
+      ServerLogin.Ran ran = login.run(ServerLogin.withoutData(args));
+      o.print(ran.out());
+      e.print(ran.err());
+      return ran.exit();
+    } catch (IOException ex) {
+      e.println("spil: the server " + login.server() + " cannot be reached: " + ex.getMessage());
+      return 1;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      o.flush();
+      e.flush();
+    }
+  }
+
+  /**
+   * Runs a command on a store a server holds (its commands open that store instead of the data
+   * directory's), printing as {@link #run(String[], Writer, Writer)}.
+   */
+  static int run(String[] args, Writer out, Writer err, Store store) {
+    CommandLine cl = commandLine(args);
+    ((Spil) cl.getCommand()).lent = store;
     return run(cl, args, out, err);
   }
 

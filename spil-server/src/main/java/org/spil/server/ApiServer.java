@@ -86,13 +86,15 @@ public final class ApiServer implements AutoCloseable {
   static final int MAX_HITS = 1000;
 
   private final Store store;
+  private final Operations operations;
   private final Sessions sessions = new Sessions();
   private final LoginThrottle throttle = new LoginThrottle();
   private final Object storeLock = new Object();
   private final Javalin app;
 
-  private ApiServer(Store store, String host, int port) {
+  private ApiServer(Store store, String host, int port, Operations operations) {
     this.store = store;
+    this.operations = operations;
     this.app =
         Javalin.create(
             config -> {
@@ -216,6 +218,33 @@ public final class ApiServer implements AutoCloseable {
             "Change one's own password: {\"current\", \"new\"}; other sessions end.",
             Access.USER,
             this::changePassword),
+        new Route(
+            HandlerType.POST,
+            "/api/tokens",
+            List.of(),
+            "Make an API token for oneself (from a login session, not from a token):"
+                + " {\"expires\"} at most 90 days on, 30 if not given; shown once.",
+            Access.USER,
+            this::makeToken),
+        new Route(
+            HandlerType.DELETE,
+            "/api/tokens/{id}",
+            List.of(),
+            "Revoke one of one's own API tokens.",
+            Access.USER,
+            c -> {
+              store.tokens().revoke(c.ctx().pathParam("id"), c.session().user, c.session().user);
+              return null;
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/operations",
+            List.of(),
+            "Run a command of the command line as the caller: {\"args\": [\"search\", \"Jan\","
+                + " \"--purpose\", \"wpg-art-9\"]} -> {\"exit\", \"out\", \"err\"}, as"
+                + " spil prints it.",
+            Access.USER,
+            this::operation),
         new Route(
             HandlerType.GET,
             "/api/me",
@@ -801,7 +830,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts the API on a host and port (0: any free port) over an open, writable store. */
   public static ApiServer start(Store store, String host, int port) {
-    ApiServer s = new ApiServer(store, host, port);
+    return start(store, host, port, null);
+  }
+
+  /**
+   * Starts the API, with the command line's operations for {@code POST /api/operations} (null:
+   * none).
+   */
+  public static ApiServer start(Store store, String host, int port, Operations operations) {
+    ApiServer s = new ApiServer(store, host, port, operations);
     s.app.start();
     return s;
   }
@@ -1084,6 +1121,37 @@ public final class ApiServer implements AutoCloseable {
   /** An answer a route has already written to the response itself (a file, not JSON). */
   enum Streamed {
     INSTANCE
+  }
+
+  /** Most days an API token made through the API lasts. */
+  static final int MAX_TOKEN_DAYS = 90;
+
+  private Object makeToken(Call call) {
+    if (call.session().id == null) {
+      throw new ApiError(403, "a token cannot make tokens; log in with a password", null);
+    }
+    JsonNode b = body(call.ctx());
+    LocalDate today = store.today();
+    LocalDate expires =
+        b.hasNonNull("expires") ? date(text(b, "expires"), "expires") : today.plusDays(30);
+    if (expires.isAfter(today.plusDays(MAX_TOKEN_DAYS))) {
+      throw new ApiError(
+          400,
+          "a token lasts at most " + MAX_TOKEN_DAYS + " days, until " + today.plusDays(90),
+          "expires");
+    }
+    return store.tokens().make(call.session().user, expires, call.session().user);
+  }
+
+  private Object operation(Call call) {
+    if (operations == null) {
+      throw new ApiError(404, "this server runs no command-line operations", null);
+    }
+    List<String> args = texts(body(call.ctx()), "args");
+    if (args.isEmpty()) {
+      throw new ApiError(400, "give \"args\": the command and its arguments", "args");
+    }
+    return operations.run(store, call.session().user, args);
   }
 
   private Object entity(Call call) {

@@ -80,13 +80,25 @@ public final class ApiTokens {
 
   /** Revokes a token by its id; audited. */
   public void revoke(String id, String by) {
+    revoke(id, null, by);
+  }
+
+  /**
+   * Revokes a token by its id when it is the owner's (null: anyone's, for the operator); audited.
+   * Another user's token is answered as one that does not exist.
+   */
+  public void revoke(String id, String owner, String by) {
     warehouse.requireWritable();
     try (PreparedStatement ps =
         warehouse
             .connection()
             .prepareStatement(
-                "UPDATE api_token SET revoked = current_timestamp WHERE id = ? AND revoked IS NULL")) {
+                "UPDATE api_token SET revoked = current_timestamp WHERE id = ? AND revoked IS NULL"
+                    + (owner == null ? "" : " AND user_name = ?"))) {
       ps.setString(1, id);
+      if (owner != null) {
+        ps.setString(2, owner);
+      }
       if (ps.executeUpdate() == 0) {
         throw new PolicyException("token", "no token '" + id + "' in force");
       }

@@ -36,7 +36,7 @@ public final class Serving {
   }
 
   /** The URL a server marked the directory with; null when none. */
-  static String url(Path dir) {
+  public static String url(Path dir) {
     try {
       Path file = dir.resolve("serving");
       if (!Files.isRegularFile(file) || Files.size(file) > 4096) {

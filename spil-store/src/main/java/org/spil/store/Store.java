@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.spil.model.Provenance;
 import org.spil.policy.Approval;
@@ -606,7 +607,25 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    if (holders.decrementAndGet() > 0) {
+      return;
+    }
     index.close();
     warehouse.close();
+  }
+
+  /** Holders of the open store: its opener and those it lent itself to ({@link #retain()}). */
+  private final AtomicInteger holders = new AtomicInteger(1);
+
+  /**
+   * Lends the open store to one more holder, who closes it as if it had opened it: the store closes
+   * when the last holder does. A server lends its store to the commands it runs for clients.
+   */
+  public Store retain() {
+    if (holders.getAndIncrement() <= 0) {
+      holders.decrementAndGet();
+      throw new StoreException("the store is closed");
+    }
+    return this;
   }
 }

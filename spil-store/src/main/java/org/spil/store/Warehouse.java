@@ -182,14 +182,17 @@ public final class Warehouse implements AutoCloseable {
       return w;
     } catch (SQLException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
-      if (msg.contains("lock")) {
+      // another process holds the lock; within one process DuckDB says the file is open already
+      if (msg.contains("lock") || msg.contains("same database file")) {
         String server = Serving.url(dir);
         if (server != null) {
           throw new StoreException(
               dir
                   + " is served by the Spil server at "
                   + server
-                  + ", which holds it alone: use the server, or stop it first",
+                  + ", which holds it alone: log in there (spil login --server "
+                  + server
+                  + " --user USER) and run the command again, or stop the server first",
               e);
         }
         throw new StoreException(
