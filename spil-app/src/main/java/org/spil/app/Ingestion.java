@@ -12,9 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.spil.ingest.Dataset;
+import org.spil.ingest.DatasetArchive;
 import org.spil.ingest.DatasetException;
 import org.spil.ingest.DatasetReader;
 import org.spil.ingest.IngestReport;
@@ -23,6 +27,9 @@ import org.spil.ingest.Reject;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
+import org.spil.policy.PolicyException;
+import org.spil.policy.User;
+import org.spil.store.AuditLog;
 import org.spil.store.Batch;
 import org.spil.store.BatchWriter;
 import org.spil.store.Store;
@@ -223,6 +230,53 @@ public final class Ingestion {
       rejects.add(new BatchWriter.RejectRow(r.file(), r.line(), r.column(), r.value(), r.reason()));
     }
     return new Store.BatchContent(report.rows(), report.rejectedRows(), rejects);
+  }
+
+  /**
+   * Ingests a dataset uploaded as a zip by a user: the archive is checked and unpacked into {@code
+   * work} ({@link DatasetArchive}), its {@code dataset.yml} must name the uploader's own agency
+   * (else refused and audited), and it is ingested as one atomic batch as that user. {@code
+   * cancelled} is asked while rows are read: a cancelled upload writes nothing. The unpacked files
+   * are removed whatever happens.
+   */
+  public static Outcome upload(
+      Store store,
+      String user,
+      Path zip,
+      Path work,
+      LongConsumer progress,
+      BooleanSupplier cancelled) {
+    try {
+      Path dir = DatasetArchive.unpack(zip, work, DatasetArchive.Limits.DEFAULT);
+      Dataset dataset = DatasetReader.read(dir);
+      User uploader = store.accounts().directory().users().get(user);
+      if (uploader == null || !uploader.agency().equals(dataset.agency())) {
+        String why =
+            "dataset.yml names agency '"
+                + dataset.agency()
+                + "'; "
+                + user
+                + " may upload data of "
+                + (uploader == null ? "no agency" : "its own agency, " + uploader.agency())
+                + " only";
+        store.audit().append(new AuditLog.Event(user, null, "refused", Map.of("reason", why)));
+        throw new PolicyException("agency", why);
+      }
+      return run(
+          store,
+          dataset,
+          store.today(),
+          new Operator(user),
+          n -> {
+            if (cancelled.getAsBoolean()) {
+              throw new CancellationException("the upload was cancelled; nothing was written");
+            }
+            progress.accept(n);
+          },
+          n -> {});
+    } finally {
+      DatasetArchive.removeQuietly(work);
+    }
   }
 
   /** A hash over dataset.yml and every file the dataset reads, in order. */

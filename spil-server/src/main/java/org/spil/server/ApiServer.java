@@ -32,12 +32,14 @@ import org.spil.analysis.network.Network;
 import org.spil.app.Administration;
 import org.spil.app.Exchange;
 import org.spil.app.Facets;
+import org.spil.app.Ingestion;
 import org.spil.app.Json;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.Operator;
 import org.spil.app.Oversight;
 import org.spil.app.Resolving;
 import org.spil.app.Searching;
+import org.spil.ingest.DatasetArchive;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
 import org.spil.policy.Directory;
@@ -89,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
   private final Operations operations;
   private final Sessions sessions = new Sessions();
   private final LoginThrottle throttle = new LoginThrottle();
+  private final Jobs jobs = new Jobs();
   private final Object storeLock = new Object();
   private final Javalin app;
 
@@ -190,7 +193,20 @@ public final class ApiServer implements AutoCloseable {
       List<String> query,
       String summary,
       Access access,
-      Answer answer) {}
+      Answer answer,
+      boolean locked) {
+
+    /** A route that works on the store, one operation at a time. */
+    Route(
+        HandlerType method,
+        String path,
+        List<String> query,
+        String summary,
+        Access access,
+        Answer answer) {
+      this(method, path, query, summary, access, answer, true);
+    }
+  }
 
   /** Every route of the API but the document describing them. */
   List<Route> routes() {
@@ -245,6 +261,44 @@ public final class ApiServer implements AutoCloseable {
                 + " spil prints it.",
             Access.USER,
             this::operation),
+        new Route(
+            HandlerType.POST,
+            "/api/uploads",
+            List.of(),
+            "Upload a dataset as a zip (Content-Type: application/zip, at most "
+                + (MAX_UPLOAD >> 20)
+                + " MB): checked, then ingested as one atomic batch in a job; dataset.yml must name"
+                + " the uploader's agency. 202 with the job.",
+            Access.USER,
+            this::upload),
+        new Route(
+            HandlerType.POST,
+            "/api/resolve",
+            List.of(),
+            "Resolve what the reader may see for its team, in a job: {\"threshold\","
+                + " \"incremental\"}. 202 with the job.",
+            Access.READER,
+            this::resolve),
+        new Route(
+            HandlerType.GET,
+            "/api/jobs/{id}",
+            List.of(),
+            "A job of the caller's: state (queued, running, done, failed, cancelled), progress,"
+                + " result or error.",
+            Access.USER,
+            c -> job(c).view(),
+            false),
+        new Route(
+            HandlerType.DELETE,
+            "/api/jobs/{id}",
+            List.of(),
+            "Cancel a job of the caller's; a cancelled ingest writes nothing.",
+            Access.USER,
+            c -> {
+              job(c).cancel.set(true);
+              return job(c).view();
+            },
+            false),
         new Route(
             HandlerType.GET,
             "/api/me",
@@ -813,6 +867,20 @@ public final class ApiServer implements AutoCloseable {
   private void handle(Route r, Context ctx) throws Exception {
     Sessions.Session s = r.access() == Access.ANYONE ? null : caller(ctx);
     Object answer;
+    if (!r.locked()) {
+      answer = r.answer().of(new Call(ctx, s, null, null));
+    } else {
+      answer = locked(r, ctx, s);
+    }
+    if (answer == null) {
+      ctx.status(204);
+    } else if (answer != Streamed.INSTANCE) {
+      json(ctx, answer);
+    }
+  }
+
+  private Object locked(Route r, Context ctx, Sessions.Session s) throws Exception {
+    Object answer;
     synchronized (storeLock) {
       Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
       Operator op =
@@ -821,11 +889,7 @@ public final class ApiServer implements AutoCloseable {
               : null;
       answer = r.answer().of(new Call(ctx, s, v, op));
     }
-    if (answer == null) {
-      ctx.status(204);
-    } else if (answer != Streamed.INSTANCE) {
-      json(ctx, answer);
-    }
+    return answer;
   }
 
   /** Starts the API on a host and port (0: any free port) over an open, writable store. */
@@ -852,6 +916,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    jobs.close();
   }
 
   private static void securityHeaders(Context ctx) {
@@ -1121,6 +1186,79 @@ public final class ApiServer implements AutoCloseable {
   /** An answer a route has already written to the response itself (a file, not JSON). */
   enum Streamed {
     INSTANCE
+  }
+
+  /** Largest upload: a dataset's zip. */
+  static final long MAX_UPLOAD = 512L << 20;
+
+  private Jobs.Job job(Call call) {
+    Jobs.Job j = jobs.of(call.session().user, call.ctx().pathParam("id"));
+    if (j == null) {
+      throw new ApiError(404, "no such job", null);
+    }
+    return j;
+  }
+
+  private Object upload(Call call) throws IOException {
+    String type = call.ctx().contentType();
+    if (type == null || !type.startsWith("application/zip")) {
+      throw new ApiError(400, "send the dataset as a zip with Content-Type: application/zip", null);
+    }
+    // an owner-only directory of its own, removed when the job ends
+    Path dir = Files.createTempDirectory("spil-upload-");
+    Path zip = dir.resolve("upload.zip");
+    try {
+      DatasetArchive.copyBounded(call.ctx().req().getInputStream(), zip, MAX_UPLOAD);
+    } catch (RuntimeException | IOException e) {
+      DatasetArchive.removeQuietly(dir);
+      throw e;
+    }
+    String user = call.session().user;
+    Path work = dir.resolve("dataset");
+    Jobs.Job job =
+        jobs.submit(
+            user,
+            "upload",
+            j -> {
+              try {
+                synchronized (storeLock) {
+                  return Ingestion.upload(
+                          store, user, zip, work, n -> j.progress(n, "rows"), j::cancelled)
+                      .summary();
+                }
+              } finally {
+                DatasetArchive.removeQuietly(dir);
+              }
+            });
+    call.ctx().status(202);
+    return job.view();
+  }
+
+  private Object resolve(Call call) {
+    JsonNode b = body(call.ctx());
+    double threshold = b.path("threshold").asDouble(Resolution.DEFAULT_THRESHOLD);
+    boolean incremental = b.path("incremental").asBoolean(false);
+    Viewer viewer = call.viewer();
+    Jobs.Job job =
+        jobs.submit(
+            viewer.user().name(),
+            "resolve",
+            j -> {
+              synchronized (storeLock) {
+                return new Resolving(store)
+                    .resolve(
+                        viewer,
+                        threshold,
+                        incremental,
+                        0,
+                        step -> {
+                          j.progress(j.done + 1, step);
+                        })
+                    .summary();
+              }
+            });
+    call.ctx().status(202);
+    return job.view();
   }
 
   /** Most days an API token made through the API lasts. */

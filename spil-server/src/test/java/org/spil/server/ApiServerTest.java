@@ -699,4 +699,114 @@ class ApiServerTest {
     assertThat(js.statusCode()).as(script).isEqualTo(200);
     assertThat(js.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
+
+  /** A zip of an FtM dataset of one person, supplied by an agency. */
+  static byte[] datasetZip(String agency, String entryPrefix, String person) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      z.putNextEntry(new java.util.zip.ZipEntry(entryPrefix + "dataset.yml"));
+      z.write(
+          String.join(
+                  "\n",
+                  "name: upload-" + agency,
+                  "agency: " + agency,
+                  "legal_basis: wpg-art-9",
+                  "handling_code: H2",
+                  "source_grade: B",
+                  "info_grade: 2",
+                  "retention: P1Y",
+                  "ftm_files: [entities.jsonl]",
+                  "")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      z.putNextEntry(new java.util.zip.ZipEntry(entryPrefix + "entities.jsonl"));
+      z.write(
+          ("{\"id\": \"up-1\", \"schema\": \"Person\", \"properties\": {\"name\": [\""
+                  + person
+                  + "\"]}}\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  HttpResponse<String> upload(Login l, byte[] zip, String type) throws Exception {
+    return send(
+        request("/api/uploads")
+            .header("Cookie", l.cookie())
+            .header(ApiServer.CSRF_HEADER, l.csrf())
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+  }
+
+  /** Polls a job until it ends; its last view. */
+  JsonNode finished(Login l, String id) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JsonNode j = JSON.readTree(get(l, "/api/jobs/" + id, null).body());
+      if (!j.get("state").asText().matches("queued|running")) {
+        return j;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + id + " did not end");
+  }
+
+  @Test
+  void anUploadIsCheckedThenIngestedInAJobOfItsOwner() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> started =
+        upload(ann, datasetZip("politie-nl", "", "Wilhelmina Uploadsma"), "application/zip");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String id = JSON.readTree(started.body()).get("id").asText();
+    assertThat(get(as("dirk"), "/api/jobs/" + id, null).statusCode())
+        .as("another user's job")
+        .isEqualTo(404);
+    JsonNode done = finished(ann, id);
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+    assertThat(done.get("result").toString()).contains("upload-politie-nl");
+    assertThat(get(ann, "/api/search?q=Wilhelmina%20Uploadsma", "wpg-art-9").body())
+        .contains("Wilhelmina Uploadsma");
+
+    // another agency's name in dataset.yml: refused, nothing written
+    Login dirk = as("dirk");
+    JsonNode foreign =
+        finished(
+            dirk,
+            JSON.readTree(
+                    upload(
+                            dirk,
+                            datasetZip("politie-nl", "", "Forged Uploadsma"),
+                            "application/zip")
+                        .body())
+                .get("id")
+                .asText());
+    assertThat(foreign.get("state").asText()).isEqualTo("failed");
+    assertThat(foreign.get("error").asText()).contains("douane-nl only");
+    // a path out of the dataset: refused before anything is written
+    JsonNode escape =
+        finished(
+            ann,
+            JSON.readTree(
+                    upload(
+                            ann,
+                            datasetZip("politie-nl", "../", "Escaped Uploadsma"),
+                            "application/zip")
+                        .body())
+                .get("id")
+                .asText());
+    assertThat(escape.get("state").asText()).isEqualTo("failed");
+    assertThat(escape.get("error").asText()).contains("a path outside the dataset");
+    assertThat(get(ann, "/api/search?q=Uploadsma", "wpg-art-9").body())
+        .doesNotContain("Forged")
+        .doesNotContain("Escaped");
+    assertThat(upload(ann, new byte[] {1, 2, 3}, "text/plain").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void resolutionRunsAsAJob() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> started = post(ann, "/api/resolve", "wpg-art-9", Map.of());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    JsonNode done = finished(ann, JSON.readTree(started.body()).get("id").asText());
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+    assertThat(done.get("done").asLong()).isPositive();
+  }
 }
