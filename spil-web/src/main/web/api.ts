@@ -32,6 +32,11 @@ export function session(): Me | null {
   return me;
 }
 
+/** The session's CSRF token, for a request the api() helper cannot make (a file upload). */
+export function csrfToken(): string {
+  return csrf;
+}
+
 export function purpose(): string {
   return purposeChosen;
 }

@@ -12,6 +12,7 @@ import { renderReview } from "./pages/review";
 import { renderHits } from "./pages/hits";
 import { renderRequests } from "./pages/requests";
 import { renderAudit } from "./pages/audit";
+import { renderUpload } from "./pages/upload";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -36,6 +37,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^hits$/, "Hit/no-hit", renderHits],
   [/^requests$/, "Requests", renderRequests],
   [/^audit$/, "Audit", renderAudit],
+  [/^upload$/, "Upload", renderUpload],
 ];
 
 const app = document.getElementById("app")!;
@@ -158,9 +160,10 @@ function header(active: string): HTMLElement {
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],
+    ["#/upload", "Upload"],
   ];
   if (oversees()) nav.push(["#/audit", "Audit"]);
-  if (!reads()) nav.splice(0, nav.length - (oversees() ? 2 : 1));
+  if (!reads()) nav.splice(0, nav.length, ...nav.filter(([, label]) => UNREAD.has(label)));
   const select = h(
     "select",
     {

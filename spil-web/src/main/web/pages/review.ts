@@ -3,6 +3,8 @@
 import { api, query } from "../api";
 import { h, notice } from "../dom";
 import { explanationBars } from "../explain";
+import { follow } from "../jobs";
+import type { Job } from "../jobs";
 import type { Entity, Page, ReviewPair } from "../types";
 
 interface Decision {
@@ -14,6 +16,18 @@ const undo: Decision[] = [];
 
 export async function renderReview(main: HTMLElement): Promise<void> {
   main.append(h("h1", {}, "Review"), h("p", { class: "lede" }, "Pairs where your judgement helps the team's resolution most. Keys: S same, D different, U unsure, Z undo."));
+  const jobBox = h("div", { "aria-live": "polite" });
+  const resolveButton = h("button", {}, "Resolve again");
+  resolveButton.addEventListener("click", async () => {
+    resolveButton.disabled = true;
+    try {
+      const end = await follow(await api<Job>("/api/resolve", "POST", {}), jobBox);
+      if (end.state === "done") jobBox.append(h("a", { href: "#/review", class: "button" }, "Review the new pairs"));
+    } finally {
+      resolveButton.disabled = false;
+    }
+  });
+  main.append(h("div", { class: "actions" }, resolveButton, jobBox));
   const queue = (await api<Page<ReviewPair>>("/api/review" + query({ limit: 50 }))).results;
   const stage = h("section", { class: "review", "aria-live": "polite" });
   const status = h("p", { class: "status", role: "status" });

@@ -200,7 +200,7 @@ class WebApplicationTest {
   }
 
   @Test
-  void analystsWalkFromSearchToGrantWithoutTheCommandLine() throws IOException {
+  void analystsWalkFromSearchToGrantWithoutTheCommandLine() throws Exception {
     // the police analyst: search, entity page with provenance
     login("ann", "wpg-art-9");
     checkAndPhotograph("search-empty");
@@ -258,6 +258,17 @@ class WebApplicationTest {
     checkAndPhotograph("review");
     browser.findElement(By.tagName("body")).sendKeys("s");
     waitForText(".status", "Judged");
+
+    // an upload of the police's own: checked, ingested in a job shown as a progress bar
+    Path zip = tmp.resolve("upload.zip");
+    Files.write(zip, ApiServerTest.datasetZip("politie-nl", "", "Wilhelmina Uploadsma"));
+    open("upload");
+    browser.findElement(By.id("upload-file")).sendKeys(zip.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form.grid-form button[type=submit]")).click();
+    waitForText("#main", "upload done");
+    checkAndPhotograph("upload");
+    open("search?q=Wilhelmina%20Uploadsma");
+    assertThat(text()).contains("Wilhelmina Uploadsma");
 
     // customs sees another version of the same person: not the police's record
     login("dirk", "adw");
