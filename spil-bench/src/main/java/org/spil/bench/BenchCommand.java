@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ResolveBench.class,
       MatchBench.class,
       GraphBench.class,
-      NetworkBench.class
+      NetworkBench.class,
+      ServeBench.class
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

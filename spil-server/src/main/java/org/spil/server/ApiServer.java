@@ -87,6 +87,13 @@ public final class ApiServer implements AutoCloseable {
   /** Most hits a search finds; {@code limit} and {@code offset} page within them. */
   static final int MAX_HITS = 1000;
 
+  /**
+   * Hits a search finds at least, for its facets and total: the best 100 (a search finding more
+   * says so with {@code total_capped}); paging further finds as many as the page needs. Finding all
+   * 1,000 took twice as long as finding 100 on the scenario (28 against 15 ms).
+   */
+  static final int FACET_HITS = 100;
+
   private final Store store;
   private final Operations operations;
   private final Sessions sessions = new Sessions();
@@ -224,7 +231,8 @@ public final class ApiServer implements AutoCloseable {
             List.of(),
             "Log in with {\"user\", \"password\"}: a session cookie and the CSRF token.",
             Access.ANYONE,
-            this::login),
+            this::login,
+            false),
         new Route(
             HandlerType.DELETE, "/api/session", List.of(), "Log out.", Access.USER, this::logout),
         new Route(
@@ -1022,9 +1030,22 @@ public final class ApiServer implements AutoCloseable {
       ctx.header("Retry-After", Long.toString(seconds(wait)));
       throw new ApiError(429, "too many failed logins; try again in " + seconds(wait) + " s", null);
     }
-    boolean ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
+    // the throttle answers without the store: a burst of guesses does not queue behind readers
+    boolean ok;
+    synchronized (storeLock) {
+      // asked again in turn: guesses sent at once all passed the check above before any failed
+      wait = throttle.wait(user, ctx.ip(), Instant.now());
+      if (!wait.isZero()) {
+        ctx.header("Retry-After", Long.toString(seconds(wait)));
+        throw new ApiError(
+            429, "too many failed logins; try again in " + seconds(wait) + " s", null);
+      }
+      ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
+      if (!ok) {
+        throttle.failed(user, ctx.ip(), now);
+      }
+    }
     if (!ok) {
-      throttle.failed(user, ctx.ip(), now);
       throw new ApiError(401, "wrong user or password", null);
     }
     throttle.succeeded(user);
@@ -1035,7 +1056,10 @@ public final class ApiServer implements AutoCloseable {
     cookie.setPath("/");
     cookie.setSecure("https".equals(ctx.scheme()));
     ctx.cookie(cookie);
-    Map<String, Object> out = new LinkedHashMap<>(describe(user));
+    Map<String, Object> out;
+    synchronized (storeLock) {
+      out = new LinkedHashMap<>(describe(user));
+    }
     out.put("csrf", s.csrf);
     return out;
   }
@@ -1140,7 +1164,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.queryParam("country"),
             ctx.queryParam("dataset"),
             ctx.queryParam("agency"),
-            MAX_HITS,
+            Math.min(MAX_HITS, Math.max(FACET_HITS, offset + limit)),
             "NL");
     List<SearchHit> found = new Searching(store).search(call.viewer(), query);
     Facets.Narrowed narrowed =
@@ -1157,7 +1181,7 @@ public final class ApiServer implements AutoCloseable {
     // the hits within the reader's scope, best first, up to MAX_HITS: a search is for finding, a
     // listing of everything is an export
     out.put("total", hits.size());
-    out.put("total_capped", found.size() == MAX_HITS);
+    out.put("total_capped", found.size() == query.limit());
     out.put("offset", offset);
     out.put("limit", limit);
     out.put("facets", narrowed.facets());
