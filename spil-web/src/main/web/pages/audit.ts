@@ -6,7 +6,7 @@ import { count, h, notice, table, SCROLL } from "../dom";
 
 interface Entry {
   seq?: number;
-  time?: string;
+  at?: string;
   user?: string;
   purpose?: string;
   action?: string;
@@ -71,7 +71,7 @@ export async function renderAudit(main: HTMLElement, _args: string[], params: UR
       SCROLL,
       table(
         ["#", "Time", "User", "Purpose", "Action", "Detail"],
-        shown.map((e) => [String(e.seq ?? ""), (e.time ?? "").replace("T", " ").slice(0, 19), e.user ?? "", e.purpose ?? "", e.action ?? "", h("code", { class: "detail" }, JSON.stringify(e.detail ?? {}).slice(0, 300))]),
+        shown.map((e) => [String(e.seq ?? ""), h("span", { class: "nowrap" }, (e.at ?? "").replace("T", " ").slice(0, 19)), e.user ?? "", e.purpose ?? "", e.action ?? "", h("code", { class: "detail" }, JSON.stringify(e.detail ?? {}).slice(0, 300))]),
       ),
     ),
   );

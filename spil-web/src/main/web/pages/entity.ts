@@ -141,7 +141,15 @@ function valuesTable(entity: Entity): HTMLElement {
   );
 }
 
-const DATES = ["date", "startDate", "endDate", "authoredAt", "publishedAt"];
+const DATES = ["date", "startDate", "departureDate", "arrivalDate", "endDate", "authoredAt", "publishedAt"];
+
+/** Details an analyst looks for first in a relation; the rest follow in name order. */
+const FIRST = ["amount", "currency", "declaredValue", "goodsDescription", "portOfLoading", "portOfTranshipment", "portOfDischarge", "crossingPoint", "direction", "purpose", "role", "subject", "summary", "bodyText"];
+
+function rank(prop: string): number {
+  const i = FIRST.indexOf(prop);
+  return i < 0 ? FIRST.length : i;
+}
 
 function relationTable(rs: Relation[], more: boolean): HTMLElement {
   const rows = rs
@@ -150,10 +158,11 @@ function relationTable(rs: Relation[], more: boolean): HTMLElement {
     .map((r) => {
       const other = Object.entries(r.properties)
         .filter(([p]) => !DATES.includes(p))
+        .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
         .map(([p, vs]) => `${p}: ${vs.slice(0, 3).join(", ")}`)
         .join(" · ");
       return [
-        firstDate(r),
+        h("span", { class: "nowrap" }, firstDate(r)),
         h("span", { class: "role" }, r.role),
         h(
           "span",

@@ -14,11 +14,35 @@ const COLOURS: Record<string, string> = {
   CourtCase: "#37474f",
 };
 
-export async function renderTimeline(main: HTMLElement, args: string[]): Promise<void> {
-  const { entity, events, more } = await eventsOf(args[0]);
+export async function renderTimeline(main: HTMLElement, args: string[], params: URLSearchParams): Promise<void> {
+  const found = await eventsOf(args[0]);
+  const { entity, more } = found;
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  const events = found.events.filter((e) => (!from || (e.end ?? e.date) >= from) && (!to || e.date <= to + "\uffff"));
+  const fromBox = h("input", { type: "date", id: "tl-from", value: from, "aria-label": "From" });
+  const toBox = h("input", { type: "date", id: "tl-to", value: to, "aria-label": "To" });
+  const range = h(
+    "form",
+    {
+      class: "grid-form",
+      onsubmit: (e: SubmitEvent) => {
+        e.preventDefault();
+        const q = new URLSearchParams();
+        if (fromBox.value) q.set("from", fromBox.value);
+        if (toBox.value) q.set("to", toBox.value);
+        location.hash = `#/timeline/${encodeURIComponent(args[0])}?${q.toString()}`;
+      },
+    },
+    h("div", { class: "field" }, h("label", { for: "tl-from" }, "From"), fromBox),
+    h("div", { class: "field" }, h("label", { for: "tl-to" }, "To"), toBox),
+    h("button", { type: "submit" }, "Show"),
+    busiest(found.events, args[0]),
+  );
   main.append(
     h("h1", {}, "Timeline: ", h("a", { href: `#/entity/${encodeURIComponent(entity.id)}` }, entity.caption)),
-    h("p", { class: "lede" }, `${events.length} dated events visible for this purpose.`),
+    h("p", { class: "lede" }, `${events.length} of ${found.events.length} dated events visible for this purpose${from || to ? ` between ${from || "the first"} and ${to || "the last"}` : ""}.`),
+    range,
   );
   if (events.length === 0) {
     main.append(notice("No dated relation of this entity is visible for this purpose.", "info"));
@@ -58,18 +82,44 @@ export async function renderTimeline(main: HTMLElement, args: string[]): Promise
       "div",
       SCROLL,
       table(
-        ["Date", "Kind", "As", "With", "Details"],
+        ["Date", "Kind", "As", "With", "Relation", "Amount"],
         events.map((e) => [
           e.end ? `${e.date} – ${e.end}` : e.date,
           e.kind,
           e.relation.role,
           h("span", {}, e.relation.parties.map((p, i) => [i ? ", " : "", h("a", { href: `#/entity/${encodeURIComponent(p.id)}` }, p.caption)])),
           h("a", { href: `#/entity/${encodeURIComponent(e.relation.id)}` }, e.relation.caption),
+          amountOf(e),
         ]),
       ),
       more ? notice("Only the first 2,000 relations are shown.", "info") : null,
     ),
   );
+}
+
+function amountOf(e: Event): string {
+  const amount = e.relation.properties.amount?.[0] ?? e.relation.properties.declaredValue?.[0];
+  return amount ? `${Number(amount).toLocaleString("en-GB")} ${e.relation.properties.currency?.[0] ?? ""}` : "";
+}
+
+/** A link to the two years with most events, when the events span far more. */
+function busiest(events: Event[], id: string): HTMLElement | null {
+  if (events.length < 10) return null;
+  const first = Number(events[0].date.slice(0, 4));
+  const last = Number(events[events.length - 1].date.slice(0, 4));
+  if (last - first < 5) return null;
+  const byYear = new Map<number, number>();
+  for (const e of events) byYear.set(Number(e.date.slice(0, 4)), (byYear.get(Number(e.date.slice(0, 4))) ?? 0) + 1);
+  let best = first;
+  let most = -1;
+  for (let y = first; y <= last; y++) {
+    const n = (byYear.get(y) ?? 0) + (byYear.get(y + 1) ?? 0);
+    if (n > most) {
+      most = n;
+      best = y;
+    }
+  }
+  return h("a", { class: "button", href: `#/timeline/${encodeURIComponent(id)}?from=${best}-01-01&to=${best + 1}-12-31` }, `Busiest: ${best}–${best + 1} (${most})`);
 }
 
 function describe(e: Event): string {

@@ -195,7 +195,8 @@ class WebApplicationTest {
     String docs = System.getProperty("spil.screenshots");
     if (docs != null && !docs.isBlank()) {
       Files.createDirectories(Path.of(docs));
-      Files.copy(shot, Path.of(docs, "web-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          shot, Path.of(docs, "example-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
