@@ -1,0 +1,176 @@
+package org.spil.server;
+
+import static org.spil.server.Params.*;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.analysis.graph.Centrality;
+import org.spil.analysis.graph.Lengths;
+import org.spil.analysis.network.Network;
+import org.spil.app.NetworkAnalysis;
+import org.spil.policy.Viewer;
+import org.spil.server.ApiServer.Access;
+import org.spil.server.ApiServer.Call;
+import org.spil.server.ApiServer.Route;
+import org.spil.store.Store;
+
+/**
+ * The routes of network analysis on the reader's network: ego networks, centrality, communities,
+ * paths, key players and bridges, on projections kept per reader while the warehouse and the day
+ * stay the same.
+ */
+final class NetworkRoutes {
+  private final Store store;
+
+  NetworkRoutes(Store store) {
+    this.store = store;
+  }
+
+  /** The routes, as {@link ApiServer#routes()} registers and documents them. */
+  List<Route> routes() {
+    return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/network/{id}",
+            List.of("depth", "max_nodes", "links"),
+            "The network around an entity: nodes within depth steps, edges with their sources.",
+            Access.READER,
+            this::egoNetwork),
+        new Route(
+            HandlerType.GET,
+            "/api/centrality",
+            List.of("measure", "top", "weighted", "links"),
+            "Who matters in the reader's network: a centrality measure, top nodes.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.centrality(
+                    network(c),
+                    Centrality.parse(
+                        Optional.ofNullable(c.ctx().queryParam("measure")).orElse("betweenness")),
+                    intParam(c.ctx(), "top", 10, 1, 10_000),
+                    lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/communities",
+            List.of("resolution", "min_size", "links"),
+            "Communities (Louvain) of the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.communities(
+                    network(c),
+                    doubleParam(c.ctx(), "resolution", 1.0, 0.01, 100),
+                    intParam(c.ctx(), "min_size", 2, 1, 1_000_000))),
+        new Route(
+            HandlerType.GET,
+            "/api/path",
+            List.of("from", "to", "k", "weighted", "links"),
+            "The shortest paths between two entities in the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.paths(
+                    network(c),
+                    required(c.ctx(), "from"),
+                    required(c.ctx(), "to"),
+                    intParam(c.ctx(), "k", 1, 1, 20),
+                    lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/keyplayers",
+            List.of("k", "weighted", "links"),
+            "The k nodes whose removal breaks the reader's network most.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.keyPlayers(
+                    network(c), intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx()))),
+        new Route(
+            HandlerType.GET,
+            "/api/bridges",
+            List.of("top", "max_steps", "weighted", "links"),
+            "Links between the underworld and the legal economy in the reader's network.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.bridges(
+                    network(c),
+                    intParam(c.ctx(), "top", 10, 1, 10_000),
+                    intParam(c.ctx(), "max_steps", 3, 1, 10),
+                    lengths(c.ctx()))));
+  }
+
+  /** Most network projections kept; each is the whole network one viewer may see. */
+  static final int MAX_PROJECTIONS = 8;
+
+  /** The projections last used, per viewer, link types, warehouse generation and day. */
+  private final Map<String, Network> projections =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Network> eldest) {
+          return size() > MAX_PROJECTIONS;
+        }
+      };
+
+  /**
+   * The network a viewer may see, projected once and kept while the warehouse is unchanged (a
+   * batch, grant, approval or resolution moves its generation) on the same day: the first request
+   * of an analyst pays the projection, the next ones only the walk.
+   */
+  private Network projection(Viewer viewer, Set<String> links) {
+    String key =
+        String.join(
+            "\u0000",
+            viewer.user().name(),
+            viewer.purpose().token(),
+            links == null ? "*" : String.join(",", new TreeSet<>(links)),
+            Long.toString(store.generation()),
+            store.today().toString());
+    Network net = projections.get(key);
+    if (net == null) {
+      net = NetworkAnalysis.load(store, viewer, links);
+      projections.put(key, net);
+    }
+    return net;
+  }
+
+  /** The reader's network with the link types the request names ({@code links}, all if none). */
+  private Network network(Call call) {
+    String links = call.ctx().queryParam("links");
+    Set<String> linkTypes =
+        links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
+    return projection(call.viewer(), linkTypes);
+  }
+
+  /** Path lengths: by hops, or with {@code weighted=true} by the inverse of the links' weight. */
+  private static Lengths lengths(Context ctx) {
+    String w = ctx.queryParam("weighted");
+    if (w == null || w.isBlank() || w.equals("false")) {
+      return Lengths.HOPS;
+    }
+    if (w.equals("true")) {
+      return Lengths.INVERSE_WEIGHT;
+    }
+    throw new ApiError(400, "weighted must be true or false", "weighted");
+  }
+
+  private Object egoNetwork(Call call) {
+    Context ctx = call.ctx();
+    int depth = intParam(ctx, "depth", 2, 1, 6);
+    int maxNodes = intParam(ctx, "max_nodes", 500, 1, 5000);
+    Network net = network(call);
+    try {
+      return NetworkAnalysis.ego(net, ctx.pathParam("id"), depth, maxNodes);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("unknown entity")) {
+        // an entity outside the reader's network and one that does not exist: the same answer
+        throw new ApiError(404, "no such entity", null);
+      }
+      throw e;
+    }
+  }
+}
