@@ -21,21 +21,43 @@ interface Ranked {
   degree?: number;
 }
 
-export async function renderNetwork(main: HTMLElement, args: string[]): Promise<void> {
-  if (!args[0]) {
+export async function renderNetwork(main: HTMLElement, args: string[], params: URLSearchParams): Promise<void> {
+  const chart = params.get("chart");
+  if (chart) {
+    await explorer(main, null, chart);
+  } else if (args[0]) {
+    await explorer(main, args[0], null);
+  } else {
     await overview(main);
-    return;
   }
-  await explorer(main, args[0]);
+}
+
+interface ChartView {
+  id: string;
+  name: string;
+  saved_by: string;
+  saved_at: string;
+  nodes: (NetNode & { x: number; y: number })[];
+  edges: NetEdge[];
 }
 
 /** Without an entity: who matters in the reader's network, each a start for a chart. */
 async function overview(main: HTMLElement): Promise<void> {
   main.append(h("h1", {}, "Network"), h("p", { class: "lede" }, `Who matters in what you may see for ${purpose()}. Open a chart from any of them, or from an entity page.`));
-  const [central, key] = await Promise.all([
+  const [central, key, charts] = await Promise.all([
     api<{ rows: Ranked[] }>("/api/centrality" + query({ measure: "betweenness", top: 15 })),
     api<{ players: Ranked[] }>("/api/keyplayers" + query({ k: 5 })),
+    api<{ results: { id: string; name: string; saved_by: string; saved_at: string }[] }>("/api/charts"),
   ]);
+  if (charts.results.length) {
+    main.append(
+      h("h2", {}, `Charts of your team (${charts.results.length})`),
+      table(
+        ["Chart", "Saved by", "When"],
+        charts.results.map((c) => [h("a", { href: `#/network?chart=${encodeURIComponent(c.id)}` }, c.name), c.saved_by, c.saved_at.replace("T", " ").slice(0, 16)]),
+      ),
+    );
+  }
   const link = (r: Ranked) => h("a", { href: `#/network/${encodeURIComponent(r.id)}` }, r.caption);
   main.append(
     h(
@@ -81,7 +103,7 @@ function edgeId(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-async function explorer(main: HTMLElement, start: string): Promise<void> {
+async function explorer(main: HTMLElement, start: string | null, chartId: string | null): Promise<void> {
   const container = h("div", { class: "chart", id: "chart", role: "img", "aria-label": "Network chart" });
   const info = h("aside", { class: "info", "aria-live": "polite" });
   const status = h("p", { class: "status", role: "status" });
@@ -100,6 +122,7 @@ async function explorer(main: HTMLElement, start: string): Promise<void> {
   const exportPng = h("button", {}, "PNG");
   const exportGraphml = h("button", {}, "GraphML");
   const exportGexf = h("button", {}, "GEXF");
+  const save = h("button", { id: "save-chart" }, "Save for the team");
   const tools = h(
     "div",
     { class: "toolbar" },
@@ -109,6 +132,7 @@ async function explorer(main: HTMLElement, start: string): Promise<void> {
     h("label", {}, keyPlayers, " mark key players"),
     pathButton,
     undoButton,
+    save,
     h("span", { class: "export" }, "Export ", exportPng, exportGraphml, exportGexf),
   );
   main.append(
@@ -337,8 +361,30 @@ async function explorer(main: HTMLElement, start: string): Promise<void> {
   exportGraphml.addEventListener("click", () => download("spil-network.graphml", new Blob([graphml(cy)], { type: "application/xml" })));
   exportGexf.addEventListener("click", () => download("spil-network.gexf", new Blob([gexf(cy)], { type: "application/xml" })));
 
+  save.addEventListener("click", async () => {
+    const name = prompt("Name of the chart, for your team (the case's members, or your agency for this task):");
+    if (!name) return;
+    const nodes = (cy.nodes().not(".more") as NodeCollection).map((n) => ({ id: n.id(), x: n.position().x, y: n.position().y }));
+    try {
+      const saved = await api<{ id: string }>("/api/charts", "POST", { name, nodes });
+      status.textContent = `Saved as “${name}” (${saved.id}); your team finds it on the Network page.`;
+    } catch (err) {
+      status.textContent = err instanceof Error ? err.message : String(err);
+    }
+  });
+
   status.textContent = "Loading the network…";
-  const ego = await api<Ego>(`/api/network/${encodeURIComponent(start)}` + query({ depth: 1, max_nodes: 1000 }));
+  if (chartId) {
+    const chart = await api<ChartView>(`/api/charts/${encodeURIComponent(chartId)}`);
+    cy.add(chart.nodes.map((n) => ({ ...nodeData(n), position: { x: n.x, y: n.y } })));
+    for (const e of chart.edges) cy.add(edgeData(e));
+    refresh();
+    cy.fit(undefined, 30);
+    showInfo();
+    status.textContent = `Chart “${chart.name}”, saved by ${chart.saved_by} on ${chart.saved_at.slice(0, 10)}: ${chart.nodes.length} nodes you may see.`;
+    return;
+  }
+  const ego = await api<Ego>(`/api/network/${encodeURIComponent(start!)}` + query({ depth: 1, max_nodes: 1000 }));
   cy.add({ ...nodeData(ego.centre), classes: `${nodeData(ego.centre).classes} centre` });
   addFrom(ego.centre.id, ego.nodes.filter((n) => n.id !== ego.centre.id), ego.edges);
   refresh();

@@ -36,6 +36,7 @@ import org.spil.analysis.network.Network;
 import org.spil.analysis.network.NetworkFile;
 import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
+import org.spil.store.Charts;
 import org.spil.store.Store;
 
 /**
@@ -170,6 +171,48 @@ public final class NetworkAnalysis {
       }
     }
     return new EgoView(Node.of(net, centre), depth, ego.nodes().length, nodes, edges);
+  }
+
+  /** A node of a chart as its reader sees it, where the analyst placed it. */
+  public record ChartNode(@JsonUnwrapped Node node, double x, double y) {}
+
+  /**
+   * A saved chart opened by a reader: its nodes that are in the reader's own network, with the
+   * reader's captions, and the edges of the reader's network among them. Nodes the reader may not
+   * see are left out without a trace.
+   */
+  public record ChartView(
+      String id,
+      String name,
+      String savedBy,
+      String savedAt,
+      List<ChartNode> nodes,
+      List<Edge> edges) {}
+
+  /** A saved chart on the reader's network. */
+  public static ChartView chart(Network net, Charts.Chart saved) {
+    Map<Integer, Charts.Placed> placed = new LinkedHashMap<>();
+    for (Charts.Placed p : saved.nodes()) {
+      try {
+        placed.putIfAbsent(net.node(p.id()), p);
+      } catch (IllegalArgumentException notInTheReadersNetwork) {
+        // left out: the reader's network does not hold it
+      }
+    }
+    Graph g = net.graph();
+    List<ChartNode> nodes = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
+    for (Map.Entry<Integer, Charts.Placed> e : placed.entrySet()) {
+      int v = e.getKey();
+      nodes.add(new ChartNode(Node.of(net, v), e.getValue().x(), e.getValue().y()));
+      for (int i = g.start(v); i < g.end(v); i++) {
+        int w = g.target(i);
+        if (v < w && placed.containsKey(w)) {
+          edges.add(Edge.of(net, v, w, g.weight(i)));
+        }
+      }
+    }
+    return new ChartView(saved.id(), saved.name(), saved.savedBy(), saved.savedAt(), nodes, edges);
   }
 
   /** A node ranked by a measure, with its degree. */

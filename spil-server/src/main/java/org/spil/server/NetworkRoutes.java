@@ -2,8 +2,10 @@ package org.spil.server;
 
 import static org.spil.server.Params.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.spil.policy.Viewer;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Call;
 import org.spil.server.ApiServer.Route;
+import org.spil.store.Charts;
 import org.spil.store.Store;
 
 /**
@@ -42,6 +45,35 @@ final class NetworkRoutes {
             "The network around an entity: nodes within depth steps, edges with their sources.",
             Access.READER,
             this::egoNetwork),
+        new Route(
+            HandlerType.POST,
+            "/api/charts",
+            List.of(),
+            "Save a chart for the reader's team (the case's members, or the agency's users for a"
+                + " legal task): {\"name\", \"nodes\": [{\"id\", \"x\", \"y\"}]}.",
+            Access.READER,
+            this::saveChart),
+        new Route(
+            HandlerType.GET,
+            "/api/charts",
+            List.of(),
+            "The charts of the reader's team, newest first.",
+            Access.READER,
+            c -> page(store.charts().list(c.viewer()))),
+        new Route(
+            HandlerType.GET,
+            "/api/charts/{id}",
+            List.of(),
+            "A chart of the reader's team on the reader's own network: only its nodes the reader"
+                + " may see, with the edges among them.",
+            Access.READER,
+            c ->
+                NetworkAnalysis.chart(
+                    network(c),
+                    store
+                        .charts()
+                        .open(c.viewer(), c.ctx().pathParam("id"))
+                        .orElseThrow(() -> new ApiError(404, "no such chart", null)))),
         new Route(
             HandlerType.GET,
             "/api/centrality",
@@ -156,6 +188,24 @@ final class NetworkRoutes {
       return Lengths.INVERSE_WEIGHT;
     }
     throw new ApiError(400, "weighted must be true or false", "weighted");
+  }
+
+  private Object saveChart(Call call) {
+    JsonNode b = body(call.ctx());
+    JsonNode nodes = b.get("nodes");
+    if (nodes == null || !nodes.isArray()) {
+      throw new ApiError(400, "give \"nodes\" as a list of {\"id\", \"x\", \"y\"}", "nodes");
+    }
+    List<Charts.Placed> placed = new ArrayList<>();
+    for (JsonNode n : nodes) {
+      if (!n.path("id").isTextual() || !n.path("x").isNumber() || !n.path("y").isNumber()) {
+        throw new ApiError(400, "each node needs \"id\", \"x\" and \"y\"", "nodes");
+      }
+      placed.add(
+          new Charts.Placed(n.get("id").asText(), n.get("x").asDouble(), n.get("y").asDouble()));
+    }
+    String id = store.charts().save(call.viewer(), text(b, "name"), placed);
+    return Map.of("id", id);
   }
 
   private Object egoNetwork(Call call) {

@@ -809,4 +809,71 @@ class ApiServerTest {
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
     assertThat(done.get("done").asLong()).isPositive();
   }
+
+  @Test
+  void aChartIsSavedForTheTeamAndOpensOnEachReadersOwnNetwork() throws Exception {
+    Login ann = as("ann");
+    String person = policePersonId(ann);
+    JsonNode ego =
+        JSON.readTree(get(ann, "/api/network/" + person + "?depth=1", "wpg-art-9").body());
+    String centre = ego.get("centre").get("id").asText();
+    List<Map<String, Object>> nodes = new java.util.ArrayList<>();
+    for (JsonNode n : ego.get("nodes")) {
+      nodes.add(Map.of("id", n.get("id").asText(), "x", 10.5, "y", -3));
+    }
+    assertThat(nodes).hasSizeGreaterThan(1);
+    HttpResponse<String> saved =
+        post(ann, "/api/charts", "wpg-art-9", Map.of("name", "El Amrani's circle", "nodes", nodes));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    String id = JSON.readTree(saved.body()).get("id").asText();
+
+    // a colleague of the same team opens it on her own network
+    Login piet = as("piet");
+    assertThat(get(piet, "/api/charts", "wpg-art-9").body()).contains(id).contains("El Amrani");
+    JsonNode opened = JSON.readTree(get(piet, "/api/charts/" + id, "wpg-art-9").body());
+    assertThat(opened.get("nodes").size()).isEqualTo(nodes.size());
+    assertThat(opened.get("edges").size()).isPositive();
+    assertThat(opened.toString()).contains(centre).contains("10.5");
+
+    // another team does not find it; the same reader for another purpose neither
+    assertThat(get(as("dirk"), "/api/charts/" + id, "adw").statusCode()).isEqualTo(404);
+    assertThat(get(as("dirk"), "/api/charts", "adw").body()).doesNotContain(id);
+    assertThat(get(ann, "/api/charts/" + id, "open-source").statusCode()).isEqualTo(404);
+    // a case's team spans agencies and roles: defence counsel opens the investigator's chart and
+    // finds none of the police's nodes, which no court order opened to it
+    Login rech = as("rech");
+    String caseChart =
+        JSON.readTree(
+                post(rech, "/api/charts", "C1", Map.of("name", "case chart", "nodes", nodes))
+                    .body())
+            .get("id")
+            .asText();
+    assertThat(
+            JSON.readTree(get(rech, "/api/charts/" + caseChart, "C1").body()).get("nodes").size())
+        .as("the investigator sees the nodes it saved")
+        .isPositive();
+    HttpResponse<String> forDefence = get(as("adv"), "/api/charts/" + caseChart, "C1");
+    assertThat(forDefence.statusCode()).as(forDefence.body()).isEqualTo(200);
+    JsonNode defence = JSON.readTree(forDefence.body());
+    assertThat(defence.get("nodes").size()).isZero();
+    assertThat(defence.get("edges").size()).isZero();
+    assertThat(forDefence.body()).doesNotContain(centre).doesNotContain("Amrani\"");
+    // hostile input
+    assertThat(
+            post(ann, "/api/charts", "wpg-art-9", Map.of("name", "x", "nodes", List.of()))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    ann,
+                    "/api/charts",
+                    "wpg-art-9",
+                    Map.of(
+                        "name",
+                        "bad\u202ename",
+                        "nodes",
+                        List.of(Map.of("id", "a", "x", 1, "y", 2))))
+                .statusCode())
+        .isEqualTo(400);
+  }
 }

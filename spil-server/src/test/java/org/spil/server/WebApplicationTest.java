@@ -240,6 +240,17 @@ class WebApplicationTest {
         .isGreaterThanOrEqualTo(3);
     checkAndPhotograph("network");
 
+    // the chart saved for the team, and opened again from the network page
+    browser.findElement(By.id("save-chart")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+    browser.switchTo().alert().sendKeys("El Amrani and his associates");
+    browser.switchTo().alert().accept();
+    waitForText(".status", "Saved as");
+    open("network");
+    browser.findElement(By.linkText("El Amrani and his associates")).click();
+    waitForText(".status", "Chart");
+    assertThat((Long) js.executeScript("return window.spilChart.nodes().length")).isGreaterThan(1);
+
     // timeline and map of the person
     browser.get(personUrl.replace("#/entity/", "#/timeline/"));
     waitFor("#main h1");

@@ -256,6 +256,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Network charts saved for a team. */
+  public Charts charts() {
+    return new Charts(this);
+  }
+
   /** API tokens for scripts. */
   public ApiTokens tokens() {
     return new ApiTokens(this);

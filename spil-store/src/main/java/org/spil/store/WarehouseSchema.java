@@ -58,6 +58,7 @@ final class WarehouseSchema {
       Approvals.create(s);
       AuditPositions.create(s);
       ApiTokens.create(s);
+      Charts.create(s);
       Resolutions.create(s);
       s.execute(
           """
