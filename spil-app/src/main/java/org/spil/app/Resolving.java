@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +26,7 @@ import org.spil.resolve.EntityPair;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
 import org.spil.resolve.Verdict;
+import org.spil.store.AuditLog;
 import org.spil.store.Resolutions;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
@@ -252,13 +255,12 @@ public final class Resolving {
    */
   public Optional<Explanation> explain(Viewer viewer, String a, String b) {
     EntityPair pair = EntityPair.of(a, b);
-    Map<String, ResolveRecord> records = ResolveRecords.read(store, viewer);
+    Scored scored = scored(viewer, Resolution.DEFAULT_THRESHOLD);
+    Map<String, ResolveRecord> records = scored.records();
     if (!records.containsKey(pair.a()) || !records.containsKey(pair.b())) {
       return Optional.empty();
     }
-    Resolution resolution =
-        new Resolution(ResolveRecords.list(records), Resolution.DEFAULT_THRESHOLD);
-    resolution.score(Resolution.maxBlockFor(records.size()), 1);
+    Resolution resolution = scored.resolution();
     Resolution.ScoredPair p = resolution.explain(records.get(a), records.get(b));
     return Optional.of(
         new Explanation(
@@ -399,21 +401,27 @@ public final class Resolving {
     if (threshold <= 0 || threshold >= 1) {
       throw new InvalidField("threshold", "must be between 0 and 1, not " + threshold);
     }
-    Map<String, ResolveRecord> records = ResolveRecords.read(store, viewer);
-    Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
-    resolution.score(Resolution.maxBlockFor(records.size()), 1);
+    Scored scored = scored(viewer, threshold);
+    Map<String, ResolveRecord> records = scored.records();
+    Resolution resolution = scored.resolution();
     Set<EntityPair> judged = new HashSet<>();
     for (Resolutions.Judgement j : store.resolutions().judgements(viewer)) {
       judged.add(j.pair());
     }
-    List<Resolution.ScoredPair> pairs = new ArrayList<>(resolution.pairs());
-    pairs.removeIf(p -> judged.contains(p.pair()));
-    double odds = Math.log(threshold / (1 - threshold));
-    pairs.sort(
-        Comparator.comparingDouble(
-            p -> Math.abs(Math.log(p.probability() / (1 - p.probability())) - odds)));
+    // nearest the threshold first, by weight alone: explanations only for the pairs returned
+    double odds = Math.log(threshold / (1 - threshold)) / Math.log(2);
+    Integer[] order = new Integer[resolution.candidates()];
+    for (int p = 0; p < order.length; p++) {
+      order[p] = p;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(p -> Math.abs(resolution.weight(p) - odds)));
     List<ReviewPair> out = new ArrayList<>();
-    for (Resolution.ScoredPair p : pairs.subList(0, Math.min(limit, pairs.size()))) {
+    for (int i = 0; i < order.length && out.size() < limit; i++) {
+      String[] ids = resolution.ids(order[i]);
+      if (judged.contains(EntityPair.of(ids[0], ids[1]))) {
+        continue;
+      }
+      Resolution.ScoredPair p = resolution.pair(order[i]);
       out.add(
           new ReviewPair(
               p.a(),
@@ -424,5 +432,59 @@ public final class Resolving {
               p.explanation()));
     }
     return out;
+  }
+
+  /** The records a viewer may resolve and their pairs scored, with the model estimated on them. */
+  record Scored(Map<String, ResolveRecord> records, Resolution resolution) {}
+
+  /** Most scored resolutions kept: each holds every record and pair one reader may resolve. */
+  static final int KEPT = 2;
+
+  /**
+   * Scored resolutions kept per store, reader, purpose, threshold, warehouse generation and day:
+   * the review queue and each explanation answer from the one scoring (6 s at the demo's scale)
+   * until the warehouse changes (a batch, a grant, a resolution, a judgement's resolution).
+   */
+  private static final Map<String, Scored> KEPT_SCORES =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(4, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Scored> eldest) {
+              return size() > KEPT;
+            }
+          });
+
+  private Scored scored(Viewer viewer, double threshold) {
+    String key =
+        String.join(
+            "\u0000",
+            Integer.toString(System.identityHashCode(store)),
+            store.dir().toString(),
+            viewer.user().name(),
+            viewer.purpose().token(),
+            Double.toString(threshold),
+            Long.toString(store.generation()),
+            store.today().toString());
+    Scored kept = KEPT_SCORES.get(key);
+    if (kept != null) {
+      // answered from the records read before: the read is audited all the same
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  viewer.user().name(),
+                  viewer.purpose().token(),
+                  "entities-read",
+                  Map.of("entities", kept.records().size(), "kept", true)));
+      return kept;
+    }
+    Map<String, ResolveRecord> records = ResolveRecords.read(store, viewer);
+    Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
+    resolution.score(Resolution.maxBlockFor(records.size()), 1);
+    Scored scored = new Scored(records, resolution);
+    KEPT_SCORES.put(key, scored);
+    return scored;
   }
 }

@@ -535,6 +535,11 @@ public final class Resolution {
     };
   }
 
+  /** The match weight of candidate pair {@code p}, without building its explanation. */
+  public double weight(int p) {
+    return weights[p];
+  }
+
   /** Candidate pair {@code p} (0 to {@link #candidates()}), explained, built on demand. */
   public ScoredPair pair(int p) {
     int f = Comparison.COUNT;
