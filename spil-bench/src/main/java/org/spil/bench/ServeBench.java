@@ -2,6 +2,7 @@ package org.spil.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -22,8 +23,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.spil.policy.Viewer;
@@ -192,7 +195,7 @@ final class ServeBench implements Callable<Integer> {
                     while (in.readLine() != null) {
                       // the server's log is not part of the figures
                     }
-                  } catch (java.io.IOException e) {
+                  } catch (IOException e) {
                     // the server stopped
                   }
                 });
@@ -324,7 +327,7 @@ final class ServeBench implements Callable<Integer> {
     List<CompletableFuture<HttpResponse<Void>>> burst = new ArrayList<>();
     long t0 = System.nanoTime();
     // 100 connections at a time, as a script guessing from one machine would
-    java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(100);
+    Semaphore open = new Semaphore(100);
     for (int i = 0; i < 1000; i++) {
       open.acquire();
       burst.add(
@@ -355,7 +358,7 @@ final class ServeBench implements Callable<Integer> {
         } else {
           failed++;
         }
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         failed++;
       }
     }
@@ -374,7 +377,7 @@ final class ServeBench implements Callable<Integer> {
           return line.substring(field.length() + 1).strip();
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "unknown";
     }
     return "unknown";

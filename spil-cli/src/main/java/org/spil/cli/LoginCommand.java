@@ -1,7 +1,6 @@
 package org.spil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -9,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spil.policy.PolicyException;
@@ -75,7 +76,7 @@ final class LoginCommand implements Callable<Integer> {
                             Map.of("user", user, "password", new String(password)))))
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    java.util.Arrays.fill(password, '\0');
+    Arrays.fill(password, '\0');
     if (session.statusCode() != 200) {
       throw new PolicyException(
           "login at "
@@ -97,7 +98,7 @@ final class LoginCommand implements Callable<Integer> {
                         ServerLogin.JSON.writeValueAsString(
                             Map.of(
                                 "expires",
-                                java.time.LocalDate.now().plusDays(Math.max(1, days)).toString()))))
+                                LocalDate.now().plusDays(Math.max(1, days)).toString()))))
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     JsonNode token = ServerLogin.JSON.readTree(made.body());
@@ -121,24 +122,8 @@ final class LoginCommand implements Callable<Integer> {
   }
 
   private char[] password() throws IOException {
-    String env = System.getenv("SPIL_PASSWORD");
-    if (env != null && !env.isEmpty()) {
-      return env.toCharArray();
-    }
-    if (passwordFile != null) {
-      try (var in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
-        String first = in.readLine();
-        if (first == null || first.isEmpty() || first.length() > 1024) {
-          throw new PolicyException(passwordFile + ": the first line must be the password");
-        }
-        return first.toCharArray();
-      }
-    }
-    Console console = System.console();
-    if (console == null) {
-      throw new PolicyException("no password: set SPIL_PASSWORD or run on a terminal");
-    }
-    return console.readPassword("Password for %s at %s: ", user, server);
+    return PasswordSource.read(
+        passwordFile, console -> console.readPassword("Password for %s at %s: ", user, server));
   }
 
   /** {@code spil logout}: revokes the kept token at its server and forgets it. */
@@ -163,7 +148,7 @@ final class LoginCommand implements Callable<Integer> {
         if (r.statusCode() != 204) {
           note = " (the server answered " + r.statusCode() + "; the token may still be in force)";
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         note = " (the server could not be reached; revoke " + login.get().tokenId() + " there)";
       }
       Files.deleteIfExists(ServerLogin.file());

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +74,7 @@ record ServerLogin(String server, String user, String token, String tokenId) {
         JSON.writeValueAsString(
             Map.of("server", server, "user", user, "token", token, "token_id", tokenId)),
         StandardCharsets.UTF_8);
-    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -118,7 +120,7 @@ record ServerLogin(String server, String user, String token, String tokenId) {
 
   /** The arguments without {@code --data}: the server uses its own directory. */
   static List<String> withoutData(String[] args) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--data")) {
         i++;

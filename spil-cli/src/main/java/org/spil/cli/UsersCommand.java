@@ -1,11 +1,7 @@
 package org.spil.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +41,6 @@ final class UsersCommand implements Runnable {
       })
   static final class Add implements Callable<Integer> {
     /** A password longer than this is a file given by mistake. */
-    private static final int MAX_PASSWORD_CHARS = 1024;
-
     @ParentCommand UsersCommand parent;
 
     @Parameters(paramLabel = "NAME", description = "Lower-case user name, e.g. ann.devries")
@@ -90,40 +84,16 @@ final class UsersCommand implements Runnable {
     }
 
     private char[] password() throws IOException {
-      String env = System.getenv("SPIL_PASSWORD");
-      if (env != null && !env.isEmpty()) {
-        return env.toCharArray();
-      }
-      if (passwordFile != null) {
-        String first;
-        try (BufferedReader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
-          char[] head = new char[MAX_PASSWORD_CHARS + 1];
-          int n = Math.max(0, in.read(head));
-          first = new String(head, 0, n).lines().findFirst().orElse("");
-        }
-        if (first.isEmpty()) {
-          throw new PolicyException(passwordFile + ": empty; the first line is the password");
-        }
-        if (first.length() > MAX_PASSWORD_CHARS) {
-          throw new PolicyException(
-              passwordFile
-                  + ": the first line is longer than "
-                  + MAX_PASSWORD_CHARS
-                  + " characters");
-        }
-        return first.toCharArray();
-      }
-      Console console = System.console();
-      if (console == null) {
-        throw new PolicyException(
-            "no password: set SPIL_PASSWORD, use --password-file, or run on a terminal");
-      }
-      char[] first = console.readPassword("Password for %s: ", name);
-      char[] second = console.readPassword("Again: ");
-      if (first == null || !Arrays.equals(first, second)) {
-        throw new PolicyException("the passwords differ");
-      }
-      return first;
+      return PasswordSource.read(
+          passwordFile,
+          console -> {
+            char[] first = console.readPassword("Password for %s: ", name);
+            char[] second = console.readPassword("Again: ");
+            if (first == null || !Arrays.equals(first, second)) {
+              throw new PolicyException("the passwords differ");
+            }
+            return first;
+          });
     }
   }
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -133,7 +135,7 @@ public final class DatasetArchive {
         if (!target.startsWith(into) || target.equals(into)) {
           why = "a path outside the dataset";
         }
-      } catch (java.nio.file.InvalidPathException e) {
+      } catch (InvalidPathException e) {
         why = "not a path";
       }
     }
@@ -189,7 +191,7 @@ public final class DatasetArchive {
       return;
     }
     try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder())
+      walk.sorted(Comparator.reverseOrder())
           .forEach(
               p -> {
                 try {
