@@ -5,9 +5,13 @@ import static org.spil.server.Params.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +49,14 @@ final class NetworkRoutes {
             "The network around an entity: nodes within depth steps, edges with their sources.",
             Access.READER,
             this::egoNetwork),
+        new Route(
+            HandlerType.GET,
+            "/api/graph",
+            List.of("format", "links"),
+            "The reader's whole network for Gephi and other tools (format gexf or graphml), with"
+                + " degree, PageRank and community per node.",
+            Access.READER,
+            this::graph),
         new Route(
             HandlerType.POST,
             "/api/charts",
@@ -188,6 +200,29 @@ final class NetworkRoutes {
       return Lengths.INVERSE_WEIGHT;
     }
     throw new ApiError(400, "weighted must be true or false", "weighted");
+  }
+
+  private Object graph(Call call) throws IOException {
+    NetworkAnalysis.GraphFormat format =
+        NetworkAnalysis.GraphFormat.parse(required(call.ctx(), "format"));
+    Path dir = Files.createTempDirectory("spil-graph-");
+    Path file = dir.resolve("network." + format.name().toLowerCase(Locale.ROOT));
+    try {
+      NetworkAnalysis.writeGraph(network(call), format, file, store.dir(), false);
+      byte[] bytes = Files.readAllBytes(file);
+      call.ctx()
+          .contentType("application/xml")
+          .header(
+              "Content-Disposition",
+              "attachment; filename=\"spil-network."
+                  + format.name().toLowerCase(Locale.ROOT)
+                  + "\"")
+          .result(bytes);
+      return ApiServer.Streamed.INSTANCE;
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
+    }
   }
 
   private Object saveChart(Call call) {

@@ -178,7 +178,8 @@ class ApiLeakTest {
               "/api/centrality?measure=degree&top=10000",
               "/api/communities?min_size=1",
               "/api/keyplayers?k=10",
-              "/api/bridges?top=1000")) {
+              "/api/bridges?top=1000",
+              "/api/graph?format=graphml")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);

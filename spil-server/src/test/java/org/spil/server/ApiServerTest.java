@@ -519,6 +519,10 @@ class ApiServerTest {
     assertThat(paths.get("paths").get(0).get("nodes").size()).isGreaterThanOrEqualTo(2);
     assertThat(get(ann, "/api/path?from=" + id, "wpg-art-9").statusCode()).isEqualTo(400);
     assertThat(get(ann, "/api/keyplayers?k=2", "wpg-art-9").statusCode()).isEqualTo(200);
+    HttpResponse<String> gexf = get(ann, "/api/graph?format=gexf", "wpg-art-9");
+    assertThat(gexf.statusCode()).as(gexf.body()).isEqualTo(200);
+    assertThat(gexf.body()).contains("<gexf").contains("El Amrani");
+    assertThat(get(ann, "/api/graph?format=dot", "wpg-art-9").statusCode()).isEqualTo(400);
     assertThat(get(ann, "/api/bridges?top=3&weighted=true", "wpg-art-9").statusCode())
         .isEqualTo(200);
     assertThat(get(ann, "/api/bridges?weighted=maybe", "wpg-art-9").statusCode()).isEqualTo(400);
