@@ -4,7 +4,7 @@
 // export as PNG, GraphML or GEXF.
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, NodeCollection, NodeSingular } from "cytoscape";
-import { api, purpose, query } from "../api";
+import { api, file, purpose, query } from "../api";
 import { download, h, notice, table } from "../dom";
 import type { Ego, NetEdge, NetNode, Paths } from "../types";
 
@@ -59,6 +59,23 @@ async function overview(main: HTMLElement): Promise<void> {
     );
   }
   const link = (r: Ranked) => h("a", { href: `#/network/${encodeURIComponent(r.id)}` }, r.caption);
+  const whole = (format: string) =>
+    h(
+      "button",
+      {
+        onclick: async (e: Event) => {
+          const b = e.currentTarget as HTMLButtonElement;
+          b.disabled = true;
+          try {
+            download(`spil-network.${format}`, await file(`/api/graph?format=${format}`));
+          } finally {
+            b.disabled = false;
+          }
+        },
+      },
+      format === "gexf" ? "GEXF (Gephi)" : "GraphML",
+    );
+  main.append(h("div", { class: "actions" }, h("span", { class: "muted" }, "The whole network you may see, with degree, PageRank and community:"), whole("gexf"), whole("graphml")));
   main.append(
     h(
       "div",
