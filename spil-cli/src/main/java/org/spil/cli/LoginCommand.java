@@ -2,7 +2,9 @@ package org.spil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,10 @@ final class LoginCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--server: an http:// or https:// address, not " + server);
     }
     String base = uri.toString();
+    if ("http".equals(uri.getScheme()) && !loopback(uri.getHost())) {
+      throw new IllegalArgumentException(
+          "--server: " + base + " is not this machine; send a password there over https only");
+    }
     char[] password = password();
     HttpResponse<String> session =
         ServerLogin.HTTP.send(
@@ -119,6 +125,14 @@ final class LoginCommand implements Callable<Integer> {
             "Logged in at %s as %s until %s; commands now run there (spil logout ends it).%n",
             base, user, token.path("expires").asText());
     return 0;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return host != null && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--server: unknown host '" + host + "'");
+    }
   }
 
   private char[] password() throws IOException {

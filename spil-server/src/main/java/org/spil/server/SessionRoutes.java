@@ -139,7 +139,10 @@ final class SessionRoutes {
     if (expires.isAfter(today.plusDays(MAX_TOKEN_DAYS))) {
       throw new ApiError(
           400,
-          "a token lasts at most " + MAX_TOKEN_DAYS + " days, until " + today.plusDays(90),
+          "a token lasts at most "
+              + MAX_TOKEN_DAYS
+              + " days, until "
+              + today.plusDays(MAX_TOKEN_DAYS),
           "expires");
     }
     return store.tokens().make(call.session().user, expires, call.session().user);
