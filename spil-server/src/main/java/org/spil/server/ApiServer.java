@@ -58,13 +58,14 @@ public final class ApiServer implements AutoCloseable {
   private final Sessions sessions = new Sessions();
   private final LoginThrottle throttle = new LoginThrottle();
   private final Jobs jobs = new Jobs();
-  private final Object storeLock = new Object();
+  private final StoreAccess access;
   private final NetworkRoutes networkRoutes;
   private final Javalin app;
 
   private ApiServer(Store store, String host, int port, Operations operations) {
     this.store = store;
     this.operations = operations;
+    this.access = new StoreAccess(store);
     this.networkRoutes = new NetworkRoutes(store);
     this.app =
         Javalin.create(
@@ -162,9 +163,9 @@ public final class ApiServer implements AutoCloseable {
       String summary,
       Access access,
       Answer answer,
-      boolean locked) {
+      StoreAccess.Lock lock) {
 
-    /** A route that works on the store, one operation at a time. */
+    /** A route whose reads (GET) run in parallel and whose changes run alone. */
     Route(
         HandlerType method,
         String path,
@@ -172,51 +173,50 @@ public final class ApiServer implements AutoCloseable {
         String summary,
         Access access,
         Answer answer) {
-      this(method, path, query, summary, access, answer, true);
+      this(
+          method,
+          path,
+          query,
+          summary,
+          access,
+          answer,
+          method == HandlerType.GET ? StoreAccess.Lock.READ : StoreAccess.Lock.WRITE);
     }
   }
 
   /** Every route of the API but the document describing them, by capability. */
   List<Route> routes() {
     List<Route> all = new ArrayList<>();
-    all.addAll(new SessionRoutes(store, storeLock, sessions, throttle).routes());
+    all.addAll(new SessionRoutes(store, access, sessions, throttle).routes());
     all.addAll(new ReadRoutes(store).routes());
     all.addAll(networkRoutes.routes());
-    all.addAll(new ResolutionRoutes(store, storeLock, jobs).routes());
+    all.addAll(new ResolutionRoutes(store, access, jobs).routes());
     all.addAll(new ExchangeRoutes(store).routes());
     all.addAll(new AdminRoutes(store).routes());
     all.addAll(new OversightRoutes(store).routes());
-    all.addAll(new WorkRoutes(store, storeLock, jobs, operations).routes());
+    all.addAll(new WorkRoutes(store, access, jobs, operations).routes());
     return all;
   }
 
-  /** Checks who calls, then answers; one operation on the store at a time. */
+  /** Checks who calls, then answers under the store lock the route asks for. */
   private void handle(Route r, Context ctx) throws Exception {
     Sessions.Session s = r.access() == Access.ANYONE ? null : caller(ctx);
-    Object answer;
-    if (!r.locked()) {
-      answer = r.answer().of(new Call(ctx, s, null, null));
-    } else {
-      answer = locked(r, ctx, s);
-    }
+    Object answer =
+        access.under(
+            r.lock(),
+            () -> {
+              Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
+              Operator op =
+                  r.access() == Access.ADMINISTRATOR
+                      ? new Administration(store).administrator(s.user)
+                      : null;
+              return r.answer().of(new Call(ctx, s, v, op));
+            });
     if (answer == null) {
       ctx.status(204);
     } else if (answer != Streamed.INSTANCE) {
       json(ctx, answer);
     }
-  }
-
-  private Object locked(Route r, Context ctx, Sessions.Session s) throws Exception {
-    Object answer;
-    synchronized (storeLock) {
-      Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
-      Operator op =
-          r.access() == Access.ADMINISTRATOR
-              ? new Administration(store).administrator(s.user)
-              : null;
-      answer = r.answer().of(new Call(ctx, s, v, op));
-    }
-    return answer;
   }
 
   /** Starts the API on a host and port (0: any free port) over an open, writable store. */
@@ -282,8 +282,12 @@ public final class ApiServer implements AutoCloseable {
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String user;
-      synchronized (storeLock) {
-        user = store.tokens().userOf(auth.substring(7).strip());
+      try {
+        user = access.read(() -> store.tokens().userOf(auth.substring(7).strip()));
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
       if (user == null) {
         throw new ApiError(401, "log in first: POST /api/session", null);

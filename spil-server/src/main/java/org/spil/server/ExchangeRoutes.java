@@ -42,7 +42,8 @@ final class ExchangeRoutes {
                                 c.ctx().queryParam("dob"),
                                 c.ctx().queryParam("iban"),
                                 c.ctx().queryParam("phone"),
-                                c.ctx().queryParam("id"))))),
+                                c.ctx().queryParam("id")))),
+            StoreAccess.Lock.WRITE),
         new Route(
             HandlerType.POST,
             "/api/requests",

@@ -174,12 +174,16 @@ final class NetworkRoutes {
             links == null ? "*" : String.join(",", new TreeSet<>(links)),
             Long.toString(store.generation()),
             store.today().toString());
-    Network net = projections.get(key);
-    if (net == null) {
-      net = NetworkAnalysis.load(store, viewer, links);
-      projections.put(key, net);
+    // one projection at a time: readers asking for the same one wait for it instead of making it
+    // again (minutes at a million persons)
+    synchronized (projections) {
+      Network net = projections.get(key);
+      if (net == null) {
+        net = NetworkAnalysis.load(store, viewer, links);
+        projections.put(key, net);
+      }
+      return net;
     }
-    return net;
   }
 
   /** The reader's network with the link types the request names ({@code links}, all if none). */

@@ -19,12 +19,12 @@ import org.spil.store.Store;
  */
 final class ResolutionRoutes {
   private final Store store;
-  private final Object storeLock;
+  private final StoreAccess access;
   private final Jobs jobs;
 
-  ResolutionRoutes(Store store, Object storeLock, Jobs jobs) {
+  ResolutionRoutes(Store store, StoreAccess access, Jobs jobs) {
     this.store = store;
-    this.storeLock = storeLock;
+    this.access = access;
     this.jobs = jobs;
   }
 
@@ -104,18 +104,18 @@ final class ResolutionRoutes {
             viewer.user().name(),
             "resolve",
             j -> {
-              synchronized (storeLock) {
-                return new Resolving(store)
-                    .resolve(
-                        viewer,
-                        threshold,
-                        incremental,
-                        0,
-                        step -> {
-                          j.progress(j.done + 1, step);
-                        })
-                    .summary();
-              }
+              return access.write(
+                  () ->
+                      new Resolving(store)
+                          .resolve(
+                              viewer,
+                              threshold,
+                              incremental,
+                              0,
+                              step -> {
+                                j.progress(j.done + 1, step);
+                              })
+                          .summary());
             });
     call.ctx().status(202);
     return job.view();

@@ -37,13 +37,13 @@ import org.spil.store.Store;
  */
 final class SessionRoutes {
   private final Store store;
-  private final Object storeLock;
+  private final StoreAccess access;
   private final Sessions sessions;
   private final LoginThrottle throttle;
 
-  SessionRoutes(Store store, Object storeLock, Sessions sessions, LoginThrottle throttle) {
+  SessionRoutes(Store store, StoreAccess access, Sessions sessions, LoginThrottle throttle) {
     this.store = store;
-    this.storeLock = storeLock;
+    this.access = access;
     this.sessions = sessions;
     this.throttle = throttle;
   }
@@ -65,7 +65,7 @@ final class SessionRoutes {
             "Log in with {\"user\", \"password\"}: a session cookie and the CSRF token.",
             Access.ANYONE,
             this::login,
-            false),
+            StoreAccess.Lock.NONE),
         new Route(
             HandlerType.DELETE, "/api/session", List.of(), "Log out.", Access.USER, this::logout),
         new Route(
@@ -153,7 +153,7 @@ final class SessionRoutes {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
-  private Object login(Call call) throws JsonProcessingException {
+  private Object login(Call call) throws Exception {
     Context ctx = call.ctx();
     JsonNode body;
     try {
@@ -173,20 +173,22 @@ final class SessionRoutes {
       throw new ApiError(429, "too many failed logins; try again in " + seconds(wait) + " s", null);
     }
     // the throttle answers without the store: a burst of guesses does not queue behind readers
-    boolean ok;
-    synchronized (storeLock) {
-      // asked again in turn: guesses sent at once all passed the check above before any failed
-      wait = throttle.wait(user, ctx.ip(), Instant.now());
-      if (!wait.isZero()) {
-        ctx.header("Retry-After", Long.toString(seconds(wait)));
-        throw new ApiError(
-            429, "too many failed logins; try again in " + seconds(wait) + " s", null);
-      }
-      ok = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
-      if (!ok) {
-        throttle.failed(user, ctx.ip(), now);
-      }
-    }
+    // asked again in turn: guesses sent at once all passed the check above before any failed
+    boolean ok =
+        access.write(
+            () -> {
+              Duration again = throttle.wait(user, ctx.ip(), Instant.now());
+              if (!again.isZero()) {
+                ctx.header("Retry-After", Long.toString(seconds(again)));
+                throw new ApiError(
+                    429, "too many failed logins; try again in " + seconds(again) + " s", null);
+              }
+              boolean right = store.accounts().authenticate(user, password.toCharArray(), ctx.ip());
+              if (!right) {
+                throttle.failed(user, ctx.ip(), now);
+              }
+              return right;
+            });
     if (!ok) {
       throw new ApiError(401, "wrong user or password", null);
     }
@@ -198,10 +200,7 @@ final class SessionRoutes {
     cookie.setPath("/");
     cookie.setSecure("https".equals(ctx.scheme()));
     ctx.cookie(cookie);
-    Map<String, Object> out;
-    synchronized (storeLock) {
-      out = new LinkedHashMap<>(describe(user));
-    }
+    Map<String, Object> out = new LinkedHashMap<>(access.read(() -> describe(user)));
     out.put("csrf", s.csrf);
     return out;
   }

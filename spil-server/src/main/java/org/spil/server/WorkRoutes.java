@@ -21,13 +21,13 @@ import org.spil.store.Store;
  */
 final class WorkRoutes {
   private final Store store;
-  private final Object storeLock;
+  private final StoreAccess access;
   private final Jobs jobs;
   private final Operations operations;
 
-  WorkRoutes(Store store, Object storeLock, Jobs jobs, Operations operations) {
+  WorkRoutes(Store store, StoreAccess access, Jobs jobs, Operations operations) {
     this.store = store;
-    this.storeLock = storeLock;
+    this.access = access;
     this.jobs = jobs;
     this.operations = operations;
   }
@@ -53,7 +53,7 @@ final class WorkRoutes {
                 + " result or error.",
             Access.USER,
             c -> job(c).view(),
-            false),
+            StoreAccess.Lock.NONE),
         new Route(
             HandlerType.DELETE,
             "/api/jobs/{id}",
@@ -64,7 +64,7 @@ final class WorkRoutes {
               job(c).cancel.set(true);
               return job(c).view();
             },
-            false),
+            StoreAccess.Lock.NONE),
         new Route(
             HandlerType.POST,
             "/api/operations",
@@ -109,11 +109,11 @@ final class WorkRoutes {
             "upload",
             j -> {
               try {
-                synchronized (storeLock) {
-                  return Ingestion.upload(
-                          store, user, zip, work, n -> j.progress(n, "rows"), j::cancelled)
-                      .summary();
-                }
+                return access.write(
+                    () ->
+                        Ingestion.upload(
+                                store, user, zip, work, n -> j.progress(n, "rows"), j::cancelled)
+                            .summary());
               } finally {
                 DatasetArchive.removeQuietly(dir);
               }

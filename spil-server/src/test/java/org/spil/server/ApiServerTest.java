@@ -883,4 +883,62 @@ class ApiServerTest {
                 .statusCode())
         .isEqualTo(400);
   }
+
+  /**
+   * Reads run in parallel on their own connections while changes run alone: many readers of two
+   * agencies and a writer at once get every answer right, and customs never sees the police's
+   * person among them.
+   */
+  @Test
+  void readersInParallelWithAWriterGetTheirOwnAnswers() throws Exception {
+    Login ann = as("ann");
+    Login dana = as("dana");
+    String person = policePersonId(ann);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 160; i++) {
+      int n = i;
+      answers.add(
+          pool.submit(
+              () -> {
+                switch (n % 5) {
+                  case 0 -> {
+                    HttpResponse<String> r = get(ann, "/api/entities/" + person, "wpg-art-9");
+                    return r.statusCode() == 200 && r.body().contains("1985-03-12")
+                        ? "ok"
+                        : r.body();
+                  }
+                  case 1 -> {
+                    HttpResponse<String> r = get(dana, "/api/entities/" + person, "adw");
+                    return r.statusCode() == 404 ? "ok" : "customs saw: " + r.body();
+                  }
+                  case 2 -> {
+                    HttpResponse<String> r =
+                        get(ann, "/api/search?q=Mohamed%20El%20Amrani", "wpg-art-9");
+                    return r.statusCode() == 200 && r.body().contains(person) ? "ok" : r.body();
+                  }
+                  case 3 -> {
+                    HttpResponse<String> r = get(dana, "/api/search?q=El%20Amrani", "adw");
+                    return r.statusCode() == 200 && !r.body().contains(person)
+                        ? "ok"
+                        : "customs found: " + r.body();
+                  }
+                  default -> {
+                    HttpResponse<String> r =
+                        post(
+                            ann,
+                            "/api/session/purpose",
+                            "wpg-art-9",
+                            Map.of("purpose", "wpg-art-9"));
+                    return r.statusCode() == 200 ? "ok" : r.body();
+                  }
+                }
+              }));
+    }
+    pool.shutdown();
+    for (java.util.concurrent.Future<String> f : answers) {
+      assertThat(f.get()).isEqualTo("ok");
+    }
+  }
 }

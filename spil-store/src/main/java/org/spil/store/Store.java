@@ -441,6 +441,20 @@ public final class Store implements AutoCloseable {
     return AuditPositions.all(warehouse.connection());
   }
 
+  /** Work on the store that may throw. */
+  public interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs reads on a database connection of their own, so that several threads read at once; the
+   * caller keeps anything that writes to the warehouse out meanwhile (a read-write lock), and the
+   * reads may append to the audit log, which serializes its own appends.
+   */
+  public <T> T reading(Work<T> work) throws Exception {
+    return warehouse.reading(work::run);
+  }
+
   /**
    * How many changes this store has made to its warehouse since it opened (a batch, a purge, a
    * grant, a user, a case, an approval, a resolution): what a front end derives from the store for

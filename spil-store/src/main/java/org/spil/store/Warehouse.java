@@ -249,7 +249,33 @@ public final class Warehouse implements AutoCloseable {
   }
 
   Connection connection() {
-    return connection;
+    Connection own = lent.get();
+    return own != null ? own : connection;
+  }
+
+  /** A connection of a thread's own, while it reads in parallel with others ({@link #reading}). */
+  private final ThreadLocal<Connection> lent = new ThreadLocal<>();
+
+  /** Work on the warehouse that may throw. */
+  interface Reading<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs work on a connection of its own to the same database, so that reads run in parallel (a
+   * DuckDB connection serves one statement at a time; connections of one database see the same
+   * committed data). The caller keeps writers out meanwhile.
+   */
+  <T> T reading(Reading<T> work) throws Exception {
+    if (lent.get() != null) {
+      return work.run();
+    }
+    try (Connection own = connection.unwrap(DuckDBConnection.class).duplicate()) {
+      lent.set(own);
+      return work.run();
+    } finally {
+      lent.remove();
+    }
   }
 
   boolean hasEntityKeys() {
