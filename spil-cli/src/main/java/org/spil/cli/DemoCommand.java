@@ -82,6 +82,8 @@ final class DemoCommand implements Callable<Integer> {
         data,
         "127.0.0.1",
         port,
+        null,
+        null,
         out,
         url -> {
           out.println("Demo accounts (passwords made for this demo only):");

@@ -46,20 +46,35 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "PEM certificate (with its chain) to serve HTTPS with; needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM private key (PKCS#8, BEGIN PRIVATE KEY) of the certificate.")
+  Path tlsKey;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!loopback(bind)) {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (!loopback(bind) && tlsCert == null) {
       throw new IllegalArgumentException(
           "--bind: "
               + bind
-              + " is reachable from other machines, and the server has no TLS yet; serve on"
-              + " 127.0.0.1 and put a TLS proxy in front");
+              + " is reachable from other machines; serve it over HTTPS (--tls-cert, --tls-key)"
+              + " or put a TLS proxy in front of 127.0.0.1");
     }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port: from 0 to 65535, not " + port);
     }
-    serve(spil.open(true), spil.dataDir(), bind, port, out, url -> {});
+    serve(spil.open(true), spil.dataDir(), bind, port, tlsCert, tlsKey, out, url -> {});
     return 0;
   }
 
@@ -69,10 +84,23 @@ final class ServeCommand implements Callable<Integer> {
    * (the audit head is written with every append) and removes the mark.
    */
   static void serve(
-      Store store, Path dir, String bind, int port, PrintWriter out, Consumer<String> announce)
+      Store store,
+      Path dir,
+      String bind,
+      int port,
+      Path tlsCert,
+      Path tlsKey,
+      PrintWriter out,
+      Consumer<String> announce)
       throws InterruptedException {
-    ApiServer server = ApiServer.start(store, bind, port, new RemoteOperations());
-    String url = "http://" + bind + ":" + server.port();
+    ApiServer server;
+    try {
+      server = ApiServer.start(store, bind, port, new RemoteOperations(), tlsCert, tlsKey);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    String url = (tlsCert == null ? "http://" : "https://") + bind + ":" + server.port();
     Serving.mark(dir, url);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

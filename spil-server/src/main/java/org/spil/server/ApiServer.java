@@ -8,11 +8,20 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spil.app.Administration;
@@ -62,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
   private final NetworkRoutes networkRoutes;
   private final Javalin app;
 
-  private ApiServer(Store store, String host, int port, Operations operations) {
+  private ApiServer(Store store, String host, int port, Operations operations, TlsKeys tls) {
     this.store = store;
     this.operations = operations;
     this.access = new StoreAccess(store);
@@ -73,6 +82,26 @@ public final class ApiServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.jetty.host = host;
               config.jetty.port = port;
+              if (tls != null) {
+                // HTTPS only: the session cookie is then marked Secure
+                KeyStore keys = tls.keyStore();
+                config.jetty.addConnector(
+                    (server, http) -> {
+                      SslContextFactory.Server ssl = new SslContextFactory.Server();
+                      ssl.setKeyStore(keys);
+                      ssl.setKeyStorePassword(new String(TlsKeys.STORE_PASSWORD));
+                      HttpConfiguration https = new HttpConfiguration(http);
+                      https.addCustomizer(new SecureRequestCustomizer());
+                      ServerConnector connector =
+                          new ServerConnector(
+                              server,
+                              new SslConnectionFactory(ssl, "http/1.1"),
+                              new HttpConnectionFactory(https));
+                      connector.setHost(host);
+                      connector.setPort(port);
+                      return connector;
+                    });
+              }
               config.http.maxRequestSize = MAX_BODY;
               for (Route r : routes()) {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> handle(r, ctx));
@@ -229,13 +258,31 @@ public final class ApiServer implements AutoCloseable {
    * none).
    */
   public static ApiServer start(Store store, String host, int port, Operations operations) {
-    ApiServer s = new ApiServer(store, host, port, operations);
+    return start(store, host, port, operations, null, null);
+  }
+
+  /**
+   * Starts the API over HTTPS with a PEM certificate (and chain) and its PKCS#8 key when both are
+   * given, else over HTTP.
+   */
+  public static ApiServer start(
+      Store store, String host, int port, Operations operations, Path certificate, Path key) {
+    if ((certificate == null) != (key == null)) {
+      throw new IllegalArgumentException("give both the TLS certificate and its key, or neither");
+    }
+    TlsKeys tls = certificate == null ? null : new TlsKeys(certificate, key);
+    ApiServer s = new ApiServer(store, host, port, operations, tls);
     s.app.start();
     return s;
   }
 
   /** The port the server listens on. */
   public int port() {
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
+        return sc.getLocalPort();
+      }
+    }
     return app.port();
   }
 
