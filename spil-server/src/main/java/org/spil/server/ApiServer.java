@@ -276,6 +276,11 @@ public final class ApiServer implements AutoCloseable {
     return s;
   }
 
+  /** Network projections made so far (readers with the same scope and team share one). */
+  int projectionsMade() {
+    return networkRoutes.projectionsMade();
+  }
+
   /** The port the server listens on. */
   public int port() {
     for (Connector c : app.jettyServer().server().getConnectors()) {

@@ -24,6 +24,7 @@ import org.spil.policy.Viewer;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Call;
 import org.spil.server.ApiServer.Route;
+import org.spil.store.AuditLog;
 import org.spil.store.Charts;
 import org.spil.store.Store;
 
@@ -165,12 +166,23 @@ final class NetworkRoutes {
    * batch, grant, approval or resolution moves its generation) on the same day: the first request
    * of an analyst pays the projection, the next ones only the walk.
    */
+  /** Projections made since the server started (the tests count sharing by it). */
+  private int made;
+
+  int projectionsMade() {
+    synchronized (projections) {
+      return made;
+    }
+  }
+
   private Network projection(Viewer viewer, Set<String> links) {
+    // keyed by what the reader may see and the team whose resolution names the nodes: the readers
+    // of a case, or of an agency's task, with the same scope share one projection
     String key =
         String.join(
             "\u0000",
-            viewer.user().name(),
-            viewer.purpose().token(),
+            viewer.team(),
+            store.scopeKey(viewer),
             links == null ? "*" : String.join(",", new TreeSet<>(links)),
             Long.toString(store.generation()),
             store.today().toString());
@@ -180,6 +192,7 @@ final class NetworkRoutes {
       Network net = projections.get(key);
       if (net == null) {
         net = NetworkAnalysis.load(store, viewer, links);
+        made++;
         projections.put(key, net);
       }
       return net;
@@ -191,7 +204,20 @@ final class NetworkRoutes {
     String links = call.ctx().queryParam("links");
     Set<String> linkTypes =
         links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
-    return projection(call.viewer(), linkTypes);
+    Network net = projection(call.viewer(), linkTypes);
+    // every answer drawn from a kept projection is a read of its own, audited as such
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("route", call.ctx().path());
+    detail.put("nodes", net.size());
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                call.viewer().user().name(),
+                call.viewer().purpose().token(),
+                "network-read",
+                detail));
+    return net;
   }
 
   /** Path lengths: by hops, or with {@code weighted=true} by the inverse of the links' weight. */

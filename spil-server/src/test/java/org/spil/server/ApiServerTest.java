@@ -941,4 +941,24 @@ class ApiServerTest {
       assertThat(f.get()).isEqualTo("ok");
     }
   }
+
+  /** Readers of one team with the same scope share a projection; each read is audited. */
+  @Test
+  void readersWithTheSameScopeShareOneProjectionAndEachReadIsAudited() throws Exception {
+    Login ann = as("ann");
+    Login pia = as("pia");
+    String person = policePersonId(ann);
+    assertThat(get(ann, "/api/network/" + person + "?links=Associate", "wpg-art-9").statusCode())
+        .isEqualTo(200);
+    int made = server.projectionsMade();
+    HttpResponse<String> hers =
+        get(pia, "/api/network/" + person + "?links=Associate", "wpg-art-9");
+    assertThat(hers.statusCode()).isEqualTo(200);
+    assertThat(server.projectionsMade()).as("shared, not made again").isEqualTo(made);
+    // another agency's reader has another scope: its own projection, its own answer
+    assertThat(get(as("dirk"), "/api/network/" + person + "?links=Associate", "adw").statusCode())
+        .isEqualTo(404);
+    String audit = get(as("fg"), "/api/audit?user=pia", null).body();
+    assertThat(audit).contains("network-read");
+  }
 }

@@ -2,17 +2,22 @@ package org.spil.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -488,6 +493,29 @@ public final class Store implements AutoCloseable {
     } catch (PolicyException e) {
       audit.append(new AuditLog.Event(user, purpose, "refused", Map.of("reason", e.getMessage())));
       throw e;
+    }
+  }
+
+  /**
+   * A fingerprint of what the viewer may read (the batches in full and the entities granted of
+   * others): two viewers with the same fingerprint read exactly the same statements, so what is
+   * derived from them alone (a network projection, with the team's resolution) may be shared.
+   */
+  public String scopeKey(Viewer viewer) {
+    Scope scope = scope(viewer);
+    StringBuilder b = new StringBuilder();
+    new TreeSet<>(scope.batches()).forEach(id -> b.append(id).append(','));
+    b.append('|');
+    new TreeMap<>(scope.entities())
+        .forEach(
+            (batch, ids) -> b.append(batch).append(':').append(new TreeSet<>(ids)).append(';'));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
