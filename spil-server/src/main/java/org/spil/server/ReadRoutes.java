@@ -59,7 +59,7 @@ final class ReadRoutes {
                 "from",
                 "to"),
             "Search names, identifiers and addresses within what the purpose lets the user see;"
-                + " facets (schema, country, handling code) count every hit found.",
+                + " facets (schema, country, handling code) count the best 100 hits (more when paging further).",
             Access.READER,
             this::search),
         new Route(
