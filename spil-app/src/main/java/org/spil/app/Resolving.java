@@ -27,10 +27,12 @@ import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
 import org.spil.resolve.Verdict;
 import org.spil.store.AuditLog;
+import org.spil.store.EntityRecord;
 import org.spil.store.Resolutions;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Store;
+import org.spil.store.ValueRecord;
 
 /**
  * Entity resolution for a viewer's team: resolve who is who among the persons and companies the
@@ -205,24 +207,26 @@ public final class Resolving {
       }
     }
     List<String> ids = canonical == null ? List.of(id) : clusters.get(canonical);
+    // the members read and audited once, not one show per member
     List<Member> members = new ArrayList<>();
-    for (String m : ids.subList(0, Math.min(100, ids.size()))) {
-      store
-          .entities()
-          .entity(viewer, m)
-          .ifPresent(
-              e ->
-                  members.add(
-                      new Member(
-                          e.id(),
-                          e.schema(),
-                          e.caption(),
-                          e.properties().values().stream()
-                              .flatMap(List::stream)
-                              .map(v -> v.dataset())
-                              .distinct()
-                              .sorted()
-                              .toList())));
+    for (EntityRecord e :
+        store
+            .entities()
+            .members(
+                viewer,
+                canonical == null ? id : canonical,
+                ids.subList(0, Math.min(100, ids.size())))) {
+      members.add(
+          new Member(
+              e.id(),
+              e.schema(),
+              e.caption(),
+              e.properties().values().stream()
+                  .flatMap(List::stream)
+                  .map(ValueRecord::dataset)
+                  .distinct()
+                  .sorted()
+                  .toList()));
     }
     Set<String> seen = new HashSet<>();
     members.forEach(m -> seen.add(m.id()));
@@ -442,8 +446,8 @@ public final class Resolving {
 
   /**
    * Scored resolutions kept per store, reader, purpose, threshold, warehouse generation and day:
-   * the review queue and each explanation answer from the one scoring (6 s at the demo's scale)
-   * until the warehouse changes (a batch, a grant, a resolution, a judgement's resolution).
+   * the review queue and each explanation answer from one scoring of every candidate pair until the
+   * warehouse changes (a batch, a grant, a resolution, a judgement's resolution).
    */
   private static final Map<String, Scored> KEPT_SCORES =
       Collections.synchronizedMap(

@@ -330,17 +330,10 @@ public final class ApiServer implements AutoCloseable {
    * Who calls: the user of an API token ({@code Authorization: Bearer}, for scripts; no cookie, so
    * no CSRF token either), else of the session cookie. 401 with one body for every failure.
    */
-  private Sessions.Session caller(Context ctx) {
+  private Sessions.Session caller(Context ctx) throws Exception {
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String user;
-      try {
-        user = access.read(() -> store.tokens().userOf(auth.substring(7).strip()));
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      String user = access.read(() -> store.tokens().userOf(auth.substring(7).strip()));
       if (user == null) {
         throw new ApiError(401, "log in first: POST /api/session", null);
       }

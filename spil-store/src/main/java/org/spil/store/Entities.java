@@ -78,23 +78,15 @@ public final class Entities {
    * with the members returned.
    */
   public Optional<EntityRecord> merged(Viewer viewer, String canonicalId, List<String> members) {
-    Scope scope = store.scope(viewer);
     Schema schema = null;
     List<String> seen = new ArrayList<>();
     Map<String, List<ValueRecord>> props = new TreeMap<>();
-    for (String m : members) {
-      Optional<EntityRecord> e = read(scope, m);
-      if (e.isEmpty()) {
-        continue;
-      }
-      seen.add(m);
-      Schema s = Schemata.model().get(e.get().schema());
+    for (EntityRecord e : members(viewer, canonicalId, members)) {
+      seen.add(e.id());
+      Schema s = Schemata.model().get(e.schema());
       schema = schema == null ? s : Schemata.model().common(schema, s).orElse(schema);
-      e.get()
-          .properties()
-          .forEach((p, v) -> props.computeIfAbsent(p, k -> new ArrayList<>()).addAll(v));
+      e.properties().forEach((p, v) -> props.computeIfAbsent(p, k -> new ArrayList<>()).addAll(v));
     }
-    store.audited(viewer, "show", Map.of("entity", canonicalId, "returned", List.copyOf(seen)));
     if (schema == null) {
       return Optional.empty();
     }
@@ -111,6 +103,23 @@ public final class Entities {
             Captions.caption(schema, plain, canonicalId),
             props,
             List.copyOf(seen)));
+  }
+
+  /**
+   * The members of a resolved entity that the viewer may see, each as a single entity, in the order
+   * given; audited once, as a show of the resolved entity with the members returned.
+   */
+  public List<EntityRecord> members(Viewer viewer, String canonicalId, List<String> members) {
+    Scope scope = store.scope(viewer);
+    List<EntityRecord> out = new ArrayList<>();
+    for (String m : members) {
+      read(scope, m).ifPresent(out::add);
+    }
+    store.audited(
+        viewer,
+        "show",
+        Map.of("entity", canonicalId, "returned", out.stream().map(EntityRecord::id).toList()));
+    return out;
   }
 
   private Optional<EntityRecord> entityUnaudited(Viewer viewer, String id) {
