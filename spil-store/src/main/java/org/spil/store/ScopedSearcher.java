@@ -1,6 +1,7 @@
 package org.spil.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -35,7 +36,15 @@ final class ScopedSearcher extends IndexSearcher {
   static final long LENGTH = 8;
 
   private final Scope scope;
+
+  /**
+   * Visible documents that make a term very common for {@link #tier}: about one in thirty of a
+   * million persons (counting them costs a millisecond).
+   */
+  static final int VERY_COMMON = 32 * CAP;
+
   private final Map<Term, Integer> counted = new HashMap<>();
+  private final Map<Term, Integer> countedFurther = new HashMap<>();
 
   ScopedSearcher(IndexReader reader, Scope scope) {
     super(reader);
@@ -45,13 +54,40 @@ final class ScopedSearcher extends IndexSearcher {
   @Override
   public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
       throws IOException {
+    // at least one: a term held only by invisible documents matches nothing visible anyway
+    int n = Math.max(1, visible(term));
+    return new TermStatistics(term.bytes(), n, n);
+  }
+
+  /** How many visible documents hold a term, up to {@link #CAP}; counted once per search. */
+  private int visible(Term term) throws IOException {
     Integer n = counted.get(term);
     if (n == null) {
-      // at least one: a term held only by invisible documents matches nothing visible anyway
-      n = Math.max(1, Math.min(CAP, SearchIndex.visibleCount(this, term, scope, CAP)));
+      n = Math.min(CAP, SearchIndex.visibleCount(this, term, scope, CAP));
       counted.put(term, n);
     }
-    return new TermStatistics(term.bytes(), n, n);
+    return n;
+  }
+
+  /**
+   * How common a term is in the viewer's scope: 0 when fewer than {@link #CAP} visible documents
+   * hold it, 1 when fewer than {@link #VERY_COMMON}, 2 otherwise ("de" among Dutch names). The
+   * search lets the terms of the lowest tier of its name tokens find and the others only rank.
+   */
+  int tier(Term term) {
+    try {
+      if (visible(term) < CAP) {
+        return 0;
+      }
+      Integer n = countedFurther.get(term);
+      if (n == null) {
+        n = SearchIndex.visibleCount(this, term, scope, VERY_COMMON);
+        countedFurther.put(term, n);
+      }
+      return n >= VERY_COMMON ? 2 : 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

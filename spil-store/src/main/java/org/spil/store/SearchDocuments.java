@@ -55,6 +55,32 @@ final class SearchDocuments {
   /** The doc-values field holding a document's batch id, for scope filters. */
   static final String BATCH_NUMBER = "batch_no";
 
+  /**
+   * The doc-values field holding a 64-bit hash of a document's entity id: the tie-break of equal
+   * scores. Comparing numbers costs nothing beside comparing the ids themselves, which reads and
+   * decompresses blocks of the terms dictionary for each candidate (a quarter of a search's time at
+   * a million persons).
+   */
+  static final String ENTITY_KEY = "entity_key";
+
+  /**
+   * The tie-break key of an entity id: FNV-1a over its characters, mixed by MurmurHash3's
+   * finaliser. The same on every run and machine; two ids with the same key only share a place in
+   * the order of equal scores.
+   */
+  static long entityKey(String entityId) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < entityId.length(); i++) {
+      h ^= entityId.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
   /** The term field of dates of birth (ISO, as precise as the source gave them). */
   static final String BIRTH_DATE = "dob";
 
@@ -64,6 +90,7 @@ final class SearchDocuments {
     Document doc = new Document();
     doc.add(new StringField("entity", entityId, Field.Store.YES));
     doc.add(new SortedDocValuesField("entity", new BytesRef(entityId)));
+    doc.add(new NumericDocValuesField(ENTITY_KEY, entityKey(entityId)));
     doc.add(new StringField("batch", Long.toString(batch.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(BATCH_NUMBER, batch.id()));
     doc.add(new StoredField("handling", batch.provenance().handlingCode().name()));

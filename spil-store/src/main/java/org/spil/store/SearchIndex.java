@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,13 +34,13 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -51,7 +52,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
 
@@ -77,9 +77,10 @@ public final class SearchIndex implements AutoCloseable {
    * birth as terms. 4 (3 was a step on the way there): free text without positions (only single
    * words are ever looked up); a document's own schema only, not its ancestors, and neither dataset
    * nor agency, which are the batch's (filters on them are sets of schemata and batches): five
-   * fewer terms per document.
+   * fewer terms per document. 5: a numeric hash of the entity id as doc values, the tie-break of
+   * equal scores.
    */
-  static final String FORMAT = "4";
+  static final String FORMAT = "5";
 
   private static final String FORMAT_KEY = "format";
 
@@ -384,23 +385,27 @@ public final class SearchIndex implements AutoCloseable {
     if (scope.isEmpty() || (within != null && within.isEmpty())) {
       return List.of();
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(SearchQueries.match(q), BooleanClause.Occur.MUST);
-    query.add(scope.filter(), BooleanClause.Occur.FILTER);
-    if (q.schema() != null) {
-      query.add(SearchQueries.schemaIsA(q.schema()), BooleanClause.Occur.FILTER);
-    }
-    if (q.country() != null) {
-      query.add(new TermQuery(new Term("country", q.country())), BooleanClause.Occur.FILTER);
-    }
-    if (within != null) {
-      query.add(
-          NumericDocValuesField.newSlowSetQuery(
-              SearchDocuments.BATCH_NUMBER, within.stream().mapToLong(Long::longValue).toArray()),
-          BooleanClause.Occur.FILTER);
-    }
-    Query built = query.build();
-    return withSearcher(searcher -> ranked(searcher, built, q.limit(), scope));
+    return withSearcher(
+        shared -> {
+          ScopedSearcher searcher = new ScopedSearcher(shared.getIndexReader(), scope);
+          BooleanQuery.Builder query = new BooleanQuery.Builder();
+          query.add(SearchQueries.match(q, searcher::tier), BooleanClause.Occur.MUST);
+          query.add(scope.filter(), BooleanClause.Occur.FILTER);
+          if (q.schema() != null) {
+            query.add(SearchQueries.schemaIsA(q.schema()), BooleanClause.Occur.FILTER);
+          }
+          if (q.country() != null) {
+            query.add(new TermQuery(new Term("country", q.country())), BooleanClause.Occur.FILTER);
+          }
+          if (within != null) {
+            query.add(
+                NumericDocValuesField.newSlowSetQuery(
+                    SearchDocuments.BATCH_NUMBER,
+                    within.stream().mapToLong(Long::longValue).toArray()),
+                BooleanClause.Occur.FILTER);
+          }
+          return ranked(searcher, query.build(), q.limit(), scope);
+        });
   }
 
   /**
@@ -423,7 +428,7 @@ public final class SearchIndex implements AutoCloseable {
         searcher -> {
           List<SearchHit> hits = new ArrayList<>();
           if (birthDate != null && !birthDate.isBlank()) {
-            BooleanQuery.Builder names = new BooleanQuery.Builder();
+            SearchQueries.Clauses names = new SearchQueries.Clauses(t -> 0);
             SearchQueries.names(name, false, names);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             query.add(SearchQueries.birthDates(birthDate), BooleanClause.Occur.MUST);
@@ -433,13 +438,18 @@ public final class SearchIndex implements AutoCloseable {
             query.add(names.build(), BooleanClause.Occur.MUST);
             query.add(legalEntity, BooleanClause.Occur.FILTER);
             query.add(visible, BooleanClause.Occur.FILTER);
-            hits.addAll(ranked(searcher, query.build(), limit, scope));
+            hits.addAll(
+                ranked(
+                    new ScopedSearcher(searcher.getIndexReader(), scope),
+                    query.build(),
+                    limit,
+                    scope));
             if (hits.size() >= limit) {
               // enough born on the date: namesakes without it would rank below them
               return hits;
             }
           }
-          BooleanQuery.Builder names = new BooleanQuery.Builder();
+          SearchQueries.Clauses names = new SearchQueries.Clauses(t -> 0);
           SearchQueries.names(name, true, names);
           BooleanQuery.Builder query = new BooleanQuery.Builder();
           String rarest = rarestToken(searcher, SearchQueries.firstTokens(name), scope);
@@ -448,7 +458,7 @@ public final class SearchIndex implements AutoCloseable {
           } else {
             // walking the postings of "jan" or "mohamed" is the cost of a name search on millions
             // of persons: the rarest token (or a typo of it) leads, the others only score
-            BooleanQuery.Builder lead = new BooleanQuery.Builder();
+            SearchQueries.Clauses lead = new SearchQueries.Clauses(t -> 0);
             SearchQueries.token(rarest, true, lead);
             query.add(lead.build(), BooleanClause.Occur.MUST);
             query.add(names.build(), BooleanClause.Occur.SHOULD);
@@ -457,7 +467,12 @@ public final class SearchIndex implements AutoCloseable {
           query.add(visible, BooleanClause.Occur.FILTER);
           Set<String> seen = new HashSet<>();
           hits.forEach(h -> seen.add(h.id()));
-          for (SearchHit h : ranked(searcher, query.build(), limit, scope)) {
+          for (SearchHit h :
+              ranked(
+                  new ScopedSearcher(searcher.getIndexReader(), scope),
+                  query.build(),
+                  limit,
+                  scope)) {
             if (seen.add(h.id())) {
               hits.add(h);
             }
@@ -493,23 +508,52 @@ public final class SearchIndex implements AutoCloseable {
    * The best {@code limit} entities for a query that already carries its scope filter, each
    * assembled from all its documents within the scope.
    */
-  private static List<SearchHit> ranked(IndexSearcher shared, Query query, int limit, Scope scope)
-      throws IOException {
+  private static List<SearchHit> ranked(
+      ScopedSearcher searcher, Query query, int limit, Scope scope) throws IOException {
     // scored with statistics of the viewer's scope alone (see ScopedSearcher)
-    IndexSearcher searcher = new ScopedSearcher(shared.getIndexReader(), scope);
-    // ties are broken by entity id, so results do not depend on the order documents were added
-    Sort order = new Sort(SortField.FIELD_SCORE, new SortField("entity", SortField.Type.STRING));
-    TopDocs top = searcher.search(query, limit * 4, order, true);
+    // ties are broken by a hash of the entity id, so results do not depend on the order documents
+    // were added
+    Sort order =
+        new Sort(
+            SortField.FIELD_SCORE, new SortField(SearchDocuments.ENTITY_KEY, SortField.Type.LONG));
+    ScoreDoc[] top = searcher.search(query, limit * 4, order, true).scoreDocs;
     Map<String, Float> best = new LinkedHashMap<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      // the sort's second key is the entity id: no stored document needs decoding here
-      String id = ((BytesRef) ((FieldDoc) sd).fields[1]).utf8ToString();
-      best.merge(id, sd.score, Math::max);
-      if (best.size() >= limit) {
-        break;
+    // an entity may have a document in each of several batches: ids are read a page at a time,
+    // best first, until there are enough entities
+    for (int from = 0; from < top.length && best.size() < limit; from += limit) {
+      ScoreDoc[] page = Arrays.copyOfRange(top, from, Math.min(top.length, from + limit));
+      String[] ids = entityIds(searcher.getIndexReader(), page);
+      for (int i = 0; i < page.length && best.size() < limit; i++) {
+        best.merge(ids[i], page[i].score, Math::max);
       }
     }
     return assemble(searcher, best, scope);
+  }
+
+  /** The entity ids of some documents, in their order, read from doc values in document order. */
+  private static String[] entityIds(IndexReader reader, ScoreDoc[] docs) throws IOException {
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i].doc));
+    List<LeafReaderContext> leaves = reader.leaves();
+    String[] ids = new String[docs.length];
+    int leaf = -1;
+    SortedDocValues values = null;
+    for (int i : byDoc) {
+      int doc = docs[i].doc;
+      int at = ReaderUtil.subIndex(doc, leaves);
+      if (at != leaf) {
+        leaf = at;
+        values = DocValues.getSorted(leaves.get(at).reader(), "entity");
+      }
+      if (!values.advanceExact(doc - leaves.get(at).docBase)) {
+        throw new IllegalStateException("search index document " + doc + " has no entity id");
+      }
+      ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+    return ids;
   }
 
   private static List<SearchHit> assemble(
