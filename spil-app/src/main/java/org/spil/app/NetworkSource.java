@@ -18,8 +18,9 @@ import org.spil.store.Store;
 /**
  * Where the network commands get their network: a CSV file ({@code --graph}, a real network such as
  * CAVIAR) or the warehouse, projected for a viewer and purpose. The projection reads only what the
- * viewer may see (every relationship schema, the entities at their ends, and phones, emails and
- * addresses as shared pivots), merges entities the viewer's last {@code spil resolve} put in one
+ * viewer may see (the relationships of every schema, aggregated per pair of ends in the warehouse;
+ * the entities at their ends, and phones, emails and addresses as shared pivots; of each entity
+ * only the values it uses), merges entities the viewer's last {@code spil resolve} put in one
  * cluster, and flags nodes: "underworld" for suspects (a position or role such as "verdachte" or
  * "suspect", a party to a court case) and accounts on criminal phone services; "upperworld" for
  * registered companies and organisations and for professionals (notaries, lawyers, accountants,
@@ -44,6 +45,27 @@ public final class NetworkSource {
           "beneficiary", "beneficiaryAccount",
           "sender", "senderAccount",
           "recipients", "recipientAccount");
+
+  /**
+   * The properties of nodes the projection reads: the id (every entity that states it is a node),
+   * the captions, the pivots and the words that flag a node.
+   */
+  private static final Set<String> NODE_PROPERTIES =
+      Set.of(
+          "id",
+          "name",
+          "username",
+          "iban",
+          "title",
+          "registrationNumber",
+          "phone",
+          "email",
+          "address",
+          "addressEntity",
+          "position",
+          "role",
+          "service");
+
   private static final Set<String> SUSPECT =
       Set.of("verdachte", "suspect", "verdacht", "prévenu", "inculpé", "verdächtiger", "accused");
   private static final Set<String> CRIMINAL_SERVICES =
@@ -81,20 +103,13 @@ public final class NetworkSource {
     }
     Set<String> suspects = new HashSet<>();
     Set<String> upper = new HashSet<>();
-    Set<String> all = new HashSet<>(NODE_SCHEMATA);
-    all.addAll(edgeSchemata);
     store
         .entities()
         .forEachEntity(
             viewer,
-            all,
+            NODE_SCHEMATA,
+            NODE_PROPERTIES,
             (id, schemaName, source, props) -> {
-              Schema schema = Schemata.model().get(schemaName);
-              String dataset = source == null ? null : source.dataset();
-              if (schema.isEdge()) {
-                edge(b, schema, props, dataset, suspects);
-                return;
-              }
               b.entity(id, schemaName, caption(props));
               for (String p : List.of("phone", "email")) {
                 for (String v : props.getOrDefault(p, List.of())) {
@@ -120,46 +135,35 @@ public final class NetworkSource {
                 upper.add(id);
               }
             });
+    // relationship statements come aggregated per pair of ends
+    for (String e : edgeSchemata) {
+      Schema schema = Schemata.model().get(e);
+      store
+          .links()
+          .of(
+              viewer,
+              e,
+              ACCOUNT_FALLBACK.get(schema.edgeSource()),
+              ACCOUNT_FALLBACK.get(schema.edgeTarget()),
+              link -> {
+                b.link(
+                    e,
+                    link.source(),
+                    link.target(),
+                    link.count(),
+                    link.amount(),
+                    link.currency(),
+                    link.first(),
+                    link.last(),
+                    link.datasets());
+                if (e.equals("CourtCaseParty")) {
+                  suspects.add(link.source());
+                }
+              });
+    }
     suspects.forEach(id -> b.flag(id, "underworld"));
     upper.stream().filter(id -> !suspects.contains(id)).forEach(id -> b.flag(id, "upperworld"));
     return b.build(types);
-  }
-
-  private static void edge(
-      NetworkBuilder b,
-      Schema schema,
-      Map<String, List<String>> props,
-      String dataset,
-      Set<String> suspects) {
-    List<String> from = ends(props, schema.edgeSource());
-    List<String> to = ends(props, schema.edgeTarget());
-    String date = first(props, "date", first(props, "startDate", null));
-    Double amount = null;
-    String a = first(props, "amount", null);
-    if (a != null) {
-      try {
-        amount = Double.parseDouble(a);
-      } catch (NumberFormatException e) {
-        amount = null;
-      }
-    }
-    String currency = first(props, "currency", null);
-    for (String u : from) {
-      for (String v : to) {
-        b.link(schema.name(), u, v, date, amount, currency, dataset);
-      }
-    }
-    if (schema.name().equals("CourtCaseParty")) {
-      suspects.addAll(from);
-    }
-  }
-
-  private static List<String> ends(Map<String, List<String>> props, String prop) {
-    List<String> v = props.get(prop);
-    if ((v == null || v.isEmpty()) && ACCOUNT_FALLBACK.containsKey(prop)) {
-      v = props.get(ACCOUNT_FALLBACK.get(prop));
-    }
-    return v == null ? List.of() : v;
   }
 
   private static String caption(Map<String, List<String>> props) {

@@ -161,11 +161,6 @@ final class NetworkRoutes {
         }
       };
 
-  /**
-   * The network a viewer may see, projected once and kept while the warehouse is unchanged (a
-   * batch, grant, approval or resolution moves its generation) on the same day: the first request
-   * of an analyst pays the projection, the next ones only the walk.
-   */
   /** Projections made since the server started (the tests count sharing by it). */
   private int made;
 
@@ -175,6 +170,11 @@ final class NetworkRoutes {
     }
   }
 
+  /**
+   * The network a viewer may see, projected once and kept while the warehouse is unchanged (a
+   * batch, grant, approval or resolution moves its generation) on the same day: the first request
+   * of an analyst pays the projection, the next ones only the walk.
+   */
   private Network projection(Viewer viewer, Set<String> links) {
     // keyed by what the reader may see and the team whose resolution names the nodes: the readers
     // of a case, or of an agency's task, with the same scope share one projection

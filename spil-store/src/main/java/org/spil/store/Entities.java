@@ -374,11 +374,22 @@ public final class Entities {
    * call over the same warehouse.
    */
   public long forEachEntity(Viewer viewer, Set<String> schemata, EntityConsumer consumer) {
+    return forEachEntity(viewer, schemata, null, consumer);
+  }
+
+  /**
+   * As {@link #forEachEntity(Viewer, Set, EntityConsumer)}, with only the values of the properties
+   * named (null: all); an entity none of whose visible values is of them comes only when it states
+   * its id and {@code id} is named. Reading only what an analysis uses: a network projection of the
+   * million-person scenario needs about half of its 92 million values.
+   */
+  public long forEachEntity(
+      Viewer viewer, Set<String> schemata, Set<String> properties, EntityConsumer consumer) {
     Scope scope = store.scope(viewer);
     if (scope.isEmpty() || schemata.isEmpty()) {
       return 0;
     }
-    List<String> quoted = schemata.stream().map(x -> "'" + x.replace("'", "''") + "'").toList();
+
     // grouped in parts by a hash of the entity id, each small enough for DuckDB's memory: grouping
     // every statement of a 1M-person warehouse at once (lists per entity) ran out of 13 GB
     long statements =
@@ -394,8 +405,9 @@ public final class Entities {
               + ", min(s.batch_id) FROM statement s WHERE "
               + scope.sql("s.batch_id", "s.entity_id")
               + " AND schema IN ("
-              + String.join(",", quoted)
+              + quotedList(schemata)
               + ")"
+              + (properties == null ? "" : " AND prop IN (" + quotedList(properties) + ")")
               + (parts > 1 ? " AND hash(s.entity_id) % " + parts + " = " + part : "")
               + " GROUP BY entity_id ORDER BY entity_id";
       try (Statement st = warehouse.connection().createStatement();
@@ -418,6 +430,12 @@ public final class Entities {
         "entities-read",
         Map.of("schemata", List.copyOf(new TreeSet<>(schemata)), "entities", n));
     return n;
+  }
+
+  /** Names as a list of SQL string literals, in a fixed order. */
+  private static String quotedList(Set<String> names) {
+    return String.join(
+        ",", new TreeSet<>(names).stream().map(x -> "'" + x.replace("'", "''") + "'").toList());
   }
 
   /**

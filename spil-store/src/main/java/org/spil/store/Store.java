@@ -226,6 +226,11 @@ public final class Store implements AutoCloseable {
     return new Relations(this);
   }
 
+  /** Relationship statements aggregated per pair of ends, per viewer (network projections). */
+  public Links links() {
+    return new Links(this);
+  }
+
   /** FtM and Parquet exports of what a viewer may see. */
   public Exports exports() {
     return new Exports(this);

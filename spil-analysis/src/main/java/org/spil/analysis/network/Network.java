@@ -17,14 +17,17 @@ public final class Network {
   private final String[] captions;
   private final String[] kinds;
   private final Graph graph;
-  private final Map<Long, List<Link>> links;
+
+  /** The links of each edge, by its index in the graph from the lower node; null: none. */
+  private final Link[][] links;
+
   private final Map<String, Integer> index = new HashMap<>();
   private final Map<Integer, Set<String>> flags;
   private final Map<String, Integer> aliases;
 
-  public Network(
-      String[] ids, String[] captions, String[] kinds, Graph graph, Map<Long, List<Link>> links) {
-    this(ids, captions, kinds, graph, links, Map.of());
+  /** A network without recorded links (a network file). */
+  public Network(String[] ids, String[] captions, String[] kinds, Graph graph) {
+    this(ids, captions, kinds, graph, new Link[0][], Map.of());
   }
 
   public Network(
@@ -32,7 +35,7 @@ public final class Network {
       String[] captions,
       String[] kinds,
       Graph graph,
-      Map<Long, List<Link>> links,
+      Link[][] links,
       Map<Integer, Set<String>> flags) {
     this.flags = flags;
     this.aliases = new HashMap<>();
@@ -104,8 +107,11 @@ public final class Network {
 
   /** The links between two nodes (either order), empty when none are recorded. */
   public List<Link> links(int u, int v) {
-    List<Link> l = links.get(key(Math.min(u, v), Math.max(u, v)));
-    return l == null ? List.of() : l;
+    if (links.length == 0) {
+      return List.of();
+    }
+    int e = graph.edge(Math.min(u, v), Math.max(u, v));
+    return e < 0 || links[e] == null ? List.of() : List.of(links[e]);
   }
 
   /** Lets an entity id that was merged into a node (a resolved cluster member) name that node. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.spil.analysis.graph.Graph;
 import org.spil.analysis.graph.GraphBuilder;
 
 /**
@@ -30,9 +31,22 @@ public final class NetworkBuilder {
   private final Map<String, Integer> nodes = new LinkedHashMap<>();
   private final List<String> captions = new ArrayList<>();
   private final List<String> kinds = new ArrayList<>();
-  private final Map<Long, Map<String, Acc>> edges = new HashMap<>();
-  private final Map<String, Set<Integer>> pivots = new HashMap<>();
+
+  /** The pairs of nodes with links, and per pair its links by type. */
+  private final PairSlots pairs = new PairSlots(1 << 16);
+
+  private final List<Map<String, Acc>> links = new ArrayList<>();
+
+  /**
+   * Per pivot value, how many nodes hold it (first element) and which (the rest); only counted once
+   * more than {@link #PIVOT_LIMIT_DEFAULT} hold it, since it then links nobody.
+   */
+  private final Map<String, int[]> pivots = new HashMap<>();
+
   private final Map<Integer, Set<String>> flags = new HashMap<>();
+
+  /** One copy of each date, currency and list of datasets the links carry. */
+  private final Map<Object, Object> shared = new HashMap<>();
 
   /**
    * @param canonical entity id to canonical id (resolved clusters); others stand for themselves
@@ -41,13 +55,36 @@ public final class NetworkBuilder {
     this.canonical = canonical;
   }
 
+  /** The links of one type between two nodes, aggregated. */
   private static final class Acc {
     int count;
     double amount;
     String currency;
     String first;
     String last;
-    final Set<String> datasets = new TreeSet<>();
+
+    /** The one dataset, or the sorted set of several. */
+    Object datasets;
+
+    @SuppressWarnings("unchecked")
+    void dataset(String d) {
+      if (datasets == null) {
+        datasets = d;
+      } else if (datasets instanceof String one) {
+        if (!one.equals(d)) {
+          datasets = new TreeSet<>(List.of(one, d));
+        }
+      } else {
+        ((Set<String>) datasets).add(d);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> datasets() {
+      return datasets == null
+          ? List.of()
+          : datasets instanceof String one ? List.of(one) : List.copyOf((Set<String>) datasets);
+    }
   }
 
   private int node(String entityId) {
@@ -79,6 +116,19 @@ public final class NetworkBuilder {
     flags.computeIfAbsent(node(entityId), k -> new TreeSet<>()).add(flag);
   }
 
+  private Acc acc(int u, int v, String type) {
+    int slot = pairs.slot(Network.key(Math.min(u, v), Math.max(u, v)));
+    if (slot == links.size()) {
+      links.add(new HashMap<>(2));
+    }
+    return links.get(slot).computeIfAbsent(type, k -> new Acc());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T shared(T value) {
+    return value == null ? null : (T) shared.computeIfAbsent(value, k -> k);
+  }
+
   /** One relationship statement between two entities. */
   public void link(
       String type,
@@ -88,32 +138,82 @@ public final class NetworkBuilder {
       Double amount,
       String currency,
       String dataset) {
+    boolean dated = date != null && !date.isBlank();
+    link(
+        type,
+        from,
+        to,
+        1,
+        amount,
+        currency,
+        dated ? date : null,
+        dated ? date : null,
+        dataset == null ? List.of() : List.of(dataset));
+  }
+
+  /**
+   * Relationship statements of one type between two entities, aggregated: how many, their summed
+   * amount (null: none gave one) and its currency, their first and last date (null: none) and their
+   * datasets.
+   */
+  public void link(
+      String type,
+      String from,
+      String to,
+      long count,
+      Double amount,
+      String currency,
+      String first,
+      String last,
+      List<String> datasets) {
     int u = node(from);
     int v = node(to);
     if (u == v) {
       return;
     }
-    Acc a =
-        edges
-            .computeIfAbsent(Network.key(Math.min(u, v), Math.max(u, v)), k -> new HashMap<>())
-            .computeIfAbsent(type, k -> new Acc());
-    a.count++;
+    Acc a = acc(u, v, type);
+    a.count += (int) Math.min(Integer.MAX_VALUE - a.count, count);
     if (amount != null) {
       a.amount += amount;
-      a.currency = a.currency == null ? currency : a.currency;
+      a.currency = a.currency == null ? shared(currency) : a.currency;
     }
-    if (date != null && !date.isBlank()) {
-      a.first = a.first == null || date.compareTo(a.first) < 0 ? date : a.first;
-      a.last = a.last == null || date.compareTo(a.last) > 0 ? date : a.last;
+    if (first != null && (a.first == null || first.compareTo(a.first) < 0)) {
+      a.first = shared(first);
     }
-    if (dataset != null) {
-      a.datasets.add(dataset);
+    if (last != null && (a.last == null || last.compareTo(a.last) > 0)) {
+      a.last = shared(last);
+    }
+    for (String d : datasets) {
+      a.dataset(shared(d));
     }
   }
 
   /** A pivot value an entity holds, such as "phone:+31612345678". */
   public void pivot(String kindAndValue, String entityId) {
-    pivots.computeIfAbsent(kindAndValue, k -> new TreeSet<>()).add(node(entityId));
+    int n = node(entityId);
+    int[] held = pivots.get(kindAndValue);
+    if (held == null) {
+      pivots.put(kindAndValue, new int[] {1, n});
+      return;
+    }
+    if (held[0] > PIVOT_LIMIT_DEFAULT) {
+      return;
+    }
+    for (int i = 1; i <= held[0]; i++) {
+      if (held[i] == n) {
+        return;
+      }
+    }
+    if (held[0] == PIVOT_LIMIT_DEFAULT) {
+      // one more than the limit: a pivot that links nobody, its holders no longer needed
+      pivots.put(kindAndValue, new int[] {PIVOT_LIMIT_DEFAULT + 1});
+      return;
+    }
+    if (held[0] + 1 == held.length) {
+      held = Arrays.copyOf(held, Math.min(PIVOT_LIMIT_DEFAULT + 1, held.length * 2));
+      pivots.put(kindAndValue, held);
+    }
+    held[++held[0]] = n;
   }
 
   public Network build() {
@@ -125,31 +225,30 @@ public final class NetworkBuilder {
    * "shared phone") are kept, and only the nodes they touch.
    */
   public Network build(Set<String> types) {
-    for (Map.Entry<String, Set<Integer>> p : pivots.entrySet()) {
-      Set<Integer> holders = p.getValue();
-      if (holders.size() < 2 || holders.size() > PIVOT_LIMIT_DEFAULT) {
+    for (Map.Entry<String, int[]> p : pivots.entrySet()) {
+      int[] held = p.getValue();
+      if (held[0] < 2 || held[0] > PIVOT_LIMIT_DEFAULT) {
         continue;
       }
       String type = "shared " + p.getKey().substring(0, p.getKey().indexOf(':'));
-      Integer[] h = holders.toArray(new Integer[0]);
+      int[] h = Arrays.copyOfRange(held, 1, held[0] + 1);
+      Arrays.sort(h);
       for (int i = 0; i < h.length; i++) {
         for (int j = i + 1; j < h.length; j++) {
-          Acc a =
-              edges
-                  .computeIfAbsent(Network.key(h[i], h[j]), k -> new HashMap<>())
-                  .computeIfAbsent(type, k -> new Acc());
-          a.count++;
+          acc(h[i], h[j], type).count++;
         }
       }
     }
     if (types != null) {
-      edges.values().forEach(m -> m.keySet().retainAll(types));
-      edges.values().removeIf(Map::isEmpty);
+      links.forEach(m -> m.keySet().retainAll(types));
     }
     int[] keep = new int[nodes.size()];
     Arrays.fill(keep, types == null ? 0 : -1);
-    if (types != null) {
-      for (long k : edges.keySet()) {
+    int edges = 0;
+    for (int slot = 0; slot < pairs.size(); slot++) {
+      if (!links.get(slot).isEmpty()) {
+        edges++;
+        long k = pairs.key(slot);
         keep[(int) (k >>> 32)] = 0;
         keep[(int) k] = 0;
       }
@@ -160,14 +259,22 @@ public final class NetworkBuilder {
         keep[i] = n++;
       }
     }
-    GraphBuilder b = new GraphBuilder(n, edges.size());
-    Map<Long, List<Link>> links = new HashMap<>();
-    for (Map.Entry<Long, Map<String, Acc>> e : edges.entrySet()) {
-      int u = keep[(int) (e.getKey() >>> 32)];
-      int v = keep[(int) (long) e.getKey()];
+    GraphBuilder b = new GraphBuilder(n, edges);
+    int[] from = new int[edges];
+    int[] to = new int[edges];
+    Link[][] made = new Link[edges][];
+    int e = 0;
+    for (int slot = 0; slot < pairs.size(); slot++) {
+      Map<String, Acc> byType = links.get(slot);
+      if (byType.isEmpty()) {
+        continue;
+      }
+      long k = pairs.key(slot);
+      int u = keep[(int) (k >>> 32)];
+      int v = keep[(int) k];
       double weight = 0;
-      List<Link> list = new ArrayList<>();
-      for (Map.Entry<String, Acc> t : new TreeMap<>(e.getValue()).entrySet()) {
+      List<Link> list = new ArrayList<>(byType.size());
+      for (Map.Entry<String, Acc> t : new TreeMap<>(byType).entrySet()) {
         Acc a = t.getValue();
         String type = t.getKey();
         weight +=
@@ -182,10 +289,17 @@ public final class NetworkBuilder {
                 a.currency,
                 a.first,
                 a.last,
-                List.copyOf(a.datasets)));
+                shared(a.datasets())));
       }
       b.add(u, v, weight);
-      links.put(Network.key(Math.min(u, v), Math.max(u, v)), list);
+      from[e] = Math.min(u, v);
+      to[e] = Math.max(u, v);
+      made[e++] = list.toArray(new Link[0]);
+    }
+    Graph graph = b.build(false);
+    Link[][] byEdge = new Link[(int) (2 * graph.edges())][];
+    for (int i = 0; i < edges; i++) {
+      byEdge[graph.edge(from[i], to[i])] = made[i];
     }
     String[] all = nodes.keySet().toArray(new String[0]);
     String[] ids = new String[n];
@@ -205,7 +319,7 @@ public final class NetworkBuilder {
             frozen.put(keep[k], Set.copyOf(v));
           }
         });
-    Network net = new Network(ids, caps, schemata, b.build(false), links, frozen);
+    Network net = new Network(ids, caps, schemata, graph, byEdge, frozen);
     Map<String, Integer> byId = new HashMap<>();
     for (int i = 0; i < n; i++) {
       byId.put(ids[i], i);

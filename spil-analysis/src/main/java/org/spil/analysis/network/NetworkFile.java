@@ -100,7 +100,7 @@ public final class NetworkFile {
         }
       }
     }
-    return new Network(labels, labels, null, b.build(false), Map.of());
+    return new Network(labels, labels, null, b.build(false));
   }
 
   private static Network edgeList(Path file, List<CSVRecord> rows) {
@@ -160,6 +160,6 @@ public final class NetworkFile {
       b.add(edges.get(i)[0], edges.get(i)[1], weights.get(i));
     }
     String[] labels = ids.keySet().toArray(new String[0]);
-    return new Network(labels, labels, null, b.build(false), Map.of());
+    return new Network(labels, labels, null, b.build(false));
   }
 }

@@ -1,0 +1,164 @@
+package org.spil.store;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.spil.model.Provenance;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
+import org.spil.policy.Viewer;
+
+/**
+ * The relationship statements of one schema (payments, messages, ownerships ...) that a viewer may
+ * see, aggregated in the warehouse per pair of ends: how many, the sum of their amounts, their
+ * first and last date and the datasets they come from. A network projection needs no more of them,
+ * and the million-person scenario holds nine million payments and messages: read one by one, they
+ * were most of a projection's time. Obtained from {@link Store#links()}.
+ */
+public final class Links {
+  private final Store store;
+  private final Warehouse warehouse;
+
+  Links(Store store) {
+    this.store = store;
+    this.warehouse = store.warehouse();
+  }
+
+  /**
+   * The links of one pair of ends of a schema: {@code count} statements of the schema name {@code
+   * source} and {@code target} as its ends, with {@code amount} their summed amounts (null when
+   * none gives one) in {@code currency} (the first in alphabetical order), their dates from {@code
+   * first} to {@code last} (null when none has one; the date, else the start date of each), and the
+   * datasets of their first batches.
+   */
+  public record Aggregate(
+      String source,
+      String target,
+      long count,
+      Double amount,
+      String currency,
+      String first,
+      String last,
+      List<String> datasets) {}
+
+  /** Receives the aggregates of a schema, one pair of ends at a time. */
+  @FunctionalInterface
+  public interface AggregateConsumer {
+    void accept(Aggregate link);
+  }
+
+  /**
+   * The aggregated links of a relationship schema that the viewer may see: the ends are the
+   * schema's edge source and target properties, or where one has no visible value the account
+   * property named as its fallback (null: none). Each statement's date is its first {@code date},
+   * else its first {@code startDate} (in alphabetical order, as the entity page lists them); its
+   * amount its smallest {@code amount} that is a number. Returns how many links (a statement with
+   * several targets links each); audited with the pairs and links read.
+   */
+  public long of(
+      Viewer viewer,
+      String schemaName,
+      String sourceFallback,
+      String targetFallback,
+      AggregateConsumer consumer) {
+    Scope scope = store.scope(viewer);
+    Schema schema = Schemata.model().get(schemaName);
+    if (scope.isEmpty() || !schema.isEdge()) {
+      return 0;
+    }
+    String source = literal(schema.edgeSource());
+    String target = literal(schema.edgeTarget());
+    String sourceOr = sourceFallback == null ? "NULL" : literal(sourceFallback);
+    String targetOr = targetFallback == null ? "NULL" : literal(targetFallback);
+    String sql =
+        "WITH one AS (SELECT entity_id, min(batch_id) AS batch,"
+            + " coalesce(list(value) FILTER (WHERE prop = "
+            + source
+            + "), list(value) FILTER (WHERE prop = "
+            + sourceOr
+            + ")) AS sources,"
+            + " coalesce(list(value) FILTER (WHERE prop = "
+            + target
+            + "), list(value) FILTER (WHERE prop = "
+            + targetOr
+            + ")) AS targets,"
+            + " coalesce(min(value) FILTER (WHERE prop = 'date' AND value <> ''),"
+            + " min(value) FILTER (WHERE prop = 'startDate' AND value <> '')) AS day,"
+            + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'amount') AS amount,"
+            + " min(value) FILTER (WHERE prop = 'currency') AS currency"
+            + " FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = "
+            + literal(schemaName)
+            + " AND prop IN ("
+            + String.join(
+                ",",
+                new TreeSet<>(
+                        List.of(
+                            source,
+                            target,
+                            sourceOr,
+                            targetOr,
+                            "'date'",
+                            "'startDate'",
+                            "'amount'",
+                            "'currency'"))
+                    .stream().filter(p -> !p.equals("NULL")).toList())
+            + ") GROUP BY entity_id),"
+            + " ends AS (SELECT unnest(sources) AS source, targets, batch, day, amount, currency"
+            + " FROM one),"
+            + " pairs AS (SELECT source, unnest(targets) AS target, batch, day, amount, currency"
+            + " FROM ends)"
+            + " SELECT source, target, count(*), sum(amount), min(currency) FILTER (WHERE amount IS"
+            + " NOT NULL), min(day), max(day), list(DISTINCT batch ORDER BY batch)"
+            + " FROM pairs GROUP BY source, target ORDER BY source, target";
+    Map<Long, Batch> batches = warehouse.batchesById();
+    long links = 0;
+    long pairs = 0;
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        double sum = rs.getDouble(4);
+        Double amount = rs.wasNull() ? null : sum;
+        List<String> datasets = new ArrayList<>();
+        Array array = rs.getArray(8);
+        for (Object b : (Object[]) array.getArray()) {
+          Batch batch = batches.get(((Number) b).longValue());
+          Provenance p = batch == null ? null : batch.provenance();
+          if (p != null && !datasets.contains(p.dataset())) {
+            datasets.add(p.dataset());
+          }
+        }
+        consumer.accept(
+            new Aggregate(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                amount,
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                datasets));
+        links += rs.getLong(3);
+        pairs++;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read links of " + schemaName + ": " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    store.audited(
+        viewer,
+        "links-read",
+        Map.of("schemata", List.of(schemaName), "pairs", pairs, "links", links));
+    return links;
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+}
