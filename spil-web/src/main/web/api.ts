@@ -48,6 +48,22 @@ export function whenLoggedOut(f: () => void): void {
 
 type Method = "GET" | "POST" | "DELETE";
 
+/** When the network of the last network answer was made, and whether it is of the warehouse as it is now. */
+export interface NetworkMade {
+  current: boolean;
+  made: string;
+}
+
+let networkMade: NetworkMade | null = null;
+
+/**
+ * How current the last network answer was: after an ingest or a judgement the server answers from the
+ * network it made before while it makes the new one.
+ */
+export function lastNetwork(): NetworkMade | null {
+  return networkMade;
+}
+
 /** Calls the API; JSON in and out; throws ApiError with the server's message. */
 export async function api<T>(path: string, method: Method = "GET", body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -60,6 +76,10 @@ export async function api<T>(path: string, method: Method = "GET", body?: unknow
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
+  const current = r.headers.get("Spil-Network-Current");
+  if (current !== null) {
+    networkMade = { current: current === "true", made: r.headers.get("Spil-Network-Made") ?? "" };
+  }
   if (r.status === 204) return undefined as T;
   const text = await r.text();
   let data: any;

@@ -4,7 +4,7 @@
 // export as PNG, GraphML or GEXF.
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, NodeCollection, NodeSingular } from "cytoscape";
-import { api, file, purpose, query } from "../api";
+import { api, file, lastNetwork, purpose, query } from "../api";
 import { download, h, notice, table } from "../dom";
 import type { Ego, NetEdge, NetNode, Paths } from "../types";
 
@@ -245,7 +245,7 @@ async function explorer(main: HTMLElement, start: string | null, chartId: string
     addFrom(id, ego.nodes.filter((n) => n.id !== ego.centre.id), ego.edges);
     refresh();
     layout(true);
-    status.textContent = `${ego.centre.caption}: ${ego.nodes.length - 1} neighbours.`;
+    status.textContent = `${ego.centre.caption}: ${ego.nodes.length - 1} neighbours.` + freshness();
   };
 
   const refresh = () => {
@@ -408,6 +408,18 @@ async function explorer(main: HTMLElement, start: string | null, chartId: string
   layout(true);
   showInfo();
   if (ego.nodes.length <= 1) info.append(notice("No links of this entity are visible for this purpose.", "info"));
+  status.textContent = `${ego.nodes.length} nodes around ${ego.centre.caption}.` + freshness();
+}
+
+/**
+ * A note when the network answered was made before the warehouse last changed (an ingest, a judgement): the
+ * server is making the current one, and the next expansion uses it once made.
+ */
+function freshness(): string {
+  const made = lastNetwork();
+  if (made === null || made.current) return "";
+  const at = made.made ? new Date(made.made).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "earlier";
+  return ` Network as of ${at}; the newest data is being added.`;
 }
 
 function legend(): HTMLElement[] {

@@ -75,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
     this.store = store;
     this.operations = operations;
     this.access = new StoreAccess(store);
-    this.networkRoutes = new NetworkRoutes(store);
+    this.networkRoutes = new NetworkRoutes(store, access);
     this.app =
         Javalin.create(
             config -> {
@@ -230,17 +230,23 @@ public final class ApiServer implements AutoCloseable {
   /** Checks who calls, then answers under the store lock the route asks for. */
   private void handle(Route r, Context ctx) throws Exception {
     Sessions.Session s = r.access() == Access.ANYONE ? null : caller(ctx);
-    Object answer =
-        access.under(
-            r.lock(),
-            () -> {
-              Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
-              Operator op =
-                  r.access() == Access.ADMINISTRATOR
-                      ? new Administration(store).administrator(s.user)
-                      : null;
-              return r.answer().of(new Call(ctx, s, v, op));
-            });
+    Object answer;
+    if (r.lock() == StoreAccess.Lock.SELF) {
+      Viewer v = r.access() == Access.READER ? access.read(() -> viewer(ctx, s)) : null;
+      answer = r.answer().of(new Call(ctx, s, v, null));
+    } else {
+      answer =
+          access.under(
+              r.lock(),
+              () -> {
+                Viewer v = r.access() == Access.READER ? viewer(ctx, s) : null;
+                Operator op =
+                    r.access() == Access.ADMINISTRATOR
+                        ? new Administration(store).administrator(s.user)
+                        : null;
+                return r.answer().of(new Call(ctx, s, v, op));
+              });
+    }
     if (answer == null) {
       ctx.status(204);
     } else if (answer != Streamed.INSTANCE) {
@@ -296,6 +302,7 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     app.stop();
     jobs.close();
+    networkRoutes.close();
   }
 
   private static void securityHeaders(Context ctx) {

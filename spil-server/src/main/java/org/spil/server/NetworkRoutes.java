@@ -5,7 +5,6 @@ import static org.spil.server.Params.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
 import org.spil.app.NetworkAnalysis;
-import org.spil.policy.Viewer;
 import org.spil.server.ApiServer.Access;
+import org.spil.server.ApiServer.Answer;
 import org.spil.server.ApiServer.Call;
 import org.spil.server.ApiServer.Route;
 import org.spil.store.AuditLog;
@@ -33,30 +31,37 @@ import org.spil.store.Store;
  * paths, key players and bridges, on projections kept per reader while the warehouse and the day
  * stay the same.
  */
-final class NetworkRoutes {
+final class NetworkRoutes implements AutoCloseable {
   private final Store store;
+  private final StoreAccess access;
+  private final Projections projections;
 
-  NetworkRoutes(Store store) {
+  NetworkRoutes(Store store, StoreAccess access) {
     this.store = store;
+    this.access = access;
+    this.projections = new Projections(store, access);
+  }
+
+  @Override
+  public void close() {
+    projections.close();
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/network/{id}",
             List.of("depth", "max_nodes", "links"),
             "The network around an entity: nodes within depth steps, edges with their sources.",
-            Access.READER,
             this::egoNetwork),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/graph",
             List.of("format", "links"),
             "The reader's whole network for Gephi and other tools (format gexf or graphml), with"
                 + " degree, PageRank and community per node.",
-            Access.READER,
             this::graph),
         new Route(
             HandlerType.POST,
@@ -73,26 +78,24 @@ final class NetworkRoutes {
             "The charts of the reader's team, newest first.",
             Access.READER,
             c -> page(store.charts().list(c.viewer()))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/charts/{id}",
             List.of(),
             "A chart of the reader's team on the reader's own network: only its nodes the reader"
                 + " may see, with the edges among them.",
-            Access.READER,
             c ->
                 NetworkAnalysis.chart(
                     network(c),
-                    store
-                        .charts()
-                        .open(c.viewer(), c.ctx().pathParam("id"))
+                    access
+                        .<Optional<Charts.Chart>>read(
+                            () -> store.charts().open(c.viewer(), c.ctx().pathParam("id")))
                         .orElseThrow(() -> new ApiError(404, "no such chart", null)))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/centrality",
             List.of("measure", "top", "weighted", "links"),
             "Who matters in the reader's network: a centrality measure, top nodes.",
-            Access.READER,
             c ->
                 NetworkAnalysis.centrality(
                     network(c),
@@ -100,45 +103,41 @@ final class NetworkRoutes {
                         Optional.ofNullable(c.ctx().queryParam("measure")).orElse("betweenness")),
                     intParam(c.ctx(), "top", 10, 1, 10_000),
                     lengths(c.ctx()))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/communities",
             List.of("resolution", "min_size", "links"),
             "Communities (Louvain) of the reader's network.",
-            Access.READER,
             c ->
                 NetworkAnalysis.communities(
                     network(c),
                     doubleParam(c.ctx(), "resolution", 1.0, 0.01, 100),
                     intParam(c.ctx(), "min_size", 2, 1, 1_000_000))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/path",
             List.of("from", "to", "k", "weighted", "links"),
             "The shortest paths between two entities in the reader's network.",
-            Access.READER,
             c ->
                 NetworkAnalysis.paths(
-                    network(c),
+                    networkNaming(c, c.ctx().queryParam("from"), c.ctx().queryParam("to")),
                     required(c.ctx(), "from"),
                     required(c.ctx(), "to"),
                     intParam(c.ctx(), "k", 1, 1, 20),
                     lengths(c.ctx()))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/keyplayers",
             List.of("k", "weighted", "links"),
             "The k nodes whose removal breaks the reader's network most.",
-            Access.READER,
             c ->
                 NetworkAnalysis.keyPlayers(
                     network(c), intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx()))),
-        new Route(
+        onProjection(
             HandlerType.GET,
             "/api/bridges",
             List.of("top", "max_steps", "weighted", "links"),
             "Links between the underworld and the legal economy in the reader's network.",
-            Access.READER,
             c ->
                 NetworkAnalysis.bridges(
                     network(c),
@@ -147,64 +146,56 @@ final class NetworkRoutes {
                     lengths(c.ctx()))));
   }
 
-  /** Most network projections kept; each is the whole network one viewer may see. */
-  static final int MAX_PROJECTIONS = 8;
-
-  /** The projections last used, per viewer, link types, warehouse generation and day. */
-  private final Map<String, Network> projections =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Network> eldest) {
-          return size() > MAX_PROJECTIONS;
-        }
-      };
-
-  /** Projections made since the server started (the tests count sharing by it). */
-  private int made;
-
-  int projectionsMade() {
-    synchronized (projections) {
-      return made;
-    }
+  /**
+   * A route answered from the reader's projection: its viewer read under the store's read lock, the
+   * rest outside it (see {@link StoreAccess.Lock#SELF}).
+   */
+  private static Route onProjection(
+      HandlerType method, String path, List<String> query, String summary, Answer answer) {
+    return new Route(method, path, query, summary, Access.READER, answer, StoreAccess.Lock.SELF);
   }
 
-  /**
-   * The network a viewer may see, projected once and kept while the warehouse is unchanged (a
-   * batch, grant, approval or resolution moves its generation) on the same day: the first request
-   * of an analyst pays the projection, the next ones only the walk.
-   */
-  private Network projection(Viewer viewer, Set<String> links) {
-    // keyed by what the reader may see and the team whose resolution names the nodes: the readers
-    // of a case, or of an agency's task, with the same scope share one projection
-    String key =
-        String.join(
-            "\u0000",
-            viewer.team(),
-            store.scopeKey(viewer),
-            links == null ? "*" : String.join(",", new TreeSet<>(links)),
-            Long.toString(store.generation()),
-            store.today().toString());
-    // one projection at a time: readers asking for the same one wait for it instead of making it
-    // again (minutes at a million persons)
-    synchronized (projections) {
-      Network net = projections.get(key);
-      if (net == null) {
-        net = NetworkAnalysis.load(store, viewer, links);
-        made++;
-        projections.put(key, net);
-      }
-      return net;
-    }
+  /** Projections made since the server started (the tests count sharing by it). */
+  int projectionsMade() {
+    return projections.made();
   }
 
   /** The reader's network with the link types the request names ({@code links}, all if none). */
-  private Network network(Call call) {
+  private Network network(Call call) throws Exception {
+    return read(call, projected(call, false));
+  }
+
+  /**
+   * The reader's network for an answer about entities the request names: a network made before the
+   * warehouse last changed may lack them (a record just ingested or granted), and the current one
+   * is awaited then.
+   */
+  private Network networkNaming(Call call, String... ids) throws Exception {
+    Projections.Answer a = projected(call, false);
+    if (!a.current()) {
+      for (String id : ids) {
+        if (id != null && !a.network().knows(id)) {
+          a = projected(call, true);
+          break;
+        }
+      }
+    }
+    return read(call, a);
+  }
+
+  private Projections.Answer projected(Call call, boolean current) throws Exception {
     String links = call.ctx().queryParam("links");
     Set<String> linkTypes =
         links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
-    Network net = projection(call.viewer(), linkTypes);
+    return projections.get(call.viewer(), linkTypes, current);
+  }
+
+  /** The network of an answer, which says when it was made and is audited as a read. */
+  private Network read(Call call, Projections.Answer projected) {
+    // a network made before the warehouse last changed says so: the current one is being made
+    call.ctx().header("Spil-Network-Made", projected.made().toString());
+    call.ctx().header("Spil-Network-Current", Boolean.toString(projected.current()));
+    Network net = projected.network();
     // every answer drawn from a kept projection is a read of its own, audited as such
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("route", call.ctx().path());
@@ -232,7 +223,7 @@ final class NetworkRoutes {
     throw new ApiError(400, "weighted must be true or false", "weighted");
   }
 
-  private Object graph(Call call) throws IOException {
+  private Object graph(Call call) throws Exception {
     NetworkAnalysis.GraphFormat format =
         NetworkAnalysis.GraphFormat.parse(required(call.ctx(), "format"));
     Path dir = Files.createTempDirectory("spil-graph-");
@@ -273,11 +264,11 @@ final class NetworkRoutes {
     return Map.of("id", id);
   }
 
-  private Object egoNetwork(Call call) {
+  private Object egoNetwork(Call call) throws Exception {
     Context ctx = call.ctx();
     int depth = intParam(ctx, "depth", 2, 1, 6);
     int maxNodes = intParam(ctx, "max_nodes", 500, 1, 5000);
-    Network net = network(call);
+    Network net = networkNaming(call, ctx.pathParam("id"));
     try {
       return NetworkAnalysis.ego(net, ctx.pathParam("id"), depth, maxNodes);
     } catch (IllegalArgumentException e) {

@@ -17,7 +17,13 @@ final class StoreAccess {
     /** Reads, in parallel with other reads. */
     READ,
     /** Writes, alone. */
-    WRITE
+    WRITE,
+    /**
+     * Reads the caller's viewer under the read lock, then answers outside the lock, taking it for
+     * what it reads of the store: a network route that may wait minutes for a projection made from
+     * a snapshot must not keep writers waiting meanwhile.
+     */
+    SELF
   }
 
   /** Work under the store's lock. */
@@ -55,7 +61,7 @@ final class StoreAccess {
   /** Runs work as a route's lock says. */
   <T> T under(Lock kind, Work<T> work) throws Exception {
     return switch (kind) {
-      case NONE -> work.run();
+      case NONE, SELF -> work.run();
       case READ -> read(work);
       case WRITE -> write(work);
     };

@@ -33,6 +33,20 @@ record Scope(Set<Long> batches, Map<Long, Set<String>> entities) {
     return batches.isEmpty() && entities.isEmpty();
   }
 
+  /** Whether everything the other scope lets a viewer read, this one does too. */
+  boolean holds(Scope other) {
+    if (!batches.containsAll(other.batches())) {
+      return false;
+    }
+    for (Map.Entry<Long, Set<String>> e : other.entities().entrySet()) {
+      if (!batches.contains(e.getKey())
+          && !entities.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The SQL condition on a statement's batch and entity columns. */
   String sql(String batchColumn, String entityColumn) {
     StringBuilder b =

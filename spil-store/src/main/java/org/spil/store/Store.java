@@ -451,6 +451,25 @@ public final class Store implements AutoCloseable {
     return AuditPositions.all(warehouse.connection());
   }
 
+  /**
+   * A consistent read of what one viewer may see, for long work that runs outside the caller's lock
+   * (a network projection of minutes): made under the lock, it fixes the viewer's scope and the
+   * batches and starts a database transaction of its own; work run in it ({@link Snapshot#read})
+   * sees the warehouse as it was then, whatever commits meanwhile.
+   */
+  public Snapshot snapshot(Viewer viewer) {
+    return new Snapshot(this, viewer);
+  }
+
+  /**
+   * Whether the viewer may still read everything a snapshot was made from: every batch of its scope
+   * and every entity granted then. What was derived from the snapshot alone reveals nothing the
+   * viewer may not now see.
+   */
+  public boolean stillSees(Viewer viewer, Snapshot made) {
+    return scope(viewer).holds(made.scope());
+  }
+
   /** Work on the store that may throw. */
   public interface Work<T> {
     T run() throws Exception;
@@ -536,6 +555,10 @@ public final class Store implements AutoCloseable {
   Scope scope(Viewer viewer) {
     if (viewer == null) {
       throw new PolicyException("every read needs a viewer (user and purpose)");
+    }
+    Snapshot reading = Snapshot.current();
+    if (reading != null) {
+      return reading.scopeOf(viewer);
     }
     long generation = warehouse.generation();
     if (generation != scopesOf) {

@@ -220,7 +220,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** The number an SQL count query gives. */
   long count(String sql) {
-    try (Statement st = connection.createStatement();
+    try (Statement st = connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -232,7 +232,8 @@ public final class Warehouse implements AutoCloseable {
   /** Whether the warehouse has this table (one written by an older version may lack it). */
   boolean hasTable(String name) {
     try (PreparedStatement ps =
-        connection.prepareStatement("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
+        connection()
+            .prepareStatement("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -249,8 +250,56 @@ public final class Warehouse implements AutoCloseable {
   }
 
   Connection connection() {
+    Pin pin = pinned.get();
+    if (pin != null) {
+      return pin.connection();
+    }
     Connection own = lent.get();
     return own != null ? own : connection;
+  }
+
+  /**
+   * What a thread reading a snapshot uses instead of the shared connection and caches: its own
+   * connection in a read transaction, and the batches as they were when the snapshot was made.
+   */
+  private record Pin(Connection connection, List<Batch> batches) {}
+
+  private final ThreadLocal<Pin> pinned = new ThreadLocal<>();
+
+  /**
+   * A connection of its own in a read transaction whose snapshot is taken now: later commits on
+   * other connections do not change what it reads.
+   */
+  Connection snapshotConnection() throws SQLException {
+    Connection own = connection.unwrap(DuckDBConnection.class).duplicate();
+    try {
+      own.setAutoCommit(false);
+      // DuckDB fixes a transaction's snapshot when it first reads the database
+      try (Statement s = own.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM batch")) {
+        rs.next();
+      }
+      return own;
+    } catch (SQLException e) {
+      own.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs work on a snapshot's connection with the batches it was made with; the shared caches are
+   * neither read nor filled meanwhile, so that nothing of an older snapshot reaches other threads.
+   */
+  <T> T pinned(Connection snapshot, List<Batch> batches, Reading<T> work) throws Exception {
+    if (pinned.get() != null || lent.get() != null) {
+      throw new IllegalStateException("a thread reads one snapshot at a time, outside other reads");
+    }
+    pinned.set(new Pin(snapshot, batches));
+    try {
+      return work.run();
+    } finally {
+      pinned.remove();
+    }
   }
 
   /** A connection of a thread's own, while it reads in parallel with others ({@link #reading}). */
@@ -361,6 +410,10 @@ public final class Warehouse implements AutoCloseable {
    * grants ({@link #changed}); another process's commits show after reopening.
    */
   public List<Batch> batches() {
+    Pin pin = pinned.get();
+    if (pin != null) {
+      return pin.batches();
+    }
     List<Batch> cached = batchCache;
     if (cached != null) {
       return cached;
@@ -410,6 +463,10 @@ public final class Warehouse implements AutoCloseable {
 
   /** The grants made to a user; every user's are read at once and kept until a change. */
   List<Grant> grantsFor(String user) {
+    if (pinned.get() != null) {
+      // a snapshot reads with the scope it was made with
+      throw new IllegalStateException("grants are not read in a snapshot");
+    }
     Map<String, List<Grant>> all = grantCache;
     if (all == null) {
       all = new DirectoryTables(connection).grants();

@@ -112,6 +112,9 @@ final class WarehouseSchema {
           "UPDATE batch_entity SET entity_key = hash(entity_id)"
               + " WHERE entity_key IS DISTINCT FROM hash(entity_id)");
     }
+    // an entity page at a million persons (11.7M entity rows in the scenario) scanned the keys for
+    // 10-16 ms, most of the page; the index finds them in under 2 ms (see Entities.rowsOf)
+    s.execute("CREATE INDEX IF NOT EXISTS batch_entity_key ON batch_entity(entity_key)");
     s.execute(
         """
         CREATE OR REPLACE VIEW statement AS

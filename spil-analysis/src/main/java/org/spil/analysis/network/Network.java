@@ -105,6 +105,16 @@ public final class Network {
         "unknown entity '" + id + "': not a node of the network you may see");
   }
 
+  /** Whether an id (or a caption naming one node) names a node of the network. */
+  public boolean knows(String id) {
+    try {
+      node(id);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The links between two nodes (either order), empty when none are recorded. */
   public List<Link> links(int u, int v) {
     if (links.length == 0) {
@@ -124,6 +134,16 @@ public final class Network {
   /** Flags of a node ("underworld", "upperworld"), empty when none. */
   public Set<String> flags(int node) {
     return flags.getOrDefault(node, Set.of());
+  }
+
+  /**
+   * About how many bytes of heap the network takes: per node its id, caption and index entry (about
+   * 200 bytes), per edge both directions in the graph, its links and their array (about 90), per
+   * alias an index entry. An estimate for keeping networks within a share of the heap, not a
+   * measurement.
+   */
+  public long estimatedBytes() {
+    return 200L * ids.length + 90L * graph.edges() + 64L * aliases.size();
   }
 
   public static long key(int u, int v) {
