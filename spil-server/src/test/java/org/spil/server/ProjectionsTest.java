@@ -31,6 +31,22 @@ class ProjectionsTest {
     }
   }
 
+  /** A warehouse of the police example, with police analysts of the names given. */
+  private Store policeWarehouse(String... analysts) {
+    Store store = Store.open(tmp.resolve("data"), true, LocalDate.now());
+    ingest(store, Path.of("../examples/politie-nl"));
+    Administration admin = new Administration(store);
+    for (String name : analysts) {
+      admin.addUser(
+          new Operator("test"),
+          name,
+          "politie-nl",
+          List.of("analyst"),
+          "a long enough password".toCharArray());
+    }
+    return store;
+  }
+
   /** The police example under another dataset name: more records the same analyst may read. */
   private Path moreOfThePolice() throws IOException {
     Path dir = tmp.resolve("politie-nl-meer");
@@ -52,15 +68,7 @@ class ProjectionsTest {
 
   @Test
   void anOlderProjectionStandsInWhileTheCurrentOneIsMade() throws Exception {
-    try (Store store = Store.open(tmp.resolve("data"), true, LocalDate.now())) {
-      ingest(store, Path.of("../examples/politie-nl"));
-      new Administration(store)
-          .addUser(
-              new Operator("test"),
-              "ann",
-              "politie-nl",
-              List.of("analyst"),
-              "a long enough password".toCharArray());
+    try (Store store = policeWarehouse("ann")) {
       Viewer ann = store.viewer("ann", "wpg-art-9");
       StoreAccess access = new StoreAccess(store);
       try (Projections projections = new Projections(store, access)) {
@@ -91,21 +99,7 @@ class ProjectionsTest {
 
   @Test
   void aReaderWhoseScopeDoesNotHoldAnOlderProjectionNeverGetsIt() throws Exception {
-    try (Store store = Store.open(tmp.resolve("data"), true, LocalDate.now())) {
-      ingest(store, Path.of("../examples/politie-nl"));
-      Administration admin = new Administration(store);
-      admin.addUser(
-          new Operator("test"),
-          "ann",
-          "politie-nl",
-          List.of("analyst"),
-          "a long enough password".toCharArray());
-      admin.addUser(
-          new Operator("test"),
-          "piet",
-          "politie-nl",
-          List.of("analyst"),
-          "a long enough password".toCharArray());
+    try (Store store = policeWarehouse("ann", "piet")) {
       StoreAccess access = new StoreAccess(store);
       try (Projections projections = new Projections(store, access)) {
         Viewer ann = store.viewer("ann", "wpg-art-9");
@@ -121,15 +115,7 @@ class ProjectionsTest {
 
   @Test
   void keptProjectionsStayWithinTheirBudget() throws Exception {
-    try (Store store = Store.open(tmp.resolve("data"), true, LocalDate.now())) {
-      ingest(store, Path.of("../examples/politie-nl"));
-      new Administration(store)
-          .addUser(
-              new Operator("test"),
-              "ann",
-              "politie-nl",
-              List.of("analyst"),
-              "a long enough password".toCharArray());
+    try (Store store = policeWarehouse("ann")) {
       Viewer ann = store.viewer("ann", "wpg-art-9");
       // room for about one projection: each link type asked for is one more
       try (Projections projections = new Projections(store, new StoreAccess(store), 1)) {

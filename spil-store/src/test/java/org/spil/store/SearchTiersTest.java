@@ -25,13 +25,7 @@ class SearchTiersTest {
   private Store warehouse(Path dir, int jans, int hidden) throws IOException {
     Viewers.allowTestAgencies(dir);
     Store store = Store.open(dir, true, StoreTest.TODAY);
-    BatchWriter w =
-        store
-            .warehouse()
-            .begin(
-                StoreTest.provenance("ds", "a", Set.of(), StoreTest.TODAY.plusYears(1)),
-                StoreTest.TODAY,
-                "a");
+    BatchWriter w = begin(store, "ds", "a");
     for (int i = 0; i < jans; i++) {
       String id = "jan" + i;
       w.accept(id, "Person", "id", id, null, null);
@@ -43,13 +37,7 @@ class SearchTiersTest {
     w.accept("other", "Person", "name", "Pieter Zandvoort", null, null);
     w.commit(jans + 2, 0, List.of());
     if (hidden > 0) {
-      BatchWriter h =
-          store
-              .warehouse()
-              .begin(
-                  StoreTest.provenance("h", "b", Set.of(), StoreTest.TODAY.plusYears(1)),
-                  StoreTest.TODAY,
-                  "b");
+      BatchWriter h = begin(store, "h", "b");
       for (int i = 0; i < hidden; i++) {
         h.accept("h" + i, "Person", "id", "h" + i, null, null);
         h.accept("h" + i, "Person", "name", "Jan " + surname(100_000 + i), null, null);
@@ -58,6 +46,16 @@ class SearchTiersTest {
     }
     store.updateIndex(n -> {});
     return store;
+  }
+
+  /** A batch of an agency's dataset, kept for a year. */
+  private static BatchWriter begin(Store store, String dataset, String agency) {
+    return store
+        .warehouse()
+        .begin(
+            StoreTest.provenance(dataset, agency, Set.of(), StoreTest.TODAY.plusYears(1)),
+            StoreTest.TODAY,
+            agency);
   }
 
   /** A surname of letters only, different for every number and far from "Zandvoort". */
