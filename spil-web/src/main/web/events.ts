@@ -19,14 +19,46 @@ export async function eventsOf(id: string): Promise<{ entity: Entity; events: Ev
     api<Relations>(`/api/entities/${encodeURIComponent(id)}/relations`),
   ]);
   const events: Event[] = [];
+  const cases = await courtCases(relations.results);
   for (const r of relations.results) {
-    const start = START.map((p) => r.properties[p]?.[0]).find(Boolean);
+    let start = START.map((p) => r.properties[p]?.[0]).find(Boolean);
+    let end = END.map((p) => r.properties[p]?.[0]).find((d) => d && d !== start);
+    let kind = r.schema;
+    const court = r.parties.map((p) => cases.get(p.id)).find(Boolean);
+    if (!start && court) {
+      // a party to a court case: the case's filing and closing dates
+      start = court.properties.fileDate?.[0]?.value;
+      end = court.properties.closeDate?.[0]?.value;
+      kind = "CourtCase";
+    }
     if (!start) continue;
-    const end = END.map((p) => r.properties[p]?.[0]).find((d) => d && d !== start);
-    events.push({ date: start, end, kind: r.schema, relation: r });
+    events.push({ date: start, end: end && end !== start ? end : undefined, kind, relation: r });
   }
   events.sort((a, b) => a.date.localeCompare(b.date));
   return { entity, events, more: relations.more, relations: relations.results };
+}
+
+/**
+ * The court cases among the parties of undated relations, as the reader may see them (a case the reader
+ * may not see answers 404 and is left out).
+ */
+async function courtCases(relations: Relation[]): Promise<Map<string, Entity>> {
+  const ids = new Set<string>();
+  for (const r of relations) {
+    if (START.some((p) => r.properties[p]?.[0])) continue;
+    for (const p of r.parties) if (p.schema === "CourtCase") ids.add(p.id);
+  }
+  const cases = new Map<string, Entity>();
+  await Promise.all(
+    [...ids].slice(0, 50).map(async (id) => {
+      try {
+        cases.set(id, await api<Entity>(`/api/entities/${encodeURIComponent(id)}`));
+      } catch {
+        // not visible for this purpose: no date to show
+      }
+    }),
+  );
+  return cases;
 }
 
 /** A date of any precision (2019, 2019-05, 2019-05-17) as milliseconds at its start. */

@@ -8,12 +8,15 @@ import io.javalin.http.HandlerType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
@@ -97,22 +100,29 @@ final class NetworkRoutes implements AutoCloseable {
             List.of("measure", "top", "weighted", "links"),
             "Who matters in the reader's network: a centrality measure, top nodes.",
             c ->
-                NetworkAnalysis.centrality(
-                    network(c),
-                    Centrality.parse(
-                        Optional.ofNullable(c.ctx().queryParam("measure")).orElse("betweenness")),
-                    intParam(c.ctx(), "top", 10, 1, 10_000),
-                    lengths(c.ctx()))),
+                remembered(
+                    c,
+                    net ->
+                        NetworkAnalysis.centrality(
+                            net,
+                            Centrality.parse(
+                                Optional.ofNullable(c.ctx().queryParam("measure"))
+                                    .orElse("betweenness")),
+                            intParam(c.ctx(), "top", 10, 1, 10_000),
+                            lengths(c.ctx())))),
         onProjection(
             HandlerType.GET,
             "/api/communities",
             List.of("resolution", "min_size", "links"),
             "Communities (Louvain) of the reader's network.",
             c ->
-                NetworkAnalysis.communities(
-                    network(c),
-                    doubleParam(c.ctx(), "resolution", 1.0, 0.01, 100),
-                    intParam(c.ctx(), "min_size", 2, 1, 1_000_000))),
+                remembered(
+                    c,
+                    net ->
+                        NetworkAnalysis.communities(
+                            net,
+                            doubleParam(c.ctx(), "resolution", 1.0, 0.01, 100),
+                            intParam(c.ctx(), "min_size", 2, 1, 1_000_000)))),
         onProjection(
             HandlerType.GET,
             "/api/path",
@@ -131,19 +141,60 @@ final class NetworkRoutes implements AutoCloseable {
             List.of("k", "weighted", "links"),
             "The k nodes whose removal breaks the reader's network most.",
             c ->
-                NetworkAnalysis.keyPlayers(
-                    network(c), intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx()))),
+                remembered(
+                    c,
+                    net ->
+                        NetworkAnalysis.keyPlayers(
+                            net, intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx())))),
         onProjection(
             HandlerType.GET,
             "/api/bridges",
             List.of("top", "max_steps", "weighted", "links"),
             "Links between the underworld and the legal economy in the reader's network.",
             c ->
-                NetworkAnalysis.bridges(
-                    network(c),
-                    intParam(c.ctx(), "top", 10, 1, 10_000),
-                    intParam(c.ctx(), "max_steps", 3, 1, 10),
-                    lengths(c.ctx()))));
+                remembered(
+                    c,
+                    net ->
+                        NetworkAnalysis.bridges(
+                            net,
+                            intParam(c.ctx(), "top", 10, 1, 10_000),
+                            intParam(c.ctx(), "max_steps", 3, 1, 10),
+                            lengths(c.ctx())))));
+  }
+
+  /** Most answers remembered per projection. */
+  static final int ANSWERS_KEPT = 64;
+
+  /**
+   * The answers of analyses of the whole network (centrality, communities, key players, bridges),
+   * per projection and query: on a million persons each takes seconds, and the network they were
+   * computed on does not change. Forgotten with the projection.
+   */
+  private final Map<Network, Map<String, Object>> answers =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** An analysis of the whole network. */
+  private interface Analysis {
+    Object of(Network net) throws Exception;
+  }
+
+  /**
+   * The answer of an analysis of the reader's network, computed once per projection and query (a
+   * read, audited, every time).
+   */
+  private Object remembered(Call call, Analysis analysis) throws Exception {
+    Network net = network(call);
+    String query = call.ctx().path() + "?" + call.ctx().queryString();
+    Map<String, Object> of = answers.computeIfAbsent(net, n -> new ConcurrentHashMap<>());
+    Object answer = of.get(query);
+    if (answer == null) {
+      answer = analysis.of(net);
+      if (of.size() >= ANSWERS_KEPT) {
+        of.clear();
+      }
+      of.put(query, answer);
+    }
+    return answer;
   }
 
   /**
