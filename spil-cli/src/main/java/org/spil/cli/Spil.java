@@ -112,6 +112,7 @@ public final class Spil implements Runnable {
           KeyPlayersCommand.class,
           BridgesCommand.class,
           GraphCommand.class,
+          FlowsCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

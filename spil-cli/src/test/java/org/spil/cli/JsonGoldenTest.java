@@ -128,6 +128,7 @@ class JsonGoldenTest {
     out.add(c("path", police, "path", handleA, handleB, "--links", "Message", "--k", "2"));
     out.add(c("keyplayers", police, "keyplayers", "--links", "Message"));
     out.add(c("bridges", police, "bridges"));
+    out.add(c("flows-cycles", police, "flows", "cycles"));
     out.add(
         c(
             "audit-query",

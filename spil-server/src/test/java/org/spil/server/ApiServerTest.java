@@ -989,6 +989,17 @@ class ApiServerTest {
     assertThat(after).isEqualTo(before + 1);
   }
 
+  /** Money-flow alerts come as the command line prints them, for a reader with a purpose. */
+  @Test
+  void cyclesOfMoneyAreAReadForAPurpose() throws Exception {
+    Login ann = as("ann");
+    HttpResponse<String> r = get(ann, "/api/flows/cycles?window=30", "wpg-art-9");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("results").isArray()).isTrue();
+    assertThat(get(ann, "/api/flows/cycles?max_length=9", "wpg-art-9").statusCode()).isEqualTo(400);
+    assertThat(get(ann, "/api/flows/cycles", null).statusCode()).isEqualTo(400);
+  }
+
   /** How many network reads an audit answer lists. */
   private static long reads(String audit) throws Exception {
     long n = 0;

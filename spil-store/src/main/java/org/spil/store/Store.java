@@ -231,6 +231,11 @@ public final class Store implements AutoCloseable {
     return new Links(this);
   }
 
+  /** The payments a viewer may see, one row each (money-flow analysis). */
+  public Payments payments() {
+    return new Payments(this);
+  }
+
   /** FtM and Parquet exports of what a viewer may see. */
   public Exports exports() {
     return new Exports(this);

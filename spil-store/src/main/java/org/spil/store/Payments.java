@@ -1,0 +1,96 @@
+package org.spil.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.spil.model.Provenance;
+import org.spil.policy.Viewer;
+
+/**
+ * The payments a viewer may see, one row each, for money-flow analysis: payer and beneficiary and
+ * their accounts, day, amount and currency, purpose and the dataset of its first batch. Obtained
+ * from {@link Store#payments()}.
+ */
+public final class Payments {
+  private final Store store;
+  private final Warehouse warehouse;
+
+  Payments(Store store) {
+    this.store = store;
+    this.warehouse = store.warehouse();
+  }
+
+  /**
+   * One visible payment: the first of its values of each property (in alphabetical order), the
+   * amount the smallest that is a number; null where it has none.
+   */
+  public record Payment(
+      String id,
+      String payer,
+      String payerAccount,
+      String beneficiary,
+      String beneficiaryAccount,
+      String date,
+      Double amount,
+      String currency,
+      String purpose,
+      String dataset) {}
+
+  /** Receives the payments, in the order of their ids. */
+  @FunctionalInterface
+  public interface PaymentConsumer {
+    void accept(Payment payment);
+  }
+
+  /** Every payment the viewer may see; returns how many. Audited as a read of them. */
+  public long each(Viewer viewer, PaymentConsumer consumer) {
+    Scope scope = store.scope(viewer);
+    if (scope.isEmpty()) {
+      return 0;
+    }
+    String sql =
+        "SELECT entity_id, min(value) FILTER (WHERE prop = 'payer'),"
+            + " min(value) FILTER (WHERE prop = 'beneficiary'),"
+            + " min(value) FILTER (WHERE prop = 'date' AND value <> ''),"
+            + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'amount'),"
+            + " min(value) FILTER (WHERE prop = 'currency'),"
+            + " min(value) FILTER (WHERE prop = 'purpose'), min(batch_id),"
+            + " min(value) FILTER (WHERE prop = 'payerAccount'),"
+            + " min(value) FILTER (WHERE prop = 'beneficiaryAccount')"
+            + " FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
+            + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose')"
+            + " GROUP BY entity_id ORDER BY entity_id";
+    Map<Long, Batch> batches = warehouse.batchesById();
+    long n = 0;
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        double amount = rs.getDouble(5);
+        Double a = rs.wasNull() ? null : amount;
+        Batch b = batches.get(rs.getLong(8));
+        Provenance p = b == null ? null : b.provenance();
+        consumer.accept(
+            new Payment(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(9),
+                rs.getString(3),
+                rs.getString(10),
+                rs.getString(4),
+                a,
+                rs.getString(6),
+                rs.getString(7),
+                p == null ? null : p.dataset()));
+        n++;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read payments: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    store.audited(viewer, "entities-read", Map.of("schemata", List.of("Payment"), "entities", n));
+    return n;
+  }
+}
