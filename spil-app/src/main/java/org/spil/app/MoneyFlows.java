@@ -129,7 +129,7 @@ public final class MoneyFlows {
         String.format(
             Locale.ROOT,
             "%s %,.2f left %s on %s and %s %,.2f (%.1f%%) came back to it on %s, %d days later,"
-                + " through %d other parties in %d payments, each carrying %.1f-%.1f%% of the one"
+                + " through %d other accounts in %d payments, each carrying %.1f-%.1f%% of the one"
                 + " before: money that returns to its origin within %d days, shrinking only by"
                 + " what fees would take (at most %.0f%% a payment), is moved to look like trade"
                 + " or investment, not spent.",
