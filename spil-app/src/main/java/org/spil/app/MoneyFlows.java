@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import java.util.TreeMap;
 import org.spil.analysis.flows.PaymentGraph;
 import org.spil.analysis.flows.TemporalCycles;
 import org.spil.policy.Viewer;
-import org.spil.store.Payments;
 import org.spil.store.Store;
 
 /**
@@ -58,7 +58,8 @@ public final class MoneyFlows {
   public List<Alert> cycles(Viewer viewer, int maxLength, int windowDays, double maxFeeShare) {
     TemporalCycles.Spec spec = new TemporalCycles.Spec(maxLength, windowDays, maxFeeShare);
     Map<String, PaymentGraph.Builder> byCurrency = new TreeMap<>();
-    Map<String, Payments.Payment> read = new TreeMap<>();
+    // of each payment only its dataset is kept beside the graph: its date is the graph's day
+    Map<String, String> datasets = new HashMap<>();
     store
         .payments()
         .each(
@@ -77,13 +78,13 @@ public final class MoneyFlows {
               byCurrency
                   .computeIfAbsent(currency, c -> PaymentGraph.builder())
                   .add(p.id(), from, to, day, p.amount());
-              read.put(p.id(), p);
+              datasets.put(p.id(), p.dataset());
             });
     List<Alert> alerts = new ArrayList<>();
     for (Map.Entry<String, PaymentGraph.Builder> c : byCurrency.entrySet()) {
       PaymentGraph g = c.getValue().build();
       for (int[] cycle : TemporalCycles.find(g, spec)) {
-        alerts.add(alert(g, cycle, c.getKey(), read, spec));
+        alerts.add(alert(g, cycle, c.getKey(), datasets, spec));
       }
     }
     alerts.sort(
@@ -96,7 +97,7 @@ public final class MoneyFlows {
       PaymentGraph g,
       int[] cycle,
       String currency,
-      Map<String, Payments.Payment> read,
+      Map<String, String> datasets,
       TemporalCycles.Spec spec) {
     List<Hop> hops = new ArrayList<>();
     LinkedHashSet<String> accounts = new LinkedHashSet<>();
@@ -104,16 +105,15 @@ public final class MoneyFlows {
     double highest = 0;
     for (int i = 0; i < cycle.length; i++) {
       int p = cycle[i];
-      Payments.Payment pay = read.get(g.id(p));
       hops.add(
           new Hop(
               g.id(p),
               g.node(g.from(p)),
               g.node(g.to(p)),
-              pay.date(),
+              LocalDate.ofEpochDay(g.day(p)).toString(),
               g.amount(p),
               currency,
-              pay.dataset()));
+              datasets.get(g.id(p))));
       accounts.add(g.node(g.from(p)));
       if (i > 0) {
         double kept = g.amount(p) / g.amount(cycle[i - 1]);

@@ -206,19 +206,9 @@ final class Projections implements AutoCloseable {
     }
   }
 
-  /** The kept projections' total estimated size, for tests. */
-  synchronized long keptBytes() {
-    return kept.values().stream().mapToLong(Kept::bytes).sum();
-  }
-
   /** How many projections are kept, for tests. */
   synchronized int keptCount() {
     return kept.size();
-  }
-
-  /** Projections of a key still being made, for tests. */
-  synchronized int inProgress() {
-    return making.size();
   }
 
   /** The link types of a request as a key: sorted, or "*" for all. */
