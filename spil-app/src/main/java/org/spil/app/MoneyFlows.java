@@ -4,51 +4,89 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.spil.analysis.flows.Finding;
 import org.spil.analysis.flows.PaymentGraph;
-import org.spil.analysis.flows.TemporalCycles;
+import org.spil.analysis.flows.Scan;
+import org.spil.analysis.flows.Threshold;
+import org.spil.analysis.flows.Thresholds;
+import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
+import org.spil.store.Payments;
 import org.spil.store.Store;
 
 /**
  * What a viewer may learn of the money flows in the warehouse, from the payments the viewer may
- * see: so far money that comes back to where it started (temporal cycles), each alert with the
- * payments behind it and an explanation an analyst can put in a report. Money moves between
- * accounts (a party stands in where a payment names no account).
+ * see: the laundering typologies of {@link Typology} under a set of {@link Thresholds}, each alert
+ * with the payments behind it and an explanation an analyst can put in a report. Money moves
+ * between accounts (a party stands in where a payment names no account); cash paid in or taken out
+ * and the accounts of crypto exchanges are nodes of their own kind. Each currency is a graph of its
+ * own.
  */
 public final class MoneyFlows {
+  /** The node every cash deposit comes from. */
+  static final String CASH_DEPOSIT = "cash-deposit";
+
+  /** The node every cash withdrawal goes to. */
+  static final String CASH_WITHDRAWAL = "cash-withdrawal";
+
   private final Store store;
 
   public MoneyFlows(Store store) {
     this.store = store;
   }
 
-  /** One payment of an alert. */
+  /** One payment of an alert, with the accounts as people know them (IBAN and holder). */
   public record Hop(
       String payment,
       String from,
       String to,
+      String fromLabel,
+      String toLabel,
       String date,
       double amount,
       String currency,
       String dataset) {}
 
   /**
-   * An alert: its typology, a score (here the share of the money that came back), the accounts or
-   * parties it passes, the payments in order, and why it is unusual.
+   * An alert: its typology, a score (its meaning per typology in {@code docs/flows.md}), the
+   * accounts it passes, the payments in the order the money moved, the parties that hold the
+   * accounts (the subjects), and why it is unusual.
    */
   public record Alert(
       String typology,
       double score,
       List<String> accounts,
       List<String> payments,
+      List<String> subjects,
       List<Hop> hops,
       String explanation) {}
+
+  /** What to scan: typologies (empty for all), thresholds, and the days of payments to read. */
+  public record Query(Set<Typology> typologies, Thresholds thresholds, String since, String until) {
+    public Query {
+      typologies =
+          typologies.isEmpty() ? EnumSet.allOf(Typology.class) : EnumSet.copyOf(typologies);
+      if (since != null && day(since) == null) {
+        throw new IllegalArgumentException("since: '" + since + "' is not a date (YYYY-MM-DD)");
+      }
+      if (until != null && day(until) == null) {
+        throw new IllegalArgumentException("until: '" + until + "' is not a date (YYYY-MM-DD)");
+      }
+    }
+
+    /** Every typology at the default thresholds over all days. */
+    public static Query all() {
+      return new Query(Set.of(), Thresholds.defaults(), null, null);
+    }
+  }
 
   /**
    * Money that came back to its origin: cycles of payments within {@code windowDays} through at
@@ -56,109 +94,194 @@ public final class MoneyFlows {
    * before, in one currency; largest first.
    */
   public List<Alert> cycles(Viewer viewer, int maxLength, int windowDays, double maxFeeShare) {
-    TemporalCycles.Spec spec = new TemporalCycles.Spec(maxLength, windowDays, maxFeeShare);
-    Map<String, PaymentGraph.Builder> byCurrency = new TreeMap<>();
-    // of each payment only its dataset is kept beside the graph: its date is the graph's day
-    Map<String, String> datasets = new HashMap<>();
+    Thresholds t =
+        Thresholds.defaults()
+            .with(Threshold.CYCLE_MAX_PAYMENTS, Integer.toString(maxLength))
+            .with(Threshold.CYCLE_WINDOW_DAYS, Integer.toString(windowDays))
+            .with(Threshold.CYCLE_MAX_FEE, Double.toString(maxFeeShare));
+    return typologies(viewer, new Query(Set.of(Typology.TEMPORAL_CYCLE), t, null, null));
+  }
+
+  /**
+   * The alerts of the query's typologies in the payments the viewer may see: by typology in the
+   * order of {@link Typology}, then highest score first.
+   */
+  public List<Alert> typologies(Viewer viewer, Query query) {
+    Graphs graphs = graphs(viewer, query);
+    List<Alert> alerts = new ArrayList<>();
+    for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
+      Scan scan = new Scan(c.getValue(), query.thresholds());
+      for (Typology t : query.typologies()) {
+        for (Finding f : t.find(scan)) {
+          alerts.add(alert(graphs, c.getKey(), c.getValue(), f));
+        }
+      }
+    }
+    alerts.sort(
+        Comparator.comparing((Alert a) -> Typology.of(a.typology()))
+            .thenComparing(Comparator.comparingDouble(Alert::score).reversed())
+            .thenComparing(a -> -a.hops().get(0).amount())
+            .thenComparing(a -> a.payments().get(0)));
+    return alerts;
+  }
+
+  /** The payment graphs of a viewer per currency, with what alerts tell of each payment. */
+  private static final class Graphs {
+    final Map<String, PaymentGraph> byCurrency = new TreeMap<>();
+
+    /** Per currency, per payment in the order added: dataset, payer party, beneficiary party. */
+    final Map<String, List<String[]>> about = new HashMap<>();
+  }
+
+  private Graphs graphs(Viewer viewer, Query query) {
+    Map<String, Payments.Party> parties = new HashMap<>();
+    store.payments().parties(viewer, p -> parties.put(p.id(), p));
+    List<String> exchanges = new ArrayList<>();
+    for (String name : query.thresholds().names(Threshold.CRYPTO_EXCHANGES)) {
+      exchanges.add(firstWord(name));
+    }
+    for (String name : store.payments().walletExchanges(viewer)) {
+      exchanges.add(firstWord(name));
+    }
+    Integer since = query.since() == null ? null : day(query.since());
+    Integer until = query.until() == null ? null : day(query.until());
+    Map<String, PaymentGraph.Builder> builders = new TreeMap<>();
+    Graphs graphs = new Graphs();
     store
         .payments()
         .each(
             viewer,
             p -> {
               Integer day = day(p.date());
+              if (day == null
+                  || p.amount() == null
+                  || (since != null && day < since)
+                  || (until != null && day > until)) {
+                return;
+              }
+              String code = p.programme() == null ? "" : p.programme().toUpperCase(Locale.ROOT);
               // accounts first: a bank names the other party as its client wrote it, so one
               // company may stand under several names, while its account is the same
               String from = p.payerAccount() != null ? p.payerAccount() : p.payer();
               String to = p.beneficiaryAccount() != null ? p.beneficiaryAccount() : p.beneficiary();
-              if (day == null || p.amount() == null || from == null || to == null) {
+              if (from == null && code.contains("CDPT")) {
+                from = CASH_DEPOSIT;
+              }
+              if (to == null && code.contains("CWDL")) {
+                to = CASH_WITHDRAWAL;
+              }
+              if (from == null || to == null) {
                 return;
               }
               String currency =
                   p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
-              byCurrency
-                  .computeIfAbsent(currency, c -> PaymentGraph.builder())
-                  .add(p.id(), from, to, day, p.amount());
-              datasets.put(p.id(), p.dataset());
+              PaymentGraph.Builder b =
+                  builders.computeIfAbsent(currency, c -> PaymentGraph.builder().currency(c));
+              describe(b, from, p.payer(), parties, exchanges);
+              describe(b, to, p.beneficiary(), parties, exchanges);
+              b.add(p.id(), from, to, day, p.amount());
+              graphs
+                  .about
+                  .computeIfAbsent(currency, c -> new ArrayList<>())
+                  .add(new String[] {p.dataset(), p.payer(), p.beneficiary()});
             });
-    List<Alert> alerts = new ArrayList<>();
-    for (Map.Entry<String, PaymentGraph.Builder> c : byCurrency.entrySet()) {
-      PaymentGraph g = c.getValue().build();
-      for (int[] cycle : TemporalCycles.find(g, spec)) {
-        alerts.add(alert(g, cycle, c.getKey(), datasets, spec));
-      }
+    for (Map.Entry<String, PaymentGraph.Builder> e : builders.entrySet()) {
+      graphs.byCurrency.put(e.getKey(), e.getValue().build());
     }
-    alerts.sort(
-        Comparator.comparingDouble((Alert a) -> -a.hops().get(0).amount())
-            .thenComparing(a -> a.payments().get(0)));
-    return alerts;
+    return graphs;
   }
 
-  private static Alert alert(
-      PaymentGraph g,
-      int[] cycle,
-      String currency,
-      Map<String, String> datasets,
-      TemporalCycles.Spec spec) {
+  /** Says what a node is the first time it is seen: label, country, kind. */
+  private static void describe(
+      PaymentGraph.Builder b,
+      String node,
+      String partyId,
+      Map<String, Payments.Party> parties,
+      List<String> exchanges) {
+    if (b.has(node)) {
+      return;
+    }
+    if (node.equals(CASH_DEPOSIT)) {
+      b.describe(node, "cash deposits", null, PaymentGraph.Kind.CASH_DEPOSIT);
+      return;
+    }
+    if (node.equals(CASH_WITHDRAWAL)) {
+      b.describe(node, "cash withdrawals", null, PaymentGraph.Kind.CASH_WITHDRAWAL);
+      return;
+    }
+    Payments.Party account = parties.get(node);
+    Payments.Party party = partyId == null ? null : parties.get(partyId);
+    String name = party != null && party.name() != null ? party.name() : null;
+    if (name == null && account != null && account.name() != null) {
+      name = account.name();
+    }
+    String iban = account == null ? null : account.iban();
+    String label =
+        iban != null && name != null
+            ? iban + " (" + name + ")"
+            : iban != null ? iban : name != null ? name : node;
+    String country = null;
+    if (iban != null
+        && iban.length() >= 2
+        && Character.isLetter(iban.charAt(0))
+        && Character.isLetter(iban.charAt(1))) {
+      country = iban.substring(0, 2).toLowerCase(Locale.ROOT);
+    } else if (party != null && party.country() != null) {
+      country = party.country().toLowerCase(Locale.ROOT);
+    }
+    boolean exchange = name != null && exchanges.contains(firstWord(name));
+    b.describe(
+        node, label, country, exchange ? PaymentGraph.Kind.EXCHANGE : PaymentGraph.Kind.ACCOUNT);
+  }
+
+  /** The first word of a name, lower case, letters and digits only: how exchanges are matched. */
+  static String firstWord(String name) {
+    String first = name.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    return first.replaceAll("[^\\p{L}\\p{N}]", "");
+  }
+
+  private static Alert alert(Graphs graphs, String currency, PaymentGraph g, Finding f) {
+    List<String[]> about = graphs.about.get(currency);
     List<Hop> hops = new ArrayList<>();
     LinkedHashSet<String> accounts = new LinkedHashSet<>();
-    double lowest = 1;
-    double highest = 0;
-    for (int i = 0; i < cycle.length; i++) {
-      int p = cycle[i];
+    LinkedHashSet<String> subjects = new LinkedHashSet<>();
+    for (int p : f.payments()) {
+      String[] a = about.get(g.original(p));
       hops.add(
           new Hop(
               g.id(p),
               g.node(g.from(p)),
               g.node(g.to(p)),
+              g.label(g.from(p)),
+              g.label(g.to(p)),
               LocalDate.ofEpochDay(g.day(p)).toString(),
               g.amount(p),
               currency,
-              datasets.get(g.id(p))));
-      accounts.add(g.node(g.from(p)));
-      if (i > 0) {
-        double kept = g.amount(p) / g.amount(cycle[i - 1]);
-        lowest = Math.min(lowest, kept);
-        highest = Math.max(highest, kept);
+              a[0]));
+      for (int v : new int[] {g.from(p), g.to(p)}) {
+        if (g.kind(v) != PaymentGraph.Kind.CASH_DEPOSIT
+            && g.kind(v) != PaymentGraph.Kind.CASH_WITHDRAWAL) {
+          accounts.add(g.node(v));
+        }
+      }
+      for (String party : new String[] {a[1], a[2]}) {
+        if (party != null) {
+          subjects.add(party);
+        }
       }
     }
-    Hop first = hops.get(0);
-    Hop last = hops.get(hops.size() - 1);
-    double back = last.amount() / first.amount();
-    int days = g.day(cycle[cycle.length - 1]) - g.day(cycle[0]);
-    String explanation =
-        String.format(
-            Locale.ROOT,
-            "%s %,.2f left %s on %s and %s %,.2f (%.1f%%) came back to it on %s, %d days later,"
-                + " through %d other accounts in %d payments, each carrying %.1f-%.1f%% of the one"
-                + " before: money that returns to its origin within %d days, shrinking only by"
-                + " what fees would take (at most %.0f%% a payment), is moved to look like trade"
-                + " or investment, not spent.",
-            currency,
-            first.amount(),
-            first.from(),
-            first.date(),
-            currency,
-            last.amount(),
-            100 * back,
-            last.date(),
-            days,
-            accounts.size() - 1,
-            hops.size(),
-            100 * lowest,
-            100 * highest,
-            spec.windowDays(),
-            100 * spec.maxFeeShare());
     return new Alert(
-        "temporal-cycle",
-        Math.round(back * 1000) / 1000.0,
+        f.typology().id(),
+        f.score(),
         List.copyOf(accounts),
         hops.stream().map(Hop::payment).toList(),
+        List.copyOf(subjects),
         hops,
-        explanation);
+        f.explanation());
   }
 
   /** Days since 1970-01-01 of an ISO date, null for a partial or invalid one. */
-  private static Integer day(String date) {
+  static Integer day(String date) {
     if (date == null || date.length() < 10) {
       return null;
     }

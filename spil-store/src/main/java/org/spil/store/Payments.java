@@ -3,8 +3,10 @@ package org.spil.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.spil.model.Provenance;
 import org.spil.policy.Viewer;
 
@@ -36,7 +38,14 @@ public final class Payments {
       Double amount,
       String currency,
       String purpose,
+      String programme,
       String dataset) {}
+
+  /**
+   * A party or account a visible payment names, with what the viewer may see of it: its schema,
+   * first name, IBAN and country (null where none is visible).
+   */
+  public record Party(String id, String schema, String name, String iban, String country) {}
 
   /** Receives the payments, in the order of their ids. */
   @FunctionalInterface
@@ -58,11 +67,12 @@ public final class Payments {
             + " min(value) FILTER (WHERE prop = 'currency'),"
             + " min(value) FILTER (WHERE prop = 'purpose'), min(batch_id),"
             + " min(value) FILTER (WHERE prop = 'payerAccount'),"
-            + " min(value) FILTER (WHERE prop = 'beneficiaryAccount')"
+            + " min(value) FILTER (WHERE prop = 'beneficiaryAccount'),"
+            + " min(value) FILTER (WHERE prop = 'programme')"
             + " FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
-            + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose')"
+            + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose', 'programme')"
             + " GROUP BY entity_id ORDER BY entity_id";
     Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
@@ -84,6 +94,7 @@ public final class Payments {
                 a,
                 rs.getString(6),
                 rs.getString(7),
+                rs.getString(11),
                 p == null ? null : p.dataset()));
         n++;
       }
@@ -92,5 +103,68 @@ public final class Payments {
     }
     store.audited(viewer, "entities-read", Map.of("schemata", List.of("Payment"), "entities", n));
     return n;
+  }
+
+  /**
+   * Every party and account the visible payments name, as far as the viewer may see them; returns
+   * how many. An id a payment names but the viewer sees nothing of does not come.
+   */
+  public long parties(Viewer viewer, Consumer<Party> consumer) {
+    Scope scope = store.scope(viewer);
+    if (scope.isEmpty()) {
+      return 0;
+    }
+    String sql =
+        "WITH named AS (SELECT DISTINCT value AS id FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
+            + " 'beneficiaryAccount'))"
+            + " SELECT entity_id, min(schema), min(value) FILTER (WHERE prop = 'name'),"
+            + " min(value) FILTER (WHERE prop = 'iban'), min(value) FILTER (WHERE prop = 'country')"
+            + " FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND entity_id IN (SELECT id FROM named) AND prop IN ('name', 'iban', 'country')"
+            + " GROUP BY entity_id ORDER BY entity_id";
+    long n = 0;
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        consumer.accept(
+            new Party(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+        n++;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read the parties of payments: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return n;
+  }
+
+  /** The exchanges that visible crypto wallets name as managing them, in order. */
+  public List<String> walletExchanges(Viewer viewer) {
+    Scope scope = store.scope(viewer);
+    List<String> out = new ArrayList<>();
+    if (scope.isEmpty()) {
+      return out;
+    }
+    String sql =
+        "SELECT DISTINCT value FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = 'CryptoWallet' AND prop = 'mangingExchange' ORDER BY value";
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read crypto wallets: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    return out;
   }
 }

@@ -9,17 +9,36 @@ import java.util.Map;
 /**
  * Payments as a temporal multigraph on primitive arrays: accounts (or holders) are nodes 0..n-1,
  * payments are numbered by time (day, then the order they were added), each with its payer,
- * beneficiary, day and amount; every node's outgoing payments are kept in time order, so that what
- * leaves an account after a day is found by binary search. The analyses of money flows (tracing,
- * cycles, typologies) run on it.
+ * beneficiary, day and amount; every node's outgoing and incoming payments are kept in time order,
+ * so that what leaves or reaches an account after a day is found by binary search. Nodes carry what
+ * the typologies ask of an account: a label an analyst recognises (an IBAN and its holder), a
+ * country, and whether it is an ordinary account, cash or a crypto exchange. All amounts are in the
+ * graph's one currency. The analyses of money flows (tracing, cycles, typologies) run on it.
  */
 public final class PaymentGraph {
+  /** What a node stands for. */
+  public enum Kind {
+    /** A bank account, or a party where a payment names no account. */
+    ACCOUNT,
+    /** Cash paid in at a counter or machine: the source of every cash deposit. */
+    CASH_DEPOSIT,
+    /** Cash taken out: where every cash withdrawal goes. */
+    CASH_WITHDRAWAL,
+    /** An account of a crypto exchange: money from it is crypto sold, to it crypto bought. */
+    EXCHANGE
+  }
+
+  private final String currency;
   private final String[] nodes;
+  private final String[] labels;
+  private final String[] countries;
+  private final Kind[] kinds;
   private final String[] ids;
   private final int[] from;
   private final int[] to;
   private final int[] day;
   private final double[] amount;
+  private final int[] original;
 
   /**
    * Per node, its outgoing payments in time order: {@code outgoing[outStart[v] .. outStart[v+1])}.
@@ -28,26 +47,53 @@ public final class PaymentGraph {
 
   private final int[] outgoing;
 
+  /** Per node, its incoming payments in time order, as {@link #outStart} has the outgoing. */
+  private final int[] inStart;
+
+  private final int[] incoming;
+
   private PaymentGraph(
-      String[] nodes, String[] ids, int[] from, int[] to, int[] day, double[] amount) {
+      String currency,
+      String[] nodes,
+      String[] labels,
+      String[] countries,
+      Kind[] kinds,
+      String[] ids,
+      int[] from,
+      int[] to,
+      int[] day,
+      double[] amount,
+      int[] original) {
+    this.currency = currency;
     this.nodes = nodes;
+    this.labels = labels;
+    this.countries = countries;
+    this.kinds = kinds;
     this.ids = ids;
     this.from = from;
     this.to = to;
     this.day = day;
     this.amount = amount;
+    this.original = original;
     outStart = new int[nodes.length + 1];
-    for (int p = 0; p < from.length; p++) {
-      outStart[from[p] + 1]++;
-    }
-    for (int v = 0; v < nodes.length; v++) {
-      outStart[v + 1] += outStart[v];
-    }
     outgoing = new int[from.length];
-    int[] fill = Arrays.copyOf(outStart, nodes.length);
-    // payments are numbered in time order, so each node's list is too
-    for (int p = 0; p < from.length; p++) {
-      outgoing[fill[from[p]]++] = p;
+    index(from, outStart, outgoing);
+    inStart = new int[nodes.length + 1];
+    incoming = new int[to.length];
+    index(to, inStart, incoming);
+  }
+
+  /** Payments grouped by an end, each group in time order (payments are numbered by time). */
+  private static void index(int[] end, int[] start, int[] list) {
+    for (int p = 0; p < end.length; p++) {
+      start[end[p] + 1]++;
+    }
+    for (int v = 0; v + 1 < start.length; v++) {
+      start[v + 1] += start[v];
+    }
+    int[] fill = Arrays.copyOf(start, start.length - 1);
+    for (int p = 0; p < end.length; p++) {
+      list[fill[end[p]]++] = p;
     }
   }
 
@@ -58,6 +104,9 @@ public final class PaymentGraph {
     private final List<String> ids = new ArrayList<>();
     private final List<int[]> ends = new ArrayList<>();
     private final List<Double> amounts = new ArrayList<>();
+    private final Map<Integer, String[]> described = new HashMap<>();
+    private final Map<Integer, Kind> kinds = new HashMap<>();
+    private String currency = "EUR";
 
     private int node(String id) {
       return nodeIndex.computeIfAbsent(
@@ -66,6 +115,28 @@ public final class PaymentGraph {
             nodeIds.add(k);
             return nodeIds.size() - 1;
           });
+    }
+
+    /** The currency of every amount (default EUR). */
+    public Builder currency(String currency) {
+      this.currency = currency;
+      return this;
+    }
+
+    /**
+     * What node {@code id} is: a label for people (null for the id), its country (an ISO code, null
+     * where unknown) and its kind.
+     */
+    public Builder describe(String id, String label, String country, Kind kind) {
+      int v = node(id);
+      described.put(v, new String[] {label, country});
+      kinds.put(v, kind);
+      return this;
+    }
+
+    /** Whether a node of this id is in the graph already. */
+    public boolean has(String id) {
+      return nodeIndex.containsKey(id);
     }
 
     /** One payment: its id, payer, beneficiary, day (days since 1970-01-01) and amount. */
@@ -91,7 +162,9 @@ public final class PaymentGraph {
       int[] t = new int[n];
       int[] d = new int[n];
       double[] a = new double[n];
+      int[] original = new int[n];
       for (int i = 0; i < n; i++) {
+        original[i] = order[i];
         int[] e = ends.get(order[i]);
         pid[i] = ids.get(order[i]);
         f[i] = e[0];
@@ -99,7 +172,18 @@ public final class PaymentGraph {
         d[i] = e[2];
         a[i] = amounts.get(order[i]);
       }
-      return new PaymentGraph(nodeIds.toArray(new String[0]), pid, f, t, d, a);
+      String[] nodeArray = nodeIds.toArray(new String[0]);
+      String[] labels = new String[nodeArray.length];
+      String[] countries = new String[nodeArray.length];
+      Kind[] kindArray = new Kind[nodeArray.length];
+      for (int v = 0; v < nodeArray.length; v++) {
+        String[] about = described.get(v);
+        labels[v] = about == null || about[0] == null ? nodeArray[v] : about[0];
+        countries[v] = about == null ? null : about[1];
+        kindArray[v] = kinds.getOrDefault(v, Kind.ACCOUNT);
+      }
+      return new PaymentGraph(
+          currency, nodeArray, labels, countries, kindArray, pid, f, t, d, a, original);
     }
   }
 
@@ -117,13 +201,38 @@ public final class PaymentGraph {
     return ids.length;
   }
 
+  /** The currency of every amount. */
+  public String currency() {
+    return currency;
+  }
+
+  /** The id of node {@code v} (an account's or party's entity id). */
   public String node(int v) {
     return nodes[v];
+  }
+
+  /** How people know node {@code v}: an IBAN and its holder, or the id. */
+  public String label(int v) {
+    return labels[v];
+  }
+
+  /** The country of node {@code v}, an ISO code, or null where unknown. */
+  public String country(int v) {
+    return countries[v];
+  }
+
+  public Kind kind(int v) {
+    return kinds[v];
   }
 
   /** The id of payment {@code p} (in time order). */
   public String id(int p) {
     return ids[p];
+  }
+
+  /** Which payment {@code p} was among those added to the builder, counting from 0. */
+  public int original(int p) {
+    return original[p];
   }
 
   public int from(int p) {
@@ -157,13 +266,35 @@ public final class PaymentGraph {
     return outgoing[i];
   }
 
+  /** Where node {@code v}'s incoming payments start in {@link #incoming(int)}'s numbering. */
+  public int inStart(int v) {
+    return inStart[v];
+  }
+
+  /** Where node {@code v}'s incoming payments end (exclusive). */
+  public int inEnd(int v) {
+    return inStart[v + 1];
+  }
+
+  /** The payment at position {@code i} of the incoming lists. */
+  public int incoming(int i) {
+    return incoming[i];
+  }
+
+  /** The first position of {@code v}'s incoming payments made on or after {@code fromDay}. */
+  public int firstInOnOrAfter(int v, int fromDay) {
+    return firstOnOrAfter(incoming, inStart[v], inStart[v + 1], fromDay);
+  }
+
   /** The first position of {@code v}'s outgoing payments made on or after {@code fromDay}. */
   public int firstOutOnOrAfter(int v, int fromDay) {
-    int lo = outStart[v];
-    int hi = outStart[v + 1];
+    return firstOnOrAfter(outgoing, outStart[v], outStart[v + 1], fromDay);
+  }
+
+  private int firstOnOrAfter(int[] list, int lo, int hi, int fromDay) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (day[outgoing[mid]] < fromDay) {
+      if (day[list[mid]] < fromDay) {
         lo = mid + 1;
       } else {
         hi = mid;

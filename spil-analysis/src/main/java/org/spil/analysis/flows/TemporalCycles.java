@@ -1,7 +1,10 @@
 package org.spil.analysis.flows;
 
+import static org.spil.analysis.flows.Wording.*;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Money that comes back to where it started: temporal cycles of payments, each hop made on or after
@@ -42,6 +45,60 @@ public final class TemporalCycles {
   static final double ROUNDING = 0.005;
 
   private TemporalCycles() {}
+
+  /**
+   * The cycles of a scan under its thresholds, each explained. Score: the share of the money that
+   * came back.
+   */
+  static List<Finding> findings(Scan scan) {
+    PaymentGraph g = scan.graph();
+    Thresholds t = scan.thresholds();
+    Spec spec =
+        new Spec(
+            t.whole(Threshold.CYCLE_MAX_PAYMENTS),
+            t.whole(Threshold.CYCLE_WINDOW_DAYS),
+            t.number(Threshold.CYCLE_MAX_FEE));
+    List<Finding> out = new ArrayList<>();
+    for (int[] cycle : find(g, spec)) {
+      out.add(finding(g, cycle, spec));
+    }
+    return out;
+  }
+
+  private static Finding finding(PaymentGraph g, int[] cycle, Spec spec) {
+    double lowest = 1;
+    double highest = 0;
+    for (int i = 1; i < cycle.length; i++) {
+      double kept = g.amount(cycle[i]) / g.amount(cycle[i - 1]);
+      lowest = Math.min(lowest, kept);
+      highest = Math.max(highest, kept);
+    }
+    int first = cycle[0];
+    int last = cycle[cycle.length - 1];
+    double back = g.amount(last) / g.amount(first);
+    String explanation =
+        String.format(
+            Locale.ROOT,
+            "%s left %s on %s and %s (%s) came back to it on %s, %s later, through %d other"
+                + " accounts in %d payments, each carrying %s-%s of the one before: money that"
+                + " returns to its origin within %s, shrinking only by what fees would take (at"
+                + " most %s a payment), is moved to look like trade or investment, not spent.",
+            money(g, g.amount(first)),
+            account(g, g.from(first)),
+            date(g.day(first)),
+            money(g, g.amount(last)),
+            percent(back),
+            date(g.day(last)),
+            days(g.day(last) - g.day(first)),
+            cycle.length - 1,
+            cycle.length,
+            percent(lowest),
+            percent(highest),
+            days(spec.windowDays()),
+            String.format(Locale.ROOT, "%.0f%%", 100 * spec.maxFeeShare()));
+    return new Finding(
+        Typology.TEMPORAL_CYCLE, cycle, Math.round(back * 1000) / 1000.0, explanation);
+  }
 
   /** Every cycle, as its payments in order (positions in the graph's time order). */
   public static List<int[]> find(PaymentGraph g, Spec spec) {

@@ -1,0 +1,78 @@
+package org.spil.analysis.flows;
+
+import java.util.List;
+
+/**
+ * The laundering typologies Spil looks for in a {@link PaymentGraph}, each with the id alerts
+ * carry, a line saying what it finds, and the detector that finds it under a set of {@link
+ * Thresholds}.
+ */
+public enum Typology {
+  STRUCTURING(
+      "structuring",
+      "cash deposited in amounts just under the reporting threshold, on one account or on many"
+          + " that pass it on to one (fan-in of cash)"),
+  FAN_IN("fan-in", "many accounts paying one within days, none of them regularly"),
+  FAN_OUT("fan-out", "one account paying many within days, none of them regularly"),
+  SCATTER_GATHER(
+      "scatter-gather",
+      "money split from one account over several and brought together again in another"),
+  GATHER_SCATTER(
+      "gather-scatter", "money gathered from many accounts into one and paid on to many others"),
+  TEMPORAL_CYCLE(
+      "temporal-cycle",
+      "money that comes back to its origin within a window, shrinking only by fees"),
+  PASS_THROUGH(
+      "pass-through",
+      "an account where a payment far larger than its usual ones leaves again within days (a"
+          + " mule)"),
+  MIRROR_TRANSFER(
+      "mirror-transfer",
+      "two domestic payments in two countries with matching amounts within days and no link"
+          + " between them (underground banking)"),
+  CRYPTO_OFF_RAMP(
+      "crypto-off-ramp", "repeated payouts from crypto exchanges to one account within weeks");
+
+  private final String id;
+  private final String finds;
+
+  Typology(String id, String finds) {
+    this.id = id;
+    this.finds = finds;
+  }
+
+  /** The id alerts carry and commands take. */
+  public String id() {
+    return id;
+  }
+
+  /** What it finds, in a line. */
+  public String finds() {
+    return finds;
+  }
+
+  /** The typology of an id, or null. */
+  public static Typology of(String id) {
+    for (Typology t : values()) {
+      if (t.id.equals(id)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** What this typology finds in a scan's graph under its thresholds. */
+  public List<Finding> find(Scan scan) {
+    return switch (this) {
+      case STRUCTURING -> Structuring.find(scan);
+      case FAN_IN -> Fans.find(scan, false);
+      case FAN_OUT -> Fans.find(scan, true);
+      case SCATTER_GATHER -> ScatterGather.find(scan);
+      case GATHER_SCATTER -> GatherScatter.find(scan);
+      case TEMPORAL_CYCLE -> TemporalCycles.findings(scan);
+      case PASS_THROUGH -> PassThrough.find(scan);
+      case MIRROR_TRANSFER -> MirrorTransfers.find(scan);
+      case CRYPTO_OFF_RAMP -> CryptoOffRamp.find(scan);
+    };
+  }
+}
