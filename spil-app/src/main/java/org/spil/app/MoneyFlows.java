@@ -1,5 +1,10 @@
 package org.spil.app;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,6 +41,12 @@ public final class MoneyFlows {
 
   /** The node every cash withdrawal goes to. */
   static final String CASH_WITHDRAWAL = "cash-withdrawal";
+
+  /** The thresholds file of a data directory, read by every scan on it when present. */
+  public static final String THRESHOLDS_FILE = "flows.thresholds";
+
+  /** The largest thresholds file read. */
+  static final long MAX_THRESHOLDS_BYTES = 1 << 20;
 
   private final Store store;
 
@@ -278,6 +289,41 @@ public final class MoneyFlows {
         List.copyOf(subjects),
         hops,
         f.explanation());
+  }
+
+  /**
+   * The thresholds that apply: the defaults, changed by the data directory's {@link
+   * #THRESHOLDS_FILE} when there is one, then by {@code file} when given.
+   *
+   * @throws IllegalArgumentException naming the file, line, key and reason of a bad value, or a
+   *     file that cannot be read
+   */
+  public static Thresholds thresholds(Path dataDir, Path file) {
+    Thresholds t = Thresholds.defaults();
+    Path own = dataDir == null ? null : dataDir.resolve(THRESHOLDS_FILE);
+    if (own != null && Files.isRegularFile(own)) {
+      t = t.parse(read(own), own.toString());
+    }
+    if (file != null) {
+      t = t.parse(read(file), file.toString());
+    }
+    return t;
+  }
+
+  private static String read(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(file + ": no such file");
+      }
+      if (Files.size(file) > MAX_THRESHOLDS_BYTES) {
+        throw new IllegalArgumentException(file + ": larger than 1 MiB, not a thresholds file");
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   /** Days since 1970-01-01 of an ISO date, null for a partial or invalid one. */

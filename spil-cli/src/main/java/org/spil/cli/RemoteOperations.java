@@ -41,11 +41,20 @@ final class RemoteOperations implements Operations {
           "communities",
           "path",
           "keyplayers",
-          "bridges");
+          "bridges",
+          "flows");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =
-      Set.of("--data", "--out", "--graph", "--file", "--anchors", "--ports", "--password-file");
+      Set.of(
+          "--data",
+          "--out",
+          "--graph",
+          "--file",
+          "--anchors",
+          "--ports",
+          "--password-file",
+          "--thresholds");
 
   /** Most characters of output a command sends back; an export beyond it is cut and says so. */
   static final int MAX_OUTPUT = 64 << 20;

@@ -129,6 +129,7 @@ class JsonGoldenTest {
     out.add(c("keyplayers", police, "keyplayers", "--links", "Message"));
     out.add(c("bridges", police, "bridges"));
     out.add(c("flows-cycles", police, "flows", "cycles"));
+    out.add(c("flows-typologies", police, "flows", "typologies"));
     out.add(
         c(
             "audit-query",

@@ -4,6 +4,7 @@ import static org.spil.server.Params.*;
 
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.spil.analysis.flows.Typology;
 import org.spil.app.MoneyFlows;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -23,6 +24,24 @@ final class FlowsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/flows/typologies",
+            List.of("typology", "since", "until"),
+            "Laundering typologies in the payments the reader may see (typology repeated or"
+                + " comma-separated, default all; since and until as YYYY-MM-DD), under the"
+                + " thresholds of the server's data directory; each alert explained.",
+            Access.READER,
+            c ->
+                page(
+                    new MoneyFlows(store)
+                        .typologies(
+                            c.viewer(),
+                            new MoneyFlows.Query(
+                                Typology.parse(c.ctx().queryParams("typology")),
+                                MoneyFlows.thresholds(store.dir(), null),
+                                blankToNull(c.ctx().queryParam("since")),
+                                blankToNull(c.ctx().queryParam("until")))))),
         new Route(
             HandlerType.GET,
             "/api/flows/cycles",

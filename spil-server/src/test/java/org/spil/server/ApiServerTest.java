@@ -998,6 +998,17 @@ class ApiServerTest {
     assertThat(JSON.readTree(r.body()).get("results").isArray()).isTrue();
     assertThat(get(ann, "/api/flows/cycles?max_length=9", "wpg-art-9").statusCode()).isEqualTo(400);
     assertThat(get(ann, "/api/flows/cycles", null).statusCode()).isEqualTo(400);
+    HttpResponse<String> t =
+        get(ann, "/api/flows/typologies?typology=structuring,pass-through", "wpg-art-9");
+    assertThat(t.statusCode()).as(t.body()).isEqualTo(200);
+    for (JsonNode a : JSON.readTree(t.body()).get("results")) {
+      assertThat(a.get("typology").asText()).isIn("structuring", "pass-through");
+    }
+    HttpResponse<String> bad = get(ann, "/api/flows/typologies?typology=smurfs", "wpg-art-9");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("no typology 'smurfs'");
+    assertThat(get(ann, "/api/flows/typologies?since=yesterday", "wpg-art-9").statusCode())
+        .isEqualTo(400);
   }
 
   /** How many network reads an audit answer lists. */

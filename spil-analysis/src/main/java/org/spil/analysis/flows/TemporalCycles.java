@@ -79,8 +79,8 @@ public final class TemporalCycles {
     String explanation =
         String.format(
             Locale.ROOT,
-            "%s left %s on %s and %s (%s) came back to it on %s, %s later, through %d other"
-                + " accounts in %d payments, each carrying %s-%s of the one before: money that"
+            "%s left %s on %s and %s (%s) came back to it on %s, %s later, through %s in %d"
+                + " payments, each carrying %s of the one before: money that"
                 + " returns to its origin within %s, shrinking only by what fees would take (at"
                 + " most %s a payment), is moved to look like trade or investment, not spent.",
             money(g, g.amount(first)),
@@ -90,10 +90,9 @@ public final class TemporalCycles {
             percent(back),
             date(g.day(last)),
             days(g.day(last) - g.day(first)),
-            cycle.length - 1,
+            count(cycle.length - 1, "other account", "other accounts"),
             cycle.length,
-            percent(lowest),
-            percent(highest),
+            lowest == highest ? percent(lowest) : percent(lowest) + " to " + percent(highest),
             days(spec.windowDays()),
             String.format(Locale.ROOT, "%.0f%%", 100 * spec.maxFeeShare()));
     return new Finding(

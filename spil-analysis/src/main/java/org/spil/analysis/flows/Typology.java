@@ -1,6 +1,10 @@
 package org.spil.analysis.flows;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The laundering typologies Spil looks for in a {@link PaymentGraph}, each with the id alerts
@@ -59,6 +63,33 @@ public enum Typology {
       }
     }
     return null;
+  }
+
+  /**
+   * The typologies some values name, each value split at commas; none named means none here (the
+   * caller decides whether that means all).
+   *
+   * @throws IllegalArgumentException naming an id that is no typology, and the ids there are
+   */
+  public static Set<Typology> parse(Collection<String> values) {
+    Set<Typology> out = EnumSet.noneOf(Typology.class);
+    for (String value : values) {
+      for (String id : value.split(",")) {
+        if (id.isBlank()) {
+          continue;
+        }
+        Typology t = of(id.strip());
+        if (t == null) {
+          throw new IllegalArgumentException(
+              "no typology '"
+                  + id.strip()
+                  + "'; there are "
+                  + String.join(", ", Arrays.stream(values()).map(Typology::id).toList()));
+        }
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** What this typology finds in a scan's graph under its thresholds. */
