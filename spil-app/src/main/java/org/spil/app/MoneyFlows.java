@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.spil.analysis.flows.PaymentGraph;
 import org.spil.analysis.flows.Scan;
 import org.spil.analysis.flows.Threshold;
 import org.spil.analysis.flows.Thresholds;
+import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.store.Payments;
@@ -145,6 +147,14 @@ public final class MoneyFlows {
   }
 
   private Graphs graphs(Viewer viewer, Query query) {
+    return graphs(viewer, query, Map.of());
+  }
+
+  /**
+   * The graphs; for each party a key of {@code accountsOf}, its set receives the nodes of the
+   * payments that name it as payer or beneficiary.
+   */
+  private Graphs graphs(Viewer viewer, Query query, Map<String, Set<String>> accountsOf) {
     Map<String, Payments.Party> parties = new HashMap<>();
     store.payments().parties(viewer, p -> parties.put(p.id(), p));
     List<String> exchanges = new ArrayList<>();
@@ -188,6 +198,12 @@ public final class MoneyFlows {
                   p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
               PaymentGraph.Builder b =
                   builders.computeIfAbsent(currency, c -> PaymentGraph.builder().currency(c));
+              if (p.payer() != null && accountsOf.containsKey(p.payer())) {
+                accountsOf.get(p.payer()).add(from);
+              }
+              if (p.beneficiary() != null && accountsOf.containsKey(p.beneficiary())) {
+                accountsOf.get(p.beneficiary()).add(to);
+              }
               describe(b, from, p.payer(), parties, exchanges);
               describe(b, to, p.beneficiary(), parties, exchanges);
               b.add(p.id(), from, to, day, p.amount());
@@ -289,6 +305,231 @@ public final class MoneyFlows {
         List.copyOf(subjects),
         hops,
         f.explanation());
+  }
+
+  /**
+   * What to trace: from an account or party (its accounts), out (where the money went) or in (where
+   * it came from), most hops, days a hop may follow the one before, the days of the first payments,
+   * and how money is attributed (proportional or first in, first out).
+   */
+  public record TraceQuery(
+      String subject,
+      boolean out,
+      int hops,
+      int windowDays,
+      String since,
+      String until,
+      Trace.Attribution attribution) {
+    public TraceQuery {
+      if (subject == null || subject.isBlank()) {
+        throw new IllegalArgumentException("name an account or party to trace");
+      }
+      if (hops < 1 || hops > 12) {
+        throw new IllegalArgumentException("hops: 1 to 12, not " + hops);
+      }
+      if (windowDays < 0 || windowDays > 3660) {
+        throw new IllegalArgumentException("window: 0 to 3660 days, not " + windowDays);
+      }
+      new Query(Set.of(), Thresholds.defaults(), since, until);
+    }
+  }
+
+  /**
+   * An account or party of a trace: how people know it, its kind (account, cash-withdrawal,
+   * cash-deposit, exchange), country, role (start, through, end), and the traced money it received,
+   * sent on and kept.
+   */
+  public record FlowNode(
+      String id,
+      String label,
+      String kind,
+      String country,
+      String role,
+      double received,
+      double sent,
+      double kept) {}
+
+  /**
+   * Traced money from one account to another: how much, in which currency, by which payments, from
+   * which datasets, on which days.
+   */
+  public record Flow(
+      String source,
+      String target,
+      double amount,
+      String currency,
+      List<String> payments,
+      List<String> datasets,
+      String first,
+      String last) {}
+
+  /** A trace: what was traced, the accounts, the flows between them (largest first). */
+  public record Traced(
+      String subject, String direction, double traced, List<FlowNode> nodes, List<Flow> flows) {}
+
+  /**
+   * Where the money of a subject went (or came from), as far as the viewer may see payments.
+   *
+   * @throws IllegalArgumentException when no visible payment names the subject
+   */
+  public Traced trace(Viewer viewer, TraceQuery q) {
+    return trace(viewer, q, null);
+  }
+
+  /** The trace, and into {@code accountsOfOther} the accounts of another party when given. */
+  private Traced trace(Viewer viewer, TraceQuery q, String other) {
+    Set<String> accounts = new LinkedHashSet<>();
+    Map<String, Set<String>> accountsOf = new HashMap<>();
+    accountsOf.put(q.subject(), accounts);
+    Set<String> otherAccounts = new LinkedHashSet<>();
+    if (other != null) {
+      accountsOf.put(other, otherAccounts);
+    }
+    Graphs graphs = graphs(viewer, Query.all(), accountsOf);
+    accounts.add(q.subject());
+    int fromDay = q.since() == null ? Integer.MIN_VALUE : day(q.since());
+    int toDay = q.until() == null ? Integer.MAX_VALUE : day(q.until());
+    Trace.Spec spec =
+        new Trace.Spec(
+            q.out(), q.hops(), q.windowDays(), fromDay, toDay, q.attribution(), Trace.NOISE);
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    Map<String, String[]> about = new HashMap<>();
+    Map<String, Flow> flows = new LinkedHashMap<>();
+    double traced = 0;
+    boolean named = false;
+    for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
+      PaymentGraph g = c.getValue();
+      List<Integer> starts = new ArrayList<>();
+      for (int v = 0; v < g.nodes(); v++) {
+        if (accounts.contains(g.node(v))) {
+          starts.add(v);
+        }
+      }
+      if (starts.isEmpty()) {
+        continue;
+      }
+      named = true;
+      Trace.Result r = Trace.run(g, starts.stream().mapToInt(Integer::intValue).toArray(), spec);
+      traced += r.traced();
+      List<Integer> carried = new ArrayList<>(r.carried().keySet());
+      carried.sort(Integer::compare);
+      for (int p : carried) {
+        double amount = r.carried().get(p);
+        int source = q.out() ? g.from(p) : g.to(p);
+        int target = q.out() ? g.to(p) : g.from(p);
+        for (int v : new int[] {source, target}) {
+          about.putIfAbsent(
+              g.node(v),
+              new String[] {
+                g.label(v),
+                g.kind(v).name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                g.country(v)
+              });
+        }
+        sums.computeIfAbsent(g.node(source), k -> new double[2])[1] += amount;
+        sums.computeIfAbsent(g.node(target), k -> new double[2])[0] += amount;
+        String key = g.node(g.from(p)) + ">" + g.node(g.to(p)) + ">" + c.getKey();
+        Flow f = flows.get(key);
+        String date = LocalDate.ofEpochDay(g.day(p)).toString();
+        String dataset = graphs.about.get(c.getKey()).get(g.original(p))[0];
+        List<String> payments = f == null ? new ArrayList<>() : new ArrayList<>(f.payments());
+        payments.add(g.id(p));
+        List<String> datasets = f == null ? new ArrayList<>() : new ArrayList<>(f.datasets());
+        if (dataset != null && !datasets.contains(dataset)) {
+          datasets.add(dataset);
+        }
+        flows.put(
+            key,
+            new Flow(
+                g.node(g.from(p)),
+                g.node(g.to(p)),
+                (f == null ? 0 : f.amount()) + amount,
+                c.getKey(),
+                payments,
+                datasets,
+                f == null ? date : f.first(),
+                date));
+      }
+    }
+    if (!named) {
+      throw new IllegalArgumentException(
+          "no payment you may see names '" + q.subject() + "' as payer, beneficiary or account");
+    }
+    List<FlowNode> nodes = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : sums.entrySet()) {
+      String[] a = about.get(e.getKey());
+      double received = round(e.getValue()[0]);
+      double sent = round(e.getValue()[1]);
+      boolean start = accounts.contains(e.getKey());
+      double kept = start ? 0 : round(Math.max(0, received - sent));
+      String role =
+          start ? "start" : !a[1].equals("account") || kept >= 0.5 * received ? "end" : "through";
+      nodes.add(new FlowNode(e.getKey(), a[0], a[1], a[2], role, received, sent, kept));
+    }
+    List<Flow> sorted = new ArrayList<>();
+    for (Flow f : flows.values()) {
+      sorted.add(
+          new Flow(
+              f.source(),
+              f.target(),
+              round(f.amount()),
+              f.currency(),
+              f.payments(),
+              f.datasets(),
+              f.first(),
+              f.last()));
+    }
+    sorted.sort(Comparator.comparingDouble(Flow::amount).reversed());
+    if (other != null) {
+      return cut(
+          new Traced(q.subject(), q.out() ? "out" : "in", round(traced), nodes, sorted),
+          other,
+          otherAccounts);
+    }
+    return new Traced(q.subject(), q.out() ? "out" : "in", round(traced), nodes, sorted);
+  }
+
+  /**
+   * The flows that connect {@code a} to {@code b}: the trace of where {@code a}'s money went, cut
+   * to the accounts on a way from {@code a} to an account of {@code b}.
+   */
+  public Traced between(Viewer viewer, TraceQuery fromA, String b) {
+    if (!fromA.out()) {
+      throw new IllegalArgumentException("between follows money out of the first subject");
+    }
+    return trace(viewer, fromA, b);
+  }
+
+  /** A trace cut to the accounts on a way to {@code b} or one of its accounts. */
+  private static Traced cut(Traced all, String b, Set<String> accountsOfB) {
+    Set<String> targets = new LinkedHashSet<>(accountsOfB);
+    targets.add(b);
+    // accounts from which one of b's is reached along the flows
+    Set<String> reaching = new LinkedHashSet<>();
+    for (FlowNode n : all.nodes()) {
+      if (targets.contains(n.id())) {
+        reaching.add(n.id());
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Flow f : all.flows()) {
+        if (reaching.contains(f.target()) && reaching.add(f.source())) {
+          grew = true;
+        }
+      }
+    }
+    List<Flow> flows =
+        all.flows().stream()
+            .filter(f -> reaching.contains(f.source()) && reaching.contains(f.target()))
+            .toList();
+    List<FlowNode> nodes = all.nodes().stream().filter(n -> reaching.contains(n.id())).toList();
+    return new Traced(all.subject(), all.direction(), all.traced(), nodes, flows);
+  }
+
+  private static double round(double amount) {
+    return Math.round(amount * 100) / 100.0;
   }
 
   /**

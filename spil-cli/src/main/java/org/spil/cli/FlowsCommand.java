@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.spil.analysis.flows.Thresholds;
+import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.app.MoneyFlows;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Follow the money in the payments you may see.",
     subcommands = {
+      FlowsCommand.TraceCommand.class,
+      FlowsCommand.Between.class,
       FlowsCommand.Typologies.class,
       FlowsCommand.Cycles.class,
       FlowsCommand.ThresholdsCommand.class
@@ -221,5 +225,201 @@ final class FlowsCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** What a trace and a search for flows between two subjects share: hops, window, days. */
+  static final class TraceOptions {
+    @Option(
+        names = "--hops",
+        defaultValue = "4",
+        paramLabel = "N",
+        description = "Most payments along a way, 1 to 12 (default: ${DEFAULT-VALUE}).")
+    int hops;
+
+    @Option(
+        names = "--window",
+        defaultValue = "30",
+        paramLabel = "DAYS",
+        description = "Most days a payment may follow the one before (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(
+        names = "--since",
+        paramLabel = "DATE",
+        description = "First payments on or after DATE.")
+    String since;
+
+    @Option(
+        names = "--until",
+        paramLabel = "DATE",
+        description = "First payments on or before DATE.")
+    String until;
+
+    @Option(
+        names = "--attribution",
+        defaultValue = "proportional",
+        paramLabel = "RULE",
+        description =
+            "How traced money is shared over the payments out of an account: proportional, or"
+                + " fifo (the oldest money leaves first) (default: ${DEFAULT-VALUE}).")
+    String attribution;
+
+    Trace.Attribution attribution() {
+      try {
+        return Trace.Attribution.of(attribution);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--attribution: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** {@code spil flows trace}: where a subject's money went, or where it came from. */
+  @Command(
+      name = "trace",
+      mixinStandardHelpOptions = true,
+      description =
+          "Where the money of an account or party went (or came from, with --direction in):"
+              + " payments each made after the one before, within a window, with the amount of"
+              + " the subject's money each carried; ends are accounts that keep it, cash"
+              + " withdrawals and crypto exchanges.")
+  static final class TraceCommand implements Callable<Integer> {
+    @ParentCommand FlowsCommand flows;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin ViewerOption viewer;
+    @Mixin TraceOptions options;
+
+    @Parameters(index = "0", paramLabel = "SUBJECT", description = "An account or party id.")
+    String subject;
+
+    @Option(
+        names = "--direction",
+        defaultValue = "out",
+        paramLabel = "out|in",
+        description =
+            "out: where the money went; in: where it came from (default: ${DEFAULT-VALUE}).")
+    String direction;
+
+    @Option(names = "--json", description = "Print {subject, direction, traced, nodes, flows}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (!direction.equals("out") && !direction.equals("in")) {
+        throw new IllegalArgumentException(
+            "--direction: '" + direction + "' is neither out nor in");
+      }
+      MoneyFlows.Traced t;
+      try (Store store = flows.spil.open(false)) {
+        t =
+            new MoneyFlows(store)
+                .trace(
+                    viewer.viewer(store),
+                    new MoneyFlows.TraceQuery(
+                        subject,
+                        direction.equals("out"),
+                        options.hops,
+                        options.window,
+                        options.since,
+                        options.until,
+                        options.attribution()));
+      }
+      print(spec.commandLine().getOut(), t, json);
+      return 0;
+    }
+  }
+
+  /** {@code spil flows between}: the flows that carry a subject's money to another. */
+  @Command(
+      name = "between",
+      mixinStandardHelpOptions = true,
+      description =
+          "The flows that carry money of the first subject to the second (an account or party"
+              + " each), within the hops and window of a trace.")
+  static final class Between implements Callable<Integer> {
+    @ParentCommand FlowsCommand flows;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin ViewerOption viewer;
+    @Mixin TraceOptions options;
+
+    @Parameters(index = "0", paramLabel = "A", description = "Where the money starts.")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "Where it should arrive.")
+    String b;
+
+    @Option(names = "--json", description = "Print {subject, direction, traced, nodes, flows}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      MoneyFlows.Traced t;
+      try (Store store = flows.spil.open(false)) {
+        t =
+            new MoneyFlows(store)
+                .between(
+                    viewer.viewer(store),
+                    new MoneyFlows.TraceQuery(
+                        a,
+                        true,
+                        options.hops,
+                        options.window,
+                        options.since,
+                        options.until,
+                        options.attribution()),
+                    b);
+      }
+      print(spec.commandLine().getOut(), t, json);
+      return 0;
+    }
+  }
+
+  /** A trace as text: what was traced, where it ended, the largest flows. */
+  static void print(PrintWriter out, MoneyFlows.Traced t, boolean json) {
+    if (json) {
+      Output.json(out, t);
+      return;
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    t.nodes().forEach(n -> labels.put(n.id(), n.label()));
+    out.printf(
+        "Traced %,.2f %s %s, through %d accounts in %d flows.%n",
+        t.traced(),
+        t.direction().equals("out") ? "out of" : "into",
+        labels.getOrDefault(t.subject(), t.subject()),
+        t.nodes().size(),
+        t.flows().size());
+    List<MoneyFlows.FlowNode> ends =
+        t.nodes().stream()
+            .filter(n -> n.role().equals("end"))
+            .sorted(
+                (x, y) ->
+                    t.direction().equals("out")
+                        ? Double.compare(y.kept(), x.kept())
+                        : Double.compare(y.received(), x.received()))
+            .toList();
+    if (!ends.isEmpty()) {
+      out.printf("%nEnds (%s):%n", t.direction().equals("out") ? "kept there" : "came from there");
+      for (MoneyFlows.FlowNode n : ends.subList(0, Math.min(20, ends.size()))) {
+        out.printf(
+            "  %,16.2f  %s  [%s%s]%n",
+            t.direction().equals("out") ? n.kept() : n.received(),
+            n.label(),
+            n.kind(),
+            n.country() == null ? "" : ", " + n.country());
+      }
+    }
+    out.printf("%nLargest flows:%n");
+    for (MoneyFlows.Flow f : t.flows().subList(0, Math.min(30, t.flows().size()))) {
+      out.printf(
+          "  %s..%s  %,16.2f %s  %s -> %s  (%d payments)%n",
+          f.first(),
+          f.last(),
+          f.amount(),
+          f.currency(),
+          labels.getOrDefault(f.source(), f.source()),
+          labels.getOrDefault(f.target(), f.target()),
+          f.payments().size());
+    }
+    out.flush();
   }
 }

@@ -44,6 +44,8 @@ class JsonGoldenTest {
   static String person;
   static String other;
   static String handleA;
+  static String payer;
+  static String payee;
   static String handleB;
 
   @BeforeAll
@@ -95,6 +97,23 @@ class JsonGoldenTest {
                 .out());
     handleA = top.get(0).get("id").asText();
     handleB = top.get(1).get("id").asText();
+    JsonNode alerts =
+        JSON.readTree(
+            Cli.run(
+                    "flows",
+                    "typologies",
+                    "--typology",
+                    "pass-through",
+                    "--as",
+                    "analist.politie",
+                    "--purpose",
+                    "26Kruiskade",
+                    "--data",
+                    data,
+                    "--json")
+                .out());
+    payer = alerts.get(0).get("hops").get(0).get("from").asText();
+    payee = alerts.get(0).get("hops").get(1).get("to").asText();
     examples = CommandsTest.warehouse(tmp, "examples", "politie-nl", "douane-nl");
   }
 
@@ -130,6 +149,8 @@ class JsonGoldenTest {
     out.add(c("bridges", police, "bridges"));
     out.add(c("flows-cycles", police, "flows", "cycles"));
     out.add(c("flows-typologies", police, "flows", "typologies"));
+    out.add(c("flows-trace", police, "flows", "trace", payer));
+    out.add(c("flows-between", police, "flows", "between", payer, payee));
     out.add(
         c(
             "audit-query",

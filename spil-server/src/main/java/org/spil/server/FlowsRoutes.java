@@ -2,8 +2,10 @@ package org.spil.server;
 
 import static org.spil.server.Params.*;
 
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.app.MoneyFlows;
 import org.spil.server.ApiServer.Access;
@@ -24,6 +26,31 @@ final class FlowsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/flows/trace",
+            List.of("subject", "direction", "hops", "window", "since", "until", "attribution"),
+            "Where the money of an account or party went (direction out) or came from (in):"
+                + " time-respecting payments within window days of each other, at most hops long,"
+                + " with the amount each carried (attribution proportional or fifo); nodes with"
+                + " what they received, sent on and kept, flows largest first.",
+            Access.READER,
+            c ->
+                new MoneyFlows(store)
+                    .trace(c.viewer(), traceQuery(c.ctx(), required(c.ctx(), "subject")))),
+        new Route(
+            HandlerType.GET,
+            "/api/flows/between",
+            List.of("a", "b", "hops", "window", "since", "until", "attribution"),
+            "The flows that carry money of account or party a to b, as a trace out of a cut to"
+                + " the ways that reach b.",
+            Access.READER,
+            c ->
+                new MoneyFlows(store)
+                    .between(
+                        c.viewer(),
+                        traceQuery(c.ctx(), required(c.ctx(), "a")),
+                        required(c.ctx(), "b"))),
         new Route(
             HandlerType.GET,
             "/api/flows/typologies",
@@ -58,5 +85,29 @@ final class FlowsRoutes {
                             intParam(c.ctx(), "max_length", 8, 2, 8),
                             intParam(c.ctx(), "window", 30, 0, 366),
                             doubleParam(c.ctx(), "max_fee", 0.05, 0, 0.5)))));
+  }
+
+  /** A trace's parameters from a request, for {@code subject}. */
+  private static MoneyFlows.TraceQuery traceQuery(Context ctx, String subject) {
+    String direction = ctx.queryParam("direction") == null ? "out" : ctx.queryParam("direction");
+    if (!direction.equals("out") && !direction.equals("in")) {
+      throw new IllegalArgumentException("direction: '" + direction + "' is neither out nor in");
+    }
+    String attribution =
+        ctx.queryParam("attribution") == null ? "proportional" : ctx.queryParam("attribution");
+    Trace.Attribution a;
+    try {
+      a = Trace.Attribution.of(attribution);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("attribution: " + e.getMessage(), e);
+    }
+    return new MoneyFlows.TraceQuery(
+        subject,
+        direction.equals("out"),
+        intParam(ctx, "hops", 4, 1, 12),
+        intParam(ctx, "window", 30, 0, 3660),
+        blankToNull(ctx.queryParam("since")),
+        blankToNull(ctx.queryParam("until")),
+        a);
   }
 }

@@ -1009,6 +1009,12 @@ class ApiServerTest {
     assertThat(bad.body()).contains("no typology 'smurfs'");
     assertThat(get(ann, "/api/flows/typologies?since=yesterday", "wpg-art-9").statusCode())
         .isEqualTo(400);
+    HttpResponse<String> none = get(ann, "/api/flows/trace?subject=nobody", "wpg-art-9");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("no payment you may see names 'nobody'");
+    assertThat(get(ann, "/api/flows/trace?subject=x&attribution=lifo", "wpg-art-9").body())
+        .contains("neither proportional nor fifo");
+    assertThat(get(ann, "/api/flows/between?a=x", "wpg-art-9").statusCode()).isEqualTo(400);
   }
 
   /** How many network reads an audit answer lists. */
