@@ -5,12 +5,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.spil.analysis.flows.Thresholds;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
+import org.spil.store.AlertVerdicts;
 import org.spil.store.Payments;
 import org.spil.store.Store;
 
@@ -71,16 +75,26 @@ public final class MoneyFlows {
   /**
    * An alert: its typology, a score (its meaning per typology in {@code docs/flows.md}), the
    * accounts it passes, the payments in the order the money moved, the parties that hold the
-   * accounts (the subjects), and why it is unusual.
+   * accounts (the subjects), why it is unusual, and the latest verdict of the reader's team on it
+   * (null: not triaged). Its id is its typology and a hash of its payments, the same whenever the
+   * same payments are found again.
    */
   public record Alert(
+      String id,
       String typology,
       double score,
       List<String> accounts,
       List<String> payments,
       List<String> subjects,
       List<Hop> hops,
-      String explanation) {}
+      String explanation,
+      AlertVerdicts.Verdict triage) {
+    /** This alert with the triage of the reader's team. */
+    Alert triaged(AlertVerdicts.Verdict verdict) {
+      return new Alert(
+          id, typology, score, accounts, payments, subjects, hops, explanation, verdict);
+    }
+  }
 
   /** What to scan: typologies (empty for all), thresholds, and the days of payments to read. */
   public record Query(Set<Typology> typologies, Thresholds thresholds, String since, String until) {
@@ -130,6 +144,9 @@ public final class MoneyFlows {
         }
       }
     }
+    Map<String, AlertVerdicts.Verdict> verdicts =
+        store.alertVerdicts().latest(viewer, alerts.stream().map(Alert::id).toList());
+    alerts.replaceAll(a -> a.triaged(verdicts.get(a.id())));
     alerts.sort(
         Comparator.comparing((Alert a) -> Typology.of(a.typology()))
             .thenComparing(Comparator.comparingDouble(Alert::score).reversed())
@@ -298,13 +315,44 @@ public final class MoneyFlows {
       }
     }
     return new Alert(
+        alertId(f.typology(), hops.stream().map(Hop::payment).toList()),
         f.typology().id(),
         f.score(),
         List.copyOf(accounts),
         hops.stream().map(Hop::payment).toList(),
         List.copyOf(subjects),
         hops,
-        f.explanation());
+        f.explanation(),
+        null);
+  }
+
+  /** An alert's id: its typology and a hash of its payments' ids in order of id. */
+  static String alertId(Typology typology, List<String> payments) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String p : payments.stream().sorted().toList()) {
+        sha.update(p.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return typology.id() + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 24);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Records the verdict of the viewer's team on an alert: confirmed, dismissed (with a reason) or
+   * open again; audited.
+   *
+   * @throws IllegalArgumentException for an id that names no typology
+   */
+  public void judge(Viewer viewer, String alertId, String verdict, String reason) {
+    int colon = alertId == null ? -1 : alertId.indexOf(':');
+    Typology t = colon < 0 ? null : Typology.of(alertId.substring(0, colon));
+    if (t == null) {
+      throw new IllegalArgumentException("alert: '" + alertId + "' is not an alert id");
+    }
+    store.alertVerdicts().give(viewer, alertId, t.id(), verdict, reason);
   }
 
   /**

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       FlowsCommand.TraceCommand.class,
       FlowsCommand.Between.class,
       FlowsCommand.Typologies.class,
+      FlowsCommand.Judge.class,
       FlowsCommand.Cycles.class,
       FlowsCommand.ThresholdsCommand.class
     })
@@ -182,13 +183,56 @@ final class FlowsCommand implements Runnable {
                           .map(e -> e.getValue() + " " + e.getKey())
                           .toList()));
       for (MoneyFlows.Alert a : alerts) {
-        out.printf("%n[%s, score %s] %s%n", a.typology(), a.score(), a.explanation());
+        out.printf(
+            "%n[%s, score %s%s] %s%n  alert %s%n",
+            a.typology(),
+            a.score(),
+            a.triage() == null ? "" : ", " + a.triage().verdict() + " by " + a.triage().by(),
+            a.explanation(),
+            a.id());
         for (MoneyFlows.Hop h : a.hops()) {
           out.printf(
               "  %s  %,16.2f %s  %s -> %s  [%s]%n",
               h.date(), h.amount(), h.currency(), h.fromLabel(), h.toLabel(), h.payment());
         }
       }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code spil flows judge}: the team's verdict on an alert. */
+  @Command(
+      name = "judge",
+      mixinStandardHelpOptions = true,
+      description =
+          "Give your team's verdict on an alert (its id as spil flows typologies --json prints"
+              + " it): confirmed, dismissed (say why) or open again. Audited.")
+  static final class Judge implements Callable<Integer> {
+    @ParentCommand FlowsCommand flows;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin ViewerOption viewer;
+
+    @Parameters(index = "0", paramLabel = "ALERT", description = "The alert's id.")
+    String alert;
+
+    @Option(
+        names = "--verdict",
+        required = true,
+        paramLabel = "V",
+        description = "confirmed, dismissed or open.")
+    String verdict;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (needed to dismiss).")
+    String reason;
+
+    @Override
+    public Integer call() {
+      try (Store store = flows.spil.open(true)) {
+        new MoneyFlows(store).judge(viewer.viewer(store), alert, verdict, reason);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%s: %s%n", alert, verdict);
       out.flush();
       return 0;
     }

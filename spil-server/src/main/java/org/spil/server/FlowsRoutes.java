@@ -2,9 +2,11 @@ package org.spil.server;
 
 import static org.spil.server.Params.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Map;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.app.MoneyFlows;
@@ -26,6 +28,23 @@ final class FlowsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
+        new Route(
+            HandlerType.POST,
+            "/api/flows/verdicts",
+            List.of(),
+            "The reader's team's verdict on a money-flow alert: {\"alert\", \"verdict\":"
+                + " confirmed|dismissed|open, \"reason\"} (a dismissal needs a reason); audited.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              new MoneyFlows(store)
+                  .judge(
+                      c.viewer(),
+                      text(b, "alert"),
+                      text(b, "verdict"),
+                      b.path("reason").asText(null));
+              return Map.of("alert", text(b, "alert"), "verdict", text(b, "verdict"));
+            }),
         new Route(
             HandlerType.GET,
             "/api/flows/trace",

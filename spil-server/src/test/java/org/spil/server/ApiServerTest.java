@@ -1015,6 +1015,25 @@ class ApiServerTest {
     assertThat(get(ann, "/api/flows/trace?subject=x&attribution=lifo", "wpg-art-9").body())
         .contains("neither proportional nor fifo");
     assertThat(get(ann, "/api/flows/between?a=x", "wpg-art-9").statusCode()).isEqualTo(400);
+    String alert = "temporal-cycle:0123456789abcdef01234567";
+    HttpResponse<String> unsaid =
+        post(
+            ann,
+            "/api/flows/verdicts",
+            "wpg-art-9",
+            Map.of("alert", alert, "verdict", "dismissed"));
+    assertThat(unsaid.statusCode()).isEqualTo(400);
+    assertThat(unsaid.body()).contains("say why");
+    HttpResponse<String> said =
+        post(
+            ann,
+            "/api/flows/verdicts",
+            "wpg-art-9",
+            Map.of("alert", alert, "verdict", "dismissed", "reason", "a known family loan"));
+    assertThat(said.statusCode()).as(said.body()).isEqualTo(200);
+    assertThat(get(as("fg"), "/api/audit?user=ann&limit=1000", null).body())
+        .contains("alert-verdict")
+        .contains("a known family loan");
   }
 
   /** How many network reads an audit answer lists. */

@@ -271,6 +271,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** A team's triage of money-flow alerts: confirmed, dismissed with a reason, reopened. */
+  public AlertVerdicts alertVerdicts() {
+    return new AlertVerdicts(this);
+  }
+
   /** Network charts saved for a team. */
   public Charts charts() {
     return new Charts(this);

@@ -59,6 +59,7 @@ final class WarehouseSchema {
       AuditPositions.create(s);
       ApiTokens.create(s);
       Charts.create(s);
+      AlertVerdicts.create(s);
       Resolutions.create(s);
       s.execute(
           """
