@@ -13,6 +13,7 @@ import { renderHits } from "./pages/hits";
 import { renderRequests } from "./pages/requests";
 import { renderAudit } from "./pages/audit";
 import { renderUpload } from "./pages/upload";
+import { renderFlows, renderTrace } from "./pages/flows";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -33,6 +34,8 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^network$/, "Network", renderNetwork],
   [/^timeline\/([^/]+)$/, "Timeline", renderTimeline],
   [/^map\/([^/]+)$/, "Map", renderMap],
+  [/^flows$/, "Money flows", renderFlows],
+  [/^flows\/trace\/([^/]+)$/, "Money flows", renderTrace],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
   [/^requests$/, "Requests", renderRequests],
@@ -157,6 +160,7 @@ function header(active: string): HTMLElement {
   const nav: [string, string][] = [
     ["#/search", "Search"],
     ["#/network", "Network"],
+    ["#/flows", "Money flows"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],
