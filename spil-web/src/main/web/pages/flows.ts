@@ -189,7 +189,7 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
       }
     };
     const verdict = a.triage && state(a) !== "open" ? h("span", { class: `verdict verdict-${a.triage.verdict}` }, `${a.triage.verdict} by ${a.triage.by}, ${a.triage.at.replace("T", " ").slice(0, 16)}`, a.triage.reason ? `: ${a.triage.reason}` : "") : null;
-    const start = a.hops[0];
+    const hub = collector(a);
     card.replaceChildren(
       h(
         "div",
@@ -242,13 +242,25 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
               ),
             ]
           : h("button", { onclick: () => void judge("open") }, "Reopen"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(start.from)}` + query({ since: start.date }) }, "Trace the money on"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(a.hops[a.hops.length - 1].to)}` + query({ direction: "in", until: a.hops[a.hops.length - 1].date }) }, "Where it came from"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ since: hub.first }), title: `from ${hub.label}` }, "Trace the money on"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ direction: "in", until: hub.last }), title: `into ${hub.label}` }, "Where it came from"),
       ),
     );
   };
   render();
   return card;
+}
+
+/** The account of an alert that received the most of its money: where a trace starts. */
+function collector(a: Alert): { id: string; label: string; first: string; last: string } {
+  const received = new Map<string, number>();
+  for (const p of a.hops) {
+    if (p.to !== "cash-withdrawal") received.set(p.to, (received.get(p.to) ?? 0) + p.amount);
+  }
+  const id = [...received.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? a.hops[0].from;
+  const hops = a.hops.filter((p) => p.to === id || p.from === id);
+  const dates = hops.map((p) => p.date).sort();
+  return { id, label: hops.find((p) => p.to === id)?.to_label ?? id, first: dates[0], last: dates[dates.length - 1] };
 }
 
 // ------------------------------------------------------------------------------------------ trace
@@ -420,8 +432,8 @@ function sankey(flows: Flow[], byId: Map<string, FlowNode>, direction: string): 
   });
   const shown = new Set(perColumn.flat());
   const slot = 22;
-  const height = 640;
   const tallest = Math.max(...perColumn.map((c) => c.length));
+  const height = Math.min(640, Math.max(240, 80 + 56 * tallest));
   const largest = Math.max(...perColumn.map((c) => c.reduce((sum, id) => sum + value(id), 0)));
   const scale = (height - 40 - slot * tallest) / Math.max(1, largest);
   const pos = new Map<string, { x: number; y: number; h: number; outY: number; inY: number }>();
@@ -435,7 +447,7 @@ function sankey(flows: Flow[], byId: Map<string, FlowNode>, direction: string): 
       y += hgt + slot;
     }
   });
-  const svg = s("svg", { class: "sankey", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Flows of money between accounts" });
+  const svg = s("svg", { class: "sankey", viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "Flows of money between accounts" });
   const sorted = [...flows].filter((f) => pos.has(f.source) && pos.has(f.target)).sort((a, b) => b.amount - a.amount);
   let back = 0;
   for (const f of sorted) {

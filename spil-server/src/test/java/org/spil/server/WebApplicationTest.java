@@ -72,7 +72,11 @@ class WebApplicationTest {
     store = Store.open(tmp.resolve("data"), true, LocalDate.now());
     Path examples = Path.of("../examples");
     for (Dataset d :
-        Ingestion.read(List.of(examples.resolve("politie-nl"), examples.resolve("douane-nl")))) {
+        Ingestion.read(
+            List.of(
+                examples.resolve("politie-nl"),
+                examples.resolve("douane-nl"),
+                examples.resolve("politie-bank")))) {
       Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
     }
     Administration admin = new Administration(store);
@@ -270,6 +274,26 @@ class WebApplicationTest {
     checkAndPhotograph("review");
     browser.findElement(By.tagName("body")).sendKeys("s");
     waitForText(".status", "Judged");
+
+    // money flows: the alerts of the police's bank data triaged, then the money traced on
+    open("flows");
+    waitFor("ol.alerts li.alert");
+    settled();
+    assertThat(text()).contains("Structuring", "Cycles", "Pass-through", "just under the EUR 10,000.00");
+    checkAndPhotograph("flows");
+    browser.findElement(By.cssSelector("li.alert button.primary")).click();
+    waitForText(".status", "confirmed");
+    browser.findElement(By.cssSelector("li.alert input.reason")).sendKeys("rent paid in advance");
+    browser.findElement(By.xpath("//li[contains(@class,'alert')]//button[text()='Dismiss']")).click();
+    waitForText(".status", "dismissed");
+    open("flows?show=all");
+    waitFor("ol.alerts li.alert");
+    assertThat(text()).contains("confirmed by ann", "dismissed by ann", "rent paid in advance");
+    browser.findElement(By.linkText("Trace the money on")).click();
+    waitFor("svg.sankey rect.node.start");
+    settled();
+    assertThat(text()).contains("Where the money went", "Where it stayed");
+    checkAndPhotograph("trace");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");
