@@ -155,6 +155,14 @@ public final class MoneyFlows {
     return alerts;
   }
 
+  /**
+   * The payment graphs of what the viewer may see, one per currency, as every analysis here reads
+   * them (for benchmarks and exports).
+   */
+  public Map<String, PaymentGraph> paymentGraphs(Viewer viewer) {
+    return graphs(viewer, Query.all()).byCurrency;
+  }
+
   /** The payment graphs of a viewer per currency, with what alerts tell of each payment. */
   private static final class Graphs {
     final Map<String, PaymentGraph> byCurrency = new TreeMap<>();

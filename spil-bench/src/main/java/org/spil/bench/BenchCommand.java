@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       MatchBench.class,
       GraphBench.class,
       NetworkBench.class,
+      FlowsBench.class,
       ServeBench.class
     })
 public final class BenchCommand implements Runnable {

@@ -279,12 +279,15 @@ class WebApplicationTest {
     open("flows");
     waitFor("ol.alerts li.alert");
     settled();
-    assertThat(text()).contains("Structuring", "Cycles", "Pass-through", "just under the EUR 10,000.00");
+    assertThat(text())
+        .contains("Structuring", "Cycles", "Pass-through", "just under the EUR 10,000.00");
     checkAndPhotograph("flows");
     browser.findElement(By.cssSelector("li.alert button.primary")).click();
     waitForText(".status", "confirmed");
     browser.findElement(By.cssSelector("li.alert input.reason")).sendKeys("rent paid in advance");
-    browser.findElement(By.xpath("//li[contains(@class,'alert')]//button[text()='Dismiss']")).click();
+    browser
+        .findElement(By.xpath("//li[contains(@class,'alert')]//button[text()='Dismiss']"))
+        .click();
     waitForText(".status", "dismissed");
     open("flows?show=all");
     waitFor("ol.alerts li.alert");

@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * Pass-through: an account where a payment far larger than its usual ones arrives and most of it
- * leaves again within days, the mark of a money mule or a conduit company. Usual means the median
- * of the account's other payments, in and out; an account with no other payments is a pure conduit.
- * Score: how many times its usual payment the incoming one is (capped at 1,000).
+ * leaves again within days, to others than those it pays regularly: the mark of a money mule or a
+ * conduit company. Usual means the median of the account's other payments, in and out; an account
+ * with no other payments is a pure conduit. Score: how many times its usual payment the incoming
+ * one is (capped at 1,000).
  */
 final class PassThrough {
   private PassThrough() {}
@@ -45,7 +46,8 @@ final class PassThrough {
           if (g.day(q) > g.day(p) + maxDays) {
             break;
           }
-          if (!used[q] && g.to(q) != m && q != p) {
+          // a regular payment (payroll, rent) is the account's own business, not money passing
+          if (!used[q] && g.to(q) != m && q != p && !scan.regular(m, g.to(q))) {
             candidates.add(q);
           }
         }

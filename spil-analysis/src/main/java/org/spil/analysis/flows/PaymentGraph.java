@@ -102,19 +102,22 @@ public final class PaymentGraph {
     private final Map<String, Integer> nodeIndex = new HashMap<>();
     private final List<String> nodeIds = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
-    private final List<int[]> ends = new ArrayList<>();
-    private final List<Double> amounts = new ArrayList<>();
+    private int[] payers = new int[1024];
+    private int[] payees = new int[1024];
+    private int[] days = new int[1024];
+    private double[] amounts = new double[1024];
     private final Map<Integer, String[]> described = new HashMap<>();
     private final Map<Integer, Kind> kinds = new HashMap<>();
     private String currency = "EUR";
 
     private int node(String id) {
-      return nodeIndex.computeIfAbsent(
-          id,
-          k -> {
-            nodeIds.add(k);
-            return nodeIds.size() - 1;
-          });
+      Integer v = nodeIndex.get(id);
+      if (v == null) {
+        v = nodeIds.size();
+        nodeIds.add(id);
+        nodeIndex.put(id, v);
+      }
+      return v;
     }
 
     /** The currency of every amount (default EUR). */
@@ -144,19 +147,34 @@ public final class PaymentGraph {
       if (!(amount >= 0) || Double.isInfinite(amount)) {
         throw new IllegalArgumentException("payment " + id + ": amount must be a number >= 0");
       }
+      int n = ids.size();
+      if (n == payers.length) {
+        int grown = n + (n >> 1);
+        payers = Arrays.copyOf(payers, grown);
+        payees = Arrays.copyOf(payees, grown);
+        days = Arrays.copyOf(days, grown);
+        amounts = Arrays.copyOf(amounts, grown);
+      }
       ids.add(id);
-      ends.add(new int[] {node(payer), node(beneficiary), day});
-      amounts.add(amount);
+      payers[n] = node(payer);
+      payees[n] = node(beneficiary);
+      days[n] = day;
+      amounts[n] = amount;
       return this;
     }
 
     public PaymentGraph build() {
-      Integer[] order = new Integer[ids.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      int n = ids.size();
+      // by day, then the order added: a key of the day's offset and the index, sorted as longs
+      int minDay = Integer.MAX_VALUE;
+      for (int i = 0; i < n; i++) {
+        minDay = Math.min(minDay, days[i]);
       }
-      Arrays.sort(order, (a, b) -> Integer.compare(ends.get(a)[2], ends.get(b)[2]));
-      int n = order.length;
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = ((long) days[i] - minDay) << 32 | i;
+      }
+      Arrays.sort(keys);
       String[] pid = new String[n];
       int[] f = new int[n];
       int[] t = new int[n];
@@ -164,13 +182,13 @@ public final class PaymentGraph {
       double[] a = new double[n];
       int[] original = new int[n];
       for (int i = 0; i < n; i++) {
-        original[i] = order[i];
-        int[] e = ends.get(order[i]);
-        pid[i] = ids.get(order[i]);
-        f[i] = e[0];
-        t[i] = e[1];
-        d[i] = e[2];
-        a[i] = amounts.get(order[i]);
+        int k = (int) keys[i];
+        original[i] = k;
+        pid[i] = ids.get(k);
+        f[i] = payers[k];
+        t[i] = payees[k];
+        d[i] = days[k];
+        a[i] = amounts[k];
       }
       String[] nodeArray = nodeIds.toArray(new String[0]);
       String[] labels = new String[nodeArray.length];

@@ -34,8 +34,9 @@ public final class Scan {
   }
 
   /**
-   * Whether {@code from} paid {@code to} in at least {@link Threshold#FAN_REGULAR_MONTHS} distinct
-   * calendar months of the graph.
+   * Whether {@code from} pays {@code to} regularly: in at least {@link
+   * Threshold#FAN_REGULAR_MONTHS} distinct calendar months, and in at least half the months from
+   * the first such payment to the last.
    */
   public boolean regular(int from, int to) {
     if (regularPairs == null) {
@@ -66,6 +67,7 @@ public final class Scan {
     while (i < n) {
       long pair = keys[i] >>> 16;
       int distinct = 0;
+      long since = keys[i] & 0xFFFF;
       long lastMonth = -1;
       for (; i < n && keys[i] >>> 16 == pair; i++) {
         long m = keys[i] & 0xFFFF;
@@ -74,7 +76,9 @@ public final class Scan {
           lastMonth = m;
         }
       }
-      if (distinct >= months) {
+      // in enough months, and in at least half the months from the first to the last: a mule
+      // used three times in three years is no standing order
+      if (distinct >= months && 2L * distinct >= lastMonth - since + 1) {
         if (size == out.length) {
           out = Arrays.copyOf(out, size * 2);
         }

@@ -47,8 +47,9 @@ public final class TemporalCycles {
   private TemporalCycles() {}
 
   /**
-   * The cycles of a scan under its thresholds, each explained. Score: the share of the money that
-   * came back.
+   * The cycles of a scan under its thresholds, each explained, leaving out those whose first
+   * payment is below {@link Threshold#CYCLE_MIN_AMOUNT} and those between regular trading partners
+   * only. Score: the share of the money that came back.
    */
   static List<Finding> findings(Scan scan) {
     PaymentGraph g = scan.graph();
@@ -58,11 +59,28 @@ public final class TemporalCycles {
             t.whole(Threshold.CYCLE_MAX_PAYMENTS),
             t.whole(Threshold.CYCLE_WINDOW_DAYS),
             t.number(Threshold.CYCLE_MAX_FEE));
+    double least = t.number(Threshold.CYCLE_MIN_AMOUNT);
     List<Finding> out = new ArrayList<>();
     for (int[] cycle : find(g, spec)) {
-      out.add(finding(g, cycle, spec));
+      if (g.amount(cycle[0]) >= least && !trade(scan, cycle)) {
+        out.add(finding(g, cycle, spec));
+      }
     }
     return out;
+  }
+
+  /**
+   * Whether every hop of a cycle is between accounts that pay each other regularly: two trading
+   * partners that buy from each other, whose money comes back in the way of business.
+   */
+  private static boolean trade(Scan scan, int[] cycle) {
+    PaymentGraph g = scan.graph();
+    for (int p : cycle) {
+      if (!scan.regular(g.from(p), g.to(p))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Finding finding(PaymentGraph g, int[] cycle, Spec spec) {

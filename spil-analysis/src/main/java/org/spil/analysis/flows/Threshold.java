@@ -16,6 +16,13 @@ public enum Threshold {
       "most payments in a cycle, from leaving to return"),
   CYCLE_WINDOW_DAYS(
       "cycle.window-days", Type.DAYS, "30", 0, 3660, "days from the first payment to the last"),
+  CYCLE_MIN_AMOUNT(
+      "cycle.min-amount",
+      Type.AMOUNT,
+      "10000",
+      0,
+      1e15,
+      "least amount of the first payment of a cycle"),
   CYCLE_MAX_FEE(
       "cycle.max-fee",
       Type.SHARE,
@@ -77,8 +84,8 @@ public enum Threshold {
       "3",
       2,
       1e6,
-      "a counterparty paid (or paying) in this many distinct months is regular (payroll, rent)"
-          + " and not counted"),
+      "a counterparty paid (or paying) in this many distinct months, and in at least half the"
+          + " months from the first to the last, is regular (payroll, rent, a standing supplier)"),
   SCATTER_GATHER_WINDOW_DAYS(
       "scatter-gather.window-days",
       Type.DAYS,

@@ -1,0 +1,361 @@
+package org.spil.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.spil.analysis.flows.Finding;
+import org.spil.analysis.flows.PaymentGraph;
+import org.spil.analysis.flows.Scan;
+import org.spil.analysis.flows.TemporalCycles;
+import org.spil.analysis.flows.Thresholds;
+import org.spil.analysis.flows.Trace;
+import org.spil.analysis.flows.Typology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench flows}: the money-flow typologies on made-up payments with laundering planted
+ * ({@link SyntheticPayments}): the time to build the payment graph and to scan it for every
+ * typology, recall and precision per typology against what was planted, trace times (4 hops, 30
+ * days) from random accounts, and temporal cycles side by side with NetworkX's simple_cycles on
+ * each window's static graph, filtered to the cycles that respect time (checked to be the same).
+ */
+@Command(
+    name = "flows",
+    mixinStandardHelpOptions = true,
+    description =
+        "Time and score the money-flow typologies on generated payments; temporal cycles against"
+            + " NetworkX.")
+final class FlowsBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--payments",
+      defaultValue = "1000000",
+      paramLabel = "N",
+      description = "Payments to generate and scan (default: ${DEFAULT-VALUE}).")
+  long payments;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+  long seed;
+
+  @Option(
+      names = "--traces",
+      defaultValue = "200",
+      paramLabel = "T",
+      description = "Traces from random accounts to time (default: ${DEFAULT-VALUE}).")
+  int traces;
+
+  @Option(
+      names = "--peer-payments",
+      defaultValue = "20000",
+      paramLabel = "N",
+      description =
+          "Payments of the cycle comparison with NetworkX, 0 to skip it (default:"
+              + " ${DEFAULT-VALUE}).")
+  long peerPayments;
+
+  @Option(
+      names = "--peer-timeout",
+      defaultValue = "1800",
+      paramLabel = "SECONDS",
+      description = "How long NetworkX may take (default: ${DEFAULT-VALUE}).")
+  int peerTimeout;
+
+  @Option(
+      names = "--show-wrong",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Print up to N alerts per typology that no planted pattern explains.")
+  int showWrong;
+
+  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    if (payments < 1000 || payments > 50_000_000L) {
+      throw new IllegalArgumentException("--payments must be 1,000 to 50,000,000");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    SyntheticPayments s = SyntheticPayments.generate(payments, seed);
+    double generated = seconds(t0);
+    long t1 = System.nanoTime();
+    PaymentGraph g = s.builder.build();
+    double built = seconds(t1);
+    System.gc();
+    out.printf(
+        Locale.ROOT,
+        "payments: %,d generated in %.1f s (%,d planted patterns); graph of %,d accounts built in"
+            + " %.1f s; heap in use %,d MB; %d cores%n",
+        g.payments(),
+        generated,
+        s.typologyOf.size(),
+        g.nodes(),
+        built,
+        used() >> 20,
+        Runtime.getRuntime().availableProcessors());
+    out.flush();
+    scan(g, s, out);
+    trace(g, out);
+    if (peerPayments > 0) {
+      cycles(out);
+    }
+    return 0;
+  }
+
+  private void scan(PaymentGraph g, SyntheticPayments s, PrintWriter out) {
+    Scan scan = new Scan(g, Thresholds.defaults());
+    out.printf(
+        "%n%-16s %9s %7s %6s %6s %7s %9s%n",
+        "typology", "seconds", "alerts", "planted", "found", "recall", "precision");
+    double total = 0;
+    for (Typology t : Typology.values()) {
+      long start = System.nanoTime();
+      List<Finding> found = t.find(scan);
+      double took = seconds(start);
+      total += took;
+      int[] score = score(g, s, t, found);
+      int planted = (int) s.typologyOf.values().stream().filter(t.id()::equals).count();
+      out.printf(
+          Locale.ROOT,
+          "%-16s %9.2f %7d %6d %6d %7s %9s%n",
+          t.id(),
+          took,
+          found.size(),
+          planted,
+          score[0],
+          planted == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) score[0] / planted),
+          found.isEmpty()
+              ? "-"
+              : String.format(Locale.ROOT, "%.2f", (double) score[1] / found.size()));
+      int shown = 0;
+      for (Finding f : found) {
+        if (shown < showWrong && !explained(g, s, f)) {
+          out.println("    not planted: " + f.explanation());
+          shown++;
+        }
+      }
+      out.flush();
+    }
+    out.printf(Locale.ROOT, "%-16s %9.2f   (every typology, one thread)%n", "scan", total);
+  }
+
+  /** Whether at least half of a finding's payments belong to one planted pattern. */
+  private static boolean explained(PaymentGraph g, SyntheticPayments s, Finding f) {
+    return score(g, s, Typology.STRUCTURING, List.of(f))[1] == 1;
+  }
+
+  /**
+   * Patterns of this typology found (one alert covers at least half of the pattern's payments) and
+   * alerts that are right (at least half their payments belong to one planted pattern).
+   */
+  static int[] score(PaymentGraph g, SyntheticPayments s, Typology t, List<Finding> found) {
+    Set<String> hit = new HashSet<>();
+    int right = 0;
+    for (Finding f : found) {
+      Map<String, Integer> covered = new HashMap<>();
+      for (int p : f.payments()) {
+        String pattern = s.patternOf.get(g.id(p));
+        if (pattern != null) {
+          covered.merge(pattern, 1, Integer::sum);
+        }
+      }
+      boolean ok = false;
+      for (Map.Entry<String, Integer> e : covered.entrySet()) {
+        if (s.typologyOf.get(e.getKey()).equals(t.id())
+            && 2 * e.getValue() >= s.sizeOf.get(e.getKey())) {
+          hit.add(e.getKey());
+        }
+        ok |= 2 * e.getValue() >= f.payments().length;
+      }
+      right += ok ? 1 : 0;
+    }
+    return new int[] {hit.size(), right};
+  }
+
+  private void trace(PaymentGraph g, PrintWriter out) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] took = new double[traces];
+    long flows = 0;
+    int done = 0;
+    for (int attempt = 0; done < traces && attempt < traces * 100; attempt++) {
+      int v = r.nextInt(g.nodes());
+      if (g.kind(v) != PaymentGraph.Kind.ACCOUNT || g.outEnd(v) == g.outStart(v)) {
+        continue;
+      }
+      int p = g.outgoing(g.outStart(v) + r.nextInt(g.outEnd(v) - g.outStart(v)));
+      long start = System.nanoTime();
+      Trace.Result result =
+          Trace.run(
+              g,
+              new int[] {v},
+              new Trace.Spec(
+                  true,
+                  4,
+                  30,
+                  g.day(p),
+                  g.day(p) + 30,
+                  Trace.Attribution.PROPORTIONAL,
+                  Trace.NOISE));
+      took[done++] = (System.nanoTime() - start) / 1e6;
+      flows += result.carried().size();
+    }
+    Arrays.sort(took, 0, done);
+    out.printf(
+        Locale.ROOT,
+        "%ntrace (4 hops, 30 days, first payments within 30 days, proportional): %d traces from"
+            + " random accounts, p50 %.1f ms, p95 %.1f ms, max %.1f ms; %,d payments carried in"
+            + " all%n",
+        done,
+        took[done / 2],
+        took[Math.min(done - 1, (int) Math.ceil(done * 0.95) - 1)],
+        took[done - 1],
+        flows);
+    out.flush();
+  }
+
+  private void cycles(PrintWriter out) throws Exception {
+    SyntheticPayments s = SyntheticPayments.generate(peerPayments, seed);
+    PaymentGraph g = s.builder.build();
+    TemporalCycles.Spec spec = new TemporalCycles.Spec(8, 30, 0.05);
+    double[] runs = new double[3];
+    List<int[]> found = null;
+    for (int i = 0; i < runs.length; i++) {
+      long start = System.nanoTime();
+      found = TemporalCycles.find(g, spec);
+      runs[i] = seconds(start);
+    }
+    Arrays.sort(runs);
+    Path dir = work.resolve("flows-bench");
+    Files.createDirectories(dir);
+    Path file = dir.resolve("payments-" + peerPayments + "-" + seed + ".txt");
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (int p = 0; p < g.payments(); p++) {
+        w.write(p + " " + g.from(p) + " " + g.to(p) + " " + g.day(p) + " " + g.amount(p) + "\n");
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "%ncycles (at most 8 payments, 30 days, 5%% fee) on %,d payments: Spil %.3f s (median of"
+            + " 3), %,d cycles%n",
+        g.payments(),
+        runs[1],
+        found.size());
+    out.flush();
+    Set<String> ours = new TreeSet<>();
+    for (int[] c : found) {
+      ours.add(String.join(" ", Arrays.stream(c).mapToObj(Integer::toString).toList()));
+    }
+    Map<String, Object> peer = networkx(file, dir.resolve("networkx-cycles.txt"), out);
+    if (peer == null) {
+      return;
+    }
+    Set<String> theirs = new TreeSet<>(Files.readAllLines(dir.resolve("networkx-cycles.txt")));
+    double seconds = ((Number) peer.get("seconds")).doubleValue();
+    out.printf(
+        Locale.ROOT,
+        "cycles: %s %.1f s, %,d cycles; the same cycles: %s; ratio %s/Spil %.0f%n",
+        peer.get("version"),
+        seconds,
+        theirs.size(),
+        ours.equals(theirs) ? "yes" : "NO (" + difference(ours, theirs) + ")",
+        "NetworkX",
+        seconds / Math.max(1e-9, runs[1]));
+    out.flush();
+  }
+
+  private static String difference(Set<String> ours, Set<String> theirs) {
+    Set<String> onlyOurs = new TreeSet<>(ours);
+    onlyOurs.removeAll(theirs);
+    Set<String> onlyTheirs = new TreeSet<>(theirs);
+    onlyTheirs.removeAll(ours);
+    return onlyOurs.size() + " only Spil's, " + onlyTheirs.size() + " only NetworkX's";
+  }
+
+  private Map<String, Object> networkx(Path payments, Path cycles, PrintWriter out)
+      throws Exception {
+    String python = null;
+    for (String candidate : List.of("/usr/bin/python3", "python3")) {
+      try {
+        Process p = new ProcessBuilder(candidate, "-c", "import networkx").start();
+        if (p.waitFor() == 0) {
+          python = candidate;
+          break;
+        }
+      } catch (IOException e) {
+        // the next interpreter
+      }
+    }
+    if (python == null) {
+      out.println("cycles: NetworkX not installed (apt-get install python3-networkx)");
+      return null;
+    }
+    Path script = Files.createTempFile("spil-cycles-peer", ".py");
+    try (InputStream in = FlowsBench.class.getResourceAsStream("cycles_peer.py")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try {
+      Process p =
+          new ProcessBuilder(
+                  python,
+                  script.toString(),
+                  payments.toString(),
+                  "8",
+                  "30",
+                  "0.05",
+                  cycles.toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      if (!p.waitFor(peerTimeout, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        out.printf("cycles: NetworkX did not finish within %d s%n", peerTimeout);
+        return null;
+      }
+      String line;
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        line = r.readLine();
+      }
+      if (p.exitValue() != 0 || line == null) {
+        out.printf("cycles: NetworkX failed (exit %d)%n", p.exitValue());
+        return null;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = new ObjectMapper().readValue(line, Map.class);
+      return m;
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static long used() {
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
