@@ -29,7 +29,12 @@ import org.spil.analysis.flows.TemporalCycles;
 import org.spil.analysis.flows.Thresholds;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
+import org.spil.app.MoneyFlows;
+import org.spil.app.PlantedLaundering;
+import org.spil.policy.Viewer;
+import org.spil.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -89,8 +94,25 @@ final class FlowsBench implements Callable<Integer> {
       description = "Print up to N alerts per typology that no planted pattern explains.")
   int showWrong;
 
-  @Option(names = "--work", defaultValue = "bench-work", paramLabel = "DIR")
-  Path work;
+  @Option(
+      names = "--scenario-scale",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Also scan the synthetic scenario at this scale through the warehouse, scored against"
+              + " its truth (0: not; --keep reuses an earlier warehouse).")
+  int scenarioScale;
+
+  @Option(
+      names = "--peer-on",
+      defaultValue = "synthetic",
+      paramLabel = "DATA",
+      description =
+          "Payments of the cycle comparison: synthetic (--peer-payments of them) or scenario (its"
+              + " euro payments) (default: ${DEFAULT-VALUE}).")
+  String peerOn;
+
+  @Mixin ScenarioBenchOptions scenario;
 
   @Override
   public Integer call() throws Exception {
@@ -119,10 +141,70 @@ final class FlowsBench implements Callable<Integer> {
     out.flush();
     scan(g, s, out);
     trace(g, out);
-    if (peerPayments > 0) {
-      cycles(out);
+    PaymentGraph scenarioGraph = scenarioScale > 0 ? scenario(out) : null;
+    if (peerOn.equals("scenario")) {
+      if (scenarioGraph == null) {
+        throw new IllegalArgumentException("--peer-on scenario needs --scenario-scale");
+      }
+      cycles(scenarioGraph, "scenario-" + scenarioScale, out);
+    } else if (peerPayments > 0) {
+      cycles(
+          SyntheticPayments.generate(peerPayments, seed).builder.build(),
+          "synthetic-" + peerPayments + "-" + seed,
+          out);
     }
     return 0;
+  }
+
+  /**
+   * The scenario through the warehouse: its payment graph read for the bench analyst, every
+   * typology scanned as {@code spil flows typologies} does, scored against the scenario's truth,
+   * and traces on its euro payments. Returns the euro graph.
+   */
+  private PaymentGraph scenario(PrintWriter out) throws IOException {
+    try (Store store = scenario.open("flows-bench", scenarioScale, out)) {
+      Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
+      MoneyFlows flows = new MoneyFlows(store);
+      System.gc();
+      long before = used();
+      long t0 = System.nanoTime();
+      Map<String, PaymentGraph> graphs = flows.paymentGraphs(v);
+      double read = seconds(t0);
+      long n = graphs.values().stream().mapToLong(PaymentGraph::payments).sum();
+      long heap = used() - before;
+      long t1 = System.nanoTime();
+      List<MoneyFlows.Alert> alerts = flows.typologies(v, MoneyFlows.Query.all());
+      double all = seconds(t1);
+      out.printf(
+          Locale.ROOT,
+          "%nscenario at scale %,d: %,d payments visible to the analyst; read into payment graphs"
+              + " in %.1f s (heap %,d MB); spil flows typologies (read and scan) %.1f s, %,d"
+              + " alerts%n",
+          scenarioScale,
+          n,
+          read,
+          heap >> 20,
+          all,
+          alerts.size());
+      Path truth = scenario.dir("flows-bench", scenarioScale).resolve("scenario").resolve("truth");
+      PlantedLaundering.read(truth)
+          .score(alerts)
+          .forEach(
+              (t, sc) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-16s planted %4d found %4d (recall %.2f), alerts %5d (precision %.2f)%n",
+                      t,
+                      sc.planted(),
+                      sc.found(),
+                      sc.recall(),
+                      sc.alerts(),
+                      sc.precision()));
+      PaymentGraph euro = graphs.get("EUR");
+      out.print("scenario ");
+      trace(euro, out);
+      return euro;
+    }
   }
 
   private void scan(PaymentGraph g, SyntheticPayments s, PrintWriter out) {
@@ -236,9 +318,7 @@ final class FlowsBench implements Callable<Integer> {
     out.flush();
   }
 
-  private void cycles(PrintWriter out) throws Exception {
-    SyntheticPayments s = SyntheticPayments.generate(peerPayments, seed);
-    PaymentGraph g = s.builder.build();
+  private void cycles(PaymentGraph g, String name, PrintWriter out) throws Exception {
     TemporalCycles.Spec spec = new TemporalCycles.Spec(8, 30, 0.05);
     double[] runs = new double[3];
     List<int[]> found = null;
@@ -248,9 +328,9 @@ final class FlowsBench implements Callable<Integer> {
       runs[i] = seconds(start);
     }
     Arrays.sort(runs);
-    Path dir = work.resolve("flows-bench");
+    Path dir = scenario.work.resolve("flows-bench");
     Files.createDirectories(dir);
-    Path file = dir.resolve("payments-" + peerPayments + "-" + seed + ".txt");
+    Path file = dir.resolve("payments-" + name + ".txt");
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       for (int p = 0; p < g.payments(); p++) {
         w.write(p + " " + g.from(p) + " " + g.to(p) + " " + g.day(p) + " " + g.amount(p) + "\n");

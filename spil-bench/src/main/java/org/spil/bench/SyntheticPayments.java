@@ -43,7 +43,7 @@ final class SyntheticPayments {
   /** About {@code payments} payments (within a few per cent) for a seed. */
   static SyntheticPayments generate(long payments, long seed) {
     SyntheticPayments s = new SyntheticPayments(seed);
-    s.persons = (int) Math.max(40, payments / 133);
+    s.persons = (int) Math.max(40, payments / 115);
     s.companies = Math.max(40, s.persons / 20);
     s.accounts();
     s.background();

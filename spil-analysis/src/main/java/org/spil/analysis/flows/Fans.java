@@ -24,6 +24,7 @@ final class Fans {
     int window = t.whole(Threshold.FAN_WINDOW_DAYS);
     int min = t.whole(Threshold.FAN_MIN_COUNTERPARTIES);
     double minTotal = t.number(Threshold.FAN_MIN_TOTAL);
+    double minPayment = t.number(Threshold.FAN_MIN_PAYMENT);
     List<Finding> found = new ArrayList<>();
     int[] list = new int[16];
     for (int v = 0; v < g.nodes(); v++) {
@@ -41,6 +42,7 @@ final class Fans {
         int p = out ? g.outgoing(i) : g.incoming(i);
         int other = out ? g.to(p) : g.from(p);
         if (other == v
+            || g.amount(p) < minPayment
             || g.kind(other) != PaymentGraph.Kind.ACCOUNT
             || (out ? scan.regular(v, other) : scan.regular(other, v))) {
           continue;

@@ -81,6 +81,7 @@ final class GatherScatter {
       int p = out ? g.outgoing(i) : g.incoming(i);
       int other = out ? g.to(p) : g.from(p);
       if (other != m
+          && g.amount(p) >= scan.thresholds().number(Threshold.FAN_MIN_PAYMENT)
           && g.kind(other) == PaymentGraph.Kind.ACCOUNT
           && !(out ? scan.regular(m, other) : scan.regular(other, m))) {
         list[size++] = p;

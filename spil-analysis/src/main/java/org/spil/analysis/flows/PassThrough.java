@@ -9,10 +9,10 @@ import java.util.Locale;
 
 /**
  * Pass-through: an account where a payment far larger than its usual ones arrives and most of it
- * leaves again within days, to others than those it pays regularly: the mark of a money mule or a
- * conduit company. Usual means the median of the account's other payments, in and out; an account
- * with no other payments is a pure conduit. Score: how many times its usual payment the incoming
- * one is (capped at 1,000).
+ * leaves again within days, coming from and going to others than those it deals with regularly: the
+ * mark of a money mule or a conduit company. Usual means the median of the account's other
+ * payments, in and out; an account with no other payments is a pure conduit. Score: how many times
+ * its usual payment the incoming one is (capped at 1,000).
  */
 final class PassThrough {
   private PassThrough() {}
@@ -36,7 +36,8 @@ final class PassThrough {
       for (int i = g.inStart(m); i < g.inEnd(m); i++) {
         int p = g.incoming(i);
         double in = g.amount(p);
-        if (in < minAmount || g.from(p) == m) {
+        // a regular customer's payment is the account's own business too
+        if (in < minAmount || g.from(p) == m || scan.regular(g.from(p), m)) {
           continue;
         }
         // what left within the days, largest first, as long as it fits in what came in

@@ -78,6 +78,14 @@ public enum Threshold {
       "fewest distinct accounts paying in (fan-in) or paid (fan-out) within the window"),
   FAN_MIN_TOTAL(
       "fan.min-total", Type.AMOUNT, "50000", 0, 1e15, "least money a fan must move in the window"),
+  FAN_MIN_PAYMENT(
+      "fan.min-payment",
+      Type.AMOUNT,
+      "1000",
+      0,
+      1e15,
+      "smallest payment a fan-in, fan-out or gather-scatter counts (card payments at a shop are"
+          + " not laundering)"),
   FAN_REGULAR_MONTHS(
       "fan.regular-months",
       Type.COUNT,
