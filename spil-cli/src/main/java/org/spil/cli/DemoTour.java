@@ -22,9 +22,11 @@ import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
 import org.spil.app.Exchange;
 import org.spil.app.Ingestion;
+import org.spil.app.MoneyFlows;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.Operator;
 import org.spil.app.Oversight;
+import org.spil.app.PlantedLaundering;
 import org.spil.app.PlantedRoles;
 import org.spil.app.Resolving;
 import org.spil.app.Scenario;
@@ -112,6 +114,8 @@ final class DemoTour {
       resolve(store, truth);
       out.println();
       network(store, truth);
+      out.println();
+      moneyFlows(store, scenario.resolve("truth"));
       out.println();
     }
     AuditLog.Integrity audit = Oversight.verify(data);
@@ -461,6 +465,29 @@ final class DemoTour {
           roles.getOrDefault(p.node().caption().toLowerCase(Locale.ROOT), "not planted"));
       before = p.fragmentationAfter();
     }
+  }
+
+  private void moneyFlows(Store store, Path truth) throws IOException {
+    out.printf(
+        "== Money flows (analist.politie, %s): laundering in FIOD's bank statements%n",
+        Scenario.CASE);
+    List<MoneyFlows.Alert> alerts =
+        new MoneyFlows(store)
+            .typologies(store.viewer("analist.politie", Scenario.CASE), MoneyFlows.Query.all());
+    out.printf(
+        "  %d alerts (./spil flows typologies); scored against the planted patterns:%n",
+        alerts.size());
+    PlantedLaundering.read(truth)
+        .score(alerts)
+        .forEach(
+            (typology, s) ->
+                out.printf(
+                    "    %-16s %3d alerts, %3d right; planted %2d, found %2d%n",
+                    typology, s.alerts(), s.right(), s.planted(), s.found()));
+    alerts.stream()
+        .filter(a -> a.typology().equals("structuring"))
+        .findFirst()
+        .ifPresent(a -> out.printf("  for example: %s%n", a.explanation()));
   }
 
   private void search(Store store, String user, String purpose, String text) {
