@@ -30,6 +30,7 @@ import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.store.AlertVerdicts;
+import org.spil.store.AuditLog;
 import org.spil.store.Payments;
 import org.spil.store.Store;
 
@@ -55,9 +56,20 @@ public final class MoneyFlows {
   static final long MAX_THRESHOLDS_BYTES = 1 << 20;
 
   private final Store store;
+  private final FlowGraphs kept;
 
+  /** Money flows that read the payments afresh for every question (the command line). */
   public MoneyFlows(Store store) {
+    this(store, null);
+  }
+
+  /**
+   * Money flows that keep the payment graphs between questions in {@code kept} (the server); a
+   * question answered from a kept graph is audited as a read of its own.
+   */
+  public MoneyFlows(Store store, FlowGraphs kept) {
     this.store = store;
+    this.kept = kept;
   }
 
   /** One payment of an alert, with the accounts as people know them (IBAN and holder). */
@@ -134,7 +146,7 @@ public final class MoneyFlows {
    * order of {@link Typology}, then highest score first.
    */
   public List<Alert> typologies(Viewer viewer, Query query) {
-    Graphs graphs = graphs(viewer, query);
+    Graphs graphs = graphs(viewer, query, "typologies");
     List<Alert> alerts = new ArrayList<>();
     for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
       Scan scan = new Scan(c.getValue(), query.thresholds());
@@ -160,26 +172,77 @@ public final class MoneyFlows {
    * them (for benchmarks and exports).
    */
   public Map<String, PaymentGraph> paymentGraphs(Viewer viewer) {
-    return graphs(viewer, Query.all()).byCurrency;
+    return graphs(viewer, Query.all(), "graphs").byCurrency;
   }
 
   /** The payment graphs of a viewer per currency, with what alerts tell of each payment. */
-  private static final class Graphs {
+  static final class Graphs {
     final Map<String, PaymentGraph> byCurrency = new TreeMap<>();
+
+    /** Per party, the node (a String) or nodes (a Set) of its payments; made on first use. */
+    private Map<String, Object> nodesOfParty;
+
+    /** The accounts of each party: those of the payments that name it as payer or beneficiary. */
+    synchronized Map<String, Object> nodesOfParties() {
+      if (nodesOfParty == null) {
+        Map<String, Object> index = new HashMap<>();
+        for (Map.Entry<String, PaymentGraph> c : byCurrency.entrySet()) {
+          PaymentGraph g = c.getValue();
+          List<String[]> of = about.get(c.getKey());
+          for (int p = 0; p < g.payments(); p++) {
+            String[] a = of.get(g.original(p));
+            add(index, a[1], g.node(g.from(p)));
+            add(index, a[2], g.node(g.to(p)));
+          }
+        }
+        nodesOfParty = index;
+      }
+      return nodesOfParty;
+    }
+
+    private static void add(Map<String, Object> index, String party, String node) {
+      if (party == null) {
+        return;
+      }
+      Object was = index.putIfAbsent(party, node);
+      if (was instanceof String one && !one.equals(node)) {
+        Set<String> many = new LinkedHashSet<>();
+        many.add(one);
+        many.add(node);
+        index.put(party, many);
+      } else if (was instanceof Set<?> many) {
+        @SuppressWarnings("unchecked")
+        Set<String> nodes = (Set<String>) many;
+        nodes.add(node);
+      }
+    }
 
     /** Per currency, per payment in the order added: dataset, payer party, beneficiary party. */
     final Map<String, List<String[]>> about = new HashMap<>();
   }
 
-  private Graphs graphs(Viewer viewer, Query query) {
-    return graphs(viewer, query, Map.of());
+  /**
+   * The viewer's graphs of the query's days: kept ones when there are and the query takes every day
+   * (the read then audited here), else read now.
+   */
+  private Graphs graphs(Viewer viewer, Query query, String operation) {
+    if (kept == null || query.since() != null || query.until() != null) {
+      return read(viewer, query);
+    }
+    Graphs g = kept.get(viewer, () -> read(viewer, query));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("operation", operation);
+    detail.put("payments", g.byCurrency.values().stream().mapToLong(PaymentGraph::payments).sum());
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                viewer.user().name(), viewer.purpose().token(), "payments-read", detail));
+    return g;
   }
 
-  /**
-   * The graphs; for each party a key of {@code accountsOf}, its set receives the nodes of the
-   * payments that name it as payer or beneficiary.
-   */
-  private Graphs graphs(Viewer viewer, Query query, Map<String, Set<String>> accountsOf) {
+  /** The graphs of the payments the viewer may see on the query's days, read now (audited). */
+  private Graphs read(Viewer viewer, Query query) {
     Map<String, Payments.Party> parties = new HashMap<>();
     store.payments().parties(viewer, p -> parties.put(p.id(), p));
     List<String> exchanges = new ArrayList<>();
@@ -223,12 +286,6 @@ public final class MoneyFlows {
                   p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
               PaymentGraph.Builder b =
                   builders.computeIfAbsent(currency, c -> PaymentGraph.builder().currency(c));
-              if (p.payer() != null && accountsOf.containsKey(p.payer())) {
-                accountsOf.get(p.payer()).add(from);
-              }
-              if (p.beneficiary() != null && accountsOf.containsKey(p.beneficiary())) {
-                accountsOf.get(p.beneficiary()).add(to);
-              }
               describe(b, from, p.payer(), parties, exchanges);
               describe(b, to, p.beneficiary(), parties, exchanges);
               b.add(p.id(), from, to, day, p.amount());
@@ -432,17 +489,11 @@ public final class MoneyFlows {
     return trace(viewer, q, null);
   }
 
-  /** The trace, and into {@code accountsOfOther} the accounts of another party when given. */
+  /** The trace, cut to the ways to {@code other} when given. */
   private Traced trace(Viewer viewer, TraceQuery q, String other) {
-    Set<String> accounts = new LinkedHashSet<>();
-    Map<String, Set<String>> accountsOf = new HashMap<>();
-    accountsOf.put(q.subject(), accounts);
-    Set<String> otherAccounts = new LinkedHashSet<>();
-    if (other != null) {
-      accountsOf.put(other, otherAccounts);
-    }
-    Graphs graphs = graphs(viewer, Query.all(), accountsOf);
-    accounts.add(q.subject());
+    Graphs graphs = graphs(viewer, Query.all(), other == null ? "trace" : "between");
+    Set<String> accounts = accountsOf(graphs, q.subject());
+    Set<String> otherAccounts = other == null ? Set.of() : accountsOf(graphs, other);
     int fromDay = q.since() == null ? Integer.MIN_VALUE : day(q.since());
     int toDay = q.until() == null ? Integer.MAX_VALUE : day(q.until());
     Trace.Spec spec =
@@ -450,7 +501,7 @@ public final class MoneyFlows {
             q.out(), q.hops(), q.windowDays(), fromDay, toDay, q.attribution(), Trace.NOISE);
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, String[]> about = new HashMap<>();
-    Map<String, Flow> flows = new LinkedHashMap<>();
+    Map<String, Flowing> flows = new LinkedHashMap<>();
     double traced = 0;
     boolean named = false;
     for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
@@ -485,26 +536,17 @@ public final class MoneyFlows {
         sums.computeIfAbsent(g.node(source), k -> new double[2])[1] += amount;
         sums.computeIfAbsent(g.node(target), k -> new double[2])[0] += amount;
         String key = g.node(g.from(p)) + ">" + g.node(g.to(p)) + ">" + c.getKey();
-        Flow f = flows.get(key);
         String date = LocalDate.ofEpochDay(g.day(p)).toString();
         String dataset = graphs.about.get(c.getKey()).get(g.original(p))[0];
-        List<String> payments = f == null ? new ArrayList<>() : new ArrayList<>(f.payments());
-        payments.add(g.id(p));
-        List<String> datasets = f == null ? new ArrayList<>() : new ArrayList<>(f.datasets());
-        if (dataset != null && !datasets.contains(dataset)) {
-          datasets.add(dataset);
+        Flowing f =
+            flows.computeIfAbsent(
+                key, k -> new Flowing(g.node(g.from(p)), g.node(g.to(p)), c.getKey(), date));
+        f.amount += amount;
+        f.payments.add(g.id(p));
+        if (dataset != null) {
+          f.datasets.add(dataset);
         }
-        flows.put(
-            key,
-            new Flow(
-                g.node(g.from(p)),
-                g.node(g.to(p)),
-                (f == null ? 0 : f.amount()) + amount,
-                c.getKey(),
-                payments,
-                datasets,
-                f == null ? date : f.first(),
-                date));
+        f.last = date;
       }
     }
     if (!named) {
@@ -523,17 +565,17 @@ public final class MoneyFlows {
       nodes.add(new FlowNode(e.getKey(), a[0], a[1], a[2], role, received, sent, kept));
     }
     List<Flow> sorted = new ArrayList<>();
-    for (Flow f : flows.values()) {
+    for (Flowing f : flows.values()) {
       sorted.add(
           new Flow(
-              f.source(),
-              f.target(),
-              round(f.amount()),
-              f.currency(),
-              f.payments(),
-              f.datasets(),
-              f.first(),
-              f.last()));
+              f.source,
+              f.target,
+              round(f.amount),
+              f.currency,
+              List.copyOf(f.payments),
+              List.copyOf(f.datasets),
+              f.first,
+              f.last));
     }
     sorted.sort(Comparator.comparingDouble(Flow::amount).reversed());
     if (other != null) {
@@ -543,6 +585,42 @@ public final class MoneyFlows {
           otherAccounts);
     }
     return new Traced(q.subject(), q.out() ? "out" : "in", round(traced), nodes, sorted);
+  }
+
+  /** A flow in the making: payments in time order, so the first date is the first seen. */
+  private static final class Flowing {
+    final String source;
+    final String target;
+    final String currency;
+    final String first;
+    String last;
+    double amount;
+    final List<String> payments = new ArrayList<>();
+    final Set<String> datasets = new LinkedHashSet<>();
+
+    Flowing(String source, String target, String currency, String first) {
+      this.source = source;
+      this.target = target;
+      this.currency = currency;
+      this.first = first;
+      this.last = first;
+    }
+  }
+
+  /**
+   * The nodes that stand for a subject: itself when it is an account (or a party a payment names
+   * without an account), and the accounts of the payments that name it as payer or beneficiary.
+   */
+  private static Set<String> accountsOf(Graphs graphs, String subject) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(subject);
+    Object nodes = graphs.nodesOfParties().get(subject);
+    if (nodes instanceof String one) {
+      out.add(one);
+    } else if (nodes instanceof Set<?> many) {
+      many.forEach(n -> out.add((String) n));
+    }
+    return out;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
+import org.spil.app.FlowGraphs;
 import org.spil.app.MoneyFlows;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -21,8 +22,12 @@ import org.spil.store.Store;
 final class FlowsRoutes {
   private final Store store;
 
+  /** The payment graphs kept between requests: a trace answers without reading every payment. */
+  private final FlowGraphs kept;
+
   FlowsRoutes(Store store) {
     this.store = store;
+    this.kept = new FlowGraphs(store);
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
@@ -37,7 +42,7 @@ final class FlowsRoutes {
             Access.READER,
             c -> {
               JsonNode b = body(c.ctx());
-              new MoneyFlows(store)
+              new MoneyFlows(store, kept)
                   .judge(
                       c.viewer(),
                       text(b, "alert"),
@@ -55,7 +60,7 @@ final class FlowsRoutes {
                 + " what they received, sent on and kept, flows largest first.",
             Access.READER,
             c ->
-                new MoneyFlows(store)
+                new MoneyFlows(store, kept)
                     .trace(c.viewer(), traceQuery(c.ctx(), required(c.ctx(), "subject")))),
         new Route(
             HandlerType.GET,
@@ -65,7 +70,7 @@ final class FlowsRoutes {
                 + " the ways that reach b.",
             Access.READER,
             c ->
-                new MoneyFlows(store)
+                new MoneyFlows(store, kept)
                     .between(
                         c.viewer(),
                         traceQuery(c.ctx(), required(c.ctx(), "a")),
@@ -80,7 +85,7 @@ final class FlowsRoutes {
             Access.READER,
             c ->
                 page(
-                    new MoneyFlows(store)
+                    new MoneyFlows(store, kept)
                         .typologies(
                             c.viewer(),
                             new MoneyFlows.Query(
@@ -98,7 +103,7 @@ final class FlowsRoutes {
             Access.READER,
             c ->
                 page(
-                    new MoneyFlows(store)
+                    new MoneyFlows(store, kept)
                         .cycles(
                             c.viewer(),
                             intParam(c.ctx(), "max_length", 8, 2, 8),

@@ -130,6 +130,7 @@ public final class Trace {
           proportional(g, e.getKey(), e.getValue(), layer, spec, next);
         }
       }
+      capped(g, next);
       next.values().removeIf(a -> a < noise);
       layer = next;
     }
@@ -188,7 +189,6 @@ public final class Trace {
         next.merge(q, g.amount(q) * factor, Double::sum);
       }
     }
-    capped(g, next);
   }
 
   /**
