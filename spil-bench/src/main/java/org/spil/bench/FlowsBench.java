@@ -114,6 +114,14 @@ final class FlowsBench implements Callable<Integer> {
 
   @Mixin ScenarioBenchOptions scenario;
 
+  @Option(
+      names = "--amlsim",
+      paramLabel = "DIR",
+      description =
+          "Also score the typologies on IBM's AMLSim sample unpacked in DIR (tar xzf"
+              + " ../shared/data/aml/20K_fanin200.tgz) against its isFraud labels.")
+  Path amlsim;
+
   @Override
   public Integer call() throws Exception {
     if (payments < 1000 || payments > 50_000_000L) {
@@ -141,6 +149,9 @@ final class FlowsBench implements Callable<Integer> {
     out.flush();
     scan(g, s, out);
     trace(g, out);
+    if (amlsim != null) {
+      AmlSimBench.run(amlsim, scenario.work, out);
+    }
     PaymentGraph scenarioGraph = scenarioScale > 0 ? scenario(out) : null;
     if (peerOn.equals("scenario")) {
       if (scenarioGraph == null) {
