@@ -242,8 +242,8 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
               ),
             ]
           : h("button", { onclick: () => void judge("open") }, "Reopen"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ since: hub.first }), title: `from ${hub.label}` }, "Trace the money on"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ direction: "in", until: hub.last }), title: `into ${hub.label}` }, "Where it came from"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ since: hub.first, until: hub.last }), title: `from ${hub.label}` }, "Trace the money on"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ direction: "in", since: hub.first, until: hub.last }), title: `into ${hub.label}` }, "Where it came from"),
       ),
     );
   };
