@@ -531,6 +531,110 @@ final class BankSource extends Source {
             "payout");
       }
       p.record();
+      // the network's own people, other than the leaders, as payees and payers of the fans
+      List<Holder> people = new ArrayList<>();
+      for (Actor a : n.actors()) {
+        if (a.role() != Role.LEADER) {
+          people.add(person(a.person()));
+        }
+      }
+      Pattern fan =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "fan-out",
+              n,
+              "proceeds spread from " + realEstate.ownerName() + " over the network's people");
+      LocalDate fanDay = World.START.plusMonths(r.between(3, 33)).plusDays(r.below(20));
+      int payees = Math.min(people.size(), r.between(9, 12));
+      for (int k = 0; k < payees; k++) {
+        fan.add(
+            tx(
+                0,
+                fanDay.plusDays(r.below(5)),
+                r.between(50, 150) * 100_00L,
+                realEstate,
+                people.get(k % people.size()),
+                r.chance(0.5) ? "uitbetaling lening" : "vergoeding project",
+                "PMNT/ICDT/ESCT",
+                r),
+            "payee-" + (k + 1));
+      }
+      fan.record();
+      Pattern sg =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "scatter-gather",
+              n,
+              "money split by "
+                  + launderer.ownerName()
+                  + " over network members and gathered at "
+                  + importer.ownerName());
+      LocalDate sgDay = World.START.plusMonths(r.between(3, 33)).plusDays(r.below(20));
+      int vias = r.between(4, 6);
+      for (int k = 0; k < vias; k++) {
+        Holder via = people.get((k * 5 + 3) % people.size());
+        if (via == launderer) {
+          continue;
+        }
+        long cents = r.between(80, 200) * 100_00L;
+        sg.add(
+            tx(0, sgDay, cents, launderer, via, "lening " + r.digits(4), "PMNT/ICDT/ESCT", r),
+            "scatter-" + (k + 1));
+        sg.add(
+            tx(
+                0,
+                sgDay.plusDays(r.between(1, 5)),
+                cents * r.between(960, 995) / 1000,
+                via,
+                importer,
+                "inleg " + r.digits(5),
+                "PMNT/ICDT/ESCT",
+                r),
+            "gather-" + (k + 1));
+      }
+      sg.record();
+      Pattern gs =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "gather-scatter",
+              n,
+              "money collected from many at "
+                  + hawalaNl.ownerName()
+                  + " and paid on to many others");
+      LocalDate gsDay = World.START.plusMonths(r.between(3, 33)).plusDays(r.below(20));
+      long gathered = 0;
+      int payers = Math.min(people.size() / 2, r.between(6, 9));
+      for (int k = 0; k < payers; k++) {
+        long cents = r.between(100, 300) * 100_00L;
+        gathered += cents;
+        gs.add(
+            tx(
+                0,
+                gsDay.plusDays(r.below(5)),
+                cents,
+                people.get(k * 2 % people.size()),
+                hawalaNl,
+                "reisbureau " + r.digits(6),
+                "PMNT/ICDT/ESCT",
+                r),
+            "in-" + (k + 1));
+      }
+      int outs = Math.min(people.size() / 2, r.between(6, 9));
+      long each = gathered * r.between(900, 950) / 1000 / outs;
+      for (int k = 0; k < outs; k++) {
+        gs.add(
+            tx(
+                0,
+                gsDay.plusDays(r.between(5, 10)),
+                each,
+                hawalaNl,
+                people.get((k * 2 + 1) % people.size()),
+                "uitbetaling " + r.digits(6),
+                "PMNT/ICDT/ESCT",
+                r),
+            "out-" + (k + 1));
+      }
+      gs.record();
     }
   }
 

@@ -227,7 +227,10 @@ class ScenarioTest {
             "company-cycle",
             "pass-through-mule",
             "mirror-transfer",
-            "crypto-off-ramp");
+            "crypto-off-ramp",
+            "fan-out",
+            "scatter-gather",
+            "gather-scatter");
     for (Map.Entry<String, List<CSVRecord>> e : byPattern.entrySet()) {
       List<String> ids = e.getValue().stream().map(r -> r.get("entity_id")).toList();
       for (String id : ids) {
@@ -274,9 +277,39 @@ class ScenarioTest {
           assertThat(prop(ids.get(0), "beneficiaryAccount"))
               .doesNotContainAnyElementsOf(prop(ids.get(1), "payerAccount"));
         }
-        default ->
+        case "crypto-off-ramp" ->
             assertThat(ids)
                 .allSatisfy(id -> assertThat(prop(id, "purpose").get(0)).startsWith("Coinvault"));
+        case "fan-out" -> {
+          Set<String> payers = new HashSet<>();
+          Set<String> payees = new HashSet<>();
+          for (String id : ids) {
+            payers.addAll(prop(id, "payerAccount"));
+            payees.addAll(prop(id, "beneficiaryAccount"));
+          }
+          assertThat(payers).as("from one account").hasSize(1);
+          assertThat(payees.size()).as("to many").isGreaterThanOrEqualTo(8);
+        }
+        case "scatter-gather", "gather-scatter" -> {
+          Set<String> sides = new HashSet<>();
+          Set<String> hub = new HashSet<>();
+          for (CSVRecord r : e.getValue()) {
+            String id = r.get("entity_id");
+            boolean first = r.get("step").startsWith("scatter") || r.get("step").startsWith("in");
+            String kind = typology.get(e.getKey());
+            // scatter-gather: one source, one gatherer; gather-scatter: one hub in the middle
+            if (kind.equals("scatter-gather")) {
+              hub.addAll(prop(id, first ? "payerAccount" : "beneficiaryAccount"));
+              sides.addAll(prop(id, first ? "beneficiaryAccount" : "payerAccount"));
+            } else {
+              hub.addAll(prop(id, first ? "beneficiaryAccount" : "payerAccount"));
+              sides.addAll(prop(id, first ? "payerAccount" : "beneficiaryAccount"));
+            }
+          }
+          assertThat(hub).as("source and gatherer, or the hub").hasSizeLessThanOrEqualTo(2);
+          assertThat(sides.size()).as("many in between or around").isGreaterThanOrEqualTo(3);
+        }
+        default -> throw new AssertionError("unknown typology " + typology.get(e.getKey()));
       }
     }
   }
