@@ -242,13 +242,18 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
               ),
             ]
           : h("button", { onclick: () => void judge("open") }, "Reopen"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ since: hub.first, until: hub.last }), title: `from ${hub.label}` }, "Trace the money on"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ since: hub.first, until: later(hub.last, 30) }), title: `from ${hub.label}, in the 30 days after` }, "Trace the money on"),
         h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(hub.id)}` + query({ direction: "in", since: hub.first, until: hub.last }), title: `into ${hub.label}` }, "Where it came from"),
       ),
     );
   };
   render();
   return card;
+}
+
+/** The ISO date {@code days} after another. */
+function later(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The account of an alert that received the most of its money: where a trace starts. */
@@ -346,25 +351,25 @@ export async function renderTrace(main: HTMLElement, args: string[], params: URL
     const iso = (d: number) => new Date(d).toISOString().slice(0, 10);
     label.textContent = `${iso(a)} to ${iso(b)}`;
     const flows = t.flows.filter((f) => Date.parse(f.last) >= a && Date.parse(f.first) <= b);
-    figure.replaceChildren(sankey(flows, byId, direction), h("figcaption", {}, `${count(flows.length)} flows moved between ${iso(a)} and ${iso(b)}. Red: kept there; amber: cash or crypto; blue: the subject.`));
+    figure.replaceChildren(sankey(flows, byId, direction), h("figcaption", {}, `${count(flows.length)} flows moved between ${iso(a)} and ${iso(b)}. Blue: the subject; red: ${direction === "out" ? "where money stayed" : "where money came from"}; amber: cash or crypto.`));
   };
   from.addEventListener("input", draw);
   to.addEventListener("input", draw);
   main.append(h("div", { class: "toolbar slider" }, h("label", { for: "slider-from" }, "Days"), from, to, label), figure);
   draw();
-  const ends = t.nodes.filter((n) => n.role === "end").sort((x, y) => (direction === "out" ? y.kept - x.kept : y.received - x.received));
+  const ends = t.nodes.filter((n) => n.role === "end").sort((x, y) => y.kept - x.kept);
   main.append(
     h("h2", {}, direction === "out" ? "Where it stayed" : "Where it came from"),
     h(
       "div",
       SCROLL,
       table(
-        ["Account", "Kind", "Country", direction === "out" ? "Kept" : "Sent", "Received"],
+        ["Account", "Kind", "Country", direction === "out" ? "Kept there" : "Came from there", "Traced through it"],
         ends.slice(0, 50).map((n) => [
           h("a", { href: `#/flows/trace/${encodeURIComponent(n.id)}` + query({ direction, since: p.since, until: p.until }) }, n.label),
           n.kind,
           (n.country ?? "").toUpperCase(),
-          h("span", { class: "amount nowrap" }, money(direction === "out" ? n.kept : n.sent)),
+          h("span", { class: "amount nowrap" }, money(n.kept)),
           h("span", { class: "amount nowrap" }, money(n.received)),
         ]),
         ends.length > 50 ? `The 50 largest of ${ends.length}` : undefined,
@@ -437,12 +442,13 @@ function sankey(flows: Flow[], byId: Map<string, FlowNode>, direction: string): 
   const largest = Math.max(...perColumn.map((c) => c.reduce((sum, id) => sum + value(id), 0)));
   const scale = (height - 40 - slot * tallest) / Math.max(1, largest);
   const pos = new Map<string, { x: number; y: number; h: number; outY: number; inY: number }>();
-  const step = columns > 1 ? (width - 230) / (columns - 1) : 0;
+  // labels beside the nodes, on the side away from the subject: room for them at that edge
+  const step = columns > 1 ? (width - 242) / (columns - 1) : 0;
   perColumn.forEach((c, i) => {
     let y = 20;
     for (const id of c) {
       const hgt = Math.max(2, value(id) * scale);
-      const x = direction === "out" ? 10 + i * step : width - 220 - i * step;
+      const x = direction === "out" ? 10 + i * step : width - 10 - nodeWidth - i * step;
       pos.set(id, { x, y, h: hgt, outY: y, inY: y });
       y += hgt + slot;
     }
@@ -478,7 +484,7 @@ function sankey(flows: Flow[], byId: Map<string, FlowNode>, direction: string): 
   for (const [id, p] of pos) {
     const n = byId.get(id)!;
     const kind = n.role === "start" ? "start" : n.kind !== "account" ? "exit" : n.role === "end" ? "kept" : "through";
-    const labelLeft = direction === "in" && n.role !== "start";
+    const labelLeft = direction === "in";
     const x = labelLeft ? p.x - 4 : p.x + nodeWidth + 4;
     const shownAmount = n.role === "end" && n.kind === "account" ? n.kept : value(id);
     svg.append(
@@ -487,7 +493,7 @@ function sankey(flows: Flow[], byId: Map<string, FlowNode>, direction: string): 
         "a",
         { href: `#/flows/trace/${encodeURIComponent(id)}` + query({ direction }) },
         s("text", { x, y: p.y + 11, class: labelLeft ? "label end" : "label" }, s("title", {}, n.label), holder(n.label)),
-        s("text", { x, y: p.y + 22, class: labelLeft ? "value end" : "value" }, `${money(shownAmount)}${n.role === "end" && n.kind === "account" ? " kept" : ""}`),
+        s("text", { x, y: p.y + 22, class: labelLeft ? "value end" : "value" }, `${money(shownAmount)}${n.role === "end" && n.kind === "account" ? (direction === "out" ? " kept" : " from here") : ""}`),
       ),
     );
   }

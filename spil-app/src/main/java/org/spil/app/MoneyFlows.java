@@ -450,7 +450,8 @@ public final class MoneyFlows {
   /**
    * An account or party of a trace: how people know it, its kind (account, cash-withdrawal,
    * cash-deposit, exchange), country, role (start, through, end), and the traced money it received,
-   * sent on and kept.
+   * sent on and kept, in the trace's direction: tracing back, what an account "received" is what it
+   * paid towards the subject, and what it "kept" is what came from it and no further back.
    */
   public record FlowNode(
       String id,

@@ -435,21 +435,14 @@ final class FlowsCommand implements Runnable {
     List<MoneyFlows.FlowNode> ends =
         t.nodes().stream()
             .filter(n -> n.role().equals("end"))
-            .sorted(
-                (x, y) ->
-                    t.direction().equals("out")
-                        ? Double.compare(y.kept(), x.kept())
-                        : Double.compare(y.received(), x.received()))
+            .sorted((x, y) -> Double.compare(y.kept(), x.kept()))
             .toList();
     if (!ends.isEmpty()) {
       out.printf("%nEnds (%s):%n", t.direction().equals("out") ? "kept there" : "came from there");
       for (MoneyFlows.FlowNode n : ends.subList(0, Math.min(20, ends.size()))) {
         out.printf(
             "  %,16.2f  %s  [%s%s]%n",
-            t.direction().equals("out") ? n.kept() : n.received(),
-            n.label(),
-            n.kind(),
-            n.country() == null ? "" : ", " + n.country());
+            n.kept(), n.label(), n.kind(), n.country() == null ? "" : ", " + n.country());
       }
     }
     out.printf("%nLargest flows:%n");

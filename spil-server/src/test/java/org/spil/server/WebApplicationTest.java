@@ -292,10 +292,11 @@ class WebApplicationTest {
     open("flows?show=all");
     waitFor("ol.alerts li.alert");
     assertThat(text()).contains("confirmed by ann", "dismissed by ann", "rent paid in advance");
-    browser.findElement(By.linkText("Trace the money on")).click();
+    // where the structured cash came from: the deposits, through the smurfs' accounts
+    browser.findElement(By.linkText("Where it came from")).click();
     waitFor("svg.sankey rect.node.start");
     settled();
-    assertThat(text()).contains("Where the money went", "Where it stayed");
+    assertThat(text()).contains("Where the money came from", "cash deposits", "J. Bakker");
     checkAndPhotograph("trace");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
