@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -148,7 +146,7 @@ final class FlowsBench implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors());
     out.flush();
     scan(g, s, out);
-    trace(g, out);
+    trace(g, "trace", out);
     if (amlsim != null) {
       AmlSimBench.run(amlsim, scenario.work, out);
     }
@@ -212,8 +210,7 @@ final class FlowsBench implements Callable<Integer> {
                       sc.alerts(),
                       sc.precision()));
       PaymentGraph euro = graphs.get("EUR");
-      out.print("scenario ");
-      trace(euro, out);
+      trace(euro, "scenario trace", out);
       return euro;
     }
   }
@@ -288,7 +285,7 @@ final class FlowsBench implements Callable<Integer> {
     return new int[] {hit.size(), right};
   }
 
-  private void trace(PaymentGraph g, PrintWriter out) {
+  private void trace(PaymentGraph g, String name, PrintWriter out) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] took = new double[traces];
     long flows = 0;
@@ -319,9 +316,10 @@ final class FlowsBench implements Callable<Integer> {
     Arrays.sort(took, 0, done);
     out.printf(
         Locale.ROOT,
-        "%ntrace (4 hops, 30 days, first payments within 30 days, proportional): %d traces from"
+        "%n%s (4 hops, 30 days, first payments within 30 days, proportional): %d traces from"
             + " the payers of random payments, p50 %.1f ms, p95 %.1f ms, max %.1f ms; %,d payments carried in"
             + " all%n",
+        name,
         done,
         took[done / 2],
         took[Math.min(done - 1, (int) Math.ceil(done * 0.95) - 1)],
@@ -388,26 +386,12 @@ final class FlowsBench implements Callable<Integer> {
 
   private Map<String, Object> networkx(Path payments, Path cycles, PrintWriter out)
       throws Exception {
-    String python = null;
-    for (String candidate : List.of("/usr/bin/python3", "python3")) {
-      try {
-        Process p = new ProcessBuilder(candidate, "-c", "import networkx").start();
-        if (p.waitFor() == 0) {
-          python = candidate;
-          break;
-        }
-      } catch (IOException e) {
-        // the next interpreter
-      }
-    }
+    String python = PythonPeers.interpreter("networkx");
     if (python == null) {
       out.println("cycles: NetworkX not installed (apt-get install python3-networkx)");
       return null;
     }
-    Path script = Files.createTempFile("spil-cycles-peer", ".py");
-    try (InputStream in = FlowsBench.class.getResourceAsStream("cycles_peer.py")) {
-      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-    }
+    Path script = PythonPeers.script("cycles_peer.py");
     try {
       Process p =
           new ProcessBuilder(

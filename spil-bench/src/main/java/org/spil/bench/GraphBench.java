@@ -3,8 +3,6 @@ package org.spil.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -252,26 +250,12 @@ final class GraphBench implements Callable<Integer> {
           case "networkx" -> "networkx";
           default -> throw new IllegalArgumentException("--peers: unknown peer '" + peer + "'");
         };
-    String python = null;
-    for (String candidate : List.of("/usr/bin/python3", "python3")) {
-      try {
-        Process p = new ProcessBuilder(candidate, "-c", "import " + module).start();
-        if (p.waitFor() == 0) {
-          python = candidate;
-          break;
-        }
-      } catch (IOException e) {
-        // try the next interpreter
-      }
-    }
+    String python = PythonPeers.interpreter(module);
     if (python == null) {
       out.printf("  %s: not installed (apt-get install python3-%s)%n", peer, peer);
       return null;
     }
-    Path script = Files.createTempFile("spil-graph-peers", ".py");
-    try (InputStream in = GraphBench.class.getResourceAsStream("graph_peers.py")) {
-      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-    }
+    Path script = PythonPeers.script("graph_peers.py");
     try {
       Process p =
           new ProcessBuilder(
