@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.spil.analysis.flows.Features;
 import org.spil.analysis.flows.Finding;
 import org.spil.analysis.flows.PaymentGraph;
 import org.spil.analysis.flows.Scan;
@@ -31,6 +32,7 @@ import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.AuditLog;
+import org.spil.store.ParquetTable;
 import org.spil.store.Payments;
 import org.spil.store.Store;
 
@@ -418,6 +420,111 @@ public final class MoneyFlows {
       throw new IllegalArgumentException("alert: '" + alertId + "' is not an alert id");
     }
     store.alertVerdicts().give(viewer, alertId, t.id(), verdict, reason);
+  }
+
+  /** Which table of features {@link #features} writes: one row per account or per payment. */
+  public enum FeatureLevel {
+    ACCOUNTS,
+    PAYMENTS;
+
+    /**
+     * The level a word names: {@code accounts} or {@code payments}.
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public static FeatureLevel of(String word) {
+      return switch (word) {
+        case "accounts" -> ACCOUNTS;
+        case "payments" -> PAYMENTS;
+        default ->
+            throw new IllegalArgumentException("'" + word + "' is neither accounts nor payments");
+      };
+    }
+  }
+
+  /**
+   * Writes the windowed graph features of the viewer's payments as Parquet ({@link Features}): one
+   * row per account (with a count of the alerts of each typology it is in) or per payment, each
+   * with its currency; days as dates. Returns how many rows.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public long features(Viewer viewer, Query query, int windowDays, FeatureLevel level, Path out)
+      throws IOException {
+    if (windowDays < 1 || windowDays > 3660) {
+      throw new IllegalArgumentException("window: 1 to 3660 days, not " + windowDays);
+    }
+    Graphs graphs = graphs(viewer, query, "features");
+    List<String> columns = new ArrayList<>();
+    columns.add("currency");
+    if (level == FeatureLevel.ACCOUNTS) {
+      columns.addAll(List.of("account", "label", "kind", "country"));
+      columns.addAll(Features.ACCOUNT_COLUMNS);
+      for (Typology t : Typology.values()) {
+        columns.add("alerts_" + t.id().replace('-', '_'));
+      }
+    } else {
+      columns.addAll(List.of("payment", "payer", "payee", "dataset"));
+      columns.addAll(Features.PAYMENT_COLUMNS);
+    }
+    long[] rows = new long[1];
+    ParquetTable.write(
+        out,
+        columns,
+        row -> {
+          for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
+            PaymentGraph g = c.getValue();
+            Scan scan = new Scan(g, query.thresholds());
+            List<Finding> findings = new ArrayList<>();
+            for (Typology t : query.typologies()) {
+              findings.addAll(t.find(scan));
+            }
+            if (level == FeatureLevel.ACCOUNTS) {
+              double[][] f = Features.accounts(scan, findings, windowDays);
+              for (int v = 0; v < g.nodes(); v++) {
+                List<Object> r = new ArrayList<>();
+                r.add(c.getKey());
+                r.add(g.node(v));
+                r.add(g.label(v));
+                r.add(g.kind(v).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                r.add(g.country(v));
+                addAll(r, f[v], Features.ACCOUNT_COLUMNS);
+                row.accept(r.toArray());
+                rows[0]++;
+              }
+            } else {
+              double[][] f = Features.payments(scan, findings, windowDays);
+              List<String[]> about = graphs.about.get(c.getKey());
+              for (int p = 0; p < g.payments(); p++) {
+                List<Object> r = new ArrayList<>();
+                r.add(c.getKey());
+                r.add(g.id(p));
+                r.add(g.node(g.from(p)));
+                r.add(g.node(g.to(p)));
+                r.add(about.get(g.original(p))[0]);
+                addAll(r, f[p], Features.PAYMENT_COLUMNS);
+                row.accept(r.toArray());
+                rows[0]++;
+              }
+            }
+          }
+        });
+    return rows[0];
+  }
+
+  /** The values of a feature row: days as dates, counts as whole numbers, amounts as they are. */
+  private static void addAll(List<Object> row, double[] values, List<String> named) {
+    for (int i = 0; i < values.length; i++) {
+      String name = i < named.size() ? named.get(i) : "alerts";
+      double v = values[i];
+      if (name.endsWith("day")) {
+        row.add(v == 0 ? null : LocalDate.ofEpochDay((long) v).toString());
+      } else if (name.startsWith("amount") || name.startsWith("largest")) {
+        row.add(v);
+      } else {
+        row.add((long) v);
+      }
+    }
   }
 
   /**

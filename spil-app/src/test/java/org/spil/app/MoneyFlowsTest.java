@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,28 @@ class MoneyFlowsTest {
         assertThat(s.planted()).as(typology).isPositive();
         assertThat(s.recall()).as(typology + " recall").isGreaterThanOrEqualTo(0.9);
         assertThat(s.precision()).as(typology + " precision").isGreaterThanOrEqualTo(0.8);
+      }
+      // the windowed features of the same payments, as Parquet a notebook can read
+      Path accounts = tmp.resolve("accounts.parquet");
+      long rows =
+          new MoneyFlows(store)
+              .features(
+                  analyst, MoneyFlows.Query.all(), 30, MoneyFlows.FeatureLevel.ACCOUNTS, accounts);
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT count(*), sum(alerts_structuring), max(window_fan_in),"
+                      + " typeof(first(first_day)) FROM read_parquet('"
+                      + accounts
+                      + "')")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(rows).isPositive();
+        assertThat(rs.getLong(2)).as("accounts in structuring alerts").isPositive();
+        assertThat(rs.getLong(3)).isGreaterThanOrEqualTo(8);
+        assertThat(rs.getString(4)).isEqualTo("DATE");
+      } catch (SQLException e) {
+        throw new AssertionError(e);
       }
     }
   }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       FlowsCommand.Between.class,
       FlowsCommand.Typologies.class,
       FlowsCommand.Judge.class,
+      FlowsCommand.FeaturesCommand.class,
       FlowsCommand.Cycles.class,
       FlowsCommand.ThresholdsCommand.class
     })
@@ -234,6 +235,74 @@ final class FlowsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%s: %s%n", alert, verdict);
       out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code spil flows features}: windowed graph features as Parquet. */
+  @Command(
+      name = "features",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write windowed graph features of the payments you may see as Parquet, one row per"
+              + " account or per payment (fan-in and fan-out in a window, degrees, amounts, cycles,"
+              + " alerts per typology), for models and notebooks.")
+  static final class FeaturesCommand implements Callable<Integer> {
+    @ParentCommand FlowsCommand flows;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin ViewerOption viewer;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The Parquet file.")
+    Path out;
+
+    @Option(
+        names = "--level",
+        defaultValue = "accounts",
+        paramLabel = "accounts|payments",
+        description = "One row per account or per payment (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(
+        names = "--window",
+        defaultValue = "30",
+        paramLabel = "DAYS",
+        description = "The window of the windowed features (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Payments on or after DATE.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Payments on or before DATE.")
+    String until;
+
+    @Option(
+        names = "--thresholds",
+        paramLabel = "FILE",
+        description = "A thresholds file for the alerts counted.")
+    Path thresholds;
+
+    @Override
+    public Integer call() throws Exception {
+      MoneyFlows.FeatureLevel l;
+      try {
+        l = MoneyFlows.FeatureLevel.of(level);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--level: " + e.getMessage(), e);
+      }
+      long rows;
+      try (Store store = flows.spil.open(false)) {
+        MoneyFlows.Query query =
+            new MoneyFlows.Query(
+                Set.of(), MoneyFlows.thresholds(store.dir(), thresholds), since, until);
+        rows = new MoneyFlows(store).features(viewer.viewer(store), query, window, l, out);
+      }
+      PrintWriter w = spec.commandLine().getOut();
+      w.printf("%,d %s written to %s%n", rows, level, out);
+      w.flush();
       return 0;
     }
   }

@@ -5,8 +5,11 @@ import static org.spil.server.Params.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.app.FlowGraphs;
@@ -33,6 +36,15 @@ final class FlowsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/flows/features",
+            List.of("level", "window"),
+            "Windowed graph features of the payments the reader may see as a Parquet file, one row"
+                + " per account (level accounts, the default) or per payment, as spil flows"
+                + " features writes it.",
+            Access.READER,
+            this::features),
         new Route(
             HandlerType.POST,
             "/api/flows/verdicts",
@@ -133,5 +145,35 @@ final class FlowsRoutes {
         blankToNull(ctx.queryParam("since")),
         blankToNull(ctx.queryParam("until")),
         a);
+  }
+
+  private Object features(ApiServer.Call call) throws Exception {
+    String level =
+        call.ctx().queryParam("level") == null ? "accounts" : call.ctx().queryParam("level");
+    MoneyFlows.FeatureLevel l;
+    try {
+      l = MoneyFlows.FeatureLevel.of(level);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("level: " + e.getMessage(), e);
+    }
+    Path dir = Files.createTempDirectory("spil-features-");
+    Path file = dir.resolve("features.parquet");
+    try {
+      new MoneyFlows(store, kept)
+          .features(
+              call.viewer(),
+              new MoneyFlows.Query(Set.of(), MoneyFlows.thresholds(store.dir(), null), null, null),
+              intParam(call.ctx(), "window", 30, 1, 3660),
+              l,
+              file);
+      call.ctx()
+          .contentType("application/vnd.apache.parquet")
+          .header("Content-Disposition", "attachment; filename=\"spil-" + level + ".parquet\"")
+          .result(Files.readAllBytes(file));
+      return ApiServer.Streamed.INSTANCE;
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
+    }
   }
 }

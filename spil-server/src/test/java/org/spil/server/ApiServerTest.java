@@ -1015,6 +1015,11 @@ class ApiServerTest {
     assertThat(get(ann, "/api/flows/trace?subject=x&attribution=lifo", "wpg-art-9").body())
         .contains("neither proportional nor fifo");
     assertThat(get(ann, "/api/flows/between?a=x", "wpg-art-9").statusCode()).isEqualTo(400);
+    HttpResponse<String> features = get(ann, "/api/flows/features?level=payments", "wpg-art-9");
+    assertThat(features.statusCode()).as(features.body()).isEqualTo(200);
+    assertThat(features.body()).startsWith("PAR1");
+    assertThat(get(ann, "/api/flows/features?level=banks", "wpg-art-9").statusCode())
+        .isEqualTo(400);
     String alert = "temporal-cycle:0123456789abcdef01234567";
     HttpResponse<String> unsaid =
         post(
