@@ -153,8 +153,14 @@ public final class Scenario {
    * dir/data}: what the benchmarks and scenario tests measure on. Returns the open store.
    */
   public static Store warehouse(int scale, Path dir, Path ports, String user) throws IOException {
+    return warehouse(scale, 1, dir, ports, user);
+  }
+
+  /** As {@link #warehouse(int, Path, Path, String)}, for the scenario of another seed. */
+  public static Store warehouse(int scale, long seed, Path dir, Path ports, String user)
+      throws IOException {
     Path scenario = dir.resolve("scenario");
-    generate(scale, 1, ports, scenario, line -> {});
+    generate(scale, seed, ports, scenario, line -> {});
     Store store = Store.open(dir.resolve("data"), true, LocalDate.now());
     Operator by = new Operator(user);
     Administration admin = new Administration(store);
