@@ -40,6 +40,7 @@ class LeakTest {
             "ingest",
             CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
             CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
+            CommandsTest.EXAMPLES.resolve("politie-bank").toString(),
             CommandsTest.example(tmp, "osint-donations").toString(),
             "--data",
             data);
@@ -158,7 +159,9 @@ class LeakTest {
             {"centrality", "--measure", "degree", "--top", "100000"},
             {"communities", "--json", "--min-size", "1"},
             {"keyplayers", "--json", "--k", "10"},
-            {"bridges", "--json", "--top", "1000"}
+            {"bridges", "--json", "--top", "1000"},
+            {"flows", "typologies", "--json"},
+            {"flows", "cycles"}
           }) {
         Cli.Result r = Cli.run(concat(analysis, as));
         assertThat(r.code()).as(who + " " + analysis[0] + ": " + r.err()).isZero();
@@ -177,6 +180,39 @@ class LeakTest {
       String graph = Files.readString(gexf);
       for (String s : secrets) {
         assertThat(graph).as("%s graph export leaks '%s'", who, s).doesNotContain(s);
+      }
+      Path features = tmp.resolve(reader[0] + reader[1] + "-features.parquet");
+      Cli.Result featured =
+          Cli.run(
+              concat(
+                  new String[] {
+                    "flows", "features", "--level", "payments", "--out", features.toString()
+                  },
+                  as));
+      assertThat(featured.code()).as(featured.err()).isZero();
+      // every value of the file as DuckDB reads it (Parquet compresses: the bytes hide text)
+      StringBuilder featureValues = new StringBuilder();
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet rows = st.executeQuery("SELECT * FROM read_parquet('" + features + "')")) {
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          for (int k = 1; k <= columns; k++) {
+            featureValues.append(rows.getString(k)).append('\n');
+          }
+        }
+      }
+      String featureBytes = featureValues.toString();
+      for (String s : secrets) {
+        assertThat(featureBytes).as("%s features leak '%s'", who, s).doesNotContain(s);
+      }
+      for (String id : policeIds) {
+        assertThat(featureBytes).as("%s features show %s", who, id).doesNotContain(id);
+        Cli.Result traced = Cli.run(concat(new String[] {"flows", "trace", id}, as));
+        Cli.Result nobody = Cli.run(concat(new String[] {"flows", "trace", "no-such-entity"}, as));
+        assertThat(traced.code()).as(who + " trace " + id).isEqualTo(nobody.code()).isNotZero();
+        assertThat(traced.err().replace(id, "ID"))
+            .isEqualTo(nobody.err().replace("no-such-entity", "ID"));
       }
       for (String id : policeIds) {
         Cli.Result ego = Cli.run(concat(new String[] {"network", id}, as));

@@ -34,7 +34,7 @@ import org.spil.store.Store;
  * The command line's leak test through the API: the police's values that customs may not see, and
  * the ids of the police's entities, never reach customs reading for its own task, or the police
  * reading for a task their data was not collected for, through search, entity pages, counts,
- * networks, hits or error messages.
+ * networks, money flows (alerts, traces, features), hits or error messages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiLeakTest {
@@ -52,7 +52,11 @@ class ApiLeakTest {
     store = Store.open(tmp.resolve("data"), true, LocalDate.now());
     Path examples = Path.of("../examples");
     for (var d :
-        Ingestion.read(List.of(examples.resolve("politie-nl"), examples.resolve("douane-nl")))) {
+        Ingestion.read(
+            List.of(
+                examples.resolve("politie-nl"),
+                examples.resolve("douane-nl"),
+                examples.resolve("politie-bank")))) {
       Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
     }
     Administration admin = new Administration(store);
@@ -163,6 +167,12 @@ class ApiLeakTest {
               .isEqualTo(none.body());
           assertNoSecret(who + " " + part, hidden);
         }
+        // a trace from a police account or party is answered as one from nobody
+        HttpResponse<String> traced = get(cookie, reader[1], "/api/flows/trace?subject=" + id);
+        HttpResponse<String> nobody =
+            get(cookie, reader[1], "/api/flows/trace?subject=no-such-entity");
+        assertThat(traced.statusCode()).as(who + " trace " + id).isEqualTo(nobody.statusCode());
+        assertThat(traced.body().replace(id, "no-such-entity")).isEqualTo(nobody.body());
         HttpResponse<String> net = get(cookie, reader[1], "/api/network/" + id);
         assertThat(net.statusCode()).as(who + " network " + id).isEqualTo(missingNet.statusCode());
         assertThat(net.body()).isEqualTo(missingNet.body());
@@ -179,7 +189,11 @@ class ApiLeakTest {
               "/api/communities?min_size=1",
               "/api/keyplayers?k=10",
               "/api/bridges?top=1000",
-              "/api/graph?format=graphml")) {
+              "/api/graph?format=graphml",
+              "/api/flows/typologies",
+              "/api/flows/cycles",
+              "/api/flows/features",
+              "/api/flows/features?level=payments")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);
@@ -211,5 +225,8 @@ class ApiLeakTest {
       related |= relations.get("total").asInt() > 0;
     }
     assertThat(related).as("the police see their persons' relations").isTrue();
+    assertThat(get(cookie, "wpg-art-9", "/api/flows/typologies").body())
+        .as("the police see the laundering in their bank data")
+        .contains("structuring", "Kruiskade Vastgoed B.V.");
   }
 }
