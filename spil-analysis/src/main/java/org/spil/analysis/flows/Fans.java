@@ -97,8 +97,8 @@ final class Fans {
         String.format(
             Locale.ROOT,
             "%s %s %d distinct accounts in %s between %s and %s (%s in all; the threshold is %d"
-                + " accounts and %s within %s), none of which %s in %d or more months: money"
-                + " %s, as when proceeds are %s.",
+                + " accounts and %s within %s), none of which %s regularly: money %s, as when"
+                + " proceeds are %s.",
             account(g, v),
             out ? "paid" : "was paid by",
             counterparties,
@@ -110,7 +110,6 @@ final class Fans {
             money(g, t.number(Threshold.FAN_MIN_TOTAL)),
             days(t.whole(Threshold.FAN_WINDOW_DAYS)),
             out ? "it pays" : "pays it",
-            t.whole(Threshold.FAN_REGULAR_MONTHS),
             out ? "spread over many accounts at once" : "collected from many accounts at once",
             out ? "distributed or layered" : "pooled");
     return new Finding(
