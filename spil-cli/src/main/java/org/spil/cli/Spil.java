@@ -113,6 +113,7 @@ public final class Spil implements Runnable {
           BridgesCommand.class,
           GraphCommand.class,
           FlowsCommand.class,
+          AssetsCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

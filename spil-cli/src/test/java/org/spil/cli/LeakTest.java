@@ -208,6 +208,14 @@ class LeakTest {
       }
       for (String id : policeIds) {
         assertThat(featureBytes).as("%s features show %s", who, id).doesNotContain(id);
+        Cli.Result owned = Cli.run(concat(new String[] {"assets", id}, as));
+        Cli.Result ownedByNobody = Cli.run(concat(new String[] {"assets", "no-such-entity"}, as));
+        assertThat(owned.code())
+            .as(who + " assets " + id)
+            .isEqualTo(ownedByNobody.code())
+            .isNotZero();
+        assertThat(owned.err().replace(id, "ID"))
+            .isEqualTo(ownedByNobody.err().replace("no-such-entity", "ID"));
         Cli.Result traced = Cli.run(concat(new String[] {"flows", "trace", id}, as));
         Cli.Result nobody = Cli.run(concat(new String[] {"flows", "trace", "no-such-entity"}, as));
         assertThat(traced.code()).as(who + " trace " + id).isEqualTo(nobody.code()).isNotZero();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
+import org.spil.app.Assets;
 import org.spil.app.FlowGraphs;
 import org.spil.app.MoneyFlows;
 import org.spil.server.ApiServer.Access;
@@ -36,6 +37,17 @@ final class FlowsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/assets/{id}",
+            List.of("depth"),
+            "What a person or company controls, directly or through companies and family, as spil"
+                + " assets --json prints it: each asset with its kind, value where known and the"
+                + " chain of links to it, every link with its datasets.",
+            Access.READER,
+            c ->
+                new Assets(store)
+                    .of(c.viewer(), c.ctx().pathParam("id"), intParam(c.ctx(), "depth", 3, 1, 4))),
         new Route(
             HandlerType.GET,
             "/api/flows/features",

@@ -173,6 +173,12 @@ class ApiLeakTest {
             get(cookie, reader[1], "/api/flows/trace?subject=no-such-entity");
         assertThat(traced.statusCode()).as(who + " trace " + id).isEqualTo(nobody.statusCode());
         assertThat(traced.body().replace(id, "no-such-entity")).isEqualTo(nobody.body());
+        HttpResponse<String> owned = get(cookie, reader[1], "/api/assets/" + id);
+        HttpResponse<String> ownedByNobody = get(cookie, reader[1], "/api/assets/no-such-entity");
+        assertThat(owned.statusCode())
+            .as(who + " assets " + id)
+            .isEqualTo(ownedByNobody.statusCode());
+        assertThat(owned.body().replace(id, "no-such-entity")).isEqualTo(ownedByNobody.body());
         HttpResponse<String> net = get(cookie, reader[1], "/api/network/" + id);
         assertThat(net.statusCode()).as(who + " network " + id).isEqualTo(missingNet.statusCode());
         assertThat(net.body()).isEqualTo(missingNet.body());

@@ -1020,6 +1020,9 @@ class ApiServerTest {
     assertThat(features.body()).startsWith("PAR1");
     assertThat(get(ann, "/api/flows/features?level=banks", "wpg-art-9").statusCode())
         .isEqualTo(400);
+    HttpResponse<String> assets = get(ann, "/api/assets/no-such-entity", "wpg-art-9");
+    assertThat(assets.statusCode()).isEqualTo(400);
+    assertThat(assets.body()).contains("no entity 'no-such-entity' you may see");
     String alert = "temporal-cycle:0123456789abcdef01234567";
     HttpResponse<String> unsaid =
         post(
