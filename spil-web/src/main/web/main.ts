@@ -14,6 +14,7 @@ import { renderRequests } from "./pages/requests";
 import { renderAudit } from "./pages/audit";
 import { renderUpload } from "./pages/upload";
 import { renderFlows, renderTrace } from "./pages/flows";
+import { renderAssets } from "./pages/assets";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -36,6 +37,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^map\/([^/]+)$/, "Map", renderMap],
   [/^flows$/, "Money flows", renderFlows],
   [/^flows\/trace\/([^/]+)$/, "Money flows", renderTrace],
+  [/^assets\/([^/]+)$/, "Assets", renderAssets],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
   [/^requests$/, "Requests", renderRequests],

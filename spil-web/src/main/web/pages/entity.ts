@@ -39,6 +39,8 @@ export async function renderEntity(main: HTMLElement, args: string[]): Promise<v
         h("a", { class: "button", href: `#/network/${encodeURIComponent(id)}` }, "Network"),
         h("a", { class: "button", href: `#/timeline/${encodeURIComponent(id)}` }, "Timeline"),
         h("a", { class: "button", href: `#/map/${encodeURIComponent(id)}` }, "Map"),
+        h("a", { class: "button", href: `#/assets/${encodeURIComponent(id)}` }, "Assets"),
+        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(id)}` }, "Money"),
       ),
       h("p", { class: "id" }, id),
     ),

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.spil.policy.Viewer;
@@ -137,7 +138,7 @@ public final class Assets {
                   who,
                   whoCaption,
                   step.relation(),
-                  detail(r),
+                  Objects.equals(detail(r), r.caption()) ? null : detail(r),
                   r.id(),
                   r.caption(),
                   datasets(viewer, r.id())));

@@ -30,6 +30,7 @@ import org.spil.analysis.flows.Thresholds;
 import org.spil.analysis.flows.Trace;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.AuditLog;
 import org.spil.store.ParquetTable;
@@ -528,9 +529,10 @@ public final class MoneyFlows {
   }
 
   /**
-   * What to trace: from an account or party (its accounts), out (where the money went) or in (where
-   * it came from), most hops, days a hop may follow the one before, the days of the first payments,
-   * and how money is attributed (proportional or first in, first out).
+   * What to trace: from an account or party (its accounts; a resolved entity's records and theirs),
+   * out (where the money went) or in (where it came from), most hops, days a hop may follow the one
+   * before, the days of the first payments, and how money is attributed (proportional or first in,
+   * first out).
    */
   public record TraceQuery(
       String subject,
@@ -600,8 +602,9 @@ public final class MoneyFlows {
   /** The trace, cut to the ways to {@code other} when given. */
   private Traced trace(Viewer viewer, TraceQuery q, String other) {
     Graphs graphs = graphs(viewer, Query.all(), other == null ? "trace" : "between");
-    Set<String> accounts = accountsOf(graphs, q.subject());
-    Set<String> otherAccounts = other == null ? Set.of() : accountsOf(graphs, other);
+    Set<String> accounts = accountsOf(graphs, members(viewer, q.subject()));
+    Set<String> otherAccounts =
+        other == null ? Set.of() : accountsOf(graphs, members(viewer, other));
     int fromDay = q.since() == null ? Integer.MIN_VALUE : day(q.since());
     int toDay = q.until() == null ? Integer.MAX_VALUE : day(q.until());
     Trace.Spec spec =
@@ -719,16 +722,31 @@ public final class MoneyFlows {
    * The nodes that stand for a subject: itself when it is an account (or a party a payment names
    * without an account), and the accounts of the payments that name it as payer or beneficiary.
    */
-  private static Set<String> accountsOf(Graphs graphs, String subject) {
+  private static Set<String> accountsOf(Graphs graphs, List<String> subjects) {
     Set<String> out = new LinkedHashSet<>();
-    out.add(subject);
-    Object nodes = graphs.nodesOfParties().get(subject);
-    if (nodes instanceof String one) {
-      out.add(one);
-    } else if (nodes instanceof Set<?> many) {
-      many.forEach(n -> out.add((String) n));
+    for (String subject : subjects) {
+      out.add(subject);
+      Object nodes = graphs.nodesOfParties().get(subject);
+      if (nodes instanceof String one) {
+        out.add(one);
+      } else if (nodes instanceof Set<?> many) {
+        many.forEach(n -> out.add((String) n));
+      }
     }
     return out;
+  }
+
+  /** A subject's records: the members of a resolved entity of the viewer's team, or itself. */
+  private List<String> members(Viewer viewer, String subject) {
+    if (Resolution.isCanonicalId(subject)) {
+      List<String> members = store.resolutions().clusters(viewer).get(subject);
+      if (members != null) {
+        List<String> out = new ArrayList<>(members);
+        out.add(subject);
+        return out;
+      }
+    }
+    return List.of(subject);
   }
 
   /**

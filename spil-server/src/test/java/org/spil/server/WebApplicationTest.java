@@ -298,6 +298,15 @@ class WebApplicationTest {
     settled();
     assertThat(text()).contains("Where the money came from", "cash deposits", "J. Bakker");
     checkAndPhotograph("trace");
+    // the property company's assets: its accounts, from the bank data
+    open("search?q=Kruiskade%20Vastgoed");
+    waitFor("ol.results a.caption").click();
+    waitFor(".entity-head h1");
+    browser.findElement(By.linkText("Assets")).click();
+    waitFor("ol.chain");
+    settled();
+    assertThat(text()).contains("Assets of", "bank account", "politie-nl-bank");
+    checkAndPhotograph("assets");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");
