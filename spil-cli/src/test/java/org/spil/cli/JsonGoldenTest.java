@@ -46,6 +46,7 @@ class JsonGoldenTest {
   static String handleA;
   static String payer;
   static String payee;
+  static String holder;
   static String handleB;
 
   @BeforeAll
@@ -114,6 +115,7 @@ class JsonGoldenTest {
                 .out());
     payer = alerts.get(0).get("hops").get(0).get("from").asText();
     payee = alerts.get(0).get("hops").get(1).get("to").asText();
+    holder = alerts.get(0).get("subjects").get(0).asText();
     examples = CommandsTest.warehouse(tmp, "examples", "politie-nl", "douane-nl");
   }
 
@@ -151,6 +153,7 @@ class JsonGoldenTest {
     out.add(c("flows-typologies", police, "flows", "typologies"));
     out.add(c("flows-trace", police, "flows", "trace", payer));
     out.add(c("flows-between", police, "flows", "between", payer, payee));
+    out.add(c("assets", police, "assets", holder));
     out.add(
         c(
             "audit-query",
