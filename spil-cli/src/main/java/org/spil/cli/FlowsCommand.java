@@ -96,15 +96,7 @@ final class FlowsCommand implements Runnable {
         return 0;
       }
       out.printf("%d cycles%n", alerts.size());
-      for (MoneyFlows.Alert a : alerts) {
-        out.printf("%n%s%n", a.explanation());
-        for (MoneyFlows.Hop h : a.hops()) {
-          out.printf(
-              "  %s  %,16.2f %s  %s -> %s  [%s]%n",
-              h.date(), h.amount(), h.currency(), h.from(), h.to(), h.payment());
-        }
-      }
-      out.flush();
+      print(out, alerts);
       return 0;
     }
   }
@@ -183,23 +175,28 @@ final class FlowsCommand implements Runnable {
                       counts.entrySet().stream()
                           .map(e -> e.getValue() + " " + e.getKey())
                           .toList()));
-      for (MoneyFlows.Alert a : alerts) {
-        out.printf(
-            "%n[%s, score %s%s] %s%n  alert %s%n",
-            a.typology(),
-            a.score(),
-            a.triage() == null ? "" : ", " + a.triage().verdict() + " by " + a.triage().by(),
-            a.explanation(),
-            a.id());
-        for (MoneyFlows.Hop h : a.hops()) {
-          out.printf(
-              "  %s  %,16.2f %s  %s -> %s  [%s]%n",
-              h.date(), h.amount(), h.currency(), h.fromLabel(), h.toLabel(), h.payment());
-        }
-      }
-      out.flush();
+      print(out, alerts);
       return 0;
     }
+  }
+
+  /** Alerts as text: typology, score, verdict, explanation, id, then each payment. */
+  static void print(PrintWriter out, List<MoneyFlows.Alert> alerts) {
+    for (MoneyFlows.Alert a : alerts) {
+      out.printf(
+          "%n[%s, score %s%s] %s%n  alert %s%n",
+          a.typology(),
+          a.score(),
+          a.triage() == null ? "" : ", " + a.triage().verdict() + " by " + a.triage().by(),
+          a.explanation(),
+          a.id());
+      for (MoneyFlows.Hop h : a.hops()) {
+        out.printf(
+            "  %s  %,16.2f %s  %s -> %s  [%s]%n",
+            h.date(), h.amount(), h.currency(), h.fromLabel(), h.toLabel(), h.payment());
+      }
+    }
+    out.flush();
   }
 
   /** {@code spil flows judge}: the team's verdict on an alert. */
