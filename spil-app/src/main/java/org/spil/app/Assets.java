@@ -115,19 +115,18 @@ public final class Assets {
                   toId,
                   toCaption,
                   datasets(viewer, r.id())));
-          if (step.kind() != null && !visited.contains(canonical.getOrDefault(toId, toId))) {
+          String kind = kindOf(step, toSchema);
+          boolean company = ORGANIZATIONS.contains(toSchema);
+          if (kind != null && !visited.contains(canonical.getOrDefault(toId, toId))) {
             assets.putIfAbsent(
                 toId,
                 new Asset(
-                    toId,
-                    toSchema,
-                    toCaption,
-                    step.kind(),
-                    value(viewer, toId, r),
-                    List.copyOf(longer)));
+                    toId, toSchema, toCaption, kind, value(viewer, toId, r), List.copyOf(longer)));
           }
           String goOn = canonical.getOrDefault(toId, toId);
-          if (step.controls() && longer.size() < depth && visited.add(goOn)) {
+          // go on from companies and people, not from a house or a car
+          boolean goesOn = step.kind() == null || company;
+          if (step.controls() && goesOn && longer.size() < depth && visited.add(goOn)) {
             queue.add(new Object[] {goOn, toCaption, List.copyOf(longer)});
           }
         }
@@ -215,6 +214,22 @@ public final class Assets {
       }
     }
     return false;
+  }
+
+  /** The schemata of companies and other organisations: what shares and directorships are of. */
+  private static final Set<String> ORGANIZATIONS =
+      Set.of("Company", "Organization", "LegalEntity", "PublicBody");
+
+  /** What a share or a registration makes of the entity it is of. */
+  private static String kindOf(Step step, String schema) {
+    if (step.kind() == null || step.assetIsRelation() || ORGANIZATIONS.contains(schema)) {
+      return step.kind();
+    }
+    return switch (schema) {
+      case "RealEstate" -> "real estate";
+      case "Vehicle", "Vessel", "Airplane" -> kindOf(schema);
+      default -> "other asset";
+    };
   }
 
   private static String kindOf(String schema) {
