@@ -116,12 +116,8 @@ public final class MoneyFlows {
     public Query {
       typologies =
           typologies.isEmpty() ? EnumSet.allOf(Typology.class) : EnumSet.copyOf(typologies);
-      if (since != null && day(since) == null) {
-        throw new IllegalArgumentException("since: '" + since + "' is not a date (YYYY-MM-DD)");
-      }
-      if (until != null && day(until) == null) {
-        throw new IllegalArgumentException("until: '" + until + "' is not a date (YYYY-MM-DD)");
-      }
+      checkDate("since", since);
+      checkDate("until", until);
     }
 
     /** Every typology at the default thresholds over all days. */
@@ -552,7 +548,15 @@ public final class MoneyFlows {
       if (windowDays < 0 || windowDays > 3660) {
         throw new IllegalArgumentException("window: 0 to 3660 days, not " + windowDays);
       }
-      new Query(Set.of(), Thresholds.defaults(), since, until);
+      checkDate("since", since);
+      checkDate("until", until);
+    }
+  }
+
+  /** Refuses a value of a date field that is not a date. */
+  private static void checkDate(String field, String value) {
+    if (value != null && day(value) == null) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not a date (YYYY-MM-DD)");
     }
   }
 

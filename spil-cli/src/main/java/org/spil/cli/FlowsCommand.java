@@ -125,17 +125,7 @@ final class FlowsCommand implements Runnable {
         description = "Only these typologies (repeat or separate by commas; default: all).")
     List<String> typologies = new ArrayList<>();
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Payments on or after DATE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Payments on or before DATE.")
-    String until;
-
-    @Option(
-        names = "--thresholds",
-        paramLabel = "FILE",
-        description = "A thresholds file (key = value lines) changing some thresholds.")
-    Path thresholds;
+    @Mixin ScanOptions scan;
 
     @Option(
         names = "--json",
@@ -152,9 +142,7 @@ final class FlowsCommand implements Runnable {
       }
       List<MoneyFlows.Alert> alerts;
       try (Store store = flows.spil.open(false)) {
-        MoneyFlows.Query query =
-            new MoneyFlows.Query(
-                which, MoneyFlows.thresholds(store.dir(), thresholds), since, until);
+        MoneyFlows.Query query = scan.query(store, which);
         alerts = new MoneyFlows(store).typologies(viewer.viewer(store), query);
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -270,17 +258,7 @@ final class FlowsCommand implements Runnable {
         description = "The window of the windowed features (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Payments on or after DATE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Payments on or before DATE.")
-    String until;
-
-    @Option(
-        names = "--thresholds",
-        paramLabel = "FILE",
-        description = "A thresholds file for the alerts counted.")
-    Path thresholds;
+    @Mixin ScanOptions scan;
 
     @Override
     public Integer call() throws Exception {
@@ -292,9 +270,7 @@ final class FlowsCommand implements Runnable {
       }
       long rows;
       try (Store store = flows.spil.open(false)) {
-        MoneyFlows.Query query =
-            new MoneyFlows.Query(
-                Set.of(), MoneyFlows.thresholds(store.dir(), thresholds), since, until);
+        MoneyFlows.Query query = scan.query(store, Set.of());
         rows = new MoneyFlows(store).features(viewer.viewer(store), query, window, l, out);
       }
       PrintWriter w = spec.commandLine().getOut();

@@ -283,6 +283,21 @@ class LeakTest {
             data);
     assertThat(r.code()).isZero();
     assertThat(r.out()).isNotBlank().doesNotContain("no matches");
+    // the money-flow commands the readers above get nothing from do show the police their data
+    String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
+    Cli.Result alerts = Cli.run(concat(new String[] {"flows", "typologies"}, police));
+    assertThat(alerts.out()).contains("structuring", "Kruiskade Vastgoed B.V.");
+    Cli.Result traced = Cli.run(concat(new String[] {"flows", "trace", policeIds.get(0)}, police));
+    Cli.Result tracedFromNobody =
+        Cli.run(concat(new String[] {"flows", "trace", "no-such-entity"}, police));
+    assertThat(tracedFromNobody.code()).isNotZero();
+    assertThat(
+            policeIds.stream()
+                .anyMatch(
+                    id -> Cli.run(concat(new String[] {"flows", "trace", id}, police)).code() == 0))
+        .as("some police entity is traced")
+        .isTrue();
+    assertThat(traced.err()).doesNotContain("Exception");
   }
 
   static String[] concat(String[] a, String[] b) {

@@ -107,7 +107,7 @@ public final class Payments {
 
   /**
    * Every party and account the visible payments name, as far as the viewer may see them; returns
-   * how many. An id a payment names but the viewer sees nothing of does not come.
+   * how many. An id a payment names but the viewer sees nothing of does not come. Audited.
    */
   public long parties(Viewer viewer, Consumer<Party> consumer) {
     Scope scope = store.scope(viewer);
@@ -142,10 +142,12 @@ public final class Payments {
       throw new StoreException(
           "cannot read the parties of payments: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    store.audited(
+        viewer, "entities-read", Map.of("schemata", List.of("parties of payments"), "entities", n));
     return n;
   }
 
-  /** The exchanges that visible crypto wallets name as managing them, in order. */
+  /** The exchanges that visible crypto wallets name as managing them, in order; audited. */
   public List<String> walletExchanges(Viewer viewer) {
     Scope scope = store.scope(viewer);
     List<String> out = new ArrayList<>();
@@ -165,6 +167,10 @@ public final class Payments {
       throw new StoreException(
           "cannot read crypto wallets: " + Warehouse.firstLine(e.getMessage()), e);
     }
+    store.audited(
+        viewer,
+        "entities-read",
+        Map.of("schemata", List.of("CryptoWallet"), "entities", out.size()));
     return out;
   }
 }
