@@ -11,18 +11,31 @@ import java.util.Arrays;
 public final class Scan {
   private final PaymentGraph graph;
   private final Thresholds thresholds;
+  private final Trades trades;
   private long[] regularPairs;
 
   /** The most accounts a scan takes: a pair of them and a month fit in one long. */
   static final int MAX_NODES = 8_000_000;
 
   public Scan(PaymentGraph graph, Thresholds thresholds) {
+    this(graph, thresholds, null);
+  }
+
+  /**
+   * A scan that also compares the payments with declared trade ({@link Typology#TRADE_BASED});
+   * {@code trades} may be null (no trade known), else it must be built for this graph.
+   */
+  public Scan(PaymentGraph graph, Thresholds thresholds, Trades trades) {
+    if (trades != null && trades.graph() != graph) {
+      throw new IllegalArgumentException("the trades were built for another payment graph");
+    }
     if (graph.nodes() > MAX_NODES) {
       throw new IllegalArgumentException(
           "a scan takes at most " + MAX_NODES + " accounts, not " + graph.nodes());
     }
     this.graph = graph;
     this.thresholds = thresholds;
+    this.trades = trades;
   }
 
   public PaymentGraph graph() {
@@ -31,6 +44,11 @@ public final class Scan {
 
   public Thresholds thresholds() {
     return thresholds;
+  }
+
+  /** The declared trade to compare payments with, or null. */
+  public Trades trades() {
+    return trades;
   }
 
   /**

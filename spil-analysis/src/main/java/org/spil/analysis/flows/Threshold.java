@@ -186,6 +186,27 @@ public enum Threshold {
       "fewest payouts from exchanges to one account within the window"),
   OFF_RAMP_MIN_TOTAL(
       "off-ramp.min-total", Type.AMOUNT, "20000", 0, 1e15, "least money paid out in the window"),
+  TRADE_INVOICE_FACTOR(
+      "trade.invoice-factor",
+      Type.FACTOR,
+      "1.5",
+      1,
+      1e6,
+      "how many times more (or less) than a shipment's declared value its payments must be"),
+  TRADE_MATCH_DAYS(
+      "trade.match-days",
+      Type.DAYS,
+      "90",
+      0,
+      3660,
+      "days before or after a shipment's arrival in which a payment can be for it"),
+  TRADE_MIN_AMOUNT(
+      "trade.min-amount",
+      Type.AMOUNT,
+      "10000",
+      0,
+      1e15,
+      "least money paid for no goods, by a third party, or above or below the declared value"),
   CRYPTO_EXCHANGES(
       "crypto.exchanges",
       Type.NAMES,

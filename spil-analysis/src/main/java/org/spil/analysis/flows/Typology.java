@@ -35,7 +35,11 @@ public enum Typology {
       "two domestic payments in two countries with matching amounts within days and no link"
           + " between them (underground banking)"),
   CRYPTO_OFF_RAMP(
-      "crypto-off-ramp", "repeated payouts from crypto exchanges to one account within weeks");
+      "crypto-off-ramp", "repeated payouts from crypto exchanges to one account within weeks"),
+  TRADE_BASED(
+      "trade-based",
+      "payments for shipments that do not match their declared value, paid by a third party, or"
+          + " for goods that never came (compared with customs declarations)");
 
   private final String id;
   private final String finds;
@@ -104,6 +108,7 @@ public enum Typology {
       case PASS_THROUGH -> PassThrough.find(scan);
       case MIRROR_TRANSFER -> MirrorTransfers.find(scan);
       case CRYPTO_OFF_RAMP -> CryptoOffRamp.find(scan);
+      case TRADE_BASED -> TradeBased.find(scan);
     };
   }
 }
