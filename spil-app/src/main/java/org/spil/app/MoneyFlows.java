@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.spil.analysis.flows.Scan;
 import org.spil.analysis.flows.Threshold;
 import org.spil.analysis.flows.Thresholds;
 import org.spil.analysis.flows.Trace;
+import org.spil.analysis.flows.Trades;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
@@ -148,7 +150,7 @@ public final class MoneyFlows {
     Graphs graphs = graphs(viewer, query, "typologies");
     List<Alert> alerts = new ArrayList<>();
     for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
-      Scan scan = new Scan(c.getValue(), query.thresholds());
+      Scan scan = new Scan(c.getValue(), query.thresholds(), graphs.trades.get(c.getKey()));
       for (Typology t : query.typologies()) {
         for (Finding f : t.find(scan)) {
           alerts.add(alert(graphs, c.getKey(), c.getValue(), f));
@@ -218,6 +220,9 @@ public final class MoneyFlows {
 
     /** Per currency, per payment in the order added: dataset, payer party, beneficiary party. */
     final Map<String, List<String[]>> about = new HashMap<>();
+
+    /** Per currency, the declared trade to compare its payments with (none: no shipments). */
+    final Map<String, Trades> trades = new HashMap<>();
   }
 
   /**
@@ -255,6 +260,11 @@ public final class MoneyFlows {
     Integer until = query.until() == null ? null : day(query.until());
     Map<String, PaymentGraph.Builder> builders = new TreeMap<>();
     Graphs graphs = new Graphs();
+    DeclaredTrade trade =
+        query.typologies().contains(Typology.TRADE_BASED)
+            ? DeclaredTrade.read(store, viewer)
+            : null;
+    Map<String, int[]> shipmentOf = new HashMap<>();
     store
         .payments()
         .each(
@@ -288,13 +298,26 @@ public final class MoneyFlows {
               describe(b, from, p.payer(), parties, exchanges);
               describe(b, to, p.beneficiary(), parties, exchanges);
               b.add(p.id(), from, to, day, p.amount());
-              graphs
-                  .about
-                  .computeIfAbsent(currency, c -> new ArrayList<>())
-                  .add(new String[] {p.dataset(), p.payer(), p.beneficiary()});
+              List<String[]> about = graphs.about.computeIfAbsent(currency, c -> new ArrayList<>());
+              about.add(new String[] {p.dataset(), p.payer(), p.beneficiary()});
+              if (trade != null && !trade.isEmpty()) {
+                int at = about.size() - 1;
+                int[] named = shipmentOf.computeIfAbsent(currency, c -> new int[1024]);
+                if (at == named.length) {
+                  named = Arrays.copyOf(named, named.length * 2);
+                  shipmentOf.put(currency, named);
+                }
+                named[at] = trade.referencedBy(p.purpose());
+              }
             });
     for (Map.Entry<String, PaymentGraph.Builder> e : builders.entrySet()) {
-      graphs.byCurrency.put(e.getKey(), e.getValue().build());
+      PaymentGraph g = e.getValue().build();
+      graphs.byCurrency.put(e.getKey(), g);
+      if (trade != null && !trade.isEmpty()) {
+        graphs.trades.put(
+            e.getKey(),
+            trade.of(g, graphs.about.get(e.getKey()), shipmentOf.get(e.getKey()), parties));
+      }
     }
     return graphs;
   }

@@ -110,6 +110,26 @@ public final class Payments {
    * how many. An id a payment names but the viewer sees nothing of does not come. Audited.
    */
   public long parties(Viewer viewer, Consumer<Party> consumer) {
+    return parties(
+        store,
+        viewer,
+        "Payment",
+        "'payer', 'payerAccount', 'beneficiary', 'beneficiaryAccount'",
+        "parties of payments",
+        consumer);
+  }
+
+  /**
+   * Every entity the visible entities of a schema name in some properties (an SQL list of quoted
+   * names), as far as the viewer may see them; returns how many. Audited as a read of {@code what}.
+   */
+  static long parties(
+      Store store,
+      Viewer viewer,
+      String schema,
+      String props,
+      String what,
+      Consumer<Party> consumer) {
     Scope scope = store.scope(viewer);
     if (scope.isEmpty()) {
       return 0;
@@ -117,8 +137,11 @@ public final class Payments {
     String sql =
         "WITH named AS (SELECT DISTINCT value AS id FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
-            + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
-            + " 'beneficiaryAccount'))"
+            + " AND schema = '"
+            + schema
+            + "' AND prop IN ("
+            + props
+            + "))"
             + " SELECT entity_id, min(schema), min(value) FILTER (WHERE prop = 'name'),"
             + " min(value) FILTER (WHERE prop = 'iban'), min(value) FILTER (WHERE prop = 'country')"
             + " FROM statement s WHERE "
@@ -126,7 +149,7 @@ public final class Payments {
             + " AND entity_id IN (SELECT id FROM named) AND prop IN ('name', 'iban', 'country')"
             + " GROUP BY entity_id ORDER BY entity_id";
     long n = 0;
-    try (Statement st = warehouse.connection().createStatement();
+    try (Statement st = store.warehouse().connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         consumer.accept(
@@ -140,10 +163,9 @@ public final class Payments {
       }
     } catch (SQLException e) {
       throw new StoreException(
-          "cannot read the parties of payments: " + Warehouse.firstLine(e.getMessage()), e);
+          "cannot read the " + what + ": " + Warehouse.firstLine(e.getMessage()), e);
     }
-    store.audited(
-        viewer, "entities-read", Map.of("schemata", List.of("parties of payments"), "entities", n));
+    store.audited(viewer, "entities-read", Map.of("schemata", List.of(what), "entities", n));
     return n;
   }
 

@@ -236,6 +236,11 @@ public final class Store implements AutoCloseable {
     return new Payments(this);
   }
 
+  /** The shipments a viewer may see, one row each (trade against payments). */
+  public Shipments shipments() {
+    return new Shipments(this);
+  }
+
   /** FtM and Parquet exports of what a viewer may see. */
   public Exports exports() {
     return new Exports(this);

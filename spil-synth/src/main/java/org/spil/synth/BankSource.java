@@ -77,8 +77,17 @@ final class BankSource extends Source {
   private final List<String> fileNames = new ArrayList<>();
   private long e2e;
 
-  BankSource(World world, Truth truth, Path root) {
+  /** Share of the importers of legal trade whose statements the FIOD obtained. */
+  static final double IMPORTERS_COVERED = 0.08;
+
+  private final Trade trade;
+
+  /** Shipments whose payments a planted pattern makes, by id: no ordinary payment for them. */
+  private final Set<String> paidOtherwise = new HashSet<>();
+
+  BankSource(World world, Truth truth, Path root, Trade trade) {
     super(world, truth, root);
+    this.trade = trade;
   }
 
   @Override
@@ -131,7 +140,14 @@ final class BankSource extends Source {
         cover(person(i));
       }
     }
+    for (int k = 0; k < trade.legalCount; k++) {
+      int j = trade.legal(k).consignee();
+      if (Rng.unit(world.seed, "bank-importer", j) < IMPORTERS_COVERED) {
+        cover(company(j));
+      }
+    }
     planPatterns();
+    planTradePayments();
     for (int month = 0; month < World.MONTHS; month++) {
       List<Tx> txs = new ArrayList<>(background(month));
       txs.addAll(planned.getOrDefault(month, List.of()));
@@ -297,6 +313,64 @@ final class BankSource extends Source {
       }
     }
     return World.RETAIL_A;
+  }
+
+  // ------------------------------------------------------------------ trade
+
+  /**
+   * The payments for goods: every shipment whose paying side the FIOD covers is paid by it (the
+   * consignee, or the buyer abroad of an export) to the consignor, at its declared value less a
+   * discount of up to 3%, once after arrival or in two instalments around it; most payments name
+   * the bill of lading. A shipment a planted pattern pays is left to the pattern, and one whose
+   * payments fall outside the statements' three years is not paid in them.
+   */
+  private void planTradePayments() {
+    for (int k = 0; k < trade.legalCount; k++) {
+      payFor(trade.legal(k));
+    }
+    for (Shipment s : trade.networkShipments()) {
+      if (!paidOtherwise.contains(s.id())) {
+        payFor(s);
+      }
+    }
+  }
+
+  private void payFor(Shipment s) {
+    Holder payer = company(s.consignee());
+    if (!covered.containsKey(payer.iban())) {
+      return;
+    }
+    Holder supplier = company(s.consignor());
+    Rng r = Rng.of(world.seed, "trade-payment-" + s.id(), 0);
+    long cents = s.valueEur() * 100;
+    String text = "INV " + r.digits(6) + (r.chance(0.85) ? " B/L " + trade.billOfLading(s) : "");
+    List<Object[]> parts = new ArrayList<>();
+    if (r.chance(0.25)) {
+      long first = cents * 3 / 10;
+      parts.add(new Object[] {s.arrival().minusDays(r.between(10, 30)), first});
+      parts.add(
+          new Object[] {
+            s.arrival().plusDays(r.between(5, 30)), (cents - first) * r.between(985, 1000) / 1000
+          });
+    } else {
+      parts.add(
+          new Object[] {
+            s.arrival().plusDays(r.between(3, 40)), cents * r.between(970, 1000) / 1000
+          });
+    }
+    for (Object[] part : parts) {
+      if (monthOf((LocalDate) part[0]) < 0 || monthOf((LocalDate) part[0]) >= World.MONTHS) {
+        return;
+      }
+    }
+    for (Object[] part : parts) {
+      LocalDate day = (LocalDate) part[0];
+      plan(monthOf(day), tx(0, day, (long) part[1], payer, supplier, text, "PMNT/ICDT/XBCT", r));
+    }
+  }
+
+  private static int monthOf(LocalDate day) {
+    return (int) ChronoUnit.MONTHS.between(World.START, day.withDayOfMonth(1));
   }
 
   // ------------------------------------------------------------------ patterns
@@ -635,7 +709,165 @@ final class BankSource extends Source {
             "out-" + (k + 1));
       }
       gs.record();
+      seq = planTradeBased(n, r, seq);
     }
+  }
+
+  /**
+   * Trade-based laundering of a network, around the shipments its importer receives: one shipment
+   * paid at several times its declared value (over-invoicing), one paid wholly or partly by the
+   * network's trading company in Dubai (a third-party payer), and advance payments to an exporter
+   * that never ships anything to the importer (payments without goods). Returns the last pattern
+   * number used.
+   */
+  private int planTradeBased(Network n, Rng r, int seq) {
+    List<Shipment> own = new ArrayList<>();
+    for (Shipment s : trade.networkShipments()) {
+      if (s.network().equals(n.id())
+          && s.consignee() == n.importer()
+          && s.month() >= 2
+          && s.month() <= World.MONTHS - 4) {
+        own.add(s);
+      }
+    }
+    Holder importer = company(n.importer());
+    Holder ae = company(n.tradingAe());
+    if (own.size() >= 2) {
+      Shipment over = own.get(r.below(own.size()));
+      Shipment third = own.get(r.below(own.size()));
+      while (third == over) {
+        third = own.get(r.below(own.size()));
+      }
+      Holder supplier = company(over.consignor());
+      String bl = trade.billOfLading(over);
+      Pattern p =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "trade-based",
+              n,
+              "over-invoicing: "
+                  + importer.ownerName()
+                  + " paid "
+                  + supplier.ownerName()
+                  + " several times the declared value of shipment "
+                  + bl);
+      long total = over.valueEur() * r.between(250, 500);
+      long first = total * r.between(40, 60) / 100;
+      p.add(
+          tx(
+              0,
+              over.arrival().plusDays(r.between(2, 10)),
+              first,
+              importer,
+              supplier,
+              "INV " + r.digits(6) + " B/L " + bl,
+              "PMNT/ICDT/XBCT",
+              r),
+          "over-1");
+      p.add(
+          tx(
+              0,
+              over.arrival().plusDays(r.between(12, 25)),
+              total - first,
+              importer,
+              supplier,
+              "INV " + r.digits(6) + " B/L " + bl + " balance",
+              "PMNT/ICDT/XBCT",
+              r),
+          "over-2");
+      p.record();
+      paidOtherwise.add(over.id());
+      supplier = company(third.consignor());
+      bl = trade.billOfLading(third);
+      p =
+          new Pattern(
+              String.format("PAT%04d", ++seq),
+              "trade-based",
+              n,
+              "third-party payment: "
+                  + ae.ownerName()
+                  + " paid "
+                  + supplier.ownerName()
+                  + " for shipment "
+                  + bl
+                  + " to "
+                  + importer.ownerName());
+      long cents = third.valueEur() * 100;
+      long byImporter = r.chance(0.5) ? cents * r.between(30, 50) / 100 : 0;
+      if (byImporter > 0) {
+        p.add(
+            tx(
+                0,
+                third.arrival().plusDays(r.between(2, 10)),
+                byImporter,
+                importer,
+                supplier,
+                "INV " + r.digits(6) + " B/L " + bl,
+                "PMNT/ICDT/XBCT",
+                r),
+            "consignee");
+      }
+      p.add(
+          tx(
+              0,
+              third.arrival().plusDays(r.between(3, 20)),
+              cents - byImporter,
+              ae,
+              supplier,
+              "payment on behalf of client B/L " + bl,
+              "PMNT/ICDT/XBCT",
+              r),
+          "third-party");
+      p.record();
+      paidOtherwise.add(third.id());
+    }
+    Set<Integer> suppliers = new HashSet<>();
+    for (Shipment s : trade.networkShipments()) {
+      if (s.consignee() == n.importer()) {
+        suppliers.add(s.consignor());
+      }
+    }
+    int exporter = -1;
+    for (int attempt = 0; attempt < 1000 && exporter < 0; attempt++) {
+      Shipment s = trade.legal(r.below(trade.legalCount));
+      Company c = world.company(s.consignor());
+      if (!suppliers.contains(s.consignor())
+          && !c.country().equals("hk")
+          && !c.country().equals("tr")) {
+        exporter = s.consignor();
+      }
+    }
+    if (exporter < 0) {
+      return seq;
+    }
+    Holder supplier = company(exporter);
+    Pattern p =
+        new Pattern(
+            String.format("PAT%04d", ++seq),
+            "trade-based",
+            n,
+            "payments without goods: "
+                + importer.ownerName()
+                + " paid "
+                + supplier.ownerName()
+                + " in advance for goods that never came");
+    LocalDate day = World.START.plusMonths(r.between(3, 32)).plusDays(r.below(20));
+    for (int k = r.between(2, 3); k > 0; k--) {
+      p.add(
+          tx(
+              0,
+              day,
+              r.between(300, 900) * 100_00L,
+              importer,
+              supplier,
+              "advance payment order " + r.digits(5),
+              "PMNT/ICDT/XBCT",
+              r),
+          "advance");
+      day = day.plusDays(r.between(3, 9));
+    }
+    p.record();
+    return seq;
   }
 
   // ------------------------------------------------------------------ statements

@@ -167,7 +167,7 @@ final class CustomsSource extends Source {
     boolean export = s.loading().startsWith("NL");
     csv.row(
         s.id(),
-        "BL" + r.digits(9),
+        trade.billOfLading(s),
         container,
         vessel.name(),
         imo,

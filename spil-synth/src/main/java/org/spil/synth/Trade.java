@@ -67,6 +67,11 @@ final class Trade {
     return new Vessel(name, six + Identifiers.imoCheckDigit(six));
   }
 
+  /** The bill of lading of a shipment: customs declares it, the payments for it may name it. */
+  String billOfLading(Shipment s) {
+    return "BL" + Rng.of(world.seed, "bill-of-lading-" + s.id(), 0).digits(9);
+  }
+
   static String container(Rng r) {
     String ten = r.pick(OWNERS) + r.digits(6);
     return ten + Identifiers.containerCheckDigit(ten);

@@ -230,7 +230,17 @@ class ScenarioTest {
             "crypto-off-ramp",
             "fan-out",
             "scatter-gather",
-            "gather-scatter");
+            "gather-scatter",
+            "trade-based");
+    Set<String> billsOfLading = new HashSet<>();
+    schemas
+        .get("douane-nl")
+        .forEach(
+            (id, schema) -> {
+              if (schema.equals("Shipment")) {
+                billsOfLading.addAll(prop(id, "billOfLading"));
+              }
+            });
     for (Map.Entry<String, List<CSVRecord>> e : byPattern.entrySet()) {
       List<String> ids = e.getValue().stream().map(r -> r.get("entity_id")).toList();
       for (String id : ids) {
@@ -308,6 +318,17 @@ class ScenarioTest {
           }
           assertThat(hub).as("source and gatherer, or the hub").hasSizeLessThanOrEqualTo(2);
           assertThat(sides.size()).as("many in between or around").isGreaterThanOrEqualTo(3);
+        }
+        case "trade-based" -> {
+          for (CSVRecord r : e.getValue()) {
+            String purpose = prop(r.get("entity_id"), "purpose").get(0);
+            if (r.get("step").equals("advance")) {
+              assertThat(purpose).as("goods that never came").doesNotContain("B/L");
+            } else {
+              String bl = purpose.replaceAll(".*B/L (BL\\d{9}).*", "$1");
+              assertThat(billsOfLading).as("the shipment paid for").contains(bl);
+            }
+          }
         }
         default -> throw new AssertionError("unknown typology " + typology.get(e.getKey()));
       }

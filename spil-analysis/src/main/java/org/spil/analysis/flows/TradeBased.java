@@ -15,12 +15,12 @@ import java.util.TreeMap;
  * payment that names a shipment (its bill of lading in the purpose) is for that shipment; each
  * shipment's payments are checked for a payer that is not its consignee (a third party paying for
  * another's goods) and for a total far above or below its declared value (over- or
- * under-invoicing). Payments to a supplier that name no shipment are for the shipments from it to
- * the payer that arrived within the matching days, compared in total with their declared value; a
- * run of such payments with no shipment from the supplier to the payer near any of them is paid for
- * goods that never came. Needs {@link Trades} in the scan (none: no alerts). Score: the money not
- * covered by declared goods (paid by a third party, above or below the declared value, or for
- * nothing).
+ * under-invoicing). Payments across a border to a supplier that name no shipment (a domestic
+ * customer's payment passes no customs) are for the shipments from it to the payer that arrived
+ * within the matching days, compared in total with their declared value; a run of such payments
+ * with no shipment from the supplier to the payer near any of them is paid for goods that never
+ * came. Needs {@link Trades} in the scan (none: no alerts). Score: the money not covered by
+ * declared goods (paid by a third party, above or below the declared value, or for nothing).
  */
 final class TradeBased {
   private TradeBased() {}
@@ -44,17 +44,18 @@ final class TradeBased {
     Map<Integer, List<Integer>> paidFor = new TreeMap<>();
     Map<Long, List<Integer>> unnamed = new TreeMap<>();
     for (int p = 0; p < g.payments(); p++) {
-      int payee = tr.holderOf(g.to(p));
-      if (payee < 0) {
-        continue;
-      }
       int s = tr.referencedBy(p);
-      if (s >= 0 && tr.consignor(s) == payee) {
+      if (s >= 0) {
         paidFor.computeIfAbsent(s, k -> new ArrayList<>()).add(p);
         continue;
       }
+      int payee = tr.holderOf(g.to(p));
       int payer = tr.holderOf(g.from(p));
-      if (supplier[payee] && payer >= 0 && payer != payee) {
+      if (payee >= 0
+          && supplier[payee]
+          && payer >= 0
+          && payer != payee
+          && crossBorder(tr, payee, p)) {
         unnamed.computeIfAbsent(pair(tr, payer, payee), k -> new ArrayList<>()).add(p);
       }
     }
@@ -72,6 +73,17 @@ final class TradeBased {
       found.addAll(unnamed(tr, t, payer, payee, e.getValue(), shipments, paidFor));
     }
     return found;
+  }
+
+  /**
+   * Whether a payment goes from one country to another, the payee's country as customs gives it
+   * where it does (else its account's): only trade that crosses a border passes customs.
+   */
+  private static boolean crossBorder(Trades tr, int payee, int p) {
+    PaymentGraph g = tr.graph();
+    String from = g.country(g.from(p));
+    String to = tr.holderCountry(payee) != null ? tr.holderCountry(payee) : g.country(g.to(p));
+    return from != null && to != null && !from.equals(to);
   }
 
   private static long pair(Trades tr, int a, int b) {

@@ -15,6 +15,7 @@ import java.util.List;
 public final class Trades {
   private final PaymentGraph graph;
   private final List<String> holderNames;
+  private final List<String> holderCountries;
   private final int[] holderOfNode;
   private final int[] referenced;
   private final String[] ids;
@@ -28,6 +29,7 @@ public final class Trades {
   private Trades(Builder b) {
     this.graph = b.graph;
     this.holderNames = List.copyOf(b.holderNames);
+    this.holderCountries = new ArrayList<>(b.holderCountries);
     this.holderOfNode = b.holderOfNode;
     this.referenced = b.referenced;
     int n = b.ids.size();
@@ -60,6 +62,11 @@ public final class Trades {
   /** A holder's name as reports print it. */
   public String holderName(int holder) {
     return holderNames.get(holder);
+  }
+
+  /** A holder's country as a source gives it (customs for a consignor), or null. */
+  public String holderCountry(int holder) {
+    return holderCountries.get(holder);
   }
 
   /** The holder of a graph node, or -1 when none is known (cash, an unknown account). */
@@ -108,6 +115,7 @@ public final class Trades {
   public static final class Builder {
     private final PaymentGraph graph;
     private final List<String> holderNames = new ArrayList<>();
+    private final List<String> holderCountries = new ArrayList<>();
     private final int[] holderOfNode;
     private final int[] referenced;
     private final List<String> ids = new ArrayList<>();
@@ -129,7 +137,15 @@ public final class Trades {
     /** A new holder, named as reports print it; returns its number. */
     public int holder(String name) {
       holderNames.add(name);
+      holderCountries.add(null);
       return holderNames.size() - 1;
+    }
+
+    /** Says where a holder is, as a source gives it (lower-case ISO code); null for unknown. */
+    public Builder country(int holder, String country) {
+      checkHolder(holder);
+      holderCountries.set(holder, country);
+      return this;
     }
 
     /** Says who holds a node of the graph. */

@@ -22,6 +22,7 @@ class TradeBasedTest {
     final List<String> holders = new ArrayList<>(List.of("Importer", "Supplier", "Third"));
     final List<Object[]> shipments = new ArrayList<>();
     final List<Object[]> payments = new ArrayList<>();
+    String supplierCountry = "ec";
 
     World ship(String ref, String from, String to, int day, double value) {
       shipments.add(new Object[] {ref, from, to, day, value});
@@ -53,6 +54,8 @@ class TradeBasedTest {
       for (String h : holders) {
         holder.put(h, t.holder(h));
       }
+      // the supplier's account is Dutch, as banks abroad often are; customs says where it is
+      t.country(holder.get("Supplier"), supplierCountry);
       for (int v = 0; v < g.nodes(); v++) {
         t.holds(v, holder.get(g.node(v).substring("acct-".length())));
       }
@@ -186,6 +189,12 @@ class TradeBasedTest {
     assertThat(nearGoods.find()).as("a shipment arrived 10 days before").isEmpty();
     World notASupplier = new World().pay("Importer", "Third", DAY, 60_000, null);
     assertThat(notASupplier.find()).as("the payee ships nothing to anyone").isEmpty();
+    World domestic =
+        new World()
+            .ship("BL9", "Supplier", "Third", DAY, 40_000)
+            .pay("Importer", "Supplier", DAY + 200, 60_000, null);
+    domestic.supplierCountry = "nl";
+    assertThat(domestic.find()).as("a domestic customer's payment passes no customs").isEmpty();
   }
 
   @Test

@@ -1,0 +1,92 @@
+package org.spil.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.spil.policy.Viewer;
+
+/**
+ * The shipments a viewer may see, one row each, for comparing trade with payments: consignor and
+ * consignee, bill of lading, goods, declared value and currency, and the day it arrived (or left,
+ * for an export). Obtained from {@link Store#shipments()}.
+ */
+public final class Shipments {
+  private final Store store;
+
+  Shipments(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * One visible shipment: the first of its values of each property, the declared value the smallest
+   * that is a number, the day its arrival date, else its departure date, else its date; null where
+   * it has none.
+   */
+  public record Shipment(
+      String id,
+      String consignor,
+      String consignee,
+      String billOfLading,
+      String goods,
+      Double declaredValue,
+      String currency,
+      String date) {}
+
+  /** Every shipment the viewer may see, in the order of their ids; returns how many. Audited. */
+  public long each(Viewer viewer, Consumer<Shipment> consumer) {
+    Scope scope = store.scope(viewer);
+    if (scope.isEmpty()) {
+      return 0;
+    }
+    String sql =
+        "SELECT entity_id, min(value) FILTER (WHERE prop = 'consignor'),"
+            + " min(value) FILTER (WHERE prop = 'consignee'),"
+            + " min(value) FILTER (WHERE prop = 'billOfLading'),"
+            + " min(value) FILTER (WHERE prop = 'goodsDescription'),"
+            + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'declaredValue'),"
+            + " min(value) FILTER (WHERE prop = 'currency'),"
+            + " coalesce(min(value) FILTER (WHERE prop = 'arrivalDate' AND value <> ''),"
+            + " min(value) FILTER (WHERE prop = 'departureDate' AND value <> ''),"
+            + " min(value) FILTER (WHERE prop = 'date' AND value <> ''))"
+            + " FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = 'Shipment' AND prop IN ('consignor', 'consignee', 'billOfLading',"
+            + " 'goodsDescription', 'declaredValue', 'currency', 'arrivalDate', 'departureDate',"
+            + " 'date') GROUP BY entity_id ORDER BY entity_id";
+    long n = 0;
+    try (Statement st = store.warehouse().connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        double value = rs.getDouble(6);
+        Double v = rs.wasNull() ? null : value;
+        consumer.accept(
+            new Shipment(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                v,
+                rs.getString(7),
+                rs.getString(8)));
+        n++;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read shipments: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    store.audited(viewer, "entities-read", Map.of("schemata", List.of("Shipment"), "entities", n));
+    return n;
+  }
+
+  /**
+   * Every consignor and consignee the visible shipments name, as far as the viewer may see them;
+   * returns how many. Audited.
+   */
+  public long parties(Viewer viewer, Consumer<Payments.Party> consumer) {
+    return Payments.parties(
+        store, viewer, "Shipment", "'consignor', 'consignee'", "parties of shipments", consumer);
+  }
+}
