@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.policy.Viewer;
@@ -77,6 +80,53 @@ class AssetsTest {
               });
       assertThatThrownBy(() -> assets.of(analyst, "no-such-entity", 3))
           .hasMessage("no entity 'no-such-entity' you may see");
+      everyAssetOfTheTruthIsInItsLeadersOverview(store, analyst, truth);
     }
+  }
+
+  /**
+   * Every asset {@code truth/assets.csv} ties to a leader (his home, his property company's houses,
+   * warehouse and yacht, the house a relative holds for him) is in the overview of the leader's
+   * resolved entity, with the value the register gives.
+   */
+  private static void everyAssetOfTheTruthIsInItsLeadersOverview(
+      Store store, Viewer analyst, Path truth) throws IOException {
+    Map<String, String> canonical = new HashMap<>();
+    store
+        .resolutions()
+        .clusters(analyst)
+        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> policeRecord = new HashMap<>();
+    for (String line : Files.readAllLines(truth.resolve("records.csv"))) {
+      String[] f = line.split(",");
+      if (f[0].equals("politie-nl")) {
+        policeRecord.putIfAbsent(f[3], f[1]);
+      }
+    }
+    List<String> rows = Files.readAllLines(truth.resolve("assets.csv"));
+    assertThat(rows).hasSizeGreaterThan(10);
+    Assets assets = new Assets(store);
+    Map<String, Set<String>> overviews = new HashMap<>();
+    int checked = 0;
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",");
+      String leader = f[7];
+      String record = policeRecord.get(leader);
+      if (record == null) {
+        continue; // a leader the police do not know is no subject to start from
+      }
+      String subject = canonical.getOrDefault(record, record);
+      Set<String> ids =
+          overviews.computeIfAbsent(
+              subject,
+              x ->
+                  assets.of(analyst, x, 3).assets().stream()
+                      .map(Assets.Asset::id)
+                      .collect(Collectors.toSet()));
+      assertThat(ids).as(f[0] + " of " + leader + " (" + f[6] + ")").contains(f[1]);
+      checked++;
+    }
+    assertThat(checked).as("assets checked").isGreaterThanOrEqualTo((rows.size() - 1) * 3 / 4);
+    assertThat(overviews).as("leaders checked").isNotEmpty();
   }
 }

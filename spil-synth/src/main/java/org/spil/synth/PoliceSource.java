@@ -62,15 +62,7 @@ final class PoliceSource extends Source {
       for (int i = 0; i < world.scale; i++) {
         Actor actor = world.actor(i);
         Rng r = Rng.of(world.seed, "police", i);
-        boolean known =
-            actor == null
-                ? r.unit() < 0.06
-                : switch (actor.role()) {
-                  case NOTARY, ACCOUNTANT -> r.chance(0.2);
-                  case MULE -> r.chance(0.5);
-                  default -> r.chance(0.95);
-                };
-        if (!known) {
+        if (!known(actor, r)) {
           continue;
         }
         Person p = world.person(i);
@@ -92,6 +84,22 @@ final class PoliceSource extends Source {
     incidents();
     links();
     dataset(YAML);
+  }
+
+  /** Whether the police know a person: the first draw of the person's police randomness. */
+  private static boolean known(Actor actor, Rng r) {
+    return actor == null
+        ? r.unit() < 0.06
+        : switch (actor.role()) {
+          case NOTARY, ACCOUNTANT -> r.chance(0.2);
+          case MULE -> r.chance(0.5);
+          default -> r.chance(0.95);
+        };
+  }
+
+  /** Whether the police know person {@code i}, as {@link #write} decides it. */
+  static boolean knows(World world, int i) {
+    return known(world.actor(i), Rng.of(world.seed, "police", i));
   }
 
   private void person(
@@ -280,7 +288,8 @@ final class PoliceSource extends Source {
         for (Tie t : Tie.of(n)) {
           String a = policeIds.get(t.a());
           String b = policeIds.get(t.b());
-          if (a != null && b != null && r.chance(0.7)) {
+          // family is always on file; of the other ties, what surveillance happened to see
+          if (a != null && b != null && (t.kind().equals("family") || r.chance(0.7))) {
             csv.row(a, b, t.dutch(), format(World.START.minusDays(r.below(1500)), DUTCH));
           }
         }

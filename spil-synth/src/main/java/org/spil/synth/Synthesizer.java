@@ -87,6 +87,7 @@ public final class Synthesizer {
                   new PoliceSource(world, truth, tmp),
                   new CustomsSource(world, truth, tmp, trade),
                   new RegisterSource(world, truth, tmp),
+                  new KadasterSource(world, truth, tmp),
                   new BankSource(world, truth, tmp, trade),
                   new BorderSource(world, truth, tmp),
                   new ProsecutionSource(world, truth, tmp),

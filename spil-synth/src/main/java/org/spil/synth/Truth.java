@@ -23,6 +23,7 @@ final class Truth implements AutoCloseable {
   final Csv route;
   final Csv seizureChains;
   final Csv invalid;
+  final Csv assets;
 
   Truth(Path dir) {
     try {
@@ -88,6 +89,18 @@ final class Truth implements AutoCloseable {
             "consignee_entity_id",
             "director_truth_id",
             "network");
+    assets =
+        Csv.utf8(
+            dir.resolve("assets.csv"),
+            "asset",
+            "entity_id",
+            "schema",
+            "kind",
+            "value_eur",
+            "registered_owner",
+            "chain",
+            "leader",
+            "network");
     invalid =
         Csv.utf8(
             dir.resolve("invalid_values.csv"),
@@ -124,7 +137,8 @@ final class Truth implements AutoCloseable {
             patternTransactions,
             route,
             seizureChains,
-            invalid)) {
+            invalid,
+            assets)) {
       c.close();
     }
   }
@@ -151,7 +165,8 @@ final class Truth implements AutoCloseable {
       - `networks.csv`: `network`, `kind` (cocaine through Rotterdam or Antwerp, synthetic
         drugs), `port`, `size`, `leaders` and `companies` (`;`-joined truth ids).
       - `patterns.csv`: planted laundering patterns: `pattern_id`, `typology` (`fan-in-smurfing`,
-        `company-cycle`, `pass-through-mule`, `mirror-transfer`, `crypto-off-ramp`), `network`,
+        `company-cycle`, `pass-through-mule`, `mirror-transfer`, `crypto-off-ramp`, `fan-out`,
+        `scatter-gather`, `gather-scatter`, `trade-based`), `network`,
         `first_date`, `last_date`, `transactions`, `total_eur`, `description`.
       - `pattern_transactions.csv`: the payments of each pattern: `pattern_id`, `dataset`,
         `end_to_end_id` (the camt.053 EndToEndId), `entity_id` of the Payment, `step` (order in
@@ -161,6 +176,13 @@ final class Truth implements AutoCloseable {
         `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
       - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
         and that company's director: the chain an analyst should be able to walk.
+      - `assets.csv`: what network leaders own for confiscation, from the land and ship register
+        (`kadaster`): `asset` (cadastral code or ship register mark), its `entity_id`, `schema`
+        (RealEstate, Vessel), `kind`, `value_eur` (purchase price or value), `registered_owner`
+        (truth id of the person or company the register names), `chain` (`;`-joined truth ids
+        from the leader to the registered owner: the leader himself, his property company, or
+        the relative who holds it for him), `leader` and `network`. Every row is in the leader's
+        asset overview once the records are resolved.
       - `invalid_values.csv`: values made invalid on purpose (`dataset`, `file`, `line`,
         `column`, `value`, `reason`); ingest must reject exactly these and nothing else.
       """;

@@ -196,7 +196,7 @@ final class World {
     return r.chance(0.5) ? RETAIL_A : RETAIL_B;
   }
 
-  private Address address(Rng r, boolean belgian) {
+  Address address(Rng r, boolean belgian) {
     String[] city = belgian ? r.pick(BE_CITIES) : r.pick(NL_CITIES);
     String street = belgian ? r.pick(BE_STREETS) : r.pick(NL_STREETS);
     String number = String.valueOf(r.between(1, 240)) + (r.chance(0.15) ? "a" : "");

@@ -105,6 +105,7 @@ class ScenarioTest {
             "douane-nl",
             "encrochat",
             "fiod-bank",
+            "kadaster",
             "kmar",
             "kvk-register",
             "om",
@@ -112,6 +113,28 @@ class ScenarioTest {
             "politie-nl");
     assertThat(out.resolve("fiod-bank/afschriften")).isDirectory();
     assertThat(out.resolve("truth/README.md")).isRegularFile();
+  }
+
+  @Test
+  void leadersOwnRealEstateAndAYachtThroughTheirCompanyAndRelatives() throws IOException {
+    List<CSVRecord> assets = truth("assets.csv");
+    Set<String> networks = new HashSet<>();
+    Set<String> kinds = new HashSet<>();
+    Set<Integer> chainLengths = new HashSet<>();
+    for (CSVRecord a : assets) {
+      String id = a.get("entity_id");
+      assertThat(schemas.get("kadaster").get(id)).as(a.get("asset")).isEqualTo(a.get("schema"));
+      assertThat(prop(id, "amount")).as("a value").isNotEmpty();
+      String[] chain = a.get("chain").split(";");
+      assertThat(chain[0]).isEqualTo(a.get("leader"));
+      assertThat(chain[chain.length - 1]).isEqualTo(a.get("registered_owner"));
+      networks.add(a.get("network"));
+      kinds.add(a.get("kind"));
+      chainLengths.add(chain.length);
+    }
+    assertThat(networks).hasSameSizeAs(truth("networks.csv"));
+    assertThat(kinds).containsExactlyInAnyOrder("real estate", "vessel");
+    assertThat(chainLengths).as("his own, and through a company or relative").contains(1, 2);
   }
 
   @Test
