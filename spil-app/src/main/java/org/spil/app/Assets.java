@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.spil.policy.Viewer;
+import org.spil.store.AccountStatements;
 import org.spil.store.EntityRecord;
 import org.spil.store.Relations;
 import org.spil.store.Store;
@@ -153,9 +154,39 @@ public final class Assets {
         }
       }
     }
-    List<Asset> sorted = new ArrayList<>(assets.values());
+    List<Asset> sorted = withBalances(viewer, new ArrayList<>(assets.values()));
     sorted.sort(Comparator.comparing(Asset::kind).thenComparingInt(a -> a.chain().size()));
     return new Overview(subject, root.get().caption(), depth, sorted, visited.size());
+  }
+
+  /**
+   * The assets with each bank account's value the closing balance of its latest statement the
+   * viewer may see (a balance a holder's register gives stays where there is no statement).
+   */
+  private List<Asset> withBalances(Viewer viewer, List<Asset> assets) {
+    List<String> accounts =
+        assets.stream().filter(a -> a.schema().equals("BankAccount")).map(Asset::id).toList();
+    if (accounts.isEmpty()) {
+      return assets;
+    }
+    Map<String, AccountStatements.Balance> balances =
+        store.accountStatements().latest(viewer, accounts);
+    assets.replaceAll(
+        a -> {
+          AccountStatements.Balance b = balances.get(a.id());
+          if (b == null) {
+            return a;
+          }
+          String value =
+              String.format(
+                  Locale.ROOT,
+                  "%s %,.2f on %s",
+                  b.currency() == null ? "" : b.currency(),
+                  b.amount(),
+                  b.date() == null ? "?" : b.date());
+          return new Asset(a.id(), a.schema(), a.caption(), a.kind(), value.strip(), a.chain());
+        });
+    return assets;
   }
 
   /**

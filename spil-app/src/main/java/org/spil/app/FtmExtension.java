@@ -16,10 +16,11 @@ import org.spil.model.Schema;
 import org.spil.model.Schemata;
 
 /**
- * Spil's own schemata (Shipment, Seizure, BorderCrossing, LegalAssistanceRequest) as schema YAML in
- * FollowTheMoney's own format, one file per schema, so that followthemoney loads them beside its
- * model and reads Spil's FtM exports whole: labels, parents, caption, edge, and each own property
- * with its FtM type, and for references the range and the reverse property FtM requires.
+ * Spil's own schemata (Shipment, Seizure, BorderCrossing, LegalAssistanceRequest, AccountStatement)
+ * as schema YAML in FollowTheMoney's own format, one file per schema, so that followthemoney loads
+ * them beside its model and reads Spil's FtM exports whole: labels, parents, caption, edge, and
+ * each own property with its FtM type, and for references the range and the reverse property FtM
+ * requires.
  */
 public final class FtmExtension {
   private static final YAMLMapper YAML =

@@ -78,6 +78,9 @@ class AssetsTest {
                 assertThat(a.chain().get(0).relation()).isEqualTo("owns");
                 assertThat(a.chain().get(1).datasets()).contains("fiod-bank");
               });
+      assertThat(accounts)
+          .as("the balance of the latest bank statement")
+          .anySatisfy(a -> assertThat(a.value()).matches("EUR -?[0-9,]+\\.[0-9]{2} on 2025-12-31"));
       assertThatThrownBy(() -> assets.of(analyst, "no-such-entity", 3))
           .hasMessage("no entity 'no-such-entity' you may see");
       everyAssetOfTheTruthIsInItsLeadersOverview(store, analyst, truth);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Export visible entities as FtM JSON lines, or statements as Parquet or CSV.",
       "FtM output holds only what FollowTheMoney defines, plus Spil's own schemata (Shipment,"
-          + " Seizure, BorderCrossing, LegalAssistanceRequest; see spil schema export) unless"
+          + " Seizure, BorderCrossing, LegalAssistanceRequest, AccountStatement; see spil schema"
+          + " export) unless"
           + " --strict; a bank account's holder is written as an Ownership. Statements come in"
           + " FtM's statement-table layout (id, entity_id, canonical_id, prop, prop_type, schema,"
           + " value, original_value, dataset, lang, origin, first_seen, last_seen) with Spil's"

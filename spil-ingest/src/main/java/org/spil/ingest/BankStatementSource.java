@@ -22,7 +22,9 @@ import javax.xml.stream.XMLStreamReader;
  * entry's transaction details, in the fixed columns of {@link #COLUMNS}, so that a dataset maps
  * bank statements with the same {@code queries:} as a CSV file. An entry without transaction
  * details is one row. Counterparty columns name the other side from the account's point of view.
- * The XML is streamed (statements of any size) and read without DTDs or external entities.
+ * The statement's period and its opening and closing booked balances (signed: a debit balance is
+ * negative) come with every row of it. The XML is streamed (statements of any size) and read
+ * without DTDs or external entities.
  */
 final class BankStatementSource implements RecordSource {
   static final List<String> COLUMNS =
@@ -52,7 +54,13 @@ final class BankStatementSource implements RecordSource {
           "counterparty_iban",
           "remittance",
           "bank_tx_code",
-          "additional_info");
+          "additional_info",
+          "period_from",
+          "period_to",
+          "opening_balance",
+          "opening_date",
+          "closing_balance",
+          "closing_date");
 
   private static final Map<String, Integer> HEADER = header();
   private static final Set<String> STATEMENT_ELEMENTS = Set.of("Stmt", "Rpt", "Ntfctn");
@@ -73,6 +81,7 @@ final class BankStatementSource implements RecordSource {
   private boolean entryHadDetails;
   private final StringBuilder text = new StringBuilder();
   private String amountCurrency;
+  private final String[] balance = new String[4];
   private long rowLine;
   private SourceRecord next;
 
@@ -199,6 +208,8 @@ final class BankStatementSource implements RecordSource {
       rowLine = xml.getLocation().getLineNumber();
     } else if (name.equals("Amt")) {
       amountCurrency = xml.getAttributeValue(null, "Ccy");
+    } else if (name.equals("Bal") && !within("Ntry")) {
+      Arrays.fill(balance, null);
     }
   }
 
@@ -214,12 +225,53 @@ final class BankStatementSource implements RecordSource {
       tx = null;
     } else if (name.equals("Ntry") && !entryHadDetails) {
       next = row(entry);
+    } else if (name.equals("Bal") && !within("Ntry")) {
+      balance();
+    }
+  }
+
+  /**
+   * Keeps a statement's opening or closing booked balance (type, amount, indicator, date in {@link
+   * #balance}): OPBD or PRCD opens, CLBD closes; other balances (available, interim) are not kept.
+   */
+  private void balance() {
+    String type = balance[0];
+    String amount = balance[1];
+    if (type == null || amount == null) {
+      return;
+    }
+    String signed = "DBIT".equals(balance[2]) ? "-" + amount : amount;
+    if (type.equals("OPBD") || type.equals("PRCD")) {
+      put(statement, "opening_balance", signed);
+      put(statement, "opening_date", balance[3]);
+    } else if (type.equals("CLBD")) {
+      put(statement, "closing_balance", signed);
+      put(statement, "closing_date", balance[3]);
     }
   }
 
   private void assign(String name, String value) {
     String parent = ancestor(1);
     boolean inEntry = within("Ntry");
+    if (!inEntry && within("Bal")) {
+      switch (name) {
+        case "Cd" -> balance[0] = within("Bal", "Tp") ? value : balance[0];
+        case "Amt" -> balance[1] = value;
+        case "CdtDbtInd" -> balance[2] = value;
+        case "Dt", "DtTm" -> balance[3] = value.length() > 10 ? value.substring(0, 10) : value;
+        default -> {}
+      }
+      return;
+    }
+    if (!inEntry && within("FrToDt")) {
+      String date = value.length() > 10 ? value.substring(0, 10) : value;
+      if (name.equals("FrDtTm")) {
+        put(statement, "period_from", date);
+      } else if (name.equals("ToDtTm")) {
+        put(statement, "period_to", date);
+      }
+      return;
+    }
     String[] target = tx != null ? tx : inEntry ? entry : statement;
     switch (name) {
       case "IBAN" -> {

@@ -102,12 +102,60 @@ class BankStatementSourceTest {
     assertThat(t.get("remittance")).isEqualTo("lening deel 2");
     assertThat(t.get("bank_tx_code")).isEqualTo("PMNT/ICDT/ESCT");
     assertThat(t.line()).isEqualTo(18);
+    assertThat(t.get("opening_balance")).isEqualTo("100.00");
+    assertThat(t.get("opening_date")).isEqualTo("2024-01-01");
+    assertThat(t.get("closing_balance")).as("after the entries: not known to them").isNull();
     SourceRecord interest = rows.get(1);
     assertThat(interest.get("amount")).isEqualTo("12.50");
     assertThat(interest.get("direction")).isEqualTo("CRDT");
     assertThat(interest.get("additional_info")).isEqualTo("Rente");
     assertThat(interest.get("end_to_end_id")).isNull();
     assertThat(interest.get("account_iban")).isEqualTo("NL91ABNA0417164300");
+  }
+
+  @Test
+  void readsThePeriodAndTheOpeningAndClosingBalancesOfEachStatement() throws IOException {
+    String statement =
+        """
+            <Stmt>
+              <Id>%s</Id>
+              <FrToDt><FrDtTm>%s-01T00:00:00</FrDtTm><ToDtTm>%s-31T23:59:59</ToDtTm></FrToDt>
+              <Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct>
+              <Bal><Tp><CdOrPrtry><Cd>%s</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">250.00</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%s-01</Dt></Dt></Bal>
+              <Bal><Tp><CdOrPrtry><Cd>ITAV</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">9.00</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%s-15</Dt></Dt></Bal>
+              <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%s</Amt>
+                <CdtDbtInd>%s</CdtDbtInd><Dt><DtTm>%s-31T23:59:59</DtTm></Dt></Bal>
+              <Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>
+                <BookgDt><Dt>%s-20</Dt></BookgDt></Ntry>
+            </Stmt>
+        """;
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+        """
+            + statement.formatted(
+                "ST-1", "2024-01", "2024-01", "OPBD", "2024-01", "2024-01", "240.00", "CRDT",
+                "2024-01", "2024-01")
+            + statement.formatted(
+                "ST-2", "2024-03", "2024-03", "PRCD", "2024-03", "2024-03", "75.50", "DBIT",
+                "2024-03", "2024-03")
+            + "</BkToCstmrStmt></Document>\n";
+    List<SourceRecord> rows = read(xml);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("period_from")).isEqualTo("2024-01-01");
+    assertThat(rows.get(0).get("period_to")).isEqualTo("2024-01-31");
+    assertThat(rows.get(0).get("opening_balance")).isEqualTo("250.00");
+    assertThat(rows.get(0).get("closing_balance")).isEqualTo("240.00");
+    assertThat(rows.get(0).get("closing_date")).isEqualTo("2024-01-31");
+    assertThat(rows.get(1).get("statement_id")).isEqualTo("ST-2");
+    assertThat(rows.get(1).get("opening_balance")).as("previously closed").isEqualTo("250.00");
+    assertThat(rows.get(1).get("closing_balance")).as("overdrawn").isEqualTo("-75.50");
+    assertThat(rows.get(1).get("amount"))
+        .as("an entry's amount is not a balance")
+        .isEqualTo("10.00");
   }
 
   @Test

@@ -51,8 +51,8 @@ public final class Schema {
 
   /**
    * True for Spil's own schemata, which FollowTheMoney lacks (Shipment, Seizure, BorderCrossing,
-   * LegalAssistanceRequest): exports describe them as an FtM extension, strict exports leave them
-   * out.
+   * LegalAssistanceRequest, AccountStatement): exports describe them as an FtM extension, strict
+   * exports leave them out.
    */
   public boolean isExtension() {
     return extension;

@@ -43,8 +43,8 @@ public final class Exports {
    * Writes visible entities as FollowTheMoney JSON lines; returns how many lines. Only what the FtM
    * model defines is written: a bank account's holder (a Spil property) becomes an FtM {@code
    * Ownership} (owner -> asset) of its own; entities of Spil's own schemata (Shipment, Seizure,
-   * BorderCrossing, LegalAssistanceRequest) are written as {@code spil schema export} describes
-   * them for FtM, or left out when {@code strict}.
+   * BorderCrossing, LegalAssistanceRequest, AccountStatement) are written as {@code spil schema
+   * export} describes them for FtM, or left out when {@code strict}.
    */
   public long ftm(Viewer viewer, Writer out, boolean strict) {
     Scope scope = store.scope(viewer);

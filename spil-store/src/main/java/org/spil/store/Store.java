@@ -236,6 +236,11 @@ public final class Store implements AutoCloseable {
     return new Payments(this);
   }
 
+  /** The bank statements a viewer may see: the latest balance of accounts. */
+  public AccountStatements accountStatements() {
+    return new AccountStatements(this);
+  }
+
   /** The shipments a viewer may see, one row each (trade against payments). */
   public Shipments shipments() {
     return new Shipments(this);

@@ -1244,6 +1244,18 @@ final class BankSource extends Source {
               properties:
                 iban: {column: creditor_iban}
                 holder: {entity: ontvanger}
+            afschrift:
+              schema: AccountStatement
+              keys: [statement_id]
+              key_literal: afschrift
+              properties:
+                account: {entity: rekening}
+                statementId: {column: statement_id}
+                startDate: {column: period_from}
+                endDate: {column: period_to}
+                openingBalance: {column: opening_balance}
+                closingBalance: {column: closing_balance}
+                currency: {column: account_currency}
             betaling:
               schema: Payment
               keys: [end_to_end_id]
