@@ -44,8 +44,9 @@ import org.spil.store.Store;
  * see: the laundering typologies of {@link Typology} under a set of {@link Thresholds}, each alert
  * with the payments behind it and an explanation an analyst can put in a report. Money moves
  * between accounts (a party stands in where a payment names no account); cash paid in or taken out
- * and the accounts of crypto exchanges are nodes of their own kind. Each currency is a graph of its
- * own.
+ * and the accounts of crypto exchanges are nodes of their own kind. A payment counts in euros where
+ * a source gives its amount in euros (a statement of a euro account booked it, at the bank's rate),
+ * else in the currency paid; each currency is a graph of its own.
  */
 public final class MoneyFlows {
   /** The node every cash deposit comes from. */
@@ -271,8 +272,11 @@ public final class MoneyFlows {
             viewer,
             p -> {
               Integer day = day(p.date());
+              // in euros where a statement booked it in euros, else in the currency paid
+              boolean euros = p.amountEur() != null;
+              Double amount = euros ? p.amountEur() : p.amount();
               if (day == null
-                  || p.amount() == null
+                  || amount == null
                   || (since != null && day < since)
                   || (until != null && day > until)) {
                 return;
@@ -292,12 +296,12 @@ public final class MoneyFlows {
                 return;
               }
               String currency =
-                  p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
+                  euros || p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
               PaymentGraph.Builder b =
                   builders.computeIfAbsent(currency, c -> PaymentGraph.builder().currency(c));
               describe(b, from, p.payer(), parties, exchanges);
               describe(b, to, p.beneficiary(), parties, exchanges);
-              b.add(p.id(), from, to, day, p.amount());
+              b.add(p.id(), from, to, day, amount);
               List<String[]> about = graphs.about.computeIfAbsent(currency, c -> new ArrayList<>());
               about.add(new String[] {p.dataset(), p.payer(), p.beneficiary()});
               if (trade != null && !trade.isEmpty()) {

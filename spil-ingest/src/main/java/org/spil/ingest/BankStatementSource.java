@@ -23,8 +23,11 @@ import javax.xml.stream.XMLStreamReader;
  * bank statements with the same {@code queries:} as a CSV file. An entry without transaction
  * details is one row. Counterparty columns name the other side from the account's point of view.
  * The statement's period and its opening and closing booked balances (signed: a debit balance is
- * negative) come with every row of it. The XML is streamed (statements of any size) and read
- * without DTDs or external entities.
+ * negative) come with every row of it. {@code instructed_amount} and {@code instructed_currency}
+ * are what the payer instructed (the transaction's InstdAmt), else the amount booked, so that both
+ * sides' statements of one payment agree on them; {@code exchange_rate} is the rate the bank
+ * applied (CcyXchg), and {@code amount_eur} the amount booked where it was booked in euros. The XML
+ * is streamed (statements of any size) and read without DTDs or external entities.
  */
 final class BankStatementSource implements RecordSource {
   static final List<String> COLUMNS =
@@ -60,7 +63,11 @@ final class BankStatementSource implements RecordSource {
           "opening_balance",
           "opening_date",
           "closing_balance",
-          "closing_date");
+          "closing_date",
+          "instructed_amount",
+          "instructed_currency",
+          "exchange_rate",
+          "amount_eur");
 
   private static final Map<String, Integer> HEADER = header();
   private static final Set<String> STATEMENT_ELEMENTS = Set.of("Stmt", "Rpt", "Ntfctn");
@@ -319,8 +326,12 @@ final class BankStatementSource implements RecordSource {
         if (entryAmount || txAmount) {
           put(target, "amount", value);
           put(target, "currency", amountCurrency);
+        } else if (parent.equals("InstdAmt")) {
+          put(target, "instructed_amount", value);
+          put(target, "instructed_currency", amountCurrency);
         }
       }
+      case "XchgRate" -> put(target, "exchange_rate", value);
       case "NtryRef" -> put(target, "entry_ref", value);
       case "AcctSvcrRef" -> put(target, "account_servicer_ref", value);
       case "Dt", "DtTm" -> {
@@ -368,6 +379,16 @@ final class BankStatementSource implements RecordSource {
 
   private SourceRecord row(String[] values) {
     String[] out = values.clone();
+    int amount = HEADER.get("amount");
+    int currency = HEADER.get("currency");
+    if (out[HEADER.get("instructed_amount")] == null) {
+      out[HEADER.get("instructed_amount")] = out[amount];
+      out[HEADER.get("instructed_currency")] = out[currency];
+    }
+    String booked = out[currency] != null ? out[currency] : out[HEADER.get("account_currency")];
+    if ("EUR".equalsIgnoreCase(booked)) {
+      out[HEADER.get("amount_eur")] = out[amount];
+    }
     boolean credit = "CRDT".equals(out[HEADER.get("direction")]);
     out[HEADER.get("counterparty_name")] =
         out[HEADER.get(credit ? "debtor_name" : "creditor_name")];

@@ -103,6 +103,9 @@ class BankStatementSourceTest {
     assertThat(t.get("bank_tx_code")).isEqualTo("PMNT/ICDT/ESCT");
     assertThat(t.line()).isEqualTo(18);
     assertThat(t.get("opening_balance")).isEqualTo("100.00");
+    assertThat(t.get("instructed_amount")).as("the amount booked").isEqualTo("9500.00");
+    assertThat(t.get("instructed_currency")).isEqualTo("EUR");
+    assertThat(t.get("amount_eur")).isEqualTo("9500.00");
     assertThat(t.get("opening_date")).isEqualTo("2024-01-01");
     assertThat(t.get("closing_balance")).as("after the entries: not known to them").isNull();
     SourceRecord interest = rows.get(1);
@@ -111,6 +114,43 @@ class BankStatementSourceTest {
     assertThat(interest.get("additional_info")).isEqualTo("Rente");
     assertThat(interest.get("end_to_end_id")).isNull();
     assertThat(interest.get("account_iban")).isEqualTo("NL91ABNA0417164300");
+  }
+
+  @Test
+  void readsWhatThePayerInstructedInAnotherCurrencyAndTheRateApplied() throws IOException {
+    String xml =
+        HEAD.formatted("08", "BICFI", "BICFI")
+            + """
+                <Ntry>
+                  <Amt Ccy="EUR">46296.30</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                  <BookgDt><Dt>2024-01-09</Dt></BookgDt>
+                  <NtryDtls><TxDtls>
+                    <Refs><EndToEndId>E2E-9</EndToEndId></Refs>
+                    <AmtDtls>
+                      <InstdAmt><Amt Ccy="USD">50000.00</Amt></InstdAmt>
+                      <TxAmt><Amt Ccy="EUR">46296.30</Amt>
+                        <CcyXchg><SrcCcy>USD</SrcCcy><TrgtCcy>EUR</TrgtCcy><XchgRate>1.08</XchgRate></CcyXchg>
+                      </TxAmt>
+                    </AmtDtls>
+                  </TxDtls></NtryDtls>
+                </Ntry>
+                <Ntry>
+                  <Amt Ccy="USD">1200.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                  <BookgDt><Dt>2024-01-10</Dt></BookgDt>
+                </Ntry>
+            """
+            + TAIL;
+    List<SourceRecord> rows = read(xml);
+    assertThat(rows).hasSize(2);
+    SourceRecord in = rows.get(0);
+    assertThat(in.get("amount")).isEqualTo("46296.30");
+    assertThat(in.get("instructed_amount")).isEqualTo("50000.00");
+    assertThat(in.get("instructed_currency")).isEqualTo("USD");
+    assertThat(in.get("exchange_rate")).isEqualTo("1.08");
+    assertThat(in.get("amount_eur")).isEqualTo("46296.30");
+    SourceRecord dollars = rows.get(1);
+    assertThat(dollars.get("instructed_currency")).isEqualTo("USD");
+    assertThat(dollars.get("amount_eur")).as("not booked in euros").isNull();
   }
 
   @Test

@@ -26,7 +26,8 @@ public final class Payments {
 
   /**
    * One visible payment: the first of its values of each property (in alphabetical order), the
-   * amount the smallest that is a number; null where it has none.
+   * amount the smallest that is a number, {@code amountEur} the amount in euros where a source
+   * gives it (a statement booked in euros); null where it has none.
    */
   public record Payment(
       String id,
@@ -39,7 +40,8 @@ public final class Payments {
       String currency,
       String purpose,
       String programme,
-      String dataset) {}
+      String dataset,
+      Double amountEur) {}
 
   /**
    * A party or account a visible payment names, with what the viewer may see of it: its schema,
@@ -68,11 +70,13 @@ public final class Payments {
             + " min(value) FILTER (WHERE prop = 'purpose'), min(batch_id),"
             + " min(value) FILTER (WHERE prop = 'payerAccount'),"
             + " min(value) FILTER (WHERE prop = 'beneficiaryAccount'),"
-            + " min(value) FILTER (WHERE prop = 'programme')"
+            + " min(value) FILTER (WHERE prop = 'programme'),"
+            + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'amountEur')"
             + " FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
-            + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose', 'programme')"
+            + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose', 'programme',"
+            + " 'amountEur')"
             + " GROUP BY entity_id ORDER BY entity_id";
     Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
@@ -95,7 +99,8 @@ public final class Payments {
                 rs.getString(6),
                 rs.getString(7),
                 rs.getString(11),
-                p == null ? null : p.dataset()));
+                p == null ? null : p.dataset(),
+                eur(rs)));
         n++;
       }
     } catch (SQLException e) {
@@ -103,6 +108,11 @@ public final class Payments {
     }
     store.audited(viewer, "entities-read", Map.of("schemata", List.of("Payment"), "entities", n));
     return n;
+  }
+
+  private static Double eur(ResultSet rs) throws SQLException {
+    double eur = rs.getDouble(12);
+    return rs.wasNull() ? null : eur;
   }
 
   /**

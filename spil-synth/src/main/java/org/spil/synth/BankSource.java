@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -900,10 +901,12 @@ final class BankSource extends Source {
       entries.sort(
           Comparator.comparing((Entry e) -> e.tx().date()).thenComparing(e -> e.tx().e2e()));
       Writer w = file(h.iban(), from);
+      String ccy = currency(h);
       long opening = balances.get(h.iban());
       long closing = opening;
       for (Entry e : entries) {
-        closing += e.credit() ? e.tx().cents() : -e.tx().cents();
+        long booked = convert(e.tx().cents(), ccy, e.tx().date());
+        closing += e.credit() ? booked : -booked;
       }
       balances.put(h.iban(), closing);
       String bic = BIC.getOrDefault(bank(h.iban()), "ABNANL2A");
@@ -924,15 +927,19 @@ final class BankSource extends Source {
               + to
               + "T23:59:59</ToDtTm></FrToDt>\n");
       w.write(
-          "      <Acct>\n        <Id><IBAN>" + h.iban() + "</IBAN></Id>\n        <Ccy>EUR</Ccy>\n");
+          "      <Acct>\n        <Id><IBAN>"
+              + h.iban()
+              + "</IBAN></Id>\n        <Ccy>"
+              + ccy
+              + "</Ccy>\n");
       w.write("        <Ownr><Nm>" + xml(h.ownerName()) + "</Nm></Ownr>\n");
       w.write(
           "        <Svcr><FinInstnId><BIC>" + bic + "</BIC></FinInstnId></Svcr>\n      </Acct>\n");
-      balance(w, "OPBD", opening, from);
-      balance(w, "CLBD", closing, to);
+      balance(w, "OPBD", opening, ccy, from);
+      balance(w, "CLBD", closing, ccy, to);
       int n = 0;
       for (Entry e : entries) {
-        entry(w, e, h, ++n);
+        entry(w, e, h, ccy, ++n);
       }
       w.write("    </Stmt>\n");
     }
@@ -954,12 +961,14 @@ final class BankSource extends Source {
     }
   }
 
-  private static void balance(Writer w, String code, long cents, LocalDate date)
+  private static void balance(Writer w, String code, long cents, String ccy, LocalDate date)
       throws IOException {
     w.write(
         "      <Bal><Tp><CdOrPrtry><Cd>"
             + code
-            + "</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">"
+            + "</Cd></CdOrPrtry></Tp><Amt Ccy=\""
+            + ccy
+            + "\">"
             + amount(Math.abs(cents))
             + "</Amt><CdtDbtInd>"
             + (cents < 0 ? "DBIT" : "CRDT")
@@ -968,12 +977,16 @@ final class BankSource extends Source {
             + "</Dt></Dt></Bal>\n");
   }
 
-  private static void entry(Writer w, Entry e, Holder account, int n) throws IOException {
+  private void entry(Writer w, Entry e, Holder account, String ccy, int n) throws IOException {
     Tx t = e.tx();
     String[] code = t.code().split("/");
+    long booked = convert(t.cents(), ccy, t.date());
+    // the payer instructs in its account's currency; cash comes in the account's own
+    String instructedCcy = t.debtor() == null ? ccy : currency(t.debtor());
+    long instructed = convert(t.cents(), instructedCcy, t.date());
     w.write("      <Ntry>\n");
     w.write("        <NtryRef>" + n + "</NtryRef>\n");
-    w.write("        <Amt Ccy=\"EUR\">" + amount(t.cents()) + "</Amt>\n");
+    w.write("        <Amt Ccy=\"" + ccy + "\">" + amount(booked) + "</Amt>\n");
     w.write("        <CdtDbtInd>" + (e.credit() ? "CRDT" : "DBIT") + "</CdtDbtInd>\n");
     w.write("        <Sts>BOOK</Sts>\n");
     w.write("        <BookgDt><Dt>" + t.date() + "</Dt></BookgDt>\n");
@@ -994,10 +1007,31 @@ final class BankSource extends Source {
             + "</SubFmlyCd></Fmly></Domn></BkTxCd>\n");
     w.write("        <NtryDtls><TxDtls>\n");
     w.write("          <Refs><EndToEndId>" + t.e2e() + "</EndToEndId></Refs>\n");
-    w.write(
-        "          <AmtDtls><TxAmt><Amt Ccy=\"EUR\">"
-            + amount(t.cents())
-            + "</Amt></TxAmt></AmtDtls>\n");
+    if (instructedCcy.equals(ccy)) {
+      w.write(
+          "          <AmtDtls><TxAmt><Amt Ccy=\""
+              + ccy
+              + "\">"
+              + amount(booked)
+              + "</Amt></TxAmt></AmtDtls>\n");
+    } else {
+      w.write(
+          "          <AmtDtls><InstdAmt><Amt Ccy=\""
+              + instructedCcy
+              + "\">"
+              + amount(instructed)
+              + "</Amt></InstdAmt><TxAmt><Amt Ccy=\""
+              + ccy
+              + "\">"
+              + amount(booked)
+              + "</Amt><CcyXchg><SrcCcy>"
+              + instructedCcy
+              + "</SrcCcy><TrgtCcy>"
+              + ccy
+              + "</TrgtCcy><XchgRate>"
+              + rate(instructedCcy, ccy, t.date()).toPlainString()
+              + "</XchgRate></CcyXchg></TxAmt></AmtDtls>\n");
+    }
     w.write("          <RltdPties>\n");
     if (t.debtor() != null) {
       w.write(
@@ -1021,6 +1055,53 @@ final class BankSource extends Source {
 
   private static String amount(long cents) {
     return BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  /**
+   * The currency an account is kept in: the networks' underground bankers in Dubai keep US dollars,
+   * every other account euros.
+   */
+  private String currency(Holder h) {
+    if (dollarAccounts == null) {
+      Set<String> ibans = new HashSet<>();
+      for (Network n : world.networks) {
+        ibans.add(world.company(n.hawalaAe()).iban());
+      }
+      dollarAccounts = ibans;
+    }
+    return dollarAccounts.contains(h.iban()) ? "USD" : "EUR";
+  }
+
+  private Set<String> dollarAccounts;
+
+  /**
+   * US dollars per euro on a day: around 1.08, a year's swing of 4 cents and a wobble of a few
+   * weeks, to four decimals, as the ECB publishes its reference rates.
+   */
+  static BigDecimal usdPerEur(LocalDate day) {
+    double d = day.toEpochDay();
+    double rate = 1.08 + 0.04 * Math.sin(2 * Math.PI * d / 365) + 0.006 * Math.sin(d / 9.0);
+    return BigDecimal.valueOf(rate).setScale(4, RoundingMode.HALF_EVEN);
+  }
+
+  /** Units of {@code to} per unit of {@code from} on a day (EUR and USD only). */
+  private static BigDecimal rate(String from, String to, LocalDate day) {
+    if (from.equals(to)) {
+      return BigDecimal.ONE;
+    }
+    BigDecimal usd = usdPerEur(day);
+    return from.equals("EUR") ? usd : BigDecimal.ONE.divide(usd, 6, RoundingMode.HALF_EVEN);
+  }
+
+  /** Euro cents in a currency on a day, to the cent. */
+  private static long convert(long euroCents, String currency, LocalDate day) {
+    if (currency.equals("EUR")) {
+      return euroCents;
+    }
+    return BigDecimal.valueOf(euroCents)
+        .multiply(usdPerEur(day))
+        .setScale(0, RoundingMode.HALF_EVEN)
+        .longValueExact();
   }
 
   static String xml(String s) {
@@ -1261,8 +1342,9 @@ final class BankSource extends Source {
               keys: [end_to_end_id]
               key_literal: betaling
               properties:
-                amount: {column: amount}
-                currency: {column: currency}
+                amount: {column: instructed_amount}
+                currency: {column: instructed_currency}
+                amountEur: {column: amount_eur}
                 date: {column: booking_date}
                 payer: {entity: betaler}
                 payerAccount: {entity: betaalrekening}
