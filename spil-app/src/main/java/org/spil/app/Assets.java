@@ -178,13 +178,10 @@ public final class Assets {
             return a;
           }
           String value =
-              String.format(
-                  Locale.ROOT,
-                  "%s %,.2f on %s",
-                  b.currency() == null ? "" : b.currency(),
-                  b.amount(),
-                  b.date() == null ? "?" : b.date());
-          return new Asset(a.id(), a.schema(), a.caption(), a.kind(), value.strip(), a.chain());
+              money(b.currency() == null ? "" : b.currency(), Double.toString(b.amount()))
+                  + " on "
+                  + (b.date() == null ? "?" : b.date());
+          return new Asset(a.id(), a.schema(), a.caption(), a.kind(), value, a.chain());
         });
     return assets;
   }
@@ -292,17 +289,26 @@ public final class Assets {
     Map<String, List<ValueRecord>> p = e.get().properties();
     List<ValueRecord> eur = p.get("amountEur");
     if (eur != null && !eur.isEmpty()) {
-      return "EUR " + eur.get(0).value();
+      return money("EUR", eur.get(0).value());
     }
     List<ValueRecord> currency = p.get("currency");
-    String unit = currency == null || currency.isEmpty() ? "" : currency.get(0).value() + " ";
+    String unit = currency == null || currency.isEmpty() ? "" : currency.get(0).value();
     for (String amount : List.of("balance", "amount")) {
       List<ValueRecord> v = p.get(amount);
       if (v != null && !v.isEmpty()) {
-        return unit + v.get(0).value();
+        return money(unit, v.get(0).value());
       }
     }
     return null;
+  }
+
+  /** An amount as reports write it ("EUR 789,000.00"); a value that is no number as it is. */
+  private static String money(String currency, String amount) {
+    try {
+      return String.format(Locale.ROOT, "%s %,.2f", currency, Double.parseDouble(amount)).strip();
+    } catch (NumberFormatException e) {
+      return (currency + " " + amount).strip();
+    }
   }
 
   /** The datasets of a relation's visible values. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import org.spil.analysis.graph.Graph;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
+import org.spil.app.Assets;
 import org.spil.app.Exchange;
 import org.spil.app.Ingestion;
 import org.spil.app.MoneyFlows;
@@ -116,6 +119,8 @@ final class DemoTour {
       network(store, truth);
       out.println();
       moneyFlows(store, scenario.resolve("truth"));
+      out.println();
+      leadersAssets(store, truth);
       out.println();
     }
     AuditLog.Integrity audit = Oversight.verify(data);
@@ -484,10 +489,65 @@ final class DemoTour {
                 out.printf(
                     "    %-16s %3d alerts, %3d right; planted %2d, found %2d%n",
                     typology, s.alerts(), s.right(), s.planted(), s.found()));
-    alerts.stream()
-        .filter(a -> a.typology().equals("structuring"))
-        .findFirst()
-        .ifPresent(a -> out.printf("  for example: %s%n", a.explanation()));
+    for (String typology : List.of("structuring", "trade-based")) {
+      alerts.stream()
+          .filter(a -> a.typology().equals(typology))
+          .findFirst()
+          .ifPresent(a -> out.printf("  for example: %s%n", a.explanation()));
+    }
+  }
+
+  /**
+   * The assets of the first network's leader, as the case analyst's resolution sees him: what the
+   * registers and bank statements tie to him and how, against what the truth says he owns.
+   */
+  private void leadersAssets(Store store, GroundTruth truth) {
+    List<GroundTruth.Asset> owned = truth.assets();
+    if (owned.isEmpty()) {
+      return;
+    }
+    String leader = owned.get(0).leader();
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    String record =
+        truth.recordsOf(leader).stream()
+            .filter(r -> r.dataset().equals("politie-nl"))
+            .map(GroundTruth.Record::entityId)
+            .findFirst()
+            .orElse(null);
+    if (record == null) {
+      return;
+    }
+    String subject = record;
+    for (Map.Entry<String, List<String>> c : store.resolutions().clusters(v).entrySet()) {
+      if (c.getValue().contains(record)) {
+        subject = c.getKey();
+      }
+    }
+    Assets.Overview o = new Assets(store).of(v, subject, 3);
+    out.printf(
+        "== Assets of a leader (analist.politie, %s): ./spil assets %s%n", Scenario.CASE, subject);
+    Set<String> listed = new HashSet<>();
+    for (Assets.Asset a : o.assets()) {
+      listed.add(a.id());
+      List<String> via = new ArrayList<>();
+      for (Assets.Link l : a.chain().subList(0, a.chain().size() - 1)) {
+        via.add(l.relation() + " " + l.toCaption());
+      }
+      out.printf(
+          "    %-15s %-36s %28s  %s%n",
+          a.kind(),
+          a.caption().length() > 36 ? a.caption().substring(0, 35) + "…" : a.caption(),
+          a.value() == null ? "" : a.value(),
+          via.isEmpty() ? "his own" : "via: " + String.join(", ", via));
+    }
+    long his = owned.stream().filter(a -> a.leader().equals(leader)).count();
+    long found =
+        owned.stream()
+            .filter(a -> a.leader().equals(leader) && listed.contains(a.entityId()))
+            .count();
+    out.printf(
+        "  %d of the %d register assets the truth gives him are listed (truth/assets.csv)%n",
+        found, his);
   }
 
   private void search(Store store, String user, String purpose, String text) {

@@ -16,8 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the ground truth of a generated scenario ({@code DIR/truth/}) for scoring and for the demo:
  * the networks and their actors, the source records of each real person or company, the planted
- * laundering patterns, the seizure chains and the shipments over the new route. Records are
- * streamed for large scenarios ({@link #eachRecord}); the other files are small.
+ * laundering patterns, the seizure chains, the shipments over the new route and the leaders'
+ * assets. Records are streamed for large scenarios ({@link #eachRecord}); the other files are
+ * small.
  */
 public final class GroundTruth {
   /** A source record of a real person or company: where it is and how the source wrote it. */
@@ -127,7 +128,6 @@ public final class GroundTruth {
     return out;
   }
 
-  /** Shipments over the new route: (month, network or empty) per shipment. */
   /**
    * A shipment on the emerging route: its id, the month of the scenario (0 = January 2023),
    * network.
@@ -142,6 +142,36 @@ public final class GroundTruth {
             out.add(
                 new RouteShipment(
                     r.get("shipment_id"), Integer.parseInt(r.get("month")), r.get("network"))));
+    return out;
+  }
+
+  /**
+   * An asset a network leader owns, from the land and ship register: its entity id, kind, value in
+   * euros, and the truth ids from the leader to the registered owner.
+   */
+  public record Asset(
+      String asset,
+      String entityId,
+      String kind,
+      String valueEur,
+      List<String> chain,
+      String leader,
+      String network) {}
+
+  public List<Asset> assets() {
+    List<Asset> out = new ArrayList<>();
+    read(
+        "assets.csv",
+        r ->
+            out.add(
+                new Asset(
+                    r.get("asset"),
+                    r.get("entity_id"),
+                    r.get("kind"),
+                    r.get("value_eur"),
+                    List.of(r.get("chain").split(";")),
+                    r.get("leader"),
+                    r.get("network"))));
     return out;
   }
 

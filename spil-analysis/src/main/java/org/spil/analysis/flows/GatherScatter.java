@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * Gather-scatter: one account paid by many distinct accounts and paying most of it on to many
- * others within days, a hub through which money changes hands without staying (an underground
- * banker's or a broker's account). Regular counterparties, cash and exchanges are left out. Score:
- * the number of distinct accounts on both sides.
+ * others within days (but not far more than it gathered: that is paying from its own money, as an
+ * importer pays its suppliers from its reserves), a hub through which money changes hands without
+ * staying (an underground banker's or a broker's account). Regular counterparties, cash and
+ * exchanges are left out. Score: the number of distinct accounts on both sides.
  */
 final class GatherScatter {
   private GatherScatter() {}
@@ -24,6 +25,7 @@ final class GatherScatter {
     int window = t.whole(Threshold.GATHER_SCATTER_WINDOW_DAYS);
     int min = t.whole(Threshold.GATHER_SCATTER_MIN_COUNTERPARTIES);
     double minShare = t.number(Threshold.GATHER_SCATTER_MIN_SHARE);
+    double maxShare = t.number(Threshold.GATHER_SCATTER_MAX_SHARE);
     double minTotal = t.number(Threshold.GATHER_SCATTER_MIN_TOTAL);
     List<Finding> found = new ArrayList<>();
     for (int m = 0; m < g.nodes(); m++) {
@@ -58,7 +60,11 @@ final class GatherScatter {
         int payees = distinct(g, outs, o, oEnd, true);
         double in = sum(g, ins, i, iEnd);
         double out = sum(g, outs, o, oEnd);
-        if (payers >= min && payees >= min && in >= minTotal && out >= minShare * in) {
+        if (payers >= min
+            && payees >= min
+            && in >= minTotal
+            && out >= minShare * in
+            && out <= maxShare * in) {
           found.add(finding(g, m, ins, i, iEnd, outs, o, oEnd, payers, payees, in, out, window));
           i = iEnd;
           o = oEnd;

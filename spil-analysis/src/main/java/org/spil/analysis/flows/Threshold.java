@@ -131,6 +131,14 @@ public enum Threshold {
       0.01,
       1,
       "share of what was gathered that must leave again in the window"),
+  GATHER_SCATTER_MAX_SHARE(
+      "gather-scatter.max-share",
+      Type.FACTOR,
+      "1.25",
+      1,
+      1e6,
+      "most it may pay on, as a multiple of what it gathered (paying far more is paying from its"
+          + " own money)"),
   GATHER_SCATTER_MIN_TOTAL(
       "gather-scatter.min-total",
       Type.AMOUNT,

@@ -14,13 +14,14 @@ import java.util.TreeMap;
  * Trade-based laundering: payments to a supplier compared with the shipments customs saw it send. A
  * payment that names a shipment (its bill of lading in the purpose) is for that shipment; each
  * shipment's payments are checked for a payer that is not its consignee (a third party paying for
- * another's goods) and for a total far above or below its declared value (over- or
- * under-invoicing). Payments across a border to a supplier that name no shipment (a domestic
- * customer's payment passes no customs) are for the shipments from it to the payer that arrived
- * within the matching days, compared in total with their declared value; a run of such payments
- * with no shipment from the supplier to the payer near any of them is paid for goods that never
- * came. Needs {@link Trades} in the scan (none: no alerts). Score: the money not covered by
- * declared goods (paid by a third party, above or below the declared value, or for nothing).
+ * another's goods) and for a total far above or below its declared value (over- or under-invoicing;
+ * below only where the payments in view span the days it may be paid in). Payments across a border
+ * to a supplier that name no shipment (a domestic customer's payment passes no customs) are for the
+ * shipments from it to the payer that arrived within the matching days, compared in total with
+ * their declared value; a run of such payments with no shipment from the supplier to the payer near
+ * any of them is paid for goods that never came. Needs {@link Trades} in the scan (none: no
+ * alerts). Score: the money not covered by declared goods (paid by a third party, above or below
+ * the declared value, or for nothing).
  */
 final class TradeBased {
   private TradeBased() {}
@@ -120,7 +121,7 @@ final class TradeBased {
               money(g, byOthers),
               String.join(" and ", others)));
     }
-    String off = offValue(g, t, paid, tr.value(s));
+    String off = offValue(g, t, paid, tr.value(s), covered(tr, t, List.of(s)));
     if (off != null) {
       unexplained += Math.abs(paid - tr.value(s));
       why.add(off);
@@ -145,9 +146,10 @@ final class TradeBased {
 
   /**
    * Why {@code paid} is far off a declared {@code value}, or null when it is within the factor or
-   * the difference is under the least amount.
+   * the difference is under the least amount; paid below counts only when {@code belowCounts}.
    */
-  private static String offValue(PaymentGraph g, Thresholds t, double paid, double value) {
+  private static String offValue(
+      PaymentGraph g, Thresholds t, double paid, double value, boolean belowCounts) {
     double factor = t.number(Threshold.TRADE_INVOICE_FACTOR);
     double minAmount = t.number(Threshold.TRADE_MIN_AMOUNT);
     if (paid - value >= minAmount && paid > value * factor) {
@@ -159,7 +161,7 @@ final class TradeBased {
           value > 0 ? String.format(Locale.ROOT, ", %.2f times it", paid / value) : "",
           number(factor));
     }
-    if (value - paid >= minAmount && paid * factor < value) {
+    if (belowCounts && value - paid >= minAmount && paid * factor < value) {
       return String.format(
           Locale.ROOT,
           "%s below the declared value, %.0f%% of it (threshold: 1/%s): under-invoicing, the rest"
@@ -212,18 +214,18 @@ final class TradeBased {
       int first = g.day(near.get(0)) - matchDays;
       int last = g.day(near.get(near.size() - 1)) + matchDays;
       double declared = 0;
-      int counted = 0;
+      List<Integer> counted = new ArrayList<>();
       for (int s : shipments) {
         if (tr.day(s) >= first && tr.day(s) <= last && !paidFor.containsKey(s)) {
           declared += tr.value(s);
-          counted++;
+          counted.add(s);
         }
       }
-      if (counted == 0) {
+      if (counted.isEmpty()) {
         runs.add(near);
       } else {
         double paid = sum(g, near);
-        String off = offValue(g, t, paid, declared);
+        String off = offValue(g, t, paid, declared, covered(tr, t, counted));
         if (off != null) {
           found.add(
               new Finding(
@@ -243,7 +245,7 @@ final class TradeBased {
                       date(g.day(near.get(0))),
                       date(g.day(near.get(near.size() - 1))),
                       money(g, declared),
-                      count(counted, "shipment", "shipments"),
+                      count(counted.size(), "shipment", "shipments"),
                       days(matchDays),
                       off)));
         }
@@ -280,6 +282,24 @@ final class TradeBased {
                       : count(shipments.size(), "shipment", "shipments") + " at other times")));
     }
     return found;
+  }
+
+  /**
+   * Whether the payments in view cover the days in which every one of the shipments may be paid
+   * (the matching days before and after arrival): a shipment near the start or the end of the data
+   * may be paid before it or after, so too little paid for it says nothing.
+   */
+  private static boolean covered(Trades tr, Thresholds t, List<Integer> shipments) {
+    PaymentGraph g = tr.graph();
+    int matchDays = t.whole(Threshold.TRADE_MATCH_DAYS);
+    int first = g.day(0);
+    int last = g.day(g.payments() - 1);
+    for (int s : shipments) {
+      if (tr.day(s) - matchDays < first || tr.day(s) + matchDays > last) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Days from {@code day} to the nearest of the sorted {@code days}; MAX_VALUE when none. */

@@ -23,6 +23,7 @@ class TradeBasedTest {
     final List<Object[]> shipments = new ArrayList<>();
     final List<Object[]> payments = new ArrayList<>();
     String supplierCountry = "ec";
+    boolean yearsOfData = true;
 
     World ship(String ref, String from, String to, int day, double value) {
       shipments.add(new Object[] {ref, from, to, day, value});
@@ -40,6 +41,11 @@ class TradeBasedTest {
     }
 
     List<Finding> find(Thresholds thresholds) {
+      // the rest of the data: a year of it on either side, between two who trade in nothing
+      if (yearsOfData) {
+        payments.add(0, new Object[] {"Third", "Importer", DAY - 365, 500.0, null});
+        payments.add(new Object[] {"Third", "Importer", DAY + 365, 500.0, null});
+      }
       PaymentGraph.Builder b = PaymentGraph.builder();
       for (String h : holders) {
         b.describe("acct-" + h, "acct-" + h, "nl", PaymentGraph.Kind.ACCOUNT);
@@ -108,7 +114,7 @@ class TradeBasedTest {
             .pay("Importer", "Supplier", DAY + 9, 60_000, "BL1");
     List<Finding> found = w.find();
     assertThat(found).hasSize(1);
-    assertThat(found.get(0).payments()).containsExactly(0, 1);
+    assertThat(found.get(0).payments()).containsExactly(1, 2);
     assertThat(found.get(0).score()).isEqualTo(120_000);
     assertThat(found.get(0).explanation())
         .startsWith("Shipment BL1 (bananen) from Supplier to Importer, declared at EUR 40,000.00")
@@ -143,6 +149,12 @@ class TradeBasedTest {
     assertThat(found).hasSize(1);
     assertThat(found.get(0).explanation())
         .contains("EUR 60,000.00 below the declared value, 33% of it");
+    World atTheEnd =
+        new World()
+            .ship("BL1", "Supplier", "Importer", DAY, 90_000)
+            .pay("Importer", "Supplier", DAY + 5, 30_000, "BL1");
+    atTheEnd.yearsOfData = false;
+    assertThat(atTheEnd.find()).as("the rest may be paid after the data ends").isEmpty();
   }
 
   @Test
@@ -154,7 +166,7 @@ class TradeBasedTest {
             .pay("Third", "Supplier", DAY + 4, 50_000, "BL1");
     List<Finding> found = w.find();
     assertThat(found).hasSize(1);
-    assertThat(found.get(0).payments()).containsExactly(0, 1);
+    assertThat(found.get(0).payments()).containsExactly(1, 2);
     assertThat(found.get(0).score()).isEqualTo(50_000);
     assertThat(found.get(0).explanation())
         .contains("EUR 50,000.00 of it was paid by Third, not by the consignee");
@@ -176,7 +188,7 @@ class TradeBasedTest {
             .pay("Importer", "Supplier", DAY + 600, 20_000, null);
     List<Finding> found = w.find();
     assertThat(found).as("two runs: 30 days apart, then a year later").hasSize(2);
-    assertThat(found.get(0).payments()).containsExactly(0, 1);
+    assertThat(found.get(0).payments()).containsExactly(1, 2);
     assertThat(found.get(0).score()).isEqualTo(130_000);
     assertThat(found.get(0).explanation())
         .startsWith("Importer paid Supplier EUR 130,000.00 in 2 payments")

@@ -132,6 +132,12 @@ class TypologiesTest {
     assertThat(found).hasSize(1);
     assertThat(found.get(0).score()).isEqualTo(10);
     assertThat(find(hub(0.2), Typology.GATHER_SCATTER)).as("money that stays").isEmpty();
+    assertThat(find(hub(1.2), Typology.GATHER_SCATTER))
+        .as("a little more, from its own")
+        .hasSize(1);
+    assertThat(find(hub(1.7), Typology.GATHER_SCATTER))
+        .as("paying far more than came in: its own money")
+        .isEmpty();
   }
 
   private PaymentGraph.Builder mule(double usual, int daysLater) {
