@@ -65,19 +65,24 @@ interface Traced {
   flows: Flow[];
 }
 
-const TYPOLOGIES: [string, string][] = [
-  ["structuring", "Structuring"],
-  ["fan-in", "Fan-in"],
-  ["fan-out", "Fan-out"],
-  ["scatter-gather", "Scatter-gather"],
-  ["gather-scatter", "Gather-scatter"],
-  ["temporal-cycle", "Cycles"],
-  ["pass-through", "Pass-through"],
-  ["mirror-transfer", "Mirror transfers"],
-  ["crypto-off-ramp", "Crypto off-ramp"],
-];
+/** A typology the server looks for, as /api/flows/kinds gives it. */
+interface Kind {
+  id: string;
+  label: string;
+  finds: string;
+}
 
-const NAMES = new Map(TYPOLOGIES);
+/** The typologies in the order alerts come, read from the server once. */
+let TYPOLOGIES: Kind[] = [];
+const NAMES = new Map<string, string>();
+
+async function typologies(): Promise<Kind[]> {
+  if (TYPOLOGIES.length === 0) {
+    TYPOLOGIES = await api<Kind[]>("/api/flows/kinds");
+    for (const k of TYPOLOGIES) NAMES.set(k.id, k.label);
+  }
+  return TYPOLOGIES;
+}
 
 function money(amount: number, currency = "EUR"): string {
   return `${currency} ${amount.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -93,11 +98,12 @@ export async function renderFlows(main: HTMLElement, _args: string[], params: UR
   const show = params.get("show") ?? "open";
   const since = params.get("since") ?? "";
   const until = params.get("until") ?? "";
+  const kinds = await typologies();
   const typologySelect = h(
     "select",
     { id: "flows-typology", name: "typology" },
     h("option", { value: "" }, "All typologies"),
-    TYPOLOGIES.map(([id, name]) => h("option", { value: id, selected: id === typology }, name)),
+    kinds.map((k) => h("option", { value: k.id, selected: k.id === typology, title: k.finds }, k.label)),
   );
   const showSelect = h(
     "select",
@@ -148,14 +154,14 @@ export async function renderFlows(main: HTMLElement, _args: string[], params: UR
     h(
       "ul",
       { class: "chips", "aria-label": "Alerts per typology" },
-      TYPOLOGIES.filter(([id]) => counts.has(id)).map(([id, name]) => {
+      kinds.filter((k) => counts.has(k.id)).map(({ id, label: name, finds }) => {
         const [all, open] = counts.get(id)!;
         return h(
           "li",
           {},
           h(
             "a",
-            { href: "#/flows" + query({ typology: id === typology ? "" : id, show, since, until }), class: id === typology ? "chosen" : null, "aria-current": id === typology ? "true" : null },
+            { href: "#/flows" + query({ typology: id === typology ? "" : id, show, since, until }), class: id === typology ? "chosen" : null, "aria-current": id === typology ? "true" : null, title: finds },
             `${name} `,
             h("span", { class: "n" }, `${open} to triage / ${all}`),
           ),

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,17 @@ final class FlowsRoutes {
                         c.viewer(),
                         traceQuery(c.ctx(), required(c.ctx(), "a")),
                         required(c.ctx(), "b"))),
+        new Route(
+            HandlerType.GET,
+            "/api/flows/kinds",
+            List.of(),
+            "The laundering typologies the server looks for: id (as /api/flows/typologies takes"
+                + " it), label and what each finds, in the order alerts come.",
+            Access.READER,
+            c ->
+                Arrays.stream(Typology.values())
+                    .map(t -> Map.of("id", t.id(), "label", t.label(), "finds", t.finds()))
+                    .toList()),
         new Route(
             HandlerType.GET,
             "/api/flows/typologies",

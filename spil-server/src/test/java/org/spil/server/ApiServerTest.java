@@ -1004,6 +1004,12 @@ class ApiServerTest {
     for (JsonNode a : JSON.readTree(t.body()).get("results")) {
       assertThat(a.get("typology").asText()).isIn("structuring", "pass-through");
     }
+    HttpResponse<String> kinds = get(ann, "/api/flows/kinds", "wpg-art-9");
+    assertThat(kinds.statusCode()).as(kinds.body()).isEqualTo(200);
+    assertThat(JSON.readTree(kinds.body()).findValuesAsText("id"))
+        .startsWith("structuring")
+        .contains("trade-based")
+        .hasSize(10);
     HttpResponse<String> bad = get(ann, "/api/flows/typologies?typology=smurfs", "wpg-art-9");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("no typology 'smurfs'");

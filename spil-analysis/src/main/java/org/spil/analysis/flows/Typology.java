@@ -13,40 +13,57 @@ import java.util.Set;
  */
 public enum Typology {
   STRUCTURING(
+      "Structuring",
       "structuring",
       "cash deposited in amounts just under the reporting threshold, on one account or on many"
           + " that pass it on to one (fan-in of cash)"),
-  FAN_IN("fan-in", "many accounts paying one within days, none of them regularly"),
-  FAN_OUT("fan-out", "one account paying many within days, none of them regularly"),
+  FAN_IN("Fan-in", "fan-in", "many accounts paying one within days, none of them regularly"),
+  FAN_OUT("Fan-out", "fan-out", "one account paying many within days, none of them regularly"),
   SCATTER_GATHER(
+      "Scatter-gather",
       "scatter-gather",
       "money split from one account over several and brought together again in another"),
   GATHER_SCATTER(
-      "gather-scatter", "money gathered from many accounts into one and paid on to many others"),
+      "Gather-scatter",
+      "gather-scatter",
+      "money gathered from many accounts into one and paid on to many others"),
   TEMPORAL_CYCLE(
+      "Cycles",
       "temporal-cycle",
       "money that comes back to its origin within a window, shrinking only by fees"),
   PASS_THROUGH(
+      "Pass-through",
       "pass-through",
       "an account where a payment far larger than its usual ones leaves again within days (a"
           + " mule)"),
   MIRROR_TRANSFER(
+      "Mirror transfers",
       "mirror-transfer",
       "two domestic payments in two countries with matching amounts within days and no link"
           + " between them (underground banking)"),
   CRYPTO_OFF_RAMP(
-      "crypto-off-ramp", "repeated payouts from crypto exchanges to one account within weeks"),
+      "Crypto off-ramp",
+      "crypto-off-ramp",
+      "repeated payouts from crypto exchanges to one account within weeks"),
   TRADE_BASED(
+      "Trade-based",
       "trade-based",
       "payments for shipments that do not match their declared value, paid by a third party, or"
           + " for goods that never came (compared with customs declarations)");
 
+  private final String label;
   private final String id;
   private final String finds;
 
-  Typology(String id, String finds) {
+  Typology(String label, String id, String finds) {
+    this.label = label;
     this.id = id;
     this.finds = finds;
+  }
+
+  /** Its name as screens and reports show it. */
+  public String label() {
+    return label;
   }
 
   /** The id alerts carry and commands take. */
