@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The payments and parties money-flow analysis reads hold only what the reader may see: a hidden
- * batch that adds payments between the same accounts, another amount and date to a visible payment,
- * and a name and IBAN to a visible account changes nothing a reader of the visible batch gets, and
- * a reader of no batch gets nothing.
+ * The payments, shipments, bank statements and parties money-flow analysis reads hold only what the
+ * reader may see: a hidden batch that adds payments between the same accounts, another amount, euro
+ * amount and date to a visible payment, a name and IBAN to a visible account, another declared
+ * value to a visible shipment, a shipment of its own, a later statement and another balance changes
+ * nothing a reader of the visible batch gets, and a reader of no batch gets nothing.
  */
 class PaymentsTest {
   @TempDir Path tmp;
@@ -64,7 +65,32 @@ class PaymentsTest {
                         + " "
                         + p.amount()
                         + " "
-                        + p.programme()));
+                        + p.programme()
+                        + " "
+                        + p.amountEur()));
+    store
+        .shipments()
+        .each(
+            Viewers.of(agency),
+            x ->
+                out.put(
+                    x.id(),
+                    x.consignor()
+                        + ">"
+                        + x.consignee()
+                        + " "
+                        + x.billOfLading()
+                        + " "
+                        + x.declaredValue()
+                        + " "
+                        + x.date()));
+    store
+        .shipments()
+        .parties(Viewers.of(agency), p -> out.put("shipment party " + p.id(), p.name()));
+    store
+        .accountStatements()
+        .latest(Viewers.of(agency), List.of("accA", "accB"))
+        .forEach((account, b) -> out.put("balance " + account, b.amount() + " " + b.date()));
     store
         .payments()
         .parties(
@@ -81,6 +107,15 @@ class PaymentsTest {
       visible.addAll(payment("pay1", "accA", "accB", "2025-03-01", "9500.00"));
       visible.addAll(payment("pay2", "accB", "accA", "2025-03-04", "9400.00"));
       visible.add(new String[] {"accA", "BankAccount", "iban", "NL02ABNA0123456789"});
+      visible.add(new String[] {"ship1", "Shipment", "consignor", "coA"});
+      visible.add(new String[] {"ship1", "Shipment", "consignee", "coB"});
+      visible.add(new String[] {"ship1", "Shipment", "billOfLading", "BL123456789"});
+      visible.add(new String[] {"ship1", "Shipment", "declaredValue", "40000"});
+      visible.add(new String[] {"ship1", "Shipment", "arrivalDate", "2025-02-20"});
+      visible.add(new String[] {"coA", "Company", "name", "Bananera SA"});
+      visible.add(new String[] {"st1", "AccountStatement", "account", "accA"});
+      visible.add(new String[] {"st1", "AccountStatement", "endDate", "2025-03-31"});
+      visible.add(new String[] {"st1", "AccountStatement", "closingBalance", "1200.50"});
       write(store, "ds1", "a", visible);
       Map<String, String> before = read(store, "a");
       List<String[]> hidden = new ArrayList<>();
@@ -90,14 +125,36 @@ class PaymentsTest {
       hidden.add(new String[] {"accB", "BankAccount", "iban", "AE070331234567890123456"});
       hidden.add(new String[] {"accA", "BankAccount", "name", "Hidden Holder"});
       hidden.add(new String[] {"w1", "CryptoWallet", "mangingExchange", "Hidden Exchange"});
+      hidden.add(new String[] {"pay1", "Payment", "amountEur", "2.00"});
+      hidden.add(new String[] {"ship1", "Shipment", "declaredValue", "1"});
+      hidden.add(new String[] {"ship1", "Shipment", "arrivalDate", "2020-01-01"});
+      hidden.add(new String[] {"ship2", "Shipment", "consignor", "coA"});
+      hidden.add(new String[] {"ship2", "Shipment", "consignee", "coC"});
+      hidden.add(new String[] {"coB", "Company", "name", "Hidden Importer"});
+      hidden.add(new String[] {"st1", "AccountStatement", "closingBalance", "-5"});
+      hidden.add(new String[] {"st2", "AccountStatement", "account", "accA"});
+      hidden.add(new String[] {"st2", "AccountStatement", "endDate", "2025-04-30"});
+      hidden.add(new String[] {"st2", "AccountStatement", "closingBalance", "999999"});
+      hidden.add(new String[] {"st3", "AccountStatement", "account", "accB"});
+      hidden.add(new String[] {"st3", "AccountStatement", "closingBalance", "7"});
       write(store, "hidden", "b", hidden);
       assertThat(read(store, "a")).isEqualTo(before);
       assertThat(before)
-          .containsEntry("pay1", "accA>accB 2025-03-01 9500.0 PMNT/ICDT/ESCT")
+          .containsEntry("pay1", "accA>accB 2025-03-01 9500.0 PMNT/ICDT/ESCT null")
+          .containsEntry("ship1", "coA>coB BL123456789 40000.0 2025-02-20")
+          .containsEntry("shipment party coA", "Bananera SA")
+          .doesNotContainKey("shipment party coB")
+          .doesNotContainKey("ship2")
+          .containsEntry("balance accA", "1200.5 2025-03-31")
+          .doesNotContainKey("balance accB")
           .containsEntry("accA", "BankAccount null NL02ABNA0123456789")
           .doesNotContainKey("accB")
           .containsEntry("exchanges", "[]");
-      assertThat(read(store, "b")).containsKey("pay3").doesNotContainKey("pay2");
+      assertThat(read(store, "b"))
+          .containsKey("pay3")
+          .doesNotContainKey("pay2")
+          .containsKey("ship2")
+          .containsEntry("balance accA", "999999.0 2025-04-30");
       assertThat(read(store, "nobody")).containsOnlyKeys("exchanges");
     }
   }
