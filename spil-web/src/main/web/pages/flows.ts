@@ -14,6 +14,8 @@ interface Hop {
   amount: number;
   currency: string;
   dataset: string | null;
+  /** What the payer paid, where the payment counts in euros at a bank's rate. */
+  paid: string | null;
 }
 
 interface Verdict {
@@ -216,7 +218,7 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
             ["Date", "Amount", "From", "To", "Payment", "Source"],
             a.hops.map((p) => [
               h("span", { class: "nowrap" }, p.date),
-              h("span", { class: "nowrap amount" }, money(p.amount, p.currency)),
+              h("span", { class: "nowrap amount", title: p.paid ? `paid ${p.paid}, booked in euros at the bank's rate` : null }, money(p.amount, p.currency), p.paid ? ` (paid ${p.paid})` : ""),
               p.from_label,
               p.to_label,
               h("a", { href: `#/entity/${encodeURIComponent(p.payment)}`, title: p.payment }, p.payment.slice(0, 10) + "…"),

@@ -78,7 +78,11 @@ public final class MoneyFlows {
     this.kept = kept;
   }
 
-  /** One payment of an alert, with the accounts as people know them (IBAN and holder). */
+  /**
+   * One payment of an alert, with the accounts as people know them (IBAN and holder); {@code paid}
+   * is the amount and currency the payer paid where the payment counts in euros at a bank's rate
+   * ("USD 96,120.00"), else null.
+   */
   public record Hop(
       String payment,
       String from,
@@ -88,7 +92,8 @@ public final class MoneyFlows {
       String date,
       double amount,
       String currency,
-      String dataset) {}
+      String dataset,
+      String paid) {}
 
   /**
    * An alert: its typology, a score (its meaning per typology in {@code docs/flows.md}), the
@@ -219,7 +224,10 @@ public final class MoneyFlows {
       }
     }
 
-    /** Per currency, per payment in the order added: dataset, payer party, beneficiary party. */
+    /**
+     * Per currency, per payment in the order added: dataset, payer party, beneficiary party, and
+     * for a payment counted in euros at a bank's rate, what was paid.
+     */
     final Map<String, List<String[]>> about = new HashMap<>();
 
     /** Per currency, the declared trade to compare its payments with (none: no shipments). */
@@ -303,7 +311,24 @@ public final class MoneyFlows {
               describe(b, to, p.beneficiary(), parties, exchanges);
               b.add(p.id(), from, to, day, amount);
               List<String[]> about = graphs.about.computeIfAbsent(currency, c -> new ArrayList<>());
-              about.add(new String[] {p.dataset(), p.payer(), p.beneficiary()});
+              boolean converted =
+                  euros
+                      && p.currency() != null
+                      && !p.currency().equalsIgnoreCase("EUR")
+                      && p.amount() != null;
+              about.add(
+                  converted
+                      ? new String[] {
+                        p.dataset(),
+                        p.payer(),
+                        p.beneficiary(),
+                        String.format(
+                            Locale.ROOT,
+                            "%s %,.2f",
+                            p.currency().toUpperCase(Locale.ROOT),
+                            p.amount())
+                      }
+                      : new String[] {p.dataset(), p.payer(), p.beneficiary()});
               if (trade != null && !trade.isEmpty()) {
                 int at = about.size() - 1;
                 int[] named = shipmentOf.computeIfAbsent(currency, c -> new int[1024]);
@@ -392,7 +417,8 @@ public final class MoneyFlows {
               LocalDate.ofEpochDay(g.day(p)).toString(),
               g.amount(p),
               currency,
-              a[0]));
+              a[0],
+              a.length > 3 ? a[3] : null));
       for (int v : new int[] {g.from(p), g.to(p)}) {
         if (g.kind(v) != PaymentGraph.Kind.CASH_DEPOSIT
             && g.kind(v) != PaymentGraph.Kind.CASH_WITHDRAWAL) {

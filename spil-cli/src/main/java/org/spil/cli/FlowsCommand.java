@@ -180,8 +180,14 @@ final class FlowsCommand implements Runnable {
           a.id());
       for (MoneyFlows.Hop h : a.hops()) {
         out.printf(
-            "  %s  %,16.2f %s  %s -> %s  [%s]%n",
-            h.date(), h.amount(), h.currency(), h.fromLabel(), h.toLabel(), h.payment());
+            "  %s  %,16.2f %s  %s -> %s  [%s]%s%n",
+            h.date(),
+            h.amount(),
+            h.currency(),
+            h.fromLabel(),
+            h.toLabel(),
+            h.payment(),
+            h.paid() == null ? "" : "  (paid " + h.paid() + ")");
       }
     }
     out.flush();
