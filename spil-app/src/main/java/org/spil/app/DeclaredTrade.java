@@ -46,7 +46,7 @@ final class DeclaredTrade {
               if (s.consignor() == null
                   || s.consignee() == null
                   || s.declaredValue() == null
-                  || MoneyFlows.day(s.date()) == null) {
+                  || PaymentGraphs.day(s.date()) == null) {
                 return;
               }
               t.shipments.add(s);
@@ -154,7 +154,7 @@ final class DeclaredTrade {
               x.goods(),
               from,
               to,
-              MoneyFlows.day(x.date()),
+              PaymentGraphs.day(x.date()),
               x.declaredValue());
     }
     for (int v = 0; v < g.nodes(); v++) {

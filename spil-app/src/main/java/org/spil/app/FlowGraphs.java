@@ -21,16 +21,16 @@ public final class FlowGraphs {
   private record Key(String team, String scope, long generation, LocalDate day) {}
 
   private final Store store;
-  private final Map<Key, MoneyFlows.Graphs> kept = new LinkedHashMap<>(4, 0.75f, true);
+  private final Map<Key, PaymentGraphs> kept = new LinkedHashMap<>(4, 0.75f, true);
 
   public FlowGraphs(Store store) {
     this.store = store;
   }
 
   /** The viewer's graphs, kept or made now by {@code make}. */
-  synchronized MoneyFlows.Graphs get(Viewer viewer, Supplier<MoneyFlows.Graphs> make) {
+  synchronized PaymentGraphs get(Viewer viewer, Supplier<PaymentGraphs> make) {
     Key key = new Key(viewer.team(), store.scopeKey(viewer), store.generation(), store.today());
-    MoneyFlows.Graphs g = kept.get(key);
+    PaymentGraphs g = kept.get(key);
     if (g == null) {
       g = make.get();
       kept.put(key, g);

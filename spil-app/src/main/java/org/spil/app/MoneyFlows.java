@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.spil.analysis.flows.Features;
 import org.spil.analysis.flows.Finding;
 import org.spil.analysis.flows.PaymentGraph;
@@ -29,32 +26,23 @@ import org.spil.analysis.flows.Scan;
 import org.spil.analysis.flows.Threshold;
 import org.spil.analysis.flows.Thresholds;
 import org.spil.analysis.flows.Trace;
-import org.spil.analysis.flows.Trades;
 import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.AuditLog;
 import org.spil.store.ParquetTable;
-import org.spil.store.Payments;
 import org.spil.store.Store;
 
 /**
  * What a viewer may learn of the money flows in the warehouse, from the payments the viewer may
  * see: the laundering typologies of {@link Typology} under a set of {@link Thresholds}, each alert
- * with the payments behind it and an explanation an analyst can put in a report. Money moves
- * between accounts (a party stands in where a payment names no account); cash paid in or taken out
- * and the accounts of crypto exchanges are nodes of their own kind. A payment counts in euros where
- * a source gives its amount in euros (a statement of a euro account booked it, at the bank's rate),
- * else in the currency paid; each currency is a graph of its own.
+ * with the payments behind it and an explanation an analyst can put in a report; traces of where
+ * money went or came from; windowed features. All read the viewer's {@link PaymentGraphs}: a
+ * payment counts in euros where a source gives its amount in euros (a statement of a euro account
+ * booked it, at the bank's rate), else in the currency paid, each currency a graph of its own.
  */
 public final class MoneyFlows {
-  /** The node every cash deposit comes from. */
-  static final String CASH_DEPOSIT = "cash-deposit";
-
-  /** The node every cash withdrawal goes to. */
-  static final String CASH_WITHDRAWAL = "cash-withdrawal";
-
   /** The thresholds file of a data directory, read by every scan on it when present. */
   public static final String THRESHOLDS_FILE = "flows.thresholds";
 
@@ -153,7 +141,7 @@ public final class MoneyFlows {
    * order of {@link Typology}, then highest score first.
    */
   public List<Alert> typologies(Viewer viewer, Query query) {
-    Graphs graphs = graphs(viewer, query, "typologies");
+    PaymentGraphs graphs = graphs(viewer, query, "typologies");
     List<Alert> alerts = new ArrayList<>();
     for (Map.Entry<String, PaymentGraph> c : graphs.byCurrency.entrySet()) {
       Scan scan = new Scan(c.getValue(), query.thresholds(), graphs.trades.get(c.getKey()));
@@ -182,67 +170,15 @@ public final class MoneyFlows {
     return graphs(viewer, Query.all(), "graphs").byCurrency;
   }
 
-  /** The payment graphs of a viewer per currency, with what alerts tell of each payment. */
-  static final class Graphs {
-    final Map<String, PaymentGraph> byCurrency = new TreeMap<>();
-
-    /** Per party, the node (a String) or nodes (a Set) of its payments; made on first use. */
-    private Map<String, Object> nodesOfParty;
-
-    /** The accounts of each party: those of the payments that name it as payer or beneficiary. */
-    synchronized Map<String, Object> nodesOfParties() {
-      if (nodesOfParty == null) {
-        Map<String, Object> index = new HashMap<>();
-        for (Map.Entry<String, PaymentGraph> c : byCurrency.entrySet()) {
-          PaymentGraph g = c.getValue();
-          List<String[]> of = about.get(c.getKey());
-          for (int p = 0; p < g.payments(); p++) {
-            String[] a = of.get(g.original(p));
-            add(index, a[1], g.node(g.from(p)));
-            add(index, a[2], g.node(g.to(p)));
-          }
-        }
-        nodesOfParty = index;
-      }
-      return nodesOfParty;
-    }
-
-    private static void add(Map<String, Object> index, String party, String node) {
-      if (party == null) {
-        return;
-      }
-      Object was = index.putIfAbsent(party, node);
-      if (was instanceof String one && !one.equals(node)) {
-        Set<String> many = new LinkedHashSet<>();
-        many.add(one);
-        many.add(node);
-        index.put(party, many);
-      } else if (was instanceof Set<?> many) {
-        @SuppressWarnings("unchecked")
-        Set<String> nodes = (Set<String>) many;
-        nodes.add(node);
-      }
-    }
-
-    /**
-     * Per currency, per payment in the order added: dataset, payer party, beneficiary party, and
-     * for a payment counted in euros at a bank's rate, what was paid.
-     */
-    final Map<String, List<String[]>> about = new HashMap<>();
-
-    /** Per currency, the declared trade to compare its payments with (none: no shipments). */
-    final Map<String, Trades> trades = new HashMap<>();
-  }
-
   /**
    * The viewer's graphs of the query's days: kept ones when there are and the query takes every day
    * (the read then audited here), else read now.
    */
-  private Graphs graphs(Viewer viewer, Query query, String operation) {
+  private PaymentGraphs graphs(Viewer viewer, Query query, String operation) {
     if (kept == null || query.since() != null || query.until() != null) {
-      return read(viewer, query);
+      return PaymentGraphs.read(store, viewer, query);
     }
-    Graphs g = kept.get(viewer, () -> read(viewer, query));
+    PaymentGraphs g = kept.get(viewer, () -> PaymentGraphs.read(store, viewer, query));
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("operation", operation);
     detail.put("payments", g.byCurrency.values().stream().mapToLong(PaymentGraph::payments).sum());
@@ -254,153 +190,7 @@ public final class MoneyFlows {
     return g;
   }
 
-  /** The graphs of the payments the viewer may see on the query's days, read now (audited). */
-  private Graphs read(Viewer viewer, Query query) {
-    Map<String, Payments.Party> parties = new HashMap<>();
-    store.payments().parties(viewer, p -> parties.put(p.id(), p));
-    List<String> exchanges = new ArrayList<>();
-    for (String name : query.thresholds().names(Threshold.CRYPTO_EXCHANGES)) {
-      exchanges.add(firstWord(name));
-    }
-    for (String name : store.payments().walletExchanges(viewer)) {
-      exchanges.add(firstWord(name));
-    }
-    Integer since = query.since() == null ? null : day(query.since());
-    Integer until = query.until() == null ? null : day(query.until());
-    Map<String, PaymentGraph.Builder> builders = new TreeMap<>();
-    Graphs graphs = new Graphs();
-    DeclaredTrade trade =
-        query.typologies().contains(Typology.TRADE_BASED)
-            ? DeclaredTrade.read(store, viewer)
-            : null;
-    Map<String, int[]> shipmentOf = new HashMap<>();
-    store
-        .payments()
-        .each(
-            viewer,
-            p -> {
-              Integer day = day(p.date());
-              // in euros where a statement booked it in euros, else in the currency paid
-              boolean euros = p.amountEur() != null;
-              Double amount = euros ? p.amountEur() : p.amount();
-              if (day == null
-                  || amount == null
-                  || (since != null && day < since)
-                  || (until != null && day > until)) {
-                return;
-              }
-              String code = p.programme() == null ? "" : p.programme().toUpperCase(Locale.ROOT);
-              // accounts first: a bank names the other party as its client wrote it, so one
-              // company may stand under several names, while its account is the same
-              String from = p.payerAccount() != null ? p.payerAccount() : p.payer();
-              String to = p.beneficiaryAccount() != null ? p.beneficiaryAccount() : p.beneficiary();
-              if (from == null && code.contains("CDPT")) {
-                from = CASH_DEPOSIT;
-              }
-              if (to == null && code.contains("CWDL")) {
-                to = CASH_WITHDRAWAL;
-              }
-              if (from == null || to == null) {
-                return;
-              }
-              String currency =
-                  euros || p.currency() == null ? "EUR" : p.currency().toUpperCase(Locale.ROOT);
-              PaymentGraph.Builder b =
-                  builders.computeIfAbsent(currency, c -> PaymentGraph.builder().currency(c));
-              describe(b, from, p.payer(), parties, exchanges);
-              describe(b, to, p.beneficiary(), parties, exchanges);
-              b.add(p.id(), from, to, day, amount);
-              List<String[]> about = graphs.about.computeIfAbsent(currency, c -> new ArrayList<>());
-              boolean converted =
-                  euros
-                      && p.currency() != null
-                      && !p.currency().equalsIgnoreCase("EUR")
-                      && p.amount() != null;
-              about.add(
-                  converted
-                      ? new String[] {
-                        p.dataset(),
-                        p.payer(),
-                        p.beneficiary(),
-                        String.format(
-                            Locale.ROOT,
-                            "%s %,.2f",
-                            p.currency().toUpperCase(Locale.ROOT),
-                            p.amount())
-                      }
-                      : new String[] {p.dataset(), p.payer(), p.beneficiary()});
-              if (trade != null && !trade.isEmpty()) {
-                int at = about.size() - 1;
-                int[] named = shipmentOf.computeIfAbsent(currency, c -> new int[1024]);
-                if (at == named.length) {
-                  named = Arrays.copyOf(named, named.length * 2);
-                  shipmentOf.put(currency, named);
-                }
-                named[at] = trade.referencedBy(p.purpose());
-              }
-            });
-    for (Map.Entry<String, PaymentGraph.Builder> e : builders.entrySet()) {
-      PaymentGraph g = e.getValue().build();
-      graphs.byCurrency.put(e.getKey(), g);
-      if (trade != null && !trade.isEmpty()) {
-        graphs.trades.put(
-            e.getKey(),
-            trade.of(g, graphs.about.get(e.getKey()), shipmentOf.get(e.getKey()), parties));
-      }
-    }
-    return graphs;
-  }
-
-  /** Says what a node is the first time it is seen: label, country, kind. */
-  private static void describe(
-      PaymentGraph.Builder b,
-      String node,
-      String partyId,
-      Map<String, Payments.Party> parties,
-      List<String> exchanges) {
-    if (b.has(node)) {
-      return;
-    }
-    if (node.equals(CASH_DEPOSIT)) {
-      b.describe(node, "cash deposits", null, PaymentGraph.Kind.CASH_DEPOSIT);
-      return;
-    }
-    if (node.equals(CASH_WITHDRAWAL)) {
-      b.describe(node, "cash withdrawals", null, PaymentGraph.Kind.CASH_WITHDRAWAL);
-      return;
-    }
-    Payments.Party account = parties.get(node);
-    Payments.Party party = partyId == null ? null : parties.get(partyId);
-    String name = party != null && party.name() != null ? party.name() : null;
-    if (name == null && account != null && account.name() != null) {
-      name = account.name();
-    }
-    String iban = account == null ? null : account.iban();
-    String label =
-        iban != null && name != null
-            ? iban + " (" + name + ")"
-            : iban != null ? iban : name != null ? name : node;
-    String country = null;
-    if (iban != null
-        && iban.length() >= 2
-        && Character.isLetter(iban.charAt(0))
-        && Character.isLetter(iban.charAt(1))) {
-      country = iban.substring(0, 2).toLowerCase(Locale.ROOT);
-    } else if (party != null && party.country() != null) {
-      country = party.country().toLowerCase(Locale.ROOT);
-    }
-    boolean exchange = name != null && exchanges.contains(firstWord(name));
-    b.describe(
-        node, label, country, exchange ? PaymentGraph.Kind.EXCHANGE : PaymentGraph.Kind.ACCOUNT);
-  }
-
-  /** The first word of a name, lower case, letters and digits only: how exchanges are matched. */
-  static String firstWord(String name) {
-    String first = name.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    return first.replaceAll("[^\\p{L}\\p{N}]", "");
-  }
-
-  private static Alert alert(Graphs graphs, String currency, PaymentGraph g, Finding f) {
+  private static Alert alert(PaymentGraphs graphs, String currency, PaymentGraph g, Finding f) {
     List<String[]> about = graphs.about.get(currency);
     List<Hop> hops = new ArrayList<>();
     LinkedHashSet<String> accounts = new LinkedHashSet<>();
@@ -504,7 +294,7 @@ public final class MoneyFlows {
     if (windowDays < 1 || windowDays > 3660) {
       throw new IllegalArgumentException("window: 1 to 3660 days, not " + windowDays);
     }
-    Graphs graphs = graphs(viewer, query, "features");
+    PaymentGraphs graphs = graphs(viewer, query, "features");
     List<String> columns = new ArrayList<>();
     columns.add("currency");
     if (level == FeatureLevel.ACCOUNTS) {
@@ -608,7 +398,7 @@ public final class MoneyFlows {
 
   /** Refuses a value of a date field that is not a date. */
   private static void checkDate(String field, String value) {
-    if (value != null && day(value) == null) {
+    if (value != null && PaymentGraphs.day(value) == null) {
       throw new IllegalArgumentException(field + ": '" + value + "' is not a date (YYYY-MM-DD)");
     }
   }
@@ -658,12 +448,12 @@ public final class MoneyFlows {
 
   /** The trace, cut to the ways to {@code other} when given. */
   private Traced trace(Viewer viewer, TraceQuery q, String other) {
-    Graphs graphs = graphs(viewer, Query.all(), other == null ? "trace" : "between");
+    PaymentGraphs graphs = graphs(viewer, Query.all(), other == null ? "trace" : "between");
     Set<String> accounts = accountsOf(graphs, members(viewer, q.subject()));
     Set<String> otherAccounts =
         other == null ? Set.of() : accountsOf(graphs, members(viewer, other));
-    int fromDay = q.since() == null ? Integer.MIN_VALUE : day(q.since());
-    int toDay = q.until() == null ? Integer.MAX_VALUE : day(q.until());
+    int fromDay = q.since() == null ? Integer.MIN_VALUE : PaymentGraphs.day(q.since());
+    int toDay = q.until() == null ? Integer.MAX_VALUE : PaymentGraphs.day(q.until());
     Trace.Spec spec =
         new Trace.Spec(
             q.out(), q.hops(), q.windowDays(), fromDay, toDay, q.attribution(), Trace.NOISE);
@@ -779,7 +569,7 @@ public final class MoneyFlows {
    * The nodes that stand for a subject: itself when it is an account (or a party a payment names
    * without an account), and the accounts of the payments that name it as payer or beneficiary.
    */
-  private static Set<String> accountsOf(Graphs graphs, List<String> subjects) {
+  private static Set<String> accountsOf(PaymentGraphs graphs, List<String> subjects) {
     Set<String> out = new LinkedHashSet<>();
     for (String subject : subjects) {
       out.add(subject);
@@ -881,18 +671,6 @@ public final class MoneyFlows {
       throw new IllegalArgumentException(file + ": not UTF-8 text", e);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  /** Days since 1970-01-01 of an ISO date, null for a partial or invalid one. */
-  static Integer day(String date) {
-    if (date == null || date.length() < 10) {
-      return null;
-    }
-    try {
-      return (int) LocalDate.parse(date.substring(0, 10)).toEpochDay();
-    } catch (DateTimeParseException e) {
-      return null;
     }
   }
 }
