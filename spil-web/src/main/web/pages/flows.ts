@@ -32,6 +32,8 @@ interface Alert {
   accounts: string[];
   payments: string[];
   subjects: string[];
+  /** Other entities the alert rests on: the shipments of a trade-based alert. */
+  entities: string[];
   hops: Hop[];
   explanation: string;
   triage: Verdict | null;
@@ -207,6 +209,16 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
         verdict,
       ),
       h("p", { class: "explanation-text" }, a.explanation),
+      ...(a.entities.length
+        ? [
+            h(
+              "p",
+              { class: "small" },
+              a.typology === "trade-based" ? "Shipments: " : "Rests on: ",
+              a.entities.map((id, i) => [i ? ", " : "", h("a", { href: `#/entity/${encodeURIComponent(id)}`, title: id }, id.slice(0, 10) + "…")]),
+            ),
+          ]
+        : []),
       h(
         "details",
         {},

@@ -86,9 +86,10 @@ public final class MoneyFlows {
   /**
    * An alert: its typology, a score (its meaning per typology in {@code docs/flows.md}), the
    * accounts it passes, the payments in the order the money moved, the parties that hold the
-   * accounts (the subjects), why it is unusual, and the latest verdict of the reader's team on it
-   * (null: not triaged). Its id is its typology and a hash of its payments, the same whenever the
-   * same payments are found again.
+   * accounts (the subjects), the other entities it rests on (the shipments of a trade-based alert),
+   * why it is unusual, and the latest verdict of the reader's team on it (null: not triaged). Its
+   * id is its typology and a hash of its payments, the same whenever the same payments are found
+   * again.
    */
   public record Alert(
       String id,
@@ -97,13 +98,14 @@ public final class MoneyFlows {
       List<String> accounts,
       List<String> payments,
       List<String> subjects,
+      List<String> entities,
       List<Hop> hops,
       String explanation,
       AlertVerdicts.Verdict triage) {
     /** This alert with the triage of the reader's team. */
     Alert triaged(AlertVerdicts.Verdict verdict) {
       return new Alert(
-          id, typology, score, accounts, payments, subjects, hops, explanation, verdict);
+          id, typology, score, accounts, payments, subjects, entities, hops, explanation, verdict);
     }
   }
 
@@ -228,6 +230,7 @@ public final class MoneyFlows {
         List.copyOf(accounts),
         hops.stream().map(Hop::payment).toList(),
         List.copyOf(subjects),
+        f.entities(),
         hops,
         f.explanation(),
         null);

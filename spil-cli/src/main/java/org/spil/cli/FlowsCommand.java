@@ -178,6 +178,9 @@ final class FlowsCommand implements Runnable {
           a.triage() == null ? "" : ", " + a.triage().verdict() + " by " + a.triage().by(),
           a.explanation(),
           a.id());
+      if (!a.entities().isEmpty()) {
+        out.printf("  rests on %s%n", String.join(", ", a.entities()));
+      }
       for (MoneyFlows.Hop h : a.hops()) {
         out.printf(
             "  %s  %,16.2f %s  %s -> %s  [%s]%s%n",

@@ -141,7 +141,12 @@ final class TradeBased {
             date(g.day(payments.get(0))),
             date(g.day(payments.get(payments.size() - 1))),
             String.join("; ", why));
-    return new Finding(Typology.TRADE_BASED, toArray(payments), round(unexplained), explanation);
+    return new Finding(
+        Typology.TRADE_BASED,
+        toArray(payments),
+        round(unexplained),
+        explanation,
+        List.of(tr.id(s)));
   }
 
   /**
@@ -247,7 +252,8 @@ final class TradeBased {
                       money(g, declared),
                       count(counted.size(), "shipment", "shipments"),
                       days(matchDays),
-                      off)));
+                      off),
+                  counted.stream().map(tr::id).toList()));
         }
       }
     }

@@ -116,6 +116,7 @@ class TradeBasedTest {
     assertThat(found).hasSize(1);
     assertThat(found.get(0).payments()).containsExactly(1, 2);
     assertThat(found.get(0).score()).isEqualTo(120_000);
+    assertThat(found.get(0).entities()).as("the shipment it rests on").containsExactly("s-BL1");
     assertThat(found.get(0).explanation())
         .startsWith("Shipment BL1 (bananen) from Supplier to Importer, declared at EUR 40,000.00")
         .contains("paid EUR 160,000.00 in 2 payments")
@@ -222,6 +223,7 @@ class TradeBasedTest {
     assertThat(found.get(0).score()).isEqualTo(140_000);
     assertThat(found.get(0).explanation())
         .contains("against EUR 40,000.00 declared for the 2 shipments");
+    assertThat(found.get(0).entities()).containsExactly("s-BL1", "s-BL2");
     World fair =
         new World()
             .ship("BL1", "Supplier", "Importer", DAY, 20_000)
