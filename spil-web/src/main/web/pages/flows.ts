@@ -205,7 +205,7 @@ function alertCard(a: Alert, status: HTMLElement, show: string): HTMLElement {
         "div",
         { class: "alert-head" },
         h("span", { class: `typology typology-${a.typology}` }, NAMES.get(a.typology) ?? a.typology),
-        h("span", { class: "muted small", title: "What the score measures depends on the typology (docs/flows.md)" }, `score ${a.score}`),
+        h("span", { class: "muted small", title: "What the score measures depends on the typology (docs/flows.md)" }, `score ${a.score.toLocaleString("en-GB")}`),
         verdict,
       ),
       h("p", { class: "explanation-text" }, a.explanation),
