@@ -133,12 +133,12 @@ final class DeclaredTrade {
         });
     Trades.Builder b = Trades.builder(g);
     Map<String, Integer> holderOfRoot = new HashMap<>();
-    List<String> currency = List.of(g.currency() == null ? "EUR" : g.currency());
+    String currency = g.currency() == null ? "EUR" : g.currency();
     int[] shipmentIndex = new int[shipments.size()];
     for (int s = 0; s < shipments.size(); s++) {
       Shipments.Shipment x = shipments.get(s);
       String c = x.currency() == null ? "EUR" : x.currency().toUpperCase(Locale.ROOT);
-      if (!currency.contains(c)) {
+      if (!currency.equals(c)) {
         shipmentIndex[s] = -1;
         continue;
       }
