@@ -8,21 +8,55 @@ import java.util.Set;
 import org.spil.model.EntityIds;
 
 /**
- * Extracts from the Dutch company register (KvK) as the fiscal investigators (FIOD) receive them:
- * every Dutch company with its legal form, seat and founding date, and its officers (directors and
- * shareholders, "Achternaam, Voornaam" with date of birth). Register data is accurate: names as in
- * the population register, legal forms written out in full half of the time.
+ * Extracts from a company register: the Dutch KvK as the fiscal investigators (FIOD) receive them,
+ * or the Belgian KBO as the Belgian federal police share them: every company of the country with
+ * its legal form, seat and founding date, and its officers (directors and shareholders,
+ * "Achternaam, Voornaam" with date of birth). Register data is accurate: names as in the population
+ * register, legal forms written out in full half of the time.
  */
 final class RegisterSource extends Source {
+  /** The company registers the scenario extracts: the Dutch KvK and the Belgian KBO. */
+  enum Register {
+    KVK(
+        "nl",
+        "kvk-register",
+        "KvK Handelsregister, uittreksels ondernemingen en functionarissen",
+        "fiod",
+        "Company register (KvK) extracts as received by the FIOD"),
+    KBO(
+        "be",
+        "kbo-register",
+        "Kruispuntbank van Ondernemingen (KBO), ondernemingen en functies",
+        "politie-be",
+        "Belgian crossroads bank of enterprises (KBO) extracts as the Belgian federal police share"
+            + " them");
+
+    final String country;
+    final String dataset;
+    final String title;
+    final String agency;
+    final String what;
+
+    Register(String country, String dataset, String title, String agency, String what) {
+      this.country = country;
+      this.dataset = dataset;
+      this.title = title;
+      this.agency = agency;
+      this.what = what;
+    }
+  }
+
+  private final Register register;
   private final Set<String> seen = new HashSet<>();
 
-  RegisterSource(World world, Truth truth, Path root) {
+  RegisterSource(World world, Truth truth, Path root, Register register) {
     super(world, truth, root);
+    this.register = register;
   }
 
   @Override
   String name() {
-    return "kvk-register";
+    return register.dataset;
   }
 
   @Override
@@ -49,7 +83,7 @@ final class RegisterSource extends Source {
                 "sinds")) {
       for (int j = 0; j < world.companyCount; j++) {
         Company c = world.company(j);
-        if (!c.country().equals("nl")) {
+        if (!c.country().equals(register.country)) {
           continue;
         }
         Rng r = Rng.of(world.seed, "register", j);
@@ -82,7 +116,12 @@ final class RegisterSource extends Source {
         }
       }
     }
-    dataset(YAML);
+    dataset(
+        YAML.replace("{{NAME}}", register.dataset)
+            .replace("{{TITLE}}", register.title)
+            .replace("{{AGENCY}}", register.agency)
+            .replace("{{WHAT}}", register.what)
+            .replace("{{COUNTRY}}", register.country));
   }
 
   private void officer(Csv csv, Company c, int person, String function, String share) {
@@ -98,11 +137,11 @@ final class RegisterSource extends Source {
 
   private static final String YAML =
       """
-      # Company register (KvK) extracts as received by the FIOD: companies and their officers.
+      # {{WHAT}}: companies and their officers.
       # Public register data; UTF-8 CSV, dates DD-MM-YYYY.
-      name: kvk-register
-      title: KvK Handelsregister, uittreksels ondernemingen en functionarissen
-      agency: fiod
+      name: {{NAME}}
+      title: {{TITLE}}
+      agency: {{AGENCY}}
       legal_basis: open-source
       handling_code: H0
       source_grade: A
@@ -124,7 +163,7 @@ final class RegisterSource extends Source {
                 address: {columns: [straat, postcode, plaats], join: ", "}
                 incorporationDate: {column: oprichtingsdatum, format: "%d-%m-%Y"}
                 sector: {column: activiteit}
-                country: {literal: nl}
+                country: {literal: {{COUNTRY}}}
         - csv_url: functionarissen.csv
           filters:
             functie: Bestuurder

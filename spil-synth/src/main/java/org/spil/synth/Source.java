@@ -18,12 +18,15 @@ abstract class Source {
 
   final World world;
   final Truth truth;
-  final Path dir;
+  private final Path root;
+
+  /** The dataset's directory, set when it is written (a subclass's name may need its fields). */
+  Path dir;
 
   Source(World world, Truth truth, Path root) {
     this.world = world;
     this.truth = truth;
-    this.dir = root.resolve(name());
+    this.root = root;
   }
 
   /** The dataset name, which is also the directory name. */
@@ -32,6 +35,7 @@ abstract class Source {
   abstract void write() throws IOException;
 
   final void run() {
+    dir = root.resolve(name());
     try {
       Files.createDirectories(dir);
       write();

@@ -86,7 +86,8 @@ public final class Synthesizer {
               List.of(
                   new PoliceSource(world, truth, tmp),
                   new CustomsSource(world, truth, tmp, trade),
-                  new RegisterSource(world, truth, tmp),
+                  new RegisterSource(world, truth, tmp, RegisterSource.Register.KVK),
+                  new RegisterSource(world, truth, tmp, RegisterSource.Register.KBO),
                   new KadasterSource(world, truth, tmp),
                   new BankSource(world, truth, tmp, trade),
                   new BorderSource(world, truth, tmp),

@@ -106,6 +106,7 @@ class ScenarioTest {
             "encrochat",
             "fiod-bank",
             "kadaster",
+            "kbo-register",
             "kmar",
             "kvk-register",
             "om",
