@@ -42,7 +42,9 @@ final class RemoteOperations implements Operations {
           "path",
           "keyplayers",
           "bridges",
-          "flows");
+          "flows",
+          "assets",
+          "chain");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

@@ -114,6 +114,7 @@ public final class Spil implements Runnable {
           GraphCommand.class,
           FlowsCommand.class,
           AssetsCommand.class,
+          ChainCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

@@ -48,6 +48,7 @@ class JsonGoldenTest {
   static String payee;
   static String holder;
   static String handleB;
+  static String seizure;
 
   @BeforeAll
   void demo() throws Exception {
@@ -116,6 +117,10 @@ class JsonGoldenTest {
     payer = alerts.get(0).get("hops").get(0).get("from").asText();
     payee = alerts.get(0).get("hops").get(1).get("to").asText();
     holder = alerts.get(0).get("subjects").get(0).asText();
+    seizure =
+        Files.readAllLines(Path.of(data, "scenario", "truth", "seizure_chains.csv"))
+            .get(1)
+            .split(",")[1];
     examples = CommandsTest.warehouse(tmp, "examples", "politie-nl", "douane-nl");
   }
 
@@ -154,6 +159,7 @@ class JsonGoldenTest {
     out.add(c("flows-trace", police, "flows", "trace", payer));
     out.add(c("flows-between", police, "flows", "between", payer, payee));
     out.add(c("assets", police, "assets", holder));
+    out.add(c("chain", police, "chain", seizure));
     out.add(
         c(
             "audit-query",

@@ -222,6 +222,7 @@ public final class ApiServer implements AutoCloseable {
     all.addAll(new ResolutionRoutes(store, access, jobs).routes());
     all.addAll(new ExchangeRoutes(store).routes());
     all.addAll(new FlowsRoutes(store).routes());
+    all.addAll(new GoodsRoutes(store).routes());
     all.addAll(new AdminRoutes(store).routes());
     all.addAll(new OversightRoutes(store).routes());
     all.addAll(new WorkRoutes(store, access, jobs, operations).routes());

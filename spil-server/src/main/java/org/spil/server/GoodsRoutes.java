@@ -1,0 +1,34 @@
+package org.spil.server;
+
+import io.javalin.http.HandlerType;
+import java.util.List;
+import org.spil.app.SeizureChains;
+import org.spil.server.ApiServer.Access;
+import org.spil.server.ApiServer.Route;
+import org.spil.store.Store;
+
+/**
+ * The routes of goods-flow analysis on the shipments and seizures the reader may see, as the
+ * commands print them with {@code --json}.
+ */
+final class GoodsRoutes {
+  private final Store store;
+
+  GoodsRoutes(Store store) {
+    this.store = store;
+  }
+
+  /** The routes, as {@link ApiServer#routes()} registers and documents them. */
+  List<Route> routes() {
+    return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/chain/{id}",
+            List.of(),
+            "The chain behind a seizure as spil chain --json prints it: {seizure, entities: [{id,"
+                + " schema, caption, datasets}], links: [{source, target, type, detail, datasets}]},"
+                + " from the shipment it was found in to the people behind the consignee.",
+            Access.READER,
+            c -> new SeizureChains(store).of(c.viewer(), c.ctx().pathParam("id"))));
+  }
+}
