@@ -67,9 +67,19 @@ final class Trade {
     return new Vessel(name, six + Identifiers.imoCheckDigit(six));
   }
 
-  /** The bill of lading of a shipment: customs declares it, the payments for it may name it. */
+  /**
+   * The bill of lading of a shipment: customs declares it, the payments for it may name it. Unique,
+   * as a carrier's numbers are: the shipment's number (legal and network shipments apart) scrambled
+   * by a bijection of the nine-digit numbers, shifted by the seed.
+   */
   String billOfLading(Shipment s) {
-    return "BL" + Rng.of(world.seed, "bill-of-lading-" + s.id(), 0).digits(9);
+    String id = s.id();
+    long number = Long.parseLong(id.substring(4, 16));
+    long n = 2 * number + (id.endsWith("N") ? 1 : 0);
+    long offset = Rng.of(world.seed, "bill-of-lading", 0).between(0, 999_999_999);
+    // 3^18 shares no factor with 10^9, so multiplying by it permutes the nine-digit numbers
+    long scrambled = Math.floorMod(n * 387_420_489L + offset, 1_000_000_000L);
+    return String.format("BL%09d", scrambled);
   }
 
   static String container(Rng r) {

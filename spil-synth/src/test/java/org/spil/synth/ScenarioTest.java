@@ -257,14 +257,17 @@ class ScenarioTest {
             "gather-scatter",
             "trade-based");
     Set<String> billsOfLading = new HashSet<>();
+    int[] shipments = {0};
     schemas
         .get("douane-nl")
         .forEach(
             (id, schema) -> {
               if (schema.equals("Shipment")) {
                 billsOfLading.addAll(prop(id, "billOfLading"));
+                shipments[0]++;
               }
             });
+    assertThat(billsOfLading).as("one bill of lading per shipment").hasSize(shipments[0]);
     for (Map.Entry<String, List<CSVRecord>> e : byPattern.entrySet()) {
       List<String> ids = e.getValue().stream().map(r -> r.get("entity_id")).toList();
       for (String id : ids) {
