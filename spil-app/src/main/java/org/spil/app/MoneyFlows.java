@@ -114,8 +114,8 @@ public final class MoneyFlows {
     public Query {
       typologies =
           typologies.isEmpty() ? EnumSet.allOf(Typology.class) : EnumSet.copyOf(typologies);
-      checkDate("since", since);
-      checkDate("until", until);
+      PaymentGraphs.checkDate("since", since);
+      PaymentGraphs.checkDate("until", until);
     }
 
     /** Every typology at the default thresholds over all days. */
@@ -394,15 +394,8 @@ public final class MoneyFlows {
       if (windowDays < 0 || windowDays > 3660) {
         throw new IllegalArgumentException("window: 0 to 3660 days, not " + windowDays);
       }
-      checkDate("since", since);
-      checkDate("until", until);
-    }
-  }
-
-  /** Refuses a value of a date field that is not a date. */
-  private static void checkDate(String field, String value) {
-    if (value != null && PaymentGraphs.day(value) == null) {
-      throw new IllegalArgumentException(field + ": '" + value + "' is not a date (YYYY-MM-DD)");
+      PaymentGraphs.checkDate("since", since);
+      PaymentGraphs.checkDate("until", until);
     }
   }
 

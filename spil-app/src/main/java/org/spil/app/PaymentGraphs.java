@@ -229,6 +229,13 @@ final class PaymentGraphs {
     return first.replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
+  /** Refuses a value of a date field that is not a date. */
+  static void checkDate(String field, String value) {
+    if (value != null && day(value) == null) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
   /** Days since 1970-01-01 of an ISO date, null for a partial or invalid one. */
   static Integer day(String date) {
     if (date == null || date.length() < 10) {

@@ -44,7 +44,8 @@ final class RemoteOperations implements Operations {
           "bridges",
           "flows",
           "assets",
-          "chain");
+          "chain",
+          "routes");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

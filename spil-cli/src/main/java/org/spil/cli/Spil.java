@@ -115,6 +115,7 @@ public final class Spil implements Runnable {
           FlowsCommand.class,
           AssetsCommand.class,
           ChainCommand.class,
+          RoutesCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

@@ -1,7 +1,10 @@
 package org.spil.server;
 
+import static org.spil.server.Params.blankToNull;
+
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.spil.app.GoodsFlows;
 import org.spil.app.SeizureChains;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -29,6 +32,23 @@ final class GoodsRoutes {
                 + " schema, caption, datasets}], links: [{source, target, type, detail, datasets}]},"
                 + " from the shipment it was found in to the people behind the consignee.",
             Access.READER,
-            c -> new SeizureChains(store).of(c.viewer(), c.ctx().pathParam("id"))));
+            c -> new SeizureChains(store).of(c.viewer(), c.ctx().pathParam("id"))),
+        new Route(
+            HandlerType.GET,
+            "/api/routes",
+            List.of("port", "country", "since", "until"),
+            "The routes of the shipments the reader may see, as spil routes --json prints them:"
+                + " {shipments, routes: [{ports, source, transit, destination, shipments, tonnes,"
+                + " value, months}], ports: [{locode, name, country, lat, lon, shipments}]}.",
+            Access.READER,
+            c ->
+                new GoodsFlows(store, GoodsFlows.defaultPorts())
+                    .routes(
+                        c.viewer(),
+                        new GoodsFlows.RouteQuery(
+                            c.ctx().queryParam("port"),
+                            c.ctx().queryParam("country"),
+                            blankToNull(c.ctx().queryParam("since")),
+                            blankToNull(c.ctx().queryParam("until"))))));
   }
 }

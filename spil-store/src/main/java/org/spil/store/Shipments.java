@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 import org.spil.policy.Viewer;
 
 /**
- * The shipments a viewer may see, one row each, for comparing trade with payments: consignor and
- * consignee, bill of lading, goods, declared value and currency, and the day it arrived (or left,
- * for an export). Obtained from {@link Store#shipments()}.
+ * The shipments a viewer may see, one row each, for comparing trade with payments and for routes:
+ * consignor and consignee, bill of lading, goods, declared value and currency, the day it arrived
+ * (or left, for an export), its ports, weight and container. Obtained from {@link
+ * Store#shipments()}.
  */
 public final class Shipments {
   private final Store store;
@@ -33,7 +34,12 @@ public final class Shipments {
       String goods,
       Double declaredValue,
       String currency,
-      String date) {}
+      String date,
+      String portOfLoading,
+      String portOfTranshipment,
+      String portOfDischarge,
+      Double weight,
+      String containerNumber) {}
 
   /** Every shipment the viewer may see, in the order of their ids; returns how many. Audited. */
   public long each(Viewer viewer, Consumer<Shipment> consumer) {
@@ -50,12 +56,18 @@ public final class Shipments {
             + " min(value) FILTER (WHERE prop = 'currency'),"
             + " coalesce(min(value) FILTER (WHERE prop = 'arrivalDate' AND value <> ''),"
             + " min(value) FILTER (WHERE prop = 'departureDate' AND value <> ''),"
-            + " min(value) FILTER (WHERE prop = 'date' AND value <> ''))"
+            + " min(value) FILTER (WHERE prop = 'date' AND value <> '')),"
+            + " min(value) FILTER (WHERE prop = 'portOfLoading'),"
+            + " min(value) FILTER (WHERE prop = 'portOfTranshipment'),"
+            + " min(value) FILTER (WHERE prop = 'portOfDischarge'),"
+            + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'weight'),"
+            + " min(value) FILTER (WHERE prop = 'containerNumber')"
             + " FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema = 'Shipment' AND prop IN ('consignor', 'consignee', 'billOfLading',"
             + " 'goodsDescription', 'declaredValue', 'currency', 'arrivalDate', 'departureDate',"
-            + " 'date') GROUP BY entity_id ORDER BY entity_id";
+            + " 'date', 'portOfLoading', 'portOfTranshipment', 'portOfDischarge', 'weight',"
+            + " 'containerNumber') GROUP BY entity_id ORDER BY entity_id";
     long n = 0;
     try (Statement st = store.warehouse().connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -71,7 +83,12 @@ public final class Shipments {
                 rs.getString(5),
                 v,
                 rs.getString(7),
-                rs.getString(8)));
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                number(rs, 12),
+                rs.getString(13)));
         n++;
       }
     } catch (SQLException e) {
@@ -79,6 +96,11 @@ public final class Shipments {
     }
     store.audited(viewer, "entities-read", Map.of("schemata", List.of("Shipment"), "entities", n));
     return n;
+  }
+
+  private static Double number(ResultSet rs, int column) throws SQLException {
+    double x = rs.getDouble(column);
+    return rs.wasNull() ? null : x;
   }
 
   /**
