@@ -160,7 +160,7 @@ class JsonGoldenTest {
     out.add(c("flows-between", police, "flows", "between", payer, payee));
     out.add(c("assets", police, "assets", holder));
     out.add(c("chain", police, "chain", seizure));
-    out.add(c("routes", police, "routes", "--port", "TGLFW"));
+    out.add(c("routes", police, "routes", "--port", "TGLFW", "--ports", SynthCommandTest.PORTS));
     out.add(
         c(
             "audit-query",
