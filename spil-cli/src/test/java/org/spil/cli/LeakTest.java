@@ -175,7 +175,8 @@ class LeakTest {
             {"keyplayers", "--json", "--k", "10"},
             {"bridges", "--json", "--top", "1000"},
             {"flows", "typologies", "--json"},
-            {"flows", "cycles"}
+            {"flows", "cycles"},
+            {"routes", "--json"}
           }) {
         Cli.Result r = Cli.run(concat(analysis, as));
         assertThat(r.code()).as(who + " " + analysis[0] + ": " + r.err()).isZero();
@@ -235,6 +236,13 @@ class LeakTest {
             .isNotZero();
         assertThat(owned.err().replace(id, "ID"))
             .isEqualTo(ownedByNobody.err().replace("no-such-entity", "ID"));
+        Cli.Result chained = Cli.run(concat(new String[] {"chain", id}, as));
+        assertThat(chained.code()).as(who + " chain " + id).isEqualTo(ownedByNobody.code());
+        assertThat(chained.err().replace(id, "ID"))
+            .isEqualTo(
+                Cli.run(concat(new String[] {"chain", "no-such-entity"}, as))
+                    .err()
+                    .replace("no-such-entity", "ID"));
         Cli.Result traced = Cli.run(concat(new String[] {"flows", "trace", id}, as));
         assertThat(traced.code())
             .as(who + " trace " + id)

@@ -179,6 +179,12 @@ class ApiLeakTest {
             .as(who + " assets " + id)
             .isEqualTo(ownedByNobody.statusCode());
         assertThat(owned.body().replace(id, "no-such-entity")).isEqualTo(ownedByNobody.body());
+        HttpResponse<String> chained = get(cookie, reader[1], "/api/chain/" + id);
+        HttpResponse<String> chainOfNobody = get(cookie, reader[1], "/api/chain/no-such-entity");
+        assertThat(chained.statusCode())
+            .as(who + " chain " + id)
+            .isEqualTo(chainOfNobody.statusCode());
+        assertThat(chained.body().replace(id, "no-such-entity")).isEqualTo(chainOfNobody.body());
         HttpResponse<String> net = get(cookie, reader[1], "/api/network/" + id);
         assertThat(net.statusCode()).as(who + " network " + id).isEqualTo(missingNet.statusCode());
         assertThat(net.body()).isEqualTo(missingNet.body());
@@ -199,7 +205,8 @@ class ApiLeakTest {
               "/api/flows/typologies",
               "/api/flows/cycles",
               "/api/flows/features",
-              "/api/flows/features?level=payments")) {
+              "/api/flows/features?level=payments",
+              "/api/routes")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);
