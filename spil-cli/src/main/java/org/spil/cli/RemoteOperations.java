@@ -45,7 +45,8 @@ final class RemoteOperations implements Operations {
           "flows",
           "assets",
           "chain",
-          "routes");
+          "routes",
+          "targeting");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =
@@ -57,7 +58,8 @@ final class RemoteOperations implements Operations {
           "--anchors",
           "--ports",
           "--password-file",
-          "--thresholds");
+          "--thresholds",
+          "--weights");
 
   /** Most characters of output a command sends back; an export beyond it is cut and says so. */
   static final int MAX_OUTPUT = 64 << 20;

@@ -161,6 +161,7 @@ class JsonGoldenTest {
     out.add(c("assets", police, "assets", holder));
     out.add(c("chain", police, "chain", seizure));
     out.add(c("routes", police, "routes", "--port", "TGLFW", "--ports", SynthCommandTest.PORTS));
+    out.add(c("targeting", police, "targeting", "--top", "5"));
     out.add(
         c(
             "audit-query",

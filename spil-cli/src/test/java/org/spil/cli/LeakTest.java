@@ -176,7 +176,8 @@ class LeakTest {
             {"bridges", "--json", "--top", "1000"},
             {"flows", "typologies", "--json"},
             {"flows", "cycles"},
-            {"routes", "--json"}
+            {"routes", "--json"},
+            {"targeting", "--top", "0", "--json"}
           }) {
         Cli.Result r = Cli.run(concat(analysis, as));
         assertThat(r.code()).as(who + " " + analysis[0] + ": " + r.err()).isZero();

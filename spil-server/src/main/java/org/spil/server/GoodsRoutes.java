@@ -1,11 +1,13 @@
 package org.spil.server;
 
 import static org.spil.server.Params.blankToNull;
+import static org.spil.server.Params.intParam;
 
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.spil.app.GoodsFlows;
 import org.spil.app.SeizureChains;
+import org.spil.app.ShipmentTargeting;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
 import org.spil.store.Store;
@@ -33,6 +35,21 @@ final class GoodsRoutes {
                 + " from the shipment it was found in to the people behind the consignee.",
             Access.READER,
             c -> new SeizureChains(store).of(c.viewer(), c.ctx().pathParam("id"))),
+        new Route(
+            HandlerType.GET,
+            "/api/targeting",
+            List.of("since", "top"),
+            "Shipments ranked by risk as spil targeting --json prints them: [{shipment, score,"
+                + " indicators: [{name, weight, explanation}]}], under the weights of the server's"
+                + " data directory (targeting.weights); top 20 by default, 0 for all.",
+            Access.READER,
+            c ->
+                new ShipmentTargeting(store)
+                    .targets(
+                        c.viewer(),
+                        blankToNull(c.ctx().queryParam("since")),
+                        intParam(c.ctx(), "top", 20, 0, 1_000_000),
+                        ShipmentTargeting.weights(store.dir(), null))),
         new Route(
             HandlerType.GET,
             "/api/routes",

@@ -206,7 +206,8 @@ class ApiLeakTest {
               "/api/flows/cycles",
               "/api/flows/features",
               "/api/flows/features?level=payments",
-              "/api/routes")) {
+              "/api/routes",
+              "/api/targeting?top=0")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);

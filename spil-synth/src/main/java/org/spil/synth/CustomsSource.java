@@ -185,6 +185,12 @@ final class CustomsSource extends Source {
         s.valueEur() + " EUR",
         export ? null : format(s.arrival(), SLASHED),
         export ? format(s.arrival(), SLASHED) : null);
+    truth.shipments.row(
+        name(),
+        s.id(),
+        EntityIds.make(name(), "zending", List.of(s.id())),
+        s.network(),
+        s.seized());
     if (s.viaNewRoute()) {
       truth.route.row(
           name(),

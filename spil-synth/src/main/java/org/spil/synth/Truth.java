@@ -24,6 +24,7 @@ final class Truth implements AutoCloseable {
   final Csv seizureChains;
   final Csv invalid;
   final Csv assets;
+  final Csv shipments;
 
   Truth(Path dir) {
     try {
@@ -89,6 +90,14 @@ final class Truth implements AutoCloseable {
             "consignee_entity_id",
             "director_truth_id",
             "network");
+    shipments =
+        Csv.utf8(
+            dir.resolve("shipments.csv"),
+            "dataset",
+            "shipment_id",
+            "entity_id",
+            "network",
+            "seized");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -138,7 +147,8 @@ final class Truth implements AutoCloseable {
             route,
             seizureChains,
             invalid,
-            assets)) {
+            assets,
+            shipments)) {
       c.close();
     }
   }
@@ -176,6 +186,9 @@ final class Truth implements AutoCloseable {
         `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
       - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
         and that company's director: the chain an analyst should be able to walk.
+      - `shipments.csv`: every shipment customs declared: `dataset`, `shipment_id`, `entity_id`,
+        `network` (empty for legal trade; a network's shipment carries its drugs) and `seized`
+        (`true` when customs found the drugs): what shipment targeting is scored on.
       - `assets.csv`: what network leaders own for confiscation, from the land and ship register
         (`kadaster`): `asset` (cadastral code or ship register mark), its `entity_id`, `schema`
         (RealEstate, Vessel), `kind`, `value_eur` (purchase price or value), `registered_owner`

@@ -19,7 +19,7 @@ public enum Indicator {
   LINKED_CONSIGNEE(
       "linked-consignee",
       3.0,
-      "a director or owner of the consignee is known to the police, the prosecution or the FIOD"),
+      "a director or owner of the consignee is known to the police or the prosecution"),
   YOUNG_CONSIGNEE(
       "young-consignee", 1.0, "the consignee was founded less than two years before the shipment"),
   VALUE_PER_KG(

@@ -45,7 +45,7 @@ public final class Targeting {
 
   /**
    * What is known of a consignee: its name, when it was founded (null: unknown), the people behind
-   * it known to the police, prosecution or FIOD (their names), and its trade-based alerts.
+   * it known to the police or the prosecution (their names), and its trade-based alerts.
    */
   public record Consignee(
       String name, LocalDate founded, List<String> knownPeople, int tradeAlerts) {}
@@ -104,7 +104,7 @@ public final class Targeting {
                   + c.name()
                   + ": "
                   + String.join(", ", c.knownPeople())
-                  + ", known to the police, prosecution or FIOD");
+                  + ", known to the police or the prosecution");
         }
         if (c.founded() != null && s.day() != null && c.founded().plusYears(2).isAfter(s.day())) {
           hit(

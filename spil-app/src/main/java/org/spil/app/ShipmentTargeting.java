@@ -1,0 +1,192 @@
+package org.spil.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.spil.analysis.flows.Typology;
+import org.spil.analysis.goods.Indicator;
+import org.spil.analysis.goods.Targeting;
+import org.spil.policy.Viewer;
+import org.spil.store.EntityRecord;
+import org.spil.store.Relations;
+import org.spil.store.Store;
+import org.spil.store.ValueRecord;
+
+/**
+ * Shipment risk targeting on what a viewer may see: the visible shipments scored by {@link
+ * Targeting}, the consignees as the team's resolution knows them: when they were founded (the
+ * register), who directs and owns them and whether the police or the prosecution know those people,
+ * and the trade-based laundering alerts on their payments. Weights from {@code targeting.weights}
+ * in the data directory, or a file given.
+ */
+public final class ShipmentTargeting {
+  /** The weights file of a data directory, read by every targeting run on it when present. */
+  public static final String WEIGHTS_FILE = "targeting.weights";
+
+  /** The agencies whose knowing a person makes a consignee linked: police and prosecution. */
+  static final Set<String> SUBJECT_AGENCIES = Set.of("politie-nl", "politie-be", "om");
+
+  private final Store store;
+  private final Searching searching;
+
+  public ShipmentTargeting(Store store) {
+    this.store = store;
+    this.searching = new Searching(store);
+  }
+
+  /** The weights of a data directory's file (or {@code file}), else the defaults. */
+  public static Map<Indicator, Double> weights(Path dataDir, Path file) {
+    Path f = file != null ? file : dataDir.resolve(WEIGHTS_FILE);
+    if (file == null && !Files.exists(f)) {
+      return Targeting.weights("", "defaults");
+    }
+    try {
+      if (Files.size(f) > MoneyFlows.MAX_THRESHOLDS_BYTES) {
+        throw new IllegalArgumentException(f + ": larger than a weights file can be");
+      }
+      return Targeting.weights(Files.readString(f), f.toString());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(f + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The targets: the {@code top} highest (0: all) of the shipments since a day (null: all). */
+  public List<Targeting.Target> targets(
+      Viewer viewer, String since, int top, Map<Indicator, Double> weights) {
+    PaymentGraphs.checkDate("since", since);
+    Integer from = since == null ? null : PaymentGraphs.day(since);
+    Map<String, String> canonical = new HashMap<>();
+    store
+        .resolutions()
+        .clusters(viewer)
+        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    List<Targeting.Shipment> all = new ArrayList<>();
+    Map<String, String> consigneeOf = new HashMap<>();
+    store
+        .shipments()
+        .each(
+            viewer,
+            s -> {
+              Integer day = PaymentGraphs.day(s.date());
+              String consignee =
+                  s.consignee() == null
+                      ? null
+                      : canonical.getOrDefault(s.consignee(), s.consignee());
+              all.add(
+                  new Targeting.Shipment(
+                      s.id(),
+                      day == null ? null : LocalDate.ofEpochDay(day),
+                      s.portOfLoading(),
+                      s.portOfTranshipment(),
+                      s.portOfDischarge(),
+                      consignee,
+                      s.goods(),
+                      s.weight() == null ? 0 : s.weight(),
+                      s.declaredValue() == null ? 0 : s.declaredValue()));
+              if (consignee != null) {
+                consigneeOf.put(s.id(), consignee);
+              }
+            });
+    Map<String, Integer> alerts = tradeAlerts(viewer, canonical, consigneeOf);
+    Map<String, Targeting.Consignee> known = new HashMap<>();
+    for (String c : new LinkedHashSet<>(consigneeOf.values())) {
+      known.put(c, consignee(viewer, c, alerts.getOrDefault(c, 0), canonical));
+    }
+    List<Targeting.Target> scored = Targeting.score(all, known, weights);
+    List<Targeting.Target> out = new ArrayList<>();
+    Map<String, LocalDate> dayOf = new HashMap<>();
+    all.forEach(s -> dayOf.put(s.id(), s.day()));
+    for (Targeting.Target t : scored) {
+      LocalDate d = dayOf.get(t.shipment());
+      if (from != null && (d == null || d.toEpochDay() < from)) {
+        continue;
+      }
+      out.add(t);
+      if (top > 0 && out.size() == top) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Per consignee, the trade-based alerts on the shipments it received or on its payments. */
+  private Map<String, Integer> tradeAlerts(
+      Viewer viewer, Map<String, String> canonical, Map<String, String> consigneeOf) {
+    Map<String, Integer> out = new HashMap<>();
+    MoneyFlows.Query q =
+        new MoneyFlows.Query(
+            Set.of(Typology.TRADE_BASED), MoneyFlows.thresholds(store.dir(), null), null, null);
+    for (MoneyFlows.Alert a : new MoneyFlows(store).typologies(viewer, q)) {
+      Set<String> to = new LinkedHashSet<>();
+      for (String shipment : a.entities()) {
+        if (consigneeOf.containsKey(shipment)) {
+          to.add(consigneeOf.get(shipment));
+        }
+      }
+      for (String party : a.subjects()) {
+        String c = canonical.getOrDefault(party, party);
+        if (consigneeOf.containsValue(c)) {
+          to.add(c);
+        }
+      }
+      to.forEach(c -> out.merge(c, 1, Integer::sum));
+    }
+    return out;
+  }
+
+  /** What the viewer may see of a consignee: name, founding date, the known people behind it. */
+  private Targeting.Consignee consignee(
+      Viewer viewer, String id, int alerts, Map<String, String> canonical) {
+    Optional<EntityRecord> e = searching.show(viewer, id);
+    String name = e.map(EntityRecord::caption).orElse(id);
+    LocalDate founded = null;
+    if (e.isPresent()) {
+      for (ValueRecord v : e.get().properties().getOrDefault("incorporationDate", List.of())) {
+        Integer day = PaymentGraphs.day(v.value());
+        if (day != null && (founded == null || LocalDate.ofEpochDay(day).isBefore(founded))) {
+          founded = LocalDate.ofEpochDay(day);
+        }
+      }
+    }
+    List<String> known = new ArrayList<>();
+    for (Relations.Relation r : searching.relations(viewer, id).results()) {
+      boolean directs = r.schema().equals("Directorship") && r.role().equals("organization");
+      boolean owns = r.schema().equals("Ownership") && r.role().equals("asset");
+      if (!directs && !owns) {
+        continue;
+      }
+      for (Relations.Party p : r.parties()) {
+        if (!p.role().equals(directs ? "director" : "owner")) {
+          continue;
+        }
+        Optional<EntityRecord> person =
+            searching.show(viewer, canonical.getOrDefault(p.id(), p.id()));
+        if (person.isPresent()
+            && knownToSubjectAgencies(person.get())
+            && !known.contains(person.get().caption())) {
+          known.add(person.get().caption());
+        }
+      }
+    }
+    return new Targeting.Consignee(name, founded, List.copyOf(known), alerts);
+  }
+
+  private static boolean knownToSubjectAgencies(EntityRecord person) {
+    for (List<ValueRecord> vs : person.properties().values()) {
+      for (ValueRecord v : vs) {
+        if (SUBJECT_AGENCIES.contains(v.agency())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+package org.spil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spil.analysis.goods.Indicator;
+import org.spil.analysis.goods.Targeting;
+import org.spil.app.ShipmentTargeting;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code spil targeting}: the shipments to inspect first, each with the indicators it shows. */
+@Command(
+    name = "targeting",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shipment risk targeting: the shipments you may see ranked by the weighted indicators they"
+            + " show (transit country, new transhipment port, consignee linked to subjects or"
+            + " young, value per kilogram far from the same goods, trade-based alerts on the"
+            + " consignee), each explained. Weights: targeting.weights in the data directory or"
+            + " --weights FILE (key = weight; spil targeting --help lists the keys).")
+final class TargetingCommand implements Callable<Integer> {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ViewerOption viewer;
+
+  @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Shipments from this day.")
+  String since;
+
+  @Option(
+      names = "--top",
+      defaultValue = "20",
+      paramLabel = "N",
+      description = "How many to list, 0 for all (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--weights", paramLabel = "FILE", description = "A weights file to try.")
+  Path weights;
+
+  @Option(names = "--json", description = "Print [{shipment, score, indicators}].")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (top < 0) {
+      throw new IllegalArgumentException("--top: 0 or more, not " + top);
+    }
+    List<Targeting.Target> targets;
+    try (Store store = spil.open(false)) {
+      Map<Indicator, Double> w = ShipmentTargeting.weights(store.dir(), weights);
+      targets = new ShipmentTargeting(store).targets(viewer.viewer(store), since, top, w);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Output.json(out, targets);
+      return 0;
+    }
+    for (Targeting.Target t : targets) {
+      out.printf("%n[score %s] shipment %s%n", t.score(), t.shipment());
+      for (Targeting.Hit h : t.indicators()) {
+        out.printf("  %-18s %4s  %s%n", h.name(), h.weight(), h.explanation());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}
