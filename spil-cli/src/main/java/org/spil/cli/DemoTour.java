@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.spil.analysis.goods.Targeting;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Graph;
 import org.spil.analysis.graph.Lengths;
@@ -34,6 +35,8 @@ import org.spil.app.PlantedRoles;
 import org.spil.app.Resolving;
 import org.spil.app.Scenario;
 import org.spil.app.Searching;
+import org.spil.app.SeizureChains;
+import org.spil.app.ShipmentTargeting;
 import org.spil.policy.Approval;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
@@ -121,6 +124,8 @@ final class DemoTour {
       moneyFlows(store, scenario.resolve("truth"));
       out.println();
       leadersAssets(store, truth);
+      out.println();
+      goods(store, truth);
       out.println();
     }
     AuditLog.Integrity audit = Oversight.verify(data);
@@ -495,6 +500,68 @@ final class DemoTour {
           .findFirst()
           .ifPresent(a -> out.printf("  for example: %s%n", a.explanation()));
     }
+  }
+
+  /**
+   * Goods flows as customs and the case team see them: the top targets with their indicators,
+   * scored against the truth, and the first seizure walked back to the people behind it.
+   */
+  private void goods(Store store, GroundTruth truth) {
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    List<Targeting.Target> ranked =
+        new ShipmentTargeting(store)
+            .targets(v, null, 0, ShipmentTargeting.weights(store.dir(), null));
+    Map<String, String> network = new HashMap<>();
+    truth.shipments().forEach(s -> network.put(s.entityId(), s.network()));
+    int top = Math.max(1, ranked.size() / 100);
+    long hits =
+        ranked.subList(0, top).stream()
+            .filter(t -> !network.getOrDefault(t.shipment(), "").isEmpty())
+            .count();
+    out.printf(
+        "== Shipment targeting (analist.politie, %s): ./spil targeting%n"
+            + "  %,d shipments ranked; of the top 1%% (%d), %d carry a network's drugs (truth)%n",
+        Scenario.CASE, ranked.size(), top, hits);
+    for (Targeting.Target t : ranked.subList(0, Math.min(3, ranked.size()))) {
+      out.printf(
+          "    score %.1f  %s%s%n",
+          t.score(),
+          t.indicators().stream().map(Targeting.Hit::name).toList(),
+          network.getOrDefault(t.shipment(), "").isEmpty()
+              ? ""
+              : "  (truth: " + network.get(t.shipment()) + ")");
+    }
+    List<GroundTruth.SeizureChain> chains = truth.seizureChains();
+    if (chains.isEmpty()) {
+      return;
+    }
+    GroundTruth.SeizureChain first = chains.get(0);
+    String seizureId =
+        org.spil.model.EntityIds.make("douane-nl", "beslag", List.of(first.seizureId()));
+    SeizureChains.Chain chain = new SeizureChains(store).of(v, seizureId);
+    out.printf("== Seizure %s walked back: ./spil chain %s%n", first.seizureId(), seizureId);
+    Map<String, String> caption = new HashMap<>();
+    chain.entities().forEach(n -> caption.put(n.id(), n.caption()));
+    for (SeizureChains.Link l : chain.links().subList(0, Math.min(6, chain.links().size()))) {
+      out.printf(
+          "    %s  %s%s  %s  (%s)%n",
+          caption.get(l.source()),
+          l.type(),
+          l.detail() == null ? "" : " (" + l.detail() + ")",
+          caption.get(l.target()),
+          String.join(", ", l.datasets()));
+    }
+    Map<String, String> canonical = new HashMap<>();
+    store
+        .resolutions()
+        .clusters(v)
+        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    boolean director =
+        truth.recordsOf(first.directorTruthId()).stream()
+            .anyMatch(r -> caption.containsKey(canonical.getOrDefault(r.entityId(), r.entityId())));
+    out.printf(
+        "  %d entities, %d links; the consignee's director the truth names is among them: %s%n",
+        chain.entities().size(), chain.links().size(), director ? "yes" : "no");
   }
 
   /**

@@ -175,6 +175,20 @@ public final class GroundTruth {
     return out;
   }
 
+  /** A shipment customs declared: its entity id, the network whose drugs it carried (or empty). */
+  public record Shipment(String entityId, String network, boolean seized) {}
+
+  public List<Shipment> shipments() {
+    List<Shipment> out = new ArrayList<>();
+    read(
+        "shipments.csv",
+        r ->
+            out.add(
+                new Shipment(
+                    r.get("entity_id"), r.get("network"), Boolean.parseBoolean(r.get("seized")))));
+    return out;
+  }
+
   private void read(String file, Consumer<CSVRecord> each) {
     try (Reader in = Files.newBufferedReader(dir.resolve(file))) {
       for (CSVRecord r :
