@@ -15,6 +15,7 @@ import { renderAudit } from "./pages/audit";
 import { renderUpload } from "./pages/upload";
 import { renderFlows, renderTrace } from "./pages/flows";
 import { renderAssets } from "./pages/assets";
+import { renderTargeting, renderChain } from "./pages/goods";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -38,6 +39,8 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^flows$/, "Money flows", renderFlows],
   [/^flows\/trace\/([^/]+)$/, "Money flows", renderTrace],
   [/^assets\/([^/]+)$/, "Assets", renderAssets],
+  [/^goods$/, "Goods", renderTargeting],
+  [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
   [/^requests$/, "Requests", renderRequests],
@@ -163,6 +166,7 @@ function header(active: string): HTMLElement {
     ["#/search", "Search"],
     ["#/network", "Network"],
     ["#/flows", "Money flows"],
+    ["#/goods", "Goods"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],

@@ -41,6 +41,7 @@ export async function renderEntity(main: HTMLElement, args: string[]): Promise<v
         h("a", { class: "button", href: `#/map/${encodeURIComponent(id)}` }, "Map"),
         h("a", { class: "button", href: `#/assets/${encodeURIComponent(id)}` }, "Assets"),
         h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(id)}` }, "Money"),
+        entity.schema === "Seizure" ? h("a", { class: "button", href: `#/chain/${encodeURIComponent(id)}` }, "Chain") : "",
       ),
       h("p", { class: "id" }, id),
     ),

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.spil.analysis.flows.Typology;
 import org.spil.analysis.goods.Indicator;
 import org.spil.analysis.goods.Targeting;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
 import org.spil.store.Relations;
+import org.spil.store.Shipments;
 import org.spil.store.Store;
 import org.spil.store.ValueRecord;
 
@@ -83,6 +85,7 @@ public final class ShipmentTargeting {
               all.add(
                   new Targeting.Shipment(
                       s.id(),
+                      label(s),
                       day == null ? null : LocalDate.ofEpochDay(day),
                       s.portOfLoading(),
                       s.portOfTranshipment(),
@@ -115,6 +118,25 @@ public final class ShipmentTargeting {
       }
     }
     return out;
+  }
+
+  /** How an inspector knows a shipment: its container, route and goods. */
+  private static String label(Shipments.Shipment s) {
+    StringBuilder b = new StringBuilder();
+    if (s.containerNumber() != null) {
+      b.append(s.containerNumber()).append(' ');
+    }
+    String route =
+        String.join(
+            " > ",
+            Stream.of(s.portOfLoading(), s.portOfTranshipment(), s.portOfDischarge())
+                .filter(p -> p != null && !p.isBlank())
+                .toList());
+    b.append(route);
+    if (s.goods() != null) {
+      b.append(b.length() > 0 ? ", " : "").append(s.goods());
+    }
+    return b.length() == 0 ? s.id() : b.toString().strip();
   }
 
   /** Per consignee, the trade-based alerts on the shipments it received or on its payments. */

@@ -43,7 +43,7 @@ final class TargetingCommand implements Callable<Integer> {
   @Option(names = "--weights", paramLabel = "FILE", description = "A weights file to try.")
   Path weights;
 
-  @Option(names = "--json", description = "Print [{shipment, score, indicators}].")
+  @Option(names = "--json", description = "Print [{shipment, label, score, indicators}].")
   boolean json;
 
   @Override
@@ -62,7 +62,7 @@ final class TargetingCommand implements Callable<Integer> {
       return 0;
     }
     for (Targeting.Target t : targets) {
-      out.printf("%n[score %s] shipment %s%n", t.score(), t.shipment());
+      out.printf("%n[score %s] %s  [%s]%n", t.score(), t.label(), t.shipment());
       for (Targeting.Hit h : t.indicators()) {
         out.printf("  %-18s %4s  %s%n", h.name(), h.weight(), h.explanation());
       }

@@ -307,6 +307,12 @@ class WebApplicationTest {
     settled();
     assertThat(text()).contains("Assets of", "bank account", "politie-nl-bank");
     checkAndPhotograph("assets");
+    // the shipments to inspect first, from customs' declarations the police may see
+    open("goods");
+    waitForText("#main", "Shipment targeting");
+    settled();
+    assertThat(text()).containsAnyOf("shipments shown", "No shipment you may see");
+    checkAndPhotograph("goods");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");

@@ -31,9 +31,13 @@ public final class Targeting {
 
   private Targeting() {}
 
-  /** A shipment as targeting reads it; ports as UN/LOCODEs, the consignee a caller's key. */
+  /**
+   * A shipment as targeting reads it: id, a label people know it by (container, route, goods),
+   * ports as UN/LOCODEs, the consignee a caller's key.
+   */
   public record Shipment(
       String id,
+      String label,
       LocalDate day,
       String loading,
       String transhipment,
@@ -53,8 +57,8 @@ public final class Targeting {
   /** An indicator a shipment shows: which, its weight, and why. */
   public record Hit(String name, double weight, String explanation) {}
 
-  /** A scored shipment: its id, score (the sum of its hits' weights) and hits. */
-  public record Target(String shipment, double score, List<Hit> indicators) {}
+  /** A scored shipment: its id and label, score (the sum of its hits' weights) and hits. */
+  public record Target(String shipment, String label, double score, List<Hit> indicators) {}
 
   /**
    * The shipments scored, highest first (ties by id), each with the indicators it shows under the
@@ -130,7 +134,7 @@ public final class Targeting {
         hit(hits, weights, Indicator.VALUE_PER_KG, far);
       }
       double score = hits.stream().mapToDouble(Hit::weight).sum();
-      out.add(new Target(s.id(), Math.round(score * 100) / 100.0, List.copyOf(hits)));
+      out.add(new Target(s.id(), s.label(), Math.round(score * 100) / 100.0, List.copyOf(hits)));
     }
     out.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::shipment));
     return out;

@@ -21,7 +21,7 @@ class TargetingTest {
   private static Targeting.Shipment ship(
       String id, int days, String via, String consignee, double kg, double value) {
     return new Targeting.Shipment(
-        id, DAY.plusDays(days), "ECGYE", via, "NLRTM", consignee, "bananen", kg, value);
+        id, id, DAY.plusDays(days), "ECGYE", via, "NLRTM", consignee, "bananen", kg, value);
   }
 
   /** Thirty ordinary banana shipments of two importers, at EUR 2 a kilogram. */
