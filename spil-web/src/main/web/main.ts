@@ -15,7 +15,7 @@ import { renderAudit } from "./pages/audit";
 import { renderUpload } from "./pages/upload";
 import { renderFlows, renderTrace } from "./pages/flows";
 import { renderAssets } from "./pages/assets";
-import { renderTargeting, renderChain } from "./pages/goods";
+import { renderTargeting, renderChain, renderRoutes } from "./pages/goods";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -40,6 +40,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^flows\/trace\/([^/]+)$/, "Money flows", renderTrace],
   [/^assets\/([^/]+)$/, "Assets", renderAssets],
   [/^goods$/, "Goods", renderTargeting],
+  [/^routes$/, "Routes", renderRoutes],
   [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
@@ -167,6 +168,7 @@ function header(active: string): HTMLElement {
     ["#/network", "Network"],
     ["#/flows", "Money flows"],
     ["#/goods", "Goods"],
+    ["#/routes", "Routes"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],

@@ -12,7 +12,7 @@ import { eventsOf } from "../events";
 
 const WIDTH = 960;
 const HEIGHT = 480;
-const project = ([lon, lat]: Position): [number, number] => [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
+export const project = ([lon, lat]: Position): [number, number] => [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
 
 const numericToAlpha2 = new Map<string, string>((codes as string[][]).map((c) => [c[2], c[0].toLowerCase()]));
 
@@ -99,6 +99,16 @@ export async function renderMap(main: HTMLElement, args: string[]): Promise<void
   }
   if (more) main.append(notice("Only the first 2,000 relations are shown.", "info"));
 }
+
+/** The countries of the world as plain paths for a map's background, with their names. */
+export function worldShapes(): SVGElement[] {
+  const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const countries = feature(topology, topology.objects.countries).features as Feature<Geometry, { name: string }>[];
+  return countries.map((f) => s("path", { d: polygons(f.geometry).map((ring) => pathOf(ring)).join(" "), class: "country" }, s("title", {}, f.properties.name)));
+}
+
+export const MAP_WIDTH = WIDTH;
+export const MAP_HEIGHT = HEIGHT;
 
 function polygons(g: Geometry): Position[][] {
   if (g.type === "Polygon") return g.coordinates;

@@ -313,6 +313,11 @@ class WebApplicationTest {
     settled();
     assertThat(text()).containsAnyOf("shipments shown", "No shipment you may see");
     checkAndPhotograph("goods");
+    open("routes");
+    waitForText("#main", "Routes");
+    settled();
+    assertThat(text()).containsAnyOf("shipments on", "No shipment you may see");
+    checkAndPhotograph("routes");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");
