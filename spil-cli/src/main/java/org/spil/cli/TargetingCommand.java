@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             + " show (transit country, new transhipment port, consignee linked to subjects or"
             + " young, value per kilogram far from the same goods, trade-based alerts on the"
             + " consignee), each explained. Weights: targeting.weights in the data directory or"
-            + " --weights FILE (key = weight; spil targeting --help lists the keys).")
+            + " --weights FILE (key = weight, 0 turns one off; keys: transit-country,"
+            + " new-transhipment, linked-consignee, young-consignee, value-per-kg, trade-alerts).")
 final class TargetingCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
