@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.analysis.goods.Indicator;
 import org.spil.policy.LegalBases;
 
 /** End-to-end: the example datasets through every command, from three agencies' points of view. */
@@ -527,6 +528,10 @@ class CommandsTest {
       Cli.Result r = Cli.run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: spil " + cmd);
+    }
+    String targeting = Cli.run("targeting", "--help").out().replaceAll("\\s+", " ");
+    for (Indicator i : Indicator.values()) {
+      assertThat(targeting).as("the weights' keys in the help").contains(i.key());
     }
   }
 
