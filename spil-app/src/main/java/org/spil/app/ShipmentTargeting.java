@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,7 @@ public final class ShipmentTargeting {
   private Map<String, Integer> tradeAlerts(
       Viewer viewer, Map<String, String> canonical, Map<String, String> consigneeOf) {
     Map<String, Integer> out = new HashMap<>();
+    Set<String> consignees = new HashSet<>(consigneeOf.values());
     MoneyFlows.Query q =
         new MoneyFlows.Query(
             Set.of(Typology.TRADE_BASED), MoneyFlows.thresholds(store.dir(), null), null, null);
@@ -155,7 +157,7 @@ public final class ShipmentTargeting {
       }
       for (String party : a.subjects()) {
         String c = canonical.getOrDefault(party, party);
-        if (consigneeOf.containsValue(c)) {
+        if (consignees.contains(c)) {
           to.add(c);
         }
       }
