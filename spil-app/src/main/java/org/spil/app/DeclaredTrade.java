@@ -83,14 +83,25 @@ final class DeclaredTrade {
     return out.toString();
   }
 
-  /** The shipment a payment's purpose names by its bill of lading (a word of it), or -1. */
+  /**
+   * The shipment a payment's purpose names by its bill of lading (a word of it: letters and digits,
+   * six or more), or -1. Read for every payment, so the words are cut by hand, not by a pattern.
+   */
   int referencedBy(String purpose) {
     if (purpose == null || byReference.isEmpty()) {
       return -1;
     }
-    for (String word : purpose.split("[^\\p{L}\\p{N}]+")) {
-      if (word.length() >= 6) {
-        Integer s = byReference.get(word.toUpperCase(Locale.ROOT));
+    int n = purpose.length();
+    for (int i = 0; i < n; ) {
+      while (i < n && !Character.isLetterOrDigit(purpose.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetterOrDigit(purpose.charAt(i))) {
+        i++;
+      }
+      if (i - start >= 6) {
+        Integer s = byReference.get(purpose.substring(start, i).toUpperCase(Locale.ROOT));
         if (s != null) {
           return s;
         }

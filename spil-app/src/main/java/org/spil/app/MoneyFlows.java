@@ -646,21 +646,22 @@ public final class MoneyFlows {
     Thresholds t = Thresholds.defaults();
     Path own = dataDir == null ? null : dataDir.resolve(THRESHOLDS_FILE);
     if (own != null && Files.isRegularFile(own)) {
-      t = t.parse(read(own), own.toString());
+      t = t.parse(readSettings(own, "thresholds"), own.toString());
     }
     if (file != null) {
-      t = t.parse(read(file), file.toString());
+      t = t.parse(readSettings(file, "thresholds"), file.toString());
     }
     return t;
   }
 
-  private static String read(Path file) {
+  /** A settings file's text (thresholds, weights): UTF-8, at most 1 MiB, refused otherwise. */
+  static String readSettings(Path file, String what) {
     try {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException(file + ": no such file");
       }
       if (Files.size(file) > MAX_THRESHOLDS_BYTES) {
-        throw new IllegalArgumentException(file + ": larger than 1 MiB, not a thresholds file");
+        throw new IllegalArgumentException(file + ": larger than 1 MiB, not a " + what + " file");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {

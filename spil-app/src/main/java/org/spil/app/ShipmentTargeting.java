@@ -1,6 +1,5 @@
 package org.spil.app;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,17 +47,10 @@ public final class ShipmentTargeting {
   /** The weights of a data directory's file (or {@code file}), else the defaults. */
   public static Map<Indicator, Double> weights(Path dataDir, Path file) {
     Path f = file != null ? file : dataDir.resolve(WEIGHTS_FILE);
-    if (file == null && !Files.exists(f)) {
+    if (file == null && !Files.isRegularFile(f)) {
       return Targeting.weights("", "defaults");
     }
-    try {
-      if (Files.size(f) > MoneyFlows.MAX_THRESHOLDS_BYTES) {
-        throw new IllegalArgumentException(f + ": larger than a weights file can be");
-      }
-      return Targeting.weights(Files.readString(f), f.toString());
-    } catch (IOException e) {
-      throw new IllegalArgumentException(f + ": cannot read: " + e.getMessage(), e);
-    }
+    return Targeting.weights(MoneyFlows.readSettings(f, "weights"), f.toString());
   }
 
   /** The targets: the {@code top} highest (0: all) of the shipments since a day (null: all). */

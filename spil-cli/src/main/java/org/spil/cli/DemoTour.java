@@ -536,8 +536,7 @@ final class DemoTour {
       return;
     }
     GroundTruth.SeizureChain first = chains.get(0);
-    String seizureId =
-        org.spil.model.EntityIds.make("douane-nl", "beslag", List.of(first.seizureId()));
+    String seizureId = first.seizureEntityId();
     SeizureChains.Chain chain = new SeizureChains(store).of(v, seizureId);
     out.printf("== Seizure %s walked back: ./spil chain %s%n", first.seizureId(), seizureId);
     Map<String, String> caption = new HashMap<>();

@@ -47,6 +47,7 @@ public final class GroundTruth {
   /** A seizure and the chain behind it: container, shipment, consignee company and its director. */
   public record SeizureChain(
       String seizureId,
+      String seizureEntityId,
       String container,
       String shipmentId,
       String consigneeTruthId,
@@ -124,7 +125,10 @@ public final class GroundTruth {
     List<SeizureChain> out = new ArrayList<>();
     read(
         "seizure_chains.csv",
-        r -> out.add(new SeizureChain(r.get(0), r.get(2), r.get(3), r.get(5), r.get(7), r.get(8))));
+        r ->
+            out.add(
+                new SeizureChain(
+                    r.get(0), r.get(1), r.get(2), r.get(3), r.get(5), r.get(7), r.get(8))));
     return out;
   }
 
