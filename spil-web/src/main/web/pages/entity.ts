@@ -6,6 +6,9 @@ import { badge, count, h, notice, schemaTag, table, SCROLL } from "../dom";
 import { explanationBars } from "../explain";
 import type { ClusterView, Entity, Explanation, Hit, Relation, Relations, Request, Value } from "../types";
 
+/** The schemata of those who hold assets and pay: the entities Assets and Money are for. */
+const PARTIES = new Set(["Person", "Company", "Organization", "LegalEntity", "PublicBody"]);
+
 export async function renderEntity(main: HTMLElement, args: string[]): Promise<void> {
   const id = args[0];
   let entity: Entity;
@@ -39,8 +42,8 @@ export async function renderEntity(main: HTMLElement, args: string[]): Promise<v
         h("a", { class: "button", href: `#/network/${encodeURIComponent(id)}` }, "Network"),
         h("a", { class: "button", href: `#/timeline/${encodeURIComponent(id)}` }, "Timeline"),
         h("a", { class: "button", href: `#/map/${encodeURIComponent(id)}` }, "Map"),
-        h("a", { class: "button", href: `#/assets/${encodeURIComponent(id)}` }, "Assets"),
-        h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(id)}` }, "Money"),
+        PARTIES.has(entity.schema) ? h("a", { class: "button", href: `#/assets/${encodeURIComponent(id)}` }, "Assets") : "",
+        PARTIES.has(entity.schema) || entity.schema === "BankAccount" ? h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(id)}` }, "Money") : "",
         entity.schema === "Seizure" ? h("a", { class: "button", href: `#/chain/${encodeURIComponent(id)}` }, "Chain") : "",
       ),
       h("p", { class: "id" }, id),
