@@ -46,7 +46,8 @@ final class RemoteOperations implements Operations {
           "assets",
           "chain",
           "routes",
-          "targeting");
+          "targeting",
+          "insiders");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

@@ -116,6 +116,7 @@ public final class Spil implements Runnable {
           AssetsCommand.class,
           ChainCommand.class,
           RoutesCommand.class,
+          InsidersCommand.class,
           TargetingCommand.class,
           DemoCommand.class,
           LoginCommand.class,

@@ -11,8 +11,8 @@ import org.spil.policy.Viewer;
 /**
  * The shipments a viewer may see, one row each, for comparing trade with payments and for routes:
  * consignor and consignee, bill of lading, goods, declared value and currency, the day it arrived
- * (or left, for an export), its ports, weight and container. Obtained from {@link
- * Store#shipments()}.
+ * (or left, for an export), its ports, weight, container and the terminal that handled it. Obtained
+ * from {@link Store#shipments()}.
  */
 public final class Shipments {
   private final Store store;
@@ -39,7 +39,8 @@ public final class Shipments {
       String portOfTranshipment,
       String portOfDischarge,
       Double weight,
-      String containerNumber) {}
+      String containerNumber,
+      String terminal) {}
 
   /** Every shipment the viewer may see, in the order of their ids; returns how many. Audited. */
   public long each(Viewer viewer, Consumer<Shipment> consumer) {
@@ -61,13 +62,14 @@ public final class Shipments {
             + " min(value) FILTER (WHERE prop = 'portOfTranshipment'),"
             + " min(value) FILTER (WHERE prop = 'portOfDischarge'),"
             + " min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = 'weight'),"
-            + " min(value) FILTER (WHERE prop = 'containerNumber')"
+            + " min(value) FILTER (WHERE prop = 'containerNumber'),"
+            + " min(value) FILTER (WHERE prop = 'terminal')"
             + " FROM statement s WHERE "
             + scope.sql("s.batch_id", "s.entity_id")
             + " AND schema = 'Shipment' AND prop IN ('consignor', 'consignee', 'billOfLading',"
             + " 'goodsDescription', 'declaredValue', 'currency', 'arrivalDate', 'departureDate',"
             + " 'date', 'portOfLoading', 'portOfTranshipment', 'portOfDischarge', 'weight',"
-            + " 'containerNumber') GROUP BY entity_id ORDER BY entity_id";
+            + " 'containerNumber', 'terminal') GROUP BY entity_id ORDER BY entity_id";
     long n = 0;
     try (Statement st = store.warehouse().connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -88,7 +90,8 @@ public final class Shipments {
                 rs.getString(10),
                 rs.getString(11),
                 number(rs, 12),
-                rs.getString(13)));
+                rs.getString(13),
+                rs.getString(14)));
         n++;
       }
     } catch (SQLException e) {

@@ -47,6 +47,8 @@ record Company(
     SERVICES,
     REAL_ESTATE,
     CRYPTO_EXCHANGE,
-    MONEY_TRANSFER
+    MONEY_TRANSFER,
+    /** A firm of the port: terminal, stevedore, forwarder or haulier ({@link PortFirms}). */
+    PORT
   }
 }

@@ -60,7 +60,9 @@ final class CustomsSource extends Source {
             "gewicht_kg",
             "waarde",
             "aankomst",
-            "vertrek")) {
+            "vertrek",
+            "terminal",
+            "terminal_kvk")) {
       List<Shipment> planned = trade.networkShipments();
       int k = 0;
       long row = 0;
@@ -130,7 +132,10 @@ final class CustomsSource extends Source {
             consignee.id(),
             consigneeIds.get(s.id()),
             consignee.director() < 0 ? null : Person.truthId(consignee.director()),
-            s.network());
+            s.network(),
+            world.company(s.terminal()).id(),
+            s.network() == null,
+            String.join(";", insidersAt(s.terminal())));
       }
     }
     dataset(YAML);
@@ -165,6 +170,17 @@ final class CustomsSource extends Source {
       invalid(csv, "imo", imo, "IMO check digit wrong");
     }
     boolean export = s.loading().startsWith("NL");
+    Company terminal = world.company(s.terminal());
+    if (seen.add("terminal/" + terminal.registration())) {
+      truth.record(
+          name(),
+          "terminal",
+          List.of(terminal.registration()),
+          "Company",
+          terminal.id(),
+          terminal.name(),
+          "");
+    }
     csv.row(
         s.id(),
         trade.billOfLading(s),
@@ -184,7 +200,9 @@ final class CustomsSource extends Source {
         s.weightKg(),
         s.valueEur() + " EUR",
         export ? null : format(s.arrival(), SLASHED),
-        export ? format(s.arrival(), SLASHED) : null);
+        export ? format(s.arrival(), SLASHED) : null,
+        terminal.name(),
+        terminal.registration());
     truth.shipments.row(
         name(),
         s.id(),
@@ -203,6 +221,19 @@ final class CustomsSource extends Source {
           s.discharge(),
           s.network());
     }
+  }
+
+  /** The truth ids of the port insiders of any network who work at a terminal. */
+  private List<String> insidersAt(int terminal) {
+    List<String> out = new ArrayList<>();
+    for (Network n : world.networks) {
+      for (Actor a : n.all(Role.PORT_INSIDER)) {
+        if (world.person(a.person()).employer() == terminal) {
+          out.add(Person.truthId(a.person()));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -267,11 +298,19 @@ final class CustomsSource extends Source {
                 name: {column: ontvanger}
                 idNumber: {column: ontvanger_eori}
                 country: {column: ontvanger_land}
+            terminal:
+              schema: Company
+              keys: [terminal_kvk]
+              key_literal: terminal
+              properties:
+                name: {column: terminal}
+                registrationNumber: {column: terminal_kvk}
             zending:
               schema: Shipment
               keys: [zending_id]
               key_literal: zending
               properties:
+                terminal: {entity: terminal}
                 containerNumber: {column: container}
                 billOfLading: {column: bl_nummer}
                 vessel: {entity: schip}

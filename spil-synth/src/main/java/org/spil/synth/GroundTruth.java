@@ -32,7 +32,12 @@ public final class GroundTruth {
 
   /** A member of a planted network. */
   public record Member(
-      String truthId, String network, String role, String nickname, List<String> handles) {}
+      String truthId,
+      String network,
+      String role,
+      String nickname,
+      List<String> handles,
+      String employer) {}
 
   /** A planted laundering pattern. */
   public record Pattern(
@@ -52,7 +57,10 @@ public final class GroundTruth {
       String shipmentId,
       String consigneeTruthId,
       String directorTruthId,
-      String network) {}
+      String network,
+      String terminalTruthId,
+      boolean ripOn,
+      List<String> insiders) {}
 
   private final Path dir;
 
@@ -93,7 +101,8 @@ public final class GroundTruth {
                     r.get(1),
                     r.get(2),
                     r.get(3),
-                    r.get(4).isEmpty() ? List.of() : List.of(r.get(4).split(";")))));
+                    r.get(4).isEmpty() ? List.of() : List.of(r.get(4).split(";")),
+                    r.get(5))));
     return out;
   }
 
@@ -128,7 +137,16 @@ public final class GroundTruth {
         r ->
             out.add(
                 new SeizureChain(
-                    r.get(0), r.get(1), r.get(2), r.get(3), r.get(5), r.get(7), r.get(8))));
+                    r.get(0),
+                    r.get(1),
+                    r.get(2),
+                    r.get(3),
+                    r.get(5),
+                    r.get(7),
+                    r.get(8),
+                    r.get(9),
+                    Boolean.parseBoolean(r.get(10)),
+                    r.get(11).isEmpty() ? List.of() : List.of(r.get(11).split(";")))));
     return out;
   }
 

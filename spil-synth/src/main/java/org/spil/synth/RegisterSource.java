@@ -81,7 +81,7 @@ final class RegisterSource extends Source {
                 "functie",
                 "aandeel_pct",
                 "sinds")) {
-      for (int j = 0; j < world.companyCount; j++) {
+      for (int j = 0; j < world.registeredCompanies(); j++) {
         Company c = world.company(j);
         if (!c.country().equals(register.country)) {
           continue;

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 /**
  * One container shipment as it really happened: who sent what to whom on which vessel through which
  * ports, and whether drugs were hidden in it and found. {@code network} is null for legal trade;
- * {@code drugKg} is 0 when nothing was hidden; {@code seized} says whether customs found it.
+ * {@code drugKg} is 0 when nothing was hidden; {@code seized} says whether customs found it; {@code
+ * terminal} is the port firm that discharged the container in Rotterdam or Antwerp (loaded it, for
+ * an export).
  */
 record Shipment(
     String id,
@@ -24,7 +26,8 @@ record Shipment(
     long valueEur,
     String drug,
     int drugKg,
-    boolean seized) {
+    boolean seized,
+    int terminal) {
 
   boolean viaNewRoute() {
     return "TGLFW".equals(transhipment);

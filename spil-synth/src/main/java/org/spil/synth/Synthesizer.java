@@ -88,6 +88,8 @@ public final class Synthesizer {
                   new CustomsSource(world, truth, tmp, trade),
                   new RegisterSource(world, truth, tmp, RegisterSource.Register.KVK),
                   new RegisterSource(world, truth, tmp, RegisterSource.Register.KBO),
+                  new PayrollSource(world, truth, tmp, PayrollSource.Register.UWV),
+                  new PayrollSource(world, truth, tmp, PayrollSource.Register.RSZ),
                   new KadasterSource(world, truth, tmp),
                   new BankSource(world, truth, tmp, trade),
                   new BorderSource(world, truth, tmp),
@@ -125,7 +127,10 @@ public final class Synthesizer {
             n.id(),
             a.role().label(),
             a.nickname(),
-            String.join(";", a.handles()));
+            String.join(";", a.handles()),
+            a.role() == Role.PORT_INSIDER
+                ? Company.truthId(world.person(a.person()).employer())
+                : null);
         if (a.role() == Role.LEADER) {
           leaders.add(Person.truthId(a.person()));
         }

@@ -110,6 +110,15 @@ final class Trade {
     String goods = goods(r, from.country());
     LocalDate arrival = World.START.plusMonths(month).plusDays(r.below(28));
     boolean ripOn = !from.country().equals("hk") && !from.country().equals("tr") && r.chance(0.003);
+    String port = antwerp ? "BEANR" : "NLRTM";
+    Rng t = Rng.of(world.seed, "terminal", k);
+    int terminal = world.terminal(t, port);
+    if (ripOn) {
+      Network n = ripOnNetwork(t, port);
+      if (n != null) {
+        terminal = world.terminalOf(n);
+      }
+    }
     return new Shipment(
         String.format("%02dNL%012dL", 23 + month / 12, k),
         month,
@@ -127,7 +136,28 @@ final class Trade {
         r.between(8, 180) * 1000L,
         ripOn ? "cocaïne" : null,
         ripOn ? r.between(20, 300) : 0,
-        ripOn);
+        ripOn,
+        terminal);
+  }
+
+  /**
+   * The network whose insiders take the drugs out of legal cargo at a port: one of the cocaine
+   * networks working that port, drawn; null when none does.
+   */
+  Network ripOnNetwork(Rng r, String port) {
+    List<Network> candidates =
+        world.networks.stream()
+            .filter(n -> n.kind().cocaine() && n.kind().port.equals(port))
+            .toList();
+    return candidates.isEmpty() ? null : r.pick(candidates);
+  }
+
+  /** The terminal of a network's shipment: mostly where its insider works, in the same port. */
+  private int networkTerminal(Network n, int seq, String port) {
+    Rng t = Rng.of(world.seed, "terminal-n", seq);
+    int own = world.terminalOf(n);
+    boolean same = own >= 0 && world.portFirms.spec(own).port().equals(port);
+    return same && t.chance(0.8) ? own : world.terminal(t, port);
   }
 
   private String loadingPort(Rng r, String country) {
@@ -214,7 +244,8 @@ final class Trade {
                   r.between(20, 45) * 1000L,
                   "cocaïne",
                   r.between(40, 1500),
-                  r.chance(0.3)));
+                  r.chance(0.3),
+                  networkTerminal(n, seq, n.kind().port)));
         } else if (r.chance(0.5)) {
           int consignor = companyOf(r, Company.Sector.EXPORTER, "hk");
           out.add(
@@ -235,7 +266,8 @@ final class Trade {
                   r.between(15, 60) * 1000L,
                   "BMK-glycidaat",
                   r.between(200, 3000),
-                  r.chance(0.25)));
+                  r.chance(0.25),
+                  networkTerminal(n, seq, "NLRTM")));
         } else {
           out.add(
               new Shipment(
@@ -255,7 +287,8 @@ final class Trade {
                   r.between(20, 80) * 1000L,
                   r.chance(0.5) ? "MDMA" : "amfetamine",
                   r.between(50, 800),
-                  r.chance(0.2)));
+                  r.chance(0.2),
+                  networkTerminal(n, seq, "NLRTM")));
         }
         month += r.between(1, 3);
       }

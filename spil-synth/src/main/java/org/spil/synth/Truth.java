@@ -43,7 +43,14 @@ final class Truth implements AutoCloseable {
             "written_as",
             "distortions");
     actors =
-        Csv.utf8(dir.resolve("actors.csv"), "truth_id", "network", "role", "nickname", "handles");
+        Csv.utf8(
+            dir.resolve("actors.csv"),
+            "truth_id",
+            "network",
+            "role",
+            "nickname",
+            "handles",
+            "employer");
     networks =
         Csv.utf8(
             dir.resolve("networks.csv"), "network", "kind", "port", "size", "leaders", "companies");
@@ -89,7 +96,10 @@ final class Truth implements AutoCloseable {
             "consignee_truth_id",
             "consignee_entity_id",
             "director_truth_id",
-            "network");
+            "network",
+            "terminal_truth_id",
+            "rip_on",
+            "insiders");
     shipments =
         Csv.utf8(
             dir.resolve("shipments.csv"),
@@ -171,7 +181,8 @@ final class Truth implements AutoCloseable {
         source mentions the record several times.
       - `actors.csv`: members of planted networks: `truth_id`, `network`, `role` (leader, broker,
         port-insider, courier, notary, accountant, transporter, launderer, mule, member),
-        `nickname` used in chats, `handles` (`;`-joined chat handles).
+        `nickname` used in chats, `handles` (`;`-joined chat handles), `employer` (truth id of
+        the port firm a port insider works for).
       - `networks.csv`: `network`, `kind` (cocaine through Rotterdam or Antwerp, synthetic
         drugs), `port`, `size`, `leaders` and `companies` (`;`-joined truth ids).
       - `patterns.csv`: planted laundering patterns: `pattern_id`, `typology` (`fan-in-smurfing`,
@@ -185,7 +196,10 @@ final class Truth implements AutoCloseable {
         shipment used before month 20 (September 2024): `dataset`, `shipment_id`, `entity_id`,
         `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
       - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
-        and that company's director: the chain an analyst should be able to walk.
+        and that company's director: the chain an analyst should be able to walk; the
+        `terminal_truth_id` of the port firm that discharged the container, `rip_on` (`true` for
+        drugs in legal cargo: the consignee is clean) and the `insiders` (`;`-joined truth ids of
+        port insiders working at that terminal).
       - `shipments.csv`: every shipment customs declared: `dataset`, `shipment_id`, `entity_id`,
         `network` (empty for legal trade; a network's shipment carries its drugs) and `seized`
         (`true` when customs found the drugs): what shipment targeting is scored on.

@@ -87,6 +87,18 @@ final class World {
   private final Map<Integer, FrontSpec> fronts = new HashMap<>();
   private final int firstRandomCompany;
 
+  /** The firms of the ports of Rotterdam and Antwerp, after the other companies. */
+  final PortFirms portFirms;
+
+  /** The port firms of each port, by port, where its city's residents may work. */
+  private final Map<String, List<Integer>> portStaffing = new HashMap<>();
+
+  /** The port firm each port insider works for, by person. */
+  private final Map<Integer, Integer> insiderEmployers = new HashMap<>();
+
+  /** The share of a port city's residents who work in the port. */
+  static final double PORT_JOBS = 0.1;
+
   /** For each random company whose first draw took a name already taken, the draw that did not. */
   private final Map<Integer, Integer> redraws = new HashMap<>();
 
@@ -110,7 +122,19 @@ final class World {
     int networkCount = Math.max(3, Math.min(2000, scale / 2500));
     this.companyCount = Math.max(300, scale / 6) + SPECIAL + FRONTS_PER_NETWORK * networkCount;
     this.firstRandomCompany = SPECIAL + FRONTS_PER_NETWORK * networkCount;
+    this.portFirms = new PortFirms(companyCount);
+    for (String port : List.of("NLRTM", "BEANR")) {
+      portStaffing.put(port, portFirms.of(port, null));
+    }
     this.networks = buildNetworks(networkCount);
+    for (Network n : networks) {
+      List<Actor> insiders = n.all(Role.PORT_INSIDER);
+      Rng r = Rng.of(seed, "insider-employer-" + n.id(), 0);
+      for (int k = 0; k < insiders.size(); k++) {
+        List<Integer> firms = portFirms.of(n.kind().port, k == 0 ? PortFirms.Kind.TERMINAL : null);
+        insiderEmployers.put(insiders.get(k).person(), r.pick(firms));
+      }
+    }
     uniqueCompanyNames();
   }
 
@@ -148,6 +172,22 @@ final class World {
     return actors.get(person);
   }
 
+  /** Every company of the registers: the others first, then the port firms. */
+  int registeredCompanies() {
+    return companyCount + portFirms.count();
+  }
+
+  /** The terminal where a network's first port insider works, or -1 without one. */
+  int terminalOf(Network n) {
+    List<Actor> insiders = n.all(Role.PORT_INSIDER);
+    return insiders.isEmpty() ? -1 : insiderEmployers.get(insiders.get(0).person());
+  }
+
+  /** A terminal of a port, drawn. */
+  int terminal(Rng r, String port) {
+    return r.pick(portFirms.of(port, PortFirms.Kind.TERMINAL));
+  }
+
   boolean isFront(int company) {
     return company >= SPECIAL && company < firstRandomCompany;
   }
@@ -179,6 +219,18 @@ final class World {
             + "@"
             + r.pick(MAIL);
     int employer = r.chance(0.7) ? employer(r) : -1;
+    Integer insider = insiderEmployers.get(i);
+    String port = PortFirms.portOf(address.city());
+    if (insider != null) {
+      employer = insider;
+    } else if (port != null && !actors.containsKey(i)) {
+      // of the networks' actors only the port insiders work in the port: the truth's role says
+      // who inside the port helps
+      Rng job = Rng.of(seed, "port-job", i);
+      if (job.chance(PORT_JOBS)) {
+        employer = job.pick(portStaffing.get(port));
+      }
+    }
     return new Person(
         i, origin, female, given, surname, birth, address, earlier, moved, mobile, iban, passport,
         email, employer);
@@ -328,6 +380,9 @@ final class World {
   Company company(int j) {
     Integer redraw = redraws.get(j);
     Rng r = redraw == null ? Rng.of(seed, "company", j) : Rng.of(seed, "company#" + redraw, j);
+    if (portFirms.contains(j)) {
+      return portFirm(j);
+    }
     FrontSpec front = fronts.get(j);
     if (j < SPECIAL) {
       return special(j, r);
@@ -428,6 +483,28 @@ final class World {
   private static String bareSurname(Rng r) {
     Origin o = Origin.values()[r.weighted(Origin.WEIGHTS)];
     return o.surnames[r.below(o.surnames.length)][0].replaceFirst("^(de|van|van den|van der) ", "");
+  }
+
+  private Company portFirm(int j) {
+    PortFirms.Spec s = portFirms.spec(j);
+    Rng r = Rng.of(seed, "port-firm", j - portFirms.first);
+    boolean be = s.port().equals("BEANR");
+    Address seat =
+        new Address(
+            s.street(),
+            String.valueOf(r.between(1, 400)),
+            s.postcode(),
+            PortFirms.city(s.port()),
+            be ? "be" : "nl");
+    int space = s.name().lastIndexOf(' ');
+    return registered(
+        j,
+        r,
+        s.name().substring(0, space),
+        s.name().substring(space + 1),
+        be ? LegalForm.BE_BV : LegalForm.BV,
+        Company.Sector.PORT,
+        seat);
   }
 
   private Company registered(

@@ -111,7 +111,9 @@ class ScenarioTest {
             "kvk-register",
             "om",
             "politie-be",
-            "politie-nl");
+            "politie-nl",
+            "rsz-dimona",
+            "uwv-polis");
     assertThat(out.resolve("fiod-bank/afschriften")).isDirectory();
     assertThat(out.resolve("truth/README.md")).isRegularFile();
   }
