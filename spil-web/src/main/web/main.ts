@@ -15,7 +15,7 @@ import { renderAudit } from "./pages/audit";
 import { renderUpload } from "./pages/upload";
 import { renderFlows, renderTrace } from "./pages/flows";
 import { renderAssets } from "./pages/assets";
-import { renderTargeting, renderChain, renderRoutes } from "./pages/goods";
+import { renderTargeting, renderChain, renderRoutes, renderInsiders } from "./pages/goods";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -41,6 +41,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^assets\/([^/]+)$/, "Assets", renderAssets],
   [/^goods$/, "Goods", renderTargeting],
   [/^routes$/, "Routes", renderRoutes],
+  [/^insiders$/, "Insiders", renderInsiders],
   [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
@@ -169,6 +170,7 @@ function header(active: string): HTMLElement {
     ["#/flows", "Money flows"],
     ["#/goods", "Goods"],
     ["#/routes", "Routes"],
+    ["#/insiders", "Insiders"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],

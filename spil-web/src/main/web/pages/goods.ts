@@ -1,4 +1,4 @@
-// Goods flows: the shipments to inspect first, each with the indicators that put it there, and a
+// Goods flows: the shipments to inspect first, the port's staff tied to suspects, each with the indicators that put it there, and a
 // seizure's chain from the container back to the people behind the consignee, every link with its
 // sources.
 import { api, query } from "../api";
@@ -23,6 +23,7 @@ interface ChainNode {
   schema: string;
   caption: string;
   datasets: string[];
+  suspect: boolean;
 }
 
 interface ChainLink {
@@ -37,7 +38,40 @@ interface Chain {
   seizure: string;
   entities: ChainNode[];
   links: ChainLink[];
+  rip_on: boolean;
+  verdict: string;
 }
+
+interface Evidence {
+  name: string;
+  weight: number;
+  explanation: string;
+  datasets: string[];
+}
+
+interface Insider {
+  person: string;
+  caption: string;
+  employer: string;
+  employer_caption: string;
+  function: string | null;
+  score: number;
+  evidence: Evidence[];
+}
+
+interface InsiderReport {
+  port: string;
+  port_name: string | null;
+  firms: number;
+  staff: number;
+  insiders: Insider[];
+}
+
+const EVIDENCE: Record<string, string> = {
+  suspect: "Suspect",
+  "linked-suspect": "Tied to a suspect",
+  "seizure-terminal": "Seizures at the terminal",
+};
 
 const LABELS: Record<string, string> = {
   "transit-country": "Transit country",
@@ -117,8 +151,10 @@ export async function renderChain(main: HTMLElement, args: string[]): Promise<vo
     h(
       "p",
       { class: "lede" },
-      "From the seizure to the shipment it was found in, its consignee and consignor, the people who direct and own the consignee and their associates, through your team's resolution. Every link shows its sources; every entity the datasets that know it: a consignee known only to customs and the register is legal cargo a network may have abused.",
+      "From the seizure to the shipment it was found in, its consignee and consignor, the people who direct and own the consignee and their associates, and the terminal that handled the container with its staff tied to suspects, through your team's resolution. Every link shows its sources; every entity the datasets that know it.",
     ),
+    notice(chain.verdict, chain.rip_on ? "error" : "info"),
+    chainDrawing(chain),
     h(
       "div",
       SCROLL,
@@ -133,7 +169,133 @@ export async function renderChain(main: HTMLElement, args: string[]): Promise<vo
       SCROLL,
       table(
         ["Entity", "Kind", "Known to"],
-        chain.entities.map((n) => [link(n.id), n.schema, n.datasets.join(", ")]),
+        chain.entities.map((n) => [h("span", {}, link(n.id), n.suspect ? h("span", { class: "chip suspect" }, "suspect") : ""), n.schema, n.datasets.join(", ")]),
+      ),
+    ),
+  );
+}
+
+/** The chain as a small network: columns by steps from the seizure, suspects in red. */
+function chainDrawing(chain: Chain): Element {
+  const steps = new Map<string, number>([[chain.seizure, 0]]);
+  const queue = [chain.seizure];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const l of chain.links) {
+      const other = l.source === at ? l.target : l.target === at ? l.source : null;
+      if (other !== null && !steps.has(other)) {
+        steps.set(other, steps.get(at)! + 1);
+        queue.push(other);
+      }
+    }
+  }
+  const columns: string[][] = [];
+  for (const n of chain.entities) {
+    const c = steps.get(n.id) ?? 0;
+    (columns[c] ??= []).push(n.id);
+  }
+  const width = 960;
+  const rowHeight = 42;
+  const height = Math.max(160, 40 + rowHeight * Math.max(...columns.map((c) => c?.length ?? 0)));
+  const colWidth = width / Math.max(1, columns.length);
+  const at = new Map<string, [number, number]>();
+  columns.forEach((ids, c) =>
+    (ids ?? []).forEach((id, r) => at.set(id, [colWidth * c + colWidth / 2, (height - rowHeight * ids.length) / 2 + rowHeight * r + rowHeight / 2])),
+  );
+  const byId = new Map(chain.entities.map((n) => [n.id, n]));
+  const edges = chain.links.map((l) => {
+    const [x1, y1] = at.get(l.source)!;
+    const [x2, y2] = at.get(l.target)!;
+    return s("line", { x1, y1, x2, y2, class: "chain-edge" }, s("title", {}, `${l.type}${l.detail ? " (" + l.detail + ")" : ""}: ${l.datasets.join(", ")}`));
+  });
+  const nodes = chain.entities.map((n) => {
+    const [x, y] = at.get(n.id)!;
+    const kind = n.suspect ? "suspect" : n.schema === "Person" ? "person" : n.schema === "Company" ? "company" : "thing";
+    const label = (n.caption ?? n.id).length > 26 ? (n.caption ?? n.id).slice(0, 25) + "…" : n.caption ?? n.id;
+    return s(
+      "a",
+      { href: `#/entity/${encodeURIComponent(n.id)}` },
+      s("circle", { cx: x, cy: y, r: 7, class: `chain-node ${kind}` }),
+      s("text", { x, y: y - 10, "text-anchor": "middle", class: "chain-label" }, label),
+      s("title", {}, `${byId.get(n.id)?.schema}: ${n.caption} (known to ${n.datasets.join(", ")})`),
+    );
+  });
+  return h(
+    "figure",
+    { class: "chain-figure" },
+    s("svg", { class: "chain", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `The chain as a network of ${chain.entities.length} entities` }, edges, nodes),
+    h("figcaption", {}, "Left to right: the seizure, the shipment, the companies and terminal, the people behind them and their associates; red: named a suspect."),
+  );
+}
+
+export async function renderInsiders(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
+  const port = params.get("port") ?? "NLRTM";
+  const top = params.get("top") ?? "20";
+  const portSelect = h(
+    "select",
+    { id: "insiders-port", name: "port" },
+    [
+      ["NLRTM", "Rotterdam (NLRTM)"],
+      ["BEANR", "Antwerp (BEANR)"],
+    ].map(([v, label]) => h("option", { value: v, selected: v === port }, label)),
+  );
+  const topSelect = h(
+    "select",
+    { id: "insiders-top", name: "top" },
+    ["20", "50", "200", "0"].map((n) => h("option", { value: n, selected: n === top }, n === "0" ? "all" : n)),
+  );
+  main.append(
+    h("h1", {}, "Port insiders"),
+    h(
+      "p",
+      { class: "lede" },
+      "The staff of the port's terminals, stevedores, forwarders and hauliers, as the payroll data you may see lists them, ranked by what ties them to suspects: named a suspect themselves, tied to suspects through associates, relatives, shared phones or addresses, payments or messages, and working at a terminal where drugs were found in containers it handled. Colleagues do not count as ties (docs/goods.md).",
+    ),
+    h(
+      "form",
+      {
+        class: "grid-form",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          location.hash = "#/insiders" + query({ port: portSelect.value, top: topSelect.value });
+        },
+      },
+      h("div", { class: "field" }, h("label", { for: "insiders-port" }, "Port"), portSelect),
+      h("div", { class: "field" }, h("label", { for: "insiders-top" }, "Show"), topSelect),
+      h("button", { type: "submit", class: "primary" }, "Rank"),
+    ),
+  );
+  const r = await api<InsiderReport>("/api/insiders" + query({ port, top }));
+  main.append(
+    h(
+      "p",
+      { class: "status", role: "status" },
+      `${r.port_name ?? r.port}: ${count(r.firms)} firms with ${count(r.staff)} staff you may see; ${count(r.insiders.length)} tied to suspects.`,
+    ),
+  );
+  if (r.insiders.length === 0) {
+    main.append(notice("No one on the staff you may see is tied to a suspect.", "info"));
+    return;
+  }
+  main.append(
+    h(
+      "div",
+      SCROLL,
+      table(
+        ["#", "Score", "Person", "Works at", "Evidence"],
+        r.insiders.map((i, n) => [
+          String(n + 1),
+          h("strong", {}, i.score.toLocaleString("en-GB")),
+          h("a", { href: `#/entity/${encodeURIComponent(i.person)}`, title: i.person }, i.caption ?? i.person),
+          h("span", {}, h("a", { href: `#/entity/${encodeURIComponent(i.employer)}` }, i.employer_caption ?? i.employer), i.function ? h("span", { class: "muted" }, ` (${i.function})`) : ""),
+          h(
+            "ul",
+            { class: "indicators" },
+            i.evidence.map((e) =>
+              h("li", {}, h("span", { class: "chip" }, `${EVIDENCE[e.name] ?? e.name} +${e.weight}`), " ", e.explanation, e.datasets.length ? h("span", { class: "muted" }, ` (${e.datasets.join(", ")})`) : ""),
+            ),
+          ),
+        ]),
       ),
     ),
   );

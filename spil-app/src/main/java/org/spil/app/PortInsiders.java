@@ -128,6 +128,19 @@ public final class PortInsiders {
         code, known == null ? null : known.name(), firms.size(), staff.size(), List.copyOf(ranked));
   }
 
+  /** The staff of one firm (a node of the network) tied to suspects, ranked. */
+  public static List<Insiders.Insider> atFirm(Network net, int firm) {
+    List<Insiders.Staff> staff = new ArrayList<>();
+    Graph g = net.graph();
+    for (int e = g.start(firm); e < g.end(firm); e++) {
+      int u = g.target(e);
+      if ("Person".equals(net.kind(u)) && employs(net, firm, u)) {
+        staff.add(new Insiders.Staff(u, firm, null));
+      }
+    }
+    return Insiders.rank(net, staff, Map.of());
+  }
+
   private static boolean employs(Network net, int employer, int person) {
     for (Link l : net.links(employer, person)) {
       if (l.type().equals("Employment")) {

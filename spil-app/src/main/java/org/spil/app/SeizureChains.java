@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.spil.analysis.goods.Insiders;
+import org.spil.analysis.network.Network;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
 import org.spil.store.Relations;
@@ -37,22 +39,32 @@ public final class SeizureChains {
     this.searching = new Searching(store);
   }
 
-  /** An entity of the chain: id (canonical where resolved), schema, caption, known to datasets. */
-  public record Node(String id, String schema, String caption, List<String> datasets) {}
+  /**
+   * An entity of the chain: id (canonical where resolved), schema, caption, known to datasets, and
+   * whether the network names it a suspect.
+   */
+  public record Node(
+      String id, String schema, String caption, List<String> datasets, boolean suspect) {}
 
   /** A link of the chain: from, to, what it is, a detail (a container, a share), its datasets. */
   public record Link(
       String source, String target, String type, String detail, List<String> datasets) {}
 
-  /** A seizure's chain: the seizure, the entities in the order walked, and the links. */
-  public record Chain(String seizure, List<Node> entities, List<Link> links) {}
+  /**
+   * A seizure's chain: the seizure, the entities in the order walked, the links, and what it shows:
+   * {@code ripOn} when no one behind the consignee is a suspect while staff of the terminal that
+   * handled the container are tied to suspects (drugs taken out of legal cargo), and the verdict in
+   * words.
+   */
+  public record Chain(
+      String seizure, List<Node> entities, List<Link> links, boolean ripOn, String verdict) {}
 
   /**
    * The chain of a seizure the viewer may see.
    *
    * @throws IllegalArgumentException when the viewer may see no seizure of that id
    */
-  public Chain of(Viewer viewer, String seizureId) {
+  public Chain of(Viewer viewer, Network net, String seizureId) {
     Optional<EntityRecord> seizure = searching.show(viewer, seizureId);
     if (seizure.isEmpty() || !seizure.get().schema().equals("Seizure")) {
       throw new IllegalArgumentException("no seizure '" + seizureId + "' you may see");
@@ -62,7 +74,9 @@ public final class SeizureChains {
         .resolutions()
         .clusters(viewer)
         .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
-    Walk walk = new Walk(viewer, canonical);
+    Walk walk = new Walk(viewer, canonical, net);
+    boolean consigneeSide = false;
+    List<String> insiders = new ArrayList<>();
     EntityRecord s = seizure.get();
     walk.node(s);
     for (ValueRecord shipmentRef : values(s, "shipment")) {
@@ -86,12 +100,35 @@ public final class SeizureChains {
           }
           walk.link(x.id(), company, role, null, List.of(party.dataset()));
           if (role.equals("consignee")) {
+            walk.suspects = walk.suspect(company) ? 1 : 0;
             walk.controllers(company);
+            consigneeSide |= walk.suspects > 0;
           }
         }
       }
+      for (ValueRecord t : values(x, "terminal")) {
+        String terminal = walk.entity(t.value());
+        if (terminal == null) {
+          continue;
+        }
+        walk.link(x.id(), terminal, "handled by", null, List.of(t.dataset()));
+        insiders.addAll(walk.staff(terminal));
+      }
     }
-    return new Chain(s.id(), List.copyOf(walk.nodes.values()), List.copyOf(walk.links));
+    boolean ripOn = !consigneeSide && !insiders.isEmpty();
+    String verdict =
+        consigneeSide
+            ? "people behind the consignee are suspects: the consignee's own cargo"
+            : insiders.isEmpty()
+                ? "no one behind the consignee or at the terminal is tied to suspects"
+                : "rip-on: the consignee is clean, "
+                    + insiders.size()
+                    + (insiders.size() == 1 ? " member" : " members")
+                    + " of the terminal's staff tied to suspects ("
+                    + String.join(", ", insiders)
+                    + ")";
+    return new Chain(
+        s.id(), List.copyOf(walk.nodes.values()), List.copyOf(walk.links), ripOn, verdict);
   }
 
   private static List<ValueRecord> values(EntityRecord e, String prop) {
@@ -111,16 +148,67 @@ public final class SeizureChains {
     final List<Link> links = new ArrayList<>();
     final Set<String> linked = new LinkedHashSet<>();
 
-    Walk(Viewer viewer, Map<String, String> canonical) {
+    final Network net;
+
+    /** Suspects among the people walked to since last reset. */
+    int suspects;
+
+    Walk(Viewer viewer, Map<String, String> canonical, Network net) {
       this.viewer = viewer;
       this.canonical = canonical;
+      this.net = net;
+    }
+
+    boolean suspect(String id) {
+      return net.knows(id) && net.flags(net.node(id)).contains("underworld");
     }
 
     void node(EntityRecord e) {
       Set<String> datasets = new LinkedHashSet<>();
       e.properties().values().forEach(vs -> vs.forEach(v -> datasets.add(v.dataset())));
+      if (!nodes.containsKey(e.id()) && suspect(e.id()) && !e.schema().equals("Seizure")) {
+        suspects++;
+      }
       nodes.putIfAbsent(
-          e.id(), new Node(e.id(), e.schema(), e.caption(), List.copyOf(new TreeSet<>(datasets))));
+          e.id(),
+          new Node(
+              e.id(),
+              e.schema(),
+              e.caption(),
+              List.copyOf(new TreeSet<>(datasets)),
+              suspect(e.id())));
+    }
+
+    /**
+     * The terminal's staff tied to suspects ({@link Insiders}), each added with the link "works at"
+     * and their ties; returns their captions.
+     */
+    List<String> staff(String terminal) {
+      if (!net.knows(terminal)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (Insiders.Insider i : PortInsiders.atFirm(net, net.node(terminal))) {
+        String person = entity(i.person());
+        if (person == null) {
+          continue;
+        }
+        link(person, terminal, "works at", i.function(), employment(i.person(), terminal));
+        associates(person);
+        out.add(i.caption());
+      }
+      return out;
+    }
+
+    /** The datasets of the employment that ties a person to a firm. */
+    private List<String> employment(String person, String firm) {
+      Set<String> out = new TreeSet<>();
+      for (org.spil.analysis.network.Link l : net.links(net.node(person), net.node(firm))) {
+        if (l.type().equals("Employment")) {
+          out.addAll(l.datasets());
+        }
+      }
+      return List.copyOf(out);
     }
 
     /** The entity (its resolved one where there is) added as a node; null when not visible. */

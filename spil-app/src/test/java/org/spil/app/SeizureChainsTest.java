@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.analysis.network.Network;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.store.Store;
@@ -28,7 +29,7 @@ class SeizureChainsTest {
 
   @Test
   void everySeizureLeadsToItsConsigneeAndItsDirector() throws IOException {
-    try (Store store = Scenario.warehouse(1500, tmp, Path.of(ScenarioNetworkTest.PORTS), "bench")) {
+    try (Store store = Scenario.warehouse(3000, tmp, Path.of(ScenarioNetworkTest.PORTS), "bench")) {
       Viewer analyst = store.viewer("bench", Scenario.CASE);
       new Resolving(store).resolve(analyst, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
       Map<String, String> canonical = new HashMap<>();
@@ -42,11 +43,26 @@ class SeizureChainsTest {
           lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
       assertThat(chains).isNotEmpty();
       SeizureChains walk = new SeizureChains(store);
+      Network net = NetworkAnalysis.load(store, analyst, null);
       int withDirector = 0;
+      int ripOns = 0;
       for (String[] c : chains) {
-        SeizureChains.Chain chain = walk.of(analyst, c[1]);
+        SeizureChains.Chain chain = walk.of(analyst, net, c[1]);
         Set<String> ids =
             chain.entities().stream().map(SeizureChains.Node::id).collect(Collectors.toSet());
+        boolean ripOn = Boolean.parseBoolean(c[10]);
+        assertThat(chain.ripOn()).as(c[0] + ": " + chain.verdict()).isEqualTo(ripOn);
+        if (ripOn) {
+          ripOns++;
+          assertThat(chain.verdict()).startsWith("rip-on: the consignee is clean");
+          for (String insider : c[11].split(";")) {
+            Set<String> records =
+                truth.recordsOf(insider).stream()
+                    .map(r -> canonical.getOrDefault(r.entityId(), r.entityId()))
+                    .collect(Collectors.toSet());
+            assertThat(ids).as("insider at the terminal of " + c[0]).containsAnyElementsOf(records);
+          }
+        }
         assertThat(ids).as("shipment of " + c[0]).contains(c[4]);
         assertThat(ids).as("consignee of " + c[0]).contains(canonical.getOrDefault(c[6], c[6]));
         assertThat(chain.links())
@@ -66,7 +82,8 @@ class SeizureChainsTest {
         }
       }
       assertThat(withDirector).isPositive();
-      assertThatThrownBy(() -> walk.of(analyst, chains.get(0)[4]))
+      assertThat(ripOns).as("rip-ons in legal cargo at the demo's scale").isEqualTo(3);
+      assertThatThrownBy(() -> walk.of(analyst, net, chains.get(0)[4]))
           .as("a shipment is no seizure")
           .hasMessage("no seizure '" + chains.get(0)[4] + "' you may see");
     }

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.NetworkAnalysis;
 import org.spil.app.SeizureChains;
+import org.spil.policy.Viewer;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
     description =
         "The chain behind a seizure: the shipment it was found in, the consignee and consignor, the"
             + " consignee's directors and owners and their associates, through your team's"
-            + " resolution (run spil resolve first), each link with the datasets it comes from.")
+            + " resolution (run spil resolve first), each link with the datasets it comes from; the"
+            + " terminal that handled the container and its staff tied to suspects, which shows a"
+            + " rip-on (drugs in legal cargo of a clean consignee) as such.")
 final class ChainCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -32,14 +36,15 @@ final class ChainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SEIZURE", description = "A seizure's id.")
   String seizure;
 
-  @Option(names = "--json", description = "Print {seizure, entities, links}.")
+  @Option(names = "--json", description = "Print {seizure, entities, links, rip_on, verdict}.")
   boolean json;
 
   @Override
   public Integer call() {
     SeizureChains.Chain chain;
     try (Store store = spil.open(false)) {
-      chain = new SeizureChains(store).of(viewer.viewer(store), seizure);
+      Viewer v = viewer.viewer(store);
+      chain = new SeizureChains(store).of(v, NetworkAnalysis.load(store, v, null), seizure);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -49,8 +54,11 @@ final class ChainCommand implements Callable<Integer> {
     Map<String, SeizureChains.Node> nodes = new HashMap<>();
     chain.entities().forEach(n -> nodes.put(n.id(), n));
     out.printf(
-        "seizure %s: %d entities, %d links%n%n",
-        caption(nodes, chain.seizure()), chain.entities().size(), chain.links().size());
+        "seizure %s: %d entities, %d links%n%s%n%n",
+        caption(nodes, chain.seizure()),
+        chain.entities().size(),
+        chain.links().size(),
+        chain.verdict());
     for (SeizureChains.Link l : chain.links()) {
       out.printf(
           "  %s  %s%s  %s  (%s)%n",
@@ -63,8 +71,12 @@ final class ChainCommand implements Callable<Integer> {
     out.printf("%n");
     for (SeizureChains.Node n : chain.entities()) {
       out.printf(
-          "  %-12s %-44s known to %s  [%s]%n",
-          n.schema(), n.caption(), String.join(", ", n.datasets()), n.id());
+          "  %-12s %-44s known to %s%s  [%s]%n",
+          n.schema(),
+          n.caption(),
+          String.join(", ", n.datasets()),
+          n.suspect() ? "  (suspect)" : "",
+          n.id());
     }
     out.flush();
     return 0;

@@ -537,7 +537,9 @@ final class DemoTour {
     }
     GroundTruth.SeizureChain first = chains.get(0);
     String seizureId = first.seizureEntityId();
-    SeizureChains.Chain chain = new SeizureChains(store).of(v, seizureId);
+    Network net = NetworkAnalysis.load(store, v, null);
+    SeizureChains walk = new SeizureChains(store);
+    SeizureChains.Chain chain = walk.of(v, net, seizureId);
     out.printf("== Seizure %s walked back: ./spil chain %s%n", first.seizureId(), seizureId);
     Map<String, String> caption = new HashMap<>();
     chain.entities().forEach(n -> caption.put(n.id(), n.caption()));
@@ -561,6 +563,21 @@ final class DemoTour {
     out.printf(
         "  %d entities, %d links; the consignee's director the truth names is among them: %s%n",
         chain.entities().size(), chain.links().size(), director ? "yes" : "no");
+    List<GroundTruth.SeizureChain> ripOns =
+        chains.stream().filter(GroundTruth.SeizureChain::ripOn).toList();
+    int shown = 0;
+    for (GroundTruth.SeizureChain c : chains) {
+      if (walk.of(v, net, c.seizureEntityId()).ripOn()) {
+        shown++;
+      }
+    }
+    out.printf(
+        "  rip-ons in legal cargo: %d of the %d the truth plants shown as such%n",
+        shown, ripOns.size());
+    if (!ripOns.isEmpty()) {
+      GroundTruth.SeizureChain r = ripOns.get(0);
+      out.printf("  %s: %s%n", r.seizureId(), walk.of(v, net, r.seizureEntityId()).verdict());
+    }
   }
 
   /**

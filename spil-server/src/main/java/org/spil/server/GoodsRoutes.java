@@ -6,7 +6,6 @@ import static org.spil.server.Params.intParam;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.spil.app.GoodsFlows;
-import org.spil.app.SeizureChains;
 import org.spil.app.ShipmentTargeting;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -26,15 +25,6 @@ final class GoodsRoutes {
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
   List<Route> routes() {
     return List.of(
-        new Route(
-            HandlerType.GET,
-            "/api/chain/{id}",
-            List.of(),
-            "The chain behind a seizure as spil chain --json prints it: {seizure, entities: [{id,"
-                + " schema, caption, datasets}], links: [{source, target, type, detail, datasets}]},"
-                + " from the shipment it was found in to the people behind the consignee.",
-            Access.READER,
-            c -> new SeizureChains(store).of(c.viewer(), c.ctx().pathParam("id"))),
         new Route(
             HandlerType.GET,
             "/api/targeting",

@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
+import org.spil.app.GoodsFlows;
 import org.spil.app.NetworkAnalysis;
+import org.spil.app.PortInsiders;
+import org.spil.app.SeizureChains;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Answer;
 import org.spil.server.ApiServer.Call;
@@ -146,6 +149,36 @@ final class NetworkRoutes implements AutoCloseable {
                     net ->
                         NetworkAnalysis.keyPlayers(
                             net, intParam(c.ctx(), "k", 5, 1, 100), lengths(c.ctx())))),
+        onProjection(
+            HandlerType.GET,
+            "/api/chain/{id}",
+            List.of(),
+            "The chain behind a seizure as spil chain --json prints it: {seizure, entities: [{id,"
+                + " schema, caption, datasets, suspect}], links: [{source, target, type, detail,"
+                + " datasets}], rip_on, verdict}, from the shipment it was found in to the people"
+                + " behind the consignee and the terminal's staff tied to suspects.",
+            c -> {
+              String id = c.ctx().pathParam("id");
+              Network net = networkNaming(c);
+              return access.read(() -> new SeizureChains(store).of(c.viewer(), net, id));
+            }),
+        onProjection(
+            HandlerType.GET,
+            "/api/insiders",
+            List.of("port", "top"),
+            "Who inside a port helps: {port, port_name, firms, staff, insiders: [{person, caption,"
+                + " employer, employer_caption, function, score, evidence: [{name, weight,"
+                + " explanation, datasets}]}]}, the list as spil insiders --json prints it; top 20"
+                + " by default, 0 for all with any evidence.",
+            c -> {
+              Network net = network(c);
+              String port = required(c.ctx(), "port");
+              int top = intParam(c.ctx(), "top", 20, 0, 100_000);
+              return access.read(
+                  () ->
+                      new PortInsiders(store, GoodsFlows.defaultPorts())
+                          .rank(c.viewer(), net, port, top));
+            }),
         onProjection(
             HandlerType.GET,
             "/api/bridges",
