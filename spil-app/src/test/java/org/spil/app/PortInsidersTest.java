@@ -104,6 +104,13 @@ class PortInsidersTest {
       // a port holds two to six planted insiders at these scales: scored over both ports
       assertThat(10 * allFound).as("recall").isGreaterThanOrEqualTo(9 * allPlanted);
       assertThat(10 * allRight).as("precision").isGreaterThanOrEqualTo(7 * allListed);
+      // under a task that may not read the FIOD's payroll extract nor the police's files, the
+      // Rotterdam staff are not there to rank
+      Viewer border = store.viewer("bench", "wpg-art-8");
+      PortInsiders.Report unseen =
+          insiders.rank(border, NetworkAnalysis.load(store, border, null), "NLRTM", 0);
+      assertThat(unseen.staff()).isZero();
+      assertThat(unseen.insiders()).isEmpty();
       assertThatThrownBy(() -> insiders.rank(analyst, net, "Rotterdam", 0))
           .hasMessageContaining("UN/LOCODE");
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.spil.analysis.goods.Insiders;
 import org.spil.analysis.goods.Targeting;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Graph;
@@ -25,6 +26,7 @@ import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
 import org.spil.app.Assets;
 import org.spil.app.Exchange;
+import org.spil.app.GoodsFlows;
 import org.spil.app.Ingestion;
 import org.spil.app.MoneyFlows;
 import org.spil.app.NetworkAnalysis;
@@ -32,6 +34,7 @@ import org.spil.app.Operator;
 import org.spil.app.Oversight;
 import org.spil.app.PlantedLaundering;
 import org.spil.app.PlantedRoles;
+import org.spil.app.PortInsiders;
 import org.spil.app.Resolving;
 import org.spil.app.Scenario;
 import org.spil.app.Searching;
@@ -566,17 +569,51 @@ final class DemoTour {
     List<GroundTruth.SeizureChain> ripOns =
         chains.stream().filter(GroundTruth.SeizureChain::ripOn).toList();
     int shown = 0;
+    int wrongly = 0;
     for (GroundTruth.SeizureChain c : chains) {
-      if (walk.of(v, net, c.seizureEntityId()).ripOn()) {
-        shown++;
-      }
+      boolean called = walk.of(v, net, c.seizureEntityId()).ripOn();
+      shown += called && c.ripOn() ? 1 : 0;
+      wrongly += called && !c.ripOn() ? 1 : 0;
     }
     out.printf(
-        "  rip-ons in legal cargo: %d of the %d the truth plants shown as such%n",
-        shown, ripOns.size());
+        "  rip-ons in legal cargo: %d of the %d the truth plants shown as such, %d other seizures"
+            + " called one%n",
+        shown, ripOns.size(), wrongly);
     if (!ripOns.isEmpty()) {
       GroundTruth.SeizureChain r = ripOns.get(0);
       out.printf("  %s: %s%n", r.seizureId(), walk.of(v, net, r.seizureEntityId()).verdict());
+    }
+    insiders(store, truth, v, net);
+  }
+
+  /** The ranked insiders of Rotterdam against the port insiders the truth plants there. */
+  private void insiders(Store store, GroundTruth truth, Viewer v, Network net) {
+    PortInsiders.Report report =
+        new PortInsiders(store, GoodsFlows.defaultPorts()).rank(v, net, "NLRTM", 0);
+    out.printf(
+        "== Insiders of the port of Rotterdam (analist.politie, 26Kruiskade): ./spil insiders --port"
+            + " NLRTM%n  %d firms, %d staff in the payroll data; %d tied to suspects%n",
+        report.firms(), report.staff(), report.insiders().size());
+    Map<String, String> roleOf = new HashMap<>();
+    for (GroundTruth.Member m : truth.members()) {
+      for (GroundTruth.Record r : truth.recordsOf(m.truthId())) {
+        roleOf.put(r.entityId(), m.network() + " " + m.role());
+      }
+    }
+    Map<String, List<String>> members = new HashMap<>();
+    store.resolutions().clusters(v).forEach((id, m) -> members.put(id, List.copyOf(m)));
+    for (Insiders.Insider i : report.insiders().subList(0, Math.min(5, report.insiders().size()))) {
+      String role = "not planted";
+      for (String m : members.getOrDefault(i.person(), List.of(i.person()))) {
+        role = roleOf.getOrDefault(m, role);
+      }
+      out.printf(
+          "    score %4.1f  %-26s %-34s %s  (truth: %s)%n",
+          i.score(),
+          i.caption(),
+          i.employerCaption(),
+          i.evidence().stream().map(Insiders.Evidence::name).distinct().toList(),
+          role);
     }
   }
 

@@ -177,7 +177,9 @@ class LeakTest {
             {"flows", "typologies", "--json"},
             {"flows", "cycles"},
             {"routes", "--json"},
-            {"targeting", "--top", "0", "--json"}
+            {"targeting", "--top", "0", "--json"},
+            {"insiders", "--port", "NLRTM", "--top", "0", "--json"},
+            {"insiders", "--port", "BEANR", "--top", "0"}
           }) {
         Cli.Result r = Cli.run(concat(analysis, as));
         assertThat(r.code()).as(who + " " + analysis[0] + ": " + r.err()).isZero();

@@ -207,7 +207,9 @@ class ApiLeakTest {
               "/api/flows/features",
               "/api/flows/features?level=payments",
               "/api/routes",
-              "/api/targeting?top=0")) {
+              "/api/targeting?top=0",
+              "/api/insiders?port=NLRTM&top=0",
+              "/api/insiders?port=BEANR&top=0")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);
