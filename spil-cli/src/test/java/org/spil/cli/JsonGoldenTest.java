@@ -162,6 +162,7 @@ class JsonGoldenTest {
     out.add(c("chain", police, "chain", seizure));
     out.add(c("routes", police, "routes", "--port", "TGLFW", "--ports", SynthCommandTest.PORTS));
     out.add(c("targeting", police, "targeting", "--top", "5"));
+    out.add(c("insiders", police, "insiders", "--port", "NLRTM", "--top", "5"));
     out.add(
         c(
             "audit-query",
