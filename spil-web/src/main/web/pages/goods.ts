@@ -16,6 +16,7 @@ interface Target {
   label: string;
   score: number;
   indicators: Hit[];
+  inspection: string | null;
 }
 
 interface ChainNode {
@@ -96,7 +97,7 @@ export async function renderTargeting(main: HTMLElement, _args: string[], params
     h(
       "p",
       { class: "lede" },
-      "The shipments you may see ranked by the risk indicators they show, each with the reason: the route, the consignee's history and links, the declared value against the same goods, and the money-flow alerts on the consignee. Weights are in targeting.weights in the data directory (docs/goods.md).",
+      "The shipments you may see ranked by the risk indicators they show, each with the reason: the route, the consignee's history and links, the declared value against the same goods, and the money-flow alerts on the consignee. Weights are in targeting.weights in the data directory, moved by the outcomes of the inspections your team records here (docs/goods.md).",
     ),
     h(
       "form",
@@ -118,13 +119,15 @@ export async function renderTargeting(main: HTMLElement, _args: string[], params
     return;
   }
   const flagged = targets.filter((t) => t.score > 0).length;
+  const inspected = targets.filter((t) => t.inspection).length;
+  const status = h("p", { class: "status", role: "status" }, `${count(targets.length)} shipments shown, ${count(flagged)} with at least one indicator, ${count(inspected)} inspected.`);
   main.append(
-    h("p", { class: "status", role: "status" }, `${count(targets.length)} shipments shown, ${count(flagged)} with at least one indicator.`),
+    status,
     h(
       "div",
       SCROLL,
       table(
-        ["#", "Score", "Shipment", "Indicators"],
+        ["#", "Score", "Shipment", "Indicators", "Inspection"],
         targets.map((t, i) => [
           String(i + 1),
           h("strong", {}, t.score.toLocaleString("en-GB")),
@@ -136,10 +139,45 @@ export async function renderTargeting(main: HTMLElement, _args: string[], params
                 t.indicators.map((x) => h("li", {}, h("span", { class: "chip" }, `${LABELS[x.name] ?? x.name} +${x.weight}`), " ", x.explanation)),
               )
             : h("span", { class: "muted" }, "none"),
+          inspectionCell(t, status),
         ]),
       ),
     ),
   );
+}
+
+/** A target's inspection: its recorded outcome, and a form to record or withdraw one. */
+function inspectionCell(t: Target, status: HTMLElement): HTMLElement {
+  const cell = h("div", { class: "inspection" });
+  const render = () => {
+    const choice = h(
+      "select",
+      { "aria-label": `Outcome of inspecting ${t.label}` },
+      [
+        ["found", "found something"],
+        ["nothing", "found nothing"],
+        ...(t.inspection ? [["open", "withdraw"]] : []),
+      ].map(([v, label]) => h("option", { value: v }, label)),
+    );
+    const note = h("input", { type: "text", class: "note", "aria-label": "Note", placeholder: "note", maxlength: 2000, size: 12 });
+    const record = async (e: Event) => {
+      e.preventDefault();
+      try {
+        await api("/api/inspections", "POST", { shipment: t.shipment, outcome: choice.value, note: note.value || null });
+        t.inspection = choice.value === "open" ? null : choice.value;
+        status.textContent = `Inspection of ${t.label} recorded: ${choice.value}. Rank again to see the weights learn from it.`;
+        render();
+      } catch (err) {
+        status.textContent = err instanceof Error ? err.message : String(err);
+      }
+    };
+    cell.replaceChildren(
+      t.inspection ? h("span", { class: `verdict ${t.inspection === "found" ? "verdict-confirmed" : "verdict-dismissed"}` }, t.inspection === "found" ? "found" : "nothing found") : "",
+      h("form", { class: "inline-form", onsubmit: record }, choice, note, h("button", { type: "submit" }, "Record")),
+    );
+  };
+  render();
+  return cell;
 }
 
 export async function renderChain(main: HTMLElement, args: string[]): Promise<void> {

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.spil.analysis.flows.Typology;
+import org.spil.analysis.goods.Feedback;
 import org.spil.analysis.goods.Indicator;
 import org.spil.analysis.goods.Targeting;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
+import org.spil.store.Inspections;
 import org.spil.store.Relations;
 import org.spil.store.Shipments;
 import org.spil.store.Store;
@@ -27,7 +29,8 @@ import org.spil.store.ValueRecord;
  * Targeting}, the consignees as the team's resolution knows them: when they were founded (the
  * register), who directs and owns them and whether the police or the prosecution know those people,
  * and the trade-based laundering alerts on their payments. Weights from {@code targeting.weights}
- * in the data directory, or a file given.
+ * in the data directory, or a file given, moved by what the team's recorded inspections found
+ * ({@link Feedback}).
  */
 public final class ShipmentTargeting {
   /** The weights file of a data directory, read by every targeting run on it when present. */
@@ -97,20 +100,51 @@ public final class ShipmentTargeting {
       known.put(c, consignee(viewer, c, alerts.getOrDefault(c, 0), canonical));
     }
     List<Targeting.Target> scored = Targeting.score(all, known, weights);
-    List<Targeting.Target> out = new ArrayList<>();
     Map<String, LocalDate> dayOf = new HashMap<>();
     all.forEach(s -> dayOf.put(s.id(), s.day()));
+    Map<String, Boolean> found = new HashMap<>();
+    Map<String, Inspections.Outcome> outcomes = store.inspections().latest(viewer);
+    outcomes.forEach(
+        (id, o) -> {
+          if (dayOf.containsKey(id)) {
+            found.put(id, o.outcome().equals("found"));
+          }
+        });
+    Map<Indicator, Feedback.Lesson> lessons = Feedback.learn(scored, found);
+    if (!lessons.isEmpty()) {
+      scored =
+          Feedback.explained(
+              Targeting.score(all, known, Feedback.weights(weights, lessons)), lessons);
+    }
+    List<Targeting.Target> out = new ArrayList<>();
     for (Targeting.Target t : scored) {
       LocalDate d = dayOf.get(t.shipment());
       if (from != null && (d == null || d.toEpochDay() < from)) {
         continue;
       }
-      out.add(t);
+      Inspections.Outcome o = found.containsKey(t.shipment()) ? outcomes.get(t.shipment()) : null;
+      out.add(o == null ? t : t.withInspection(o.outcome()));
       if (top > 0 && out.size() == top) {
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * Records the outcome of inspecting a shipment the viewer may see, for the viewer's team: {@code
+   * found}, {@code nothing}, or {@code open} to withdraw one; the team's next targeting learns from
+   * it. Audited.
+   *
+   * @throws IllegalArgumentException when the viewer may see no shipment of that id
+   */
+  public void inspect(Viewer viewer, String shipmentId, String outcome, String note) {
+    Optional<EntityRecord> s =
+        shipmentId == null ? Optional.empty() : searching.show(viewer, shipmentId);
+    if (s.isEmpty() || !s.get().schema().equals("Shipment")) {
+      throw new IllegalArgumentException("no shipment '" + shipmentId + "' you may see");
+    }
+    store.inspections().record(viewer, s.get().id(), outcome, note);
   }
 
   /** How an inspector knows a shipment: its container, route and goods. */

@@ -47,7 +47,8 @@ final class RemoteOperations implements Operations {
           "chain",
           "routes",
           "targeting",
-          "insiders");
+          "insiders",
+          "inspect");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

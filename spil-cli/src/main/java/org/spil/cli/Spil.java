@@ -117,6 +117,7 @@ public final class Spil implements Runnable {
           ChainCommand.class,
           RoutesCommand.class,
           InsidersCommand.class,
+          InspectCommand.class,
           TargetingCommand.class,
           DemoCommand.class,
           LoginCommand.class,

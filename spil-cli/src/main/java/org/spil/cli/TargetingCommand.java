@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             + " young, value per kilogram far from the same goods, trade-based alerts on the"
             + " consignee), each explained. Weights: targeting.weights in the data directory or"
             + " --weights FILE (key = weight, 0 turns one off; keys: transit-country,"
-            + " new-transhipment, linked-consignee, young-consignee, value-per-kg, trade-alerts).")
+            + " new-transhipment, linked-consignee, young-consignee, value-per-kg, trade-alerts),"
+            + " moved by the outcomes your team recorded with spil inspect.")
 final class TargetingCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -44,7 +45,9 @@ final class TargetingCommand implements Callable<Integer> {
   @Option(names = "--weights", paramLabel = "FILE", description = "A weights file to try.")
   Path weights;
 
-  @Option(names = "--json", description = "Print [{shipment, label, score, indicators}].")
+  @Option(
+      names = "--json",
+      description = "Print [{shipment, label, score, indicators, inspection}].")
   boolean json;
 
   @Override
@@ -63,7 +66,12 @@ final class TargetingCommand implements Callable<Integer> {
       return 0;
     }
     for (Targeting.Target t : targets) {
-      out.printf("%n[score %s] %s  [%s]%n", t.score(), t.label(), t.shipment());
+      out.printf(
+          "%n[score %s] %s  [%s]%s%n",
+          t.score(),
+          t.label(),
+          t.shipment(),
+          t.inspection() == null ? "" : "  inspected: " + t.inspection());
       for (Targeting.Hit h : t.indicators()) {
         out.printf("  %-18s %4s  %s%n", h.name(), h.weight(), h.explanation());
       }

@@ -1,10 +1,14 @@
 package org.spil.server;
 
 import static org.spil.server.Params.blankToNull;
+import static org.spil.server.Params.body;
 import static org.spil.server.Params.intParam;
+import static org.spil.server.Params.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Map;
 import org.spil.app.GoodsFlows;
 import org.spil.app.ShipmentTargeting;
 import org.spil.server.ApiServer.Access;
@@ -40,6 +44,23 @@ final class GoodsRoutes {
                         blankToNull(c.ctx().queryParam("since")),
                         intParam(c.ctx(), "top", 20, 0, 1_000_000),
                         ShipmentTargeting.weights(store.dir(), null))),
+        new Route(
+            HandlerType.POST,
+            "/api/inspections",
+            List.of(),
+            "The reader's team's outcome of inspecting a shipment: {\"shipment\", \"outcome\":"
+                + " found|nothing|open, \"note\"}; targeting shows it and learns from it; audited.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              new ShipmentTargeting(store)
+                  .inspect(
+                      c.viewer(),
+                      text(b, "shipment"),
+                      text(b, "outcome"),
+                      b.path("note").asText(null));
+              return Map.of("shipment", text(b, "shipment"), "outcome", text(b, "outcome"));
+            }),
         new Route(
             HandlerType.GET,
             "/api/routes",

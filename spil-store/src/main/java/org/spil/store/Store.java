@@ -286,6 +286,11 @@ public final class Store implements AutoCloseable {
     return new AlertVerdicts(this);
   }
 
+  /** A team's outcomes of inspecting shipments, which shipment targeting learns from. */
+  public Inspections inspections() {
+    return new Inspections(this);
+  }
+
   /** Network charts saved for a team. */
   public Charts charts() {
     return new Charts(this);

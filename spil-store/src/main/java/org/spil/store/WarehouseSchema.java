@@ -60,6 +60,7 @@ final class WarehouseSchema {
       ApiTokens.create(s);
       Charts.create(s);
       AlertVerdicts.create(s);
+      Inspections.create(s);
       Resolutions.create(s);
       s.execute(
           """

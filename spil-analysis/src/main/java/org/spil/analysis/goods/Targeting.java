@@ -57,8 +57,16 @@ public final class Targeting {
   /** An indicator a shipment shows: which, its weight, and why. */
   public record Hit(String name, double weight, String explanation) {}
 
-  /** A scored shipment: its id and label, score (the sum of its hits' weights) and hits. */
-  public record Target(String shipment, String label, double score, List<Hit> indicators) {}
+  /**
+   * A scored shipment: its id and label, score (the sum of its hits' weights), hits, and the
+   * outcome of its inspection where the team recorded one (null: not inspected).
+   */
+  public record Target(
+      String shipment, String label, double score, List<Hit> indicators, String inspection) {
+    public Target withInspection(String outcome) {
+      return new Target(shipment, label, score, indicators, outcome);
+    }
+  }
 
   /**
    * The shipments scored, highest first (ties by id), each with the indicators it shows under the
@@ -134,7 +142,8 @@ public final class Targeting {
         hit(hits, weights, Indicator.VALUE_PER_KG, far);
       }
       double score = hits.stream().mapToDouble(Hit::weight).sum();
-      out.add(new Target(s.id(), s.label(), Math.round(score * 100) / 100.0, List.copyOf(hits)));
+      out.add(
+          new Target(s.id(), s.label(), Math.round(score * 100) / 100.0, List.copyOf(hits), null));
     }
     out.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::shipment));
     return out;
