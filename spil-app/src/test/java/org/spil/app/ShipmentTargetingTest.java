@@ -97,7 +97,7 @@ class ShipmentTargetingTest {
               t ->
                   assertThat(t.indicators())
                       .anySatisfy(
-                          h -> assertThat(h.explanation()).contains("inspected shipments")));
+                          h -> assertThat(h.explanation()).contains("inspected showing it")));
       List<Targeting.Target> lateAfter =
           targeting.targets(analyst, late, 0, ShipmentTargeting.weights(tmp, null));
       int lateOne = Math.max(1, lateBefore.size() / 100);

@@ -25,8 +25,7 @@ public final class Feedback {
   public record Lesson(Indicator indicator, int inspected, int found, double factor) {
     public String explanation() {
       return String.format(
-          "weight x%.2f: found in %d of %d inspected shipments showing it",
-          factor, found, inspected);
+          "weight x%.2f: found in %d of %d inspected showing it", factor, found, inspected);
     }
   }
 
@@ -75,7 +74,11 @@ public final class Feedback {
     return out;
   }
 
-  /** The targets with each hit's explanation saying how inspections moved its weight. */
+  /**
+   * The targets with each hit's explanation saying how inspections moved its weight, where they
+   * moved it (an indicator whose shipments held something as often as all inspected ones keeps its
+   * weight, and its explanation stays as it was).
+   */
   public static List<Targeting.Target> explained(
       List<Targeting.Target> targets, Map<Indicator, Lesson> lessons) {
     if (lessons.isEmpty()) {
@@ -87,7 +90,7 @@ public final class Feedback {
       for (Targeting.Hit h : t.indicators()) {
         Lesson l = lessons.get(Indicator.of(h.name()));
         hits.add(
-            l == null
+            l == null || Math.abs(l.factor() - 1) < 0.005
                 ? h
                 : new Targeting.Hit(
                     h.name(), h.weight(), h.explanation() + " (" + l.explanation() + ")"));

@@ -43,7 +43,7 @@ class FeedbackTest {
     assertThat(lessons.get(Indicator.YOUNG_CONSIGNEE).factor()).isLessThan(1);
     assertThat(lessons).doesNotContainKey(Indicator.VALUE_PER_KG);
     assertThat(lessons.get(Indicator.LINKED_CONSIGNEE).explanation())
-        .isEqualTo("weight x1.64: found in 6 of 6 inspected shipments showing it");
+        .isEqualTo("weight x1.64: found in 6 of 6 inspected showing it");
     Map<Indicator, Double> w =
         Feedback.weights(
             Map.of(Indicator.LINKED_CONSIGNEE, 3.0, Indicator.VALUE_PER_KG, 1.0), lessons);
@@ -51,7 +51,7 @@ class FeedbackTest {
         .isCloseTo(3 * 1.64, org.assertj.core.data.Offset.offset(0.01));
     assertThat(w.get(Indicator.VALUE_PER_KG)).isEqualTo(1.0);
     assertThat(Feedback.explained(scored, lessons).get(0).indicators().get(0).explanation())
-        .isEqualTo("because (weight x1.64: found in 6 of 6 inspected shipments showing it)");
+        .isEqualTo("because (weight x1.64: found in 6 of 6 inspected showing it)");
   }
 
   @Test
