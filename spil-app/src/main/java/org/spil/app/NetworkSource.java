@@ -166,6 +166,21 @@ public final class NetworkSource {
     return b.build(types);
   }
 
+  /** Whether a position or role names a suspect ("verdachte", "suspect", "prévenu" ...). */
+  static boolean suspectWord(String value) {
+    return matches(value, SUSPECT);
+  }
+
+  private static boolean matches(String value, Set<String> words) {
+    String lower = value.toLowerCase(Locale.ROOT).strip();
+    for (String w : words) {
+      if (lower.equals(w) || lower.startsWith(w + " ") || lower.contains(" " + w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String caption(Map<String, List<String>> props) {
     for (String p : List.of("name", "username", "iban", "title", "registrationNumber")) {
       String v = first(props, p, null);
@@ -185,11 +200,8 @@ public final class NetworkSource {
       Map<String, List<String>> props, List<String> keys, Set<String> words) {
     for (String k : keys) {
       for (String v : props.getOrDefault(k, List.of())) {
-        String lower = v.toLowerCase(Locale.ROOT).strip();
-        for (String w : words) {
-          if (lower.equals(w) || lower.startsWith(w + " ") || lower.contains(" " + w)) {
-            return true;
-          }
+        if (matches(v, words)) {
+          return true;
         }
       }
     }

@@ -36,7 +36,7 @@ public final class ShipmentTargeting {
   /** The weights file of a data directory, read by every targeting run on it when present. */
   public static final String WEIGHTS_FILE = "targeting.weights";
 
-  /** The agencies whose knowing a person makes a consignee linked: police and prosecution. */
+  /** The agencies whose naming a person a suspect makes a consignee linked: police, prosecution. */
   static final Set<String> SUBJECT_AGENCIES = Set.of("politie-nl", "politie-be", "om");
 
   private final Store store;
@@ -78,7 +78,7 @@ public final class ShipmentTargeting {
                   s.consignee() == null
                       ? null
                       : canonical.getOrDefault(s.consignee(), s.consignee());
-              all.add(
+              Targeting.Shipment t =
                   new Targeting.Shipment(
                       s.id(),
                       label(s),
@@ -89,9 +89,15 @@ public final class ShipmentTargeting {
                       consignee,
                       s.goods(),
                       s.weight() == null ? 0 : s.weight(),
-                      s.declaredValue() == null ? 0 : s.declaredValue()));
-              if (consignee != null) {
-                consigneeOf.put(s.id(), consignee);
+                      s.declaredValue() == null ? 0 : s.declaredValue(),
+                      s.consignor() == null
+                          ? null
+                          : canonical.getOrDefault(s.consignor(), s.consignor()),
+                      s.containerNumber());
+              all.add(t);
+              String party = Targeting.localParty(t);
+              if (party != null) {
+                consigneeOf.put(s.id(), party);
               }
             });
     Map<String, Integer> alerts = tradeAlerts(viewer, canonical, consigneeOf);
@@ -220,7 +226,7 @@ public final class ShipmentTargeting {
         Optional<EntityRecord> person =
             searching.show(viewer, canonical.getOrDefault(p.id(), p.id()));
         if (person.isPresent()
-            && knownToSubjectAgencies(person.get())
+            && suspect(viewer, person.get())
             && !known.contains(person.get().caption())) {
           known.add(person.get().caption());
         }
@@ -229,11 +235,23 @@ public final class ShipmentTargeting {
     return new Targeting.Consignee(name, founded, List.copyOf(known), alerts);
   }
 
-  private static boolean knownToSubjectAgencies(EntityRecord person) {
-    for (List<ValueRecord> vs : person.properties().values()) {
-      for (ValueRecord v : vs) {
-        if (SUBJECT_AGENCIES.contains(v.agency())) {
-          return true;
+  /**
+   * Whether the police or the prosecution name a person a suspect: a position such as "verdachte"
+   * in their files, or a suspect's role in a court case. Being on file alone (a witness, a victim,
+   * someone who reported a crime) is not enough.
+   */
+  private boolean suspect(Viewer viewer, EntityRecord person) {
+    for (ValueRecord v : person.properties().getOrDefault("position", List.of())) {
+      if (SUBJECT_AGENCIES.contains(v.agency()) && NetworkSource.suspectWord(v.value())) {
+        return true;
+      }
+    }
+    for (Relations.Relation r : searching.relations(viewer, person.id()).results()) {
+      if (r.schema().equals("CourtCaseParty")) {
+        for (String role : r.properties().getOrDefault("role", List.of())) {
+          if (NetworkSource.suspectWord(role)) {
+            return true;
+          }
         }
       }
     }

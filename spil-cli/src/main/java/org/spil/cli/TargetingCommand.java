@@ -21,12 +21,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Shipment risk targeting: the shipments you may see ranked by the weighted indicators they"
-            + " show (transit country, new transhipment port, consignee linked to subjects or"
-            + " young, value per kilogram far from the same goods, trade-based alerts on the"
-            + " consignee), each explained. Weights: targeting.weights in the data directory or"
-            + " --weights FILE (key = weight, 0 turns one off; keys: transit-country,"
-            + " new-transhipment, linked-consignee, young-consignee, value-per-kg, trade-alerts),"
-            + " moved by the outcomes your team recorded with spil inspect.")
+            + " show (transit country, new transhipment port, consignee (or, for an export, the"
+            + " exporter) linked to suspects or young, value per kilogram far from the same goods,"
+            + " goods rare for the loading port, a container number on two shipments at once, an"
+            + " export after chemical imports, trade-based alerts), each explained. Weights:"
+            + " targeting.weights in the data directory or --weights FILE (key = weight, 0 turns one"
+            + " off; keys: transit-country, new-transhipment, linked-consignee, young-consignee,"
+            + " value-per-kg, trade-alerts, unusual-goods, container-reused,"
+            + " export-after-precursors), moved by the outcomes your team recorded with spil"
+            + " inspect.")
 final class TargetingCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -87,6 +87,23 @@ final class Trade {
     return ten + Identifiers.containerCheckDigit(ten);
   }
 
+  /**
+   * A cocaine network's container number: now and then (15%) the cloned number of a container in
+   * legal trade the same month, so that the drugs' container passes for a known one.
+   */
+  private String clonedOr(String own, int seq, int month) {
+    Rng r = Rng.of(world.seed, "clone", seq);
+    if (!r.chance(0.15)) {
+      return own;
+    }
+    long first = ((long) month * legalCount + World.MONTHS - 1) / World.MONTHS;
+    long next = ((long) (month + 1) * legalCount + World.MONTHS - 1) / World.MONTHS;
+    if (next <= first) {
+      return own;
+    }
+    return legal((int) (first + r.below((int) (next - first)))).container();
+  }
+
   /** The month of legal shipment {@code k}: shipments are numbered in time order. */
   int legalMonth(long k) {
     return (int) (k * World.MONTHS / legalCount);
@@ -234,7 +251,7 @@ final class Trade {
                   n.id(),
                   consignor,
                   n.importer(),
-                  container(r),
+                  clonedOr(container(r), seq, month),
                   r.below(FLEET),
                   loadingPort(r, from.country()),
                   transhipment,

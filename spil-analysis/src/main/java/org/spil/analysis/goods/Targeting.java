@@ -29,11 +29,39 @@ public final class Targeting {
   /** How many median absolute deviations from the median a value per kilogram must be. */
   static final double FAR = 4.0;
 
+  /** Goods below this share of a port's loadings are unusual there. */
+  static final double RARE_SHARE = 0.02;
+
+  /** Ports with fewer loadings than this say nothing of what is usual there. */
+  static final int MIN_PORT = 50;
+
+  /** Days within which the same container number on two shipments means a clone. */
+  static final int CLONE_DAYS = 21;
+
+  /** Days after a chemical import within which an export by the importer is downstream. */
+  static final int DOWNSTREAM_DAYS = 365;
+
+  /** Words of goods descriptions that name chemicals or drug precursors (lower case, prefixes). */
+  static final List<String> CHEMICAL_WORDS =
+      List.of(
+          "chemic",
+          "chemisch",
+          "chimique",
+          "precursor",
+          "precursor",
+          "bmk",
+          "pmk",
+          "apaan",
+          "safrol",
+          "methylamine",
+          "formamide");
+
   private Targeting() {}
 
   /**
    * A shipment as targeting reads it: id, a label people know it by (container, route, goods),
-   * ports as UN/LOCODEs, the consignee a caller's key.
+   * ports as UN/LOCODEs, the consignee and consignor a caller's keys (null: unknown), the container
+   * number (null: none declared).
    */
   public record Shipment(
       String id,
@@ -45,11 +73,14 @@ public final class Targeting {
       String consignee,
       String goods,
       double kilograms,
-      double value) {}
+      double value,
+      String consignor,
+      String container) {}
 
   /**
-   * What is known of a consignee: its name, when it was founded (null: unknown), the people behind
-   * it known to the police or the prosecution (their names), and its trade-based alerts.
+   * What is known of a consignee (or, for an export, the Dutch or Belgian exporter: {@link
+   * #localParty}): its name, when it was founded (null: unknown), the people behind it the police
+   * or the prosecution name as suspects, and its trade-based alerts.
    */
   public record Consignee(
       String name, LocalDate founded, List<String> knownPeople, int tradeAlerts) {}
@@ -79,6 +110,23 @@ public final class Targeting {
         Comparator.comparing(Shipment::day, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Shipment::id));
     Map<String, double[]> cells = valueCells(shipments);
+    Map<String, Map<String, Integer>> goodsAtPort = new HashMap<>();
+    Map<String, List<Shipment>> byContainer = new HashMap<>();
+    Map<String, List<LocalDate>> chemicalImports = new HashMap<>();
+    for (Shipment s : shipments) {
+      String port = code(s.loading());
+      if (port != null && s.goods() != null) {
+        goodsAtPort
+            .computeIfAbsent(port, k -> new HashMap<>())
+            .merge(s.goods().strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+      if (s.container() != null && s.day() != null) {
+        byContainer.computeIfAbsent(s.container(), k -> new ArrayList<>()).add(s);
+      }
+      if (s.consignee() != null && s.day() != null && local(s.discharge()) && chemical(s.goods())) {
+        chemicalImports.computeIfAbsent(s.consignee(), k -> new ArrayList<>()).add(s.day());
+      }
+    }
     Map<String, Set<String>> routesSoFar = new HashMap<>();
     Map<String, Integer> importsSoFar = new HashMap<>();
     List<Target> out = new ArrayList<>();
@@ -105,7 +153,7 @@ public final class Targeting {
         seen.add(t);
       }
       importsSoFar.merge(s.consignee(), 1, Integer::sum);
-      Consignee c = consignees.get(s.consignee());
+      Consignee c = consignees.get(localParty(s));
       if (c != null) {
         if (!c.knownPeople().isEmpty()) {
           hit(
@@ -116,7 +164,7 @@ public final class Targeting {
                   + c.name()
                   + ": "
                   + String.join(", ", c.knownPeople())
-                  + ", known to the police or the prosecution");
+                  + ", suspects of the police or the prosecution");
         }
         if (c.founded() != null && s.day() != null && c.founded().plusYears(2).isAfter(s.day())) {
           hit(
@@ -141,12 +189,111 @@ public final class Targeting {
       if (far != null) {
         hit(hits, weights, Indicator.VALUE_PER_KG, far);
       }
+      String unusual = unusualGoods(s, goodsAtPort);
+      if (unusual != null) {
+        hit(hits, weights, Indicator.UNUSUAL_GOODS, unusual);
+      }
+      String clone = clone(s, byContainer.getOrDefault(s.container(), List.of()));
+      if (clone != null) {
+        hit(hits, weights, Indicator.CONTAINER_REUSED, clone);
+      }
+      String downstream = downstream(s, chemicalImports);
+      if (downstream != null) {
+        hit(hits, weights, Indicator.EXPORT_AFTER_PRECURSORS, downstream);
+      }
       double score = hits.stream().mapToDouble(Hit::weight).sum();
       out.add(
           new Target(s.id(), s.label(), Math.round(score * 100) / 100.0, List.copyOf(hits), null));
     }
     out.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::shipment));
     return out;
+  }
+
+  /**
+   * The party in the Netherlands or Belgium whose people and history count: the consignor of an
+   * export from a Dutch or Belgian port, else the consignee.
+   */
+  public static String localParty(Shipment s) {
+    return local(s.loading()) && s.consignor() != null ? s.consignor() : s.consignee();
+  }
+
+  /** Whether a port is in the Netherlands or Belgium, where the data's imports arrive. */
+  private static boolean local(String locode) {
+    String c = code(locode);
+    return c != null && (c.startsWith("NL") || c.startsWith("BE"));
+  }
+
+  static boolean chemical(String goods) {
+    if (goods == null) {
+      return false;
+    }
+    String g = goods.toLowerCase(Locale.ROOT);
+    for (String w : CHEMICAL_WORDS) {
+      if (g.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unusualGoods(Shipment s, Map<String, Map<String, Integer>> goodsAtPort) {
+    String port = code(s.loading());
+    if (port == null || s.goods() == null) {
+      return null;
+    }
+    Map<String, Integer> counts = goodsAtPort.get(port);
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    int these = counts.getOrDefault(s.goods().strip().toLowerCase(Locale.ROOT), 0);
+    if (total < MIN_PORT || these >= RARE_SHARE * total) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s: %d of the %d shipments loaded at %s (%.1f%%)",
+        s.goods(),
+        these,
+        total,
+        port,
+        100.0 * these / total);
+  }
+
+  private static String clone(Shipment s, List<Shipment> sameContainer) {
+    for (Shipment o : sameContainer) {
+      if (o != s
+          && !o.id().equals(s.id())
+          && Math.abs(o.day().toEpochDay() - s.day().toEpochDay()) <= CLONE_DAYS) {
+        return String.format(
+            Locale.ROOT,
+            "container %s is also on %s, %s on %s",
+            s.container(),
+            o.label(),
+            o.day().isBefore(s.day()) ? "arrived" : "arriving",
+            o.day());
+      }
+    }
+    return null;
+  }
+
+  private static String downstream(Shipment s, Map<String, List<LocalDate>> chemicalImports) {
+    if (s.consignor() == null || s.day() == null || !local(s.loading())) {
+      return null;
+    }
+    LocalDate latest = null;
+    int count = 0;
+    for (LocalDate d : chemicalImports.getOrDefault(s.consignor(), List.of())) {
+      if (!d.isAfter(s.day()) && d.plusDays(DOWNSTREAM_DAYS).isAfter(s.day())) {
+        count++;
+        latest = latest == null || d.isAfter(latest) ? d : latest;
+      }
+    }
+    if (count == 0) {
+      return null;
+    }
+    return "the exporter imported chemicals "
+        + count
+        + (count == 1 ? " time" : " times")
+        + " in the year before, last on "
+        + latest;
   }
 
   private static void hit(List<Hit> hits, Map<Indicator, Double> weights, Indicator i, String why) {

@@ -21,7 +21,18 @@ class TargetingTest {
   private static Targeting.Shipment ship(
       String id, int days, String via, String consignee, double kg, double value) {
     return new Targeting.Shipment(
-        id, id, DAY.plusDays(days), "ECGYE", via, "NLRTM", consignee, "bananen", kg, value);
+        id,
+        id,
+        DAY.plusDays(days),
+        "ECGYE",
+        via,
+        "NLRTM",
+        consignee,
+        "bananen",
+        kg,
+        value,
+        null,
+        null);
   }
 
   /** Thirty ordinary banana shipments of two importers, at EUR 2 a kilogram. */
@@ -120,5 +131,79 @@ class TargetingTest {
         .hasMessage("my.weights, line 1: value-per-kg: 'lots' is not a weight from 0 to 100");
     assertThatThrownBy(() -> Targeting.weights("value-per-kg\n", "my.weights"))
         .hasMessage("my.weights, line 1: expected 'key = weight', not 'value-per-kg'");
+  }
+
+  private static Targeting.Shipment shipment(
+      String id,
+      int days,
+      String from,
+      String to,
+      String consignor,
+      String consignee,
+      String goods,
+      String container) {
+    return new Targeting.Shipment(
+        id,
+        id,
+        DAY.plusDays(days),
+        from,
+        null,
+        to,
+        consignee,
+        goods,
+        20_000,
+        40_000,
+        consignor,
+        container);
+  }
+
+  @Test
+  void goodsRareForTheirPortAreUnusualButNotWherePortsAreSmall() {
+    List<Targeting.Shipment> s = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      s.add(shipment("b" + i, i, "ECGYE", "NLRTM", "E", "A", "bananen", null));
+    }
+    s.add(shipment("pineapples", 61, "ECGYE", "NLRTM", "E", "A", "ananas", null));
+    for (int i = 0; i < 10; i++) {
+      s.add(shipment("c" + i, i, "COTRB", "NLRTM", "E", "A", "koffiebonen", null));
+    }
+    s.add(shipment("flowers", 12, "COTRB", "NLRTM", "E", "A", "snijbloemen", null));
+    List<Targeting.Target> t = Targeting.score(s, Map.of(), DEFAULT);
+    assertThat(names(of(t, "pineapples"))).containsExactly("unusual-goods");
+    assertThat(of(t, "pineapples").indicators().get(0).explanation())
+        .isEqualTo("ananas: 1 of the 61 shipments loaded at ECGYE (1.6%)");
+    assertThat(names(of(t, "b0"))).isEmpty();
+    assertThat(names(of(t, "flowers"))).as("too few loadings at COTRB to say").isEmpty();
+  }
+
+  @Test
+  void oneContainerNumberOnTwoShipmentsWithinThreeWeeksIsAClone() {
+    List<Targeting.Shipment> s = new ArrayList<>();
+    s.add(shipment("first", 0, "ECGYE", "NLRTM", "E", "A", "bananen", "MSKU1234565"));
+    s.add(shipment("clone", 10, "COTRB", "BEANR", "F", "B", "bananen", "MSKU1234565"));
+    s.add(shipment("next-voyage", 60, "ECGYE", "NLRTM", "E", "A", "bananen", "MSKU1234565"));
+    List<Targeting.Target> t = Targeting.score(s, Map.of(), DEFAULT);
+    assertThat(names(of(t, "clone"))).containsExactly("container-reused");
+    assertThat(names(of(t, "first"))).containsExactly("container-reused");
+    assertThat(of(t, "clone").indicators().get(0).explanation())
+        .isEqualTo("container MSKU1234565 is also on first, arrived on 2024-10-01");
+    assertThat(names(of(t, "next-voyage"))).as("a new voyage, weeks later").isEmpty();
+  }
+
+  @Test
+  void anExportByAFirmThatImportedChemicalsInTheYearBeforeIsDownstream() {
+    List<Targeting.Shipment> s = new ArrayList<>();
+    s.add(shipment("bmk", 0, "HKHKG", "NLRTM", "H", "X", "chemicaliën (industrieel)", null));
+    s.add(shipment("export", 100, "NLRTM", "TRMER", "X", "T", "machineonderdelen", null));
+    s.add(shipment("other-exporter", 100, "NLRTM", "TRMER", "Y", "T", "machineonderdelen", null));
+    s.add(shipment("years-later", 400, "NLRTM", "TRMER", "X", "T", "machineonderdelen", null));
+    s.add(shipment("before", -10, "NLRTM", "TRMER", "X", "T", "machineonderdelen", null));
+    List<Targeting.Target> t = Targeting.score(s, Map.of(), DEFAULT);
+    assertThat(names(of(t, "export"))).containsExactly("export-after-precursors");
+    assertThat(of(t, "export").indicators().get(0).explanation())
+        .isEqualTo("the exporter imported chemicals 1 time in the year before, last on 2024-10-01");
+    assertThat(names(of(t, "other-exporter"))).isEmpty();
+    assertThat(names(of(t, "years-later"))).isEmpty();
+    assertThat(names(of(t, "before"))).as("the export came first").isEmpty();
   }
 }
