@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.spil.analysis.flows.Typology;
 import org.spil.analysis.goods.Feedback;
@@ -19,10 +20,8 @@ import org.spil.analysis.goods.Targeting;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
 import org.spil.store.Inspections;
-import org.spil.store.Relations;
 import org.spil.store.Shipments;
 import org.spil.store.Store;
-import org.spil.store.ValueRecord;
 
 /**
  * Shipment risk targeting on what a viewer may see: the visible shipments scored by {@link
@@ -101,10 +100,8 @@ public final class ShipmentTargeting {
               }
             });
     Map<String, Integer> alerts = tradeAlerts(viewer, canonical, consigneeOf);
-    Map<String, Targeting.Consignee> known = new HashMap<>();
-    for (String c : new LinkedHashSet<>(consigneeOf.values())) {
-      known.put(c, consignee(viewer, c, alerts.getOrDefault(c, 0), canonical));
-    }
+    Map<String, Targeting.Consignee> known =
+        consignees(viewer, new HashSet<>(consigneeOf.values()), alerts, canonical);
     List<Targeting.Target> scored = Targeting.score(all, known, weights);
     Map<String, LocalDate> dayOf = new HashMap<>();
     all.forEach(s -> dayOf.put(s.id(), s.day()));
@@ -198,63 +195,121 @@ public final class ShipmentTargeting {
     return out;
   }
 
-  /** What the viewer may see of a consignee: name, founding date, the known people behind it. */
-  private Targeting.Consignee consignee(
-      Viewer viewer, String id, int alerts, Map<String, String> canonical) {
-    Optional<EntityRecord> e = searching.show(viewer, id);
-    String name = e.map(EntityRecord::caption).orElse(id);
-    LocalDate founded = null;
-    if (e.isPresent()) {
-      for (ValueRecord v : e.get().properties().getOrDefault("incorporationDate", List.of())) {
-        Integer day = PaymentGraphs.day(v.value());
-        if (day != null && (founded == null || LocalDate.ofEpochDay(day).isBefore(founded))) {
-          founded = LocalDate.ofEpochDay(day);
-        }
-      }
-    }
-    List<String> known = new ArrayList<>();
-    for (Relations.Relation r : searching.relations(viewer, id).results()) {
-      boolean directs = r.schema().equals("Directorship") && r.role().equals("organization");
-      boolean owns = r.schema().equals("Ownership") && r.role().equals("asset");
-      if (!directs && !owns) {
-        continue;
-      }
-      for (Relations.Party p : r.parties()) {
-        if (!p.role().equals(directs ? "director" : "owner")) {
-          continue;
-        }
-        Optional<EntityRecord> person =
-            searching.show(viewer, canonical.getOrDefault(p.id(), p.id()));
-        if (person.isPresent()
-            && suspect(viewer, person.get())
-            && !known.contains(person.get().caption())) {
-          known.add(person.get().caption());
-        }
-      }
-    }
-    return new Targeting.Consignee(name, founded, List.copyOf(known), alerts);
-  }
-
   /**
-   * Whether the police or the prosecution name a person a suspect: a position such as "verdachte"
-   * in their files, or a suspect's role in a court case. Being on file alone (a witness, a victim,
-   * someone who reported a crime) is not enough.
+   * What the viewer may see of the trading parties (resolved ids): names, founding dates, and the
+   * people directing or owning them whom the police or the prosecution name as suspects, read in a
+   * few passes over the warehouse (entities of the parties' schemata, directorships and ownerships,
+   * persons with their positions, court-case parties), not party by party: at a million shipments
+   * the parties run to tens of thousands.
    */
-  private boolean suspect(Viewer viewer, EntityRecord person) {
-    for (ValueRecord v : person.properties().getOrDefault("position", List.of())) {
-      if (SUBJECT_AGENCIES.contains(v.agency()) && NetworkSource.suspectWord(v.value())) {
-        return true;
-      }
+  private Map<String, Targeting.Consignee> consignees(
+      Viewer viewer,
+      Set<String> parties,
+      Map<String, Integer> alerts,
+      Map<String, String> canonical) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, LocalDate> founded = new HashMap<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("Company", "Organization", "LegalEntity"),
+            Set.of("name", "incorporationDate"),
+            (id, schema, source, props) -> {
+              String key = canonical.getOrDefault(id, id);
+              if (!parties.contains(key)) {
+                return;
+              }
+              for (String n : props.getOrDefault("name", List.of())) {
+                names.merge(key, n, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+              }
+              for (String d : props.getOrDefault("incorporationDate", List.of())) {
+                Integer day = PaymentGraphs.day(d);
+                if (day != null) {
+                  founded.merge(key, LocalDate.ofEpochDay(day), (a, b) -> a.isBefore(b) ? a : b);
+                }
+              }
+            });
+    Map<String, Set<String>> controllers = new HashMap<>();
+    for (String schema : List.of("Directorship", "Ownership")) {
+      store
+          .links()
+          .of(
+              viewer,
+              schema,
+              null,
+              null,
+              link -> {
+                String party = canonical.getOrDefault(link.target(), link.target());
+                if (parties.contains(party)) {
+                  controllers
+                      .computeIfAbsent(party, k -> new TreeSet<>())
+                      .add(canonical.getOrDefault(link.source(), link.source()));
+                }
+              });
     }
-    for (Relations.Relation r : searching.relations(viewer, person.id()).results()) {
-      if (r.schema().equals("CourtCaseParty")) {
-        for (String role : r.properties().getOrDefault("role", List.of())) {
-          if (NetworkSource.suspectWord(role)) {
-            return true;
+    Set<String> people = new HashSet<>();
+    controllers.values().forEach(people::addAll);
+    Map<String, String> suspects = new HashMap<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("Person"),
+            Set.of("name", "position"),
+            (id, schema, source, props) -> {
+              String key = canonical.getOrDefault(id, id);
+              if (!people.contains(key)
+                  || source == null
+                  || !SUBJECT_AGENCIES.contains(source.agency())) {
+                return;
+              }
+              for (String p : props.getOrDefault("position", List.of())) {
+                if (NetworkSource.suspectWord(p)) {
+                  List<String> n = props.getOrDefault("name", List.of());
+                  suspects.putIfAbsent(key, n.isEmpty() ? key : n.get(0));
+                }
+              }
+            });
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("CourtCaseParty"),
+            Set.of("party", "role"),
+            (id, schema, source, props) -> {
+              boolean suspect =
+                  props.getOrDefault("role", List.of()).stream()
+                      .anyMatch(NetworkSource::suspectWord);
+              for (String p : props.getOrDefault("party", List.of())) {
+                String key = canonical.getOrDefault(p, p);
+                if (suspect && people.contains(key)) {
+                  suspects.putIfAbsent(key, null);
+                }
+              }
+            });
+    Map<String, Targeting.Consignee> out = new HashMap<>();
+    for (String party : parties) {
+      List<String> known = new ArrayList<>();
+      for (String person : controllers.getOrDefault(party, Set.of())) {
+        if (suspects.containsKey(person)) {
+          String name = suspects.get(person);
+          if (name == null) {
+            name = searching.show(viewer, person).map(EntityRecord::caption).orElse(person);
+          }
+          if (!known.contains(name)) {
+            known.add(name);
           }
         }
       }
+      out.put(
+          party,
+          new Targeting.Consignee(
+              names.getOrDefault(party, party),
+              founded.get(party),
+              List.copyOf(known),
+              alerts.getOrDefault(party, 0)));
     }
-    return false;
+    return out;
   }
 }
