@@ -85,8 +85,8 @@ public final class PortInsiders {
             });
     Set<Integer> portFirms = new HashSet<>();
     for (String t : terminals) {
-      if (net.knows(t)) {
-        portFirms.add(net.node(t));
+      if (net.nodeOf(t) >= 0) {
+        portFirms.add(net.nodeOf(t));
       }
     }
     Map<String, String> functions = functions(viewer);
@@ -116,8 +116,8 @@ public final class PortInsiders {
     Map<Integer, Integer> seized = new HashMap<>();
     seizuresAt.forEach(
         (t, n) -> {
-          if (net.knows(t)) {
-            seized.merge(net.node(t), n, Integer::sum);
+          if (net.nodeOf(t) >= 0) {
+            seized.merge(net.nodeOf(t), n, Integer::sum);
           }
         });
     List<Insiders.Insider> ranked = Insiders.rank(net, staff, seized);

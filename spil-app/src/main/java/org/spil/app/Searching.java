@@ -66,9 +66,9 @@ public final class Searching {
    */
   public Optional<EntityRecord> show(Viewer viewer, String id) {
     if (Resolution.isCanonicalId(id)) {
-      List<String> members = store.resolutions().clusters(viewer).get(id);
-      if (members != null) {
-        return store.entities().merged(viewer, id, members);
+      Optional<List<String>> members = store.resolutions().members(viewer, id);
+      if (members.isPresent()) {
+        return store.entities().merged(viewer, id, members.get());
       }
     }
     return store.entities().entity(viewer, id);
@@ -81,9 +81,9 @@ public final class Searching {
   public Relations.Found relations(Viewer viewer, String id) {
     List<String> subjects = List.of(id);
     if (Resolution.isCanonicalId(id)) {
-      List<String> members = store.resolutions().clusters(viewer).get(id);
-      if (members != null) {
-        subjects = members;
+      Optional<List<String>> members = store.resolutions().members(viewer, id);
+      if (members.isPresent()) {
+        subjects = members.get();
       }
     }
     return store.relations().of(viewer, subjects);

@@ -1,7 +1,6 @@
 package org.spil.app;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.analysis.goods.Insiders;
+import org.spil.analysis.graph.Graph;
 import org.spil.analysis.network.Network;
 import org.spil.policy.Viewer;
 import org.spil.store.EntityRecord;
-import org.spil.store.Relations;
 import org.spil.store.Store;
 import org.spil.store.ValueRecord;
 
@@ -69,12 +68,7 @@ public final class SeizureChains {
     if (seizure.isEmpty() || !seizure.get().schema().equals("Seizure")) {
       throw new IllegalArgumentException("no seizure '" + seizureId + "' you may see");
     }
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
-    Walk walk = new Walk(viewer, canonical, net);
+    Walk walk = new Walk(viewer, net);
     boolean consigneeSide = false;
     List<String> insiders = new ArrayList<>();
     EntityRecord s = seizure.get();
@@ -143,7 +137,6 @@ public final class SeizureChains {
   /** One walk: the entities and links found so far, resolved through the team's clusters. */
   private final class Walk {
     final Viewer viewer;
-    final Map<String, String> canonical;
     final Map<String, Node> nodes = new LinkedHashMap<>();
     final List<Link> links = new ArrayList<>();
     final Set<String> linked = new LinkedHashSet<>();
@@ -153,14 +146,20 @@ public final class SeizureChains {
     /** Suspects among the people walked to since last reset. */
     int suspects;
 
-    Walk(Viewer viewer, Map<String, String> canonical, Network net) {
+    Walk(Viewer viewer, Network net) {
       this.viewer = viewer;
-      this.canonical = canonical;
       this.net = net;
     }
 
+    /** The resolved id of an entity: its node's in the viewer's network, else its own. */
+    String canonical(String id) {
+      int n = net.nodeOf(id);
+      return n < 0 ? id : net.id(n);
+    }
+
     boolean suspect(String id) {
-      return net.knows(id) && net.flags(net.node(id)).contains("underworld");
+      int n = net.nodeOf(id);
+      return n >= 0 && net.flags(n).contains("underworld");
     }
 
     void node(EntityRecord e) {
@@ -184,11 +183,12 @@ public final class SeizureChains {
      * and their ties; returns their captions.
      */
     List<String> staff(String terminal) {
-      if (!net.knows(terminal)) {
+      int firm = net.nodeOf(terminal);
+      if (firm < 0) {
         return List.of();
       }
       List<String> out = new ArrayList<>();
-      for (Insiders.Insider i : PortInsiders.atFirm(net, net.node(terminal))) {
+      for (Insiders.Insider i : PortInsiders.atFirm(net, firm)) {
         String person = entity(i.person());
         if (person == null) {
           continue;
@@ -203,7 +203,7 @@ public final class SeizureChains {
     /** The datasets of the employment that ties a person to a firm. */
     private List<String> employment(String person, String firm) {
       Set<String> out = new TreeSet<>();
-      for (org.spil.analysis.network.Link l : net.links(net.node(person), net.node(firm))) {
+      for (org.spil.analysis.network.Link l : net.links(net.nodeOf(person), net.nodeOf(firm))) {
         if (l.type().equals("Employment")) {
           out.addAll(l.datasets());
         }
@@ -211,10 +211,28 @@ public final class SeizureChains {
       return List.copyOf(out);
     }
 
-    /** The entity (its resolved one where there is) added as a node; null when not visible. */
+    /**
+     * The entity (its resolved one where there is) added as a node; null when not visible. A node
+     * of the viewer's network is taken from it, its datasets those of its links there; any other
+     * entity is read.
+     */
     String entity(String id) {
-      String key = canonical.getOrDefault(id, id);
+      String key = canonical(id);
       if (nodes.containsKey(key)) {
+        return key;
+      }
+      int n = net.nodeOf(key);
+      if (n >= 0) {
+        Set<String> datasets = new TreeSet<>();
+        Graph g = net.graph();
+        for (int e = g.start(n); e < g.end(n); e++) {
+          net.links(n, g.target(e)).forEach(l -> datasets.addAll(l.datasets()));
+        }
+        nodes.put(
+            key, new Node(key, net.kind(n), net.caption(n), List.copyOf(datasets), suspect(key)));
+        if (suspect(key)) {
+          suspects++;
+        }
         return key;
       }
       Optional<EntityRecord> e = searching.show(viewer, key);
@@ -232,75 +250,76 @@ public final class SeizureChains {
       links.add(new Link(source, target, type, detail, datasets));
     }
 
-    /** Who directs and owns a company, and each of them's associates and relatives. */
+    /**
+     * The people who direct and own a company (its neighbours in the network through directorships
+     * and ownerships), and each of them's associates and relatives.
+     */
     void controllers(String company) {
-      for (Relations.Relation r : searching.relations(viewer, company).results()) {
-        String type =
-            switch (r.schema()) {
-              case "Directorship" -> r.role().equals("organization") ? "directs" : null;
-              case "Ownership" -> r.role().equals("asset") ? "owns" : null;
-              default -> null;
-            };
-        if (type == null) {
+      int c = net.nodeOf(company);
+      if (c < 0) {
+        return;
+      }
+      for (int[] tie : ties(c, "Directorship", "Ownership")) {
+        int v = tie[0];
+        if (!"Person".equals(net.kind(v))) {
           continue;
         }
-        for (Relations.Party p : r.parties()) {
-          if (!p.role().equals(type.equals("directs") ? "director" : "owner")) {
-            continue;
-          }
-          String person = entity(p.id());
-          if (person == null) {
-            continue;
-          }
-          link(person, company, type, detail(r), datasets(r));
-          associates(person);
-        }
+        String person = entity(net.id(v));
+        String type = tie[1] == 0 ? "directs" : "owns";
+        link(
+            person,
+            company,
+            type,
+            null,
+            datasets(c, v, type.equals("directs") ? "Directorship" : "Ownership"));
+        associates(person);
       }
     }
 
     void associates(String person) {
+      int p = net.nodeOf(person);
+      if (p < 0) {
+        return;
+      }
       int n = 0;
-      for (Relations.Relation r : searching.relations(viewer, person).results()) {
-        if (!r.schema().equals("Associate") && !r.schema().equals("Family")) {
-          continue;
+      for (int[] tie : ties(p, "Associate", "Family")) {
+        if (n++ >= MAX_ASSOCIATES) {
+          return;
         }
-        for (Relations.Party p : r.parties()) {
-          if (n >= MAX_ASSOCIATES) {
-            return;
-          }
-          String other = entity(p.id());
-          if (other == null) {
-            continue;
-          }
-          link(
-              person,
-              other,
-              r.schema().equals("Family") ? "family" : "associate",
-              detail(r),
-              datasets(r));
-          n++;
-        }
+        String other = entity(net.id(tie[0]));
+        String type = tie[1] == 0 ? "associate" : "family";
+        link(
+            person,
+            other,
+            type,
+            null,
+            datasets(p, tie[0], type.equals("family") ? "Family" : "Associate"));
       }
     }
 
-    private List<String> datasets(Relations.Relation r) {
+    /** The neighbours of a node tied by a link of the first type (0) or the second (1). */
+    private List<int[]> ties(int u, String first, String second) {
+      List<int[]> out = new ArrayList<>();
+      Graph g = net.graph();
+      for (int e = g.start(u); e < g.end(u); e++) {
+        int v = g.target(e);
+        for (org.spil.analysis.network.Link l : net.links(u, v)) {
+          if (l.type().equals(first) || l.type().equals(second)) {
+            out.add(new int[] {v, l.type().equals(first) ? 0 : 1});
+          }
+        }
+      }
+      return out;
+    }
+
+    private List<String> datasets(int u, int v, String type) {
       Set<String> out = new TreeSet<>();
-      searching
-          .show(viewer, r.id())
-          .ifPresent(
-              e -> e.properties().values().forEach(vs -> vs.forEach(v -> out.add(v.dataset()))));
+      for (org.spil.analysis.network.Link l : net.links(u, v)) {
+        if (l.type().equals(type)) {
+          out.addAll(l.datasets());
+        }
+      }
       return List.copyOf(out);
     }
-  }
-
-  /** The detail of a relation: a share, a role, a relationship. */
-  private static String detail(Relations.Relation r) {
-    for (String p : List.of("percentage", "relationship", "role")) {
-      List<String> v = r.properties().get(p);
-      if (v != null && !v.isEmpty()) {
-        return p.equals("percentage") ? v.get(0) + "%" : v.get(0);
-      }
-    }
-    return null;
   }
 }

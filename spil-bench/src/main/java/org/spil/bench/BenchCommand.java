@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GraphBench.class,
       NetworkBench.class,
       FlowsBench.class,
+      GoodsBench.class,
       ServeBench.class
     })
 public final class BenchCommand implements Runnable {

@@ -274,6 +274,52 @@ public final class Resolutions {
     return out;
   }
 
+  /**
+   * The visible members of one cluster of the team's last resolution, as {@link #clusters} would
+   * give them under that canonical id (empty when it gives none), read for that cluster alone: an
+   * entity page or a seizure chain needs a few clusters, not the million of a large warehouse. Not
+   * audited: the read of the members that follows is.
+   */
+  public Optional<List<String>> members(Viewer viewer, String canonicalId) {
+    Scope scope = store.scope(viewer);
+    if (scope.isEmpty() || !warehouse.hasTable("team_resolution")) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT r.entity_id, EXISTS (SELECT 1 FROM batch_entity e WHERE e.entity_id = r.entity_id"
+            + " AND "
+            + scope.sql("e.batch_id", "e.entity_id")
+            + ") FROM team_resolution r WHERE r.team = ? AND r.canonical_id = ? ORDER BY 1";
+    List<String> visible = new ArrayList<>();
+    boolean partial = false;
+    boolean any = false;
+    try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+      ps.setString(1, viewer.team());
+      ps.setString(2, canonicalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          any = true;
+          if (rs.getBoolean(2)) {
+            visible.add(rs.getString(1));
+          } else {
+            partial = true;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read resolution: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    if (!any) {
+      // not a cluster's own id: perhaps the id a member of a cluster split by what the viewer may
+      // see is shown under
+      return Optional.ofNullable(visibleClusters(viewer, scope).get(canonicalId));
+    }
+    if (visible.isEmpty() || (partial && visible.size() > 1)) {
+      return Optional.empty();
+    }
+    return Optional.of(List.copyOf(visible));
+  }
+
   /** {@link #clusters} without the audit event, for reads that audit themselves. */
   Map<String, List<String>> visibleClusters(Viewer viewer, Scope scope) {
     Map<String, List<String>> out = new TreeMap<>();

@@ -105,6 +105,18 @@ public final class Network {
         "unknown entity '" + id + "': not a node of the network you may see");
   }
 
+  /**
+   * The node of an entity id (a node's own id, or a member's merged into it), or -1: no lookup by
+   * caption, so it costs one map lookup whatever the network's size.
+   */
+  public int nodeOf(String id) {
+    Integer n = index.get(id);
+    if (n == null) {
+      n = aliases.get(id);
+    }
+    return n == null ? -1 : n;
+  }
+
   /** Whether an id (or a caption naming one node) names a node of the network. */
   public boolean knows(String id) {
     try {

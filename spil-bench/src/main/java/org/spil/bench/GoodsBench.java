@@ -1,0 +1,282 @@
+package org.spil.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.spil.analysis.goods.Insiders;
+import org.spil.analysis.goods.Targeting;
+import org.spil.analysis.network.Network;
+import org.spil.app.GoodsFlows;
+import org.spil.app.NetworkAnalysis;
+import org.spil.app.PortInsiders;
+import org.spil.app.Resolving;
+import org.spil.app.SeizureChains;
+import org.spil.app.ShipmentTargeting;
+import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil bench goods}: goods-flow analysis on the synthetic scenario at a scale, through the
+ * warehouse as the case analyst: shipment targeting of every visible shipment (time, and precision
+ * and recall against {@code truth/shipments.csv} when inspecting the top 1% and 5%, for network
+ * shipments and for seizures), seizure chains and route queries (p50, p95), and the insiders of
+ * Rotterdam (time, recall and precision against {@code truth/actors.csv}).
+ */
+@Command(
+    name = "goods",
+    mixinStandardHelpOptions = true,
+    description =
+        "Time and score shipment targeting, seizure chains, routes and port insiders on the"
+            + " synthetic scenario.")
+final class GoodsBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description =
+          "Persons of the scenario (about one shipment per two) (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      paramLabel = "R",
+      description = "Targeting runs to time (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--chains",
+      defaultValue = "100",
+      paramLabel = "K",
+      description = "Seizure chains to walk, at most (default: ${DEFAULT-VALUE}).")
+  int chains;
+
+  @Mixin ScenarioBenchOptions scenario;
+
+  @Override
+  public Integer call() throws Exception {
+    if (scale < 200 || runs < 1 || chains < 0) {
+      throw new IllegalArgumentException(
+          "--scale at least 200, --runs at least 1, --chains 0 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Store store = scenario.open("goods-bench", scale, out)) {
+      Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
+      if (store.resolutions().clusters(v).isEmpty()) {
+        long r0 = System.nanoTime();
+        new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
+        out.printf(Locale.ROOT, "resolved the analyst's records in %.1f s%n", seconds(r0));
+      }
+      Path truth = scenario.dir("goods-bench", scale).resolve("scenario/truth");
+      targeting(store, v, truth, out);
+      long n0 = System.nanoTime();
+      Network net = NetworkAnalysis.load(store, v, null);
+      out.printf(
+          Locale.ROOT,
+          "%nnetwork projected for chains and insiders in %.1f s (%,d nodes)%n",
+          seconds(n0),
+          net.size());
+      chains(store, v, net, truth, out);
+      routes(store, v, out);
+      insiders(store, v, net, truth, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void targeting(Store store, Viewer v, Path truth, PrintWriter out) throws IOException {
+    Map<String, String> network = new HashMap<>();
+    Set<String> seized = new HashSet<>();
+    for (String[] f : rows(truth.resolve("shipments.csv"))) {
+      network.put(f[2], f[3]);
+      if (f[4].equals("true")) {
+        seized.add(f[2]);
+      }
+    }
+    ShipmentTargeting t = new ShipmentTargeting(store);
+    double[] took = new double[runs];
+    List<Targeting.Target> ranked = null;
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      ranked = t.targets(v, null, 0, ShipmentTargeting.weights(store.dir(), null));
+      took[r] = seconds(t0);
+    }
+    int one = Math.max(1, ranked.size() / 100);
+    int five = Math.max(1, ranked.size() / 20);
+    long networks = network.values().stream().filter(x -> !x.isEmpty()).count();
+    out.printf(
+        Locale.ROOT,
+        "%ntargeting: %,d shipments ranked in %s s (median %.1f s)%n",
+        ranked.size(),
+        String.join(" / ", Arrays.stream(took).mapToObj(x -> String.format("%.1f", x)).toList()),
+        BenchOptions.median(took));
+    out.printf(
+        Locale.ROOT,
+        "  network shipments (%,d): top 1%% (%,d) precision %.2f, top 5%% (%,d) recall %.2f%n",
+        networks,
+        one,
+        (double) count(ranked.subList(0, one), s -> !network.getOrDefault(s, "").isEmpty()) / one,
+        five,
+        (double) count(ranked.subList(0, five), s -> !network.getOrDefault(s, "").isEmpty())
+            / Math.max(1, networks));
+    out.printf(
+        Locale.ROOT,
+        "  seizures (%,d): top 1%% holds %,d (recall %.2f), top 5%% holds %,d (recall %.2f)%n",
+        seized.size(),
+        count(ranked.subList(0, one), seized::contains),
+        (double) count(ranked.subList(0, one), seized::contains) / Math.max(1, seized.size()),
+        count(ranked.subList(0, five), seized::contains),
+        (double) count(ranked.subList(0, five), seized::contains) / Math.max(1, seized.size()));
+    out.flush();
+  }
+
+  private void chains(Store store, Viewer v, Network net, Path truth, PrintWriter out)
+      throws IOException {
+    List<String[]> truthChains = rows(truth.resolve("seizure_chains.csv"));
+    SeizureChains walk = new SeizureChains(store);
+    int k = Math.min(chains, truthChains.size());
+    long[] took = new long[k];
+    int ripOns = 0;
+    int called = 0;
+    for (int i = 0; i < k; i++) {
+      String[] c = truthChains.get(i);
+      long t0 = System.nanoTime();
+      SeizureChains.Chain chain = walk.of(v, net, c[1]);
+      took[i] = System.nanoTime() - t0;
+      boolean ripOn = c.length > 10 && Boolean.parseBoolean(c[10]);
+      ripOns += ripOn ? 1 : 0;
+      called += ripOn && chain.ripOn() ? 1 : 0;
+    }
+    if (k > 0) {
+      out.printf(
+          Locale.ROOT,
+          "seizure chains: %d walked, p50 %.1f ms, p95 %.1f ms, max %.1f ms; rip-ons called %d of"
+              + " %d%n",
+          k,
+          percentile(took, 0.5),
+          percentile(took, 0.95),
+          percentile(took, 1),
+          called,
+          ripOns);
+    }
+    out.flush();
+  }
+
+  private void routes(Store store, Viewer v, PrintWriter out) {
+    GoodsFlows flows = new GoodsFlows(store, GoodsFlows.defaultPorts());
+    List<GoodsFlows.RouteQuery> queries = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      queries.add(new GoodsFlows.RouteQuery(null, null, null, null));
+      queries.add(new GoodsFlows.RouteQuery("NLRTM", null, null, null));
+      queries.add(new GoodsFlows.RouteQuery(null, "tg", "2024-09-01", null));
+      queries.add(new GoodsFlows.RouteQuery("BEANR", null, "2025-01-01", "2025-06-30"));
+    }
+    long[] took = new long[queries.size()];
+    int routes = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      long t0 = System.nanoTime();
+      routes = Math.max(routes, flows.routes(v, queries.get(i)).routes().size());
+      took[i] = System.nanoTime() - t0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "route queries: %d (all, through NLRTM, touching Togo since a day, Antwerp in a half-year),"
+            + " p50 %.1f ms, p95 %.1f ms; up to %,d routes%n",
+        queries.size(),
+        percentile(took, 0.5),
+        percentile(took, 0.95),
+        routes);
+    out.flush();
+  }
+
+  private void insiders(Store store, Viewer v, Network net, Path truth, PrintWriter out)
+      throws IOException {
+    Map<String, String> portOf = new HashMap<>();
+    for (String[] f : rows(truth.resolve("networks.csv"))) {
+      portOf.put(f[0], f[2]);
+    }
+    Set<String> planted = new HashSet<>();
+    for (String[] f : rows(truth.resolve("actors.csv"))) {
+      if (f[2].equals("port-insider") && "NLRTM".equals(portOf.get(f[1]))) {
+        planted.add(f[0]);
+      }
+    }
+    // the records of the planted insiders only: at a million persons the file holds millions
+    Map<String, String> truthOf = new HashMap<>();
+    try (var lines = Files.lines(truth.resolve("records.csv"))) {
+      lines
+          .skip(1)
+          .map(l -> l.split(",", -1))
+          .filter(f -> f.length > 3 && planted.contains(f[3]))
+          .forEach(f -> truthOf.put(f[1], f[3]));
+    }
+    Map<String, List<String>> members = new HashMap<>();
+    store.resolutions().clusters(v).forEach((id, m) -> members.put(id, List.copyOf(m)));
+    long t0 = System.nanoTime();
+    PortInsiders.Report report =
+        new PortInsiders(store, GoodsFlows.defaultPorts()).rank(v, net, "NLRTM", 0);
+    double took = seconds(t0);
+    Set<String> found = new HashSet<>();
+    int right = 0;
+    for (Insiders.Insider i : report.insiders()) {
+      boolean hit = false;
+      for (String m : members.getOrDefault(i.person(), List.of(i.person()))) {
+        String t = truthOf.get(m);
+        if (t != null && planted.contains(t)) {
+          found.add(t);
+          hit = true;
+        }
+      }
+      right += hit ? 1 : 0;
+    }
+    int listed = report.insiders().size();
+    out.printf(
+        Locale.ROOT,
+        "insiders of Rotterdam: %,d staff of %d firms ranked in %.1f s; %,d listed, %,d planted:"
+            + " recall %.2f, precision %.2f%n",
+        report.staff(),
+        report.firms(),
+        took,
+        listed,
+        planted.size(),
+        planted.isEmpty() ? 0 : (double) found.size() / planted.size(),
+        listed == 0 ? 0 : (double) right / listed);
+  }
+
+  private static long count(
+      List<Targeting.Target> targets, java.util.function.Predicate<String> p) {
+    return targets.stream().filter(t -> p.test(t.shipment())).count();
+  }
+
+  private static List<String[]> rows(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+  }
+
+  private static double percentile(long[] nanos, double q) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
