@@ -372,6 +372,36 @@ interface RouteReport {
   ports: Port[];
 }
 
+interface Upstream {
+  party: string;
+  name: string;
+  shipments: number;
+  tonnes: number;
+  value: number;
+  ports: string[];
+  consignees: number;
+  seized: number;
+  first: string | null;
+  last: string | null;
+}
+
+interface Downstream {
+  export: string;
+  export_label: string;
+  day: string;
+  destination: string | null;
+  exporter: string;
+  exporter_name: string;
+  last_import: string;
+  import_label: string;
+  import_day: string;
+  import_from: string | null;
+  import_goods: string | null;
+  days_after: number;
+  imports: number;
+  chemicals: boolean;
+}
+
 /** Countries on the cocaine trade's transit routes, as targeting weighs them (docs/goods.md). */
 const TRANSIT = new Set(["tg", "gh", "ci", "bj", "gn", "gw", "sn", "cv", "pa", "do", "cr", "jm", "sr", "gy"]);
 
@@ -386,7 +416,7 @@ export async function renderRoutes(main: HTMLElement, _args: string[], params: U
   const untilBox = h("input", { type: "date", id: "routes-until", name: "until", value: until });
   main.append(
     h("h1", {}, "Routes"),
-    h("p", { class: "lede" }, "The routes of the shipments you may see, from loading through transhipment to discharge: line width by the number of shipments, in red where a route passes a transit country of the drug trade. Ports are placed with the World Port Index."),
+    h("p", { class: "lede" }, "The routes of the shipments you may see, from loading through transhipment to discharge: line width by the number of shipments, in red where a route passes a transit country of the drug trade. Ports are placed with the World Port Index. With a country: the firms there that ship to Dutch and Belgian ports (upstream); below, the exports that follow an import by the exporter (downstream)."),
     h(
       "form",
       {
@@ -452,5 +482,58 @@ export async function renderRoutes(main: HTMLElement, _args: string[], params: U
         ]),
       ),
     ),
+  );
+  if (country) {
+    const firms = await api<Upstream[]>("/api/upstream" + query({ country }));
+    main.append(
+      h("h2", {}, `Upstream: ${count(firms.length)} firms shipping from ${country.toUpperCase()}`),
+      firms.length
+        ? h(
+            "div",
+            SCROLL,
+            table(
+              ["Firm", "Shipments", "Tonnes", "Declared value", "Seized in", "Consignees", "Ports", "First", "Last"],
+              firms.map((f) => [
+                h("a", { href: `#/entity/${encodeURIComponent(f.party)}` }, f.name),
+                String(f.shipments),
+                f.tonnes.toLocaleString("en-GB"),
+                `EUR ${Math.round(f.value).toLocaleString("en-GB")}`,
+                f.seized ? h("strong", { class: "bad" }, String(f.seized)) : "0",
+                String(f.consignees),
+                f.ports.join(" "),
+                f.first ?? "",
+                f.last ?? "",
+              ]),
+            ),
+          )
+        : notice("No shipment you may see comes from there.", "info"),
+    );
+  }
+  const down = await api<Downstream[]>("/api/downstream");
+  main.append(
+    h("h2", {}, `Downstream: ${count(down.length)} exports after an import by the exporter`),
+    h("p", { class: "lede" }, "Exports from Dutch and Belgian ports by a firm that imported in the year before; in bold where an import was chemicals, the precursors of synthetic drugs."),
+    down.length
+      ? h(
+          "div",
+          SCROLL,
+          table(
+            ["Day", "Export", "To", "Exporter", "After", "Imported before"],
+            down.map((d) => [
+              d.day,
+              h("a", { href: `#/entity/${encodeURIComponent(d.export)}` }, d.export_label),
+              d.destination ?? "",
+              h("a", { href: `#/entity/${encodeURIComponent(d.exporter)}` }, d.exporter_name),
+              `${d.days_after} days`,
+              h(
+                d.chemicals ? "strong" : "span",
+                {},
+                h("a", { href: `#/entity/${encodeURIComponent(d.last_import)}` }, d.import_label),
+                ` (${d.import_day}${d.imports > 1 ? `, ${d.imports} imports in the year` : ""})`,
+              ),
+            ]),
+          ),
+        )
+      : notice("No export you may see follows an import by its exporter.", "info"),
   );
 }

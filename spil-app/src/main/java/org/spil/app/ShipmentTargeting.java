@@ -151,7 +151,7 @@ public final class ShipmentTargeting {
   }
 
   /** How an inspector knows a shipment: its container, route and goods. */
-  private static String label(Shipments.Shipment s) {
+  static String label(Shipments.Shipment s) {
     StringBuilder b = new StringBuilder();
     if (s.containerNumber() != null) {
       b.append(s.containerNumber()).append(' ');
@@ -207,29 +207,7 @@ public final class ShipmentTargeting {
       Set<String> parties,
       Map<String, Integer> alerts,
       Map<String, String> canonical) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, LocalDate> founded = new HashMap<>();
-    store
-        .entities()
-        .forEachEntity(
-            viewer,
-            Set.of("Company", "Organization", "LegalEntity"),
-            Set.of("name", "incorporationDate"),
-            (id, schema, source, props) -> {
-              String key = canonical.getOrDefault(id, id);
-              if (!parties.contains(key)) {
-                return;
-              }
-              for (String n : props.getOrDefault("name", List.of())) {
-                names.merge(key, n, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-              }
-              for (String d : props.getOrDefault("incorporationDate", List.of())) {
-                Integer day = PaymentGraphs.day(d);
-                if (day != null) {
-                  founded.merge(key, LocalDate.ofEpochDay(day), (a, b) -> a.isBefore(b) ? a : b);
-                }
-              }
-            });
+    Map<String, PartyNames.Party> named = PartyNames.of(store, viewer, parties, canonical);
     Map<String, Set<String>> controllers = new HashMap<>();
     for (String schema : List.of("Directorship", "Ownership")) {
       store
@@ -305,8 +283,10 @@ public final class ShipmentTargeting {
       out.put(
           party,
           new Targeting.Consignee(
-              names.getOrDefault(party, party),
-              founded.get(party),
+              named.containsKey(party) && named.get(party).name() != null
+                  ? named.get(party).name()
+                  : party,
+              named.containsKey(party) ? named.get(party).founded() : null,
               List.copyOf(known),
               alerts.getOrDefault(party, 0)));
     }

@@ -48,7 +48,9 @@ final class RemoteOperations implements Operations {
           "routes",
           "targeting",
           "insiders",
-          "inspect");
+          "inspect",
+          "upstream",
+          "downstream");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

@@ -118,6 +118,8 @@ public final class Spil implements Runnable {
           RoutesCommand.class,
           InsidersCommand.class,
           InspectCommand.class,
+          UpstreamCommand.class,
+          DownstreamCommand.class,
           TargetingCommand.class,
           DemoCommand.class,
           LoginCommand.class,

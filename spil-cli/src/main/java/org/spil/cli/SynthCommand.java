@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate the synthetic multi-agency scenario with ground truth.",
-      "Writes one dataset directory per source (police NL, customs, company register, bank"
-          + " statements, KMar, OM, Belgian police, intercepted chats) and truth/ into --out."
+      "Writes one dataset directory per source (police NL, customs, company registers NL and BE,"
+          + " payroll of the port firms NL and BE, land and ship register, bank statements, KMar,"
+          + " OM, Belgian police, intercepted chats) and truth/ into --out."
           + " Same scale and seed give byte-identical output."
     })
 final class SynthCommand implements Callable<Integer> {

@@ -33,7 +33,7 @@ class SynthCommandTest {
             "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(r.out());
-    assertThat(summary.get("datasets")).hasSize(10);
+    assertThat(summary.get("datasets")).hasSize(12);
     assertThat(summary.get("bytes").asLong()).isPositive();
     assertThat(out.resolve("truth/records.csv")).isRegularFile();
     Cli.Result ingest =

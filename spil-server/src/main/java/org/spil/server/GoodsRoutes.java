@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.spil.app.GoodsFlows;
 import org.spil.app.ShipmentTargeting;
+import org.spil.app.TradePartners;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
 import org.spil.store.Store;
@@ -61,6 +62,27 @@ final class GoodsRoutes {
                       b.path("note").asText(null));
               return Map.of("shipment", text(b, "shipment"), "outcome", text(b, "outcome"));
             }),
+        new Route(
+            HandlerType.GET,
+            "/api/upstream",
+            List.of("country"),
+            "The firms of a country shipping to Dutch and Belgian ports as spil upstream --json"
+                + " prints them: [{party, name, shipments, tonnes, value, ports, consignees,"
+                + " seized, first, last}].",
+            Access.READER,
+            c -> new TradePartners(store).upstream(c.viewer(), c.ctx().queryParam("country"))),
+        new Route(
+            HandlerType.GET,
+            "/api/downstream",
+            List.of("days"),
+            "The exports after an import by the exporter within days (365 by default) as spil"
+                + " downstream --json prints them: [{export, export_label, day, destination,"
+                + " exporter, exporter_name, last_import, import_label, import_day, import_from,"
+                + " import_goods, days_after, imports, chemicals}].",
+            Access.READER,
+            c ->
+                new TradePartners(store)
+                    .downstream(c.viewer(), intParam(c.ctx(), "days", 365, 1, 3650))),
         new Route(
             HandlerType.GET,
             "/api/routes",

@@ -223,7 +223,8 @@ public final class Targeting {
     return c != null && (c.startsWith("NL") || c.startsWith("BE"));
   }
 
-  static boolean chemical(String goods) {
+  /** Whether a goods description names chemicals or drug precursors ({@link #CHEMICAL_WORDS}). */
+  public static boolean chemical(String goods) {
     if (goods == null) {
       return false;
     }
