@@ -77,10 +77,13 @@ const EVIDENCE: Record<string, string> = {
 const LABELS: Record<string, string> = {
   "transit-country": "Transit country",
   "new-transhipment": "New transhipment port",
-  "linked-consignee": "Consignee linked to subjects",
+  "linked-consignee": "Linked to suspects",
   "young-consignee": "Young consignee",
   "value-per-kg": "Value per kg",
   "trade-alerts": "Trade-based alerts",
+  "unusual-goods": "Goods unusual for the port",
+  "container-reused": "Container on two shipments",
+  "export-after-precursors": "Export after chemicals",
 };
 
 export async function renderTargeting(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
@@ -97,7 +100,7 @@ export async function renderTargeting(main: HTMLElement, _args: string[], params
     h(
       "p",
       { class: "lede" },
-      "The shipments you may see ranked by the risk indicators they show, each with the reason: the route, the consignee's history and links, the declared value against the same goods, and the money-flow alerts on the consignee. Weights are in targeting.weights in the data directory, moved by the outcomes of the inspections your team records here (docs/goods.md).",
+      "The shipments you may see ranked by the risk indicators they show, each with the reason: the route, the consignee's (or exporter's) history and links to suspects, the declared value against the same goods, goods unusual for the port, container numbers on two voyages at once, exports after chemical imports, and the money-flow alerts on the consignee. Weights are in targeting.weights in the data directory, moved by the outcomes of the inspections your team records here (docs/goods.md).",
     ),
     h(
       "form",
