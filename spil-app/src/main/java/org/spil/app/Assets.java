@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,11 +76,7 @@ public final class Assets {
       throw new IllegalArgumentException("no entity '" + subject + "' you may see");
     }
     // the team's resolved entities: a person or company is visited once, as all its records
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     Map<String, Asset> assets = new LinkedHashMap<>();
     Set<String> visited = new LinkedHashSet<>();
     Deque<Object[]> queue = new ArrayDeque<>();

@@ -1,6 +1,5 @@
 package org.spil.app;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,11 +88,7 @@ public final class NetworkSource {
    * Ownership}, {@code shared phone}; null for every type).
    */
   public static Network read(Store store, Viewer viewer, Set<String> types) {
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     NetworkBuilder b = new NetworkBuilder(canonical);
     Set<String> edgeSchemata = new TreeSet<>();
     for (Schema s : Schemata.model().all()) {

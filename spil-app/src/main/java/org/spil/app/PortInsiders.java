@@ -70,17 +70,13 @@ public final class PortInsiders {
               }
             });
     store
-        .entities()
-        .forEachEntity(
-            viewer,
-            Set.of("Seizure"),
-            Set.of("shipment"),
-            (id, schema, source, props) -> {
-              for (String shipment : props.getOrDefault("shipment", List.of())) {
-                String t = terminalOf.get(shipment);
-                if (t != null) {
-                  seizuresAt.merge(t, 1, Integer::sum);
-                }
+        .shipments()
+        .seized(viewer)
+        .forEach(
+            (shipment, n) -> {
+              String t = terminalOf.get(shipment);
+              if (t != null) {
+                seizuresAt.merge(t, n, Integer::sum);
               }
             });
     Set<Integer> portFirms = new HashSet<>();
@@ -166,11 +162,7 @@ public final class PortInsiders {
 
   /** Each employee's function as the employments the viewer may see give it, by resolved id. */
   private Map<String, String> functions(Viewer viewer) {
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     Map<String, String> out = new HashMap<>();
     store
         .entities()

@@ -60,11 +60,7 @@ public final class ShipmentTargeting {
       Viewer viewer, String since, int top, Map<Indicator, Double> weights) {
     PaymentGraphs.checkDate("since", since);
     Integer from = since == null ? null : PaymentGraphs.day(since);
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     List<Targeting.Shipment> all = new ArrayList<>();
     Map<String, String> consigneeOf = new HashMap<>();
     store

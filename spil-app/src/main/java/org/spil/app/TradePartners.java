@@ -78,8 +78,8 @@ public final class TradePartners {
     if (!cc.matches("[a-z]{2}")) {
       throw new IllegalArgumentException("country: '" + country + "' is no ISO code (like ec)");
     }
-    Map<String, String> canonical = canonical(viewer);
-    Set<String> seizedShipments = seizedShipments(viewer);
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
+    Set<String> seizedShipments = store.shipments().seized(viewer).keySet();
     Map<String, Acc> acc = new HashMap<>();
     store
         .shipments()
@@ -135,7 +135,7 @@ public final class TradePartners {
       throw new IllegalArgumentException("days: 1 to 3,650, or 0 for " + DEFAULT_DAYS);
     }
     int window = days == 0 ? DEFAULT_DAYS : days;
-    Map<String, String> canonical = canonical(viewer);
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     Map<String, List<Shipments.Shipment>> importsBy = new HashMap<>();
     List<Shipments.Shipment> exports = new ArrayList<>();
     store
@@ -217,27 +217,6 @@ public final class TradePartners {
     }
     named.sort(Comparator.comparing(Downstream::day).thenComparing(Downstream::export));
     return named;
-  }
-
-  private Map<String, String> canonical(Viewer viewer) {
-    Map<String, String> out = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(viewer)
-        .forEach((id, members) -> members.forEach(m -> out.put(m, id)));
-    return out;
-  }
-
-  private Set<String> seizedShipments(Viewer viewer) {
-    Set<String> out = new HashSet<>();
-    store
-        .entities()
-        .forEachEntity(
-            viewer,
-            Set.of("Seizure"),
-            Set.of("shipment"),
-            (id, schema, source, props) -> out.addAll(props.getOrDefault("shipment", List.of())));
-    return out;
   }
 
   private static String code(String locode) {

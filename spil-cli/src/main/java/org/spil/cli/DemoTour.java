@@ -555,11 +555,7 @@ final class DemoTour {
           caption.get(l.target()),
           String.join(", ", l.datasets()));
     }
-    Map<String, String> canonical = new HashMap<>();
-    store
-        .resolutions()
-        .clusters(v)
-        .forEach((id, members) -> members.forEach(m -> canonical.put(m, id)));
+    Map<String, String> canonical = store.resolutions().canonicalIds(v);
     boolean director =
         truth.recordsOf(first.directorTruthId()).stream()
             .anyMatch(r -> caption.containsKey(canonical.getOrDefault(r.entityId(), r.entityId())));

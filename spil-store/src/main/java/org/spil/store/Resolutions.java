@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,6 +319,17 @@ public final class Resolutions {
       return Optional.empty();
     }
     return Optional.of(List.copyOf(visible));
+  }
+
+  /**
+   * Each visible member of the team's last resolution with the canonical id of its cluster, as
+   * {@link #clusters} gives them: what analyses that merge entities by the team's resolution look
+   * records up in. Audited as {@link #clusters} is.
+   */
+  public Map<String, String> canonicalIds(Viewer viewer) {
+    Map<String, String> out = new HashMap<>();
+    clusters(viewer).forEach((id, members) -> members.forEach(m -> out.put(m, id)));
+    return out;
   }
 
   /** {@link #clusters} without the audit event, for reads that audit themselves. */

@@ -3,6 +3,7 @@ package org.spil.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -99,6 +100,40 @@ public final class Shipments {
     }
     store.audited(viewer, "entities-read", Map.of("schemata", List.of("Shipment"), "entities", n));
     return n;
+  }
+
+  /**
+   * The shipments visible seizures were found in, each with how many seizures name it (a seizure
+   * the viewer may see names a shipment by its id, whether or not the viewer may see the shipment).
+   * Audited.
+   */
+  public Map<String, Integer> seized(Viewer viewer) {
+    Map<String, Integer> out = new HashMap<>();
+    Scope scope = store.scope(viewer);
+    if (scope.isEmpty()) {
+      return out;
+    }
+    String sql =
+        "SELECT value, count(DISTINCT entity_id) FROM statement s WHERE "
+            + scope.sql("s.batch_id", "s.entity_id")
+            + " AND schema = 'Seizure' AND prop = 'shipment' GROUP BY value";
+    try (Statement st = store.warehouse().connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read seizures: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    store.audited(
+        viewer,
+        "entities-read",
+        Map.of(
+            "schemata",
+            List.of("Seizure"),
+            "entities",
+            out.values().stream().mapToInt(i -> i).sum()));
+    return out;
   }
 
   private static Double number(ResultSet rs, int column) throws SQLException {
