@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.spil.analysis.goods.PortIndex;
 import org.spil.analysis.goods.Routes;
 import org.spil.policy.Viewer;
+import org.spil.store.AuditLog;
 import org.spil.store.Store;
 
 /**
@@ -24,10 +25,25 @@ public final class GoodsFlows {
 
   private final Store store;
   private final PortIndex ports;
+  private final Kept<List<Routes.Shipment>> kept;
 
   public GoodsFlows(Store store, PortIndex ports) {
+    this(store, ports, null);
+  }
+
+  /**
+   * Goods flows that keep the viewer's shipments between questions in {@code kept} (the server); a
+   * question answered from kept shipments is audited as a read of its own.
+   */
+  public GoodsFlows(Store store, PortIndex ports, Kept<List<Routes.Shipment>> kept) {
     this.store = store;
     this.ports = ports;
+    this.kept = kept;
+  }
+
+  /** What the server keeps for routes: the shipments of the two readers' scopes used last. */
+  public static Kept<List<Routes.Shipment>> keep(Store store) {
+    return new Kept<>(store, 2);
   }
 
   /**
@@ -73,30 +89,31 @@ public final class GoodsFlows {
   public RouteReport routes(Viewer viewer, RouteQuery q) {
     LocalDate since = q.since() == null ? null : LocalDate.ofEpochDay(PaymentGraphs.day(q.since()));
     LocalDate until = q.until() == null ? null : LocalDate.ofEpochDay(PaymentGraphs.day(q.until()));
+    List<Routes.Shipment> all;
+    if (kept == null) {
+      all = read(viewer);
+    } else {
+      all = kept.get(viewer, () -> read(viewer));
+      store
+          .audit()
+          .append(
+              new AuditLog.Event(
+                  viewer.user().name(),
+                  viewer.purpose().token(),
+                  "shipments-read",
+                  Map.of("operation", "routes", "shipments", all.size())));
+    }
     List<Routes.Shipment> taken = new ArrayList<>();
-    store
-        .shipments()
-        .each(
-            viewer,
-            s -> {
-              Integer day = PaymentGraphs.day(s.date());
-              LocalDate d = day == null ? null : LocalDate.ofEpochDay(day);
-              if ((since != null && (d == null || d.isBefore(since)))
-                  || (until != null && (d == null || d.isAfter(until)))) {
-                return;
-              }
-              Routes.Shipment r =
-                  new Routes.Shipment(
-                      s.portOfLoading(),
-                      s.portOfTranshipment(),
-                      s.portOfDischarge(),
-                      d,
-                      s.weight() == null ? 0 : s.weight(),
-                      s.declaredValue() == null ? 0 : s.declaredValue());
-              if (takes(q, r)) {
-                taken.add(r);
-              }
-            });
+    for (Routes.Shipment r : all) {
+      LocalDate d = r.day();
+      if ((since != null && (d == null || d.isBefore(since)))
+          || (until != null && (d == null || d.isAfter(until)))) {
+        continue;
+      }
+      if (takes(q, r)) {
+        taken.add(r);
+      }
+    }
     List<Routes.Route> routes = Routes.of(taken);
     Map<String, Integer> perPort = new TreeMap<>();
     int shipments = 0;
@@ -117,6 +134,27 @@ public final class GoodsFlows {
                   : new Port(code, p.name(), p.country(), p.lat(), p.lon(), n));
         });
     return new RouteReport(shipments, routes, onMap);
+  }
+
+  /** Every shipment the viewer may see, as a route (audited by the read). */
+  private List<Routes.Shipment> read(Viewer viewer) {
+    List<Routes.Shipment> out = new ArrayList<>();
+    store
+        .shipments()
+        .each(
+            viewer,
+            s -> {
+              Integer day = PaymentGraphs.day(s.date());
+              out.add(
+                  new Routes.Shipment(
+                      s.portOfLoading(),
+                      s.portOfTranshipment(),
+                      s.portOfDischarge(),
+                      day == null ? null : LocalDate.ofEpochDay(day),
+                      s.weight() == null ? 0 : s.weight(),
+                      s.declaredValue() == null ? 0 : s.declaredValue()));
+            });
+    return out;
   }
 
   private static boolean takes(RouteQuery q, Routes.Shipment s) {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
+import org.spil.analysis.goods.Routes;
 import org.spil.app.GoodsFlows;
+import org.spil.app.Kept;
 import org.spil.app.ShipmentTargeting;
 import org.spil.app.TradePartners;
 import org.spil.server.ApiServer.Access;
@@ -22,9 +24,11 @@ import org.spil.store.Store;
  */
 final class GoodsRoutes {
   private final Store store;
+  private final Kept<List<Routes.Shipment>> kept;
 
   GoodsRoutes(Store store) {
     this.store = store;
+    this.kept = GoodsFlows.keep(store);
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
@@ -92,7 +96,7 @@ final class GoodsRoutes {
                 + " value, months}], ports: [{locode, name, country, lat, lon, shipments}]}.",
             Access.READER,
             c ->
-                new GoodsFlows(store, GoodsFlows.defaultPorts())
+                new GoodsFlows(store, GoodsFlows.defaultPorts(), kept)
                     .routes(
                         c.viewer(),
                         new GoodsFlows.RouteQuery(
