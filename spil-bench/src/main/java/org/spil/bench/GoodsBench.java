@@ -68,6 +68,9 @@ final class GoodsBench implements Callable<Integer> {
       description = "Seizure chains to walk, at most (default: ${DEFAULT-VALUE}).")
   int chains;
 
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Scenario seed.")
+  long seed;
+
   @Mixin ScenarioBenchOptions scenario;
 
   @Override
@@ -77,14 +80,14 @@ final class GoodsBench implements Callable<Integer> {
           "--scale at least 200, --runs at least 1, --chains 0 or more");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = scenario.open("goods-bench", scale, out)) {
+    try (Store store = scenario.open("goods-bench", scale, seed, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       if (store.resolutions().clusters(v).isEmpty()) {
         long r0 = System.nanoTime();
         new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
         out.printf(Locale.ROOT, "resolved the analyst's records in %.1f s%n", seconds(r0));
       }
-      Path truth = scenario.dir("goods-bench", scale).resolve("scenario/truth");
+      Path truth = scenario.dir("goods-bench", scale, seed).resolve("scenario/truth");
       targeting(store, v, truth, out);
       long n0 = System.nanoTime();
       Network net = NetworkAnalysis.load(store, v, null);

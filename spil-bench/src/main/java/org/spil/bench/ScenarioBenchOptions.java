@@ -28,4 +28,13 @@ final class ScenarioBenchOptions {
   Path dir(String bench, int scale) {
     return work.resolve(bench + "-" + scale);
   }
+
+  /** The scenario warehouse of {@code bench} at {@code scale} and {@code seed}. */
+  Store open(String bench, int scale, long seed, PrintWriter out) throws IOException {
+    return ScenarioWarehouse.reuseOrBuild(scale, seed, dir(bench, scale, seed), keep, out);
+  }
+
+  Path dir(String bench, int scale, long seed) {
+    return seed == 1 ? dir(bench, scale) : work.resolve(bench + "-" + scale + "-seed" + seed);
+  }
 }

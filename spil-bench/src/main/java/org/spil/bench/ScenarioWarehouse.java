@@ -25,28 +25,29 @@ final class ScenarioWarehouse {
    * marker naming its scale), else a fresh build, marked for reuse when {@code keep} is set.
    */
   static Store reuseOrBuild(int scale, Path dir, boolean keep, PrintWriter out) throws IOException {
+    return reuseOrBuild(scale, 1, dir, keep, out);
+  }
+
+  /** As {@link #reuseOrBuild(int, Path, boolean, PrintWriter)}, for the scenario of a seed. */
+  static Store reuseOrBuild(int scale, long seed, Path dir, boolean keep, PrintWriter out)
+      throws IOException {
     Path marker = dir.resolve("built");
-    String mark = "scale " + scale + "\n";
+    String mark = seed == 1 ? "scale " + scale + "\n" : "scale " + scale + " seed " + seed + "\n";
     if (keep && Files.exists(marker) && Files.readString(marker).equals(mark)) {
       out.printf("scale %,d: reusing the scenario warehouse in %s%n", scale, dir);
       out.flush();
       return Store.open(dir.resolve("data"), true, LocalDate.now());
     }
-    out.printf("scale %,d: generating and ingesting the scenario...%n", scale);
+    out.printf("scale %,d, seed %d: generating and ingesting the scenario...%n", scale, seed);
     out.flush();
     long t0 = System.nanoTime();
-    Store store = build(scale, dir);
+    DirectoryTree.delete(dir);
+    Store store = Scenario.warehouse(scale, seed, dir, Scenario.defaultPorts(), USER);
     if (keep) {
       Files.writeString(marker, mark);
     }
     out.printf("  built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     out.flush();
     return store;
-  }
-
-  /** Generates into {@code dir/scenario}, ingests into {@code dir/data}; returns the open store. */
-  static Store build(int scale, Path dir) throws IOException {
-    DirectoryTree.delete(dir);
-    return Scenario.warehouse(scale, dir, Scenario.defaultPorts(), USER);
   }
 }
