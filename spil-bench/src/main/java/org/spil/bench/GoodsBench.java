@@ -71,6 +71,13 @@ final class GoodsBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Scenario seed.")
   long seed;
 
+  @Option(
+      names = "--no-resolve",
+      description =
+          "Do not resolve the analyst's records first (a warehouse too large to resolve in the"
+              + " heap given): targeting and chains then see each source's records apart.")
+  boolean noResolve;
+
   @Mixin ScenarioBenchOptions scenario;
 
   @Override
@@ -82,7 +89,7 @@ final class GoodsBench implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = scenario.open("goods-bench", scale, seed, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
-      if (store.resolutions().clusters(v).isEmpty()) {
+      if (!noResolve && store.resolutions().clusters(v).isEmpty()) {
         long r0 = System.nanoTime();
         new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
         out.printf(Locale.ROOT, "resolved the analyst's records in %.1f s%n", seconds(r0));
