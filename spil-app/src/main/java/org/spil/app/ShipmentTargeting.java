@@ -40,10 +40,20 @@ public final class ShipmentTargeting {
 
   private final Store store;
   private final Searching searching;
+  private final FlowGraphs kept;
 
   public ShipmentTargeting(Store store) {
+    this(store, null);
+  }
+
+  /**
+   * Targeting that takes the consignees' trade-based alerts from the payment graphs {@code kept}
+   * between questions (the server's), not from payments read again each time; null: read them.
+   */
+  public ShipmentTargeting(Store store, FlowGraphs kept) {
     this.store = store;
     this.searching = new Searching(store);
+    this.kept = kept;
   }
 
   /** The weights of a data directory's file (or {@code file}), else the defaults. */
@@ -173,7 +183,7 @@ public final class ShipmentTargeting {
     MoneyFlows.Query q =
         new MoneyFlows.Query(
             Set.of(Typology.TRADE_BASED), MoneyFlows.thresholds(store.dir(), null), null, null);
-    for (MoneyFlows.Alert a : new MoneyFlows(store).typologies(viewer, q)) {
+    for (MoneyFlows.Alert a : new MoneyFlows(store, kept).typologies(viewer, q)) {
       Set<String> to = new LinkedHashSet<>();
       for (String shipment : a.entities()) {
         if (consigneeOf.containsKey(shipment)) {

@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spil.app.Administration;
+import org.spil.app.FlowGraphs;
 import org.spil.app.Json;
 import org.spil.app.Operator;
 import org.spil.model.InvalidField;
@@ -69,6 +70,10 @@ public final class ApiServer implements AutoCloseable {
   private final Jobs jobs = new Jobs();
   private final StoreAccess access;
   private final NetworkRoutes networkRoutes;
+
+  /** The payment graphs money flows and targeting's trade-based alerts share between requests. */
+  private final FlowGraphs graphs;
+
   private final Javalin app;
 
   private ApiServer(Store store, String host, int port, Operations operations, TlsKeys tls) {
@@ -76,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
     this.operations = operations;
     this.access = new StoreAccess(store);
     this.networkRoutes = new NetworkRoutes(store, access);
+    this.graphs = new FlowGraphs(store);
     this.app =
         Javalin.create(
             config -> {
@@ -221,8 +227,8 @@ public final class ApiServer implements AutoCloseable {
     all.addAll(networkRoutes.routes());
     all.addAll(new ResolutionRoutes(store, access, jobs).routes());
     all.addAll(new ExchangeRoutes(store).routes());
-    all.addAll(new FlowsRoutes(store).routes());
-    all.addAll(new GoodsRoutes(store).routes());
+    all.addAll(new FlowsRoutes(store, graphs).routes());
+    all.addAll(new GoodsRoutes(store, graphs).routes());
     all.addAll(new AdminRoutes(store).routes());
     all.addAll(new OversightRoutes(store).routes());
     all.addAll(new WorkRoutes(store, access, jobs, operations).routes());

@@ -30,9 +30,9 @@ final class FlowsRoutes {
   /** The payment graphs kept between requests: a trace answers without reading every payment. */
   private final FlowGraphs kept;
 
-  FlowsRoutes(Store store) {
+  FlowsRoutes(Store store, FlowGraphs kept) {
     this.store = store;
-    this.kept = new FlowGraphs(store);
+    this.kept = kept;
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */

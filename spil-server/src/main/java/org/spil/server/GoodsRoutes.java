@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
 import org.spil.analysis.goods.Routes;
+import org.spil.app.FlowGraphs;
 import org.spil.app.GoodsFlows;
 import org.spil.app.Kept;
 import org.spil.app.ShipmentTargeting;
@@ -26,8 +27,11 @@ final class GoodsRoutes {
   private final Store store;
   private final Kept<List<Routes.Shipment>> kept;
 
-  GoodsRoutes(Store store) {
+  private final FlowGraphs graphs;
+
+  GoodsRoutes(Store store, FlowGraphs graphs) {
     this.store = store;
+    this.graphs = graphs;
     this.kept = GoodsFlows.keep(store);
   }
 
@@ -43,7 +47,7 @@ final class GoodsRoutes {
                 + " data directory (targeting.weights); top 20 by default, 0 for all.",
             Access.READER,
             c ->
-                new ShipmentTargeting(store)
+                new ShipmentTargeting(store, graphs)
                     .targets(
                         c.viewer(),
                         blankToNull(c.ctx().queryParam("since")),
