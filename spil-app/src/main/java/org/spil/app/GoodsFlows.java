@@ -93,7 +93,7 @@ public final class GoodsFlows {
     if (kept == null) {
       all = read(viewer);
     } else {
-      all = kept.get(viewer, () -> read(viewer));
+      all = kept.get(viewer, () -> Routes.daily(read(viewer)));
       store
           .audit()
           .append(
@@ -101,7 +101,11 @@ public final class GoodsFlows {
                   viewer.user().name(),
                   viewer.purpose().token(),
                   "shipments-read",
-                  Map.of("operation", "routes", "shipments", all.size())));
+                  Map.of(
+                      "operation",
+                      "routes",
+                      "shipments",
+                      all.stream().mapToLong(Routes.Shipment::count).sum())));
     }
     List<Routes.Shipment> taken = new ArrayList<>();
     for (Routes.Shipment r : all) {

@@ -101,4 +101,29 @@ class RoutesTest {
     assertThat(p.size()).isEqualTo(2);
     assertThat(p.get("nlrtm").name()).isEqualTo("Rotterdam");
   }
+
+  @Test
+  void summedPerRouteAndDayTheRoutesAreTheSame() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    String[] from = {"ECGYE", "COTRB", "HKHKG"};
+    String[] via = {null, "TGLFW", "PABLB"};
+    String[] to = {"NLRTM", "BEANR"};
+    List<Routes.Shipment> each = new java.util.ArrayList<>();
+    for (int k = 0; k < 5_000; k++) {
+      each.add(
+          new Routes.Shipment(
+              from[r.nextInt(3)],
+              via[r.nextInt(3)],
+              to[r.nextInt(2)],
+              r.nextInt(20) == 0
+                  ? null
+                  : java.time.LocalDate.of(2024, 1, 1).plusDays(r.nextInt(90)),
+              1000 * r.nextInt(1, 30),
+              1000 * r.nextInt(1, 200)));
+    }
+    List<Routes.Shipment> daily = Routes.daily(each);
+    assertThat(daily.size()).isLessThan(each.size());
+    assertThat(daily.stream().mapToInt(Routes.Shipment::count).sum()).isEqualTo(each.size());
+    assertThat(Routes.of(daily)).isEqualTo(Routes.of(each));
+  }
 }
