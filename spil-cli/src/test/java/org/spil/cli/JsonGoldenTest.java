@@ -163,6 +163,8 @@ class JsonGoldenTest {
     out.add(c("routes", police, "routes", "--port", "TGLFW", "--ports", SynthCommandTest.PORTS));
     out.add(c("targeting", police, "targeting", "--top", "5"));
     out.add(c("insiders", police, "insiders", "--port", "NLRTM", "--top", "5"));
+    out.add(c("upstream", police, "upstream", "--country", "ec"));
+    out.add(c("downstream", police, "downstream"));
     out.add(
         c(
             "audit-query",
