@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.spil.analysis.goods.PortIndex;
 import org.spil.analysis.goods.Routes;
 import org.spil.policy.Viewer;
-import org.spil.store.AuditLog;
 import org.spil.store.Store;
 
 /**
@@ -94,18 +93,14 @@ public final class GoodsFlows {
       all = read(viewer);
     } else {
       all = kept.get(viewer, () -> Routes.daily(read(viewer)));
-      store
-          .audit()
-          .append(
-              new AuditLog.Event(
-                  viewer.user().name(),
-                  viewer.purpose().token(),
-                  "shipments-read",
-                  Map.of(
-                      "operation",
-                      "routes",
-                      "shipments",
-                      all.stream().mapToLong(Routes.Shipment::count).sum())));
+      store.audited(
+          viewer,
+          "shipments-read",
+          Map.of(
+              "operation",
+              "routes",
+              "shipments",
+              all.stream().mapToLong(Routes.Shipment::count).sum()));
     }
     List<Routes.Shipment> taken = new ArrayList<>();
     for (Routes.Shipment r : all) {

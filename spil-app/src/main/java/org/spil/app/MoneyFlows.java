@@ -30,7 +30,6 @@ import org.spil.analysis.flows.Typology;
 import org.spil.policy.Viewer;
 import org.spil.resolve.Resolution;
 import org.spil.store.AlertVerdicts;
-import org.spil.store.AuditLog;
 import org.spil.store.ParquetTable;
 import org.spil.store.Store;
 
@@ -184,11 +183,7 @@ public final class MoneyFlows {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("operation", operation);
     detail.put("payments", g.byCurrency.values().stream().mapToLong(PaymentGraph::payments).sum());
-    store
-        .audit()
-        .append(
-            new AuditLog.Event(
-                viewer.user().name(), viewer.purpose().token(), "payments-read", detail));
+    store.audited(viewer, "payments-read", detail);
     return g;
   }
 

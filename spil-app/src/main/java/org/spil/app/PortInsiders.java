@@ -53,9 +53,9 @@ public final class PortInsiders {
     }
     PortIndex.Port known = ports.get(code);
     String city = known == null ? null : known.name().toLowerCase(Locale.ROOT);
+    Map<String, Integer> seized = store.shipments().seized(viewer);
     Map<String, Integer> seizuresAt = new HashMap<>();
     Set<String> terminals = new HashSet<>();
-    Map<String, String> terminalOf = new HashMap<>();
     store
         .shipments()
         .each(
@@ -64,19 +64,9 @@ public final class PortInsiders {
               if (s.terminal() == null) {
                 return;
               }
-              terminalOf.put(s.id(), s.terminal());
+              seizuresAt.merge(s.terminal(), seized.getOrDefault(s.id(), 0), Integer::sum);
               if (code.equals(s.portOfDischarge()) || code.equals(s.portOfLoading())) {
                 terminals.add(s.terminal());
-              }
-            });
-    store
-        .shipments()
-        .seized(viewer)
-        .forEach(
-            (shipment, n) -> {
-              String t = terminalOf.get(shipment);
-              if (t != null) {
-                seizuresAt.merge(t, n, Integer::sum);
               }
             });
     Set<Integer> portFirms = new HashSet<>();
@@ -109,14 +99,14 @@ public final class PortInsiders {
         }
       }
     }
-    Map<Integer, Integer> seized = new HashMap<>();
+    Map<Integer, Integer> seizuresAtNode = new HashMap<>();
     seizuresAt.forEach(
         (t, n) -> {
-          if (net.nodeOf(t) >= 0) {
-            seized.merge(net.nodeOf(t), n, Integer::sum);
+          if (n > 0 && net.nodeOf(t) >= 0) {
+            seizuresAtNode.merge(net.nodeOf(t), n, Integer::sum);
           }
         });
-    List<Insiders.Insider> ranked = Insiders.rank(net, staff, seized);
+    List<Insiders.Insider> ranked = Insiders.rank(net, staff, seizuresAtNode);
     if (top > 0 && ranked.size() > top) {
       ranked = ranked.subList(0, top);
     }

@@ -26,7 +26,6 @@ import org.spil.resolve.EntityPair;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
 import org.spil.resolve.Verdict;
-import org.spil.store.AuditLog;
 import org.spil.store.EntityRecord;
 import org.spil.store.Resolutions;
 import org.spil.store.SearchHit;
@@ -474,14 +473,8 @@ public final class Resolving {
     Scored kept = KEPT_SCORES.get(key);
     if (kept != null) {
       // answered from the records read before: the read is audited all the same
-      store
-          .audit()
-          .append(
-              new AuditLog.Event(
-                  viewer.user().name(),
-                  viewer.purpose().token(),
-                  "entities-read",
-                  Map.of("entities", kept.records().size(), "kept", true)));
+      store.audited(
+          viewer, "entities-read", Map.of("entities", kept.records().size(), "kept", true));
       return kept;
     }
     Map<String, ResolveRecord> records = ResolveRecords.read(store, viewer);

@@ -94,9 +94,12 @@ public final class SeizureChains {
           }
           walk.link(x.id(), company, role, null, List.of(party.dataset()));
           if (role.equals("consignee")) {
-            walk.suspects = walk.suspect(company) ? 1 : 0;
+            // the consignee, and whom its controllers bring into the chain
+            int before = walk.nodes.size();
             walk.controllers(company);
-            consigneeSide |= walk.suspects > 0;
+            consigneeSide |=
+                walk.suspect(company)
+                    || walk.nodes.values().stream().skip(before).anyMatch(Node::suspect);
           }
         }
       }
@@ -143,9 +146,6 @@ public final class SeizureChains {
 
     final Network net;
 
-    /** Suspects among the people walked to since last reset. */
-    int suspects;
-
     Walk(Viewer viewer, Network net) {
       this.viewer = viewer;
       this.net = net;
@@ -158,16 +158,12 @@ public final class SeizureChains {
     }
 
     boolean suspect(String id) {
-      int n = net.nodeOf(id);
-      return n >= 0 && net.flags(n).contains("underworld");
+      return Insiders.suspect(net, net.nodeOf(id));
     }
 
     void node(EntityRecord e) {
       Set<String> datasets = new LinkedHashSet<>();
       e.properties().values().forEach(vs -> vs.forEach(v -> datasets.add(v.dataset())));
-      if (!nodes.containsKey(e.id()) && suspect(e.id()) && !e.schema().equals("Seizure")) {
-        suspects++;
-      }
       nodes.putIfAbsent(
           e.id(),
           new Node(
@@ -229,10 +225,9 @@ public final class SeizureChains {
           net.links(n, g.target(e)).forEach(l -> datasets.addAll(l.datasets()));
         }
         nodes.put(
-            key, new Node(key, net.kind(n), net.caption(n), List.copyOf(datasets), suspect(key)));
-        if (suspect(key)) {
-          suspects++;
-        }
+            key,
+            new Node(
+                key, net.kind(n), net.caption(n), List.copyOf(datasets), Insiders.suspect(net, n)));
         return key;
       }
       Optional<EntityRecord> e = searching.show(viewer, key);

@@ -26,10 +26,10 @@ import org.spil.store.Store;
 /**
  * Shipment risk targeting on what a viewer may see: the visible shipments scored by {@link
  * Targeting}, the consignees as the team's resolution knows them: when they were founded (the
- * register), who directs and owns them and whether the police or the prosecution know those people,
- * and the trade-based laundering alerts on their payments. Weights from {@code targeting.weights}
- * in the data directory, or a file given, moved by what the team's recorded inspections found
- * ({@link Feedback}).
+ * register), who directs and owns them and whether the police or the prosecution name those people
+ * suspects, and the trade-based laundering alerts on their payments. Weights from {@code
+ * targeting.weights} in the data directory, or a file given, moved by what the team's recorded
+ * inspections found ({@link Feedback}).
  */
 public final class ShipmentTargeting {
   /** The weights file of a data directory, read by every targeting run on it when present. */

@@ -156,8 +156,10 @@ public final class TradePartners {
                     .add(s);
               }
             });
-    List<Downstream> out = new ArrayList<>();
     Set<String> exporters = new HashSet<>();
+    exports.forEach(x -> exporters.add(canonical.getOrDefault(x.consignor(), x.consignor())));
+    Map<String, String> names = PartyNames.names(store, viewer, exporters, canonical);
+    List<Downstream> out = new ArrayList<>();
     for (Shipments.Shipment x : exports) {
       String exporter = canonical.getOrDefault(x.consignor(), x.consignor());
       int day = PaymentGraphs.day(x.date());
@@ -177,7 +179,6 @@ public final class TradePartners {
       if (last == null) {
         continue;
       }
-      exporters.add(exporter);
       out.add(
           new Downstream(
               x.id(),
@@ -185,7 +186,7 @@ public final class TradePartners {
               LocalDate.ofEpochDay(day).toString(),
               code(x.portOfDischarge()),
               exporter,
-              null,
+              names.getOrDefault(exporter, exporter),
               last.id(),
               ShipmentTargeting.label(last),
               LocalDate.ofEpochDay(PaymentGraphs.day(last.date())).toString(),
@@ -195,28 +196,8 @@ public final class TradePartners {
               count,
               chemicals));
     }
-    Map<String, String> names = PartyNames.names(store, viewer, exporters, canonical);
-    List<Downstream> named = new ArrayList<>(out.size());
-    for (Downstream d : out) {
-      named.add(
-          new Downstream(
-              d.export(),
-              d.exportLabel(),
-              d.day(),
-              d.destination(),
-              d.exporter(),
-              names.getOrDefault(d.exporter(), d.exporter()),
-              d.lastImport(),
-              d.importLabel(),
-              d.importDay(),
-              d.importFrom(),
-              d.importGoods(),
-              d.daysAfter(),
-              d.imports(),
-              d.chemicals()));
-    }
-    named.sort(Comparator.comparing(Downstream::day).thenComparing(Downstream::export));
-    return named;
+    out.sort(Comparator.comparing(Downstream::day).thenComparing(Downstream::export));
+    return out;
   }
 
   private static String code(String locode) {

@@ -28,7 +28,6 @@ import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Answer;
 import org.spil.server.ApiServer.Call;
 import org.spil.server.ApiServer.Route;
-import org.spil.store.AuditLog;
 import org.spil.store.Charts;
 import org.spil.store.Store;
 
@@ -284,14 +283,7 @@ final class NetworkRoutes implements AutoCloseable {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("route", call.ctx().path());
     detail.put("nodes", net.size());
-    store
-        .audit()
-        .append(
-            new AuditLog.Event(
-                call.viewer().user().name(),
-                call.viewer().purpose().token(),
-                "network-read",
-                detail));
+    store.audited(call.viewer(), "network-read", detail);
     return net;
   }
 

@@ -659,7 +659,12 @@ public final class Store implements AutoCloseable {
     return policy.policy().bases().countsOnly(viewer.purpose().legalTask());
   }
 
-  void audited(Viewer viewer, String action, Map<String, Object> detail) {
+  /**
+   * Appends to the audit log what the viewer did: for operations above the store that answer from
+   * what they keep between questions (payment graphs, route shipments, scored records) and audit
+   * that read themselves.
+   */
+  public void audited(Viewer viewer, String action, Map<String, Object> detail) {
     audit.append(
         new AuditLog.Event(viewer.user().name(), viewer.purpose().token(), action, detail));
   }

@@ -31,6 +31,11 @@ public final class Insiders {
   /** The flag {@code NetworkSource} gives suspects. */
   static final String SUSPECT_FLAG = "underworld";
 
+  /** Whether the network names a node a suspect. */
+  public static boolean suspect(Network net, int node) {
+    return node >= 0 && net.flags(node).contains(SUSPECT_FLAG);
+  }
+
   private Insiders() {}
 
   /** One piece of evidence: its name, weight, what it is, the datasets it rests on. */
@@ -61,7 +66,7 @@ public final class Insiders {
     for (Staff s : staff) {
       List<Evidence> evidence = new ArrayList<>();
       int u = s.person();
-      if (net.flags(u).contains(SUSPECT_FLAG)) {
+      if (suspect(net, u)) {
         evidence.add(
             new Evidence(
                 "suspect",
@@ -72,7 +77,7 @@ public final class Insiders {
       List<Evidence> linked = new ArrayList<>();
       for (int e = g.start(u); e < g.end(u); e++) {
         int v = g.target(e);
-        if (v == u || v == s.employer() || !net.flags(v).contains(SUSPECT_FLAG)) {
+        if (v == u || v == s.employer() || !suspect(net, v)) {
           continue;
         }
         Set<String> types = new TreeSet<>();
