@@ -504,12 +504,12 @@ export async function renderRoutes(main: HTMLElement, _args: string[], params: U
                 f.seized ? h("strong", { class: "bad" }, String(f.seized)) : "0",
                 String(f.consignees),
                 f.ports.join(" "),
-                f.first ?? "",
-                f.last ?? "",
+                h("span", { class: "nowrap" }, f.first ?? ""),
+                h("span", { class: "nowrap" }, f.last ?? ""),
               ]),
             ),
           )
-        : notice("No shipment you may see comes from there.", "info"),
+        : notice(`No shipment you may see was loaded in ${country.toUpperCase()}; shipments transhipped there are among the routes above.`, "info"),
     );
   }
   const down = await api<Downstream[]>("/api/downstream");
@@ -523,11 +523,11 @@ export async function renderRoutes(main: HTMLElement, _args: string[], params: U
           table(
             ["Day", "Export", "To", "Exporter", "After", "Imported before"],
             down.map((d) => [
-              d.day,
+              h("span", { class: "nowrap" }, d.day),
               h("a", { href: `#/entity/${encodeURIComponent(d.export)}` }, d.export_label),
               d.destination ?? "",
               h("a", { href: `#/entity/${encodeURIComponent(d.exporter)}` }, d.exporter_name),
-              `${d.days_after} days`,
+              h("span", { class: "nowrap" }, `${d.days_after} days`),
               h(
                 d.chemicals ? "strong" : "span",
                 {},
