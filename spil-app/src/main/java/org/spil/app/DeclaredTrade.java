@@ -46,7 +46,7 @@ final class DeclaredTrade {
               if (s.consignor() == null
                   || s.consignee() == null
                   || s.declaredValue() == null
-                  || PaymentGraphs.day(s.date()) == null) {
+                  || s.day() == null) {
                 return;
               }
               t.shipments.add(s);
@@ -159,14 +159,7 @@ final class DeclaredTrade {
       b.country(from, countries.get(x.consignor()));
       b.country(to, countries.get(x.consignee()));
       shipmentIndex[s] =
-          b.shipment(
-              x.id(),
-              x.billOfLading(),
-              x.goods(),
-              from,
-              to,
-              PaymentGraphs.day(x.date()),
-              x.declaredValue());
+          b.shipment(x.id(), x.billOfLading(), x.goods(), from, to, x.day(), x.declaredValue());
     }
     for (int v = 0; v < g.nodes(); v++) {
       if (g.kind(v) == PaymentGraph.Kind.ACCOUNT || g.kind(v) == PaymentGraph.Kind.EXCHANGE) {

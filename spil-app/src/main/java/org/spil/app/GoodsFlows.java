@@ -143,7 +143,7 @@ public final class GoodsFlows {
         .each(
             viewer,
             s -> {
-              Integer day = PaymentGraphs.day(s.date());
+              Integer day = s.day();
               out.add(
                   new Routes.Shipment(
                       s.portOfLoading(),

@@ -20,10 +20,9 @@ import org.spil.store.Store;
  * viewer may see (the relationships of every schema, aggregated per pair of ends in the warehouse;
  * the entities at their ends, and phones, emails and addresses as shared pivots; of each entity
  * only the values it uses), merges entities the viewer's last {@code spil resolve} put in one
- * cluster, and flags nodes: "underworld" for suspects (a position or role such as "verdachte" or
- * "suspect", a party to a court case) and accounts on criminal phone services; "upperworld" for
- * registered companies and organisations and for professionals (notaries, lawyers, accountants,
- * estate agents) that are not themselves suspects.
+ * cluster, and flags nodes: "underworld" for {@link Suspects} and accounts on criminal phone
+ * services; "upperworld" for registered companies and organisations and for professionals
+ * (notaries, lawyers, accountants, estate agents) that are not themselves suspects.
  */
 public final class NetworkSource {
   public static final Set<String> NODE_SCHEMATA =
@@ -65,8 +64,6 @@ public final class NetworkSource {
           "role",
           "service");
 
-  private static final Set<String> SUSPECT =
-      Set.of("verdachte", "suspect", "verdacht", "prévenu", "inculpé", "verdächtiger", "accused");
   private static final Set<String> CRIMINAL_SERVICES =
       Set.of("encrochat", "sky ecc", "skyecc", "anom", "ghost", "exclu");
   private static final Set<String> PROFESSIONS =
@@ -117,10 +114,7 @@ public final class NetworkSource {
               for (String v : props.getOrDefault("address", List.of())) {
                 b.pivot("address:" + Text.compact(v).toLowerCase(Locale.ROOT), id);
               }
-              if (anyIn(props, List.of("position", "role"), SUSPECT)) {
-                suspects.add(id);
-              }
-              if (anyIn(props, List.of("service"), CRIMINAL_SERVICES)) {
+              if (Suspects.named(props) || anyIn(props, List.of("service"), CRIMINAL_SERVICES)) {
                 suspects.add(id);
               }
               boolean registered =
@@ -161,21 +155,6 @@ public final class NetworkSource {
     return b.build(types);
   }
 
-  /** Whether a position or role names a suspect ("verdachte", "suspect", "prévenu" ...). */
-  static boolean suspectWord(String value) {
-    return matches(value, SUSPECT);
-  }
-
-  private static boolean matches(String value, Set<String> words) {
-    String lower = value.toLowerCase(Locale.ROOT).strip();
-    for (String w : words) {
-      if (lower.equals(w) || lower.startsWith(w + " ") || lower.contains(" " + w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String caption(Map<String, List<String>> props) {
     for (String p : List.of("name", "username", "iban", "title", "registrationNumber")) {
       String v = first(props, p, null);
@@ -195,7 +174,7 @@ public final class NetworkSource {
       Map<String, List<String>> props, List<String> keys, Set<String> words) {
     for (String k : keys) {
       for (String v : props.getOrDefault(k, List.of())) {
-        if (matches(v, words)) {
+        if (Suspects.names(v, words)) {
           return true;
         }
       }

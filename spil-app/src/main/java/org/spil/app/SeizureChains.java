@@ -169,9 +169,25 @@ public final class SeizureChains {
           new Node(
               e.id(),
               e.schema(),
-              e.caption(),
+              e.schema().equals("Seizure") ? seizureCaption(e) : e.caption(),
               List.copyOf(new TreeSet<>(datasets)),
               suspect(e.id())));
+    }
+
+    /** A seizure as customs names it: what, how much, when, in which container. */
+    private String seizureCaption(EntityRecord e) {
+      StringBuilder b = new StringBuilder(first(e, "drug", e.caption()));
+      String quantity = first(e, "quantity", null);
+      if (quantity != null) {
+        b.append(' ').append(quantity);
+        String unit = first(e, "unit", null);
+        b.append(unit == null ? "" : " " + unit);
+      }
+      String date = first(e, "date", null);
+      b.append(date == null ? "" : ", " + date);
+      String container = first(e, "containerNumber", null);
+      b.append(container == null ? "" : ", container " + container);
+      return b.toString();
     }
 
     /**

@@ -26,17 +26,14 @@ import org.spil.store.Store;
 /**
  * Shipment risk targeting on what a viewer may see: the visible shipments scored by {@link
  * Targeting}, the consignees as the team's resolution knows them: when they were founded (the
- * register), who directs and owns them and whether the police or the prosecution name those people
- * suspects, and the trade-based laundering alerts on their payments. Weights from {@code
- * targeting.weights} in the data directory, or a file given, moved by what the team's recorded
- * inspections found ({@link Feedback}).
+ * register), who directs and owns them and whether those people are {@link Suspects}, and the
+ * trade-based laundering alerts on their payments. Weights from {@code targeting.weights} in the
+ * data directory, or a file given, moved by what the team's recorded inspections found ({@link
+ * Feedback}).
  */
 public final class ShipmentTargeting {
   /** The weights file of a data directory, read by every targeting run on it when present. */
   public static final String WEIGHTS_FILE = "targeting.weights";
-
-  /** The agencies whose naming a person a suspect makes a consignee linked: police, prosecution. */
-  static final Set<String> SUBJECT_AGENCIES = Set.of("politie-nl", "politie-be", "om");
 
   private final Store store;
   private final Searching searching;
@@ -78,7 +75,7 @@ public final class ShipmentTargeting {
         .each(
             viewer,
             s -> {
-              Integer day = PaymentGraphs.day(s.date());
+              Integer day = s.day();
               String consignee =
                   s.consignee() == null
                       ? null
@@ -203,10 +200,10 @@ public final class ShipmentTargeting {
 
   /**
    * What the viewer may see of the trading parties (resolved ids): names, founding dates, and the
-   * people directing or owning them whom the police or the prosecution name as suspects, read in a
-   * few passes over the warehouse (entities of the parties' schemata, directorships and ownerships,
-   * persons with their positions, court-case parties), not party by party: at a million shipments
-   * the parties run to tens of thousands.
+   * people directing or owning them who are {@link Suspects}, read in a few passes over the
+   * warehouse (entities of the parties' schemata, directorships and ownerships, persons with their
+   * positions, court-case parties), not party by party: at a million shipments the parties run to
+   * tens of thousands.
    */
   private Map<String, Targeting.Consignee> consignees(
       Viewer viewer,
@@ -234,53 +231,48 @@ public final class ShipmentTargeting {
     }
     Set<String> people = new HashSet<>();
     controllers.values().forEach(people::addAll);
-    Map<String, String> suspects = new HashMap<>();
+    // the people's names, and which of them are suspects
+    Map<String, String> names = new HashMap<>();
+    Set<String> suspects = new HashSet<>();
+    Set<String> properties = new HashSet<>(Suspects.PROPERTIES);
+    properties.add("name");
     store
         .entities()
         .forEachEntity(
             viewer,
             Set.of("Person"),
-            Set.of("name", "position"),
+            properties,
             (id, schema, source, props) -> {
               String key = canonical.getOrDefault(id, id);
-              if (!people.contains(key)
-                  || source == null
-                  || !SUBJECT_AGENCIES.contains(source.agency())) {
-                return;
-              }
-              for (String p : props.getOrDefault("position", List.of())) {
-                if (NetworkSource.suspectWord(p)) {
-                  List<String> n = props.getOrDefault("name", List.of());
-                  suspects.putIfAbsent(key, n.isEmpty() ? key : n.get(0));
+              if (people.contains(key)) {
+                List<String> n = props.getOrDefault("name", List.of());
+                if (!n.isEmpty()) {
+                  names.putIfAbsent(key, n.get(0));
+                }
+                if (Suspects.named(props)) {
+                  suspects.add(key);
                 }
               }
             });
     store
-        .entities()
-        .forEachEntity(
+        .links()
+        .of(
             viewer,
-            Set.of("CourtCaseParty"),
-            Set.of("party", "role"),
-            (id, schema, source, props) -> {
-              boolean suspect =
-                  props.getOrDefault("role", List.of()).stream()
-                      .anyMatch(NetworkSource::suspectWord);
-              for (String p : props.getOrDefault("party", List.of())) {
-                String key = canonical.getOrDefault(p, p);
-                if (suspect && people.contains(key)) {
-                  suspects.putIfAbsent(key, null);
-                }
+            "CourtCaseParty",
+            null,
+            null,
+            link -> {
+              String key = canonical.getOrDefault(link.source(), link.source());
+              if (people.contains(key)) {
+                suspects.add(key);
               }
             });
     Map<String, Targeting.Consignee> out = new HashMap<>();
     for (String party : parties) {
       List<String> known = new ArrayList<>();
       for (String person : controllers.getOrDefault(party, Set.of())) {
-        if (suspects.containsKey(person)) {
-          String name = suspects.get(person);
-          if (name == null) {
-            name = searching.show(viewer, person).map(EntityRecord::caption).orElse(person);
-          }
+        if (suspects.contains(person)) {
+          String name = names.getOrDefault(person, person);
           if (!known.contains(name)) {
             known.add(name);
           }

@@ -143,7 +143,7 @@ public final class TradePartners {
         .each(
             viewer,
             s -> {
-              if (PaymentGraphs.day(s.date()) == null) {
+              if (s.day() == null) {
                 return;
               }
               if (local(s.portOfLoading()) && s.consignor() != null) {
@@ -162,16 +162,16 @@ public final class TradePartners {
     List<Downstream> out = new ArrayList<>();
     for (Shipments.Shipment x : exports) {
       String exporter = canonical.getOrDefault(x.consignor(), x.consignor());
-      int day = PaymentGraphs.day(x.date());
+      int day = x.day();
       Shipments.Shipment last = null;
       int count = 0;
       boolean chemicals = false;
       for (Shipments.Shipment i : importsBy.getOrDefault(exporter, List.of())) {
-        int d = PaymentGraphs.day(i.date());
+        int d = i.day();
         if (d <= day && d > day - window) {
           count++;
           chemicals |= Targeting.chemical(i.goods());
-          if (last == null || d > PaymentGraphs.day(last.date())) {
+          if (last == null || d > last.day()) {
             last = i;
           }
         }
@@ -189,10 +189,10 @@ public final class TradePartners {
               names.getOrDefault(exporter, exporter),
               last.id(),
               ShipmentTargeting.label(last),
-              LocalDate.ofEpochDay(PaymentGraphs.day(last.date())).toString(),
+              LocalDate.ofEpochDay(last.day()).toString(),
               code(last.portOfLoading()),
               last.goods(),
-              day - PaymentGraphs.day(last.date()),
+              day - last.day(),
               count,
               chemicals));
     }

@@ -233,19 +233,26 @@ final class Clustering {
    * first (ties in pair order): the order in which merges are tried.
    */
   int[] mergeOrder(float[] weights, double threshold) {
-    long[] keys = new long[pairs.length];
+    // counted first and sorted in place: at hundreds of millions of pairs a key array per pair, its
+    // trimmed copy and a parallel sort's buffer would need three times the memory of the keys kept
     int count = 0;
     for (int p = 0; p < pairs.length; p++) {
+      if (FellegiSunter.probability(weights[p]) >= threshold) {
+        count++;
+      }
+    }
+    long[] keys = new long[count];
+    int k0 = 0;
+    for (int p = 0; p < pairs.length && k0 < count; p++) {
       if (FellegiSunter.probability(weights[p]) >= threshold) {
         int bits = Float.floatToIntBits(weights[p]);
         // float bits in signed order (negative floats reversed); ~p puts earlier pairs first among
         // equals when the keys are read from the end
         int sortable = bits >= 0 ? bits : bits ^ 0x7fffffff;
-        keys[count++] = ((long) sortable << 32) | (~p & 0xffffffffL);
+        keys[k0++] = ((long) sortable << 32) | (~p & 0xffffffffL);
       }
     }
-    keys = Arrays.copyOf(keys, count);
-    Arrays.parallelSort(keys);
+    Arrays.sort(keys);
     int[] order = new int[count];
     for (int k = 0; k < count; k++) {
       order[k] = ~(int) keys[count - 1 - k];

@@ -3,6 +3,8 @@ package org.spil.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,19 @@ public final class Shipments {
       String portOfDischarge,
       Double weight,
       String containerNumber,
-      String terminal) {}
+      String terminal) {
+    /** The day of {@link #date()} as days since 1970-01-01; null when it has none that parses. */
+    public Integer day() {
+      if (date == null || date.length() < 10) {
+        return null;
+      }
+      try {
+        return (int) LocalDate.parse(date.substring(0, 10)).toEpochDay();
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
 
   /** Every shipment the viewer may see, in the order of their ids; returns how many. Audited. */
   public long each(Viewer viewer, Consumer<Shipment> consumer) {

@@ -71,7 +71,7 @@ public final class Insiders {
             new Evidence(
                 "suspect",
                 SUSPECT,
-                "named as a suspect in the files of the police or the prosecution",
+                "named as a suspect (a position or role, a party to a court case)",
                 List.of()));
       }
       List<Evidence> linked = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.spil.analysis.goods;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,8 +78,8 @@ public final class Targeting {
 
   /**
    * What is known of a consignee (or, for an export, the Dutch or Belgian exporter: {@link
-   * #localParty}): its name, when it was founded (null: unknown), the people behind it the police
-   * or the prosecution name as suspects, and its trade-based alerts.
+   * #localParty}): its name, when it was founded (null: unknown), the people behind it named as
+   * suspects, and its trade-based alerts.
    */
   public record Consignee(
       String name, LocalDate founded, List<String> knownPeople, int tradeAlerts) {}
@@ -101,58 +100,96 @@ public final class Targeting {
 
   /**
    * The shipments scored, highest first (ties by id), each with the indicators it shows under the
-   * weights (an indicator with weight 0 is off).
+   * weights (an indicator with weight 0 is off). Works on arrays indexed by shipment, each port and
+   * goods description normalised once: at a million shipments a map or a comparator per question
+   * costs more than the questions.
    */
   public static List<Target> score(
       List<Shipment> shipments, Map<String, Consignee> consignees, Map<Indicator, Double> weights) {
-    List<Shipment> byDay = new ArrayList<>(shipments);
-    byDay.sort(
-        Comparator.comparing(Shipment::day, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Shipment::id));
-    Map<String, double[]> cells = valueCells(shipments);
-    Map<String, Map<String, Integer>> goodsAtPort = new HashMap<>();
-    Map<String, List<Shipment>> byContainer = new HashMap<>();
-    Map<String, List<LocalDate>> chemicalImports = new HashMap<>();
-    for (Shipment s : shipments) {
-      String port = code(s.loading());
-      if (port != null && s.goods() != null) {
+    int n = shipments.size();
+    Shipment[] all = shipments.toArray(new Shipment[0]);
+    Map<String, Port> ports = new HashMap<>();
+    Map<String, String> goodsKeys = new HashMap<>();
+    Port[] loading = new Port[n];
+    Port[] transhipment = new Port[n];
+    String[] goods = new String[n];
+    int[] day = new int[n];
+    for (int i = 0; i < n; i++) {
+      Shipment s = all[i];
+      loading[i] = Port.of(s.loading(), ports);
+      transhipment[i] = Port.of(s.transhipment(), ports);
+      goods[i] =
+          s.goods() == null
+              ? null
+              : goodsKeys.computeIfAbsent(s.goods(), g -> g.strip().toLowerCase(Locale.ROOT));
+      day[i] = s.day() == null ? NO_DAY : (int) s.day().toEpochDay();
+    }
+    int[] idRank = idRanks(all);
+    Cells cells = Cells.of(all, loading);
+    Map<Port, Map<String, Integer>> goodsAtPort = new HashMap<>();
+    Map<String, Integer> firstWith = new HashMap<>();
+    int[] nextWith = new int[n];
+    Map<String, List<Integer>> chemicalImports = new HashMap<>();
+    for (int i = n - 1; i >= 0; i--) {
+      Shipment s = all[i];
+      if (loading[i] != null && goods[i] != null) {
         goodsAtPort
-            .computeIfAbsent(port, k -> new HashMap<>())
-            .merge(s.goods().strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            .computeIfAbsent(loading[i], k -> new HashMap<>())
+            .merge(goods[i], 1, Integer::sum);
       }
-      if (s.container() != null && s.day() != null) {
-        byContainer.computeIfAbsent(s.container(), k -> new ArrayList<>()).add(s);
+      nextWith[i] = -1;
+      if (s.container() != null && day[i] != NO_DAY) {
+        Integer after = firstWith.put(s.container(), i);
+        nextWith[i] = after == null ? -1 : after;
       }
-      if (s.consignee() != null && s.day() != null && local(s.discharge()) && chemical(s.goods())) {
-        chemicalImports.computeIfAbsent(s.consignee(), k -> new ArrayList<>()).add(s.day());
+      if (s.consignee() != null
+          && day[i] != NO_DAY
+          && local(s.discharge())
+          && chemical(s.goods())) {
+        chemicalImports.computeIfAbsent(s.consignee(), k -> new ArrayList<>()).add(day[i]);
       }
     }
-    Map<String, Set<String>> routesSoFar = new HashMap<>();
-    Map<String, Integer> importsSoFar = new HashMap<>();
-    List<Target> out = new ArrayList<>();
-    for (Shipment s : byDay) {
-      List<Hit> hits = new ArrayList<>();
-      String t = code(s.transhipment());
-      if (t != null && TRANSIT_COUNTRIES.contains(t.substring(0, 2).toLowerCase(Locale.ROOT))) {
+    Map<Port, Integer> loadedAt = new HashMap<>();
+    goodsAtPort.forEach(
+        (port, counts) ->
+            loadedAt.put(port, counts.values().stream().mapToInt(Integer::intValue).sum()));
+    long[] byDay = new long[n];
+    for (int i = 0; i < n; i++) {
+      // days from the earliest (none before all), then ids: both fit a long and sort as numbers
+      byDay[i] = ((long) (day[i] == NO_DAY ? 0 : day[i] - Integer.MIN_VALUE / 2) << 32) | idRank[i];
+    }
+    Arrays.sort(byDay);
+    int[] shipmentAt = new int[n];
+    for (int i = 0; i < n; i++) {
+      shipmentAt[idRank[i]] = i;
+    }
+    Map<String, History> histories = new HashMap<>();
+    Target[] scored = new Target[n];
+    long[] ranking = new long[n];
+    for (int k = 0; k < n; k++) {
+      int i = shipmentAt[(int) byDay[k]];
+      Shipment s = all[i];
+      List<Hit> hits = new ArrayList<>(4);
+      Port t = transhipment[i];
+      if (t != null && t.transit) {
         hit(
             hits,
             weights,
             Indicator.TRANSIT_COUNTRY,
-            "transhipped at " + t + ", in a transit country of the drug trade");
+            "transhipped at " + t.code + ", in a transit country of the drug trade");
       }
-      Set<String> seen = routesSoFar.computeIfAbsent(s.consignee(), k -> new HashSet<>());
-      int before = importsSoFar.getOrDefault(s.consignee(), 0);
-      if (t != null && before >= 3 && !seen.contains(t)) {
+      History h = histories.computeIfAbsent(s.consignee(), c -> new History());
+      if (t != null && h.imports >= 3 && !h.routes.contains(t.code)) {
         hit(
             hits,
             weights,
             Indicator.NEW_TRANSHIPMENT,
-            "the consignee's first shipment through " + t + " after " + before + " others");
+            "the consignee's first shipment through " + t.code + " after " + h.imports + " others");
       }
       if (t != null) {
-        seen.add(t);
+        h.routes.add(t.code);
       }
-      importsSoFar.merge(s.consignee(), 1, Integer::sum);
+      h.imports++;
       Consignee c = consignees.get(localParty(s));
       if (c != null) {
         if (!c.knownPeople().isEmpty()) {
@@ -164,7 +201,7 @@ public final class Targeting {
                   + c.name()
                   + ": "
                   + String.join(", ", c.knownPeople())
-                  + ", suspects of the police or the prosecution");
+                  + ", named as suspects");
         }
         if (c.founded() != null && s.day() != null && c.founded().plusYears(2).isAfter(s.day())) {
           hit(
@@ -185,28 +222,97 @@ public final class Targeting {
                   + (c.tradeAlerts() == 1 ? "" : "s"));
         }
       }
-      String far = farValue(s, cells);
+      String far = cells.far(s, loading[i]);
       if (far != null) {
         hit(hits, weights, Indicator.VALUE_PER_KG, far);
       }
-      String unusual = unusualGoods(s, goodsAtPort);
-      if (unusual != null) {
-        hit(hits, weights, Indicator.UNUSUAL_GOODS, unusual);
+      if (loading[i] != null && goods[i] != null) {
+        String unusual =
+            unusualGoods(
+                s, loading[i], goodsAtPort.get(loading[i]).get(goods[i]), loadedAt.get(loading[i]));
+        if (unusual != null) {
+          hit(hits, weights, Indicator.UNUSUAL_GOODS, unusual);
+        }
       }
-      String clone = clone(s, byContainer.getOrDefault(s.container(), List.of()));
-      if (clone != null) {
-        hit(hits, weights, Indicator.CONTAINER_REUSED, clone);
+      if (s.container() != null && day[i] != NO_DAY) {
+        String clone = clone(i, all, day, firstWith.get(s.container()), nextWith);
+        if (clone != null) {
+          hit(hits, weights, Indicator.CONTAINER_REUSED, clone);
+        }
       }
-      String downstream = downstream(s, chemicalImports);
+      String downstream = downstream(s, day[i], chemicalImports);
       if (downstream != null) {
         hit(hits, weights, Indicator.EXPORT_AFTER_PRECURSORS, downstream);
       }
-      double score = hits.stream().mapToDouble(Hit::weight).sum();
-      out.add(
-          new Target(s.id(), s.label(), Math.round(score * 100) / 100.0, List.copyOf(hits), null));
+      double score = 0;
+      for (Hit x : hits) {
+        score += x.weight();
+      }
+      long cents = Math.round(score * 100);
+      scored[i] = new Target(s.id(), s.label(), cents / 100.0, List.copyOf(hits), null);
+      // highest score first, then ids
+      ranking[k] = ((long) (Integer.MAX_VALUE - (int) cents) << 32) | idRank[i];
     }
-    out.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::shipment));
+    Arrays.sort(ranking);
+    List<Target> out = new ArrayList<>(n);
+    for (long r : ranking) {
+      out.add(scored[shipmentAt[(int) r]]);
+    }
     return out;
+  }
+
+  /** A day no shipment has: the shipment has none. */
+  private static final int NO_DAY = Integer.MIN_VALUE;
+
+  /** Each shipment's place among all in the order of their ids (ties in the order given). */
+  private static int[] idRanks(Shipment[] all) {
+    Integer[] order = new Integer[all.length];
+    for (int i = 0; i < all.length; i++) {
+      order[i] = i;
+    }
+    // the warehouse gives shipments in the order of their ids: this sort mostly confirms it
+    Arrays.sort(order, (a, b) -> all[a].id().compareTo(all[b].id()));
+    int[] rank = new int[all.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
+  /**
+   * What a consignee has imported so far, in the order of days: the transhipment ports, how many.
+   */
+  private static final class History {
+    final Set<String> routes = new HashSet<>(4);
+    int imports;
+  }
+
+  /** A port as targeting reads it, normalised once per distinct value in the data. */
+  private static final class Port {
+    final String code;
+    final String country;
+    final boolean transit;
+
+    private Port(String code) {
+      this.code = code;
+      this.country = code.substring(0, 2);
+      this.transit = TRANSIT_COUNTRIES.contains(country.toLowerCase(Locale.ROOT));
+    }
+
+    /** The port of a UN/LOCODE as written, one per code among those {@code known}; null: none. */
+    static Port of(String locode, Map<String, Port> known) {
+      if (locode == null) {
+        return null;
+      }
+      Port p = known.get(locode);
+      if (p == null && !known.containsKey(locode)) {
+        // one port per code: "NL RTM" and "NLRTM" are the same port
+        String c = code(locode);
+        p = c == null || c.length() < 2 ? null : known.computeIfAbsent(c, Port::new);
+        known.put(locode, p);
+      }
+      return p;
+    }
   }
 
   /**
@@ -237,14 +343,7 @@ public final class Targeting {
     return false;
   }
 
-  private static String unusualGoods(Shipment s, Map<String, Map<String, Integer>> goodsAtPort) {
-    String port = code(s.loading());
-    if (port == null || s.goods() == null) {
-      return null;
-    }
-    Map<String, Integer> counts = goodsAtPort.get(port);
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    int these = counts.getOrDefault(s.goods().strip().toLowerCase(Locale.ROOT), 0);
+  private static String unusualGoods(Shipment s, Port port, int these, int total) {
     if (total < MIN_PORT || these >= RARE_SHARE * total) {
       return null;
     }
@@ -254,37 +353,46 @@ public final class Targeting {
         s.goods(),
         these,
         total,
-        port,
+        port.code,
         100.0 * these / total);
   }
 
-  private static String clone(Shipment s, List<Shipment> sameContainer) {
-    for (Shipment o : sameContainer) {
-      if (o != s
-          && !o.id().equals(s.id())
-          && Math.abs(o.day().toEpochDay() - s.day().toEpochDay()) <= CLONE_DAYS) {
+  /**
+   * Another shipment with the same container within {@link #CLONE_DAYS}: the first such in the
+   * order given ({@code first}, then {@code next}); null when none.
+   */
+  private static String clone(int i, Shipment[] all, int[] day, int first, int[] next) {
+    for (int j = first; j >= 0; j = next[j]) {
+      if (j != i && !all[j].id().equals(all[i].id()) && Math.abs(day[j] - day[i]) <= CLONE_DAYS) {
+        Shipment s = all[i];
+        Shipment o = all[j];
         return String.format(
             Locale.ROOT,
             "container %s is also on %s, %s on %s",
             s.container(),
             o.label(),
-            o.day().isBefore(s.day()) ? "arrived" : "arriving",
+            day[j] < day[i] ? "arrived" : "arriving",
             o.day());
       }
     }
     return null;
   }
 
-  private static String downstream(Shipment s, Map<String, List<LocalDate>> chemicalImports) {
-    if (s.consignor() == null || s.day() == null || !local(s.loading())) {
+  private static String downstream(
+      Shipment s, int day, Map<String, List<Integer>> chemicalImports) {
+    if (s.consignor() == null || day == NO_DAY || !local(s.loading())) {
       return null;
     }
-    LocalDate latest = null;
+    List<Integer> imports = chemicalImports.get(s.consignor());
+    if (imports == null) {
+      return null;
+    }
+    int latest = NO_DAY;
     int count = 0;
-    for (LocalDate d : chemicalImports.getOrDefault(s.consignor(), List.of())) {
-      if (!d.isAfter(s.day()) && d.plusDays(DOWNSTREAM_DAYS).isAfter(s.day())) {
+    for (int d : imports) {
+      if (d <= day && d + DOWNSTREAM_DAYS > day) {
         count++;
-        latest = latest == null || d.isAfter(latest) ? d : latest;
+        latest = Math.max(latest, d);
       }
     }
     if (count == 0) {
@@ -294,7 +402,7 @@ public final class Targeting {
         + count
         + (count == 1 ? " time" : " times")
         + " in the year before, last on "
-        + latest;
+        + LocalDate.ofEpochDay(latest);
   }
 
   private static void hit(List<Hit> hits, Map<Indicator, Double> weights, Indicator i, String why) {
@@ -310,66 +418,94 @@ public final class Targeting {
         : locode.replace(" ", "").toUpperCase(Locale.ROOT);
   }
 
-  /** Per goods and origin country (and per goods alone), the median and MAD of log value per kg. */
-  private static Map<String, double[]> valueCells(List<Shipment> shipments) {
-    Map<String, List<Double>> lists = new HashMap<>();
-    for (Shipment s : shipments) {
-      if (s.goods() == null || s.kilograms() <= 0 || s.value() <= 0 || code(s.loading()) == null) {
-        continue;
+  /**
+   * Per goods and origin country, and per goods from anywhere, the median and the median absolute
+   * deviation of the log value per kilogram, with how many shipments they come from.
+   */
+  private static final class Cells {
+    /** Goods, then the origin country ("*": anywhere): median, deviation, count. */
+    private final Map<String, Map<String, double[]>> cells = new HashMap<>();
+
+    static Cells of(Shipment[] all, Port[] loading) {
+      Map<String, Map<String, double[]>> values = new HashMap<>();
+      Map<String, Map<String, Integer>> counts = new HashMap<>();
+      for (int i = 0; i < all.length; i++) {
+        Shipment s = all[i];
+        if (s.goods() == null || s.kilograms() <= 0 || s.value() <= 0 || loading[i] == null) {
+          continue;
+        }
+        double v = Math.log(s.value() / s.kilograms());
+        Map<String, double[]> byCountry = values.computeIfAbsent(s.goods(), k -> new HashMap<>());
+        Map<String, Integer> counted = counts.computeIfAbsent(s.goods(), k -> new HashMap<>());
+        for (String country : List.of(loading[i].country, "*")) {
+          int at = counted.getOrDefault(country, 0);
+          double[] a = byCountry.get(country);
+          if (a == null || a.length == at) {
+            a = a == null ? new double[8] : Arrays.copyOf(a, at * 2);
+            byCountry.put(country, a);
+          }
+          a[at] = v;
+          counted.put(country, at + 1);
+        }
+      }
+      Cells out = new Cells();
+      values.forEach(
+          (goods, byCountry) ->
+              byCountry.forEach(
+                  (country, a) -> {
+                    double[] x = Arrays.copyOf(a, counts.get(goods).get(country));
+                    double median = median(x);
+                    for (int k = 0; k < x.length; k++) {
+                      x[k] = Math.abs(x[k] - median);
+                    }
+                    out.cells
+                        .computeIfAbsent(goods, k -> new HashMap<>())
+                        .put(country, new double[] {median, median(x), x.length});
+                  }));
+      return out;
+    }
+
+    /** Why the shipment's value per kilogram is far from its cell's; null when it is not. */
+    String far(Shipment s, Port loading) {
+      if (s.goods() == null || s.kilograms() <= 0 || s.value() <= 0 || loading == null) {
+        return null;
+      }
+      Map<String, double[]> byCountry = cells.get(s.goods());
+      String country = loading.country;
+      double[] cell = byCountry.get(country);
+      boolean anywhere = cell == null || cell[2] < MIN_CELL;
+      if (anywhere) {
+        cell = byCountry.get("*");
+      }
+      if (cell == null || cell[2] < MIN_CELL) {
+        return null;
       }
       double v = Math.log(s.value() / s.kilograms());
-      lists
-          .computeIfAbsent(
-              s.goods() + "|" + code(s.loading()).substring(0, 2), k -> new ArrayList<>())
-          .add(v);
-      lists.computeIfAbsent(s.goods() + "|*", k -> new ArrayList<>()).add(v);
+      // a floor of 5% on the deviation: identical prices are no reason to flag a cent's difference
+      double z = (v - cell[0]) / (1.4826 * Math.max(cell[1], 0.05));
+      if (Math.abs(z) < FAR) {
+        return null;
+      }
+      String of =
+          anywhere
+              ? s.goods() + " from anywhere (too few from " + country.toUpperCase(Locale.ROOT) + ")"
+              : s.goods() + " from " + country.toUpperCase(Locale.ROOT);
+      return String.format(
+          Locale.ROOT,
+          "EUR %.2f a kilogram, against a median of EUR %.2f for %s (%.1f robust deviations %s)",
+          s.value() / s.kilograms(),
+          Math.exp(cell[0]),
+          of,
+          Math.abs(z),
+          z > 0 ? "above" : "below");
     }
-    Map<String, double[]> cells = new HashMap<>();
-    lists.forEach(
-        (k, l) -> {
-          double[] a = l.stream().mapToDouble(Double::doubleValue).toArray();
-          double median = median(a);
-          double[] dev = Arrays.stream(a).map(x -> Math.abs(x - median)).toArray();
-          cells.put(k, new double[] {median, median(dev), a.length});
-        });
-    return cells;
-  }
 
-  private static String farValue(Shipment s, Map<String, double[]> cells) {
-    if (s.goods() == null || s.kilograms() <= 0 || s.value() <= 0 || code(s.loading()) == null) {
-      return null;
+    /** The median of the values, which it sorts. */
+    private static double median(double[] a) {
+      Arrays.sort(a);
+      int n = a.length;
+      return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
     }
-    String country = code(s.loading()).substring(0, 2);
-    double[] cell = cells.get(s.goods() + "|" + country);
-    String of = s.goods() + " from " + country.toUpperCase(Locale.ROOT);
-    if (cell == null || cell[2] < MIN_CELL) {
-      cell = cells.get(s.goods() + "|*");
-      of = s.goods() + " from anywhere (too few from " + country.toUpperCase(Locale.ROOT) + ")";
-    }
-    if (cell == null || cell[2] < MIN_CELL) {
-      return null;
-    }
-    double v = Math.log(s.value() / s.kilograms());
-    // a floor of 5% on the deviation: identical prices are no reason to flag a cent's difference
-    double z = (v - cell[0]) / (1.4826 * Math.max(cell[1], 0.05));
-    if (Math.abs(z) < FAR) {
-      return null;
-    }
-    return String.format(
-        Locale.ROOT,
-        "EUR %.2f a kilogram, against a median of EUR %.2f for %s (%.1f robust deviations %s)",
-        s.value() / s.kilograms(),
-        Math.exp(cell[0]),
-        of,
-        Math.abs(z),
-        z > 0 ? "above" : "below");
-  }
-
-  private static double median(double[] a) {
-    double[] b = a.clone();
-    Arrays.sort(b);
-    int n = b.length;
-    return n % 2 == 1 ? b[n / 2] : (b[n / 2 - 1] + b[n / 2]) / 2;
   }
 
   /**
