@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       NetworkBench.class,
       FlowsBench.class,
       GoodsBench.class,
+      TrendsBench.class,
       ServeBench.class
     })
 public final class BenchCommand implements Runnable {

@@ -121,6 +121,8 @@ public final class Spil implements Runnable {
           UpstreamCommand.class,
           DownstreamCommand.class,
           TargetingCommand.class,
+          TrendsCommand.class,
+          SignalsCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

@@ -246,6 +246,11 @@ public final class Store implements AutoCloseable {
     return new Shipments(this);
   }
 
+  /** Counts and sums per period of the entities a viewer may see, for trends. */
+  public Tallies tallies() {
+    return new Tallies(this);
+  }
+
   /** FtM and Parquet exports of what a viewer may see. */
   public Exports exports() {
     return new Exports(this);

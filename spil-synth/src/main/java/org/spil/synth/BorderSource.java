@@ -83,7 +83,9 @@ final class BorderSource extends Source {
         }
         Person p = world.person(i);
         for (int t = 0; t < trips; t++) {
-          int month = r.below(World.MONTHS - 1);
+          // trips in every month, as many in the last as in any; a return after the data's end
+          // has not happened yet
+          int month = r.below(World.MONTHS);
           String[] dest = destination(r, a, month);
           LocalDateTime out =
               World.START
@@ -93,7 +95,9 @@ final class BorderSource extends Source {
           LocalDateTime back = out.plusDays(r.between(3, 16)).withHour(r.between(7, 22));
           String[] post = r.pick(POSTS);
           crossing(csv, r, p, out, post, "uitreis", dest);
-          crossing(csv, r, p, back, post, "inreis", dest);
+          if (back.toLocalDate().isBefore(World.START.plusMonths(World.MONTHS))) {
+            crossing(csv, r, p, back, post, "inreis", dest);
+          }
         }
       }
     }

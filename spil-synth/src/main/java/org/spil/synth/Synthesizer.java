@@ -82,6 +82,7 @@ public final class Synthesizer {
         List<String> datasets = new ArrayList<>();
         try (Truth truth = new Truth(tmp.resolve("truth"))) {
           actors(world, truth);
+          Truth.writeChanges(tmp.resolve("truth"));
           List<Source> sources =
               List.of(
                   new PoliceSource(world, truth, tmp),

@@ -145,6 +145,36 @@ final class Truth implements AutoCloseable {
     return id;
   }
 
+  /**
+   * The changes the scenario plants in its monthly series, as {@code spil trends} names the series
+   * ({@code *} in a key: any text), with the month each starts: what change detection is scored on.
+   * Fixed by the scenario's design, whatever the seed and scale.
+   */
+  static void writeChanges(Path dir) {
+    String month = World.START.plusMonths(World.ROUTE_MONTH).toString().substring(0, 7);
+    String route =
+        "the new route through Lomé: from 1% of South American legal shipments, 0.4 points more"
+            + " each month, and seven in ten of the cocaine networks' shipments";
+    String couriers = "couriers fly to Lomé in six of ten trips";
+    String away = "couriers fly to Lomé instead";
+    String balboa =
+        "the cocaine networks' shipments through Balboa move to Lomé, and legal trade through"
+            + " Balboa gives way to Lomé's share";
+    try (Csv c =
+        Csv.utf8(dir.resolve("changes.csv"), "measure", "by", "key", "kind", "month", "note")) {
+      c.row("shipments", "port", "TGLFW", "emergence", month, route);
+      c.row("shipments", "country", "tg", "emergence", month, route);
+      c.row("shipments", "route", "* > TGLFW > *", "emergence", month, route);
+      c.row("crossings", "country", "tg", "emergence", month, couriers);
+      for (String cc : List.of("ec", "co", "pa")) {
+        c.row("crossings", "country", cc, "drop", month, away);
+      }
+      c.row("shipments", "port", "PABLB", "drop", month, balboa);
+      c.row("shipments", "country", "pa", "drop", month, balboa);
+      c.row("shipments", "route", "* > PABLB > *", "drop", month, balboa);
+    }
+  }
+
   @Override
   public void close() {
     for (Csv c :
@@ -195,6 +225,11 @@ final class Truth implements AutoCloseable {
       - `route.csv`: shipments over the emerging route through Lomé, Togo (TGLFW), which no
         shipment used before month 20 (September 2024): `dataset`, `shipment_id`, `entity_id`,
         `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
+      - `changes.csv`: the changes planted in the monthly series, named as `spil trends` names
+        them: `measure`, `by`, `key` (`*` stands for any text), `kind` (`emergence`, `rise`,
+        `drop`), `month` it starts, `note`. The route through Lomé emerges in September 2024
+        and displaces traffic through Balboa and couriers' trips to South America; a change
+        signal that matches none of these (within two months) is a false one.
       - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
         and that company's director: the chain an analyst should be able to walk; the
         `terminal_truth_id` of the port firm that discharged the container, `rip_on` (`true` for

@@ -1,0 +1,132 @@
+package org.spil.analysis.monitor;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The thresholds of change detection, every one named, with its default and what it does: read from
+ * a file of {@code key = value} lines ({@code #} starts a comment), where a bad line or an unknown
+ * key is refused with the file, line, key and reason. {@code docs/monitoring.md} defends the
+ * defaults.
+ */
+public final class Detection {
+  /** Each threshold: its default and what it means, in the order a file lists them. */
+  public static final Map<String, String[]> KEYS = keys();
+
+  private final Map<String, Double> values;
+
+  private Detection(Map<String, Double> values) {
+    this.values = values;
+  }
+
+  private static Map<String, String[]> keys() {
+    Map<String, String[]> k = new LinkedHashMap<>();
+    k.put("warmup", new String[] {"6", "periods of history before any change is called"});
+    k.put("min-total", new String[] {"36", "a series judged only with at least this many events"});
+    k.put("hazard", new String[] {"0.0167", "prior chance of a change in a period (1 in 60)"});
+    k.put("recent", new String[] {"3", "periods back a new run may start when a change is called"});
+    k.put("probability", new String[] {"0.9", "posterior of a new run that calls a change"});
+    k.put("window", new String[] {"1", "periods either side of the same season a year back"});
+    k.put("reference", new String[] {"6", "periods just before, in the first year"});
+    k.put("min-reference", new String[] {"3", "reference periods needed to judge a count"});
+    k.put("z", new String[] {"4", "spreads above the expected count that alarm"});
+    k.put("min-count", new String[] {"5", "smallest count that can alarm"});
+    k.put("penalty", new String[] {"3", "price of a change, in multiples of log(periods)"});
+    k.put("min-length", new String[] {"2", "shortest segment"});
+    k.put("tolerance", new String[] {"2", "periods between a call and the segmentation's change"});
+    return k;
+  }
+
+  /** Every threshold at its default. */
+  public static Detection defaults() {
+    Map<String, Double> v = new LinkedHashMap<>();
+    KEYS.forEach((k, d) -> v.put(k, Double.parseDouble(d[0])));
+    return new Detection(v);
+  }
+
+  /**
+   * These thresholds changed by a file's lines.
+   *
+   * @throws IllegalArgumentException naming the source, line, key and reason of the first bad line
+   */
+  public Detection parse(String text, String source) {
+    Map<String, Double> v = new LinkedHashMap<>(values);
+    String[] lines = text.split("\r?\n|\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int hash = line.indexOf('#');
+      line = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String where = source + ", line " + (i + 1) + ": ";
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(where + "expected 'key = value', not '" + line + "'");
+      }
+      String key = line.substring(0, eq).strip();
+      if (!KEYS.containsKey(key)) {
+        throw new IllegalArgumentException(
+            where + "no threshold '" + key + "' (known: " + String.join(", ", KEYS.keySet()) + ")");
+      }
+      String value = line.substring(eq + 1).strip();
+      double d;
+      try {
+        d = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        d = Double.NaN;
+      }
+      String problem = problem(key, d);
+      if (problem != null) {
+        throw new IllegalArgumentException(where + key + ": '" + value + "' " + problem);
+      }
+      v.put(key, d);
+    }
+    return new Detection(v);
+  }
+
+  private static String problem(String key, double d) {
+    if (!Double.isFinite(d) || d < 0) {
+      return "is not a number of 0 or more";
+    }
+    return switch (key) {
+      case "hazard", "probability" ->
+          d > 0 && d < 1 ? null : "is not a probability above 0, below 1";
+      case "warmup", "recent", "window", "reference", "min-reference", "min-length", "tolerance" ->
+          d == Math.rint(d) && d <= 120 ? null : "is not a whole number of periods up to 120";
+      default -> null;
+    };
+  }
+
+  /** A threshold's value. */
+  public double get(String key) {
+    Double d = values.get(key);
+    if (d == null) {
+      throw new IllegalArgumentException("no threshold '" + key + "'");
+    }
+    return d;
+  }
+
+  int whole(String key) {
+    return (int) get(key);
+  }
+
+  /** The thresholds as a file would set them, with what each means. */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    KEYS.forEach(
+        (k, d) ->
+            b.append(String.format(Locale.ROOT, "%-14s = %-8s # %s%n", k, format(get(k)), d[1])));
+    return b.toString();
+  }
+
+  private static String format(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  CountAlarm.Settings alarm() {
+    return new CountAlarm.Settings(
+        whole("window"), whole("reference"), whole("min-reference"), get("z"), get("min-count"));
+  }
+}

@@ -1,0 +1,404 @@
+package org.spil.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.spil.analysis.monitor.Detection;
+import org.spil.analysis.monitor.Series;
+import org.spil.analysis.monitor.Signal;
+import org.spil.analysis.monitor.Signals;
+import org.spil.policy.Viewer;
+import org.spil.store.Store;
+import org.spil.store.Tallies;
+
+/**
+ * The monitoring picture of what a viewer may see: series per period of shipments, seizures, border
+ * crossings and requests for legal assistance, by country, port, route, goods, drug or agency
+ * ({@code spil trends}), counted by the warehouse; and the changes in the monthly series of counts,
+ * each with the month it starts, the month a monitor would have called it and why ({@code spil
+ * signals}). Detection thresholds from {@code monitoring.settings} in the data directory, or a file
+ * given.
+ */
+public final class Trends {
+  /** The thresholds file of a data directory, read by every signals run on it when present. */
+  public static final String SETTINGS_FILE = "monitoring.settings";
+
+  private final Store store;
+
+  public Trends(Store store) {
+    this.store = store;
+  }
+
+  /** What a series measures: the schema, its dates, the amount summed (null: a count), a scale. */
+  public enum Measure {
+    SHIPMENTS("Shipment", null, 1, "arrivalDate", "departureDate", "date"),
+    SHIPMENT_VALUE("Shipment", "declaredValue", 1, "arrivalDate", "departureDate", "date"),
+    SHIPMENT_TONNES("Shipment", "weight", 0.001, "arrivalDate", "departureDate", "date"),
+    SEIZURES("Seizure", null, 1, "date"),
+    SEIZURE_QUANTITY("Seizure", "quantity", 1, "date"),
+    CROSSINGS("BorderCrossing", null, 1, "date"),
+    MLA_REQUESTS("LegalAssistanceRequest", null, 1, "requestDate", "date");
+
+    final String schema;
+    final String amount;
+    final double scale;
+    final List<String> dates;
+
+    Measure(String schema, String amount, double scale, String... dates) {
+      this.schema = schema;
+      this.amount = amount;
+      this.scale = scale;
+      this.dates = List.of(dates);
+    }
+
+    /** The measure's name as options and JSON write it ("shipment-value"). */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether it counts entities (signals judge counts). */
+    public boolean count() {
+      return amount == null;
+    }
+
+    /** The dimensions it can be broken down by. */
+    public List<String> dimensions() {
+      return List.copyOf(groups(this).keySet());
+    }
+
+    /** The measure of a name, or an error listing them. */
+    public static Measure of(String key) {
+      for (Measure m : values()) {
+        if (m.key().equals(key)) {
+          return m;
+        }
+      }
+      List<String> keys = new ArrayList<>();
+      for (Measure m : values()) {
+        keys.add(m.key());
+      }
+      throw new IllegalArgumentException(
+          "no measure '" + key + "' (one of " + String.join(", ", keys) + ")");
+    }
+  }
+
+  /** The properties a dimension groups a measure's entities by. */
+  private static Map<String, List<String>> groups(Measure m) {
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    g.put("all", List.of());
+    switch (m.schema) {
+      case "Shipment" -> {
+        List<String> ports = List.of("portOfLoading", "portOfTranshipment", "portOfDischarge");
+        g.put("country", ports);
+        g.put("port", ports);
+        g.put("route", ports);
+        g.put("goods", List.of("goodsDescription"));
+      }
+      case "Seizure" -> {
+        g.put("country", List.of("country"));
+        g.put("drug", List.of("drug"));
+      }
+      default -> g.put("country", List.of("country"));
+    }
+    g.put("agency", List.of(Tallies.AGENCY));
+    return g;
+  }
+
+  /**
+   * A question for trends: the measure, the dimension, one of its values only (null: all), the
+   * period, the first and last day (null: from the first, to the last), and the most series, the
+   * largest first (0: all).
+   */
+  public record Query(
+      Measure measure,
+      String by,
+      String key,
+      Tallies.Period period,
+      String since,
+      String until,
+      int top) {}
+
+  /** Which series: by which dimension, for which of its values, what it measures. */
+  public record Name(String by, String key, String measure) {
+    static Name of(Series s) {
+      return new Name(s.by(), s.key(), s.measure());
+    }
+  }
+
+  /** A period's value. */
+  public record Point(String period, double value) {}
+
+  /** A series as trends show it: which, its total, and its value per period. */
+  public record Trend(Name series, double total, List<Point> points) {
+    static Trend of(Series s) {
+      List<Point> points = new ArrayList<>(s.values().length);
+      for (int i = 0; i < s.values().length; i++) {
+        points.add(new Point(s.periods().get(i), s.values()[i]));
+      }
+      return new Trend(Name.of(s), s.total(), points);
+    }
+  }
+
+  /**
+   * A change found in a monthly series: which, its kind ({@code emergence}, {@code rise}, {@code
+   * drop}), the month it starts and the month it was called, the mean a month before and after, its
+   * strength (the evidence as a multiple of the price of a change), the detectors that called it,
+   * and the explanation in words.
+   */
+  public record Change(
+      Name series,
+      String kind,
+      String start,
+      String called,
+      double before,
+      double after,
+      double strength,
+      List<String> detectors,
+      String explanation) {
+    static Change of(Signal s) {
+      return new Change(
+          Name.of(s.series()),
+          s.kind(),
+          s.start(),
+          s.called(),
+          s.before(),
+          s.after(),
+          s.strength(),
+          s.detectors(),
+          s.explanation());
+    }
+  }
+
+  /** The series of the question, the largest first. Audited as a read of the tallies. */
+  public List<Trend> trends(Viewer viewer, Query q) {
+    return series(viewer, q).stream().map(Trend::of).toList();
+  }
+
+  /** The series of the question as the detectors read them, the largest first. */
+  List<Series> series(Viewer viewer, Query q) {
+    List<String> props = groups(q.measure()).get(q.by());
+    if (props == null) {
+      throw new IllegalArgumentException(
+          q.measure().key()
+              + " cannot be broken down by '"
+              + q.by()
+              + "' (by one of "
+              + String.join(", ", q.measure().dimensions())
+              + ")");
+    }
+    LocalDate since = day("since", q.since(), false);
+    LocalDate until = day("until", q.until(), true);
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new IllegalArgumentException("--since " + q.since() + " is after --until " + q.until());
+    }
+    Tallies.Spec spec =
+        new Tallies.Spec(q.measure().schema, q.measure().dates, props, q.measure().amount);
+    List<Tallies.Cell> cells = store.tallies().of(viewer, spec, q.period());
+    String first = since == null ? null : period(since, q.period());
+    String last = until == null ? null : period(until, q.period());
+    Map<String, Map<String, Double>> byKey = new TreeMap<>();
+    String earliest = null;
+    String latest = null;
+    for (Tallies.Cell c : cells) {
+      if ((first != null && c.period().compareTo(first) < 0)
+          || (last != null && c.period().compareTo(last) > 0)) {
+        continue;
+      }
+      earliest = earliest == null || c.period().compareTo(earliest) < 0 ? c.period() : earliest;
+      latest = latest == null || c.period().compareTo(latest) > 0 ? c.period() : latest;
+      double v = q.measure().count() ? c.entities() : c.amount() * q.measure().scale;
+      for (String k : keys(q.by(), c.groups())) {
+        if (q.key() == null || q.key().equalsIgnoreCase(k)) {
+          byKey.computeIfAbsent(k, x -> new HashMap<>()).merge(c.period(), v, Double::sum);
+        }
+      }
+    }
+    List<Series> out = new ArrayList<>();
+    if (earliest == null) {
+      return out;
+    }
+    List<String> periods =
+        periods(first == null ? earliest : first, last == null ? latest : last, q.period());
+    byKey.forEach(
+        (k, values) -> {
+          double[] v = new double[periods.size()];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = values.getOrDefault(periods.get(i), 0.0);
+          }
+          out.add(new Series(q.measure().key(), q.by(), k, periods, v));
+        });
+    out.sort((a, b) -> Double.compare(b.total(), a.total()));
+    return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
+  }
+
+  /**
+   * The changes in every monthly series of counts the viewer may see ({@link #monitored}), starting
+   * on or after {@code since} (null: all).
+   */
+  public List<Change> signals(Viewer viewer, String since, Detection thresholds) {
+    day("since", since, false);
+    return changes(monitored(viewer), since, thresholds);
+  }
+
+  /**
+   * Every monthly series of counts the viewer may see that monitoring judges: each measure that
+   * counts, by each of its dimensions but agency.
+   */
+  public List<Series> monitored(Viewer viewer) {
+    List<Series> all = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      if (!m.count()) {
+        continue;
+      }
+      for (String by : m.dimensions()) {
+        if (!by.equals("agency")) {
+          all.addAll(series(viewer, new Query(m, by, null, Tallies.Period.MONTH, null, null, 0)));
+        }
+      }
+    }
+    return all;
+  }
+
+  /** The changes detected in monthly series, starting on or after {@code since} (null: all). */
+  public static List<Change> changes(List<Series> monthly, String since, Detection thresholds) {
+    LocalDate from = day("since", since, false);
+    String first = from == null ? null : period(from, Tallies.Period.MONTH);
+    List<Change> out = new ArrayList<>();
+    for (Signal s : Signals.detect(monthly, thresholds)) {
+      if (first == null || s.start().compareTo(first) >= 0) {
+        out.add(Change.of(s));
+      }
+    }
+    return out;
+  }
+
+  /** The thresholds of a data directory's file (or {@code file}), else the defaults. */
+  public static Detection thresholds(Path dataDir, Path file) {
+    Path f = file != null ? file : dataDir.resolve(SETTINGS_FILE);
+    if (file == null && !Files.isRegularFile(f)) {
+      return Detection.defaults();
+    }
+    return Detection.defaults().parse(MoneyFlows.readSettings(f, "thresholds"), f.toString());
+  }
+
+  /** The keys an entity's group values give under a dimension: a shipment counts once in each. */
+  private static Set<String> keys(String by, List<String> groups) {
+    Set<String> out = new LinkedHashSet<>();
+    switch (by) {
+      case "all" -> out.add("all");
+      case "country", "port" -> {
+        for (String g : groups) {
+          String v = g == null ? null : g.replace(" ", "").strip();
+          if (v == null || v.isEmpty()) {
+            continue;
+          }
+          if (by.equals("port") || groups.size() == 1) {
+            out.add(by.equals("port") ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT));
+          } else if (v.length() >= 2) {
+            out.add(v.substring(0, 2).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      case "route" -> {
+        List<String> ports = new ArrayList<>();
+        for (String g : groups) {
+          if (g != null && !g.isBlank()) {
+            ports.add(g.replace(" ", "").toUpperCase(Locale.ROOT));
+          }
+        }
+        if (!ports.isEmpty()) {
+          out.add(String.join(" > ", ports));
+        }
+      }
+      case "goods", "drug" -> {
+        if (groups.get(0) != null && !groups.get(0).isBlank()) {
+          out.add(groups.get(0).strip().toLowerCase(Locale.ROOT));
+        }
+      }
+      default -> {
+        if (groups.get(0) != null) {
+          out.add(groups.get(0));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The period a day falls in, as the warehouse names it. */
+  static String period(LocalDate d, Tallies.Period p) {
+    return switch (p) {
+      case MONTH -> YearMonth.from(d).toString();
+      case QUARTER -> d.getYear() + "Q" + d.get(IsoFields.QUARTER_OF_YEAR);
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%d-W%02d",
+              d.get(IsoFields.WEEK_BASED_YEAR),
+              d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    };
+  }
+
+  /** Every period from the first to the last, both named as the warehouse names them. */
+  static List<String> periods(String first, String last, Tallies.Period p) {
+    List<String> out = new ArrayList<>();
+    LocalDate d = start(first, p);
+    LocalDate end = start(last, p);
+    while (!d.isAfter(end)) {
+      out.add(period(d, p));
+      d =
+          switch (p) {
+            case MONTH -> d.plusMonths(1);
+            case QUARTER -> d.plusMonths(3);
+            case WEEK -> d.plusWeeks(1);
+          };
+    }
+    return out;
+  }
+
+  private static LocalDate start(String period, Tallies.Period p) {
+    return switch (p) {
+      case MONTH -> YearMonth.parse(period).atDay(1);
+      case QUARTER ->
+          LocalDate.of(
+              Integer.parseInt(period.substring(0, 4)),
+              3 * (Integer.parseInt(period.substring(5)) - 1) + 1,
+              1);
+      case WEEK ->
+          LocalDate.of(Integer.parseInt(period.substring(0, 4)), 1, 4)
+              .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(period.substring(6)))
+              .with(java.time.DayOfWeek.MONDAY);
+    };
+  }
+
+  /**
+   * A day given as YYYY-MM-DD, or a month YYYY-MM (its first day, or its last for {@code end});
+   * null for null.
+   */
+  static LocalDate day(String option, String value, boolean end) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value.length() == 7) {
+        YearMonth m = YearMonth.parse(value);
+        return end ? m.atEndOfMonth() : m.atDay(1);
+      }
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--" + option + " '" + value + "' is not a day (YYYY-MM-DD) or a month (YYYY-MM)");
+    }
+  }
+}
