@@ -25,7 +25,6 @@ public final class Detection {
     k.put("warmup", new String[] {"6", "periods of history before any change is called"});
     k.put("min-total", new String[] {"36", "a series judged only with at least this many events"});
     k.put("hazard", new String[] {"0.0167", "prior chance of a change in a period (1 in 60)"});
-    k.put("recent", new String[] {"3", "periods back a new run may start when a change is called"});
     k.put("probability", new String[] {"0.9", "posterior of a new run that calls a change"});
     k.put("window", new String[] {"1", "periods either side of the same season a year back"});
     k.put("reference", new String[] {"6", "periods just before, in the first year"});
@@ -93,7 +92,7 @@ public final class Detection {
     return switch (key) {
       case "hazard", "probability" ->
           d > 0 && d < 1 ? null : "is not a probability above 0, below 1";
-      case "warmup", "recent", "window", "reference", "min-reference", "min-length", "tolerance" ->
+      case "warmup", "window", "reference", "min-reference", "min-length", "tolerance" ->
           d == Math.rint(d) && d <= 120 ? null : "is not a whole number of periods up to 120";
       default -> null;
     };

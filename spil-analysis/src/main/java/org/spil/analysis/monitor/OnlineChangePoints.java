@@ -4,9 +4,9 @@ package org.spil.analysis.monitor;
  * Bayesian online change-point detection (Adams and MacKay, 2007) for counts: the probability of
  * each run length (periods since the last change) updated period by period, with a Poisson rate per
  * run under a Gamma prior (so a period's count given the run so far is negative binomial) and a
- * constant hazard. A change is called at the first period where the runs begun within the last few
- * periods hold most of the probability; its start is the most probable of those beginnings. Each
- * period uses only the counts up to it: what a monitor would have said then.
+ * constant hazard. A change is called at the first period where the runs begun after the series'
+ * first period hold most of the probability; its start is the most probable of those beginnings.
+ * Each period uses only the counts up to it: what a monitor would have said then.
  */
 public final class OnlineChangePoints {
   /** The periods whose mean sets the prior rate. */
@@ -20,13 +20,13 @@ public final class OnlineChangePoints {
    * last call.
    */
   public static java.util.List<Change> all(
-      double[] counts, double hazard, int recent, double probability, int from) {
+      double[] counts, double hazard, double probability, int from) {
     java.util.List<Change> out = new java.util.ArrayList<>();
     int offset = 0;
     int earliest = from;
     while (offset < counts.length) {
       double[] rest = java.util.Arrays.copyOfRange(counts, offset, counts.length);
-      Change c = first(rest, hazard, recent, probability, Math.max(0, earliest - offset));
+      Change c = first(rest, hazard, probability, Math.max(0, earliest - offset));
       if (c == null) {
         break;
       }
@@ -47,15 +47,15 @@ public final class OnlineChangePoints {
   public record Change(int calledAt, int start, double probability, double before, double after) {}
 
   /**
-   * The first change called in the counts, looking back at most {@code recent} periods for its
-   * start and calling it when they hold {@code probability} or more; null when none.
+   * The first change called in the counts: at the first period where the runs begun after the first
+   * hold {@code probability} or more, starting where the most probable of them begins; null when
+   * none.
    *
    * @param hazard the prior probability of a change in any period (1/60: one in five years)
    * @param from the first period at which a change may be called (the history before it is
    *     baseline)
    */
-  public static Change first(
-      double[] counts, double hazard, int recent, double probability, int from) {
+  public static Change first(double[] counts, double hazard, double probability, int from) {
     int n = counts.length;
     double early = 0;
     int prior = Math.min(n, Math.min(PRIOR_PERIODS, Math.max(1, from)));
@@ -108,16 +108,16 @@ public final class OnlineChangePoints {
       if (t < from) {
         continue;
       }
-      // runs of 1..recent periods: begun at t, t-1, ...
+      // runs begun after the first period: a change since the series began
       double fresh = 0;
       int best = -1;
-      for (int k = 1; k <= Math.min(recent, longest); k++) {
+      for (int k = 1; k <= t; k++) {
         fresh += run[k];
         if (best < 0 || run[k] > run[best]) {
           best = k;
         }
       }
-      if (fresh >= probability && best > 0 && t - best + 1 > 0) {
+      if (fresh >= probability && best > 0) {
         int start = t - best + 1;
         double before = 0;
         for (int i = 0; i < start; i++) {

@@ -41,7 +41,7 @@ public final class Signals {
     }
     int warmup = d.whole("warmup");
     List<OnlineChangePoints.Change> changes =
-        OnlineChangePoints.all(x, d.get("hazard"), d.whole("recent"), d.get("probability"), warmup);
+        OnlineChangePoints.all(x, d.get("hazard"), d.get("probability"), warmup);
     // proposals in the order they were called: {called, start, detector (0 online, 1 alarm)}
     List<int[]> proposals = new ArrayList<>();
     changes.forEach(c -> proposals.add(new int[] {c.calledAt(), c.start(), 0}));
@@ -70,21 +70,17 @@ public final class Signals {
     for (int[] p : proposals) {
       // judged once the new level has held the shortest segment: a change can only be seen to
       // start where it has run that long
-      int judged = Math.max(p[0], p[1] + minLength - 1);
-      if (judged >= n) {
-        continue;
-      }
-      double[] known = java.util.Arrays.copyOf(x, judged + 1);
+      // and judged again each period up to the tolerance, as evidence accumulates
+      int earliest = Math.max(p[0], p[1] + minLength - 1);
       Segmentation.Split split = null;
-      for (Segmentation.Split sp : Segmentation.of(known, d.get("penalty"), minLength)) {
-        if (Math.abs(sp.at() - p[1]) <= tolerance
-            && (split == null || Math.abs(sp.at() - p[1]) < Math.abs(split.at() - p[1]))) {
-          split = sp;
-        }
+      int judged = earliest;
+      for (; judged < n && judged <= earliest + tolerance && split == null; judged++) {
+        split = confirmed(x, judged, p[1], tolerance, minLength, d.get("penalty"));
       }
       if (split == null) {
         continue;
       }
+      judged--;
       String detector = p[2] == 0 ? "online change points" : "seasonal count alarm";
       int last = splits.size() - 1;
       if (last >= 0 && Math.abs(split.at() - splits.get(last).at()) <= tolerance) {
@@ -100,6 +96,20 @@ public final class Signals {
       out.add(signal(s, splits.get(i), s.periods().get(calls.get(i)), detectors.get(i), known, d));
     }
     return out;
+  }
+
+  /** The segmentation's change nearest a proposed start, of the counts known at a period. */
+  private static Segmentation.Split confirmed(
+      double[] x, int judged, int start, int tolerance, int minLength, double penalty) {
+    Segmentation.Split split = null;
+    for (Segmentation.Split sp :
+        Segmentation.of(java.util.Arrays.copyOf(x, judged + 1), penalty, minLength)) {
+      if (Math.abs(sp.at() - start) <= tolerance
+          && (split == null || Math.abs(sp.at() - start) < Math.abs(split.at() - start))) {
+        split = sp;
+      }
+    }
+    return split;
   }
 
   private static Signal signal(

@@ -1,0 +1,159 @@
+package org.spil.analysis.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detectors on series with known change points: a step planted in Poisson noise is found within
+ * the tolerance of its month, by each detector and by {@link Signals}; flat noise raises no signal
+ * but at the rate the defaults promise (fewer than one per 20 series-years, measured on a thousand
+ * series); a new flow from nothing is an emergence; thresholds from a file, and its errors.
+ */
+class DetectorsTest {
+  private static final Detection DEFAULTS = Detection.defaults();
+
+  /** Poisson counts: {@code before} a period up to {@code at}, {@code after} from it. */
+  static double[] step(Random r, int n, int at, double before, double after) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = poisson(r, i < at ? before : after);
+    }
+    return x;
+  }
+
+  static double poisson(Random r, double mean) {
+    if (mean > 50) {
+      return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.nextGaussian()));
+    }
+    double l = Math.exp(-mean);
+    double p = 1;
+    int k = 0;
+    do {
+      k++;
+      p *= r.nextDouble();
+    } while (p > l);
+    return k - 1;
+  }
+
+  static Series series(double[] x) {
+    List<String> months = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      months.add(String.format("%d-%02d", 2023 + i / 12, i % 12 + 1));
+    }
+    return new Series("shipments", "port", "TGLFW", months, x);
+  }
+
+  @Property(tries = 200)
+  void aStepInNoiseIsFoundNearItsMonth(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 10, max = 30) int at,
+      @ForAll @DoubleRange(min = 5, max = 400) double level,
+      @ForAll @DoubleRange(min = 2.2, max = 4) double factor,
+      @ForAll boolean up) {
+    Random r = new Random(seed);
+    double after = up ? level * factor : level / factor;
+    // a clear step: six Poisson spreads of the lower level a month
+    Assume.that(Math.abs(after - level) >= 6 * Math.sqrt(Math.min(level, after)));
+    double[] x = step(r, 36, at, level, after);
+    List<Signal> signals = Signals.of(series(x), DEFAULTS);
+    assertThat(signals)
+        .as("a step from %.0f to %.0f at %d", level, after, at)
+        .anySatisfy(
+            s -> {
+              int start = series(x).periods().indexOf(s.start());
+              assertThat(Math.abs(start - at)).isLessThanOrEqualTo(2);
+              assertThat(s.kind()).isEqualTo(up ? "rise" : "drop");
+              assertThat(series(x).periods().indexOf(s.called())).isBetween(at, at + 3);
+            });
+    List<Segmentation.Split> splits = Segmentation.of(x, 3, 2);
+    assertThat(splits).anySatisfy(sp -> assertThat(Math.abs(sp.at() - at)).isLessThanOrEqualTo(2));
+  }
+
+  @Property(tries = 100)
+  void aNewFlowIsAnEmergenceCalledWithinTwoMonths(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 8, max = 32) int at,
+      @ForAll @DoubleRange(min = 4, max = 200) double level) {
+    // enough events after the start to be judged at all (the min-total)
+    Assume.that(level * (36 - at) >= 2 * DEFAULTS.get("min-total"));
+    double[] x = step(new Random(seed), 36, at, 0, level);
+    x[at] = Math.max(x[at], 3);
+    List<Signal> signals = Signals.of(series(x), DEFAULTS);
+    assertThat(signals).isNotEmpty();
+    Signal s = signals.get(0);
+    assertThat(s.kind()).isEqualTo("emergence");
+    assertThat(series(x).periods().indexOf(s.start())).isEqualTo(at);
+    assertThat(series(x).periods().indexOf(s.called())).isBetween(at, at + 2);
+    assertThat(s.detectors()).contains("binary segmentation");
+  }
+
+  @Test
+  void flatNoiseRaisesFewerThanOneSignalPerTwentySeriesYears() {
+    Random r = new Random(20261206);
+    int signals = 0;
+    int series = 1000;
+    for (int i = 0; i < series; i++) {
+      double level = 3 + r.nextDouble() * 500;
+      signals += Signals.of(series(step(r, 36, 36, level, level)), DEFAULTS).size();
+    }
+    double seriesYears = series * 3.0;
+    assertThat(signals / seriesYears).as("%d signals", signals).isLessThan(1 / 20.0);
+  }
+
+  @Test
+  void theOnlineDetectorCallsAChangeOnlyAfterItHappens() {
+    double[] x = step(new Random(3), 36, 18, 20, 60);
+    OnlineChangePoints.Change c = OnlineChangePoints.first(x, 1 / 60.0, 0.9, 6);
+    assertThat(c).isNotNull();
+    assertThat(c.start()).isBetween(17, 19);
+    assertThat(c.calledAt()).isBetween(18, 20);
+    assertThat(c.after()).isGreaterThan(2 * c.before());
+    // what it says at the call depends on nothing after it
+    double[] cut = java.util.Arrays.copyOf(x, c.calledAt() + 1);
+    assertThat(OnlineChangePoints.first(cut, 1 / 60.0, 0.9, 6)).isEqualTo(c);
+  }
+
+  @Test
+  void theCountAlarmComparesASeasonWithTheSameSeasonAYearBefore() {
+    // a summer peak every year: the alarm knows it from the year before
+    double[] x = new double[36];
+    for (int i = 0; i < 36; i++) {
+      x[i] = i % 12 == 6 || i % 12 == 7 ? 100 : 20;
+    }
+    CountAlarm.Settings s = DEFAULTS.alarm();
+    assertThat(CountAlarm.at(x, 18, 0, s)).as("the second summer").isNull();
+    assertThat(CountAlarm.at(x, 30, 0, s)).as("the third summer").isNull();
+    x[25] = 100;
+    assertThat(CountAlarm.at(x, 25, 0, s)).as("a peak out of season").isNotNull();
+  }
+
+  @Test
+  void thresholdsComeFromAFileAndABadLineIsRefused() {
+    Detection d = DEFAULTS.parse("# stricter\nz = 5\n\npenalty = 4 # per change\n", "t.settings");
+    assertThat(d.get("z")).isEqualTo(5);
+    assertThat(d.get("penalty")).isEqualTo(4);
+    assertThat(d.get("hazard")).isEqualTo(DEFAULTS.get("hazard"));
+    assertThat(d.describe()).contains("z", "= 5", "spreads above the expected count");
+    assertThatThrownBy(() -> DEFAULTS.parse("zz = 5", "t.settings"))
+        .hasMessageContaining("t.settings, line 1")
+        .hasMessageContaining("no threshold 'zz'");
+    assertThatThrownBy(() -> DEFAULTS.parse("\nhazard = 1.5", "t.settings"))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("probability");
+    assertThatThrownBy(() -> DEFAULTS.parse("window = 1.5", "t.settings"))
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> DEFAULTS.parse("z 5", "t.settings"))
+        .hasMessageContaining("expected 'key = value'");
+  }
+}
