@@ -16,6 +16,7 @@ import { renderUpload } from "./pages/upload";
 import { renderFlows, renderTrace } from "./pages/flows";
 import { renderAssets } from "./pages/assets";
 import { renderTargeting, renderChain, renderRoutes, renderInsiders } from "./pages/goods";
+import { renderMonitor } from "./pages/monitor";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -42,6 +43,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^goods$/, "Goods", renderTargeting],
   [/^routes$/, "Routes", renderRoutes],
   [/^insiders$/, "Insiders", renderInsiders],
+  [/^monitor$/, "Monitor", renderMonitor],
   [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
@@ -171,6 +173,7 @@ function header(active: string): HTMLElement {
     ["#/goods", "Goods"],
     ["#/routes", "Routes"],
     ["#/insiders", "Insiders"],
+    ["#/monitor", "Monitor"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],

@@ -40,6 +40,7 @@ import org.spil.app.Scenario;
 import org.spil.app.Searching;
 import org.spil.app.SeizureChains;
 import org.spil.app.ShipmentTargeting;
+import org.spil.app.Trends;
 import org.spil.policy.Approval;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Role;
@@ -129,6 +130,8 @@ final class DemoTour {
       leadersAssets(store, truth);
       out.println();
       goods(store, truth);
+      out.println();
+      monitoring(store, scenario.resolve("truth/changes.csv"));
       out.println();
     }
     AuditLog.Integrity audit = Oversight.verify(data);
@@ -580,6 +583,29 @@ final class DemoTour {
       out.printf("  %s: %s%n", r.seizureId(), walk.of(v, net, r.seizureEntityId()).verdict());
     }
     insiders(store, truth, v, net);
+  }
+
+  /**
+   * The changes monitoring finds in the monthly series, the new route through Lomé first, against
+   * the changes the truth plants.
+   */
+  private void monitoring(Store store, Path changes) throws IOException {
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    Trends trends = new Trends(store);
+    List<Trends.Change> signals = trends.signals(v, null, Trends.thresholds(store.dir(), null));
+    List<String> planted = java.nio.file.Files.readAllLines(changes);
+    out.printf(
+        "== Monitoring (analist.politie, %s): ./spil signals; ./spil trends --by port --key"
+            + " TGLFW%n  %d changes in the monthly series; the truth plants %d (the route through"
+            + " Lomé from %s)%n",
+        Scenario.CASE,
+        signals.size(),
+        planted.size() - 1,
+        planted.size() > 1 ? planted.get(1).split(",")[4] : "-");
+    signals.stream()
+        .sorted(java.util.Comparator.comparing(c -> !c.series().key().equals("TGLFW")))
+        .limit(4)
+        .forEach(c -> out.printf("    %s  %-9s  %s%n", c.start(), c.kind(), c.explanation()));
   }
 
   /** The ranked insiders of Rotterdam against the port insiders the truth plants there. */

@@ -50,7 +50,9 @@ final class RemoteOperations implements Operations {
           "insiders",
           "inspect",
           "upstream",
-          "downstream");
+          "downstream",
+          "trends",
+          "signals");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

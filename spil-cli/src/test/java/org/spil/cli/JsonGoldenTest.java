@@ -165,6 +165,8 @@ class JsonGoldenTest {
     out.add(c("insiders", police, "insiders", "--port", "NLRTM", "--top", "5"));
     out.add(c("upstream", police, "upstream", "--country", "ec"));
     out.add(c("downstream", police, "downstream"));
+    out.add(c("trends", police, "trends", "--by", "port", "--top", "3"));
+    out.add(c("signals", police, "signals"));
     out.add(
         c(
             "audit-query",

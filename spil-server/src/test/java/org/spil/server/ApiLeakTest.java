@@ -209,7 +209,12 @@ class ApiLeakTest {
               "/api/routes",
               "/api/targeting?top=0",
               "/api/insiders?port=NLRTM&top=0",
-              "/api/insiders?port=BEANR&top=0")) {
+              "/api/insiders?port=BEANR&top=0",
+              "/api/trends?by=port&top=0",
+              "/api/trends?by=goods&top=0",
+              "/api/trends?measure=seizures&by=drug&top=0",
+              "/api/trends?measure=mla-requests&by=agency&period=week&top=0",
+              "/api/signals")) {
         HttpResponse<String> r = get(cookie, reader[1], analysis);
         assertThat(r.statusCode()).as(who + " " + analysis + ": " + r.body()).isEqualTo(200);
         assertNoSecret(who + " " + analysis, r);
@@ -222,6 +227,23 @@ class ApiLeakTest {
             who + " hits " + secret, get(cookie, reader[1], "/api/hits?name=" + q(secret)));
       }
     }
+  }
+
+  /**
+   * Trends count only what the reader may see: customs counts its shipments, the police reading for
+   * open sources count none, and no signal of theirs names a shipment series.
+   */
+  @Test
+  void trendsCountOnlyWhatTheReaderMaySee() throws Exception {
+    JsonNode customs = JSON.readTree(get(login("dirk"), "adw", "/api/trends?by=all&top=0").body());
+    assertThat(customs).hasSize(1);
+    assertThat(customs.get(0).get("total").asDouble()).isPositive();
+    String police = login("ann");
+    assertThat(JSON.readTree(get(police, "open-source", "/api/trends?by=all&top=0").body()))
+        .isEmpty();
+    assertThat(get(police, "open-source", "/api/signals").body()).doesNotContain("shipment");
+    assertThat(get(police, "open-source", "/api/trends?measure=tonnes").statusCode())
+        .isEqualTo(400);
   }
 
   /** The police do see their values through the same routes, so the secrets above are real. */

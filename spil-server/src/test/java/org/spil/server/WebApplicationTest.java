@@ -330,6 +330,12 @@ class WebApplicationTest {
     settled();
     assertThat(text()).containsAnyOf("shipments on", "No shipment you may see");
     checkAndPhotograph("routes");
+    // the monitor: signals (the examples are too few to change) and the series drawn
+    open("monitor?measure=shipments&by=port");
+    waitForText("#main", "Signals");
+    settled();
+    assertThat(text()).contains("Series").containsAnyOf("in all", "Nothing you may see");
+    checkAndPhotograph("monitor");
 
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");

@@ -23,7 +23,7 @@ public final class Detection {
   private static Map<String, String[]> keys() {
     Map<String, String[]> k = new LinkedHashMap<>();
     k.put("warmup", new String[] {"6", "periods of history before any change is called"});
-    k.put("min-total", new String[] {"36", "a series judged only with at least this many events"});
+    k.put("min-total", new String[] {"20", "a series judged only with at least this many events"});
     k.put("hazard", new String[] {"0.0167", "prior chance of a change in a period (1 in 60)"});
     k.put("probability", new String[] {"0.9", "posterior of a new run that calls a change"});
     k.put("window", new String[] {"1", "periods either side of the same season a year back"});

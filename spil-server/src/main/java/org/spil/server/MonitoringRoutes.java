@@ -1,0 +1,75 @@
+package org.spil.server;
+
+import static org.spil.server.Params.blankToNull;
+import static org.spil.server.Params.intParam;
+
+import io.javalin.http.HandlerType;
+import java.util.List;
+import org.spil.app.Trends;
+import org.spil.server.ApiServer.Access;
+import org.spil.server.ApiServer.Route;
+import org.spil.store.Store;
+import org.spil.store.Tallies;
+
+/**
+ * The routes of monitoring on what the reader may see: series per period and the changes in them,
+ * as {@code spil trends} and {@code spil signals} print them with {@code --json}.
+ */
+final class MonitoringRoutes {
+  private final Store store;
+
+  MonitoringRoutes(Store store) {
+    this.store = store;
+  }
+
+  /** The routes, as {@link ApiServer#routes()} registers and documents them. */
+  List<Route> routes() {
+    return List.of(
+        new Route(
+            HandlerType.GET,
+            "/api/trends",
+            List.of("measure", "by", "key", "period", "since", "until", "top"),
+            "Series per period as spil trends --json prints them: [{series: {by, key, measure},"
+                + " total, points: [{period, value}]}]; measure shipments (default),"
+                + " shipment-value, shipment-tonnes, seizures, seizure-quantity, crossings,"
+                + " mla-requests; by country (default), port, route, goods, drug, agency, all;"
+                + " period month (default), week, quarter; the 10 largest by default, 0 for all.",
+            Access.READER,
+            c -> {
+              String period = c.ctx().queryParam("period");
+              Tallies.Period p = Tallies.Period.of(period == null ? "month" : period);
+              if (p == null) {
+                throw new IllegalArgumentException(
+                    "period: month, week or quarter, not '" + period + "'");
+              }
+              String measure = blankToNull(c.ctx().queryParam("measure"));
+              String by = blankToNull(c.ctx().queryParam("by"));
+              return new Trends(store)
+                  .trends(
+                      c.viewer(),
+                      new Trends.Query(
+                          Trends.Measure.of(measure == null ? "shipments" : measure),
+                          by == null ? "country" : by,
+                          blankToNull(c.ctx().queryParam("key")),
+                          p,
+                          blankToNull(c.ctx().queryParam("since")),
+                          blankToNull(c.ctx().queryParam("until")),
+                          intParam(c.ctx(), "top", 10, 0, 100_000)));
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/signals",
+            List.of("since"),
+            "Changes in the monthly series as spil signals --json prints them: [{series: {by, key,"
+                + " measure}, kind, start, called, before, after, strength, detectors,"
+                + " explanation}], under the thresholds of the server's data directory"
+                + " (monitoring.settings).",
+            Access.READER,
+            c ->
+                new Trends(store)
+                    .signals(
+                        c.viewer(),
+                        blankToNull(c.ctx().queryParam("since")),
+                        Trends.thresholds(store.dir(), null))));
+  }
+}

@@ -1,0 +1,164 @@
+// Monitoring: the changes in the monthly series of what the reader may see (new flows, rises,
+// drops, each with the month it starts and the month it was called) and the series themselves as
+// small line charts, the changes marked where they start.
+import { api, query } from "../api";
+import { count, h, notice, s, SCROLL, table } from "../dom";
+
+interface Name {
+  by: string;
+  key: string;
+  measure: string;
+}
+interface Trend {
+  series: Name;
+  total: number;
+  points: { period: string; value: number }[];
+}
+interface Change {
+  series: Name;
+  kind: string;
+  start: string;
+  called: string;
+  before: number;
+  after: number;
+  strength: number;
+  detectors: string[];
+  explanation: string;
+}
+
+const MEASURES = ["shipments", "shipment-value", "shipment-tonnes", "seizures", "seizure-quantity", "crossings", "mla-requests"];
+const DIMENSIONS = ["country", "port", "route", "goods", "drug", "agency", "all"];
+const WIDTH = 560;
+const HEIGHT = 170;
+const LEFT = 48;
+const BOTTOM = 22;
+
+function select(id: string, values: string[], chosen: string): HTMLSelectElement {
+  return h("select", { id, name: id }, values.map((v) => h("option", { value: v, selected: v === chosen }, v)));
+}
+
+function link(n: Name): string {
+  return "#/monitor" + query({ measure: n.measure, by: n.by, key: n.key });
+}
+
+function number(v: number): string {
+  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-GB") : String(Math.round(v * 10) / 10);
+}
+
+/** A series as a line over its periods, each change starting in it marked and named. */
+function chart(t: Trend, changes: Change[]): SVGElement {
+  const n = t.points.length;
+  const most = Math.max(1, ...t.points.map((p) => p.value));
+  const x = (i: number) => LEFT + (i * (WIDTH - LEFT - 8)) / Math.max(1, n - 1);
+  const y = (v: number) => 8 + (HEIGHT - BOTTOM - 8) * (1 - v / most);
+  const path = t.points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const marks = changes.map((c) => {
+    const i = t.points.findIndex((p) => p.period === c.start);
+    if (i < 0) return null;
+    return s(
+      "g",
+      { class: `change change-${c.kind}` },
+      s("line", { x1: x(i), x2: x(i), y1: 4, y2: HEIGHT - BOTTOM }),
+      s("text", { x: x(i) + 3, y: 14 }, `${c.kind} ${c.start}`),
+      s("title", {}, c.explanation),
+    );
+  });
+  const years = t.points
+    .map((p, i) => [p, i] as const)
+    .filter(([p, i]) => i === 0 || p.period.endsWith("-01") || p.period.endsWith("Q1") || p.period.endsWith("W01"))
+    .map(([p, i]) => s("text", { x: x(i), y: HEIGHT - 6, class: "tick" }, p.period.substring(0, 7)));
+  return s(
+    "svg",
+    { class: "trend", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": `${t.series.measure} by ${t.series.by} ${t.series.key}: ${n} periods` },
+    s("line", { x1: LEFT, x2: WIDTH - 8, y1: HEIGHT - BOTTOM, y2: HEIGHT - BOTTOM, class: "axis" }),
+    s("text", { x: LEFT - 4, y: 14, class: "tick end" }, number(most)),
+    s("text", { x: LEFT - 4, y: HEIGHT - BOTTOM, class: "tick end" }, "0"),
+    years,
+    marks,
+    s("path", { d: path, class: "series" }),
+  );
+}
+
+export async function renderMonitor(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
+  const measure = params.get("measure") ?? "shipments";
+  const by = params.get("by") ?? "country";
+  const key = params.get("key") ?? "";
+  const period = params.get("period") ?? "month";
+  const measureBox = select("monitor-measure", MEASURES, measure);
+  const byBox = select("monitor-by", DIMENSIONS, by);
+  const periodBox = select("monitor-period", ["month", "week", "quarter"], period);
+  const keyBox = h("input", { id: "monitor-key", name: "key", value: key, placeholder: "tg, TGLFW", size: 10 });
+  main.append(
+    h("h1", {}, "Monitor"),
+    h(
+      "p",
+      { class: "lede" },
+      "What changed in the monthly series of what you may see: new flows, rises and drops, each with the month it starts and the month a monitor would have called it, found by online change-point detection and a seasonal count alarm and confirmed by binary segmentation. Below, the series themselves, the changes marked where they start.",
+    ),
+  );
+  const [changes, trends] = await Promise.all([
+    api<Change[]>("/api/signals"),
+    api<Trend[]>("/api/trends" + query({ measure, by, key, period, top: key ? 1 : 8 })),
+  ]);
+  main.append(h("h2", {}, `Signals (${count(changes.length)})`));
+  if (changes.length === 0) {
+    main.append(notice("No change found in the series you may see.", "info"));
+  } else {
+    const newest = [...changes].sort((a, b) => b.called.localeCompare(a.called));
+    main.append(
+      h(
+        "div",
+        SCROLL,
+        table(
+          ["Starts", "Called", "Kind", "Series", "Before → after (a month)", "Strength", "Found by"],
+          newest.map((c) => [
+            c.start,
+            c.called,
+            h("span", { class: `kind kind-${c.kind}` }, c.kind),
+            h("a", { href: link(c.series) }, `${c.series.measure} by ${c.series.by} ${c.series.key}`),
+            `${number(c.before)} → ${number(c.after)}`,
+            String(c.strength),
+            c.detectors.join(", "),
+          ]),
+        ),
+      ),
+    );
+  }
+  main.append(
+    h("h2", {}, "Series"),
+    h(
+      "form",
+      {
+        class: "grid-form",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          location.hash = "#/monitor" + query({ measure: measureBox.value, by: byBox.value, key: keyBox.value, period: periodBox.value });
+        },
+      },
+      h("div", { class: "field" }, h("label", { for: "monitor-measure" }, "Measure"), measureBox),
+      h("div", { class: "field" }, h("label", { for: "monitor-by" }, "By"), byBox),
+      h("div", { class: "field" }, h("label", { for: "monitor-key" }, "Only"), keyBox),
+      h("div", { class: "field" }, h("label", { for: "monitor-period" }, "Period"), periodBox),
+      h("button", { type: "submit", class: "primary" }, "Show"),
+    ),
+  );
+  if (trends.length === 0) {
+    main.append(notice("Nothing you may see to count this way.", "info"));
+    return;
+  }
+  const grid = h("div", { class: "trend-grid" });
+  for (const t of trends) {
+    const mine = changes.filter((c) => c.series.measure === t.series.measure && c.series.by === t.series.by && c.series.key === t.series.key);
+    const one = trends.length === 1;
+    grid.append(
+      h(
+        "figure",
+        { class: one ? "trend-figure wide" : "trend-figure" },
+        chart(t, period === "month" ? mine : []),
+        h("figcaption", {}, h("a", { href: link(t.series) }, `${t.series.measure} by ${t.series.by} ${t.series.key}`), `: ${number(t.total)} in all`, mine.length ? `; ${mine.map((c) => `${c.kind} from ${c.start}`).join(", ")}` : ""),
+        one ? h("ul", { class: "explanations" }, mine.map((c) => h("li", {}, c.explanation))) : null,
+      ),
+    );
+  }
+  main.append(grid);
+}
