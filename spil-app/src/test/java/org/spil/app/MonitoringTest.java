@@ -22,8 +22,9 @@ import org.spil.store.Tallies;
  * Monitoring on the scenario at three seeds (10,000 persons): the route through Lomé flagged as an
  * emergence within two months of the month {@code truth/changes.csv} plants it, and no more than
  * one signal per twenty series-years that matches no planted change; series count only what the
- * viewer may see (the border police's analyst counts no shipment, and no signal names one); weekly
- * and quarterly periods; bad questions refused with the reason.
+ * viewer may see (the border police's analyst counts no shipment, and no signal names one); Togo
+ * among the five focus countries the quarter after the route starts, moved by the growth of its
+ * flows; weekly and quarterly periods; bad questions refused with the reason.
  */
 class MonitoringTest {
   @TempDir Path tmp;
@@ -63,6 +64,18 @@ class MonitoringTest {
             "monitoring, seed %d: %d signals, %d false in %.0f series-years; Lomé %s called %s%n",
             seed, signals.size(), falses, seriesYears, lome.start(), lome.called());
         assertThat(falses).as("seed %d", seed).isLessThanOrEqualTo((long) (seriesYears / 20));
+        // the transit country of the new route is a focus country the quarter after it starts
+        List<FocusCountries.Ranked> focus =
+            new FocusCountries(store)
+                .rank(v, "2024Q4", 5, FocusCountries.weights(dir, null), Detection.defaults());
+        System.out.printf(
+            "focus 2024Q4, seed %d: %s%n",
+            seed, focus.stream().map(FocusCountries.Ranked::country).toList());
+        assertThat(focus).extracting(FocusCountries.Ranked::country).contains("tg");
+        FocusCountries.Ranked togo =
+            focus.stream().filter(r -> r.country().equals("tg")).findFirst().orElseThrow();
+        assertThat(togo.reasons()).extracting(r -> r.indicator()).contains("growth");
+        assertThat(togo.history()).allSatisfy(p -> assertThat(p.quarter()).isLessThan("2024Q4"));
         if (seed == 1) {
           policyAndQuestions(store, v);
         }

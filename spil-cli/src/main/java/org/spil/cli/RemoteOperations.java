@@ -52,7 +52,8 @@ final class RemoteOperations implements Operations {
           "upstream",
           "downstream",
           "trends",
-          "signals");
+          "signals",
+          "focus");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

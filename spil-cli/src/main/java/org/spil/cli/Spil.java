@@ -123,6 +123,7 @@ public final class Spil implements Runnable {
           TargetingCommand.class,
           TrendsCommand.class,
           SignalsCommand.class,
+          FocusCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

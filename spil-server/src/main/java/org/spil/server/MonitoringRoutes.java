@@ -5,6 +5,7 @@ import static org.spil.server.Params.intParam;
 
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.spil.app.FocusCountries;
 import org.spil.app.Trends;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -70,6 +71,24 @@ final class MonitoringRoutes {
                     .signals(
                         c.viewer(),
                         blankToNull(c.ctx().queryParam("since")),
+                        Trends.thresholds(store.dir(), null))),
+        new Route(
+            HandlerType.GET,
+            "/api/focus",
+            List.of("quarter", "top"),
+            "Focus countries of a quarter (the last with data by default) as spil focus --json"
+                + " prints them: [{quarter, country, rank, score, best_rank, worst_rank, reasons:"
+                + " [{indicator, value, contribution, explanation}], history: [{quarter, rank,"
+                + " score}]}], under focus.weights of the server's data directory; the 10 first"
+                + " by default, 0 for all.",
+            Access.READER,
+            c ->
+                new FocusCountries(store)
+                    .rank(
+                        c.viewer(),
+                        blankToNull(c.ctx().queryParam("quarter")),
+                        intParam(c.ctx(), "top", 10, 0, 1000),
+                        FocusCountries.weights(store.dir(), null),
                         Trends.thresholds(store.dir(), null))));
   }
 }

@@ -1,0 +1,318 @@
+package org.spil.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.analysis.monitor.Detection;
+import org.spil.analysis.monitor.Focus;
+import org.spil.policy.Viewer;
+import org.spil.store.Store;
+import org.spil.store.Tallies;
+
+/**
+ * Focus countries ("aandachtslanden") on what a viewer may see: every country ranked per quarter by
+ * named indicators ({@link Focus}): the shipments into Dutch and Belgian ports loaded or
+ * transhipped there, their growth on the four quarters before, the seized shipments that passed it,
+ * border crossings to it, requests for legal assistance sent to it, and the rises and new flows
+ * monitoring found in its series. Weights from {@code focus.weights} in the data directory, or a
+ * file given.
+ */
+public final class FocusCountries {
+  /** The weights file of a data directory, read by every ranking on it when present. */
+  public static final String WEIGHTS_FILE = "focus.weights";
+
+  /** The indicators, their default weights and what each counts. */
+  public static final Map<String, String[]> INDICATORS = indicators();
+
+  private final Store store;
+
+  public FocusCountries(Store store) {
+    this.store = store;
+  }
+
+  private static Map<String, String[]> indicators() {
+    Map<String, String[]> m = new LinkedHashMap<>();
+    m.put("flows", new String[] {"1", "%s shipments into Dutch and Belgian ports passed it"});
+    m.put(
+        "growth",
+        new String[] {
+          "2", "%s%% more such shipments than in the four quarters before (a quarter)"
+        });
+    m.put("seizures", new String[] {"2", "%s seized shipments passed it"});
+    m.put("crossings", new String[] {"1", "%s border crossings to it"});
+    m.put("requests", new String[] {"1", "%s requests for legal assistance sent there"});
+    m.put("signals", new String[] {"2", "%s new flows or rises in its series called this quarter"});
+    return m;
+  }
+
+  /** A quarter's place of a country in the past: quarter, rank, score. */
+  public record Past(String quarter, int rank, double score) {}
+
+  /**
+   * A country in the ranking of a quarter: its rank and score, the best and worst rank when any one
+   * weight is halved or doubled, what moved it, and its rank in each earlier quarter it was ranked.
+   */
+  public record Ranked(
+      String quarter,
+      String country,
+      int rank,
+      double score,
+      int bestRank,
+      int worstRank,
+      List<Focus.Reason> reasons,
+      List<Past> history) {}
+
+  /** The weights of a data directory's file (or {@code file}), else the defaults. */
+  public static Map<String, Double> weights(Path dataDir, Path file) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    INDICATORS.forEach((k, v) -> out.put(k, Double.parseDouble(v[0])));
+    Path f = file != null ? file : dataDir.resolve(WEIGHTS_FILE);
+    if (file == null && !Files.isRegularFile(f)) {
+      return out;
+    }
+    String[] lines = MoneyFlows.readSettings(f, "weights").split("\r?\n|\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int hash = line.indexOf('#');
+      line = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String where = f + ", line " + (i + 1) + ": ";
+      int eq = line.indexOf('=');
+      String key = eq < 0 ? line : line.substring(0, eq).strip();
+      if (eq < 0 || !INDICATORS.containsKey(key)) {
+        throw new IllegalArgumentException(
+            where
+                + (eq < 0 ? "expected 'indicator = weight'" : "no indicator '" + key + "'")
+                + " (indicators: "
+                + String.join(", ", INDICATORS.keySet())
+                + ")");
+      }
+      try {
+        double w = Double.parseDouble(line.substring(eq + 1).strip());
+        if (!(w >= 0 && w <= 100)) {
+          throw new NumberFormatException();
+        }
+        out.put(key, w);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(where + key + ": not a weight from 0 to 100");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ranking of a quarter ("2025Q3"; null: the last with data), the {@code top} first (0: all),
+   * each country with its history.
+   */
+  public List<Ranked> rank(
+      Viewer viewer, String quarter, int top, Map<String, Double> weights, Detection thresholds) {
+    if (quarter != null && !quarter.matches("\\d{4}Q[1-4]")) {
+      throw new IllegalArgumentException("--quarter '" + quarter + "' is not a quarter (2025Q3)");
+    }
+    Map<String, Map<String, Double>> flows = new HashMap<>();
+    List<Tallies.Cell> shipments =
+        store
+            .tallies()
+            .of(
+                viewer,
+                new Tallies.Spec(
+                    "Shipment",
+                    List.of("arrivalDate", "departureDate", "date"),
+                    List.of("portOfLoading", "portOfTranshipment", "portOfDischarge"),
+                    null),
+                Tallies.Period.QUARTER);
+    TreeSet<String> quarters = new TreeSet<>();
+    for (Tallies.Cell c : shipments) {
+      quarters.add(c.period());
+      if (!local(c.groups().get(2))) {
+        continue;
+      }
+      for (String country : countries(c.groups().get(0), c.groups().get(1))) {
+        flows
+            .computeIfAbsent(country, k -> new HashMap<>())
+            .merge(c.period(), (double) c.entities(), Double::sum);
+      }
+    }
+    Map<String, Map<String, Double>> seizures = seized(viewer);
+    Map<String, Map<String, Double>> crossings = byCountry(viewer, "BorderCrossing", "date");
+    Map<String, Map<String, Double>> requests =
+        byCountry(viewer, "LegalAssistanceRequest", "requestDate");
+    crossings.values().forEach(m -> quarters.addAll(m.keySet()));
+    requests.values().forEach(m -> quarters.addAll(m.keySet()));
+    Map<String, Map<String, Double>> signals = new HashMap<>();
+    for (Trends.Change c : new Trends(store).signals(viewer, null, thresholds)) {
+      if (c.kind().equals("drop")) {
+        continue;
+      }
+      String key = c.series().key();
+      String country =
+          switch (c.series().by()) {
+            case "country" -> key;
+            case "port" -> key.length() >= 2 ? key.substring(0, 2).toLowerCase(Locale.ROOT) : null;
+            default -> null;
+          };
+      if (country != null && !country.equals("nl") && !country.equals("be")) {
+        signals
+            .computeIfAbsent(country, k -> new HashMap<>())
+            .merge(
+                Trends.period(YearMonth.parse(c.called()).atDay(1), Tallies.Period.QUARTER),
+                1.0,
+                Double::sum);
+      }
+    }
+    List<String> q = new ArrayList<>(quarters);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    String chosen = quarter == null ? q.get(q.size() - 1) : quarter;
+    if (!quarters.contains(chosen)) {
+      throw new IllegalArgumentException(
+          "no data you may see in "
+              + chosen
+              + " ("
+              + q.get(0)
+              + " to "
+              + q.get(q.size() - 1)
+              + ")");
+    }
+    q = q.subList(0, q.indexOf(chosen) + 1);
+    Map<String, double[]> flowValues = values(flows, q);
+    Map<String, double[]> growth = new HashMap<>();
+    flowValues.forEach(
+        (country, v) -> {
+          double[] g = new double[v.length];
+          for (int i = 4; i < v.length; i++) {
+            double before = (v[i - 4] + v[i - 3] + v[i - 2] + v[i - 1]) / 4;
+            g[i] = Math.max(0, Math.round(100 * ((v[i] + 1) / (before + 1) - 1)));
+          }
+          growth.put(country, g);
+        });
+    List<Focus.Indicator> indicators =
+        List.of(
+            indicator("flows", flowValues),
+            indicator("growth", growth),
+            indicator("seizures", values(seizures, q)),
+            indicator("crossings", values(crossings, q)),
+            indicator("requests", values(requests, q)),
+            indicator("signals", values(signals, q)));
+    List<Focus.Place> places = Focus.rank(q, indicators, weights);
+    Map<String, List<Past>> history = new HashMap<>();
+    List<Ranked> out = new ArrayList<>();
+    for (Focus.Place p : places) {
+      if (!p.quarter().equals(chosen)) {
+        history
+            .computeIfAbsent(p.country(), k -> new ArrayList<>())
+            .add(new Past(p.quarter(), p.rank(), p.score()));
+        continue;
+      }
+      if (top > 0 && p.rank() > top) {
+        continue;
+      }
+      out.add(
+          new Ranked(
+              p.quarter(),
+              p.country(),
+              p.rank(),
+              p.score(),
+              p.bestRank(),
+              p.worstRank(),
+              p.reasons(),
+              List.copyOf(history.getOrDefault(p.country(), List.of()))));
+    }
+    return out;
+  }
+
+  private static Focus.Indicator indicator(String name, Map<String, double[]> values) {
+    return new Focus.Indicator(name, INDICATORS.get(name)[1], values);
+  }
+
+  private static Map<String, double[]> values(Map<String, Map<String, Double>> by, List<String> q) {
+    Map<String, double[]> out = new HashMap<>();
+    by.forEach(
+        (country, perQuarter) -> {
+          double[] v = new double[q.size()];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = perQuarter.getOrDefault(q.get(i), 0.0);
+          }
+          out.put(country, v);
+        });
+    return out;
+  }
+
+  /** Per country and quarter, the entities of a schema dated by a property, by their country. */
+  private Map<String, Map<String, Double>> byCountry(Viewer viewer, String schema, String date) {
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    for (Tallies.Cell c :
+        store
+            .tallies()
+            .of(
+                viewer,
+                new Tallies.Spec(schema, List.of(date, "date"), List.of("country"), null),
+                Tallies.Period.QUARTER)) {
+      String country = c.groups().get(0);
+      if (country != null && !country.isBlank()) {
+        out.computeIfAbsent(country.strip().toLowerCase(Locale.ROOT), k -> new HashMap<>())
+            .merge(c.period(), (double) c.entities(), Double::sum);
+      }
+    }
+    return out;
+  }
+
+  /** Per country and quarter, the seized shipments the viewer may see that passed it. */
+  private Map<String, Map<String, Double>> seized(Viewer viewer) {
+    Map<String, Integer> seized = store.shipments().seized(viewer);
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    if (seized.isEmpty()) {
+      return out;
+    }
+    store
+        .shipments()
+        .each(
+            viewer,
+            s -> {
+              Integer day = s.day();
+              if (!seized.containsKey(s.id()) || day == null || !local(s.portOfDischarge())) {
+                return;
+              }
+              String quarter =
+                  Trends.period(java.time.LocalDate.ofEpochDay(day), Tallies.Period.QUARTER);
+              for (String country : countries(s.portOfLoading(), s.portOfTranshipment())) {
+                out.computeIfAbsent(country, k -> new HashMap<>()).merge(quarter, 1.0, Double::sum);
+              }
+            });
+    return out;
+  }
+
+  /** The countries of ports (UN/LOCODEs), lower case, neither the Netherlands nor Belgium. */
+  private static Set<String> countries(String... ports) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String p : ports) {
+      if (p != null && p.strip().length() >= 2) {
+        String c = p.strip().substring(0, 2).toLowerCase(Locale.ROOT);
+        if (!c.equals("nl") && !c.equals("be")) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean local(String port) {
+    if (port == null || port.strip().length() < 2) {
+      return false;
+    }
+    String c = port.strip().substring(0, 2).toUpperCase(Locale.ROOT);
+    return c.equals("NL") || c.equals("BE");
+  }
+}
