@@ -14,6 +14,16 @@ interface Trend {
   total: number;
   points: { period: string; value: number }[];
 }
+interface Ranked {
+  quarter: string;
+  country: string;
+  rank: number;
+  score: number;
+  best_rank: number;
+  worst_rank: number;
+  reasons: { indicator: string; value: number; contribution: number; explanation: string }[];
+  history: { quarter: string; rank: number; score: number }[];
+}
 interface Change {
   series: Name;
   kind: string;
@@ -93,13 +103,46 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
     h(
       "p",
       { class: "lede" },
-      "What changed in the monthly series of what you may see: new flows, rises and drops, each with the month it starts and the month a monitor would have called it, found by online change-point detection and a seasonal count alarm and confirmed by binary segmentation. Below, the series themselves, the changes marked where they start.",
+      "The picture of what you may see: the focus countries of a quarter and what moved them; what changed in the monthly series (new flows, rises and drops, each with the month it starts and the month a monitor would have called it, found by online change-point detection and a seasonal count alarm and confirmed by binary segmentation); and the series themselves, the changes marked where they start.",
     ),
   );
-  const [changes, trends] = await Promise.all([
+  const quarter = params.get("quarter") ?? "";
+  const [changes, trends, focus] = await Promise.all([
     api<Change[]>("/api/signals"),
     api<Trend[]>("/api/trends" + query({ measure, by, key, period, top: key ? 1 : 8 })),
+    api<Ranked[]>("/api/focus" + query({ quarter, top: 10 })),
   ]);
+  main.append(h("h2", {}, focus.length ? `Focus countries, ${focus[0].quarter}` : "Focus countries"));
+  if (focus.length === 0) {
+    main.append(notice("Nothing you may see to rank countries by.", "info"));
+  } else {
+    const quarterBox = select("monitor-quarter", [...new Set([...focus.flatMap((r) => r.history.map((p) => p.quarter)), focus[0].quarter])].sort(), focus[0].quarter);
+    quarterBox.addEventListener("change", () => {
+      location.hash = "#/monitor" + query({ measure, by, key, period, quarter: quarterBox.value });
+    });
+    main.append(
+      h("div", { class: "grid-form" }, h("div", { class: "field" }, h("label", { for: "monitor-quarter" }, "Quarter"), quarterBox)),
+      h(
+        "div",
+        SCROLL,
+        table(
+          ["Rank", "Country", "Score", "Rank if a weight halves or doubles", "What moved it", "Rank in the quarters before"],
+          focus.map((r) => [
+            String(r.rank),
+            h("a", { href: link({ measure: "shipments", by: "country", key: r.country }) }, r.country.toUpperCase()),
+            r.score.toFixed(2),
+            r.best_rank === r.worst_rank ? String(r.rank) : `${r.best_rank}–${r.worst_rank}`,
+            h("ul", { class: "reasons" }, r.reasons.map((x) => h("li", {}, `+${x.contribution.toFixed(2)} ${x.explanation}`))),
+            r.history
+              .slice(-6)
+              .map((p) => `${p.quarter} ${p.rank}`)
+              .join(", "),
+          ]),
+          `Ranked by six indicators, each normalised by the largest that quarter and weighted (focus.weights); ${quarterBox.options.length} quarters ranked.`,
+        ),
+      ),
+    );
+  }
   main.append(h("h2", {}, `Signals (${count(changes.length)})`));
   if (changes.length === 0) {
     main.append(notice("No change found in the series you may see.", "info"));

@@ -2,6 +2,7 @@ package org.spil.app;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +11,10 @@ import org.spil.store.Store;
 
 /**
  * The names and founding dates of trading parties (resolved ids) as the viewer may see them, read
- * in one pass over the companies, organisations and legal entities of the warehouse: at a million
- * shipments the parties of targeting or of a trade table run to tens of thousands, too many to read
- * one by one. A party's name is the first of its names in alphabetical order, its founding date the
- * earliest any record gives.
+ * in one pass over the parties' records among the companies, organisations and legal entities of
+ * the warehouse: at a million shipments the parties of targeting or of a trade table run to tens of
+ * thousands, too many to read one by one, and a small share of all companies. A party's name is the
+ * first of its names in alphabetical order, its founding date the earliest any record gives.
  */
 final class PartyNames {
   /** A party's name (null: none visible) and founding date (null: unknown). */
@@ -31,6 +32,7 @@ final class PartyNames {
             viewer,
             Set.of("Company", "Organization", "LegalEntity"),
             Set.of("name", "incorporationDate"),
+            members(parties, canonical),
             (id, schema, source, props) -> {
               String key = canonical.getOrDefault(id, id);
               if (!parties.contains(key)) {
@@ -52,6 +54,21 @@ final class PartyNames {
         out.put(p, new Party(names.get(p), founded.get(p)));
       }
     }
+    return out;
+  }
+
+  /**
+   * The ids of the records behind resolved ids: each of them, and every record the team's
+   * resolution ({@code canonical}: record to resolved id) put in one of them.
+   */
+  static Set<String> members(Set<String> resolved, Map<String, String> canonical) {
+    Set<String> out = new HashSet<>(resolved);
+    canonical.forEach(
+        (record, id) -> {
+          if (resolved.contains(id)) {
+            out.add(record);
+          }
+        });
     return out;
   }
 

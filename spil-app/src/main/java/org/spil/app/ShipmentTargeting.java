@@ -242,6 +242,7 @@ public final class ShipmentTargeting {
             viewer,
             Set.of("Person"),
             properties,
+            PartyNames.members(people, canonical),
             (id, schema, source, props) -> {
               String key = canonical.getOrDefault(id, id);
               if (people.contains(key)) {

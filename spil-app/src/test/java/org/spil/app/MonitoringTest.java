@@ -42,7 +42,7 @@ class MonitoringTest {
         List<String[]> planted =
             Files.readAllLines(dir.resolve("scenario/truth/changes.csv")).stream()
                 .skip(1)
-                .map(l -> l.split(",", 6))
+                .map(l -> l.split(",", 7))
                 .toList();
         String start = planted.get(0)[4];
         Trends.Change lome =
@@ -168,7 +168,9 @@ class MonitoringTest {
     return c.series().measure().equals(planted[0])
         && c.series().by().equals(planted[1])
         && c.series().key().matches(pattern)
-        && Math.abs(months(planted[4], c.start())) <= 2;
+        && c.kind().equals("drop") == planted[3].equals("drop")
+        && months(planted[4], c.start()) >= -2
+        && months(planted[5], c.start()) <= 2;
   }
 
   private static long months(String from, String to) {

@@ -58,14 +58,25 @@ final class TrendsBench implements Callable<Integer> {
 
   @Mixin ScenarioBenchOptions scenario;
 
-  /** A planted change: the series it is in (key a pattern), its kind and month. */
+  /**
+   * A planted change: the series it is in (key a pattern), its kind, and the months it may be seen
+   * starting (from its start until a month, for a flow that grows or gives way month by month).
+   */
   record Planted(
-      String measure, String by, String written, Pattern key, String kind, String month) {
+      String measure,
+      String by,
+      String written,
+      Pattern key,
+      String kind,
+      String month,
+      String until) {
     boolean matches(Trends.Change c, int tolerance) {
       return c.series().measure().equals(measure)
           && c.series().by().equals(by)
           && key.matcher(c.series().key()).matches()
-          && Math.abs(months(c.start(), month)) <= tolerance;
+          && c.kind().equals("drop") == kind.equals("drop")
+          && months(c.start(), month) >= -tolerance
+          && months(c.start(), until) <= tolerance;
     }
   }
 
@@ -152,12 +163,14 @@ final class TrendsBench implements Callable<Integer> {
     List<Planted> out = new ArrayList<>();
     List<String> lines = Files.readAllLines(csv);
     for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",", 6);
+      String[] f = line.split(",", 7);
       List<String> parts = new ArrayList<>();
       for (String part : f[2].split("\\*", -1)) {
         parts.add(Pattern.quote(part));
       }
-      out.add(new Planted(f[0], f[1], f[2], Pattern.compile(String.join(".*", parts)), f[3], f[4]));
+      out.add(
+          new Planted(
+              f[0], f[1], f[2], Pattern.compile(String.join(".*", parts)), f[3], f[4], f[5]));
     }
     return out;
   }

@@ -167,6 +167,7 @@ class JsonGoldenTest {
     out.add(c("downstream", police, "downstream"));
     out.add(c("trends", police, "trends", "--by", "port", "--top", "3"));
     out.add(c("signals", police, "signals"));
+    out.add(c("focus", police, "focus", "--top", "3"));
     out.add(
         c(
             "audit-query",

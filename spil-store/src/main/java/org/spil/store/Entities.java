@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -403,17 +404,64 @@ public final class Entities {
    */
   public long forEachEntity(
       Viewer viewer, Set<String> schemata, Set<String> properties, EntityConsumer consumer) {
+    return forEachEntity(viewer, schemata, properties, null, consumer);
+  }
+
+  /**
+   * As {@link #forEachEntity(Viewer, Set, Set, EntityConsumer)}, of the entities with these ids
+   * only (null: all): the tens of thousands of parties of a million shipments read without grouping
+   * the million other companies.
+   */
+  public long forEachEntity(
+      Viewer viewer,
+      Set<String> schemata,
+      Set<String> properties,
+      Collection<String> ids,
+      EntityConsumer consumer) {
     Scope scope = store.scope(viewer);
-    if (scope.isEmpty() || schemata.isEmpty()) {
+    if (scope.isEmpty() || schemata.isEmpty() || (ids != null && ids.isEmpty())) {
       return 0;
     }
+    String wanted = null;
+    if (ids != null) {
+      wanted = "wanted_ids_" + WANTED.incrementAndGet();
+      try (PreparedStatement ps =
+          warehouse
+              .connection()
+              .prepareStatement("CREATE TEMP TABLE " + wanted + " AS SELECT unnest(?) AS id")) {
+        ps.setArray(1, warehouse.connection().createArrayOf("VARCHAR", ids.toArray()));
+        ps.execute();
+      } catch (SQLException e) {
+        throw new StoreException("cannot read entities: " + Warehouse.firstLine(e.getMessage()), e);
+      }
+    }
+    try {
+      return forEachEntity(viewer, scope, schemata, properties, wanted, consumer);
+    } finally {
+      if (wanted != null) {
+        try (Statement st = warehouse.connection().createStatement()) {
+          st.execute("DROP TABLE IF EXISTS " + wanted);
+        } catch (SQLException e) {
+          // a temporary table goes with the connection in any case
+        }
+      }
+    }
+  }
+
+  private long forEachEntity(
+      Viewer viewer,
+      Scope scope,
+      Set<String> schemata,
+      Set<String> properties,
+      String wanted,
+      EntityConsumer consumer) {
 
     // grouped in parts by a hash of the entity id, each small enough for DuckDB's memory: grouping
     // every statement of a 1M-person warehouse at once (lists per entity) ran out of 13 GB
     long statements =
         warehouse.count(
             "SELECT (SELECT count(*) FROM statement_row) + (SELECT count(*) FROM batch_entity)");
-    long parts = Math.max(1, statements / STATEMENTS_PER_PART + 1);
+    long parts = wanted != null ? 1 : Math.max(1, statements / STATEMENTS_PER_PART + 1);
     Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
     for (long part = 0; part < parts; part++) {
@@ -426,6 +474,7 @@ public final class Entities {
               + quotedList(schemata)
               + ")"
               + (properties == null ? "" : " AND prop IN (" + quotedList(properties) + ")")
+              + (wanted == null ? "" : " AND s.entity_id IN (SELECT id FROM " + wanted + ")")
               + (parts > 1 ? " AND hash(s.entity_id) % " + parts + " = " + part : "")
               + " GROUP BY entity_id ORDER BY entity_id";
       try (Statement st = warehouse.connection().createStatement();
@@ -449,6 +498,10 @@ public final class Entities {
         Map.of("schemata", List.copyOf(new TreeSet<>(schemata)), "entities", n));
     return n;
   }
+
+  /** Numbers the temporary tables of wanted ids, one per read. */
+  private static final java.util.concurrent.atomic.AtomicLong WANTED =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Names as a list of SQL string literals, in a fixed order. */
   private static String quotedList(Set<String> names) {

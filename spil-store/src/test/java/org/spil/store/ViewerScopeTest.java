@@ -27,9 +27,9 @@ import org.spil.policy.Visibility;
 
 /**
  * Seeded random warehouses checked against a naive oracle: for every viewer agency, no read path
- * (search hits and their values, show, stats counts, FtM export) returns a statement the viewer's
- * agency does not own and was not shared, or whose retention has passed. Every value carries a
- * token unique to its dataset, so a leak is visible wherever it surfaces.
+ * (search hits and their values, show, stats counts, entities read by id, FtM export) returns a
+ * statement the viewer's agency does not own and was not shared, or whose retention has passed.
+ * Every value carries a token unique to its dataset, so a leak is visible wherever it surfaces.
  */
 class ViewerScopeTest {
   @TempDir Path tmp;
@@ -181,6 +181,29 @@ class ViewerScopeTest {
                             .containsAll(vs));
           }
         }
+        // the entities read by id: only the visible among those asked, with their visible values
+        Set<String> asked = new TreeSet<>(List.of("e0", "e2", "e5", "e7", "no-such"));
+        Map<String, Set<String>> read = new HashMap<>();
+        store
+            .entities()
+            .forEachEntity(
+                viewer,
+                Set.of("Person"),
+                null,
+                asked,
+                (id, schema, source, props) -> {
+                  Set<String> values = new HashSet<>();
+                  props.forEach(
+                      (prop, vs) -> {
+                        if (!prop.equals("id")) {
+                          values.addAll(vs);
+                        }
+                      });
+                  read.put(id, values);
+                });
+        Map<String, Set<String>> expected = new HashMap<>(visible);
+        expected.keySet().retainAll(asked);
+        assertThat(read).as(ctx + " read by id").isEqualTo(expected);
         StringWriter export = new StringWriter();
         store.exports().ftm(viewer, export, false);
         ObjectMapper json = new ObjectMapper();

@@ -152,26 +152,37 @@ final class Truth implements AutoCloseable {
    */
   static void writeChanges(Path dir) {
     String month = World.START.plusMonths(World.ROUTE_MONTH).toString().substring(0, 7);
+    String last = World.START.plusMonths(World.MONTHS - 1).toString().substring(0, 7);
     String route =
         "the new route through Lomé: from 1% of South American legal shipments, 0.4 points more"
             + " each month, and seven in ten of the cocaine networks' shipments";
+    String growing = "the route through Lomé keeps growing, 0.4 points of the trade a month";
     String couriers = "couriers fly to Lomé in six of ten trips";
     String away = "couriers fly to Lomé instead";
+    String direct =
+        "South American trade that goes through Lomé no longer goes direct or through another"
+            + " port: a growing share each month";
     String balboa =
         "the cocaine networks' shipments through Balboa move to Lomé, and legal trade through"
             + " Balboa gives way to Lomé's share";
     try (Csv c =
-        Csv.utf8(dir.resolve("changes.csv"), "measure", "by", "key", "kind", "month", "note")) {
-      c.row("shipments", "port", "TGLFW", "emergence", month, route);
-      c.row("shipments", "country", "tg", "emergence", month, route);
-      c.row("shipments", "route", "* > TGLFW > *", "emergence", month, route);
-      c.row("crossings", "country", "tg", "emergence", month, couriers);
+        Csv.utf8(
+            dir.resolve("changes.csv"), "measure", "by", "key", "kind", "month", "until", "note")) {
+      c.row("shipments", "port", "TGLFW", "emergence", month, month, route);
+      c.row("shipments", "country", "tg", "emergence", month, month, route);
+      c.row("shipments", "route", "* > TGLFW > *", "emergence", month, month, route);
+      c.row("shipments", "port", "TGLFW", "rise", month, last, growing);
+      c.row("shipments", "country", "tg", "rise", month, last, growing);
+      c.row("shipments", "route", "* > TGLFW > *", "rise", month, last, growing);
+      c.row("crossings", "country", "tg", "emergence", month, month, couriers);
       for (String cc : List.of("ec", "co", "pa")) {
-        c.row("crossings", "country", cc, "drop", month, away);
+        c.row("crossings", "country", cc, "drop", month, month, away);
       }
-      c.row("shipments", "port", "PABLB", "drop", month, balboa);
-      c.row("shipments", "country", "pa", "drop", month, balboa);
-      c.row("shipments", "route", "* > PABLB > *", "drop", month, balboa);
+      c.row("shipments", "port", "PABLB", "drop", month, last, balboa);
+      c.row("shipments", "country", "pa", "drop", month, last, balboa);
+      for (String cc : List.of("EC", "CO", "BR")) {
+        c.row("shipments", "route", cc + "* > *", "drop", month, last, direct);
+      }
     }
   }
 
@@ -227,9 +238,11 @@ final class Truth implements AutoCloseable {
         `month` (0 = January 2023), `arrival_date`, ports, `network` (empty for legal trade).
       - `changes.csv`: the changes planted in the monthly series, named as `spil trends` names
         them: `measure`, `by`, `key` (`*` stands for any text), `kind` (`emergence`, `rise`,
-        `drop`), `month` it starts, `note`. The route through Lomé emerges in September 2024
-        and displaces traffic through Balboa and couriers' trips to South America; a change
-        signal that matches none of these (within two months) is a false one.
+        `drop`), the `month` it starts and the month `until` which it may still be seen starting
+        (a flow that grows month by month), `note`. The route through Lomé emerges in September
+        2024, grows, and displaces traffic through Balboa, South American trade that went
+        direct, and couriers' trips to South America; a signal that matches none of these in
+        direction and within two months of their span is a false one.
       - `seizure_chains.csv`: each seizure linked to its container, shipment, consignee company
         and that company's director: the chain an analyst should be able to walk; the
         `terminal_truth_id` of the port firm that discharged the container, `rip_on` (`true` for

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * change within {@code tolerance} periods of the proposed start (a noise spike it does not); the
  * calls of one series that start within that tolerance are one signal, with every detector that
  * made them. Series with fewer events than {@code min-total} are not judged: a handful of events
- * says nothing about change.
+ * says nothing about change; nor is a change that starts within the first {@code warmup} periods,
+ * where the series' baseline forms (data that begins mid-flow, returns of trips before it).
  */
 public final class Signals {
   private Signals() {}
@@ -77,10 +78,11 @@ public final class Signals {
       for (; judged < n && judged <= earliest + tolerance && split == null; judged++) {
         split = confirmed(x, judged, p[1], tolerance, minLength, d.get("penalty"));
       }
-      if (split == null) {
+      judged--;
+      if (split == null || split.at() < warmup) {
+        // a change within the first periods is how the baseline formed, not news
         continue;
       }
-      judged--;
       String detector = p[2] == 0 ? "online change points" : "seasonal count alarm";
       int last = splits.size() - 1;
       if (last >= 0 && Math.abs(split.at() - splits.get(last).at()) <= tolerance) {
