@@ -38,7 +38,8 @@ interface Change {
 
 const MEASURES = ["shipments", "shipment-value", "shipment-tonnes", "seizures", "seizure-quantity", "crossings", "mla-requests"];
 const DIMENSIONS = ["country", "port", "route", "goods", "drug", "agency", "all"];
-const WIDTH = 560;
+const NARROW = 560;
+const WIDE = 1200;
 const HEIGHT = 170;
 const LEFT = 48;
 const BOTTOM = 22;
@@ -56,10 +57,10 @@ function number(v: number): string {
 }
 
 /** A series as a line over its periods, each change starting in it marked and named. */
-function chart(t: Trend, changes: Change[]): SVGElement {
+function chart(t: Trend, changes: Change[], width: number): SVGElement {
   const n = t.points.length;
   const most = Math.max(1, ...t.points.map((p) => p.value));
-  const x = (i: number) => LEFT + (i * (WIDTH - LEFT - 8)) / Math.max(1, n - 1);
+  const x = (i: number) => LEFT + (i * (width - LEFT - 8)) / Math.max(1, n - 1);
   const y = (v: number) => 8 + (HEIGHT - BOTTOM - 8) * (1 - v / most);
   const path = t.points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const marks = changes.map((c) => {
@@ -79,8 +80,8 @@ function chart(t: Trend, changes: Change[]): SVGElement {
     .map(([p, i]) => s("text", { x: x(i), y: HEIGHT - 6, class: "tick" }, p.period.substring(0, 7)));
   return s(
     "svg",
-    { class: "trend", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": `${t.series.measure} by ${t.series.by} ${t.series.key}: ${n} periods` },
-    s("line", { x1: LEFT, x2: WIDTH - 8, y1: HEIGHT - BOTTOM, y2: HEIGHT - BOTTOM, class: "axis" }),
+    { class: "trend", viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": `${t.series.measure} by ${t.series.by} ${t.series.key}: ${n} periods` },
+    s("line", { x1: LEFT, x2: width - 8, y1: HEIGHT - BOTTOM, y2: HEIGHT - BOTTOM, class: "axis" }),
     s("text", { x: LEFT - 4, y: 14, class: "tick end" }, number(most)),
     s("text", { x: LEFT - 4, y: HEIGHT - BOTTOM, class: "tick end" }, "0"),
     years,
@@ -197,7 +198,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
       h(
         "figure",
         { class: one ? "trend-figure wide" : "trend-figure" },
-        chart(t, period === "month" ? mine : []),
+        chart(t, period === "month" ? mine : [], one ? WIDE : NARROW),
         h("figcaption", {}, h("a", { href: link(t.series) }, `${t.series.measure} by ${t.series.by} ${t.series.key}`), `: ${number(t.total)} in all`, mine.length ? `; ${mine.map((c) => `${c.kind} from ${c.start}`).join(", ")}` : ""),
         one ? h("ul", { class: "explanations" }, mine.map((c) => h("li", {}, c.explanation))) : null,
       ),
