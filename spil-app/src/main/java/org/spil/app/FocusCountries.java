@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.spil.analysis.goods.Targeting;
 import org.spil.analysis.monitor.Detection;
 import org.spil.analysis.monitor.Focus;
+import org.spil.analysis.monitor.SettingLines;
 import org.spil.policy.Viewer;
 import org.spil.store.Store;
 import org.spil.store.Tallies;
@@ -79,34 +81,23 @@ public final class FocusCountries {
     if (file == null && !Files.isRegularFile(f)) {
       return out;
     }
-    String[] lines = MoneyFlows.readSettings(f, "weights").split("\r?\n|\r", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      int hash = line.indexOf('#');
-      line = (hash >= 0 ? line.substring(0, hash) : line).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String where = f + ", line " + (i + 1) + ": ";
-      int eq = line.indexOf('=');
-      String key = eq < 0 ? line : line.substring(0, eq).strip();
-      if (eq < 0 || !INDICATORS.containsKey(key)) {
-        throw new IllegalArgumentException(
-            where
-                + (eq < 0 ? "expected 'indicator = weight'" : "no indicator '" + key + "'")
-                + " (indicators: "
-                + String.join(", ", INDICATORS.keySet())
-                + ")");
-      }
+    for (SettingLines.Line l :
+        SettingLines.read(
+            MoneyFlows.readSettings(f, "weights"),
+            f.toString(),
+            INDICATORS.keySet(),
+            "indicator")) {
+      double w;
       try {
-        double w = Double.parseDouble(line.substring(eq + 1).strip());
-        if (!(w >= 0 && w <= 100)) {
-          throw new NumberFormatException();
-        }
-        out.put(key, w);
+        w = Double.parseDouble(l.value());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(where + key + ": not a weight from 0 to 100");
+        w = Double.NaN;
       }
+      if (!(w >= 0 && w <= 100)) {
+        throw new IllegalArgumentException(
+            l.where() + ": " + l.key() + ": '" + l.value() + "' is not a weight from 0 to 100");
+      }
+      out.put(l.key(), w);
     }
     return out;
   }
@@ -135,7 +126,7 @@ public final class FocusCountries {
     TreeSet<String> quarters = new TreeSet<>();
     for (Tallies.Cell c : shipments) {
       quarters.add(c.period());
-      if (!local(c.groups().get(2))) {
+      if (!Targeting.local(c.groups().get(2))) {
         continue;
       }
       for (String country : countries(c.groups().get(0), c.groups().get(1))) {
@@ -282,7 +273,9 @@ public final class FocusCountries {
             viewer,
             s -> {
               Integer day = s.day();
-              if (!seized.containsKey(s.id()) || day == null || !local(s.portOfDischarge())) {
+              if (!seized.containsKey(s.id())
+                  || day == null
+                  || !Targeting.local(s.portOfDischarge())) {
                 return;
               }
               String quarter =
@@ -306,13 +299,5 @@ public final class FocusCountries {
       }
     }
     return out;
-  }
-
-  private static boolean local(String port) {
-    if (port == null || port.strip().length() < 2) {
-      return false;
-    }
-    String c = port.strip().substring(0, 2).toUpperCase(Locale.ROOT);
-    return c.equals("NL") || c.equals("BE");
   }
 }

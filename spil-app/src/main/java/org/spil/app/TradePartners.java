@@ -90,7 +90,7 @@ public final class TradePartners {
               if (s.consignor() == null
                   || from == null
                   || !from.toLowerCase(Locale.ROOT).startsWith(cc)
-                  || !local(s.portOfDischarge())) {
+                  || !Targeting.local(s.portOfDischarge())) {
                 return;
               }
               String party = canonical.getOrDefault(s.consignor(), s.consignor());
@@ -146,9 +146,9 @@ public final class TradePartners {
               if (s.day() == null) {
                 return;
               }
-              if (local(s.portOfLoading()) && s.consignor() != null) {
+              if (Targeting.local(s.portOfLoading()) && s.consignor() != null) {
                 exports.add(s);
-              } else if (local(s.portOfDischarge()) && s.consignee() != null) {
+              } else if (Targeting.local(s.portOfDischarge()) && s.consignee() != null) {
                 importsBy
                     .computeIfAbsent(
                         canonical.getOrDefault(s.consignee(), s.consignee()),
@@ -204,11 +204,6 @@ public final class TradePartners {
     return locode == null || locode.isBlank()
         ? null
         : locode.replace(" ", "").toUpperCase(Locale.ROOT);
-  }
-
-  private static boolean local(String locode) {
-    String c = code(locode);
-    return c != null && (c.startsWith("NL") || c.startsWith("BE"));
   }
 
   /** One upstream firm's running totals. */

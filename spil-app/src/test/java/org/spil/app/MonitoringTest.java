@@ -83,7 +83,7 @@ class MonitoringTest {
     }
   }
 
-  private void policyAndQuestions(Store store, Viewer v) {
+  private void policyAndQuestions(Store store, Viewer v) throws IOException {
     Trends trends = new Trends(store);
     // counts are the viewer's own: the sum of a dimension's "all" equals the visible entities
     long crossings =
@@ -156,6 +156,17 @@ class MonitoringTest {
         .hasMessageContaining("--since '2024-13' is not a day");
     assertThatThrownBy(() -> Trends.Measure.of("tonnes"))
         .hasMessageContaining("no measure 'tonnes'");
+    // focus weights from a file: a changed weight moves the score, a misspelt one is refused
+    Path weights = tmp.resolve("focus.weights");
+    Files.writeString(weights, "# volume counts little\nflows = 0.5\n");
+    assertThat(FocusCountries.weights(tmp, weights)).containsEntry("flows", 0.5);
+    Files.writeString(weights, "flows = 1\ngrowht = 2\n");
+    assertThatThrownBy(() -> FocusCountries.weights(tmp, weights))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("no indicator 'growht'");
+    Files.writeString(weights, "growth = lots\n");
+    assertThatThrownBy(() -> FocusCountries.weights(tmp, weights))
+        .hasMessageContaining("not a weight from 0 to 100");
   }
 
   private static boolean matches(String[] planted, Trends.Change c) {

@@ -323,8 +323,10 @@ public final class Targeting {
     return local(s.loading()) && s.consignor() != null ? s.consignor() : s.consignee();
   }
 
-  /** Whether a port is in the Netherlands or Belgium, where the data's imports arrive. */
-  private static boolean local(String locode) {
+  /**
+   * Whether a port (UN/LOCODE) is in the Netherlands or Belgium, where the data's imports arrive.
+   */
+  public static boolean local(String locode) {
     String c = code(locode);
     return c != null && (c.startsWith("NL") || c.startsWith("BE"));
   }

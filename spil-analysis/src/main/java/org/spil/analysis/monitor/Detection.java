@@ -51,36 +51,19 @@ public final class Detection {
    */
   public Detection parse(String text, String source) {
     Map<String, Double> v = new LinkedHashMap<>(values);
-    String[] lines = text.split("\r?\n|\r", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      int hash = line.indexOf('#');
-      line = (hash >= 0 ? line.substring(0, hash) : line).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String where = source + ", line " + (i + 1) + ": ";
-      int eq = line.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException(where + "expected 'key = value', not '" + line + "'");
-      }
-      String key = line.substring(0, eq).strip();
-      if (!KEYS.containsKey(key)) {
-        throw new IllegalArgumentException(
-            where + "no threshold '" + key + "' (known: " + String.join(", ", KEYS.keySet()) + ")");
-      }
-      String value = line.substring(eq + 1).strip();
+    for (SettingLines.Line l : SettingLines.read(text, source, KEYS.keySet(), "threshold")) {
       double d;
       try {
-        d = Double.parseDouble(value);
+        d = Double.parseDouble(l.value());
       } catch (NumberFormatException e) {
         d = Double.NaN;
       }
-      String problem = problem(key, d);
+      String problem = problem(l.key(), d);
       if (problem != null) {
-        throw new IllegalArgumentException(where + key + ": '" + value + "' " + problem);
+        throw new IllegalArgumentException(
+            l.where() + ": " + l.key() + ": '" + l.value() + "' " + problem);
       }
-      v.put(key, d);
+      v.put(l.key(), d);
     }
     return new Detection(v);
   }

@@ -154,6 +154,6 @@ class DetectorsTest {
     assertThatThrownBy(() -> DEFAULTS.parse("window = 1.5", "t.settings"))
         .hasMessageContaining("whole number");
     assertThatThrownBy(() -> DEFAULTS.parse("z 5", "t.settings"))
-        .hasMessageContaining("expected 'key = value'");
+        .hasMessageContaining("expected 'threshold = value'");
   }
 }
