@@ -12,9 +12,7 @@ import org.spil.analysis.goods.Insiders;
 import org.spil.analysis.graph.Graph;
 import org.spil.analysis.network.Network;
 import org.spil.policy.Viewer;
-import org.spil.resolve.Resolution;
 import org.spil.store.EntityRecord;
-import org.spil.store.Relations;
 import org.spil.store.Store;
 import org.spil.store.ValueRecord;
 
@@ -272,7 +270,6 @@ public final class SeizureChains {
       if (c < 0) {
         return;
       }
-      Map<String, String> details = details(company);
       for (int[] tie : ties(c, "Directorship", "Ownership")) {
         int v = tie[0];
         if (!"Person".equals(net.kind(v))) {
@@ -284,39 +281,10 @@ public final class SeizureChains {
             person,
             company,
             type,
-            details.get(type + "\u0000" + person),
+            null,
             datasets(c, v, type.equals("directs") ? "Directorship" : "Ownership"));
         associates(person);
       }
-    }
-
-    /**
-     * What the register says of each directorship and ownership of a company: a director's
-     * function, an owner's share, by "directs" or "owns" and the person's resolved id.
-     */
-    private Map<String, String> details(String company) {
-      List<String> records =
-          Resolution.isCanonicalId(company)
-              ? store.resolutions().members(viewer, company).orElse(List.of(company))
-              : List.of(company);
-      Map<String, String> out = new LinkedHashMap<>();
-      for (Relations.Relation r :
-          store.relations().of(viewer, records, Set.of("Directorship", "Ownership")).results()) {
-        String type = r.schema().equals("Directorship") ? "directs" : "owns";
-        List<String> said = new ArrayList<>();
-        for (String p : List.of("role", "percentage")) {
-          for (String value : r.properties().getOrDefault(p, List.of())) {
-            said.add(p.equals("percentage") ? value + "%" : value);
-          }
-        }
-        if (said.isEmpty()) {
-          continue;
-        }
-        for (Relations.Party party : r.parties()) {
-          out.putIfAbsent(type + "\u0000" + canonical(party.id()), String.join(", ", said));
-        }
-      }
-      return out;
     }
 
     void associates(String person) {

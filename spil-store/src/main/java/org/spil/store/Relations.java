@@ -57,17 +57,8 @@ public final class Relations {
    * the viewer may see; audited with the relations returned.
    */
   public Found of(Viewer viewer, List<String> entityIds) {
-    return of(viewer, entityIds, null);
-  }
-
-  /**
-   * As {@link #of(Viewer, List)}, of the relations of these schemata only (null: all): the
-   * directorships of a company among its thousands of shipments.
-   */
-  public Found of(Viewer viewer, List<String> entityIds, Set<String> schemata) {
     Scope scope = store.scope(viewer);
-    Found found =
-        scope.isEmpty() ? new Found(List.of(), 0, false) : read(scope, entityIds, schemata);
+    Found found = scope.isEmpty() ? new Found(List.of(), 0, false) : read(scope, entityIds);
     store.audited(
         viewer,
         "relations",
@@ -79,7 +70,7 @@ public final class Relations {
     return found;
   }
 
-  private Found read(Scope scope, List<String> subjects, Set<String> schemata) {
+  private Found read(Scope scope, List<String> subjects) {
     Set<String> subjectSet = new LinkedHashSet<>(subjects);
     String marks = String.join(",", subjects.stream().map(s -> "?").toList());
     // the relation entities whose visible statements name a subject
@@ -90,14 +81,6 @@ public final class Relations {
             + marks
             + ") AND "
             + scope.sql("e.batch_id", "e.entity_id")
-            + (schemata == null
-                ? ""
-                : " AND e.schema IN ("
-                    + String.join(
-                        ",",
-                        new java.util.TreeSet<>(schemata)
-                            .stream().map(x -> "'" + x.replace("'", "''") + "'").toList())
-                    + ")")
             + " ORDER BY e.entity_id, r.prop LIMIT "
             + (MAX + 1);
     try (PreparedStatement ps = warehouse.connection().prepareStatement(findSql)) {
