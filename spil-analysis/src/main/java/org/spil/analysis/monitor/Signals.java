@@ -9,11 +9,12 @@ import java.util.TreeSet;
  * Change detection over series, period by period as a monitor would have run it: the online
  * change-point detector and the seasonal count alarm propose changes, each at the period it would
  * have called them; binary segmentation of the counts known then confirms a proposal when it puts a
- * change within {@code tolerance} periods of the proposed start (a noise spike it does not); the
- * calls of one series that start within that tolerance are one signal, with every detector that
- * made them. Series with fewer events than {@code min-total} are not judged: a handful of events
- * says nothing about change; nor is a change that starts within the first {@code warmup} periods,
- * where the series' baseline forms (data that begins mid-flow, returns of trips before it).
+ * change between the proposed start and the call, or within {@code tolerance} periods of them (a
+ * noise spike it does not); the calls of one series that start within that tolerance are one
+ * signal, with every detector that made them. Series with fewer events than {@code min-total} are
+ * not judged: a handful of events says nothing about change; nor is a change that starts within the
+ * first {@code warmup} periods, where the series' baseline forms (data that begins mid-flow,
+ * returns of trips before it).
  */
 public final class Signals {
   private Signals() {}
@@ -76,7 +77,7 @@ public final class Signals {
       Segmentation.Split split = null;
       int judged = earliest;
       for (; judged < n && judged <= earliest + tolerance && split == null; judged++) {
-        split = confirmed(x, judged, p[1], tolerance, minLength, d.get("penalty"));
+        split = confirmed(x, judged, p[1], p[0], tolerance, minLength, d.get("penalty"));
       }
       judged--;
       if (split == null || split.at() < warmup) {
@@ -100,18 +101,29 @@ public final class Signals {
     return out;
   }
 
-  /** The segmentation's change nearest a proposed start, of the counts known at a period. */
+  /**
+   * The segmentation's change nearest a proposal (its start, the period it was called at), of the
+   * counts known at a period.
+   */
   private static Segmentation.Split confirmed(
-      double[] x, int judged, int start, int tolerance, int minLength, double penalty) {
+      double[] x, int judged, int start, int called, int tolerance, int minLength, double penalty) {
     Segmentation.Split split = null;
     for (Segmentation.Split sp :
         Segmentation.of(java.util.Arrays.copyOf(x, judged + 1), penalty, minLength)) {
-      if (Math.abs(sp.at() - start) <= tolerance
-          && (split == null || Math.abs(sp.at() - start) < Math.abs(split.at() - start))) {
+      int off = away(sp.at(), start, called);
+      if (off <= tolerance && (split == null || off < away(split.at(), start, called))) {
         split = sp;
       }
     }
     return split;
+  }
+
+  /**
+   * How far a period lies from a proposal: 0 between its start and the period it was called at,
+   * else the periods to the nearer of the two.
+   */
+  private static int away(int at, int start, int called) {
+    return at < start ? start - at : at > called ? at - called : 0;
   }
 
   private static Signal signal(
