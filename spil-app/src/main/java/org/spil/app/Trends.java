@@ -198,14 +198,24 @@ public final class Trends {
               + String.join(", ", q.measure().dimensions())
               + ")");
     }
-    LocalDate since = day("since", q.since(), false);
-    LocalDate until = day("until", q.until(), true);
-    if (since != null && until != null && since.isAfter(until)) {
-      throw new IllegalArgumentException("--since " + q.since() + " is after --until " + q.until());
-    }
+    checkDays(q);
     Tallies.Spec spec =
         new Tallies.Spec(q.measure().schema, q.measure().dates, props, q.measure().amount);
-    List<Tallies.Cell> cells = store.tallies().of(viewer, spec, q.period());
+    int[] columns = new int[props.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = i;
+    }
+    return series(q, store.tallies().of(viewer, spec, q.period()), columns);
+  }
+
+  /**
+   * The series of a question from the warehouse's cells, whose groups at {@code columns} are the
+   * values the question's dimension reads.
+   */
+  private static List<Series> series(Query q, List<Tallies.Cell> cells, int[] columns) {
+    checkDays(q);
+    LocalDate since = day("since", q.since(), false);
+    LocalDate until = day("until", q.until(), true);
     String first = since == null ? null : period(since, q.period());
     String last = until == null ? null : period(until, q.period());
     Map<String, Map<String, Double>> byKey = new TreeMap<>();
@@ -219,7 +229,11 @@ public final class Trends {
       earliest = earliest == null || c.period().compareTo(earliest) < 0 ? c.period() : earliest;
       latest = latest == null || c.period().compareTo(latest) > 0 ? c.period() : latest;
       double v = q.measure().count() ? c.entities() : c.amount() * q.measure().scale;
-      for (String k : keys(q.by(), c.groups())) {
+      List<String> groups = new ArrayList<>(columns.length);
+      for (int column : columns) {
+        groups.add(c.groups().get(column));
+      }
+      for (String k : keys(q.by(), groups)) {
         if (q.key() == null || q.key().equalsIgnoreCase(k)) {
           byKey.computeIfAbsent(k, x -> new HashMap<>()).merge(c.period(), v, Double::sum);
         }
@@ -243,6 +257,15 @@ public final class Trends {
     return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
   }
 
+  /** Refuses a question whose days are not days, or whose first day follows its last. */
+  private static void checkDays(Query q) {
+    LocalDate since = day("since", q.since(), false);
+    LocalDate until = day("until", q.until(), true);
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new IllegalArgumentException("--since " + q.since() + " is after --until " + q.until());
+    }
+  }
+
   /**
    * The changes in every monthly series of counts the viewer may see ({@link #monitored}), starting
    * on or after {@code since} (null: all).
@@ -254,7 +277,8 @@ public final class Trends {
 
   /**
    * Every monthly series of counts the viewer may see that monitoring judges: each measure that
-   * counts, by each of its dimensions but agency.
+   * counts, by each of its dimensions but agency; one tally per measure, grouped by every property
+   * its dimensions read, each dimension's series summed from the same cells.
    */
   public List<Series> monitored(Viewer viewer) {
     List<Series> all = new ArrayList<>();
@@ -262,11 +286,26 @@ public final class Trends {
       if (!m.count()) {
         continue;
       }
-      for (String by : m.dimensions()) {
-        if (!by.equals("agency")) {
-          all.addAll(series(viewer, new Query(m, by, null, Tallies.Period.MONTH, null, null, 0)));
-        }
-      }
+      Map<String, List<String>> dimensions = new LinkedHashMap<>(groups(m));
+      dimensions.remove("agency");
+      List<String> props = new ArrayList<>();
+      dimensions
+          .values()
+          .forEach(ps -> ps.stream().filter(p -> !props.contains(p)).forEach(props::add));
+      List<Tallies.Cell> cells =
+          store
+              .tallies()
+              .of(
+                  viewer,
+                  new Tallies.Spec(m.schema, m.dates, props, m.amount),
+                  Tallies.Period.MONTH);
+      dimensions.forEach(
+          (by, ps) -> {
+            int[] columns = ps.stream().mapToInt(props::indexOf).toArray();
+            all.addAll(
+                series(
+                    new Query(m, by, null, Tallies.Period.MONTH, null, null, 0), cells, columns));
+          });
     }
     return all;
   }
