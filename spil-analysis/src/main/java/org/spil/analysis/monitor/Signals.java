@@ -86,7 +86,10 @@ public final class Signals {
       }
       String detector = p[2] == 0 ? "online change points" : "seasonal count alarm";
       int last = splits.size() - 1;
-      if (last >= 0 && Math.abs(split.at() - splits.get(last).at()) <= tolerance) {
+      // calls of one change: near in time and the same way (a drop and the rise after it are two)
+      if (last >= 0
+          && Math.abs(split.at() - splits.get(last).at()) <= tolerance
+          && up(split) == up(splits.get(last))) {
         detectors.get(last).add(detector);
         continue;
       }
@@ -116,6 +119,11 @@ public final class Signals {
       }
     }
     return split;
+  }
+
+  /** Whether a change is upwards. */
+  private static boolean up(Segmentation.Split split) {
+    return split.after() > split.before();
   }
 
   /**
