@@ -17,6 +17,7 @@ import { renderFlows, renderTrace } from "./pages/flows";
 import { renderAssets } from "./pages/assets";
 import { renderTargeting, renderChain, renderRoutes, renderInsiders } from "./pages/goods";
 import { renderMonitor } from "./pages/monitor";
+import { renderAlerts, refreshAlertCount } from "./pages/alerts";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -44,6 +45,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^routes$/, "Routes", renderRoutes],
   [/^insiders$/, "Insiders", renderInsiders],
   [/^monitor$/, "Monitor", renderMonitor],
+  [/^alerts$/, "Alerts", renderAlerts],
   [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
@@ -174,6 +176,7 @@ function header(active: string): HTMLElement {
     ["#/routes", "Routes"],
     ["#/insiders", "Insiders"],
     ["#/monitor", "Monitor"],
+    ["#/alerts", "Alerts"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],
@@ -206,7 +209,12 @@ function header(active: string): HTMLElement {
       "nav",
       { "aria-label": "Main" },
       nav.map(([href, label]) =>
-        h("a", { href, class: label === active ? "active" : null, "aria-current": label === active ? "page" : null }, label),
+        h(
+          "a",
+          { href, class: label === active ? "active" : null, "aria-current": label === active ? "page" : null },
+          label,
+          label === "Alerts" ? h("span", { id: "alert-count", class: "count", hidden: true }) : null,
+        ),
       ),
     ),
     h(
@@ -254,6 +262,7 @@ async function route(): Promise<void> {
   }
   const main = h("main", { id: "main", tabindex: "-1" });
   app.replaceChildren(header(found ? found[0] : ""), main);
+  if (reads()) refreshAlertCount();
   const mine = ++rendering;
   if (!found) {
     main.append(h("h1", {}, "Not found"), notice(`No page '${path}'.`));

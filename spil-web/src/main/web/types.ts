@@ -170,3 +170,35 @@ export interface Stats {
   agencies: Record<string, { entities: number; statements: number }>;
   handling_codes: Record<string, { entities: number; statements: number }>;
 }
+
+/** A watch of the user's, as /api/watches lists it. */
+export interface Watch {
+  id: string;
+  kind: "subject" | "query" | "entity";
+  name?: string | null;
+  dob?: string | null;
+  identifier?: string | null;
+  query?: string | null;
+  entity?: string | null;
+  note?: string | null;
+  created: string;
+  label: string;
+}
+
+/** An alert a watch raised, as /api/alerts lists it: a record to read, or a hit to ask about. */
+export interface WatchAlert {
+  id: string;
+  watch: string;
+  watch_label: string | null;
+  entity: string | null;
+  agency: string | null;
+  contact: string | null;
+  reference: string | null;
+  strength: string | null;
+  matched_on: string[];
+  explanation: string;
+  created: string;
+  status: "new" | "confirmed" | "dismissed" | "withdrawn";
+  reason: string | null;
+  decided: string | null;
+}

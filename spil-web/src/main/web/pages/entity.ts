@@ -45,6 +45,7 @@ export async function renderEntity(main: HTMLElement, args: string[]): Promise<v
         PARTIES.has(entity.schema) ? h("a", { class: "button", href: `#/assets/${encodeURIComponent(id)}` }, "Assets") : "",
         PARTIES.has(entity.schema) || entity.schema === "BankAccount" ? h("a", { class: "button", href: `#/flows/trace/${encodeURIComponent(id)}` }, "Money") : "",
         entity.schema === "Seizure" ? h("a", { class: "button", href: `#/chain/${encodeURIComponent(id)}` }, "Chain") : "",
+        h("a", { class: "button", href: `#/alerts?entity=${encodeURIComponent(id)}`, title: "Be alerted when new records state more about it" }, "Watch"),
       ),
       h("p", { class: "id" }, id),
     ),

@@ -12,7 +12,8 @@ interface Name {
 interface Trend {
   series: Name;
   total: number;
-  points: { period: string; value: number }[];
+  /** A withheld cell (a reader who may see counts only) has no value. */
+  points: { period: string; value: number | null; suppressed?: boolean }[];
 }
 interface Ranked {
   quarter: string;
@@ -59,10 +60,14 @@ function number(v: number): string {
 /** A series as a line over its periods, each change starting in it marked and named. */
 function chart(t: Trend, changes: Change[], width: number): SVGElement {
   const n = t.points.length;
-  const most = Math.max(1, ...t.points.map((p) => p.value));
+  const most = Math.max(1, ...t.points.map((p) => p.value ?? 0));
   const x = (i: number) => LEFT + (i * (width - LEFT - 8)) / Math.max(1, n - 1);
   const y = (v: number) => 8 + (HEIGHT - BOTTOM - 8) * (1 - v / most);
-  const path = t.points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  // a withheld cell breaks the line: nothing is drawn where nothing may be read
+  const path = t.points
+    .map((p, i) => (p.value === null ? "" : `${i === 0 || t.points[i - 1].value === null ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`))
+    .join(" ");
+  const withheld = t.points.map((p, i) => (p.value === null ? s("rect", { x: x(i) - 2, y: HEIGHT - BOTTOM - 4, width: 4, height: 4, class: "withheld" }, s("title", {}, `${p.period}: withheld (fewer than 10)`)) : null));
   const marks = changes.map((c) => {
     const i = t.points.findIndex((p) => p.period === c.start);
     if (i < 0) return null;
@@ -86,6 +91,7 @@ function chart(t: Trend, changes: Change[], width: number): SVGElement {
     s("text", { x: LEFT - 4, y: HEIGHT - BOTTOM, class: "tick end" }, "0"),
     years,
     marks,
+    withheld,
     s("path", { d: path, class: "series" }),
   );
 }

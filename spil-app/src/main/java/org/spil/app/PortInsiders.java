@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.spil.analysis.goods.Insiders;
 import org.spil.analysis.goods.PortIndex;
 import org.spil.analysis.graph.Graph;
@@ -114,8 +116,24 @@ public final class PortInsiders {
         code, known == null ? null : known.name(), firms.size(), staff.size(), List.copyOf(ranked));
   }
 
-  /** The staff of one firm (a node of the network) tied to suspects, ranked. */
+  /**
+   * The staff of one firm (a node of the network) tied to suspects, ranked; kept with the network
+   * (a network is one viewer's and never changes), since every seizure chain through a terminal
+   * asks for its staff again.
+   */
   public static List<Insiders.Insider> atFirm(Network net, int firm) {
+    Map<Integer, List<Insiders.Insider>> firms;
+    synchronized (STAFF) {
+      firms = STAFF.computeIfAbsent(net, k -> new ConcurrentHashMap<>());
+    }
+    return firms.computeIfAbsent(firm, f -> rankStaff(net, f));
+  }
+
+  /** Ranked staff per firm, per network while the network is in use. */
+  private static final Map<Network, Map<Integer, List<Insiders.Insider>>> STAFF =
+      new WeakHashMap<>();
+
+  private static List<Insiders.Insider> rankStaff(Network net, int firm) {
     List<Insiders.Staff> staff = new ArrayList<>();
     Graph g = net.graph();
     for (int e = g.start(firm); e < g.end(firm); e++) {
@@ -124,7 +142,7 @@ public final class PortInsiders {
         staff.add(new Insiders.Staff(u, firm, null));
       }
     }
-    return Insiders.rank(net, staff, Map.of());
+    return List.copyOf(Insiders.rank(net, staff, Map.of()));
   }
 
   private static boolean employs(Network net, int employer, int person) {

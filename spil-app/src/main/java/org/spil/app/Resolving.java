@@ -138,6 +138,8 @@ public final class Resolving {
     Map<String, List<String>> saved = new LinkedHashMap<>();
     clusters.forEach(c -> saved.put(c.canonicalId(), c.members()));
     store.resolutions().save(viewer, saved, modelJson(resolution.model()));
+    // the team's watched entities that gained records raise their owners' alerts
+    store.watches().afterResolution(viewer.team());
     return new Run(records, pairs, clusters, incremental, fresh, (System.nanoTime() - start) / 1e9);
   }
 

@@ -235,15 +235,9 @@ public final class SeizureChains {
       }
       int n = net.nodeOf(key);
       if (n >= 0) {
-        Set<String> datasets = new TreeSet<>();
-        Graph g = net.graph();
-        for (int e = g.start(n); e < g.end(n); e++) {
-          net.links(n, g.target(e)).forEach(l -> datasets.addAll(l.datasets()));
-        }
         nodes.put(
             key,
-            new Node(
-                key, net.kind(n), net.caption(n), List.copyOf(datasets), Insiders.suspect(net, n)));
+            new Node(key, net.kind(n), net.caption(n), net.datasets(n), Insiders.suspect(net, n)));
         return key;
       }
       Optional<EntityRecord> e = searching.show(viewer, key);

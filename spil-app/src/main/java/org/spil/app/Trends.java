@@ -1,5 +1,6 @@
 package org.spil.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.spil.analysis.monitor.Detection;
 import org.spil.analysis.monitor.Series;
 import org.spil.analysis.monitor.Signal;
 import org.spil.analysis.monitor.Signals;
+import org.spil.analysis.monitor.SmallCells;
 import org.spil.policy.Viewer;
 import org.spil.store.Store;
 import org.spil.store.Tallies;
@@ -137,8 +139,21 @@ public final class Trends {
     }
   }
 
-  /** A period's value. */
-  public record Point(String period, double value) {}
+  /**
+   * A period's value; for a reader who may see counts only, null with {@code suppressed} true where
+   * the cell is withheld ({@link SmallCells}).
+   */
+  public record Point(
+      String period, Double value, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suppressed) {
+    Point(String period, double value) {
+      this(period, value, null);
+    }
+
+    /** The value, 0 where withheld. */
+    public double shown() {
+      return value == null ? 0 : value;
+    }
+  }
 
   /** A series as trends show it: which, its total, and its value per period. */
   public record Trend(Name series, double total, List<Point> points) {
@@ -181,9 +196,156 @@ public final class Trends {
     }
   }
 
-  /** The series of the question, the largest first. Audited as a read of the tallies. */
+  /**
+   * The series of the question, the largest first. Audited as a read of the tallies. A reader who
+   * may see counts only (strategic analysis) gets {@link #strategic} counts.
+   */
   public List<Trend> trends(Viewer viewer, Query q) {
+    if (store.countsOnly(viewer)) {
+      return strategic(viewer, q);
+    }
     return series(viewer, q).stream().map(Trend::of).toList();
+  }
+
+  /**
+   * Counts for a reader who may see counts only, on a fixed grid: whole months or quarters, no days
+   * of the reader's choosing (two questions' edges could be subtracted to isolate a cell), counts
+   * only (no sums of declared values), every cell of fewer than {@link SmallCells#K} entities
+   * withheld with the cells that would give it away ({@link SmallCells}: each month's total less a
+   * dimension's published cells never yields a count below K); a quarter is published when its
+   * months are; a key holding fewer than K entities in all is left out; a series' total is the sum
+   * of its published cells.
+   */
+  private List<Trend> strategic(Viewer viewer, Query q) {
+    String purpose = viewer.purpose().token();
+    if (q.since() != null || q.until() != null) {
+      throw new IllegalArgumentException(
+          purpose
+              + " sees counts only, on the fixed grid of whole months and quarters: ask without"
+              + " --since and --until (cells between two questions' edges could be found by"
+              + " subtracting them)");
+    }
+    if (q.period() == Tallies.Period.WEEK) {
+      throw new IllegalArgumentException(
+          purpose + " sees counts only, per month or quarter: not per week");
+    }
+    if (!q.measure().count()) {
+      throw new IllegalArgumentException(
+          purpose
+              + " sees counts only: shipments, seizures, crossings or mla-requests, not "
+              + q.measure().key());
+    }
+    Map<String, List<String>> dimensions = groups(q.measure());
+    if (!dimensions.containsKey(q.by())) {
+      return series(viewer, q).stream().map(Trend::of).toList();
+    }
+    List<String> props = new ArrayList<>();
+    dimensions
+        .values()
+        .forEach(ps -> ps.stream().filter(p -> !props.contains(p)).forEach(props::add));
+    List<Tallies.Cell> cells =
+        store
+            .tallies()
+            .counted(
+                viewer,
+                new Tallies.Spec(q.measure().schema, q.measure().dates, props, null),
+                Tallies.Period.MONTH);
+    List<String> names = new ArrayList<>();
+    List<List<Series>> byDimension = new ArrayList<>();
+    Series all = null;
+    for (Map.Entry<String, List<String>> d : dimensions.entrySet()) {
+      int[] columns = d.getValue().stream().mapToInt(props::indexOf).toArray();
+      List<Series> series =
+          series(
+              new Query(q.measure(), d.getKey(), null, Tallies.Period.MONTH, null, null, 0),
+              cells,
+              columns);
+      if (d.getKey().equals("all")) {
+        all = series.isEmpty() ? null : series.get(0);
+      } else {
+        names.add(d.getKey());
+        byDimension.add(series);
+      }
+    }
+    if (all == null) {
+      return List.of();
+    }
+    List<String> months = all.periods();
+    long[] totals = counts(all.values());
+    long[][][] tables = new long[byDimension.size()][][];
+    for (int d = 0; d < tables.length; d++) {
+      List<Series> series = byDimension.get(d);
+      tables[d] = new long[series.size()][];
+      for (int k = 0; k < series.size(); k++) {
+        tables[d][k] = counts(series.get(k).values());
+      }
+    }
+    SmallCells.Withheld withheld = SmallCells.suppress(totals, tables, SmallCells.K);
+    List<Trend> out = new ArrayList<>();
+    if (q.by().equals("all")) {
+      out.add(grid(all, totals, withheld.totals(), q.period()));
+    } else {
+      int d = names.indexOf(q.by());
+      List<Series> series = byDimension.get(d);
+      for (int k = 0; k < series.size(); k++) {
+        Series s = series.get(k);
+        if (s.total() < SmallCells.K || (q.key() != null && !q.key().equalsIgnoreCase(s.key()))) {
+          continue;
+        }
+        out.add(grid(s, tables[d][k], withheld.cells()[d][k], q.period()));
+      }
+    }
+    out.sort((a, b) -> Double.compare(b.total(), a.total()));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("measure", q.measure().key());
+    detail.put("by", q.by());
+    detail.put("series", out.size());
+    detail.put(
+        "withheld",
+        out.stream().flatMap(t -> t.points().stream()).filter(p -> p.value() == null).count());
+    store.audited(viewer, "strategic-counts", detail);
+    return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
+  }
+
+  private static long[] counts(double[] values) {
+    long[] out = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Math.round(values[i]);
+    }
+    return out;
+  }
+
+  /**
+   * A series on the grid: its months, each withheld or not, or its quarters, each published when
+   * every month of it in the series is; the total of the published points.
+   */
+  private static Trend grid(Series s, long[] counts, boolean[] withheld, Tallies.Period period) {
+    List<Point> points = new ArrayList<>();
+    double total = 0;
+    if (period == Tallies.Period.MONTH) {
+      for (int m = 0; m < counts.length; m++) {
+        points.add(
+            withheld[m]
+                ? new Point(s.periods().get(m), null, true)
+                : new Point(s.periods().get(m), counts[m]));
+        total += withheld[m] ? 0 : counts[m];
+      }
+    } else {
+      Map<String, long[]> quarters = new LinkedHashMap<>();
+      for (int m = 0; m < counts.length; m++) {
+        String quarter = period(YearMonth.parse(s.periods().get(m)).atDay(1), period);
+        long[] sum = quarters.computeIfAbsent(quarter, x -> new long[2]);
+        sum[0] += counts[m];
+        sum[1] |= withheld[m] ? 1 : 0;
+      }
+      for (Map.Entry<String, long[]> e : quarters.entrySet()) {
+        boolean hidden = e.getValue()[1] != 0;
+        points.add(
+            hidden ? new Point(e.getKey(), null, true) : new Point(e.getKey(), e.getValue()[0]));
+        total += hidden ? 0 : e.getValue()[0];
+      }
+    }
+    return new Trend(Name.of(s), total, points);
   }
 
   /** The series of the question as the detectors read them, the largest first. */

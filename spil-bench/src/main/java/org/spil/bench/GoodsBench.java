@@ -84,9 +84,24 @@ final class GoodsBench implements Callable<Integer> {
   @Option(
       names = "--no-inspect",
       description =
-          "Do not record inspections of the first eighteen months' top 5% to score the later"
+          "Do not record inspections of the first eighteen months' top 5%% to score the later"
               + " ranking out of sample (at a million shipments: tens of thousands of records).")
   boolean noInspect;
+
+  @Option(
+      names = "--http",
+      description =
+          "Question a spil serve process instead (chains and routes through HTTP, as the web"
+              + " page asks them: session, purpose, audit, JSON), and leave the in-process figures"
+              + " out.")
+  boolean http;
+
+  @Option(
+      names = "--heap",
+      defaultValue = "12g",
+      paramLabel = "SIZE",
+      description = "The server's heap with --http (default: ${DEFAULT-VALUE}).")
+  String heap;
 
   /** The first day of the scenario's later months, scored out of sample. */
   static final String LATE = "2024-07-01";
@@ -100,28 +115,45 @@ final class GoodsBench implements Callable<Integer> {
           "--scale at least 200, --runs at least 1, --chains 0 or more");
     }
     PrintWriter out = spec.commandLine().getOut();
+    Path truth = scenario.dir("goods-bench", scale, seed).resolve("scenario/truth");
+    Path servedData = null;
     try (Store store = scenario.open("goods-bench", scale, seed, out)) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
-      if (!noResolve && store.resolutions().clusters(v).isEmpty()) {
+      if (!noResolve && store.resolutions().model(v).isEmpty()) {
         long r0 = System.nanoTime();
         new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
         out.printf(Locale.ROOT, "resolved the analyst's records in %.1f s%n", seconds(r0));
       }
-      Path truth = scenario.dir("goods-bench", scale, seed).resolve("scenario/truth");
-      targeting(store, v, truth, out);
-      long n0 = System.nanoTime();
-      Network net = NetworkAnalysis.load(store, v, null);
-      out.printf(
-          Locale.ROOT,
-          "%nnetwork projected for chains and insiders in %.1f s (%,d nodes)%n",
-          seconds(n0),
-          net.size());
-      chains(store, v, net, truth, out);
-      routes(store, v, out);
-      insiders(store, v, net, truth, out);
+      if (http) {
+        // questioned through a server of its own, once this process has closed the warehouse
+        servedData = store.dir();
+      } else {
+        inProcess(store, v, truth, out);
+      }
+    }
+    if (servedData != null) {
+      served(servedData, truth, out);
     }
     out.flush();
     return 0;
+  }
+
+  private void inProcess(Store store, Viewer v, Path truth, PrintWriter out) throws IOException {
+    targeting(store, v, truth, out);
+    long n0 = System.nanoTime();
+    Network net = NetworkAnalysis.load(store, v, null);
+    out.printf(
+        Locale.ROOT,
+        "%nnetwork projected for chains and insiders in %.1f s (%,d nodes)%n",
+        seconds(n0),
+        net.size());
+    // a server questions a network made long before: what was allocated making it has been
+    // promoted by then, and the young collections that did it (0.3-0.4 s each at a million
+    // shipments) do not fall on a question
+    System.gc();
+    chains(store, v, net, truth, out);
+    routes(store, v, out);
+    insiders(store, v, net, truth, out);
   }
 
   private void targeting(Store store, Viewer v, Path truth, PrintWriter out) throws IOException {
@@ -222,22 +254,39 @@ final class GoodsBench implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * The truth's seizure chains to walk: at most {@code --chains}, spread over the truth (its first
+   * chains are the earliest seizures, rip-ons among them).
+   */
+  private List<String[]> chainsToWalk(Path truth) throws IOException {
+    List<String[]> truthChains = rows(truth.resolve("seizure_chains.csv"));
+    int k = Math.min(chains, truthChains.size());
+    int step = k == 0 ? 1 : Math.max(1, truthChains.size() / k);
+    List<String[]> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      out.add(truthChains.get(i * step));
+    }
+    return out;
+  }
+
+  private static boolean ripOn(String[] truthChain) {
+    return truthChain.length > 10 && Boolean.parseBoolean(truthChain[10]);
+  }
+
   private void chains(Store store, Viewer v, Network net, Path truth, PrintWriter out)
       throws IOException {
-    List<String[]> truthChains = rows(truth.resolve("seizure_chains.csv"));
+    List<String[]> walked = chainsToWalk(truth);
     SeizureChains walk = new SeizureChains(store);
-    int k = Math.min(chains, truthChains.size());
+    int k = walked.size();
     long[] took = new long[k];
     int ripOns = 0;
     int called = 0;
-    // spread over the truth: its first chains are the earliest seizures, rip-ons among them
-    int step = k == 0 ? 1 : Math.max(1, truthChains.size() / k);
     for (int i = 0; i < k; i++) {
-      String[] c = truthChains.get(i * step);
+      String[] c = walked.get(i);
       long t0 = System.nanoTime();
       SeizureChains.Chain chain = walk.of(v, net, c[1]);
       took[i] = System.nanoTime() - t0;
-      boolean ripOn = c.length > 10 && Boolean.parseBoolean(c[10]);
+      boolean ripOn = ripOn(c);
       ripOns += ripOn ? 1 : 0;
       called += ripOn && chain.ripOn() ? 1 : 0;
     }
@@ -262,13 +311,7 @@ final class GoodsBench implements Callable<Integer> {
     long f0 = System.nanoTime();
     flows.routes(v, new GoodsFlows.RouteQuery(null, null, null, null));
     double first = seconds(f0);
-    List<GoodsFlows.RouteQuery> queries = new ArrayList<>();
-    for (int r = 0; r < 5; r++) {
-      queries.add(new GoodsFlows.RouteQuery(null, null, null, null));
-      queries.add(new GoodsFlows.RouteQuery("NLRTM", null, null, null));
-      queries.add(new GoodsFlows.RouteQuery(null, "tg", "2024-09-01", null));
-      queries.add(new GoodsFlows.RouteQuery("BEANR", null, "2025-01-01", "2025-06-30"));
-    }
+    List<GoodsFlows.RouteQuery> queries = routeQueries();
     long[] took = new long[queries.size()];
     int routes = 0;
     for (int i = 0; i < queries.size(); i++) {
@@ -287,6 +330,101 @@ final class GoodsBench implements Callable<Integer> {
         percentile(took, 0.95),
         routes);
     out.flush();
+  }
+
+  /**
+   * The route questions timed, five times over: all routes, those through Rotterdam, those touching
+   * Togo since a day, those through Antwerp in a half-year.
+   */
+  private static List<GoodsFlows.RouteQuery> routeQueries() {
+    List<GoodsFlows.RouteQuery> queries = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      queries.add(new GoodsFlows.RouteQuery(null, null, null, null));
+      queries.add(new GoodsFlows.RouteQuery("NLRTM", null, null, null));
+      queries.add(new GoodsFlows.RouteQuery(null, "tg", "2024-09-01", null));
+      queries.add(new GoodsFlows.RouteQuery("BEANR", null, "2025-01-01", "2025-06-30"));
+    }
+    return queries;
+  }
+
+  /**
+   * Chains and routes asked of a {@code spil serve} process over HTTP as the analyst: the first
+   * chain waits for the network's projection (timed apart), then each chain and route question is
+   * timed from request to the whole JSON answer read.
+   */
+  private void served(Path data, Path truth, PrintWriter out) throws Exception {
+    List<String[]> walked = chainsToWalk(truth);
+    try (ServedWarehouse served = ServedWarehouse.start(data, heap, 2, out)) {
+      String cookie = served.login(ScenarioWarehouse.USER, ServedWarehouse.PASSWORD);
+      if (!walked.isEmpty()) {
+        long p0 = System.nanoTime();
+        answer(served, cookie, "/api/chain/" + walked.get(0)[1]);
+        out.printf(
+            Locale.ROOT,
+            "the first chain through HTTP (the network projected on the server): %.1f s%n",
+            seconds(p0));
+        out.flush();
+        long[] took = new long[walked.size()];
+        int ripOns = 0;
+        int called = 0;
+        for (int i = 0; i < walked.size(); i++) {
+          long t0 = System.nanoTime();
+          String body = answer(served, cookie, "/api/chain/" + walked.get(i)[1]);
+          took[i] = System.nanoTime() - t0;
+          ripOns += ripOn(walked.get(i)) ? 1 : 0;
+          called +=
+              ripOn(walked.get(i)) && ServedWarehouse.JSON.readTree(body).path("rip_on").asBoolean()
+                  ? 1
+                  : 0;
+        }
+        out.printf(
+            Locale.ROOT,
+            "seizure chains through HTTP: %d walked, p50 %.1f ms, p95 %.1f ms, max %.1f ms;"
+                + " rip-ons called %d of %d%n",
+            took.length,
+            percentile(took, 0.5),
+            percentile(took, 0.95),
+            percentile(took, 1),
+            called,
+            ripOns);
+        out.flush();
+      }
+      long r0 = System.nanoTime();
+      answer(served, cookie, "/api/routes");
+      double first = seconds(r0);
+      List<GoodsFlows.RouteQuery> queries = routeQueries();
+      long[] took = new long[queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        GoodsFlows.RouteQuery q = queries.get(i);
+        StringBuilder path = new StringBuilder("/api/routes?");
+        path.append(q.port() == null ? "" : "port=" + q.port() + "&");
+        path.append(q.country() == null ? "" : "country=" + q.country() + "&");
+        path.append(q.since() == null ? "" : "since=" + q.since() + "&");
+        path.append(q.until() == null ? "" : "until=" + q.until());
+        long t0 = System.nanoTime();
+        answer(served, cookie, path.toString());
+        took[i] = System.nanoTime() - t0;
+      }
+      out.printf(
+          Locale.ROOT,
+          "route questions through HTTP: the first (shipments read and kept) %.1f s; then %d,"
+              + " p50 %.1f ms, p95 %.1f ms%n",
+          first,
+          queries.size(),
+          percentile(took, 0.5),
+          percentile(took, 0.95));
+      out.printf("server resident memory: %s%n", served.memory());
+    }
+  }
+
+  /** The body of a GET that must answer 200. */
+  private static String answer(ServedWarehouse served, String cookie, String path)
+      throws Exception {
+    var r = served.read(cookie, path);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
   }
 
   private void insiders(Store store, Viewer v, Network net, Path truth, PrintWriter out)

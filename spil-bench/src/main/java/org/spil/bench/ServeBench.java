@@ -1,23 +1,15 @@
 package org.spil.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -72,7 +64,6 @@ final class ServeBench implements Callable<Integer> {
 
   @Mixin ScenarioBenchOptions scenario;
 
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String[] KINDS = {"search", "entity", "network"};
 
   record Sample(int kind, double ms, boolean ok) {}
@@ -101,29 +92,22 @@ final class ServeBench implements Callable<Integer> {
     }
     out.printf("%,d persons sampled for queries%n", names.size());
     out.flush();
-    Process server = startServer(data, out);
-    try {
-      String base = url(server);
-      HttpClient http =
-          HttpClient.newBuilder()
-              .executor(Executors.newFixedThreadPool(16))
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
+    try (ServedWarehouse served = ServedWarehouse.start(data, heap, 16, out)) {
       List<String> cookies = new ArrayList<>();
       for (int i = 0; i < analysts; i++) {
-        cookies.add(login(http, base, ScenarioWarehouse.USER, "benchmark-password"));
+        cookies.add(served.login(ScenarioWarehouse.USER, ServedWarehouse.PASSWORD));
       }
       out.println("warming up (the first ego network projects the analyst's network)...");
       out.flush();
       long w0 = System.nanoTime();
-      send(http, base, cookies.get(0), "/api/network/" + ids.get(0) + "?depth=1").join();
+      served.send(cookies.get(0), "/api/network/" + ids.get(0) + "?depth=1").join();
       out.printf("  network projected in %.1f s%n", (System.nanoTime() - w0) / 1e9);
       // the server's JIT warms at the base rate as long as the measurement lasts; a cold server
       // fell behind at 50 requests a second and then held 75 once warm
-      List<Sample> warm = run(http, base, cookies, names, ids, analysts, seconds, new Random(1));
+      List<Sample> warm = run(served, cookies, names, ids, analysts, seconds, new Random(1));
       out.printf("  warm-up at %d requests/s: p95 %.1f ms%n", analysts, percentile(warm, -1, 95));
 
-      List<Sample> base50 = run(http, base, cookies, names, ids, analysts, seconds, new Random(2));
+      List<Sample> base50 = run(served, cookies, names, ids, analysts, seconds, new Random(2));
       out.printf("%d analysts, %d requests a second, %d s:%n", analysts, analysts, seconds);
       report(out, base50);
       int rate = analysts;
@@ -131,15 +115,7 @@ final class ServeBench implements Callable<Integer> {
       for (int step = 0; step < 12; step++) {
         rate = rate * 3 / 2;
         List<Sample> s =
-            run(
-                http,
-                base,
-                cookies,
-                names,
-                ids,
-                rate,
-                Math.max(10, seconds / 3),
-                new Random(3 + step));
+            run(served, cookies, names, ids, rate, Math.max(10, seconds / 3), new Random(3 + step));
         double p95 = percentile(s, -1, 95);
         long errors = s.stream().filter(x -> !x.ok()).count();
         out.printf("  %4d requests/s: p95 %7.1f ms, %d errors%n", rate, p95, errors);
@@ -150,90 +126,10 @@ final class ServeBench implements Callable<Integer> {
         held = rate;
       }
       out.printf("highest rate held (p95 <= 250 ms, no error): %d requests/s%n", held);
-      loginBurst(http, base, out);
-      out.printf(
-          "server resident memory: %s (peak %s), heap limit -Xmx%s%n",
-          status(server, "VmRSS"), status(server, "VmHWM"), heap);
-    } finally {
-      server.destroy();
-      server.waitFor(60, TimeUnit.SECONDS);
+      loginBurst(served, out);
+      out.printf("server resident memory: %s%n", served.memory());
     }
     return 0;
-  }
-
-  private Process startServer(Path data, PrintWriter out) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(
-            java,
-            "-Xmx" + heap,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.spil.cli.Spil",
-            "serve",
-            "--data",
-            data.toString(),
-            "--port",
-            "0");
-    out.println("starting: java -Xmx" + heap + " ... spil serve --data " + data);
-    out.flush();
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
-  }
-
-  /** The URL the server says it serves at. */
-  private static String url(Process server) throws Exception {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = in.readLine()) != null; ) {
-      int at = line.indexOf(" at http://");
-      if (line.startsWith("Spil serves") && at > 0) {
-        String url = line.substring(at + 4, line.indexOf(' ', at + 4));
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    while (in.readLine() != null) {
-                      // the server's log is not part of the figures
-                    }
-                  } catch (IOException e) {
-                    // the server stopped
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return url;
-      }
-    }
-    throw new IllegalStateException("the server stopped before serving");
-  }
-
-  private static String login(HttpClient http, String base, String user, String password)
-      throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/session"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("user", user, "password", password))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("login failed: " + r.body());
-    }
-    String c = r.headers().firstValue("Set-Cookie").orElseThrow();
-    return c.substring(0, c.indexOf(';'));
-  }
-
-  private static CompletableFuture<HttpResponse<Void>> send(
-      HttpClient http, String base, String cookie, String path) {
-    return http.sendAsync(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofMinutes(20))
-            .header("Cookie", cookie)
-            .header("Spil-Purpose", ScenarioWarehouse.CASE)
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
   }
 
   /**
@@ -241,8 +137,7 @@ final class ServeBench implements Callable<Integer> {
    * analysts' sessions; waits for every answer.
    */
   private static List<Sample> run(
-      HttpClient http,
-      String base,
+      ServedWarehouse served,
       List<String> cookies,
       List<String> names,
       List<String> ids,
@@ -274,7 +169,8 @@ final class ServeBench implements Callable<Integer> {
       clock.schedule(
           () -> {
             n.incrementAndGet();
-            send(http, base, cookie, path)
+            served
+                .send(cookie, path)
                 .whenComplete(
                     (r, e) -> {
                       double ms = (System.nanoTime() - due) / 1e6;
@@ -323,7 +219,7 @@ final class ServeBench implements Callable<Integer> {
   }
 
   /** 1,000 wrong logins at once for one user: how many the server checked, how many it slowed. */
-  private static void loginBurst(HttpClient http, String base, PrintWriter out) throws Exception {
+  private static void loginBurst(ServedWarehouse served, PrintWriter out) throws Exception {
     List<CompletableFuture<HttpResponse<Void>>> burst = new ArrayList<>();
     long t0 = System.nanoTime();
     // 100 connections at a time, as a script guessing from one machine would
@@ -331,8 +227,10 @@ final class ServeBench implements Callable<Integer> {
     for (int i = 0; i < 1000; i++) {
       open.acquire();
       burst.add(
-          http.sendAsync(
-                  HttpRequest.newBuilder(URI.create(base + "/api/session"))
+          served
+              .http
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create(served.base + "/api/session"))
                       .header("Content-Type", "application/json")
                       .POST(
                           HttpRequest.BodyPublishers.ofString(
@@ -368,18 +266,5 @@ final class ServeBench implements Callable<Integer> {
     out.printf(
         "login burst: 1,000 wrong passwords in %.1f s: %d checked (401), %d refused unchecked (429)%n",
         (System.nanoTime() - t0) / 1e9, checked, slowed);
-  }
-
-  private static String status(Process p, String field) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-        if (line.startsWith(field + ":")) {
-          return line.substring(field.length() + 1).strip();
-        }
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    return "unknown";
   }
 }

@@ -57,6 +57,8 @@ import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Stats;
 import org.spil.store.Store;
+import org.spil.store.ValueRecord;
+import org.spil.store.Watches;
 import org.spil.synth.GroundTruth;
 
 /**
@@ -103,9 +105,13 @@ final class DemoTour {
       // the users and the joint case first: the case's data is supplied for it
       passwords = Scenario.addDemoPeople(store, scenario, new Operator("demo"));
       out.println("== Ingest");
-      for (Ingestion.Outcome o : Scenario.ingest(store, scenario, new Operator("demo"))) {
+      // the border crossings come later, to show what watches do with a new delivery
+      for (Ingestion.Outcome o :
+          Scenario.ingest(store, scenario, new Operator("demo"), s -> !s.equals(LATE_SOURCE))) {
         IngestCommand.print(out, o);
       }
+      out.println();
+      watchLists(store, truth, scenario);
       out.println();
       sources(store);
       out.println();
@@ -311,6 +317,67 @@ final class DemoTour {
         .filter(m -> m.role().equals("leader"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The source delivered after the others, in the tour's watch-list step. */
+  static final String LATE_SOURCE = "kmar";
+
+  /**
+   * Watch lists: the police analyst watches a network leader as the police know him (name and date
+   * of birth), customs the same name; the border crossings are delivered; each sees the alert its
+   * rights allow: the police the crossing itself, customs a hit to ask about.
+   */
+  private void watchLists(Store store, GroundTruth truth, Path scenario) throws IOException {
+    out.println("== Watch lists: a new delivery raises alerts, under each owner's rights");
+    GroundTruth.Member leader = leader(truth);
+    GroundTruth.Record police =
+        truth.recordsOf(leader.truthId()).stream()
+            .filter(r -> r.dataset().equals("politie-nl") && r.schema().equals("Person"))
+            .findFirst()
+            .orElse(null);
+    Viewer analyst = store.viewer("analist.politie", "wpg-art-9");
+    Viewer customs = store.viewer("douanier", "adw");
+    EntityRecord known =
+        police == null ? null : new Searching(store).show(analyst, police.entityId()).orElse(null);
+    if (known == null) {
+      out.println("  (the leader has no police record in this scenario)");
+      Scenario.ingest(store, scenario, new Operator("demo"), s -> s.equals(LATE_SOURCE));
+      return;
+    }
+    String name = first(known, "name");
+    String dob = first(known, "birthDate");
+    store
+        .watches()
+        .add(
+            analyst,
+            new Watches.Spec(name, dob, null, null, null, "leader of " + leader.network()));
+    store.watches().add(customs, new Watches.Spec(name, null, null, null, null, null));
+    out.printf(
+        "  analist.politie (wpg-art-9) watches \"%s\"%s; douanier (adw) watches \"%s\"%n",
+        name, dob == null ? "" : ", born " + dob, name);
+    out.println("  then KMar delivers its border crossings:");
+    for (Ingestion.Outcome o :
+        Scenario.ingest(store, scenario, new Operator("demo"), s -> s.equals(LATE_SOURCE))) {
+      out.print("  ");
+      IngestCommand.print(out, o);
+    }
+    for (Viewer v : List.of(analyst, customs)) {
+      List<Watches.Alert> alerts = store.watches().alerts(v, true);
+      out.printf(
+          "  %s (%s): %d new alert%s%n",
+          v.user().name(), v.purpose().token(), alerts.size(), alerts.size() == 1 ? "" : "s");
+      for (Watches.Alert a : alerts.subList(0, Math.min(3, alerts.size()))) {
+        out.printf(
+            "    %s  %s%s%n",
+            a.id(), a.entity() == null ? "" : a.entity().substring(0, 10) + "…  ", a.explanation());
+      }
+    }
+    out.println("  KMar, who delivered, is told nothing of either watch.");
+  }
+
+  private static String first(EntityRecord e, String prop) {
+    List<ValueRecord> v = e.properties().getOrDefault(prop, List.of());
+    return v.isEmpty() ? null : v.get(0).value();
   }
 
   /** Hit/no-hit from customs on a network leader, an access request, the police's grant. */

@@ -53,7 +53,9 @@ final class RemoteOperations implements Operations {
           "downstream",
           "trends",
           "signals",
-          "focus");
+          "focus",
+          "watch",
+          "alerts");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

@@ -124,6 +124,8 @@ public final class Spil implements Runnable {
           TrendsCommand.class,
           SignalsCommand.class,
           FocusCommand.class,
+          WatchCommand.class,
+          AlertsCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

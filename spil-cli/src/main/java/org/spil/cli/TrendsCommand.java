@@ -105,8 +105,12 @@ final class TrendsCommand implements Callable<Integer> {
           t.series().by(),
           t.series().key(),
           number(t.total()));
-      double most = t.points().stream().mapToDouble(Trends.Point::value).max().orElse(0);
+      double most = t.points().stream().mapToDouble(Trends.Point::shown).max().orElse(0);
       for (Trends.Point pt : t.points()) {
+        if (pt.value() == null) {
+          out.printf(Locale.ROOT, "  %-8s %12s%n", pt.period(), "withheld");
+          continue;
+        }
         int bar = most <= 0 ? 0 : (int) Math.round(40 * pt.value() / most);
         out.printf(
             Locale.ROOT, "  %-8s %12s  %s%n", pt.period(), number(pt.value()), "#".repeat(bar));

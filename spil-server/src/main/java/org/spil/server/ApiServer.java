@@ -230,6 +230,7 @@ public final class ApiServer implements AutoCloseable {
     all.addAll(new FlowsRoutes(store, graphs).routes());
     all.addAll(new GoodsRoutes(store, graphs).routes());
     all.addAll(new MonitoringRoutes(store).routes());
+    all.addAll(new WatchRoutes(store).routes());
     all.addAll(new AdminRoutes(store).routes());
     all.addAll(new OversightRoutes(store).routes());
     all.addAll(new WorkRoutes(store, access, jobs, operations).routes());

@@ -267,4 +267,94 @@ class ApiLeakTest {
         .as("the police see the laundering in their bank data")
         .contains("structuring", "Kruiskade Vastgoed B.V.");
   }
+
+  /**
+   * Watches meet a later police delivery: customs' alert names the agency to ask and a reference,
+   * never a police value or id; the police reading for a task their data was not collected for get
+   * no alert and no count; the police for their own task get the record.
+   */
+  @Test
+  void alertsRevealNothingTheirOwnerMayNotRead() throws Exception {
+    HttpResponse<String> session =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("user", "dirk", "password", PASSWORD))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String dirk = session.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String csrf = JSON.readTree(session.body()).get("csrf").asText();
+    HttpResponse<String> added =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/watches"))
+                .header("Cookie", dirk)
+                .header(ApiServer.CSRF_HEADER, csrf)
+                .header(ApiServer.PURPOSE_HEADER, "adw")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Muhammad ELAMRANI\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    Viewer ann = store.viewer("ann", "wpg-art-9");
+    store
+        .watches()
+        .add(
+            ann,
+            new org.spil.store.Watches.Spec("Mohamed El Amrani", null, null, null, null, null));
+    store
+        .watches()
+        .add(
+            store.viewer("ann", "open-source"),
+            new org.spil.store.Watches.Spec(null, null, null, "Kruiskade", null, null));
+
+    // the police deliver again (a later export: another batch)
+    Path later = tmp.resolve("politie-later");
+    java.nio.file.Files.createDirectories(later);
+    Path examples = Path.of("../examples/politie-nl");
+    for (String f : List.of("personen.csv", "verbanden.csv")) {
+      java.nio.file.Files.writeString(
+          later.resolve(f),
+          java.nio.file.Files.readString(examples.resolve(f), StandardCharsets.ISO_8859_1) + "\n",
+          StandardCharsets.ISO_8859_1);
+    }
+    java.nio.file.Files.writeString(
+        later.resolve("dataset.yml"),
+        java.nio.file.Files.readString(examples.resolve("dataset.yml"))
+            .replace("name: politie-nl-personen", "name: politie-nl-later"));
+    for (var d : Ingestion.read(List.of(later))) {
+      Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
+    }
+
+    HttpResponse<String> customs = get(dirk, "adw", "/api/alerts");
+    assertThat(customs.statusCode()).isEqualTo(200);
+    JsonNode alerts = JSON.readTree(customs.body());
+    assertThat(alerts.get("total").asInt()).isEqualTo(1);
+    assertThat(alerts.get("results").get(0).get("agency").asText()).isEqualTo("politie-nl");
+    assertThat(alerts.get("results").get(0).get("entity").isNull()).isTrue();
+    assertNoSecret("customs' alerts", customs);
+    for (String id : policeIds) {
+      assertThat(customs.body()).doesNotContain(id);
+    }
+    assertThat(get(dirk, "adw", "/api/alerts/unread").body()).isEqualTo("{\"unread\":1}");
+
+    String police = login("ann");
+    HttpResponse<String> unfit = get(police, "open-source", "/api/alerts");
+    assertThat(JSON.readTree(unfit.body()).get("total").asInt())
+        .as("a purpose the police data was not collected for raises nothing")
+        .isZero();
+    assertThat(get(police, "open-source", "/api/alerts/unread").body()).isEqualTo("{\"unread\":0}");
+    JsonNode own = JSON.readTree(get(police, "wpg-art-9", "/api/alerts").body());
+    assertThat(own.get("total").asInt()).isEqualTo(1);
+    assertThat(own.get("results").get(0).get("entity").asText()).isNotEmpty();
+    assertThat(
+            get(
+                    police,
+                    "wpg-art-9",
+                    "/api/alerts/" + alerts.get("results").get(0).get("id").asText())
+                .statusCode())
+        .as("no GET of one alert: another's alert id opens nothing")
+        .isNotEqualTo(200);
+  }
 }

@@ -337,6 +337,15 @@ class WebApplicationTest {
     assertThat(text()).contains("Series").containsAnyOf("in all", "Nothing you may see");
     checkAndPhotograph("monitor");
 
+    // a watch on a name no record holds yet
+    open("alerts");
+    waitForText("#main", "Nothing watched");
+    browser.findElement(By.id("watch-name")).sendKeys("Wilhelmina Uploadsma");
+    browser.findElement(By.id("watch-note")).sendKeys("expected in the next delivery");
+    browser.findElement(By.cssSelector("form.watch-form button[type=submit]")).click();
+    waitForText("ul.watches", "Wilhelmina Uploadsma");
+    assertThat(text()).contains("No alerts");
+
     // an upload of the police's own: checked, ingested in a job shown as a progress bar
     Path zip = tmp.resolve("upload.zip");
     Files.write(zip, ApiServerTest.datasetZip("politie-nl", "", "Wilhelmina Uploadsma"));
@@ -347,6 +356,18 @@ class WebApplicationTest {
     checkAndPhotograph("upload");
     open("search?q=Wilhelmina%20Uploadsma");
     assertThat(text()).contains("Wilhelmina Uploadsma");
+    // the upload raised the watch's alert: counted in the header, opened, dismissed with a reason
+    open("alerts");
+    waitForText("ol.alerts", "matches the watched subject 'Wilhelmina Uploadsma'");
+    waitForText("#alert-count", "1");
+    checkAndPhotograph("alerts");
+    browser.findElement(By.linkText("Open the record")).click();
+    waitForText(".entity-head h1", "Wilhelmina Uploadsma");
+    open("alerts");
+    waitFor("ol.alerts input.reason").sendKeys("known, uploaded by us");
+    browser.findElement(By.xpath("//button[text()='Dismiss']")).click();
+    waitForText("ol.alerts", "dismissed");
+    assertThat(browser.findElement(By.id("alert-count")).isDisplayed()).isFalse();
 
     // customs sees another version of the same person: not the police's record
     login("dirk", "adw");

@@ -81,11 +81,21 @@ public final class HitNoHit {
    * are never revealed. Audited with the references returned.
    */
   public List<Hit> find(Viewer viewer, Query q) {
+    return find(viewer, q, null, "hit");
+  }
+
+  /**
+   * As {@link #find(Viewer, Query)}, among the batches {@code within} only (null: all), audited as
+   * {@code action}: a watch on a name checks each new batch as a hit query of its owner's (counted
+   * against the owner's quota like any other), but only when the batch holds a match.
+   */
+  List<Hit> find(Viewer viewer, Query q, Set<Long> within, String action) {
     Set<Long> candidates = new HashSet<>();
     Map<Long, Batch> batches = new LinkedHashMap<>();
     List<Grant> grants = warehouse.grantsFor(viewer.user().name());
     for (Batch b : warehouse.batches()) {
-      if (policy.decide(viewer, b, grants) == Visibility.HIT_ONLY
+      if ((within == null || within.contains(b.id()))
+          && policy.decide(viewer, b, grants) == Visibility.HIT_ONLY
           && !b.provenance().agency().equals(viewer.agency())) {
         candidates.add(b.id());
         batches.put(b.id(), b);
@@ -106,17 +116,19 @@ public final class HitNoHit {
     if (q.id() != null && !q.id().isBlank()) {
       exact.put("id", q.id());
     }
-    admit(viewer, q, exact);
-    List<MatchIndex.Match> matches =
-        store.codes() == null
-            ? List.of()
-            : store
-                .matchIndex()
-                .find(
-                    candidates,
-                    exact,
-                    q.name() == null || q.name().isBlank() ? null : q.name(),
-                    HIT_NAME_THRESHOLD);
+    List<MatchIndex.Match> matches;
+    if (within == null) {
+      // counted before any matching: a refusal says nothing of what the index holds
+      admit(viewer, q, exact);
+      matches = matches(candidates, exact, q);
+    } else {
+      matches = matches(candidates, exact, q);
+      if (matches.isEmpty()) {
+        // nothing to report: a watch asks no question of the owner's quota
+        return List.of();
+      }
+      admit(viewer, q, exact);
+    }
     Map<String, String> contacts = contacts();
     List<Hit> out = new ArrayList<>();
     for (MatchIndex.Match m : matches) {
@@ -135,8 +147,20 @@ public final class HitNoHit {
     detail.put("query", q.toString());
     detail.put("references", out.stream().map(Hit::reference).toList());
     detail.put("owners", out.stream().map(Hit::agency).distinct().sorted().toList());
-    store.audited(viewer, "hit", detail);
+    store.audited(viewer, action, detail);
     return out;
+  }
+
+  private List<MatchIndex.Match> matches(Set<Long> candidates, Map<String, String> exact, Query q) {
+    return store.codes() == null || candidates.isEmpty()
+        ? List.of()
+        : store
+            .matchIndex()
+            .find(
+                candidates,
+                exact,
+                q.name() == null || q.name().isBlank() ? null : q.name(),
+                HIT_NAME_THRESHOLD);
   }
 
   /**
@@ -179,7 +203,7 @@ public final class HitNoHit {
     }
   }
 
-  private static String normaliseOrFail(String field, Normalised n) {
+  static String normaliseOrFail(String field, Normalised n) {
     if (n instanceof Normalised.Valid v) {
       return v.value();
     }

@@ -113,6 +113,13 @@ public final class Retention {
         st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
         st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
         st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
+        // an alert keeps that it was raised, not what it named
+        st.execute(
+            "UPDATE watch_alert SET entity_id = NULL, contact = NULL, reference = NULL, strength ="
+                + " NULL, matched_on = NULL, explanation = '"
+                + Watches.PURGED
+                + "' WHERE batch_id = "
+                + e.batch().id());
         st.execute(
             "UPDATE batch SET purged_at = current_timestamp WHERE batch_id = " + e.batch().id());
       }

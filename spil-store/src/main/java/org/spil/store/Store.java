@@ -296,6 +296,11 @@ public final class Store implements AutoCloseable {
     return new Inspections(this);
   }
 
+  /** Watch lists and the alerts they raise. */
+  public Watches watches() {
+    return new Watches(this);
+  }
+
   /** Network charts saved for a team. */
   public Charts charts() {
     return new Charts(this);

@@ -101,7 +101,23 @@ public final class Tallies {
 
   /** The cells of the entities the viewer may see, in no particular order. Audited. */
   public List<Cell> of(Viewer viewer, Spec spec, Period period) {
-    Scope scope = store.scope(viewer);
+    return cells(viewer, store.scope(viewer), spec, period, "tallies-read");
+  }
+
+  /**
+   * The cells of the entities the viewer may count: for a counts-only purpose (strategic analysis)
+   * those of the batches the policy leaves count-only, as {@link Store#countsOnly} says; for any
+   * other, those it may see. Exact counts, as {@code spil stats} gives such a reader: the caller
+   * publishes them on a grid with small cells withheld. Audited.
+   */
+  public List<Cell> counted(Viewer viewer, Spec spec, Period period) {
+    if (spec.amount() != null) {
+      throw new IllegalArgumentException("counts only: no amount");
+    }
+    return cells(viewer, store.countScope(viewer), spec, period, "tallies-counted");
+  }
+
+  private List<Cell> cells(Viewer viewer, Scope scope, Spec spec, Period period, String action) {
     List<Cell> out = new ArrayList<>();
     if (scope.isEmpty()) {
       return out;
@@ -186,7 +202,7 @@ public final class Tallies {
     detail.put("groups", spec.groups());
     detail.put("entities", entities);
     detail.put("cells", out.size());
-    store.audited(viewer, "tallies-read", detail);
+    store.audited(viewer, action, detail);
     return out;
   }
 }

@@ -59,6 +59,7 @@ final class WarehouseSchema {
       AuditPositions.create(s);
       ApiTokens.create(s);
       Charts.create(s);
+      Watches.create(s);
       AlertVerdicts.create(s);
       Inspections.create(s);
       Resolutions.create(s);

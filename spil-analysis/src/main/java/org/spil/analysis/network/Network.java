@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.spil.analysis.graph.Graph;
 
 /**
@@ -22,6 +25,11 @@ public final class Network {
   private final Link[][] links;
 
   private final Map<String, Integer> index = new HashMap<>();
+
+  /** Each node's datasets once asked for ({@link #datasets}), the same sets shared. */
+  private final AtomicReferenceArray<List<String>> datasetsOf;
+
+  private final Map<List<String>, List<String>> datasetSets = new ConcurrentHashMap<>();
   private final Map<Integer, Set<String>> flags;
   private final Map<String, Integer> aliases;
 
@@ -44,6 +52,7 @@ public final class Network {
     this.kinds = kinds;
     this.graph = graph;
     this.links = links;
+    this.datasetsOf = new AtomicReferenceArray<>(ids.length);
     for (int i = 0; i < ids.length; i++) {
       index.put(ids[i], i);
     }
@@ -134,6 +143,28 @@ public final class Network {
     }
     int e = graph.edge(Math.min(u, v), Math.max(u, v));
     return e < 0 || links[e] == null ? List.of() : List.of(links[e]);
+  }
+
+  /**
+   * The datasets of all of a node's links, sorted: where what the network knows of it comes from.
+   * Computed once per node and kept (a terminal with thousands of staff is asked for by every
+   * seizure chain through it).
+   */
+  public List<String> datasets(int node) {
+    List<String> known = datasetsOf.get(node);
+    if (known != null) {
+      return known;
+    }
+    Set<String> out = new TreeSet<>();
+    for (int e = graph.start(node); e < graph.end(node); e++) {
+      for (Link l : links(node, graph.target(e))) {
+        out.addAll(l.datasets());
+      }
+    }
+    List<String> list = List.copyOf(out);
+    List<String> shared = datasetSets.computeIfAbsent(list, k -> list);
+    datasetsOf.set(node, shared);
+    return shared;
   }
 
   /** Lets an entity id that was merged into a node (a resolved cluster member) name that node. */
