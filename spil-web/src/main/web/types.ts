@@ -191,6 +191,8 @@ export interface WatchAlert {
   watch: string;
   watch_label: string | null;
   entity: string | null;
+  schema: string | null;
+  caption: string | null;
   agency: string | null;
   contact: string | null;
   reference: string | null;

@@ -1,7 +1,7 @@
 // Watch lists and their alerts: what the user watches under the purpose (a subject, a search, an
 // entity) and the inbox of what new deliveries and resolutions raised, to confirm or dismiss.
 import { api, query } from "../api";
-import { h, notice } from "../dom";
+import { h, notice, schemaTag } from "../dom";
 import type { Page, Watch, WatchAlert } from "../types";
 
 export async function renderAlerts(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
@@ -49,7 +49,7 @@ function card(a: WatchAlert, rerender: () => Promise<void>): HTMLElement {
     }
   };
   const subject = a.entity
-    ? h("a", { href: `#/entity/${encodeURIComponent(a.entity)}`, title: a.entity }, "Open the record")
+    ? h("p", { class: "small" }, a.schema ? [schemaTag(a.schema), " "] : "Record: ", h("a", { href: `#/entity/${encodeURIComponent(a.entity)}`, title: a.entity }, a.caption ?? a.entity))
     : a.reference
       ? h(
           "span",

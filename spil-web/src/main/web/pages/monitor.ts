@@ -57,6 +57,12 @@ function number(v: number): string {
   return Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-GB") : String(Math.round(v * 10) / 10);
 }
 
+/** The total of a series; for counts with cells withheld, of the cells shown. */
+function totalText(t: Trend): string {
+  const withheld = t.points.filter((p) => p.value === null).length;
+  return withheld === 0 ? `: ${number(t.total)} in all` : `: ${number(t.total)} in the cells shown, ${withheld} of ${t.points.length} withheld (fewer than 10)`;
+}
+
 /** A series as a line over its periods, each change starting in it marked and named. */
 function chart(t: Trend, changes: Change[], width: number): SVGElement {
   const n = t.points.length;
@@ -67,6 +73,12 @@ function chart(t: Trend, changes: Change[], width: number): SVGElement {
   const path = t.points
     .map((p, i) => (p.value === null ? "" : `${i === 0 || t.points[i - 1].value === null ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`))
     .join(" ");
+  // a value between two withheld ones has no line to be on: a dot
+  const alone = t.points.map((p, i) =>
+    p.value !== null && (i === 0 || t.points[i - 1].value === null) && (i === n - 1 || t.points[i + 1].value === null)
+      ? s("circle", { cx: x(i), cy: y(p.value), r: 2, class: "alone" })
+      : null,
+  );
   const withheld = t.points.map((p, i) => (p.value === null ? s("rect", { x: x(i) - 2, y: HEIGHT - BOTTOM - 4, width: 4, height: 4, class: "withheld" }, s("title", {}, `${p.period}: withheld (fewer than 10)`)) : null));
   const marks = changes.map((c) => {
     const i = t.points.findIndex((p) => p.period === c.start);
@@ -92,6 +104,7 @@ function chart(t: Trend, changes: Change[], width: number): SVGElement {
     years,
     marks,
     withheld,
+    alone,
     s("path", { d: path, class: "series" }),
   );
 }
@@ -205,7 +218,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
         "figure",
         { class: one ? "trend-figure wide" : "trend-figure" },
         chart(t, period === "month" ? mine : [], one ? WIDE : NARROW),
-        h("figcaption", {}, h("a", { href: link(t.series) }, `${t.series.measure} by ${t.series.by} ${t.series.key}`), `: ${number(t.total)} in all`, mine.length ? `; ${mine.map((c) => `${c.kind} from ${c.start}`).join(", ")}` : ""),
+        h("figcaption", {}, h("a", { href: link(t.series) }, `${t.series.measure} by ${t.series.by} ${t.series.key}`), totalText(t), mine.length ? `; ${mine.map((c) => `${c.kind} from ${c.start}`).join(", ")}` : ""),
         one ? h("ul", { class: "explanations" }, mine.map((c) => h("li", {}, c.explanation))) : null,
       ),
     );

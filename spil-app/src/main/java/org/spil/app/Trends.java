@@ -239,10 +239,7 @@ public final class Trends {
     if (!dimensions.containsKey(q.by())) {
       return series(viewer, q).stream().map(Trend::of).toList();
     }
-    List<String> props = new ArrayList<>();
-    dimensions
-        .values()
-        .forEach(ps -> ps.stream().filter(p -> !props.contains(p)).forEach(props::add));
+    List<String> props = properties(dimensions);
     List<Tallies.Cell> cells =
         store
             .tallies()
@@ -305,6 +302,15 @@ public final class Trends {
         out.stream().flatMap(t -> t.points().stream()).filter(p -> p.value() == null).count());
     store.audited(viewer, "strategic-counts", detail);
     return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
+  }
+
+  /** Every property the dimensions read, each once, in the order they first come. */
+  private static List<String> properties(Map<String, List<String>> dimensions) {
+    List<String> props = new ArrayList<>();
+    dimensions
+        .values()
+        .forEach(ps -> ps.stream().filter(p -> !props.contains(p)).forEach(props::add));
+    return props;
   }
 
   private static long[] counts(double[] values) {
@@ -450,10 +456,7 @@ public final class Trends {
       }
       Map<String, List<String>> dimensions = new LinkedHashMap<>(groups(m));
       dimensions.remove("agency");
-      List<String> props = new ArrayList<>();
-      dimensions
-          .values()
-          .forEach(ps -> ps.stream().filter(p -> !props.contains(p)).forEach(props::add));
+      List<String> props = properties(dimensions);
       List<Tallies.Cell> cells =
           store
               .tallies()

@@ -57,7 +57,7 @@ final class AlertsCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print [{id, watch, watch_label, entity, agency, contact, reference, strength,"
+          "Print [{id, watch, watch_label, entity, schema, caption, agency, contact, reference, strength,"
               + " matched_on, explanation, created, status, reason, decided}].")
   boolean json;
 
@@ -97,7 +97,9 @@ final class AlertsCommand implements Callable<Integer> {
           a.id(),
           a.status(),
           a.created(),
-          a.entity() == null ? "" : a.entity() + ": ",
+          a.entity() == null
+              ? ""
+              : (a.caption() == null ? a.entity() : a.caption() + " (" + a.entity() + ")") + ": ",
           a.explanation());
     }
     out.flush();

@@ -98,13 +98,21 @@ final class TrendsCommand implements Callable<Integer> {
       return 0;
     }
     for (Trends.Trend t : trends) {
+      long withheld = t.points().stream().filter(pt -> pt.value() == null).count();
       out.printf(
           Locale.ROOT,
-          "%n%s by %s %s: %s in all%n",
+          "%n%s by %s %s: %s%n",
           t.series().measure(),
           t.series().by(),
           t.series().key(),
-          number(t.total()));
+          withheld == 0
+              ? number(t.total()) + " in all"
+              : number(t.total())
+                  + " in the cells shown; "
+                  + withheld
+                  + " of "
+                  + t.points().size()
+                  + " withheld (fewer than 10, or giving one away)");
       double most = t.points().stream().mapToDouble(Trends.Point::shown).max().orElse(0);
       for (Trends.Point pt : t.points()) {
         if (pt.value() == null) {

@@ -74,7 +74,7 @@ final class WatchRoutes {
             "/api/alerts",
             List.of("unread"),
             "The reader's alerts under the purpose, newest first, as spil alerts --json prints"
-                + " them: {results: [{id, watch, watch_label, entity, agency, contact, reference,"
+                + " them: {results: [{id, watch, watch_label, entity, schema, caption, agency, contact, reference,"
                 + " strength, matched_on, explanation, created, status, reason, decided}], total,"
                 + " unread}; unread=true for the new ones only.",
             Access.READER,

@@ -361,7 +361,7 @@ class WebApplicationTest {
     waitForText("ol.alerts", "matches the watched subject 'Wilhelmina Uploadsma'");
     waitForText("#alert-count", "1");
     checkAndPhotograph("alerts");
-    browser.findElement(By.linkText("Open the record")).click();
+    browser.findElement(By.cssSelector("ol.alerts a[href^='#/entity/']")).click();
     waitForText(".entity-head h1", "Wilhelmina Uploadsma");
     open("alerts");
     waitFor("ol.alerts input.reason").sendKeys("known, uploaded by us");

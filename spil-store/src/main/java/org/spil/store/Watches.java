@@ -46,6 +46,9 @@ public final class Watches {
   /** Most alerts one watch raises from one batch: a watch that broad is a search. */
   static final int MAX_ALERTS_PER_BATCH = 100;
 
+  /** Most alerts of a listing whose records are read for their captions (the newest). */
+  static final int MAX_CAPTIONS = 200;
+
   /** The kinds of watch. */
   public static final Set<String> KINDS = Set.of("subject", "query", "entity");
 
@@ -113,15 +116,18 @@ public final class Watches {
       String label) {}
 
   /**
-   * An alert as its owner reads it: which watch (and its label), the record it names (null for a
-   * hit/no-hit alert and for a withdrawn one), for a hit the agency to ask, whom, the reference and
-   * strength, on which keys it matched, why, when, and its state with the triage reason.
+   * An alert as its owner reads it: which watch (and its label), the record it names and its
+   * caption as the owner may see it now (null for a hit/no-hit alert and for a withdrawn one), for
+   * a hit the agency to ask, whom, the reference and strength, on which keys it matched, why, when,
+   * and its state with the triage reason.
    */
   public record Alert(
       String id,
       String watch,
       String watchLabel,
       String entity,
+      String schema,
+      String caption,
       String agency,
       String contact,
       String reference,
@@ -173,6 +179,8 @@ public final class Watches {
       if (known.isEmpty()) {
         throw new InvalidField("entity", "no entity '" + entity + "' you may see");
       }
+      // the watch keeps the entity's caption as its owner saw it, to name it in the list
+      name = store.entities().entity(viewer, known.get(0)).map(EntityRecord::caption).orElse(null);
     }
     if (kind.equals("query")) {
       // a query that cannot be searched is refused now, not at the next ingest
@@ -242,24 +250,13 @@ public final class Watches {
    */
   public void remove(Viewer viewer, String id) {
     warehouse.requireWritable();
-    int n;
-    try (PreparedStatement ps =
-        warehouse
-            .connection()
-            .prepareStatement(
-                "UPDATE watch SET removed_at = current_timestamp WHERE id = ? AND owner = ? AND"
-                    + " purpose = ? AND removed_at IS NULL")) {
-      ps.setString(1, id);
-      ps.setString(2, viewer.user().name());
-      ps.setString(3, viewer.purpose().token());
-      n = ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException(
-          "cannot remove the watch: " + Warehouse.firstLine(e.getMessage()), e);
-    }
-    if (n == 0) {
-      throw new InvalidField("watch", "no watch '" + id + "' of yours under this purpose");
-    }
+    updateOwn(
+        "UPDATE watch SET removed_at = current_timestamp WHERE id = ? AND owner = ? AND purpose = ?"
+            + " AND removed_at IS NULL",
+        viewer,
+        "watch",
+        "no watch '" + id + "' of yours under this purpose",
+        id);
     store.audited(viewer, "watch-remove", Map.of("watch", id));
   }
 
@@ -282,6 +279,7 @@ public final class Watches {
             + " WHERE owner = ? AND purpose = ?"
             + (unread ? " AND status = 'new'" : "")
             + " ORDER BY created_at DESC, id";
+    int captions = 0;
     try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
       ps.setString(1, viewer.user().name());
       ps.setString(2, viewer.purpose().token());
@@ -298,12 +296,18 @@ public final class Watches {
           if (!shown && unread) {
             continue;
           }
+          EntityRecord record = null;
+          if (shown && entity != null && captions++ < MAX_CAPTIONS) {
+            record = store.entities().entityUnaudited(viewer, entity).orElse(null);
+          }
           out.add(
               new Alert(
                   rs.getString(1),
                   rs.getString(2),
                   labels.get(rs.getString(2)),
                   shown ? entity : null,
+                  record == null ? null : record.schema(),
+                  record == null ? null : record.caption(),
                   shown ? rs.getString(5) : null,
                   shown ? rs.getString(6) : null,
                   shown ? rs.getString(7) : null,
@@ -380,26 +384,15 @@ public final class Watches {
     if (status.equals("dismissed") && why == null) {
       throw new InvalidField("reason", "say why the alert is dismissed");
     }
-    int n;
-    try (PreparedStatement ps =
-        warehouse
-            .connection()
-            .prepareStatement(
-                "UPDATE watch_alert SET status = ?, reason = ?, decided_at = current_timestamp"
-                    + " WHERE id = ? AND owner = ? AND purpose = ?")) {
-      ps.setString(1, status);
-      ps.setString(2, why);
-      ps.setString(3, alertId);
-      ps.setString(4, viewer.user().name());
-      ps.setString(5, viewer.purpose().token());
-      n = ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException(
-          "cannot triage the alert: " + Warehouse.firstLine(e.getMessage()), e);
-    }
-    if (n == 0) {
-      throw new InvalidField("alert", "no alert '" + alertId + "' of yours under this purpose");
-    }
+    updateOwn(
+        "UPDATE watch_alert SET status = ?, reason = ?, decided_at = current_timestamp WHERE id = ?"
+            + " AND owner = ? AND purpose = ?",
+        viewer,
+        "alert",
+        "no alert '" + alertId + "' of yours under this purpose",
+        status,
+        why,
+        alertId);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("alert", alertId);
     detail.put("status", status);
@@ -607,6 +600,30 @@ public final class Watches {
       throw new StoreException("cannot check a watch: " + Warehouse.firstLine(e.getMessage()), e);
     }
     return raised;
+  }
+
+  /**
+   * Runs an update of one of the viewer's own rows: the parameters given, then the viewer's user
+   * and purpose; refused naming {@code field} when it changed nothing (another's row and one that
+   * does not exist alike).
+   */
+  private void updateOwn(
+      String sql, Viewer viewer, String field, String missing, String... params) {
+    int n;
+    try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      ps.setString(params.length + 1, viewer.user().name());
+      ps.setString(params.length + 2, viewer.purpose().token());
+      n = ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot change " + field + ": " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    if (n == 0) {
+      throw new InvalidField(field, missing);
+    }
   }
 
   /** Records an alert unless the watch raised one for that record of that batch already. */
@@ -825,7 +842,11 @@ public final class Watches {
                       .filter(x -> x != null)
                       .toList());
       case "query" -> "the watched query '" + query + "'";
-      default -> "the watched entity " + entity;
+      default ->
+          "the watched entity "
+              + (name == null
+                  ? entity
+                  : "'" + name + "' (" + entity.substring(0, Math.min(10, entity.length())) + "…)");
     };
   }
 
