@@ -18,6 +18,7 @@ import { renderAssets } from "./pages/assets";
 import { renderTargeting, renderChain, renderRoutes, renderInsiders } from "./pages/goods";
 import { renderMonitor } from "./pages/monitor";
 import { renderAlerts, refreshAlertCount } from "./pages/alerts";
+import { renderCooperation } from "./pages/cooperation";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -46,6 +47,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^insiders$/, "Insiders", renderInsiders],
   [/^monitor$/, "Monitor", renderMonitor],
   [/^alerts$/, "Alerts", renderAlerts],
+  [/^cooperation$/, "Cooperation", renderCooperation],
   [/^chain\/([^/]+)$/, "Goods", renderChain],
   [/^review$/, "Review", renderReview],
   [/^hits$/, "Hit/no-hit", renderHits],
@@ -177,6 +179,7 @@ function header(active: string): HTMLElement {
     ["#/insiders", "Insiders"],
     ["#/monitor", "Monitor"],
     ["#/alerts", "Alerts"],
+    ["#/cooperation", "Cooperation"],
     ["#/review", "Review"],
     ["#/hits", "Hit/no-hit"],
     ["#/requests", "Requests"],

@@ -55,7 +55,8 @@ final class RemoteOperations implements Operations {
           "signals",
           "focus",
           "watch",
-          "alerts");
+          "alerts",
+          "cooperation");
 
   /** Options that name a file or directory of the machine the command runs on: the server's. */
   static final Set<String> LOCAL_PATHS =

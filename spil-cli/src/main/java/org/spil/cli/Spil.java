@@ -126,6 +126,7 @@ public final class Spil implements Runnable {
           FocusCommand.class,
           WatchCommand.class,
           AlertsCommand.class,
+          CooperationCommand.class,
           DemoCommand.class,
           LoginCommand.class,
           LoginCommand.Logout.class,

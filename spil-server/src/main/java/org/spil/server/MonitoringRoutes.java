@@ -5,6 +5,7 @@ import static org.spil.server.Params.intParam;
 
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.spil.app.Cooperation;
 import org.spil.app.FocusCountries;
 import org.spil.app.Trends;
 import org.spil.server.ApiServer.Access;
@@ -72,6 +73,23 @@ final class MonitoringRoutes {
                         c.viewer(),
                         blankToNull(c.ctx().queryParam("since")),
                         Trends.thresholds(store.dir(), null))),
+        new Route(
+            HandlerType.GET,
+            "/api/cooperation",
+            List.of("country", "open"),
+            "The register of requests for mutual legal assistance the reader may see, as spil"
+                + " cooperation --json prints it: {today, requests: [{id, reference, direction,"
+                + " country, authority, legal_basis, case_id, subjects: [{id, caption}], sent,"
+                + " acknowledged, answered, deadline, deadline_given, status, open, days,"
+                + " overdue}], countries: [{country, requests, open, overdue,"
+                + " median_days_to_answer, oldest_open}]}; open=true for open ones only.",
+            Access.READER,
+            c ->
+                new Cooperation(store)
+                    .register(
+                        c.viewer(),
+                        blankToNull(c.ctx().queryParam("country")),
+                        "true".equals(c.ctx().queryParam("open")))),
         new Route(
             HandlerType.GET,
             "/api/focus",

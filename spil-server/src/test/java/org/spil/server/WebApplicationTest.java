@@ -337,6 +337,11 @@ class WebApplicationTest {
     assertThat(text()).contains("Series").containsAnyOf("in all", "Nothing you may see");
     checkAndPhotograph("monitor");
 
+    // the cooperation register: the examples hold no request for legal assistance
+    open("cooperation");
+    waitForText("#main", "No request for legal assistance you may see");
+    checkAndPhotograph("cooperation");
+
     // a watch on a name no record holds yet
     open("alerts");
     waitForText("#main", "Nothing watched");
