@@ -52,7 +52,8 @@ public final class FocusCountries {
     m.put("seizures", new String[] {"2", "%s seized shipments passed it"});
     m.put("crossings", new String[] {"1", "%s border crossings to it"});
     m.put("requests", new String[] {"1", "%s requests for legal assistance sent there"});
-    m.put("signals", new String[] {"2", "%s new flows or rises in its series called this quarter"});
+    m.put(
+        "signals", new String[] {"2", "new flows or rises called in its series this quarter: %s"});
     return m;
   }
 

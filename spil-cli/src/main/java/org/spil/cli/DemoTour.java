@@ -25,7 +25,9 @@ import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
 import org.spil.app.Assets;
+import org.spil.app.Cooperation;
 import org.spil.app.Exchange;
+import org.spil.app.FocusCountries;
 import org.spil.app.GoodsFlows;
 import org.spil.app.Ingestion;
 import org.spil.app.MoneyFlows;
@@ -673,6 +675,49 @@ final class DemoTour {
         .sorted(java.util.Comparator.comparing(c -> !c.series().key().equals("TGLFW")))
         .limit(4)
         .forEach(c -> out.printf("    %s  %-9s  %s%n", c.start(), c.kind(), c.explanation()));
+    List<FocusCountries.Ranked> focus =
+        new FocusCountries(store)
+            .rank(
+                v,
+                null,
+                5,
+                FocusCountries.weights(store.dir(), null),
+                Trends.thresholds(store.dir(), null));
+    if (!focus.isEmpty()) {
+      out.printf(
+          "  focus countries of %s (./spil focus), what moved each most:%n",
+          focus.get(0).quarter());
+      for (FocusCountries.Ranked r : focus) {
+        out.printf(
+            java.util.Locale.ROOT,
+            "    %d  %s  %5.1f  %s%n",
+            r.rank(),
+            r.country(),
+            r.score(),
+            r.reasons().stream()
+                .sorted(java.util.Comparator.comparingDouble(x -> -x.contribution()))
+                .limit(2)
+                .map(x -> x.explanation())
+                .toList());
+      }
+    }
+    Cooperation.Register register =
+        new Cooperation(store).register(store.viewer("officier.om", "wjsg"), null, false);
+    register.requests().stream()
+        .filter(Cooperation.Request::overdue)
+        .findFirst()
+        .ifPresent(
+            r ->
+                out.printf(
+                    "  cooperation register (officier.om, wjsg: ./spil cooperation): %d requests"
+                        + " for legal assistance, %d past their deadline; the longest waiting:"
+                        + " %s to %s, sent %s, %d days%n",
+                    register.requests().size(),
+                    register.requests().stream().filter(Cooperation.Request::overdue).count(),
+                    r.reference(),
+                    r.authority(),
+                    r.sent(),
+                    r.days()));
   }
 
   /** The ranked insiders of Rotterdam against the port insiders the truth plants there. */
