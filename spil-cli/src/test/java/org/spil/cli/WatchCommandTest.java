@@ -368,6 +368,48 @@ class WatchCommandTest {
     return "no-such-id";
   }
 
+  @Test
+  void aSearchWatchRaisesOnWhatTheSearchFindsInTheNewDelivery() throws Exception {
+    String data = tmp.resolve("q").toString();
+    CommandsTest.addUsers(data, tmp);
+    Cli.Result watched =
+        run(
+            "watch",
+            "add",
+            "--query",
+            "Kruiskade",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data);
+    assertThat(watched.code()).as(watched.err()).isZero();
+    assertThat(
+            run("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data)
+                .code())
+        .isZero();
+    JsonNode raised = alerts(data, "politie-nl", "wpg-art-9");
+    assertThat(raised).isNotEmpty();
+    assertThat(raised)
+        .allMatch(
+            a -> a.get("explanation").asText().contains("answers the watched query 'Kruiskade'"));
+    Cli.Result found =
+        run(
+            "search",
+            "Kruiskade",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data,
+            "--json");
+    for (JsonNode a : raised) {
+      assertThat(found.out()).as("what the search finds").contains(a.get("entity").asText());
+    }
+  }
+
   private static Properties readOnly() {
     Properties p = new Properties();
     p.setProperty("duckdb.read_only", "true");

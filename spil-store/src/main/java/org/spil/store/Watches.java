@@ -421,7 +421,7 @@ public final class Watches {
         raised +=
             switch (w.kind) {
               case "subject" -> subject(w, viewer, scope, batch);
-              case "query" -> query(w, viewer, scope, batch);
+              case "query" -> query(w, scope, batch);
               default -> entity(w, viewer, scope, batch);
             };
       }
@@ -453,11 +453,7 @@ public final class Watches {
         Optional<Long> batch = readableBatch(scope, id);
         if (batch.isPresent()
             && raise(
-                w,
-                batch.get(),
-                id,
-                null,
-                "resolution now counts this record as the watched entity " + w.entity)) {
+                w, batch.get(), id, null, "resolution now counts this record as " + w.label())) {
           raised++;
         }
       }
@@ -540,7 +536,7 @@ public final class Watches {
     return raised;
   }
 
-  private int query(Row w, Viewer viewer, Scope scope, long batch) {
+  private int query(Row w, Scope scope, long batch) {
     if (!scope.batches().contains(batch) && !scope.entities().containsKey(batch)) {
       return 0;
     }
