@@ -53,6 +53,12 @@ public final class FocusCountries {
     m.put("crossings", new String[] {"1", "%s border crossings to it"});
     m.put("requests", new String[] {"1", "%s requests for legal assistance sent there"});
     m.put(
+        "pending",
+        new String[] {
+          "1",
+          "%s requests for legal assistance there open past their deadline at the quarter's end"
+        });
+    m.put(
         "signals", new String[] {"2", "new flows or rises called in its series this quarter: %s"});
     return m;
   }
@@ -197,6 +203,7 @@ public final class FocusCountries {
             indicator("seizures", values(seizures, q)),
             indicator("crossings", values(crossings, q)),
             indicator("requests", values(requests, q)),
+            indicator("pending", values(pending(viewer, q), q)),
             indicator("signals", values(signals, q)));
     List<Focus.Place> places = Focus.rank(q, indicators, weights);
     Map<String, List<Past>> history = new HashMap<>();
@@ -256,6 +263,38 @@ public final class FocusCountries {
       if (country != null && !country.isBlank()) {
         out.computeIfAbsent(country.strip().toLowerCase(Locale.ROOT), k -> new HashMap<>())
             .merge(c.period(), (double) c.entities(), Double::sum);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per country and quarter, the requests for legal assistance the viewer may see that were open
+   * past their deadline at the quarter's end ({@link Cooperation}): sent, past the deadline, and
+   * answered only later or not yet. A request its status closed without an answer's day is left
+   * out: when it closed is not known.
+   */
+  private Map<String, Map<String, Double>> pending(Viewer viewer, List<String> quarters) {
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    List<Cooperation.Request> requests =
+        new Cooperation(store).register(viewer, null, false).requests();
+    for (String quarter : quarters) {
+      int year = Integer.parseInt(quarter.substring(0, 4));
+      int q = Integer.parseInt(quarter.substring(5));
+      java.time.LocalDate end = YearMonth.of(year, 3 * q).atEndOfMonth();
+      for (Cooperation.Request r : requests) {
+        java.time.LocalDate sent = Cooperation.date(r.sent());
+        java.time.LocalDate deadline = Cooperation.date(r.deadline());
+        java.time.LocalDate answered = Cooperation.date(r.answered());
+        boolean openThen = r.open() ? answered == null : answered != null && answered.isAfter(end);
+        if (r.country() != null
+            && sent != null
+            && !sent.isAfter(end)
+            && deadline != null
+            && deadline.isBefore(end)
+            && openThen) {
+          out.computeIfAbsent(r.country(), k -> new HashMap<>()).merge(quarter, 1.0, Double::sum);
+        }
       }
     }
     return out;
