@@ -440,7 +440,39 @@ public final class Trends {
    */
   public List<Change> signals(Viewer viewer, String since, Detection thresholds) {
     day("since", since, false);
+    if (store.countsOnly(viewer)) {
+      return changes(published(viewer), since, thresholds);
+    }
     return changes(monitored(viewer), since, thresholds);
+  }
+
+  /**
+   * For a reader who may see counts only, the monthly series monitoring judges as {@link
+   * #strategic} publishes them, those with no month withheld: a withheld month is no zero, and a
+   * detector reading it as one would call drops that are not there.
+   */
+  private List<Series> published(Viewer viewer) {
+    List<Series> out = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      if (!m.count()) {
+        continue;
+      }
+      for (String by : groups(m).keySet()) {
+        if (by.equals("agency")) {
+          continue;
+        }
+        for (Trend t :
+            strategic(viewer, new Query(m, by, null, Tallies.Period.MONTH, null, null, 0))) {
+          if (t.points().stream().anyMatch(p -> p.value() == null)) {
+            continue;
+          }
+          List<String> periods = t.points().stream().map(Point::period).toList();
+          double[] values = t.points().stream().mapToDouble(Point::shown).toArray();
+          out.add(new Series(m.key(), by, t.series().key(), periods, values));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -112,6 +112,24 @@ class StrategicCountsTest {
                   trends.trends(
                       v, query(Trends.Measure.SHIPMENT_VALUE, "country", Tallies.Period.MONTH)))
           .hasMessageContaining("counts only");
+      // signals only in series published whole: every month of each shown
+      List<Trends.Change> signals =
+          trends.signals(v, null, org.spil.analysis.monitor.Detection.defaults());
+      for (Trends.Change c : signals) {
+        List<Trends.Trend> series =
+            trends.trends(
+                v,
+                new Trends.Query(
+                    Trends.Measure.of(c.series().measure()),
+                    c.series().by(),
+                    c.series().key(),
+                    Tallies.Period.MONTH,
+                    null,
+                    null,
+                    0));
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).points()).allMatch(p -> p.value() != null);
+      }
       assertThat(Files.readString(store.dir().resolve("audit.jsonl")))
           .contains("\"strategic-counts\"")
           .contains("\"tallies-counted\"");
