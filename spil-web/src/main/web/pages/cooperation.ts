@@ -24,8 +24,15 @@ interface Request {
   days: number | null;
   overdue: boolean;
 }
+interface Liaison {
+  agency: string;
+  name: string;
+  contact: string;
+  competence: string | null;
+}
 interface Country {
   country: string;
+  liaisons: Liaison[];
   requests: number;
   open: number;
   overdue: number;
@@ -67,7 +74,7 @@ export async function renderCooperation(main: HTMLElement, _args: string[], para
       "div",
       SCROLL,
       table(
-        ["Country", "Requests", "Open", "Overdue", "Median days to an answer", "Oldest open (days)"],
+        ["Country", "Requests", "Open", "Overdue", "Median days to an answer", "Oldest open (days)", "Who to ask there"],
         r.countries.map((c) => [
           h("a", { href: `#/cooperation?country=${encodeURIComponent(c.country)}` }, c.country.toUpperCase()),
           count(c.requests),
@@ -75,6 +82,9 @@ export async function renderCooperation(main: HTMLElement, _args: string[], para
           c.overdue ? h("strong", { class: "overdue" }, count(c.overdue)) : "0",
           c.median_days_to_answer ?? "-",
           c.oldest_open ?? "-",
+          c.liaisons.length
+            ? h("span", {}, c.liaisons.map((l, i) => [i ? h("br", {}) : "", h("strong", {}, l.name), ` (${l.agency}), ${l.contact}`, l.competence ? h("span", { class: "muted small" }, `; ${l.competence}`) : ""]))
+            : h("span", { class: "muted" }, "no liaison in the directory"),
         ]),
       ),
     ),

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.spil.policy.Viewer;
+import org.spil.store.Liaisons;
 import org.spil.store.Store;
 
 /**
@@ -92,8 +93,8 @@ public final class Cooperation {
       boolean overdue) {}
 
   /**
-   * A country's requests: how many, open, overdue, the median days an answered one took and the
-   * days the oldest open one has waited.
+   * A country's requests: how many, open, overdue, the median days an answered one took, the days
+   * the oldest open one has waited, and whom to ask there ({@link Liaisons}).
    */
   public record Country(
       String country,
@@ -101,7 +102,8 @@ public final class Cooperation {
       int open,
       int overdue,
       Long medianDaysToAnswer,
-      Long oldestOpen) {}
+      Long oldestOpen,
+      List<Liaisons.Liaison> liaisons) {}
 
   /** The register: the requests (overdue first, then oldest open, then newest) and per country. */
   public record Register(String today, List<Request> requests, List<Country> countries) {}
@@ -183,7 +185,7 @@ public final class Cooperation {
               r.days(),
               r.overdue()));
     }
-    List<Country> countries = countries(named);
+    List<Country> countries = countries(named, Liaisons.of(store.dir()));
     List<Request> shown =
         named.stream()
             .filter(r -> country == null || country.equalsIgnoreCase(r.country()))
@@ -208,7 +210,7 @@ public final class Cooperation {
           .thenComparing(r -> r.id());
 
   /** Per country: requests, open, overdue, median days to an answer, the oldest open's days. */
-  static List<Country> countries(List<Request> requests) {
+  static List<Country> countries(List<Request> requests, List<Liaisons.Liaison> directory) {
     Map<String, List<Request>> by = new TreeMap<>();
     for (Request r : requests) {
       by.computeIfAbsent(r.country() == null ? "?" : r.country(), k -> new ArrayList<>()).add(r);
@@ -235,7 +237,8 @@ public final class Cooperation {
                   (int) rs.stream().filter(Request::open).count(),
                   (int) rs.stream().filter(Request::overdue).count(),
                   answered.length == 0 ? null : median(answered),
-                  oldest));
+                  oldest,
+                  directory.stream().filter(l -> l.country().equals(c)).toList()));
         });
     out.sort(
         Comparator.comparingInt((Country x) -> -x.overdue())

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.spil.ingest.Dataset;
+import org.spil.store.Liaisons;
 import org.spil.store.Store;
 import org.spil.synth.Synthesizer;
 
@@ -157,6 +158,35 @@ public final class Scenario {
       admin.addCase(by, c.id(), c.title(), c.legalTask(), CASE_MEMBERS, c.parties());
     }
     return passwords;
+  }
+
+  /**
+   * The demo's directory of liaison officers and information desks ({@code Liaisons}): fictional
+   * people at the countries the scenario's routes and requests touch, and the partners' desks.
+   * Names and addresses are made up; the domains are reserved for examples.
+   */
+  static final String LIAISONS =
+      """
+      # country | agency | name | contact | competence (made up for the demo)
+      nl | politie-nl | Landelijk Informatieknooppunt, politie | +31 88 000 0100, lik@politie.example | desk; hit/no-hit, access requests
+      nl | douane-nl | Douane Informatiecentrum | +31 88 000 0200, dic@douane.example | desk; shipments, seizures
+      nl | fiod | FIOD Informatiepunt | +31 88 000 0300, info@fiod.example | desk; bank and crypto data
+      nl | kmar | KMar Landelijk Informatiecentrum | +31 88 000 0400, lic@kmar.example | desk; border crossings
+      nl | om | OM Internationaal Rechtshulpcentrum (IRC) | +31 88 000 0500, irc@om.example | desk; requests for legal assistance
+      be | politie-be | Federale gerechtelijke politie, informatiedesk | +32 2 000 0600, desk@fgp.example | desk; Antwerp
+      tr | politie-nl | Liaison officer Istanbul, Jeroen Akkaya | +90 212 000 0001, lo.istanbul@politie.example | drugs, MLA follow-up
+      ae | politie-nl | Liaison officer Dubai, Sara Vermeulen | +971 4 000 0002, lo.dubai@politie.example | money laundering, fugitives
+      ec | politie-nl | Liaison officer Quito, Daan Moreno | +593 2 000 0003, lo.quito@politie.example | cocaine routes, ports
+      co | politie-nl | Liaison officer Bogotá, Iris Castillo | +57 1 000 0004, lo.bogota@politie.example | cocaine routes
+      pa | douane-nl | Customs attaché Panama, Tom Ruiz | +507 000 0005, attache.panama@douane.example | containers, transhipment
+      tg | douane-nl | Customs attaché Accra (accredited for Togo), Eva Mensah | +233 30 000 0006, attache.accra@douane.example | West African ports, Lomé
+      ua | om | Liaison magistrate Kyiv, Pieter Kovalenko | +380 44 000 0007, lm.kyiv@om.example | MLA, extradition
+      es | politie-nl | Liaison officer Madrid, Lotte García | +34 91 000 0008, lo.madrid@politie.example | cocaine, Algeciras
+      """;
+
+  /** Writes the demo's liaison directory into a data directory. */
+  public static void writeLiaisons(Path dataDir) throws IOException {
+    Files.writeString(dataDir.resolve(Liaisons.FILE), LIAISONS);
   }
 
   /**

@@ -38,8 +38,16 @@ class CooperationTest {
           "kmar",
           List.of("analyst"),
           "kmar-analist-pw-2026".toCharArray());
+      Scenario.writeLiaisons(store.dir());
       Cooperation.Register register =
           new Cooperation(store).register(store.viewer("om.analist", "wjsg"), null, false);
+      for (Cooperation.Country c : register.countries()) {
+        assertThat(c.liaisons()).allMatch(l -> l.country().equals(c.country()));
+      }
+      assertThat(register.countries())
+          .filteredOn(c -> c.country().equals("tr"))
+          .allMatch(
+              c -> c.liaisons().size() == 1 && c.liaisons().get(0).name().contains("Istanbul"));
 
       // the oracle: the export read as a clerk would, one request per reference
       LocalDate today = store.today();

@@ -40,7 +40,9 @@ final class CooperationCommand implements Callable<Integer> {
           "Print {today, requests: [{id, reference, direction, country, authority, legal_basis,"
               + " case_id, subjects: [{id, caption}], sent, acknowledged, answered, deadline,"
               + " deadline_given, status, open, days, overdue}], countries: [{country, requests,"
-              + " open, overdue, median_days_to_answer, oldest_open}]}.")
+              + " open, overdue, median_days_to_answer, oldest_open, liaisons: [{country, agency,"
+              + " name, contact, competence}]}]}; whom to ask from liaisons.txt in the data"
+              + " directory.")
   boolean json;
 
   @Override
@@ -72,6 +74,11 @@ final class CooperationCommand implements Callable<Integer> {
           c.overdue(),
           c.medianDaysToAnswer() == null ? "-" : c.medianDaysToAnswer() + " days",
           c.oldestOpen() == null ? "-" : c.oldestOpen() + " days");
+      for (var l : c.liaisons()) {
+        out.printf(
+            "         ask: %s (%s), %s%s%n",
+            l.name(), l.agency(), l.contact(), l.competence() == null ? "" : "; " + l.competence());
+      }
     }
     out.println();
     for (Cooperation.Request r : register.requests()) {

@@ -106,6 +106,7 @@ final class DemoTour {
     try (Store store = Store.open(data, true, LocalDate.now())) {
       // the users and the joint case first: the case's data is supplied for it
       passwords = Scenario.addDemoPeople(store, scenario, new Operator("demo"));
+      Scenario.writeLiaisons(data);
       out.println("== Ingest");
       // the border crossings come later, to show what watches do with a new delivery
       for (Ingestion.Outcome o :

@@ -100,6 +100,10 @@ class WatchCommandTest {
         run("watch", "list", "--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data);
     assertThat(listed.out()).contains(policeWatch).contains("born 1985-03-12").contains("main");
 
+    // the police's information desk, as the liaison directory names it
+    Files.writeString(
+        Path.of(data).resolve("liaisons.txt"),
+        "nl | politie-nl | Landelijk Informatieknooppunt | +31 88 000 0100 | desk; hits\n");
     Cli.Result delivery =
         run("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
     assertThat(delivery.code()).as(delivery.err()).isZero();
@@ -133,6 +137,8 @@ class WatchCommandTest {
     JsonNode hit = forCustoms.get(0);
     assertThat(hit.get("entity").isNull()).isTrue();
     assertThat(hit.get("agency").asText()).isEqualTo("politie-nl");
+    assertThat(hit.get("contact").asText())
+        .isEqualTo("Landelijk Informatieknooppunt, +31 88 000 0100");
     assertThat(hit.get("reference").asText()).matches("REF-[0-9A-F]{20}");
     assertThat(hit.toString())
         .doesNotContain(a.get("entity").asText())

@@ -82,7 +82,8 @@ final class MonitoringRoutes {
                 + " country, authority, legal_basis, case_id, subjects: [{id, caption}], sent,"
                 + " acknowledged, answered, deadline, deadline_given, status, open, days,"
                 + " overdue}], countries: [{country, requests, open, overdue,"
-                + " median_days_to_answer, oldest_open}]}; open=true for open ones only.",
+                + " median_days_to_answer, oldest_open, liaisons: [{country, agency, name, contact,"
+                + " competence}]}]}; open=true for open ones only.",
             Access.READER,
             c ->
                 new Cooperation(store)

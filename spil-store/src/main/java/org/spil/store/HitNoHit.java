@@ -210,7 +210,10 @@ public final class HitNoHit {
     throw new InvalidField(field, n instanceof Normalised.Rejected r ? r.reason() : "empty");
   }
 
-  /** Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present. */
+  /**
+   * Contact points per agency from {@code DIR/contacts.txt} ("agency: contact"), if present, else
+   * the agency's information desk in the liaison directory ({@link Liaisons}).
+   */
   private Map<String, String> contacts() {
     Map<String, String> out = new LinkedHashMap<>();
     Path file = store.dir().resolve("contacts.txt");
@@ -224,6 +227,11 @@ public final class HitNoHit {
         }
       } catch (IOException e) {
         throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    for (Liaisons.Liaison l : Liaisons.of(store.dir())) {
+      if (Liaisons.desk(l)) {
+        out.putIfAbsent(l.agency(), l.name() + ", " + l.contact());
       }
     }
     return out;
