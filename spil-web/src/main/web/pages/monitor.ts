@@ -24,6 +24,7 @@ interface Ranked {
   worst_rank: number;
   reasons: { indicator: string; value: number; contribution: number; explanation: string }[];
   history: { quarter: string; rank: number; score: number }[];
+  liaisons: { agency: string; name: string; contact: string }[];
 }
 interface Change {
   series: Name;
@@ -146,7 +147,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
         "div",
         SCROLL,
         table(
-          ["Rank", "Country", "Score", "Rank if a weight halves or doubles", "What moved it", "Rank in the quarters before"],
+          ["Rank", "Country", "Score", "Rank if a weight halves or doubles", "What moved it", "Rank in the quarters before", "Who to ask there"],
           focus.map((r) => [
             String(r.rank),
             h("a", { href: link({ measure: "shipments", by: "country", key: r.country }) }, r.country.toUpperCase()),
@@ -157,8 +158,11 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
               .slice(-6)
               .map((p) => `${p.quarter} ${p.rank}`)
               .join(", "),
+            r.liaisons.length
+              ? h("span", { class: "small" }, r.liaisons.map((l, i) => [i ? h("br", {}) : "", h("a", { href: `#/cooperation?country=${encodeURIComponent(r.country)}` }, l.name), ` (${l.agency}), ${l.contact}`]))
+              : h("span", { class: "muted small" }, "no liaison in the directory"),
           ]),
-          `Ranked by six indicators, each normalised by the largest that quarter and weighted (focus.weights); ${quarterBox.options.length} quarters ranked.`,
+          `Ranked by seven indicators, each normalised by the largest that quarter and weighted (focus.weights); ${quarterBox.options.length} quarters ranked.`,
         ),
       ),
     );

@@ -17,6 +17,7 @@ import org.spil.analysis.monitor.Detection;
 import org.spil.analysis.monitor.Focus;
 import org.spil.analysis.monitor.SettingLines;
 import org.spil.policy.Viewer;
+import org.spil.store.Liaisons;
 import org.spil.store.Store;
 import org.spil.store.Tallies;
 
@@ -56,7 +57,7 @@ public final class FocusCountries {
         "pending",
         new String[] {
           "1",
-          "%s requests for legal assistance there open past their deadline at the quarter's end"
+          "requests for legal assistance there open past their deadline at the quarter's end: %s"
         });
     m.put(
         "signals", new String[] {"2", "new flows or rises called in its series this quarter: %s"});
@@ -68,7 +69,8 @@ public final class FocusCountries {
 
   /**
    * A country in the ranking of a quarter: its rank and score, the best and worst rank when any one
-   * weight is halved or doubled, what moved it, and its rank in each earlier quarter it was ranked.
+   * weight is halved or doubled, what moved it, its rank in each earlier quarter it was ranked, and
+   * whom to ask there (the liaison directory, {@link Liaisons}).
    */
   public record Ranked(
       String quarter,
@@ -78,7 +80,8 @@ public final class FocusCountries {
       int bestRank,
       int worstRank,
       List<Focus.Reason> reasons,
-      List<Past> history) {}
+      List<Past> history,
+      List<Liaisons.Liaison> liaisons) {}
 
   /** The weights of a data directory's file (or {@code file}), else the defaults. */
   public static Map<String, Double> weights(Path dataDir, Path file) {
@@ -206,6 +209,7 @@ public final class FocusCountries {
             indicator("pending", values(pending(viewer, q), q)),
             indicator("signals", values(signals, q)));
     List<Focus.Place> places = Focus.rank(q, indicators, weights);
+    List<Liaisons.Liaison> directory = Liaisons.of(store.dir());
     Map<String, List<Past>> history = new HashMap<>();
     List<Ranked> out = new ArrayList<>();
     for (Focus.Place p : places) {
@@ -227,7 +231,8 @@ public final class FocusCountries {
               p.bestRank(),
               p.worstRank(),
               p.reasons(),
-              List.copyOf(history.getOrDefault(p.country(), List.of()))));
+              List.copyOf(history.getOrDefault(p.country(), List.of())),
+              directory.stream().filter(l -> l.country().equals(p.country())).toList()));
     }
     return out;
   }

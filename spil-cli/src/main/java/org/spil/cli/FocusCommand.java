@@ -53,7 +53,8 @@ final class FocusCommand implements Callable<Integer> {
       names = "--json",
       description =
           "Print [{quarter, country, rank, score, best_rank, worst_rank, reasons: [{indicator,"
-              + " value, contribution, explanation}], history: [{quarter, rank, score}]}].")
+              + " value, contribution, explanation}], history: [{quarter, rank, score}], liaisons:"
+              + " [{country, agency, name, contact, competence}]}].")
   boolean json;
 
   @Override
@@ -100,6 +101,9 @@ final class FocusCommand implements Callable<Integer> {
           b.append(b.length() == 0 ? "" : ", ").append(p.quarter()).append(' ').append(p.rank());
         }
         out.printf("      ranked before: %s%n", b);
+      }
+      for (var l : r.liaisons()) {
+        out.printf("      ask there: %s (%s), %s%n", l.name(), l.agency(), l.contact());
       }
     }
     out.flush();

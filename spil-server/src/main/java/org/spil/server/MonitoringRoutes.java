@@ -98,7 +98,8 @@ final class MonitoringRoutes {
             "Focus countries of a quarter (the last with data by default) as spil focus --json"
                 + " prints them: [{quarter, country, rank, score, best_rank, worst_rank, reasons:"
                 + " [{indicator, value, contribution, explanation}], history: [{quarter, rank,"
-                + " score}]}], under focus.weights of the server's data directory; the 10 first"
+                + " score}], liaisons: [{country, agency, name, contact, competence}]}], under"
+                + " focus.weights of the server's data directory; the 10 first"
                 + " by default, 0 for all.",
             Access.READER,
             c ->
