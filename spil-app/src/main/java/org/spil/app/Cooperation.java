@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -293,12 +292,5 @@ public final class Cooperation {
 
   private static String iso(LocalDate d) {
     return d == null ? null : d.toString();
-  }
-
-  /** The words a status may be written in that close a request, for help texts. */
-  public static String closedWords() {
-    String[] w = CLOSED.toArray(String[]::new);
-    Arrays.sort(w);
-    return String.join(", ", w);
   }
 }
