@@ -113,77 +113,19 @@ public final class Cooperation {
    */
   public Register register(Viewer viewer, String country, boolean openOnly) {
     LocalDate today = store.today();
-    List<Request> all = new ArrayList<>();
-    Map<String, String> subjectOf = new HashMap<>();
+    Map<String, Map<String, List<String>>> records = new java.util.LinkedHashMap<>();
     store
         .entities()
         .forEachEntity(
             viewer,
             Set.of("LegalAssistanceRequest"),
             PROPERTIES,
-            (id, schema, source, props) -> {
-              String c = first(props, "country");
-              c = c == null ? null : c.toLowerCase(Locale.ROOT);
-              LocalDate sent = date(first(props, "requestDate"));
-              LocalDate answered = date(first(props, "responseDate"));
-              LocalDate given = date(first(props, "deadline"));
-              LocalDate deadline =
-                  given != null ? given : sent == null ? null : sent.plusDays(DEFAULT_DAYS);
-              String status = first(props, "status");
-              boolean open =
-                  answered == null
-                      && (status == null
-                          || !CLOSED.contains(status.strip().toLowerCase(Locale.ROOT)));
-              LocalDate until = open ? today : answered;
-              Long days =
-                  sent == null || until == null ? null : ChronoUnit.DAYS.between(sent, until);
-              List<String> subjects = props.getOrDefault("subject", List.of());
-              subjects.forEach(s -> subjectOf.put(s, s));
-              all.add(
-                  new Request(
-                      id,
-                      first(props, "reference"),
-                      first(props, "direction"),
-                      c,
-                      first(props, "authority"),
-                      first(props, "legalBasis"),
-                      first(props, "case"),
-                      subjects.stream().map(s -> new Subject(s, s)).toList(),
-                      iso(sent),
-                      first(props, "acknowledgedDate"),
-                      iso(answered),
-                      iso(deadline),
-                      given != null,
-                      status,
-                      open,
-                      days,
-                      open && deadline != null && today.isAfter(deadline)));
-            });
-    Map<String, String> captions = captions(viewer, subjectOf.keySet());
+            (id, schema, source, props) -> records.put(id, props));
+    Set<String> subjects = new LinkedHashSet<>();
+    records.values().forEach(p -> subjects.addAll(p.getOrDefault("subject", List.of())));
+    Map<String, String> captions = captions(viewer, subjects);
     List<Request> named = new ArrayList<>();
-    for (Request r : all) {
-      named.add(
-          new Request(
-              r.id(),
-              r.reference(),
-              r.direction(),
-              r.country(),
-              r.authority(),
-              r.legalBasis(),
-              r.caseId(),
-              r.subjects().stream()
-                  .map(s -> new Subject(s.id(), captions.getOrDefault(s.id(), s.id())))
-                  .toList(),
-              r.sent(),
-              r.acknowledged(),
-              r.answered(),
-              r.deadline(),
-              r.deadlineGiven(),
-              r.status(),
-              r.open(),
-              r.days(),
-              r.overdue()));
-    }
+    records.forEach((id, props) -> named.add(request(id, props, captions, today)));
     List<Country> countries = countries(named, Liaisons.of(store.dir()));
     List<Request> shown =
         named.stream()
@@ -197,6 +139,59 @@ public final class Cooperation {
         country == null
             ? countries
             : countries.stream().filter(c -> country.equalsIgnoreCase(c.country())).toList());
+  }
+
+  /**
+   * The requests the viewer may see, their subjects named by id only: what the focus countries
+   * count, without reading the subjects.
+   */
+  List<Request> requests(Viewer viewer) {
+    LocalDate today = store.today();
+    List<Request> out = new ArrayList<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("LegalAssistanceRequest"),
+            PROPERTIES,
+            (id, schema, source, props) -> out.add(request(id, props, Map.of(), today)));
+    return out;
+  }
+
+  /** A request from its record's values, its subjects named by the captions given (else id). */
+  private static Request request(
+      String id, Map<String, List<String>> props, Map<String, String> captions, LocalDate today) {
+    String country = first(props, "country");
+    LocalDate sent = date(first(props, "requestDate"));
+    LocalDate answered = date(first(props, "responseDate"));
+    LocalDate given = date(first(props, "deadline"));
+    LocalDate deadline = given != null ? given : sent == null ? null : sent.plusDays(DEFAULT_DAYS);
+    String status = first(props, "status");
+    boolean open =
+        answered == null
+            && (status == null || !CLOSED.contains(status.strip().toLowerCase(Locale.ROOT)));
+    LocalDate until = open ? today : answered;
+    Long days = sent == null || until == null ? null : ChronoUnit.DAYS.between(sent, until);
+    return new Request(
+        id,
+        first(props, "reference"),
+        first(props, "direction"),
+        country == null ? null : country.toLowerCase(Locale.ROOT),
+        first(props, "authority"),
+        first(props, "legalBasis"),
+        first(props, "case"),
+        props.getOrDefault("subject", List.of()).stream()
+            .map(s -> new Subject(s, captions.getOrDefault(s, s)))
+            .toList(),
+        iso(sent),
+        first(props, "acknowledgedDate"),
+        iso(answered),
+        iso(deadline),
+        given != null,
+        status,
+        open,
+        days,
+        open && deadline != null && today.isAfter(deadline));
   }
 
   /** Overdue first, then open by days waited (longest first), then the rest newest first. */

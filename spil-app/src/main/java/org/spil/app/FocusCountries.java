@@ -281,8 +281,7 @@ public final class FocusCountries {
    */
   private Map<String, Map<String, Double>> pending(Viewer viewer, List<String> quarters) {
     Map<String, Map<String, Double>> out = new HashMap<>();
-    List<Cooperation.Request> requests =
-        new Cooperation(store).register(viewer, null, false).requests();
+    List<Cooperation.Request> requests = new Cooperation(store).requests(viewer);
     for (String quarter : quarters) {
       int year = Integer.parseInt(quarter.substring(0, 4));
       int q = Integer.parseInt(quarter.substring(5));

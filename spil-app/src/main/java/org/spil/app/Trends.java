@@ -235,17 +235,42 @@ public final class Trends {
               + " sees counts only: shipments, seizures, crossings or mla-requests, not "
               + q.measure().key());
     }
-    Map<String, List<String>> dimensions = groups(q.measure());
-    if (!dimensions.containsKey(q.by())) {
+    if (!groups(q.measure()).containsKey(q.by())) {
+      // refused there, naming the dimensions the measure has
       return series(viewer, q).stream().map(Trend::of).toList();
     }
+    List<Trend> out = new ArrayList<>();
+    for (Trend t : strategicGrid(viewer, q.measure(), q.period()).getOrDefault(q.by(), List.of())) {
+      if (q.key() == null || q.key().equalsIgnoreCase(t.series().key())) {
+        out.add(t);
+      }
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("measure", q.measure().key());
+    detail.put("by", q.by());
+    detail.put("series", out.size());
+    detail.put(
+        "withheld",
+        out.stream().flatMap(t -> t.points().stream()).filter(p -> p.value() == null).count());
+    store.audited(viewer, "strategic-counts", detail);
+    return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
+  }
+
+  /**
+   * Every dimension's series of a measure on the grid, the largest first, from one tally of what
+   * the viewer may count: the cells of all dimensions are withheld together ({@link SmallCells}),
+   * so each dimension's answer is as {@link #strategic} publishes it.
+   */
+  private Map<String, List<Trend>> strategicGrid(
+      Viewer viewer, Measure measure, Tallies.Period period) {
+    Map<String, List<String>> dimensions = groups(measure);
     List<String> props = properties(dimensions);
     List<Tallies.Cell> cells =
         store
             .tallies()
             .counted(
                 viewer,
-                new Tallies.Spec(q.measure().schema, q.measure().dates, props, null),
+                new Tallies.Spec(measure.schema, measure.dates, props, null),
                 Tallies.Period.MONTH);
     List<String> names = new ArrayList<>();
     List<List<Series>> byDimension = new ArrayList<>();
@@ -254,7 +279,7 @@ public final class Trends {
       int[] columns = d.getValue().stream().mapToInt(props::indexOf).toArray();
       List<Series> series =
           series(
-              new Query(q.measure(), d.getKey(), null, Tallies.Period.MONTH, null, null, 0),
+              new Query(measure, d.getKey(), null, Tallies.Period.MONTH, null, null, 0),
               cells,
               columns);
       if (d.getKey().equals("all")) {
@@ -264,10 +289,10 @@ public final class Trends {
         byDimension.add(series);
       }
     }
+    Map<String, List<Trend>> out = new LinkedHashMap<>();
     if (all == null) {
-      return List.of();
+      return out;
     }
-    List<String> months = all.periods();
     long[] totals = counts(all.values());
     long[][][] tables = new long[byDimension.size()][][];
     for (int d = 0; d < tables.length; d++) {
@@ -278,30 +303,19 @@ public final class Trends {
       }
     }
     SmallCells.Withheld withheld = SmallCells.suppress(totals, tables, SmallCells.K);
-    List<Trend> out = new ArrayList<>();
-    if (q.by().equals("all")) {
-      out.add(grid(all, totals, withheld.totals(), q.period()));
-    } else {
-      int d = names.indexOf(q.by());
+    out.put("all", List.of(grid(all, totals, withheld.totals(), period)));
+    for (int d = 0; d < tables.length; d++) {
+      List<Trend> trends = new ArrayList<>();
       List<Series> series = byDimension.get(d);
       for (int k = 0; k < series.size(); k++) {
-        Series s = series.get(k);
-        if (s.total() < SmallCells.K || (q.key() != null && !q.key().equalsIgnoreCase(s.key()))) {
-          continue;
+        if (series.get(k).total() >= SmallCells.K) {
+          trends.add(grid(series.get(k), tables[d][k], withheld.cells()[d][k], period));
         }
-        out.add(grid(s, tables[d][k], withheld.cells()[d][k], q.period()));
       }
+      trends.sort((x, y) -> Double.compare(y.total(), x.total()));
+      out.put(names.get(d), trends);
     }
-    out.sort((a, b) -> Double.compare(b.total(), a.total()));
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("measure", q.measure().key());
-    detail.put("by", q.by());
-    detail.put("series", out.size());
-    detail.put(
-        "withheld",
-        out.stream().flatMap(t -> t.points().stream()).filter(p -> p.value() == null).count());
-    store.audited(viewer, "strategic-counts", detail);
-    return q.top() > 0 && out.size() > q.top() ? List.copyOf(out.subList(0, q.top())) : out;
+    return out;
   }
 
   /** Every property the dimensions read, each once, in the order they first come. */
@@ -457,20 +471,24 @@ public final class Trends {
       if (!m.count()) {
         continue;
       }
-      for (String by : groups(m).keySet()) {
-        if (by.equals("agency")) {
-          continue;
-        }
-        for (Trend t :
-            strategic(viewer, new Query(m, by, null, Tallies.Period.MONTH, null, null, 0))) {
-          if (t.points().stream().anyMatch(p -> p.value() == null)) {
-            continue;
-          }
-          List<String> periods = t.points().stream().map(Point::period).toList();
-          double[] values = t.points().stream().mapToDouble(Point::shown).toArray();
-          out.add(new Series(m.key(), by, t.series().key(), periods, values));
-        }
-      }
+      strategicGrid(viewer, m, Tallies.Period.MONTH)
+          .forEach(
+              (by, trends) -> {
+                if (by.equals("agency")) {
+                  return;
+                }
+                for (Trend t : trends) {
+                  if (t.points().stream().noneMatch(p -> p.value() == null)) {
+                    out.add(
+                        new Series(
+                            m.key(),
+                            by,
+                            t.series().key(),
+                            t.points().stream().map(Point::period).toList(),
+                            t.points().stream().mapToDouble(Point::shown).toArray()));
+                  }
+                }
+              });
     }
     return out;
   }

@@ -46,6 +46,7 @@ class CooperationTest {
       }
       assertThat(register.countries())
           .filteredOn(c -> c.country().equals("tr"))
+          .isNotEmpty()
           .allMatch(
               c -> c.liaisons().size() == 1 && c.liaisons().get(0).name().contains("Istanbul"));
 
