@@ -102,9 +102,21 @@ export async function renderMap(main: HTMLElement, args: string[]): Promise<void
 
 /** The countries of the world as plain paths for a map's background, with their names. */
 export function worldShapes(): SVGElement[] {
+  return countryOutlines().map((c) => s("path", { d: c.d, class: "country" }, s("title", {}, c.name)));
+}
+
+/** Each country's outline as an SVG path on the map's projection, with its ISO code and name. */
+export function countryOutlines(): { alpha2: string; name: string; d: string; centre: [number, number] }[] {
   const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const countries = feature(topology, topology.objects.countries).features as Feature<Geometry, { name: string }>[];
-  return countries.map((f) => s("path", { d: polygons(f.geometry).map((ring) => pathOf(ring)).join(" "), class: "country" }, s("title", {}, f.properties.name)));
+  return countries.map((f) => ({
+    alpha2: numericToAlpha2.get(String(f.id ?? "")) ?? "",
+    name: f.properties.name,
+    d: polygons(f.geometry)
+      .map((ring) => pathOf(ring))
+      .join(" "),
+    centre: biggestCentre(polygons(f.geometry)),
+  }));
 }
 
 export const MAP_WIDTH = WIDTH;

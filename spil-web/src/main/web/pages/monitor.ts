@@ -3,6 +3,7 @@
 // small line charts, the changes marked where they start.
 import { api, query } from "../api";
 import { count, h, notice, s, SCROLL, table } from "../dom";
+import { countryOutlines, MAP_HEIGHT, MAP_WIDTH } from "./map";
 
 interface Name {
   by: string;
@@ -110,6 +111,61 @@ function chart(t: Trend, changes: Change[], width: number): SVGElement {
   );
 }
 
+const INDICATORS = ["flows", "growth", "seizures", "crossings", "payments", "requests", "pending", "signals"];
+
+/** The value a country shows on the map: its score, or one indicator's value that quarter. */
+function valueOf(r: Ranked, colour: string): number {
+  if (colour === "score") return r.score;
+  return r.reasons.find((x) => x.indicator === colour)?.value ?? 0;
+}
+
+/**
+ * The world shaded by the focus ranking: by score, or by one indicator's value, darker for more;
+ * each country's title says its rank and what the colour counts, a click opens its series.
+ */
+function focusMap(ranked: Ranked[], colour: string, choose: (colour: string) => void): { control: HTMLElement; figure: HTMLElement } {
+  const by = new Map(ranked.map((r) => [r.country, r]));
+  const max = Math.max(0, ...ranked.map((r) => valueOf(r, colour)));
+  const box = select("monitor-colour", ["score", ...INDICATORS], colour);
+  box.addEventListener("change", () => choose(box.value));
+  // six shades (classes: the page's policy allows no inline style), square-root scaled so that
+  // a country with a quarter of the leader's value is still seen
+  const shade = (v: number) => (v <= 0 || max <= 0 ? 0 : Math.max(1, Math.ceil(Math.sqrt(v / max) * 6)));
+  const outlines = countryOutlines();
+  // the ten first are numbered where they lie: a small country (Togo) is found by its number
+  const marks = outlines
+    .filter((c) => (by.get(c.alpha2)?.rank ?? 99) <= 10)
+    .map((c) => {
+      const r = by.get(c.alpha2) as Ranked;
+      return s("g", { class: "rank-mark", transform: `translate(${c.centre[0].toFixed(1)},${c.centre[1].toFixed(1)})` }, s("circle", { r: 8 }), s("text", { "text-anchor": "middle", dy: "3.5" }, String(r.rank)), s("title", {}, `${c.name}: rank ${r.rank}`));
+    });
+  const shapes = outlines.map((c) => {
+    const r = by.get(c.alpha2);
+    const v = r ? valueOf(r, colour) : 0;
+    const level = r ? shade(v) : 0;
+    const title = r
+      ? `${c.name} (${c.alpha2.toUpperCase()}): rank ${r.rank}, score ${r.score.toFixed(2)}` + (colour === "score" ? "" : `; ${colour} ${v.toLocaleString("en")}`)
+      : c.name;
+    const path = s("path", { d: c.d, class: level ? `country ranked shade-${level}` : "country", "data-country": c.alpha2 }, s("title", {}, title));
+    return r ? s("a", { href: `#/monitor${query({ by: "country", key: c.alpha2 })}` }, path) : path;
+  });
+  const legendStops = [1, 2, 3, 4, 5, 6].map((l) => ((l / 6) * (l / 6)) * max);
+  const control = h("div", { class: "field" }, h("label", { for: "monitor-colour" }, "Colour the map by"), box);
+  const figure = h(
+    "div",
+    { class: "focus-map" },
+    s("svg", { class: "map", viewBox: `0 20 ${MAP_WIDTH} ${MAP_HEIGHT - 80}`, role: "img", "aria-label": `countries shaded by ${colour}` }, s("rect", { class: "sea", x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT }), shapes, marks),
+    h(
+      "p",
+      { class: "legend small muted" },
+      max > 0
+        ? [`${colour === "score" ? "Score" : colour}: `, "up to ", legendStops.map((v, i) => h("span", { class: `swatch shade-${i + 1}` }, colour === "score" ? v.toFixed(2) : Math.round(v).toLocaleString("en"))), " grey: nothing you may see."]
+        : `No country has any ${colour} this quarter you may see.`,
+    ),
+  );
+  return { control, figure };
+}
+
 export async function renderMonitor(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
   const measure = params.get("measure") ?? "shipments";
   const by = params.get("by") ?? "country";
@@ -131,24 +187,29 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
   const [changes, trends, focus] = await Promise.all([
     api<Change[]>("/api/signals"),
     api<Trend[]>("/api/trends" + query({ measure, by, key, period, top: key ? 1 : 8 })),
-    api<Ranked[]>("/api/focus" + query({ quarter, top: 10 })),
+    api<Ranked[]>("/api/focus" + query({ quarter, top: 0 })),
   ]);
+  const everyCountry = focus;
   main.append(h("h2", {}, focus.length ? `Focus countries, ${focus[0].quarter}` : "Focus countries"));
   if (focus.length === 0) {
     main.append(notice("Nothing you may see to rank countries by.", "info"));
   } else {
     const quarterBox = select("monitor-quarter", [...new Set([...focus.flatMap((r) => r.history.map((p) => p.quarter)), focus[0].quarter])].sort(), focus[0].quarter);
     quarterBox.addEventListener("change", () => {
-      location.hash = "#/monitor" + query({ measure, by, key, period, quarter: quarterBox.value });
+      location.hash = "#/monitor" + query({ measure, by, key, period, quarter: quarterBox.value, colour: params.get("colour") });
+    });
+    const map = focusMap(everyCountry, params.get("colour") ?? "score", (colour) => {
+      location.hash = "#/monitor" + query({ measure, by, key, period, quarter: quarterBox.value, colour });
     });
     main.append(
-      h("div", { class: "grid-form" }, h("div", { class: "field" }, h("label", { for: "monitor-quarter" }, "Quarter"), quarterBox)),
+      h("div", { class: "grid-form" }, h("div", { class: "field" }, h("label", { for: "monitor-quarter" }, "Quarter"), quarterBox), map.control),
+      map.figure,
       h(
         "div",
         SCROLL,
         table(
           ["Rank", "Country", "Score", "Rank if a weight halves or doubles", "What moved it", "Rank in the quarters before", "Who to ask there"],
-          focus.map((r) => [
+          focus.slice(0, 10).map((r) => [
             String(r.rank),
             h("a", { href: link({ measure: "shipments", by: "country", key: r.country }) }, r.country.toUpperCase()),
             r.score.toFixed(2),
@@ -162,7 +223,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
               ? h("span", { class: "small" }, r.liaisons.map((l, i) => [i ? h("br", {}) : "", h("a", { href: `#/cooperation?country=${encodeURIComponent(r.country)}` }, l.name), ` (${l.agency}), ${l.contact}`]))
               : h("span", { class: "muted small" }, "no liaison in the directory"),
           ]),
-          `Ranked by seven indicators, each normalised by the largest that quarter and weighted (focus.weights); ${quarterBox.options.length} quarters ranked.`,
+          `The ten first of ${count(focus.length)} countries, ranked by ${INDICATORS.length} indicators, each normalised by the largest that quarter and weighted (focus.weights); ${quarterBox.options.length} quarters ranked.`,
         ),
       ),
     );

@@ -89,15 +89,25 @@ public final class Cooperation {
       String status,
       boolean open,
       Long days,
-      boolean overdue) {}
+      boolean overdue) {
+
+    /** Whether the request came from abroad (direction inkomend, in, incoming or received). */
+    public boolean incoming() {
+      return direction != null && INCOMING.contains(direction.strip().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static final Set<String> INCOMING = Set.of("inkomend", "in", "incoming", "received");
 
   /**
-   * A country's requests: how many, open, overdue, the median days an answered one took, the days
-   * the oldest open one has waited, and whom to ask there ({@link Liaisons}).
+   * A country's requests: how many (of which received from there), open, overdue, the median days
+   * an answered one took, the days the oldest open one has waited, and whom to ask there ({@link
+   * Liaisons}).
    */
   public record Country(
       String country,
       int requests,
+      int received,
       int open,
       int overdue,
       Long medianDaysToAnswer,
@@ -228,6 +238,7 @@ public final class Cooperation {
               new Country(
                   c,
                   rs.size(),
+                  (int) rs.stream().filter(Request::incoming).count(),
                   (int) rs.stream().filter(Request::open).count(),
                   (int) rs.stream().filter(Request::overdue).count(),
                   answered.length == 0 ? null : median(answered),

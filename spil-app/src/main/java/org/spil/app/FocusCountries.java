@@ -52,12 +52,13 @@ public final class FocusCountries {
         });
     m.put("seizures", new String[] {"2", "%s seized shipments passed it"});
     m.put("crossings", new String[] {"1", "%s border crossings to it"});
-    m.put("requests", new String[] {"1", "%s requests for legal assistance sent there"});
+    m.put("payments", new String[] {"1", "€ %s paid to accounts there"});
+    m.put("requests", new String[] {"1", "requests for legal assistance to or from it: %s"});
     m.put(
         "pending",
         new String[] {
           "1",
-          "requests for legal assistance there open past their deadline at the quarter's end: %s"
+          "requests for legal assistance sent there, open past their deadline at the quarter's end: %s"
         });
     m.put(
         "signals", new String[] {"2", "new flows or rises called in its series this quarter: %s"});
@@ -205,6 +206,7 @@ public final class FocusCountries {
             indicator("growth", growth),
             indicator("seizures", values(seizures, q)),
             indicator("crossings", values(crossings, q)),
+            indicator("payments", values(payments(viewer), q)),
             indicator("requests", values(requests, q)),
             indicator("pending", values(pending(viewer, q), q)),
             indicator("signals", values(signals, q)));
@@ -274,10 +276,10 @@ public final class FocusCountries {
   }
 
   /**
-   * Per country and quarter, the requests for legal assistance the viewer may see that were open
-   * past their deadline at the quarter's end ({@link Cooperation}): sent, past the deadline, and
-   * answered only later or not yet. A request its status closed without an answer's day is left
-   * out: when it closed is not known.
+   * Per country and quarter, the requests for legal assistance sent there that the viewer may see
+   * and that were open past their deadline at the quarter's end ({@link Cooperation}): sent, past
+   * the deadline, and answered only later or not yet. A request its status closed without an
+   * answer's day is left out: when it closed is not known.
    */
   private Map<String, Map<String, Double>> pending(Viewer viewer, List<String> quarters) {
     Map<String, Map<String, Double>> out = new HashMap<>();
@@ -292,6 +294,7 @@ public final class FocusCountries {
         java.time.LocalDate answered = Cooperation.date(r.answered());
         boolean openThen = r.open() ? answered == null : answered != null && answered.isAfter(end);
         if (r.country() != null
+            && !r.incoming()
             && sent != null
             && !sent.isAfter(end)
             && deadline != null
@@ -301,6 +304,58 @@ public final class FocusCountries {
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * Per country and quarter, the euros the payments the viewer may see paid to accounts there: the
+   * country of the beneficiary's account (its IBAN's, else the account's country), else of the
+   * beneficiary; counted where the payment is in euros or a source gives its euro amount. Money to
+   * a crypto exchange counts where the exchange's account is.
+   */
+  private Map<String, Map<String, Double>> payments(Viewer viewer) {
+    Map<String, String> countryOf = new HashMap<>();
+    store
+        .payments()
+        .parties(
+            viewer,
+            p -> {
+              String c =
+                  p.iban() != null && p.iban().strip().length() >= 2
+                      ? p.iban().strip().substring(0, 2)
+                      : p.country();
+              if (c != null && !c.isBlank()) {
+                countryOf.put(p.id(), c.strip().toLowerCase(Locale.ROOT));
+              }
+            });
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    store
+        .payments()
+        .each(
+            viewer,
+            p -> {
+              String country = countryOf.get(p.beneficiaryAccount());
+              if (country == null) {
+                country = countryOf.get(p.beneficiary());
+              }
+              java.time.LocalDate day = Cooperation.date(p.date());
+              Double eur =
+                  p.amountEur() != null
+                      ? p.amountEur()
+                      : p.currency() == null || p.currency().equalsIgnoreCase("EUR")
+                          ? p.amount()
+                          : null;
+              if (country == null
+                  || country.equals("nl")
+                  || country.equals("be")
+                  || day == null
+                  || eur == null
+                  || eur <= 0) {
+                return;
+              }
+              out.computeIfAbsent(country, k -> new HashMap<>())
+                  .merge(Trends.period(day, Tallies.Period.QUARTER), eur, Double::sum);
+            });
     return out;
   }
 

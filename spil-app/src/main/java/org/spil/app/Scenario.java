@@ -182,6 +182,7 @@ public final class Scenario {
       tg | douane-nl | Customs attaché Accra (accredited for Togo), Eva Mensah | +233 30 000 0006, attache.accra@douane.example | West African ports, Lomé
       ua | om | Liaison magistrate Kyiv, Pieter Kovalenko | +380 44 000 0007, lm.kyiv@om.example | MLA, extradition
       es | politie-nl | Liaison officer Madrid, Lotte García | +34 91 000 0008, lo.madrid@politie.example | cocaine, Algeciras
+      de | politie-nl | Liaison officer Wiesbaden (BKA), Jan Becker | +49 611 000 0009, lo.wiesbaden@politie.example | EIOs, Rhine corridor
       """;
 
   /** Writes the demo's liaison directory into a data directory. */

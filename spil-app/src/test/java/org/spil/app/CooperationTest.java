@@ -52,31 +52,48 @@ class CooperationTest {
 
       // the oracle: the export read as a clerk would, one request per reference
       LocalDate today = store.today();
-      Map<String, String[]> byReference = new HashMap<>();
+      Map<String, List<String>> byReference = new HashMap<>();
       List<String> lines = Files.readAllLines(dir.resolve("scenario/om/rechtshulpverzoeken.csv"));
       for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split(",", -1);
-        byReference.putIfAbsent(f[0], f);
+        List<String> f = fields(line);
+        byReference.putIfAbsent(f.get(0), f);
       }
       assertThat(register.requests()).hasSize(byReference.size());
       int overdue = 0;
+      int incoming = 0;
+      int acknowledged = 0;
       for (Cooperation.Request r : register.requests()) {
-        String[] f = byReference.get(r.reference());
+        List<String> f = byReference.get(r.reference());
         assertThat(f).as(r.reference()).isNotNull();
-        String[] dmy = f[4].split("-");
-        LocalDate sent =
-            LocalDate.of(
-                Integer.parseInt(dmy[2]), Integer.parseInt(dmy[1]), Integer.parseInt(dmy[0]));
-        boolean open = !f[5].equals("uitgevoerd") && !f[5].equals("afgewezen");
+        LocalDate sent = day(f.get(6));
+        LocalDate deadline = f.get(8).isEmpty() ? sent.plusDays(90) : day(f.get(8));
+        boolean open =
+            f.get(9).isEmpty() && !f.get(10).equals("uitgevoerd") && !f.get(10).equals("afgewezen");
         assertThat(r.sent()).isEqualTo(sent.toString());
+        assertThat(r.incoming()).as(r.reference()).isEqualTo(f.get(2).equals("inkomend"));
+        assertThat(r.legalBasis()).isEqualTo(f.get(5));
+        assertThat(r.acknowledged())
+            .isEqualTo(f.get(7).isEmpty() ? null : day(f.get(7)).toString());
+        assertThat(r.answered()).isEqualTo(f.get(9).isEmpty() ? null : day(f.get(9)).toString());
+        assertThat(r.deadline()).isEqualTo(deadline.toString());
+        assertThat(r.deadlineGiven()).isEqualTo(!f.get(8).isEmpty());
         assertThat(r.open()).as(r.reference()).isEqualTo(open);
-        assertThat(r.overdue()).isEqualTo(open && today.isAfter(sent.plusDays(90)));
+        assertThat(r.overdue()).isEqualTo(open && today.isAfter(deadline));
         if (open) {
           assertThat(r.days()).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(sent, today));
+        } else if (!f.get(9).isEmpty()) {
+          assertThat(r.days())
+              .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(sent, day(f.get(9))));
         }
         assertThat(r.subjects()).isNotEmpty().allMatch(s -> !s.caption().matches("[0-9a-f]{40}"));
         overdue += r.overdue() ? 1 : 0;
+        incoming += r.incoming() ? 1 : 0;
+        acknowledged += r.acknowledged() != null ? 1 : 0;
       }
+      assertThat(incoming).as("requests received from abroad").isPositive();
+      assertThat(acknowledged).as("acknowledged requests").isPositive();
+      assertThat(register.countries().stream().mapToInt(Cooperation.Country::received).sum())
+          .isEqualTo(incoming);
       assertThat(register.countries().stream().mapToInt(Cooperation.Country::overdue).sum())
           .isEqualTo(overdue);
       assertThat(register.requests().get(0).overdue()).as("overdue first").isEqualTo(overdue > 0);
@@ -94,5 +111,33 @@ class CooperationTest {
                   .requests())
           .isEmpty();
     }
+  }
+
+  private static LocalDate day(String dmy) {
+    String[] p = dmy.split("-");
+    return LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0]));
+  }
+
+  /** The fields of a CSV line, a quoted field's commas and doubled quotes read as text. */
+  static List<String> fields(String line) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        f.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.add(f.toString());
+        f.setLength(0);
+      } else {
+        f.append(c);
+      }
+    }
+    out.add(f.toString());
+    return out;
   }
 }

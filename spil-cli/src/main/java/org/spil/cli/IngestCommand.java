@@ -96,6 +96,7 @@ final class IngestCommand implements Callable<Integer> {
       out.printf(
           "%s: unchanged since batch %d; nothing added%n",
           o.dataset().name(), o.unchangedSince().get().id());
+      out.flush();
       return;
     }
     var b = o.batch();

@@ -1,12 +1,18 @@
 package org.spil.server;
 
 import static org.spil.server.Params.blankToNull;
+import static org.spil.server.Params.body;
 import static org.spil.server.Params.intParam;
+import static org.spil.server.Params.optionalText;
+import static org.spil.server.Params.texts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
 import java.util.List;
 import org.spil.app.Cooperation;
 import org.spil.app.FocusCountries;
+import org.spil.app.RequestEntry;
 import org.spil.app.Trends;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -92,6 +98,19 @@ final class MonitoringRoutes {
                         blankToNull(c.ctx().queryParam("country")),
                         "true".equals(c.ctx().queryParam("open")))),
         new Route(
+            HandlerType.POST,
+            "/api/cooperation/requests",
+            List.of(),
+            "Enter a request for mutual legal assistance by hand, as spil cooperation add does:"
+                + " {reference, direction (out|in), country, authority?, treaty?, court_case?,"
+                + " sent, acknowledged?, deadline?, answered?, status?, subjects: [{name,"
+                + " birth_date?}], legal_basis, handling_code?, share_with: [agency], case_id?,"
+                + " retention?}, days as YYYY-MM-DD. Stored as a batch of the caller's agency"
+                + " (dataset AGENCY-mla); answers the ingest's summary as spil ingest --json"
+                + " prints it. 400 naming the field and the reason when one is refused.",
+            Access.USER,
+            c -> RequestEntry.enter(store, c.session().user, entry(body(c.ctx()))).summary()),
+        new Route(
             HandlerType.GET,
             "/api/focus",
             List.of("quarter", "top"),
@@ -110,5 +129,41 @@ final class MonitoringRoutes {
                         intParam(c.ctx(), "top", 10, 0, 1000),
                         FocusCountries.weights(store.dir(), null),
                         Trends.thresholds(store.dir(), null))));
+  }
+
+  /** A hand-entered request from the body of a POST. */
+  private static RequestEntry entry(JsonNode b) {
+    List<RequestEntry.Subject> subjects = new ArrayList<>();
+    JsonNode list = b.get("subjects");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        throw new ApiError(400, "give \"subjects\" as a list of {name, birth_date}", "subjects");
+      }
+      for (JsonNode s : list) {
+        if (!s.isObject()) {
+          throw new ApiError(400, "give \"subjects\" as a list of {name, birth_date}", "subjects");
+        }
+        subjects.add(
+            new RequestEntry.Subject(optionalText(s, "name"), optionalText(s, "birth_date")));
+      }
+    }
+    return new RequestEntry(
+        optionalText(b, "reference"),
+        optionalText(b, "direction"),
+        optionalText(b, "country"),
+        optionalText(b, "authority"),
+        optionalText(b, "treaty"),
+        optionalText(b, "court_case"),
+        optionalText(b, "sent"),
+        optionalText(b, "acknowledged"),
+        optionalText(b, "deadline"),
+        optionalText(b, "answered"),
+        optionalText(b, "status"),
+        subjects,
+        optionalText(b, "legal_basis"),
+        optionalText(b, "handling_code"),
+        texts(b, "share_with"),
+        optionalText(b, "case_id"),
+        optionalText(b, "retention"));
   }
 }

@@ -62,6 +62,18 @@ final class Params {
     throw new ApiError(400, "the body must be a JSON object", null);
   }
 
+  /** A text field of a body, or null when absent; 400 naming it when not text. */
+  static String optionalText(JsonNode body, String name) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new ApiError(400, "give \"" + name + "\" as text", name);
+    }
+    return v.asText();
+  }
+
   /** A text field of a body; 400 naming it when missing. */
   static String text(JsonNode body, String field) {
     JsonNode v = body.get(field);

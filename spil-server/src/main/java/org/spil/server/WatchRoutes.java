@@ -1,6 +1,7 @@
 package org.spil.server;
 
 import static org.spil.server.Params.body;
+import static org.spil.server.Params.optionalText;
 import static org.spil.server.Params.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,12 +44,12 @@ final class WatchRoutes {
                       .add(
                           c.viewer(),
                           new Watches.Spec(
-                              field(b, "name"),
-                              field(b, "dob"),
-                              field(b, "identifier"),
-                              field(b, "query"),
-                              field(b, "entity"),
-                              field(b, "note")));
+                              optionalText(b, "name"),
+                              optionalText(b, "dob"),
+                              optionalText(b, "identifier"),
+                              optionalText(b, "query"),
+                              optionalText(b, "entity"),
+                              optionalText(b, "note")));
               return Map.of("id", id);
             }),
         new Route(
@@ -105,20 +106,11 @@ final class WatchRoutes {
               store
                   .watches()
                   .triage(
-                      c.viewer(), c.ctx().pathParam("id"), field(b, "status"), field(b, "reason"));
-              return Map.of("id", c.ctx().pathParam("id"), "status", field(b, "status"));
+                      c.viewer(),
+                      c.ctx().pathParam("id"),
+                      optionalText(b, "status"),
+                      optionalText(b, "reason"));
+              return Map.of("id", c.ctx().pathParam("id"), "status", optionalText(b, "status"));
             }));
-  }
-
-  /** A text field of the body, or null when absent; 400 when not text. */
-  private static String field(JsonNode body, String name) {
-    JsonNode v = body.get(name);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw new ApiError(400, "give \"" + name + "\" as text", name);
-    }
-    return v.asText();
   }
 }

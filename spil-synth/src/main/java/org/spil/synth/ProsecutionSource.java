@@ -2,6 +2,7 @@ package org.spil.synth;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,9 +52,14 @@ final class ProsecutionSource extends Source {
                 dir.resolve("rechtshulpverzoeken.csv"),
                 "kenmerk",
                 "parketnummer",
+                "richting",
                 "land",
                 "autoriteit",
+                "rechtsgrondslag",
                 "verzonden",
+                "ontvangstbevestiging",
+                "termijn",
+                "afgehandeld",
                 "status",
                 "betrokkene",
                 "betrokkene_geboortedatum")) {
@@ -116,27 +122,50 @@ final class ProsecutionSource extends Source {
           boolean ukraine = q == 1;
           String[] country =
               ukraine ? countries[countries.length - 1] : countries[r.below(countries.length - 1)];
-          String reference = String.format("RHV-%d-%04d", 2023 + r.below(3), ++mla);
-          String sent =
-              format(World.START.plusMonths(start + r.between(0, 18)).plusDays(r.below(28)), DUTCH);
+          LocalDate day = World.START.plusMonths(start + r.between(0, 18)).plusDays(r.below(28));
+          String reference = String.format("RHV-%d-%04d", day.getYear(), ++mla);
+          String sent = format(day, DUTCH);
           String state =
               r.pick(new String[] {"verzonden", "in behandeling", "uitgevoerd", "afgewezen"});
+          Handling h = Handling.of(world.seed, reference, country[0], sent, state);
           int subjects = ukraine ? 1 : r.between(1, 3);
           for (int s = 0; s < subjects; s++) {
             Person p =
                 world.person(
                     ukraine ? slavic.person() : charged.get(r.below(charged.size())).person());
-            Spelling spell = new Spelling(r);
-            String written =
-                ukraine
-                    ? spell.cyrillicGiven(p) + " " + spell.cyrillicSurname(p)
-                    : spell.given(p, 0.3) + " " + spell.surname(p, 0.3);
-            String birth = format(spell.date(p.birthDate(), 0.05, 0.02), DUTCH);
-            requests.row(reference, number, country[0], country[1], sent, state, written, birth);
-            String id = EntityIds.make(name(), "betrokkene", List.of(written, birth));
-            if (seen.add(id)) {
-              truth.records.row(name(), id, "Person", p.id(), written, spell.applied());
-            }
+            subject(requests, r, reference, number, "uitgaand", country, h, p, ukraine);
+          }
+        }
+        if (n.kind().cocaine()) {
+          Rng t = Rng.of(world.seed, "mla-togo", k);
+          LocalDate sent =
+              World.START.plusMonths(World.ROUTE_MONTH + t.between(2, 5)).plusDays(t.below(28));
+          String reference = String.format("RHV-%d-%04d", sent.getYear(), ++mla);
+          Handling h =
+              new Handling(
+                  "VN-Verdrag van Wenen 1988, art. 7",
+                  format(sent, DUTCH),
+                  null,
+                  sent.plusDays(120),
+                  null,
+                  "verzonden");
+          String[] togo = {"Togo", "Procureur de la République près le TPI de Lomé"};
+          for (int s = t.between(1, 2); s > 0; s--) {
+            Person p = world.person(charged.get(t.below(charged.size())).person());
+            subject(requests, t, reference, number, "uitgaand", togo, h, p, false);
+          }
+        }
+        Rng in = Rng.of(world.seed, "mla-in", k);
+        for (int q = in.between(1, 2); q > 0; q--) {
+          String[] country = in.pick(INCOMING);
+          LocalDate day = World.START.plusMonths(start + in.between(0, 24)).plusDays(in.below(28));
+          String reference = String.format("IRH-%d-%04d", day.getYear(), 100 * (k + 1) + q);
+          String received = format(day, DUTCH);
+          String state = in.pick(new String[] {"ontvangen", "in behandeling", "uitgevoerd"});
+          Handling h = Handling.of(world.seed, reference, country[0], received, state);
+          for (int s = in.between(1, 2); s > 0; s--) {
+            Person p = world.person(charged.get(in.below(charged.size())).person());
+            subject(requests, in, reference, number, "inkomend", country, h, p, false);
           }
         }
       }
@@ -170,6 +199,110 @@ final class ProsecutionSource extends Source {
     dataset(YAML);
   }
 
+  /** Requests from abroad: the requesting country and authority. */
+  private static final String[][] INCOMING = {
+    {"België", "Federaal Parket"},
+    {"Duitsland", "Staatsanwaltschaft Köln"},
+    {"Spanje", "Fiscalía Especial Antidroga"},
+    {"Turkije", "İstanbul Cumhuriyet Başsavcılığı"}
+  };
+
+  /** One subject's row of a request, the person written as the request names them. */
+  private void subject(
+      Csv csv,
+      Rng r,
+      String reference,
+      String number,
+      String direction,
+      String[] country,
+      Handling h,
+      Person p,
+      boolean cyrillic)
+      throws IOException {
+    Spelling spell = new Spelling(r);
+    String written =
+        cyrillic
+            ? spell.cyrillicGiven(p) + " " + spell.cyrillicSurname(p)
+            : spell.given(p, 0.3) + " " + spell.surname(p, 0.3);
+    String birth = format(spell.date(p.birthDate(), 0.05, 0.02), DUTCH);
+    csv.row(
+        reference,
+        number,
+        direction,
+        country[0],
+        country[1],
+        h.basis(),
+        h.sent(),
+        day(h.acknowledged()),
+        day(h.deadline()),
+        day(h.answered()),
+        h.status(),
+        written,
+        birth);
+    String id = EntityIds.make(name(), "betrokkene", List.of(written, birth));
+    if (seen.add(id)) {
+      truth.records.row(name(), id, "Person", p.id(), written, spell.applied());
+    }
+  }
+
+  private static String day(LocalDate d) {
+    return d == null ? null : format(d, DUTCH);
+  }
+
+  /**
+   * How a request is handled: its legal basis, the day it was sent (as the export writes it),
+   * acknowledged and answered (null: not yet), its deadline where the request set one, and its
+   * status, consistent with the answer: a request answered after the scenario's last month is still
+   * being handled then. A European Investigation Order between member states must be executed in 90
+   * days (Directive 2014/41/EU, art. 12) and acknowledged within a week (art. 16); requests under
+   * the conventions set a deadline in some cases only.
+   */
+  record Handling(
+      String basis,
+      String sent,
+      LocalDate acknowledged,
+      LocalDate deadline,
+      LocalDate answered,
+      String status) {
+
+    static Handling of(long seed, String reference, String country, String sent, String state) {
+      Rng r = Rng.of(seed, "mla-" + reference, 0);
+      LocalDate day = LocalDate.parse(sent, DUTCH);
+      boolean eio = Set.of("België", "Duitsland", "Spanje").contains(country);
+      String basis =
+          switch (country) {
+            case "België", "Duitsland", "Spanje" ->
+                "Europees Onderzoeksbevel (Richtlijn 2014/41/EU)";
+            case "Turkije", "Oekraïne" -> "Europees Verdrag aangaande wederzijdse rechtshulp 1959";
+            case "Ecuador", "Colombia" -> "VN-Verdrag van Wenen 1988, art. 7";
+            default -> "VN-Verdrag tegen transnationale georganiseerde misdaad, art. 18";
+          };
+      LocalDate acknowledged =
+          r.chance(eio ? 0.95 : 0.7)
+              ? day.plusDays(eio ? r.between(2, 7) : r.between(5, 60))
+              : null;
+      LocalDate deadline =
+          eio
+              ? day.plusDays(90)
+              : r.chance(0.5) ? day.plusDays(r.pick(new Integer[] {60, 120, 180})) : null;
+      boolean done = state.equals("uitgevoerd") || state.equals("afgewezen");
+      LocalDate answered =
+          done ? day.plusDays(eio ? r.between(30, 150) : r.between(45, 420)) : null;
+      LocalDate end = World.START.plusMonths(World.MONTHS);
+      if (answered != null && !answered.isBefore(end)) {
+        answered = null;
+        state = "in behandeling";
+      }
+      if (acknowledged != null && !acknowledged.isBefore(end)) {
+        acknowledged = null;
+      }
+      if (answered != null && acknowledged != null && acknowledged.isAfter(answered)) {
+        acknowledged = answered;
+      }
+      return new Handling(basis, sent, acknowledged, deadline, answered, state);
+    }
+  }
+
   private void suspect(Csv csv, Rng r, String number, Person p, String role, String status) {
     Spelling spell = new Spelling(r);
     String given = spell.given(p, 0.15);
@@ -185,8 +318,9 @@ final class ProsecutionSource extends Source {
 
   private static final String YAML =
       """
-      # Public Prosecution Service (OM): cases, suspects and outgoing requests for mutual legal
-      # assistance, from the case management system. UTF-8 CSV, dates DD-MM-YYYY.
+      # Public Prosecution Service (OM): cases, suspects and the requests for mutual legal
+      # assistance sent abroad (uitgaand) and received (inkomend), from the case management
+      # system. UTF-8 CSV, dates DD-MM-YYYY.
       name: om
       title: Openbaar Ministerie, zaken, verdachten en rechtshulpverzoeken
       agency: om
@@ -250,10 +384,14 @@ final class ProsecutionSource extends Source {
               properties:
                 reference: {column: kenmerk}
                 case: {entity: zaak}
-                direction: {literal: uitgaand}
+                direction: {column: richting}
                 country: {column: land}
                 authority: {column: autoriteit}
+                legalBasis: {column: rechtsgrondslag}
                 requestDate: {column: verzonden, format: "%d-%m-%Y"}
+                acknowledgedDate: {column: ontvangstbevestiging, format: "%d-%m-%Y"}
+                deadline: {column: termijn, format: "%d-%m-%Y"}
+                responseDate: {column: afgehandeld, format: "%d-%m-%Y"}
                 status: {column: status}
                 subject: {entity: betrokkene}
       """;
