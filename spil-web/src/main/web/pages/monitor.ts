@@ -154,7 +154,7 @@ function focusMap(ranked: Ranked[], colour: string, choose: (colour: string) => 
   const figure = h(
     "div",
     { class: "focus-map" },
-    s("svg", { class: "map", viewBox: `0 20 ${MAP_WIDTH} ${MAP_HEIGHT - 80}`, role: "img", "aria-label": `countries shaded by ${colour}` }, s("rect", { class: "sea", x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT }), shapes, marks),
+    s("svg", { class: "map", viewBox: `0 20 ${MAP_WIDTH} ${MAP_HEIGHT - 80}`, "aria-label": `countries shaded by ${colour}` }, s("rect", { class: "sea", x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT }), shapes, marks),
     h(
       "p",
       { class: "legend small muted" },

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,10 @@ public final class FocusCountries {
         });
     m.put("seizures", new String[] {"2", "%s seized shipments passed it"});
     m.put("crossings", new String[] {"1", "%s border crossings to it"});
-    m.put("payments", new String[] {"1", "€ %s paid to accounts there"});
+    m.put("payments", new String[] {"1", "€ %s paid into accounts there from elsewhere"});
+    m.put(
+        "networks",
+        new String[] {"1", "suspects, their firms and people, and whom they pay, based there: %s"});
     m.put("requests", new String[] {"1", "requests for legal assistance to or from it: %s"});
     m.put(
         "pending",
@@ -207,6 +211,7 @@ public final class FocusCountries {
             indicator("seizures", values(seizures, q)),
             indicator("crossings", values(crossings, q)),
             indicator("payments", values(payments(viewer), q)),
+            indicator("networks", values(networks(viewer, q), q)),
             indicator("requests", values(requests, q)),
             indicator("pending", values(pending(viewer, q), q)),
             indicator("signals", values(signals, q)));
@@ -285,9 +290,7 @@ public final class FocusCountries {
     Map<String, Map<String, Double>> out = new HashMap<>();
     List<Cooperation.Request> requests = new Cooperation(store).requests(viewer);
     for (String quarter : quarters) {
-      int year = Integer.parseInt(quarter.substring(0, 4));
-      int q = Integer.parseInt(quarter.substring(5));
-      java.time.LocalDate end = YearMonth.of(year, 3 * q).atEndOfMonth();
+      java.time.LocalDate end = quarterEnd(quarter);
       for (Cooperation.Request r : requests) {
         java.time.LocalDate sent = Cooperation.date(r.sent());
         java.time.LocalDate deadline = Cooperation.date(r.deadline());
@@ -308,10 +311,11 @@ public final class FocusCountries {
   }
 
   /**
-   * Per country and quarter, the euros the payments the viewer may see paid to accounts there: the
-   * country of the beneficiary's account (its IBAN's, else the account's country), else of the
-   * beneficiary; counted where the payment is in euros or a source gives its euro amount. Money to
-   * a crypto exchange counts where the exchange's account is.
+   * Per country and quarter, the euros the payments the viewer may see paid into it: to an account
+   * there (the country of its IBAN, else the account's country, else the beneficiary's) from one
+   * elsewhere or unknown, not a transfer within the country; counted where the payment is in euros
+   * or a source gives its euro amount. Money to a crypto exchange counts where the exchange's
+   * account is.
    */
   private Map<String, Map<String, Double>> payments(Viewer viewer) {
     Map<String, String> countryOf = new HashMap<>();
@@ -338,6 +342,10 @@ public final class FocusCountries {
               if (country == null) {
                 country = countryOf.get(p.beneficiary());
               }
+              String from = countryOf.get(p.payerAccount());
+              if (from == null) {
+                from = countryOf.get(p.payer());
+              }
               java.time.LocalDate day = Cooperation.date(p.date());
               Double eur =
                   p.amountEur() != null
@@ -346,6 +354,7 @@ public final class FocusCountries {
                           ? p.amount()
                           : null;
               if (country == null
+                  || country.equals(from)
                   || country.equals("nl")
                   || country.equals("be")
                   || day == null
@@ -357,6 +366,132 @@ public final class FocusCountries {
                   .merge(Trends.period(day, Tallies.Period.QUARTER), eur, Double::sum);
             });
     return out;
+  }
+
+  /** The links that tie a person or firm to a suspect: control, work and kin. */
+  private static final List<String> TIES =
+      List.of(
+          "Ownership",
+          "Directorship",
+          "Employment",
+          "Membership",
+          "Representation",
+          "Family",
+          "Associate",
+          "UnknownLink");
+
+  /**
+   * Per country and quarter, the criminal networks' presence there that the viewer may see: the
+   * suspects (parties to a court case), the firms and people tied to one (owning, directing,
+   * employing, representing, kin or associate, as the team's resolution merges records), and whom
+   * these pay or are paid by, whose country of residence or registration ({@code country}, {@code
+   * jurisdiction}; not nationality) is that one. Counted from the quarter their tie or first
+   * payment begins (a tie without a date, and a suspect itself, in every quarter).
+   */
+  private Map<String, Map<String, Double>> networks(Viewer viewer, List<String> quarters) {
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
+    java.util.function.UnaryOperator<String> of = id -> canonical.getOrDefault(id, id);
+    Set<String> suspects = new HashSet<>();
+    store.links().of(viewer, "CourtCaseParty", null, null, l -> suspects.add(of.apply(l.source())));
+    if (suspects.isEmpty()) {
+      return new HashMap<>();
+    }
+    // each tied entity (canonical) with the first day of its earliest tie ("" when undated)
+    Map<String, String> since = new HashMap<>();
+    suspects.forEach(id -> since.put(id, ""));
+    for (String schema : TIES) {
+      store
+          .links()
+          .of(
+              viewer,
+              schema,
+              null,
+              null,
+              l -> {
+                String a = of.apply(l.source());
+                String b = of.apply(l.target());
+                String first = l.first() == null ? "" : l.first();
+                if (suspects.contains(a)) {
+                  since.merge(b, first, FocusCountries::earlier);
+                }
+                if (suspects.contains(b)) {
+                  since.merge(a, first, FocusCountries::earlier);
+                }
+              });
+    }
+    // and whom the network pays or is paid by: the front firms abroad
+    Set<String> network = new HashSet<>(since.keySet());
+    store
+        .links()
+        .of(
+            viewer,
+            "Payment",
+            null,
+            null,
+            l -> {
+              String a = of.apply(l.source());
+              String b = of.apply(l.target());
+              String first = l.first() == null ? "" : l.first();
+              if (network.contains(a) && !network.contains(b)) {
+                since.merge(b, first, FocusCountries::earlier);
+              }
+              if (network.contains(b) && !network.contains(a)) {
+                since.merge(a, first, FocusCountries::earlier);
+              }
+            });
+    Map<String, List<String>> members = new HashMap<>();
+    canonical.forEach(
+        (id, c) -> {
+          if (since.containsKey(c)) {
+            members.computeIfAbsent(c, k -> new ArrayList<>()).add(id);
+          }
+        });
+    Set<String> wanted = new LinkedHashSet<>(since.keySet());
+    members.values().forEach(wanted::addAll);
+    Map<String, Set<String>> countriesOf = new HashMap<>();
+    store
+        .entities()
+        .forEachEntity(
+            viewer,
+            Set.of("Person", "Company", "Organization", "LegalEntity"),
+            Set.of("country", "jurisdiction"),
+            wanted,
+            (id, schema, source, props) -> {
+              for (String p : List.of("country", "jurisdiction")) {
+                for (String v : props.getOrDefault(p, List.of())) {
+                  String c = v.strip().toLowerCase(Locale.ROOT);
+                  if (c.length() == 2 && !c.equals("nl") && !c.equals("be")) {
+                    countriesOf.computeIfAbsent(of.apply(id), k -> new HashSet<>()).add(c);
+                  }
+                }
+              }
+            });
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    countriesOf.forEach(
+        (id, countries) -> {
+          String first = since.getOrDefault(id, "");
+          for (String quarter : quarters) {
+            String end = quarterEnd(quarter).toString();
+            if (first.isEmpty() || first.compareTo(end) <= 0) {
+              for (String c : countries) {
+                out.computeIfAbsent(c, k -> new HashMap<>()).merge(quarter, 1.0, Double::sum);
+              }
+            }
+          }
+        });
+    return out;
+  }
+
+  /** The earlier of two days, an undated one ("") the earliest. */
+  private static String earlier(String a, String b) {
+    return a.isEmpty() || b.isEmpty() ? "" : a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** The last day of a quarter ("2025Q3" -> 2025-09-30). */
+  private static java.time.LocalDate quarterEnd(String quarter) {
+    return YearMonth.of(
+            Integer.parseInt(quarter.substring(0, 4)), 3 * Integer.parseInt(quarter.substring(5)))
+        .atEndOfMonth();
   }
 
   /** Per country and quarter, the seized shipments the viewer may see that passed it. */

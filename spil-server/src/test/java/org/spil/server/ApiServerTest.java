@@ -92,6 +92,8 @@ class ApiServerTest {
     // dora asks for access and is granted it; dirk never is
     admin.addUser(
         new Operator("test"), "dora", "douane-nl", List.of("analyst"), PASSWORD.toCharArray());
+    admin.addUser(
+        new Operator("test"), "olga", "politie-nl", List.of("analyst"), PASSWORD.toCharArray());
     server = ApiServer.start(store, "127.0.0.1", 0);
   }
 
@@ -323,6 +325,52 @@ class ApiServerTest {
     assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     assertThat(get(dora, "/api/search?q=Mohamed%20El%20Amrani&schema=Person", "adw").body())
         .contains("Mohamed El Amrani");
+  }
+
+  /**
+   * A request entered through the API is a batch of the caller's agency: a bad field is refused by
+   * name with nothing stored; the entered one is in the register of its agency's readers, and
+   * customs, with whom it was not shared, see nothing of it, not even a count.
+   */
+  @Test
+  void aRequestEnteredByHandIsItsAgencysBatch() throws Exception {
+    Login olga = as("olga");
+    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+    entry.put("reference", "RHV-API-0001");
+    entry.put("country", "Togo");
+    entry.put("authority", "Procureur de la République, Lomé");
+    entry.put("sent", "2026-10-01");
+    entry.put("deadline", "2026-10-31");
+    entry.put("subjects", List.of(Map.of("name", "Pietje Entersma", "birth_date", "1980-01-02")));
+    entry.put("legal_basis", "wpg-art-9");
+    Map<String, Object> bad = new java.util.LinkedHashMap<>(entry);
+    bad.put("acknowledged", "2026-09-01");
+    HttpResponse<String> refused = post(olga, "/api/cooperation/requests", null, bad);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("acknowledged");
+    HttpResponse<String> noList =
+        post(olga, "/api/cooperation/requests", null, Map.of("subjects", "Pietje"));
+    assertThat(noList.statusCode()).isEqualTo(400);
+    assertThat(get(olga, "/api/cooperation", "wpg-art-9").body()).doesNotContain("RHV-API-0001");
+
+    HttpResponse<String> made = post(olga, "/api/cooperation/requests", null, entry);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+    assertThat(JSON.readTree(made.body()).get("dataset").asText()).isEqualTo("politie-nl-mla");
+    JsonNode register = JSON.readTree(get(olga, "/api/cooperation", "wpg-art-9").body());
+    JsonNode request = null;
+    for (JsonNode r : register.get("requests")) {
+      if (r.get("reference").asText().equals("RHV-API-0001")) {
+        request = r;
+      }
+    }
+    assertThat(request).as(register.toString()).isNotNull();
+    assertThat(request.get("country").asText()).isEqualTo("tg");
+    assertThat(request.get("overdue").asBoolean()).isTrue();
+    assertThat(request.toString()).contains("Pietje Entersma");
+    HttpResponse<String> customs = get(as("dirk"), "/api/cooperation", "adw");
+    assertThat(customs.statusCode()).isEqualTo(200);
+    assertThat(customs.body()).doesNotContain("RHV-API-0001").doesNotContain("Entersma");
+    assertThat(JSON.readTree(customs.body()).get("countries").toString()).doesNotContain("\"tg\"");
   }
 
   @Test

@@ -341,6 +341,20 @@ class WebApplicationTest {
     open("cooperation");
     waitForText("#main", "No request for legal assistance you may see");
     checkAndPhotograph("cooperation");
+    // entered by hand: a bad country is refused by name, then the request is a police batch
+    browser.findElement(By.id("mla-reference")).sendKeys("RHV-WEB-0001");
+    browser.findElement(By.id("mla-country")).sendKeys("Atlantis");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('mla-sent').value = '2026-10-01'");
+    browser.findElement(By.id("mla-subjects")).sendKeys("Wilhelmina Entersma; 1980-01-02");
+    browser.findElement(By.id("mla-legal_basis")).sendKeys("wpg-art-9");
+    browser.findElement(By.cssSelector("details.entry button[type=submit]")).click();
+    waitForText("details.entry", "unknown country 'Atlantis'");
+    browser.findElement(By.id("mla-country")).clear();
+    browser.findElement(By.id("mla-country")).sendKeys("tg");
+    browser.findElement(By.cssSelector("details.entry button[type=submit]")).click();
+    waitForText("#main", "Entered as batch");
+    assertThat(text()).contains("RHV-WEB-0001", "Wilhelmina Entersma", "2026-10-01");
 
     // a watch on a name no record holds yet
     open("alerts");
