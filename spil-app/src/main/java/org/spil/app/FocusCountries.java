@@ -158,7 +158,7 @@ public final class FocusCountries {
     requests.values().forEach(m -> quarters.addAll(m.keySet()));
     Map<String, Map<String, Double>> signals = new HashMap<>();
     for (Trends.Change c : new Trends(store).signals(viewer, null, thresholds)) {
-      if (c.kind().equals("drop")) {
+      if (c.down()) {
         continue;
       }
       String key = c.series().key();

@@ -168,9 +168,11 @@ public final class Trends {
 
   /**
    * A change found in a monthly series: which, its kind ({@code emergence}, {@code rise}, {@code
-   * drop}), the month it starts and the month it was called, the mean a month before and after, its
-   * strength (the evidence as a multiple of the price of a change), the detectors that called it,
-   * and the explanation in words.
+   * drop}: a change of level; {@code growth}, {@code decline}: a change of slope, {@code before}
+   * then the level where it starts and {@code after} where it has reached when called), the month
+   * it starts and the month it was called, the mean a month before and after, its strength (the
+   * evidence as a multiple of the price of a change), the detectors that called it, and the
+   * explanation in words.
    */
   public record Change(
       Name series,
@@ -182,6 +184,17 @@ public final class Trends {
       double strength,
       List<String> detectors,
       String explanation) {
+
+    /** Whether it is a change downwards (a drop or a decline). */
+    public boolean down() {
+      return kind.equals("drop") || kind.equals("decline");
+    }
+
+    /** Whether it is a change of slope (growth or decline), whose start is known less closely. */
+    public boolean slope() {
+      return kind.equals("growth") || kind.equals("decline");
+    }
+
     static Change of(Signal s) {
       return new Change(
           Name.of(s.series()),

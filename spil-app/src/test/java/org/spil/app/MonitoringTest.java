@@ -179,8 +179,8 @@ class MonitoringTest {
     return c.series().measure().equals(planted[0])
         && c.series().by().equals(planted[1])
         && c.series().key().matches(pattern)
-        && c.kind().equals("drop") == planted[3].equals("drop")
-        && months(planted[4], c.start()) >= -2
+        && c.down() == planted[3].equals("drop")
+        && months(planted[4], c.start()) >= (c.slope() ? -4 : -2)
         && months(planted[5], c.start()) <= 2;
   }
 

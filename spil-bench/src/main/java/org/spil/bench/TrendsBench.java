@@ -62,6 +62,12 @@ final class TrendsBench implements Callable<Integer> {
    * A planted change: the series it is in (key a pattern), its kind, and the months it may be seen
    * starting (from its start until a month, for a flow that grows or gives way month by month).
    */
+  /**
+   * How many months before a planted change a change of slope may be seen to start: a gentle ramp's
+   * break is known to within four months (DetectorsTest), a step's to within the tolerance.
+   */
+  static final int SLOPE_LEAD = 4;
+
   record Planted(
       String measure,
       String by,
@@ -74,8 +80,8 @@ final class TrendsBench implements Callable<Integer> {
       return c.series().measure().equals(measure)
           && c.series().by().equals(by)
           && key.matcher(c.series().key()).matches()
-          && c.kind().equals("drop") == kind.equals("drop")
-          && months(c.start(), month) >= -tolerance
+          && c.down() == kind.equals("drop")
+          && months(c.start(), month) >= -(c.slope() ? SLOPE_LEAD : tolerance)
           && months(c.start(), until) <= tolerance;
     }
   }

@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
     description =
         "Changes in the monthly series of what you may see (shipments by country, port, route and"
             + " goods; seizures by country and drug; border crossings and requests for legal"
-            + " assistance by country): new flows, rises and drops, each with the month it starts,"
-            + " the month a monitor would have called it, and why. Found by online change-point"
-            + " detection and a seasonal count alarm, confirmed by binary segmentation; thresholds"
-            + " in monitoring.settings in the data directory or --thresholds FILE.")
+            + " assistance by country): new flows, rises and drops, and growth or decline month"
+            + " after month (a change of slope), each with the month it starts, the month a"
+            + " monitor would have called it, and why. Found by online change-point detection and"
+            + " a seasonal count alarm, confirmed by binary segmentation, and a broken-line fit for"
+            + " slopes; thresholds in monitoring.settings in the data directory or --thresholds"
+            + " FILE.")
 final class SignalsCommand implements Callable<Integer> {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -87,7 +87,7 @@ final class MonitoringRoutes {
                 + " cooperation --json prints it: {today, requests: [{id, reference, direction,"
                 + " country, authority, legal_basis, case_id, subjects: [{id, caption}], sent,"
                 + " acknowledged, answered, deadline, deadline_given, status, open, days,"
-                + " overdue}], countries: [{country, requests, open, overdue,"
+                + " overdue}], countries: [{country, requests, received, open, overdue,"
                 + " median_days_to_answer, oldest_open, liaisons: [{country, agency, name, contact,"
                 + " competence}]}]}; open=true for open ones only.",
             Access.READER,

@@ -34,6 +34,7 @@ public final class Detection {
     k.put("penalty", new String[] {"3", "price of a change, in multiples of log(periods)"});
     k.put("min-length", new String[] {"2", "shortest segment"});
     k.put("tolerance", new String[] {"2", "periods between a call and the segmentation's change"});
+    k.put("min-ramp", new String[] {"6", "shortest run of a change of slope (a trend)"});
     return k;
   }
 

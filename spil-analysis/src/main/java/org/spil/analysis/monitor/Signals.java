@@ -97,11 +97,111 @@ public final class Signals {
       calls.add(judged);
       detectors.add(new TreeSet<>(List.of(detector, "binary segmentation")));
     }
+    boolean[] absorbed = new boolean[splits.size()];
+    for (Slopes.Ramp ramp : ramps(x, splits, calls, d)) {
+      TreeSet<String> found = new TreeSet<>(List.of("slope change"));
+      int called = ramp.last();
+      // the steps of the ramp called after it are the ramp going on, not news
+      for (int i = 0; i < splits.size(); i++) {
+        Segmentation.Split sp = splits.get(i);
+        if (calls.get(i) > called && sp.at() >= ramp.at() && up(sp) == ramp.slope() > 0) {
+          boolean turned = false;
+          for (int j = 0; j < i; j++) {
+            turned |= calls.get(j) > called && up(splits.get(j)) != ramp.slope() > 0;
+          }
+          if (!turned) {
+            absorbed[i] = true;
+            found.addAll(detectors.get(i));
+          }
+        }
+      }
+      out.add(rampSignal(s, ramp, s.periods().get(called), found, x, d));
+    }
     for (int i = 0; i < splits.size(); i++) {
+      if (absorbed[i]) {
+        continue;
+      }
       double[] known = java.util.Arrays.copyOf(x, calls.get(i) + 1);
       out.add(signal(s, splits.get(i), s.periods().get(calls.get(i)), detectors.get(i), known, d));
     }
+    out.sort((a, b) -> a.start().compareTo(b.start()));
     return out;
+  }
+
+  /**
+   * The ramps of a series, each called at the first period it is seen, on the counts since the last
+   * confirmed change the other way (or the emergence of the flow): a rising ramp spans the steps up
+   * that segmentation confirmed within it. One ramp a direction until a change the other way.
+   */
+  private static List<Slopes.Ramp> ramps(
+      double[] x, List<Segmentation.Split> splits, List<Integer> calls, Detection d) {
+    List<Slopes.Ramp> out = new ArrayList<>();
+    int warmup = d.whole("warmup");
+    int minRamp = d.whole("min-ramp");
+    double penalty = d.get("penalty");
+    int[] calledFrom = {-1, -1}; // per direction (0 up, 1 down): the regime a ramp was called in
+    for (int t = warmup; t < x.length; t++) {
+      double dispersion = Segmentation.dispersion(java.util.Arrays.copyOf(x, t + 1));
+      for (int dir = 0; dir < 2; dir++) {
+        boolean rising = dir == 0;
+        int from = 0;
+        for (int i = 0; i < splits.size(); i++) {
+          Segmentation.Split sp = splits.get(i);
+          if (calls.get(i) <= t && (up(sp) != rising || sp.before() < 0.5)) {
+            from = Math.max(from, sp.at());
+          }
+        }
+        if (calledFrom[dir] == from) {
+          continue;
+        }
+        Slopes.Ramp r = Slopes.of(x, from, t, minRamp, penalty, dispersion);
+        if (r != null && r.slope() > 0 == rising && r.at() >= warmup) {
+          out.add(r);
+          calledFrom[dir] = from;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Signal rampSignal(
+      Series s,
+      Slopes.Ramp ramp,
+      String called,
+      TreeSet<String> detectors,
+      double[] x,
+      Detection d) {
+    String kind = ramp.slope() > 0 ? "growth" : "decline";
+    int n = ramp.last() + 1;
+    double price =
+        d.get("penalty")
+            * Math.log(Math.max(n, 2))
+            * Segmentation.dispersion(java.util.Arrays.copyOf(x, n));
+    double strength = Math.round(20 * ramp.gain() / Math.max(price, 1e-9)) / 10.0;
+    String start = s.periods().get(ramp.at());
+    String explanation =
+        String.format(
+            Locale.ROOT,
+            "%s: %s %s a month since %s, from %s to %s by %s; called in %s by %s",
+            s.title(),
+            ramp.slope() > 0 ? "rising" : "falling",
+            amount(Math.abs(ramp.slope())),
+            start,
+            amount(ramp.level()),
+            amount(Math.max(0, ramp.reached())),
+            s.periods().get(ramp.last()),
+            called,
+            String.join(", ", detectors));
+    return new Signal(
+        s,
+        kind,
+        start,
+        called,
+        Math.round(ramp.level() * 100) / 100.0,
+        Math.round(Math.max(0, ramp.reached()) * 100) / 100.0,
+        strength,
+        List.copyOf(detectors),
+        explanation);
   }
 
   /**

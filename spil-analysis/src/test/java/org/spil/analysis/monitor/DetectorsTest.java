@@ -100,6 +100,61 @@ class DetectorsTest {
     assertThat(s.detectors()).contains("binary segmentation");
   }
 
+  @Property(tries = 150, seed = "20261207")
+  void aRampInNoiseIsOneTrendCalledWithinAFewMonthsOfItsRun(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 8, max = 22) int at,
+      @ForAll @DoubleRange(min = 20, max = 2000) double level,
+      @ForAll @DoubleRange(min = 0.8, max = 3) double spreads,
+      @ForAll boolean up) {
+    // a level, then a change of a little under to a few Poisson spreads every month, for as long
+    // as the series runs (falling no lower than a tenth of the level)
+    double slope = (up ? 1 : -1) * spreads * Math.sqrt(level);
+    Assume.that(level + slope * (36 - at) >= level / 10);
+    Random r = new Random(seed);
+    double[] x = new double[36];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = poisson(r, level + slope * Math.max(0, i - at + 1));
+    }
+    Series s = series(x);
+    List<Signal> signals = Signals.of(s, DEFAULTS);
+    String kind = up ? "growth" : "decline";
+    List<Signal> trends = signals.stream().filter(g -> g.kind().equals(kind)).toList();
+    assertThat(trends).as("%s", signals).hasSize(1);
+    Signal trend = trends.get(0);
+    int start = s.periods().indexOf(trend.start());
+    int called = s.periods().indexOf(trend.called());
+    assertThat(start).as(trend.explanation()).isBetween(at - 4, at + 4);
+    assertThat(called).as(trend.explanation()).isBetween(at + 1, at + 12);
+    assertThat(trend.detectors()).contains("slope change");
+    // the steps it takes after it is called are the trend going on, not news of their own
+    assertThat(signals)
+        .filteredOn(g -> s.periods().indexOf(g.called()) > called)
+        .noneMatch(g -> g.kind().equals(up ? "rise" : "drop"));
+    // and no signal the other way
+    assertThat(signals)
+        .noneMatch(
+            g ->
+                g.kind().equals(up ? "drop" : "rise")
+                    || g.kind().equals(up ? "decline" : "growth"));
+  }
+
+  @Test
+  void aStepIsNoTrend() {
+    Random r = new Random(20261207);
+    int trends = 0;
+    for (int i = 0; i < 300; i++) {
+      double level = 20 + r.nextDouble() * 500;
+      double[] x = step(r, 36, 10 + r.nextInt(16), level, level * (r.nextBoolean() ? 2.5 : 0.4));
+      trends +=
+          (int)
+              Signals.of(series(x), DEFAULTS).stream()
+                  .filter(g -> g.kind().equals("growth") || g.kind().equals("decline"))
+                  .count();
+    }
+    assertThat(trends).as("trends called on 300 steps").isLessThanOrEqualTo(6);
+  }
+
   @Test
   void flatNoiseRaisesFewerThanOneSignalPerTwentySeriesYears() {
     Random r = new Random(20261206);
