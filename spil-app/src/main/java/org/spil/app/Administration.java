@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import org.spil.model.InvalidField;
 import org.spil.policy.Case;
 import org.spil.policy.Passwords;
 import org.spil.policy.PolicyException;
@@ -16,6 +17,7 @@ import org.spil.policy.Role;
 import org.spil.policy.User;
 import org.spil.store.ApiTokens;
 import org.spil.store.AuditLog;
+import org.spil.store.Liaisons;
 import org.spil.store.Retention;
 import org.spil.store.Store;
 
@@ -89,6 +91,66 @@ public final class Administration {
     }
     store.accounts().addUser(user, hash, by.name());
     return UserView.of(user);
+  }
+
+  /** The liaison directory, in the order of its file. */
+  public List<Liaisons.Liaison> liaisons() {
+    return Liaisons.of(store.dir());
+  }
+
+  /**
+   * Adds an entry to the liaison directory (whom to ask in a country, an agency's information
+   * desk), audited; refused naming the field and reason when it would not read back or the country
+   * already lists that name.
+   */
+  public Liaisons.Liaison addLiaison(Operator by, Liaisons.Liaison entry) {
+    Liaisons.Liaison added;
+    try {
+      added = Liaisons.add(store.dir(), entry);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e);
+    }
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                by.name(),
+                null,
+                "liaison-added",
+                Map.of(
+                    "country", added.country(), "agency", added.agency(), "name", added.name())));
+    return added;
+  }
+
+  /** Removes the entry of a country with a name from the liaison directory, audited. */
+  public Liaisons.Liaison removeLiaison(Operator by, String country, String name) {
+    Liaisons.Liaison removed;
+    try {
+      removed = Liaisons.remove(store.dir(), country, name);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e);
+    }
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                by.name(),
+                null,
+                "liaison-removed",
+                Map.of("country", removed.country(), "name", removed.name())));
+    return removed;
+  }
+
+  /** A directory refusal as a field error: "name: ..." or "the entry:1: country: ..." */
+  private static InvalidField invalid(IllegalArgumentException e) {
+    String m = e.getMessage();
+    for (String f : List.of("country", "agency", "name", "contact", "competence")) {
+      int at = m.indexOf(f + ": ");
+      if (at >= 0) {
+        return new InvalidField(f, m.substring(at + f.length() + 2));
+      }
+    }
+    return new InvalidField("entry", m);
   }
 
   /** Every user, by name. */

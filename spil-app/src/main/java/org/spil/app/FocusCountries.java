@@ -34,6 +34,28 @@ public final class FocusCountries {
   /** The weights file of a data directory, read by every ranking on it when present. */
   public static final String WEIGHTS_FILE = "focus.weights";
 
+  /** Under this key the published indicators list the flows' withheld cells. */
+  private static final String WITHHELD = "withheld flows";
+
+  /** The wording of the indicators a counts-only reader is ranked by, from the published grid. */
+  private static final Map<String, String[]> PUBLISHED_WORDING = publishedWording();
+
+  private static Map<String, String[]> publishedWording() {
+    Map<String, String[]> m = new LinkedHashMap<>(indicators());
+    m.put("flows", new String[] {"1", "%s shipments passed it (a published cell)"});
+    m.put(
+        "growth",
+        new String[] {
+          "2", "%s%% more such shipments than in the four quarters before (each published)"
+        });
+    m.put("seizures", new String[] {"2", "%s seizures in it (a published cell)"});
+    m.put("crossings", new String[] {"1", "%s border crossings to it (a published cell)"});
+    m.put(
+        "requests",
+        new String[] {"1", "%s requests for legal assistance to or from it (a published cell)"});
+    return m;
+  }
+
   /** The indicators, their default weights and what each counts. */
   public static final Map<String, String[]> INDICATORS = indicators();
 
@@ -126,57 +148,12 @@ public final class FocusCountries {
     if (quarter != null && !quarter.matches("\\d{4}Q[1-4]")) {
       throw new IllegalArgumentException("--quarter '" + quarter + "' is not a quarter (2025Q3)");
     }
-    Map<String, Map<String, Double>> flows = new HashMap<>();
-    List<Tallies.Cell> shipments =
-        store
-            .tallies()
-            .of(
-                viewer,
-                new Tallies.Spec(
-                    "Shipment",
-                    List.of("arrivalDate", "departureDate", "date"),
-                    List.of("portOfLoading", "portOfTranshipment", "portOfDischarge"),
-                    null),
-                Tallies.Period.QUARTER);
+    boolean countsOnly = store.countsOnly(viewer);
     TreeSet<String> quarters = new TreeSet<>();
-    for (Tallies.Cell c : shipments) {
-      quarters.add(c.period());
-      if (!Targeting.local(c.groups().get(2))) {
-        continue;
-      }
-      for (String country : countries(c.groups().get(0), c.groups().get(1))) {
-        flows
-            .computeIfAbsent(country, k -> new HashMap<>())
-            .merge(c.period(), (double) c.entities(), Double::sum);
-      }
-    }
-    Map<String, Map<String, Double>> seizures = seized(viewer);
-    Map<String, Map<String, Double>> crossings = byCountry(viewer, "BorderCrossing", "date");
-    Map<String, Map<String, Double>> requests =
-        byCountry(viewer, "LegalAssistanceRequest", "requestDate");
-    crossings.values().forEach(m -> quarters.addAll(m.keySet()));
-    requests.values().forEach(m -> quarters.addAll(m.keySet()));
-    Map<String, Map<String, Double>> signals = new HashMap<>();
-    for (Trends.Change c : new Trends(store).signals(viewer, null, thresholds)) {
-      if (c.down()) {
-        continue;
-      }
-      String key = c.series().key();
-      String country =
-          switch (c.series().by()) {
-            case "country" -> key;
-            case "port" -> key.length() >= 2 ? key.substring(0, 2).toLowerCase(Locale.ROOT) : null;
-            default -> null;
-          };
-      if (country != null && !country.equals("nl") && !country.equals("be")) {
-        signals
-            .computeIfAbsent(country, k -> new HashMap<>())
-            .merge(
-                Trends.period(YearMonth.parse(c.called()).atDay(1), Tallies.Period.QUARTER),
-                1.0,
-                Double::sum);
-      }
-    }
+    // per indicator, country and quarter: what it counts
+    Map<String, Map<String, Map<String, Double>>> raw =
+        countsOnly ? published(viewer, quarters) : recorded(viewer, quarters);
+    raw.put("signals", signals(viewer, thresholds));
     List<String> q = new ArrayList<>(quarters);
     if (q.isEmpty()) {
       return List.of();
@@ -193,28 +170,38 @@ public final class FocusCountries {
               + ")");
     }
     q = q.subList(0, q.indexOf(chosen) + 1);
-    Map<String, double[]> flowValues = values(flows, q);
+    if (!countsOnly) {
+      raw.put("payments", payments(viewer));
+      raw.put("networks", networks(viewer, q));
+      raw.put("pending", pending(viewer, q));
+    }
+    Map<String, double[]> flowValues = values(raw.get("flows"), q);
+    Map<String, Map<String, Double>> withheld = raw.getOrDefault(WITHHELD, Map.of());
     Map<String, double[]> growth = new HashMap<>();
+    List<String> span = q;
     flowValues.forEach(
         (country, v) -> {
           double[] g = new double[v.length];
           for (int i = 4; i < v.length; i++) {
+            boolean known = true;
+            for (int j = i - 4; j <= i; j++) {
+              known &= !withheld.getOrDefault(country, Map.of()).containsKey(span.get(j));
+            }
             double before = (v[i - 4] + v[i - 3] + v[i - 2] + v[i - 1]) / 4;
-            g[i] = Math.max(0, Math.round(100 * ((v[i] + 1) / (before + 1) - 1)));
+            // a withheld quarter is no zero: growth against it is not known
+            g[i] = known ? Math.max(0, Math.round(100 * ((v[i] + 1) / (before + 1) - 1))) : 0;
           }
           growth.put(country, g);
         });
-    List<Focus.Indicator> indicators =
-        List.of(
-            indicator("flows", flowValues),
-            indicator("growth", growth),
-            indicator("seizures", values(seizures, q)),
-            indicator("crossings", values(crossings, q)),
-            indicator("payments", values(payments(viewer), q)),
-            indicator("networks", values(networks(viewer, q), q)),
-            indicator("requests", values(requests, q)),
-            indicator("pending", values(pending(viewer, q), q)),
-            indicator("signals", values(signals, q)));
+    List<Focus.Indicator> indicators = new ArrayList<>();
+    for (String name : INDICATORS.keySet()) {
+      String wording = (countsOnly ? PUBLISHED_WORDING : INDICATORS).get(name)[1];
+      if (name.equals("growth")) {
+        indicators.add(new Focus.Indicator(name, wording, growth));
+      } else if (raw.containsKey(name)) {
+        indicators.add(new Focus.Indicator(name, wording, values(raw.get(name), q)));
+      }
+    }
     List<Focus.Place> places = Focus.rank(q, indicators, weights);
     List<Liaisons.Liaison> directory = Liaisons.of(store.dir());
     Map<String, List<Past>> history = new HashMap<>();
@@ -242,6 +229,115 @@ public final class FocusCountries {
               directory.stream().filter(l -> l.country().equals(p.country())).toList()));
     }
     return out;
+  }
+
+  /**
+   * The indicators read from the records the viewer may see, per country and quarter: flows,
+   * seizures, crossings and requests; {@code quarters} gains every quarter with data.
+   */
+  private Map<String, Map<String, Map<String, Double>>> recorded(
+      Viewer viewer, TreeSet<String> quarters) {
+    Map<String, Map<String, Double>> flows = new HashMap<>();
+    List<Tallies.Cell> shipments =
+        store
+            .tallies()
+            .of(
+                viewer,
+                new Tallies.Spec(
+                    "Shipment",
+                    List.of("arrivalDate", "departureDate", "date"),
+                    List.of("portOfLoading", "portOfTranshipment", "portOfDischarge"),
+                    null),
+                Tallies.Period.QUARTER);
+    for (Tallies.Cell c : shipments) {
+      quarters.add(c.period());
+      if (!Targeting.local(c.groups().get(2))) {
+        continue;
+      }
+      for (String country : countries(c.groups().get(0), c.groups().get(1))) {
+        flows
+            .computeIfAbsent(country, k -> new HashMap<>())
+            .merge(c.period(), (double) c.entities(), Double::sum);
+      }
+    }
+    Map<String, Map<String, Double>> crossings = byCountry(viewer, "BorderCrossing", "date");
+    Map<String, Map<String, Double>> requests =
+        byCountry(viewer, "LegalAssistanceRequest", "requestDate");
+    crossings.values().forEach(m -> quarters.addAll(m.keySet()));
+    requests.values().forEach(m -> quarters.addAll(m.keySet()));
+    Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+    out.put("flows", flows);
+    out.put("seizures", seized(viewer));
+    out.put("crossings", crossings);
+    out.put("requests", requests);
+    return out;
+  }
+
+  /**
+   * For a reader who may see counts only, the indicators from the strategic grid as {@code spil
+   * trends} publishes it per quarter ({@link Trends#quarterGrid}): shipments, seizures, crossings
+   * and requests by country, a withheld cell counting as nothing (and growth not judged against
+   * one: the flows' withheld cells are listed under {@link #WITHHELD}); nothing read from a record,
+   * so the ranking says no more than the published cells do. {@code quarters} gains every quarter
+   * of the grid.
+   */
+  private Map<String, Map<String, Map<String, Double>>> published(
+      Viewer viewer, TreeSet<String> quarters) {
+    Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> withheld = new HashMap<>();
+    out.put(WITHHELD, withheld);
+    Trends trends = new Trends(store);
+    Map<String, Trends.Measure> measures = new LinkedHashMap<>();
+    measures.put("flows", Trends.Measure.SHIPMENTS);
+    measures.put("seizures", Trends.Measure.SEIZURES);
+    measures.put("crossings", Trends.Measure.CROSSINGS);
+    measures.put("requests", Trends.Measure.MLA_REQUESTS);
+    measures.forEach(
+        (name, measure) -> {
+          Map<String, Map<String, Double>> by = new HashMap<>();
+          for (Trends.Trend t : trends.quarterGrid(viewer, measure, "country")) {
+            String country = t.series().key().toLowerCase(Locale.ROOT);
+            if (country.equals("nl") || country.equals("be")) {
+              continue;
+            }
+            for (Trends.Point p : t.points()) {
+              quarters.add(p.period());
+              if (p.value() != null) {
+                by.computeIfAbsent(country, k -> new HashMap<>()).put(p.period(), p.value());
+              } else if (name.equals("flows")) {
+                withheld.computeIfAbsent(country, k -> new HashMap<>()).put(p.period(), 1.0);
+              }
+            }
+          }
+          out.put(name, by);
+        });
+    return out;
+  }
+
+  /** Per country and quarter, the new flows and rises monitoring called in its series. */
+  private Map<String, Map<String, Double>> signals(Viewer viewer, Detection thresholds) {
+    Map<String, Map<String, Double>> signals = new HashMap<>();
+    for (Trends.Change c : new Trends(store).signals(viewer, null, thresholds)) {
+      if (c.down()) {
+        continue;
+      }
+      String key = c.series().key();
+      String country =
+          switch (c.series().by()) {
+            case "country" -> key;
+            case "port" -> key.length() >= 2 ? key.substring(0, 2).toLowerCase(Locale.ROOT) : null;
+            default -> null;
+          };
+      if (country != null && !country.equals("nl") && !country.equals("be")) {
+        signals
+            .computeIfAbsent(country, k -> new HashMap<>())
+            .merge(
+                Trends.period(YearMonth.parse(c.called()).atDay(1), Tallies.Period.QUARTER),
+                1.0,
+                Double::sum);
+      }
+    }
+    return signals;
   }
 
   private static Focus.Indicator indicator(String name, Map<String, double[]> values) {

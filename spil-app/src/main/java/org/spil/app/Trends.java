@@ -270,6 +270,23 @@ public final class Trends {
   }
 
   /**
+   * For a reader who may see counts only, one dimension's quarterly series of a count as {@link
+   * #strategic} publishes them (withheld cells without a value); audited as strategic counts read
+   * for the focus countries.
+   */
+  List<Trend> quarterGrid(Viewer viewer, Measure measure, String by) {
+    List<Trend> out =
+        strategicGrid(viewer, measure, Tallies.Period.QUARTER).getOrDefault(by, List.of());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("measure", measure.key());
+    detail.put("by", by);
+    detail.put("for", "focus countries");
+    detail.put("series", out.size());
+    store.audited(viewer, "strategic-counts", detail);
+    return out;
+  }
+
+  /**
    * Every dimension's series of a measure on the grid, the largest first, from one tally of what
    * the viewer may count: the cells of all dimensions are withheld together ({@link SmallCells}),
    * so each dimension's answer is as {@link #strategic} publishes it.

@@ -130,9 +130,50 @@ class StrategicCountsTest {
         assertThat(series).hasSize(1);
         assertThat(series.get(0).points()).allMatch(p -> p.value() != null);
       }
+      // focus countries from the published quarterly cells alone: each reason's count is a cell
+      // the grid publishes, and nothing is read from a record (no payments, networks, pending)
+      Map<String, Trends.Measure> measures =
+          Map.of(
+              "flows", Trends.Measure.SHIPMENTS,
+              "seizures", Trends.Measure.SEIZURES,
+              "crossings", Trends.Measure.CROSSINGS,
+              "requests", Trends.Measure.MLA_REQUESTS);
+      List<FocusCountries.Ranked> focus =
+          new FocusCountries(store)
+              .rank(
+                  v,
+                  null,
+                  0,
+                  FocusCountries.weights(store.dir(), null),
+                  org.spil.analysis.monitor.Detection.defaults());
+      assertThat(focus).isNotEmpty();
+      for (FocusCountries.Ranked r : focus) {
+        for (var reason : r.reasons()) {
+          assertThat(reason.indicator()).isNotIn("payments", "networks", "pending");
+          Trends.Measure m = measures.get(reason.indicator());
+          if (m == null) {
+            continue;
+          }
+          List<Trends.Trend> cell =
+              trends.trends(
+                  v,
+                  new Trends.Query(
+                      m, "country", r.country(), Tallies.Period.QUARTER, null, null, 0));
+          assertThat(cell).as("%s %s", r.country(), reason.indicator()).hasSize(1);
+          assertThat(cell.get(0).points())
+              .as("%s %s %s", r.country(), reason.indicator(), r.quarter())
+              .anyMatch(
+                  p ->
+                      p.period().equals(r.quarter())
+                          && p.value() != null
+                          && p.value() == reason.value()
+                          && p.value() >= SmallCells.K);
+        }
+      }
       assertThat(Files.readString(store.dir().resolve("audit.jsonl")))
           .contains("\"strategic-counts\"")
-          .contains("\"tallies-counted\"");
+          .contains("\"tallies-counted\"")
+          .contains("focus countries");
     }
   }
 }

@@ -90,6 +90,7 @@ public final class Spil implements Runnable {
           ReindexCommand.class,
           SynthCommand.class,
           UsersCommand.class,
+          LiaisonsCommand.class,
           CasesCommand.class,
           AuditCommand.class,
           RetentionCommand.class,

@@ -8,6 +8,7 @@ import java.util.List;
 import org.spil.app.Administration;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
+import org.spil.store.Liaisons;
 import org.spil.store.Store;
 
 /**
@@ -47,6 +48,46 @@ final class AdminRoutes {
                       texts(b, "roles"),
                       text(b, "password").toCharArray());
             }),
+        new Route(
+            HandlerType.GET,
+            "/api/liaisons",
+            List.of(),
+            "The liaison directory (whom to ask in a country, agencies' information desks), as"
+                + " spil liaisons list --json prints it: [{country, agency, name, contact,"
+                + " competence}]; any user.",
+            Access.USER,
+            c -> page(new Administration(store).liaisons())),
+        new Route(
+            HandlerType.POST,
+            "/api/liaisons",
+            List.of(),
+            "Add an entry to the liaison directory (administrators): {\"country\", \"agency\","
+                + " \"name\", \"contact\", \"competence\"?}; a competence naming desk makes it"
+                + " its agency's information desk.",
+            Access.ADMINISTRATOR,
+            c -> {
+              JsonNode b = body(c.ctx());
+              return new Administration(store)
+                  .addLiaison(
+                      c.operator(),
+                      new Liaisons.Liaison(
+                          text(b, "country"),
+                          text(b, "agency"),
+                          text(b, "name"),
+                          text(b, "contact"),
+                          optionalText(b, "competence")));
+            }),
+        new Route(
+            HandlerType.DELETE,
+            "/api/liaisons",
+            List.of("country", "name"),
+            "Remove the entry of a country with a name from the liaison directory"
+                + " (administrators).",
+            Access.ADMINISTRATOR,
+            c ->
+                new Administration(store)
+                    .removeLiaison(
+                        c.operator(), required(c.ctx(), "country"), required(c.ctx(), "name"))),
         new Route(
             HandlerType.GET,
             "/api/cases",

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -371,6 +372,43 @@ class ApiServerTest {
     assertThat(customs.statusCode()).isEqualTo(200);
     assertThat(customs.body()).doesNotContain("RHV-API-0001").doesNotContain("Entersma");
     assertThat(JSON.readTree(customs.body()).get("countries").toString()).doesNotContain("\"tg\"");
+  }
+
+  /** The liaison directory is kept by administrators and read by every user; both audited. */
+  @Test
+  void anAdministratorKeepsTheLiaisonDirectory() throws Exception {
+    Login beheer = as("beheer");
+    Login ann = as("ann");
+    Map<String, Object> entry =
+        Map.of(
+            "country", "de",
+            "agency", "politie-nl",
+            "name", "Liaison officer Wiesbaden, Jan Becker",
+            "contact", "+49 611 000 0009",
+            "competence", "EIOs");
+    assertThat(post(ann, "/api/liaisons", null, entry).statusCode()).isEqualTo(403);
+    HttpResponse<String> bad =
+        post(
+            beheer,
+            "/api/liaisons",
+            null,
+            Map.of("country", "deu", "agency", "a", "name", "n", "contact", "c"));
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("country");
+    HttpResponse<String> added = post(beheer, "/api/liaisons", null, entry);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(get(ann, "/api/liaisons", null).body()).contains("Jan Becker");
+    HttpResponse<String> again = post(beheer, "/api/liaisons", null, entry);
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(again.body()).get("field").asText()).isEqualTo("name");
+    HttpRequest.Builder remove =
+        request("/api/liaisons?country=de&name=liaison%20officer%20wiesbaden,%20jan%20becker")
+            .header("Cookie", beheer.cookie())
+            .header(ApiServer.CSRF_HEADER, beheer.csrf());
+    assertThat(send(remove.DELETE()).statusCode()).isEqualTo(200);
+    assertThat(get(ann, "/api/liaisons", null).body()).doesNotContain("Jan Becker");
+    assertThat(Files.readString(store.dir().resolve("audit.jsonl")))
+        .contains("liaison-added", "liaison-removed");
   }
 
   @Test

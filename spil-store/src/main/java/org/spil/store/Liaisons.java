@@ -5,6 +5,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,108 @@ public final class Liaisons {
       throw new IllegalArgumentException(file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds an entry to a data directory's file (made when missing), keeping every other line and
+   * comment as written; refused when a field would not read back (as {@link #parse} refuses it) or
+   * when the country already lists someone of that name.
+   */
+  public static Liaison add(Path dataDir, Liaison entry) {
+    String line =
+        String.join(
+            " | ",
+            field("country", entry.country()),
+            field("agency", entry.agency()),
+            field("name", entry.name()),
+            field("contact", entry.contact()),
+            field("competence", entry.competence()));
+    Liaison parsed = parse(line, "the entry").get(0);
+    for (Liaison l : of(dataDir)) {
+      if (l.country().equals(parsed.country()) && l.name().equalsIgnoreCase(parsed.name())) {
+        throw new IllegalArgumentException(
+            "name: " + parsed.country() + " already lists '" + l.name() + "'");
+      }
+    }
+    String text = read(dataDir);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      text += "\n";
+    }
+    write(dataDir, text + line + "\n");
+    return parsed;
+  }
+
+  /**
+   * Removes the entry of a country with a name (ignoring case) from a data directory's file, every
+   * other line and comment kept as written; returns it, or refuses when there is none.
+   */
+  public static Liaison remove(Path dataDir, String country, String name) {
+    String text = read(dataDir);
+    String[] lines = text.split("\n", -1);
+    StringBuilder kept = new StringBuilder();
+    Liaison removed = null;
+    for (int i = 0; i < lines.length; i++) {
+      List<Liaison> one = parse(lines[i], dataDir.resolve(FILE) + ":" + (i + 1));
+      if (removed == null
+          && one.size() == 1
+          && one.get(0).country().equalsIgnoreCase(country == null ? "" : country.strip())
+          && one.get(0).name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+        removed = one.get(0);
+        continue;
+      }
+      kept.append(lines[i]);
+      if (i < lines.length - 1) {
+        kept.append('\n');
+      }
+    }
+    if (removed == null) {
+      throw new IllegalArgumentException(
+          "name: no entry '" + name + "' in " + country + " in the liaison directory");
+    }
+    write(dataDir, kept.toString());
+    return removed;
+  }
+
+  /**
+   * A field as a line holds it: refused when it holds the field separator, a comment's start or a
+   * line break.
+   */
+  private static String field(String name, String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains("|")
+        || value.contains("#")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      throw new IllegalArgumentException(name + ": '" + value + "' holds '|', '#' or a line break");
+    }
+    return value.strip();
+  }
+
+  private static String read(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces the file whole (written beside it, then moved over it), readable by its owner only.
+   */
+  private static void write(Path dataDir, String text) {
+    Path file = dataDir.resolve(FILE);
+    Path tmp = dataDir.resolve(FILE + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, OwnerOnly.file());
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 

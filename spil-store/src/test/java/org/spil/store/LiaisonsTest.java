@@ -49,6 +49,49 @@ class LiaisonsTest {
     assertThat(Liaisons.parse(text.toString(), "liaisons.txt")).isEqualTo(entries);
   }
 
+  @Property(tries = 100)
+  void entriesAddedAndRemovedReadBackWithTheCommentsKept(
+      @ForAll("directories") List<Liaisons.Liaison> entries) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("liaisons");
+    try {
+      String header = "# kept by the administrators\n";
+      java.nio.file.Files.writeString(dir.resolve(Liaisons.FILE), header);
+      List<Liaisons.Liaison> expected = new ArrayList<>();
+      for (Liaisons.Liaison l : entries) {
+        boolean taken =
+            expected.stream()
+                .anyMatch(
+                    e -> e.country().equals(l.country()) && e.name().equalsIgnoreCase(l.name()));
+        if (taken) {
+          assertThatThrownBy(() -> Liaisons.add(dir, l)).hasMessageStartingWith("name: ");
+        } else {
+          assertThat(Liaisons.add(dir, l)).isEqualTo(l);
+          expected.add(l);
+        }
+      }
+      assertThat(Liaisons.of(dir)).isEqualTo(expected);
+      if (!expected.isEmpty()) {
+        Liaisons.Liaison gone = expected.remove(expected.size() / 2);
+        assertThat(Liaisons.remove(dir, gone.country().toUpperCase(), gone.name().toUpperCase()))
+            .isEqualTo(gone);
+        assertThat(Liaisons.of(dir)).isEqualTo(expected);
+      }
+      assertThat(java.nio.file.Files.readString(dir.resolve(Liaisons.FILE))).startsWith(header);
+      assertThatThrownBy(
+              () -> Liaisons.add(dir, new Liaisons.Liaison("tr", "a", "n # m", "c", null)))
+          .hasMessageStartingWith("name: ");
+      assertThatThrownBy(() -> Liaisons.remove(dir, "tr", "nobody at all"))
+          .hasMessageStartingWith("name: no entry");
+    } finally {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : files.toList()) {
+          java.nio.file.Files.delete(f);
+        }
+      }
+      java.nio.file.Files.delete(dir);
+    }
+  }
+
   @Test
   void aBadLineIsNamedByFileLineAndField() {
     List<String[]> bad = new ArrayList<>();
