@@ -110,15 +110,7 @@ public final class Administration {
     } catch (IllegalArgumentException e) {
       throw invalid(e);
     }
-    store
-        .audit()
-        .append(
-            new AuditLog.Event(
-                by.name(),
-                null,
-                "liaison-added",
-                Map.of(
-                    "country", added.country(), "agency", added.agency(), "name", added.name())));
+    audited(by, "liaison-added", added);
     return added;
   }
 
@@ -130,15 +122,20 @@ public final class Administration {
     } catch (IllegalArgumentException e) {
       throw invalid(e);
     }
+    audited(by, "liaison-removed", removed);
+    return removed;
+  }
+
+  private void audited(Operator by, String action, Liaisons.Liaison entry) {
     store
         .audit()
         .append(
             new AuditLog.Event(
                 by.name(),
                 null,
-                "liaison-removed",
-                Map.of("country", removed.country(), "name", removed.name())));
-    return removed;
+                action,
+                Map.of(
+                    "country", entry.country(), "agency", entry.agency(), "name", entry.name())));
   }
 
   /** A directory refusal as a field error: "name: ..." or "the entry:1: country: ..." */

@@ -37,24 +37,14 @@ public final class FocusCountries {
   /** Under this key the published indicators list the flows' withheld cells. */
   private static final String WITHHELD = "withheld flows";
 
-  /** The wording of the indicators a counts-only reader is ranked by, from the published grid. */
-  private static final Map<String, String[]> PUBLISHED_WORDING = publishedWording();
-
-  private static Map<String, String[]> publishedWording() {
-    Map<String, String[]> m = new LinkedHashMap<>(indicators());
-    m.put("flows", new String[] {"1", "%s shipments passed it (a published cell)"});
-    m.put(
-        "growth",
-        new String[] {
-          "2", "%s%% more such shipments than in the four quarters before (each published)"
-        });
-    m.put("seizures", new String[] {"2", "%s seizures in it (a published cell)"});
-    m.put("crossings", new String[] {"1", "%s border crossings to it (a published cell)"});
-    m.put(
-        "requests",
-        new String[] {"1", "%s requests for legal assistance to or from it (a published cell)"});
-    return m;
-  }
+  /** How the indicators read for a counts-only reader, ranked from the published grid. */
+  private static final Map<String, String> PUBLISHED_WORDING =
+      Map.of(
+          "flows", "%s shipments passed it (a published cell)",
+          "growth", "%s%% more such shipments than in the four quarters before (each published)",
+          "seizures", "%s seizures in it (a published cell)",
+          "crossings", "%s border crossings to it (a published cell)",
+          "requests", "%s requests for legal assistance to or from it (a published cell)");
 
   /** The indicators, their default weights and what each counts. */
   public static final Map<String, String[]> INDICATORS = indicators();
@@ -195,7 +185,10 @@ public final class FocusCountries {
         });
     List<Focus.Indicator> indicators = new ArrayList<>();
     for (String name : INDICATORS.keySet()) {
-      String wording = (countsOnly ? PUBLISHED_WORDING : INDICATORS).get(name)[1];
+      String wording = INDICATORS.get(name)[1];
+      if (countsOnly) {
+        wording = PUBLISHED_WORDING.getOrDefault(name, wording);
+      }
       if (name.equals("growth")) {
         indicators.add(new Focus.Indicator(name, wording, growth));
       } else if (raw.containsKey(name)) {

@@ -172,12 +172,7 @@ public final class Signals {
       double[] x,
       Detection d) {
     String kind = ramp.slope() > 0 ? "growth" : "decline";
-    int n = ramp.last() + 1;
-    double price =
-        d.get("penalty")
-            * Math.log(Math.max(n, 2))
-            * Segmentation.dispersion(java.util.Arrays.copyOf(x, n));
-    double strength = Math.round(20 * ramp.gain() / Math.max(price, 1e-9)) / 10.0;
+    double strength = strength(ramp.gain(), java.util.Arrays.copyOf(x, ramp.last() + 1), d);
     String start = s.periods().get(ramp.at());
     String explanation =
         String.format(
@@ -192,13 +187,42 @@ public final class Signals {
             s.periods().get(ramp.last()),
             called,
             String.join(", ", detectors));
+    return signal(
+        s,
+        kind,
+        start,
+        called,
+        ramp.level(),
+        Math.max(0, ramp.reached()),
+        strength,
+        detectors,
+        explanation);
+  }
+
+  /** The evidence of a change as a multiple of the price of one, in tenths. */
+  private static double strength(double gain, double[] known, Detection d) {
+    double price =
+        d.get("penalty") * Math.log(Math.max(known.length, 2)) * Segmentation.dispersion(known);
+    return Math.round(20 * gain / Math.max(price, 1e-9)) / 10.0;
+  }
+
+  private static Signal signal(
+      Series s,
+      String kind,
+      String start,
+      String called,
+      double before,
+      double after,
+      double strength,
+      TreeSet<String> detectors,
+      String explanation) {
     return new Signal(
         s,
         kind,
         start,
         called,
-        Math.round(ramp.level() * 100) / 100.0,
-        Math.round(Math.max(0, ramp.reached()) * 100) / 100.0,
+        Math.round(before * 100) / 100.0,
+        Math.round(after * 100) / 100.0,
         strength,
         List.copyOf(detectors),
         explanation);
@@ -243,9 +267,7 @@ public final class Signals {
       Detection d) {
     String kind =
         split.before() < 0.5 ? "emergence" : split.after() > split.before() ? "rise" : "drop";
-    double price =
-        d.get("penalty") * Math.log(Math.max(known.length, 2)) * Segmentation.dispersion(known);
-    double strength = Math.round(20 * split.gain() / Math.max(price, 1e-9)) / 10.0;
+    double strength = strength(split.gain(), known, d);
     String start = s.periods().get(split.at());
     String explanation =
         String.format(
@@ -263,16 +285,8 @@ public final class Signals {
                     100 * (split.after() - split.before()) / split.before()),
             called,
             String.join(", ", detectors));
-    return new Signal(
-        s,
-        kind,
-        start,
-        called,
-        Math.round(split.before() * 100) / 100.0,
-        Math.round(split.after() * 100) / 100.0,
-        strength,
-        List.copyOf(detectors),
-        explanation);
+    return signal(
+        s, kind, start, called, split.before(), split.after(), strength, detectors, explanation);
   }
 
   private static String amount(double v) {
