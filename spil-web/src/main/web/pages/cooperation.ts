@@ -103,7 +103,7 @@ export async function renderCooperation(main: HTMLElement, _args: string[], para
       table(
         ["Reference", "", "Country", "Authority", "Subjects", "Sent", "Acknowledged", "Deadline", "Answered", "Status", "Days"],
         r.requests.map((q) => [
-          h("a", { href: `#/entity/${encodeURIComponent(q.id)}` }, q.reference ?? q.id),
+          h("a", { href: `#/entity/${encodeURIComponent(q.id)}`, class: "nowrap" }, q.reference ?? q.id),
           h("span", { class: "muted small", title: incoming(q) ? "received from abroad" : "sent abroad" }, incoming(q) ? "from" : "to"),
           (q.country ?? "").toUpperCase(),
           q.authority ?? "",

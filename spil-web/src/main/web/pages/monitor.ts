@@ -180,7 +180,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
     h(
       "p",
       { class: "lede" },
-      "The picture of what you may see: the focus countries of a quarter and what moved them; what changed in the monthly series (new flows, rises and drops, each with the month it starts and the month a monitor would have called it, found by online change-point detection and a seasonal count alarm and confirmed by binary segmentation); and the series themselves, the changes marked where they start.",
+      "The picture of what you may see: the focus countries of a quarter on a map and in a ranking, with what moved each; what changed in the monthly series (new flows, rises and drops, and growth or decline month after month, each with the month it starts and the month a monitor would have called it, found by online change-point detection and a seasonal count alarm, confirmed by binary segmentation, and by a broken-line fit for slopes); and the series themselves, the changes marked where they start.",
     ),
   );
   const quarter = params.get("quarter") ?? "";

@@ -65,7 +65,11 @@ class HitCommandTest {
     assertThat(first.get("agency").asText()).isEqualTo("politie-nl");
     assertThat(first.get("strength").asText()).isEqualTo("strong");
     assertThat(first.get("reference").asText()).matches("REF-[0-9A-F]{20}");
-    assertThat(r.out()).doesNotContain("Amrani").doesNotContain("1985").doesNotContain("Kruiskade");
+    // opaque ids and references are random hex: they may hold any four digits, so are left out
+    assertThat(r.out().replaceAll("[0-9A-Fa-f]{12,}", "#"))
+        .doesNotContain("Amrani")
+        .doesNotContain("1985")
+        .doesNotContain("Kruiskade");
 
     Cli.Result iban =
         Cli.run(
