@@ -483,9 +483,29 @@ public final class Trends {
    * on or after {@code since} (null: all).
    */
   public List<Change> signals(Viewer viewer, String since, Detection thresholds) {
+    return signals(viewer, since, thresholds, Tallies.Period.MONTH);
+  }
+
+  /**
+   * The changes in every series of counts per month or per ISO week the viewer may see, the
+   * thresholds (set in months) scaled to weeks for weekly series ({@link Detection#weekly}). A
+   * reader who may see counts only is judged on the monthly grid alone.
+   */
+  public List<Change> signals(
+      Viewer viewer, String since, Detection thresholds, Tallies.Period period) {
     day("since", since, false);
+    if (period == Tallies.Period.QUARTER) {
+      throw new IllegalArgumentException("signals are found per month or per week, not quarter");
+    }
     if (store.countsOnly(viewer)) {
+      if (period == Tallies.Period.WEEK) {
+        throw new IllegalArgumentException(
+            viewer.purpose().token() + " sees counts only, per month or quarter: not per week");
+      }
       return changes(published(viewer), since, thresholds);
+    }
+    if (period == Tallies.Period.WEEK) {
+      return changes(monitored(viewer, period), since, thresholds.weekly(), period);
     }
     return changes(monitored(viewer), since, thresholds);
   }
@@ -529,6 +549,11 @@ public final class Trends {
    * its dimensions read, each dimension's series summed from the same cells.
    */
   public List<Series> monitored(Viewer viewer) {
+    return monitored(viewer, Tallies.Period.MONTH);
+  }
+
+  /** As {@link #monitored(Viewer)}, per month or per ISO week. */
+  public List<Series> monitored(Viewer viewer, Tallies.Period period) {
     List<Series> all = new ArrayList<>();
     for (Measure m : Measure.values()) {
       if (!m.count()) {
@@ -538,18 +563,11 @@ public final class Trends {
       dimensions.remove("agency");
       List<String> props = properties(dimensions);
       List<Tallies.Cell> cells =
-          store
-              .tallies()
-              .of(
-                  viewer,
-                  new Tallies.Spec(m.schema, m.dates, props, m.amount),
-                  Tallies.Period.MONTH);
+          store.tallies().of(viewer, new Tallies.Spec(m.schema, m.dates, props, m.amount), period);
       dimensions.forEach(
           (by, ps) -> {
             int[] columns = ps.stream().mapToInt(props::indexOf).toArray();
-            all.addAll(
-                series(
-                    new Query(m, by, null, Tallies.Period.MONTH, null, null, 0), cells, columns));
+            all.addAll(series(new Query(m, by, null, period, null, null, 0), cells, columns));
           });
     }
     return all;
@@ -557,10 +575,16 @@ public final class Trends {
 
   /** The changes detected in monthly series, starting on or after {@code since} (null: all). */
   public static List<Change> changes(List<Series> monthly, String since, Detection thresholds) {
+    return changes(monthly, since, thresholds, Tallies.Period.MONTH);
+  }
+
+  /** The changes detected in series of a period, starting on or after {@code since}. */
+  static List<Change> changes(
+      List<Series> series, String since, Detection thresholds, Tallies.Period period) {
     LocalDate from = day("since", since, false);
-    String first = from == null ? null : period(from, Tallies.Period.MONTH);
+    String first = from == null ? null : period(from, period);
     List<Change> out = new ArrayList<>();
-    for (Signal s : Signals.detect(monthly, thresholds)) {
+    for (Signal s : Signals.detect(series, thresholds)) {
       if (first == null || s.start().compareTo(first) >= 0) {
         out.add(Change.of(s));
       }

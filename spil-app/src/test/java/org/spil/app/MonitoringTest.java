@@ -64,6 +64,17 @@ class MonitoringTest {
             "monitoring, seed %d: %d signals, %d false in %.0f series-years; Lomé %s called %s%n",
             seed, signals.size(), falses, seriesYears, lome.start(), lome.called());
         assertThat(falses).as("seed %d", seed).isLessThanOrEqualTo((long) (seriesYears / 20));
+        // per week, the route's start is placed to its week: September 2024 is 2024-W35 to W40
+        Trends.Change weekly =
+            new Trends(store)
+                .signals(v, null, d, Tallies.Period.WEEK).stream()
+                    .filter(c -> c.series().by().equals("port") && c.series().key().equals("TGLFW"))
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new AssertionError("no weekly signal on TGLFW, seed " + seed));
+        System.out.printf("weekly, seed %d: %s%n", seed, weekly.explanation());
+        assertThat(weekly.kind()).isEqualTo("emergence");
+        assertThat(weekly.start()).as("seed %d", seed).isBetween("2024-W33", "2024-W44");
         // the transit country of the new route is a focus country the quarter after it starts
         List<FocusCountries.Ranked> focus =
             new FocusCountries(store)

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.spil.analysis.monitor.Detection;
 import org.spil.app.Trends;
 import org.spil.store.Store;
+import org.spil.store.Tallies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,14 @@ final class SignalsCommand implements Callable<Integer> {
       description = "Only changes starting from this month.")
   String since;
 
+  @Option(
+      names = "--period",
+      paramLabel = "month|week",
+      description =
+          "Judge the series per month (default) or per ISO week (the thresholds, set in months,"
+              + " scaled to weeks).")
+  String period = "month";
+
   @Option(names = "--thresholds", paramLabel = "FILE", description = "A thresholds file to try.")
   Path thresholds;
 
@@ -55,13 +64,22 @@ final class SignalsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Trends.Change> signals;
     try (Store store = spil.open(false)) {
+      Tallies.Period p = Tallies.Period.of(period);
+      if (p == null) {
+        throw new IllegalArgumentException("--period: month or week, not '" + period + "'");
+      }
       Detection d = Trends.thresholds(store.dir(), thresholds);
+      if (p == Tallies.Period.WEEK) {
+        d = d.weekly();
+      }
       if (showThresholds) {
         out.print(d.describe());
         out.flush();
         return 0;
       }
-      signals = new Trends(store).signals(viewer.viewer(store), since, d);
+      signals =
+          new Trends(store)
+              .signals(viewer.viewer(store), since, Trends.thresholds(store.dir(), thresholds), p);
     }
     if (json) {
       Output.json(out, signals);

@@ -67,18 +67,25 @@ final class MonitoringRoutes {
         new Route(
             HandlerType.GET,
             "/api/signals",
-            List.of("since"),
+            List.of("since", "period"),
             "Changes in the monthly series as spil signals --json prints them: [{series: {by, key,"
                 + " measure}, kind, start, called, before, after, strength, detectors,"
                 + " explanation}], under the thresholds of the server's data directory"
-                + " (monitoring.settings).",
+                + " (monitoring.settings); period month (default) or week.",
             Access.READER,
-            c ->
-                new Trends(store)
-                    .signals(
-                        c.viewer(),
-                        blankToNull(c.ctx().queryParam("since")),
-                        Trends.thresholds(store.dir(), null))),
+            c -> {
+              String period = c.ctx().queryParam("period");
+              Tallies.Period p = Tallies.Period.of(period == null ? "month" : period);
+              if (p == null) {
+                throw new IllegalArgumentException("period: month or week, not '" + period + "'");
+              }
+              return new Trends(store)
+                  .signals(
+                      c.viewer(),
+                      blankToNull(c.ctx().queryParam("since")),
+                      Trends.thresholds(store.dir(), null),
+                      p);
+            }),
         new Route(
             HandlerType.GET,
             "/api/cooperation",

@@ -16,9 +16,6 @@ import java.util.List;
  * reference held (next to) nothing is an emergence.
  */
 public final class CountAlarm {
-  /** Periods in a year: months. */
-  static final int YEAR = 12;
-
   private CountAlarm() {}
 
   /**
@@ -34,8 +31,9 @@ public final class CountAlarm {
     }
   }
 
-  /** The settings of the alarm: see the type's comment. */
-  public record Settings(int window, int recent, int minReference, double z, double minCount) {}
+  /** The settings of the alarm (see the type's comment), and the periods in a year (12, 52). */
+  public record Settings(
+      int window, int recent, int minReference, double z, double minCount, int year) {}
 
   /**
    * Whether period {@code t} alarms given the regime that starts at {@code regime} (0: the whole
@@ -43,8 +41,9 @@ public final class CountAlarm {
    */
   public static Alarm at(double[] counts, int t, int regime, Settings s) {
     List<Double> reference = new ArrayList<>();
-    if (t - YEAR - s.window() >= regime) {
-      for (int back = YEAR; back <= 2 * YEAR; back += YEAR) {
+    int year = s.year();
+    if (t - year - s.window() >= regime) {
+      for (int back = year; back <= 2 * year; back += year) {
         for (int d = -s.window(); d <= s.window(); d++) {
           int i = t - back + d;
           if (i >= regime && i < t) {

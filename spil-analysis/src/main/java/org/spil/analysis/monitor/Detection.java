@@ -14,10 +14,56 @@ public final class Detection {
   /** Each threshold: its default and what it means, in the order a file lists them. */
   public static final Map<String, String[]> KEYS = keys();
 
+  /** The thresholds counted in periods: set in months, scaled to weeks for weekly series. */
+  private static final java.util.Set<String> IN_PERIODS =
+      java.util.Set.of(
+          "warmup", "window", "reference", "min-reference", "min-length", "tolerance", "min-ramp");
+
   private final Map<String, Double> values;
 
+  /** The period the series are judged in: "month" or "week". */
+  private final String period;
+
   private Detection(Map<String, Double> values) {
+    this(values, "month");
+  }
+
+  private Detection(Map<String, Double> values, String period) {
     this.values = values;
+    this.period = period;
+  }
+
+  /**
+   * These thresholds for weekly series: those counted in periods (set in months) as many weeks as
+   * they span (52/12 a month, rounded), the hazard of a change per period a week's share of a
+   * month's, the seasons a year of 52 weeks apart; counts and probabilities as they are.
+   */
+  public Detection weekly() {
+    Map<String, Double> v = new LinkedHashMap<>(values);
+    double weeks = 52.0 / 12;
+    for (String k : IN_PERIODS) {
+      v.put(k, (double) Math.round(values.get(k) * weeks));
+    }
+    v.put("hazard", values.get("hazard") / weeks);
+    return new Detection(v, "week");
+  }
+
+  /** The period the series are judged in: "month", or "week" for {@link #weekly} thresholds. */
+  public String period() {
+    return period;
+  }
+
+  /**
+   * The mean a period below which a series held (next to) nothing, so that a change from it is an
+   * emergence: half an event a month, a week's share of that for weekly series.
+   */
+  double nothing() {
+    return 0.5 * 12 / year();
+  }
+
+  /** Periods in a year of the period judged in. */
+  int year() {
+    return period.equals("week") ? 52 : 12;
   }
 
   private static Map<String, String[]> keys() {
@@ -76,7 +122,13 @@ public final class Detection {
     return switch (key) {
       case "hazard", "probability" ->
           d > 0 && d < 1 ? null : "is not a probability above 0, below 1";
-      case "warmup", "window", "reference", "min-reference", "min-length", "tolerance" ->
+      case "warmup",
+          "window",
+          "reference",
+          "min-reference",
+          "min-length",
+          "tolerance",
+          "min-ramp" ->
           d == Math.rint(d) && d <= 120 ? null : "is not a whole number of periods up to 120";
       default -> null;
     };
@@ -98,6 +150,11 @@ public final class Detection {
   /** The thresholds as a file would set them, with what each means. */
   public String describe() {
     StringBuilder b = new StringBuilder();
+    if (period.equals("week")) {
+      b.append(
+          "# weekly: the thresholds counted in periods are the months' in weeks (52/12 a month),"
+              + " the hazard a week's share\n");
+    }
     KEYS.forEach(
         (k, d) ->
             b.append(String.format(Locale.ROOT, "%-14s = %-8s # %s%n", k, format(get(k)), d[1])));
@@ -110,6 +167,11 @@ public final class Detection {
 
   CountAlarm.Settings alarm() {
     return new CountAlarm.Settings(
-        whole("window"), whole("reference"), whole("min-reference"), get("z"), get("min-count"));
+        whole("window"),
+        whole("reference"),
+        whole("min-reference"),
+        get("z"),
+        get("min-count"),
+        year());
   }
 }

@@ -147,7 +147,7 @@ public final class Signals {
         int from = 0;
         for (int i = 0; i < splits.size(); i++) {
           Segmentation.Split sp = splits.get(i);
-          if (calls.get(i) <= t && (up(sp) != rising || sp.before() < 0.5)) {
+          if (calls.get(i) <= t && (up(sp) != rising || sp.before() < d.nothing())) {
             from = Math.max(from, sp.at());
           }
         }
@@ -177,10 +177,11 @@ public final class Signals {
     String explanation =
         String.format(
             Locale.ROOT,
-            "%s: %s %s a month since %s, from %s to %s by %s; called in %s by %s",
+            "%s: %s %s a %s since %s, from %s to %s by %s; called in %s by %s",
             s.title(),
             ramp.slope() > 0 ? "rising" : "falling",
             amount(Math.abs(ramp.slope())),
+            d.period(),
             start,
             amount(ramp.level()),
             amount(Math.max(0, ramp.reached())),
@@ -266,15 +267,18 @@ public final class Signals {
       double[] known,
       Detection d) {
     String kind =
-        split.before() < 0.5 ? "emergence" : split.after() > split.before() ? "rise" : "drop";
+        split.before() < d.nothing()
+            ? "emergence"
+            : split.after() > split.before() ? "rise" : "drop";
     double strength = strength(split.gain(), known, d);
     String start = s.periods().get(split.at());
     String explanation =
         String.format(
             Locale.ROOT,
-            "%s: %s a month before %s, %s since (%s); called in %s by %s",
+            "%s: %s a %s before %s, %s since (%s); called in %s by %s",
             s.title(),
             amount(split.before()),
+            d.period(),
             start,
             amount(split.after()),
             kind.equals("emergence")

@@ -38,29 +38,35 @@ public final class Slopes {
     if (n < minRamp + 2 || minRamp < 2) {
       return null;
     }
-    double mean = 0;
-    for (int i = from; i <= to; i++) {
-      mean += x[i];
+    // prefix sums over the window: of counts, squares and counts times their index, so that every
+    // step and every broken line is fitted in constant time
+    double[] c = new double[n + 1];
+    double[] c2 = new double[n + 1];
+    double[] ci = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      double v = x[from + i];
+      c[i + 1] = c[i] + v;
+      c2[i + 1] = c2[i] + v * v;
+      ci[i + 1] = ci[i] + i * v;
     }
-    mean /= n;
+    double mean = c[n] / n;
     double variance = Math.max(1, mean) * Math.max(1, dispersion);
-    double flat = 0;
-    for (int i = from; i <= to; i++) {
-      flat += (x[i] - mean) * (x[i] - mean);
-    }
+    double flat = c2[n] - c[n] * c[n] / n;
     // the best single step, anywhere (a jump in the last period is a step, not a ramp)
     double step = flat;
-    for (int at = from + 1; at <= to; at++) {
-      step = Math.min(step, rss(x, from, at - 1) + rss(x, at, to));
+    for (int at = 1; at < n; at++) {
+      double left = c2[at] - c[at] * c[at] / at;
+      double right = (c2[n] - c2[at]) - (c[n] - c[at]) * (c[n] - c[at]) / (n - at);
+      step = Math.min(step, left + right);
     }
     // the best broken line: level before k, a + b (i - k + 1) from k
     Ramp best = null;
     double bestRss = Double.POSITIVE_INFINITY;
-    for (int k = from; k <= to - minRamp + 1; k++) {
-      double[] fit = hinge(x, from, to, k);
+    for (int k = 0; k <= n - minRamp; k++) {
+      double[] fit = hinge(c, c2, ci, n, k);
       if (fit[2] < bestRss) {
         bestRss = fit[2];
-        best = new Ramp(k, fit[0], fit[1], to, 0);
+        best = new Ramp(from + k, fit[0], fit[1], to, 0);
       }
     }
     if (best == null) {
@@ -75,52 +81,27 @@ public final class Slopes {
     return new Ramp(best.at(), best.level(), best.slope(), to, gain);
   }
 
-  /** The residual sum of squares of {@code x[from..to]} about its mean (0 when empty). */
-  private static double rss(double[] x, int from, int to) {
-    if (to < from) {
-      return 0;
-    }
-    double m = 0;
-    for (int i = from; i <= to; i++) {
-      m += x[i];
-    }
-    m /= to - from + 1;
-    double r = 0;
-    for (int i = from; i <= to; i++) {
-      r += (x[i] - m) * (x[i] - m);
-    }
-    return r;
-  }
-
   /**
-   * The least-squares broken line of {@code x[from..to]} breaking at {@code k}: {level, slope,
+   * The least-squares broken line of a window of {@code n} counts breaking at its {@code k}-th,
+   * from the window's prefix sums of counts, squares and counts times index: {level, slope,
    * residual sum of squares}, the line {@code level + slope * max(0, i - k + 1)}.
    */
-  static double[] hinge(double[] x, int from, int to, int k) {
-    // ordinary least squares on the columns 1 and h(i) = max(0, i - k + 1)
-    double n = to - from + 1;
-    double sh = 0;
-    double shh = 0;
-    double sy = 0;
-    double shy = 0;
-    for (int i = from; i <= to; i++) {
-      double h = Math.max(0, i - k + 1);
-      sh += h;
-      shh += h * h;
-      sy += x[i];
-      shy += h * x[i];
-    }
+  static double[] hinge(double[] c, double[] c2, double[] ci, int n, int k) {
+    // the columns 1 and h(i) = max(0, i - k + 1): h runs 1..m over the last m = n - k counts
+    double m = n - k;
+    double sh = m * (m + 1) / 2;
+    double shh = m * (m + 1) * (2 * m + 1) / 6;
+    double sy = c[n];
+    // sum of (i - k + 1) x_i over i >= k
+    double shy = (ci[n] - ci[k]) - (k - 1) * (c[n] - c[k]);
     double det = n * shh - sh * sh;
     if (det <= 0) {
       return new double[] {sy / n, 0, Double.POSITIVE_INFINITY};
     }
     double slope = (n * shy - sh * sy) / det;
     double level = (sy - slope * sh) / n;
-    double r = 0;
-    for (int i = from; i <= to; i++) {
-      double e = x[i] - level - slope * Math.max(0, i - k + 1);
-      r += e * e;
-    }
-    return new double[] {level, slope, r};
+    // the residual sum of squares of a least-squares fit: sum y^2 - level sum y - slope sum h y
+    double rss = Math.max(0, c2[n] - level * sy - slope * shy);
+    return new double[] {level, slope, rss};
   }
 }

@@ -139,6 +139,49 @@ class DetectorsTest {
                     || g.kind().equals(up ? "decline" : "growth"));
   }
 
+  static Series weeks(double[] x) {
+    List<String> weeks = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      weeks.add(String.format("%d-W%02d", 2023 + i / 52, i % 52 + 1));
+    }
+    return new Series("shipments", "port", "TGLFW", weeks, x);
+  }
+
+  @Test
+  void weeklyFlatNoiseRaisesFewerThanOneSignalPerTwentySeriesYears() {
+    Random r = new Random(20261207);
+    Detection weekly = DEFAULTS.weekly();
+    int signals = 0;
+    int series = 300;
+    for (int i = 0; i < series; i++) {
+      double level = 1 + r.nextDouble() * 120;
+      signals += Signals.of(weeks(step(r, 156, 156, level, level)), weekly).size();
+    }
+    assertThat(signals / (series * 3.0)).as("%d signals", signals).isLessThan(1 / 20.0);
+  }
+
+  @Property(tries = 60, seed = "20261207")
+  void aStepInWeeklyNoiseIsFoundWithinTwoMonths(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 40, max = 130) int at,
+      @ForAll @DoubleRange(min = 3, max = 100) double level,
+      @ForAll boolean up) {
+    double after = up ? level * 3 : level / 3;
+    Assume.that(Math.abs(after - level) >= 6 * Math.sqrt(Math.min(level, after)));
+    double[] x = step(new Random(seed), 156, at, level, after);
+    Series s = weeks(x);
+    List<Signal> signals = Signals.of(s, DEFAULTS.weekly());
+    assertThat(signals)
+        .as("a step from %.0f to %.0f at week %d", level, after, at)
+        .anySatisfy(
+            g -> {
+              assertThat(Math.abs(s.periods().indexOf(g.start()) - at)).isLessThanOrEqualTo(4);
+              assertThat(g.kind()).isEqualTo(up ? "rise" : "drop");
+              assertThat(s.periods().indexOf(g.called())).isBetween(at, at + 9);
+              assertThat(g.explanation()).contains(" a week before ");
+            });
+  }
+
   @Test
   void aStepIsNoTrend() {
     Random r = new Random(20261207);
