@@ -489,45 +489,11 @@ public final class FocusCountries {
     Map<String, String> since = new HashMap<>();
     suspects.forEach(id -> since.put(id, ""));
     for (String schema : TIES) {
-      store
-          .links()
-          .of(
-              viewer,
-              schema,
-              null,
-              null,
-              l -> {
-                String a = of.apply(l.source());
-                String b = of.apply(l.target());
-                String first = l.first() == null ? "" : l.first();
-                if (suspects.contains(a)) {
-                  since.merge(b, first, FocusCountries::earlier);
-                }
-                if (suspects.contains(b)) {
-                  since.merge(a, first, FocusCountries::earlier);
-                }
-              });
+      store.links().of(viewer, schema, null, null, l -> reach(l, suspects, since, of));
     }
     // and whom the network pays or is paid by: the front firms abroad
     Set<String> network = new HashSet<>(since.keySet());
-    store
-        .links()
-        .of(
-            viewer,
-            "Payment",
-            null,
-            null,
-            l -> {
-              String a = of.apply(l.source());
-              String b = of.apply(l.target());
-              String first = l.first() == null ? "" : l.first();
-              if (network.contains(a) && !network.contains(b)) {
-                since.merge(b, first, FocusCountries::earlier);
-              }
-              if (network.contains(b) && !network.contains(a)) {
-                since.merge(a, first, FocusCountries::earlier);
-              }
-            });
+    store.links().of(viewer, "Payment", null, null, l -> reach(l, network, since, of));
     Map<String, List<String>> members = new HashMap<>();
     canonical.forEach(
         (id, c) -> {
@@ -569,6 +535,26 @@ public final class FocusCountries {
           }
         });
     return out;
+  }
+
+  /**
+   * The other end of a link from {@code from}, as the team's resolution names it, with the first
+   * day of the link when that is earlier than any it had ("" when undated).
+   */
+  private static void reach(
+      org.spil.store.Links.Aggregate l,
+      Set<String> from,
+      Map<String, String> since,
+      java.util.function.UnaryOperator<String> of) {
+    String a = of.apply(l.source());
+    String b = of.apply(l.target());
+    String first = l.first() == null ? "" : l.first();
+    if (from.contains(a) && !from.contains(b)) {
+      since.merge(b, first, FocusCountries::earlier);
+    }
+    if (from.contains(b) && !from.contains(a)) {
+      since.merge(a, first, FocusCountries::earlier);
+    }
   }
 
   /** The earlier of two days, an undated one ("") the earliest. */
