@@ -96,7 +96,7 @@ function chart(t: Trend, changes: Change[], width: number): SVGElement {
   const years = t.points
     .map((p, i) => [p, i] as const)
     .filter(([p, i]) => i === 0 || p.period.endsWith("-01") || p.period.endsWith("Q1") || p.period.endsWith("W01"))
-    .map(([p, i]) => s("text", { x: x(i), y: HEIGHT - 6, class: "tick" }, p.period.substring(0, 7)));
+    .map(([p, i]) => s("text", { x: x(i), y: HEIGHT - 6, class: "tick" }, p.period.includes("W") ? p.period : p.period.substring(0, 7)));
   return s(
     "svg",
     { class: "trend", viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": `${t.series.measure} by ${t.series.by} ${t.series.key}: ${n} periods` },
@@ -185,7 +185,8 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
   );
   const quarter = params.get("quarter") ?? "";
   const [changes, trends, focus] = await Promise.all([
-    api<Change[]>("/api/signals"),
+    // weekly series are judged per week, monthly and quarterly ones per month
+    api<Change[]>("/api/signals" + query({ period: period === "week" ? "week" : "" })),
     api<Trend[]>("/api/trends" + query({ measure, by, key, period, top: key ? 1 : 8 })),
     api<Ranked[]>("/api/focus" + query({ quarter, top: 0 })),
   ]);
@@ -228,7 +229,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
       ),
     );
   }
-  main.append(h("h2", {}, `Signals (${count(changes.length)})`));
+  main.append(h("h2", {}, `Signals (${count(changes.length)}${period === "week" ? ", per week" : ""})`));
   if (changes.length === 0) {
     main.append(notice("No change found in the series you may see.", "info"));
   } else {
@@ -238,7 +239,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
         "div",
         SCROLL,
         table(
-          ["Starts", "Called", "Kind", "Series", "Before → after (a month)", "Strength", "Found by"],
+          ["Starts", "Called", "Kind", "Series", `Before → after (a ${period === "week" ? "week" : "month"})`, "Strength", "Found by"],
           newest.map((c) => [
             c.start,
             c.called,
@@ -282,7 +283,7 @@ export async function renderMonitor(main: HTMLElement, _args: string[], params: 
       h(
         "figure",
         { class: one ? "trend-figure wide" : "trend-figure" },
-        chart(t, period === "month" ? mine : [], one ? WIDE : NARROW),
+        chart(t, period === "quarter" ? [] : mine, one ? WIDE : NARROW),
         h("figcaption", {}, h("a", { href: link(t.series) }, `${t.series.measure} by ${t.series.by} ${t.series.key}`), totalText(t), mine.length ? `; ${mine.map((c) => `${c.kind} from ${c.start}`).join(", ")}` : ""),
         one ? h("ul", { class: "explanations" }, mine.map((c) => h("li", {}, c.explanation))) : null,
       ),
