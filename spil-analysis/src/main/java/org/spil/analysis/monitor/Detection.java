@@ -35,8 +35,10 @@ public final class Detection {
 
   /**
    * These thresholds for weekly series: those counted in periods (set in months) as many weeks as
-   * they span (52/12 a month, rounded), the hazard of a change per period a week's share of a
-   * month's, the seasons a year of 52 weeks apart; counts and probabilities as they are.
+   * they span (52/12 a month, rounded), but the shortest segment and the tolerance half that (a
+   * change seen once it has held a month of weeks, so that a weekly signal comes sooner than the
+   * monthly one); the hazard of a change per period a week's share of a month's, the seasons a year
+   * of 52 weeks apart; counts and probabilities as they are.
    */
   public Detection weekly() {
     Map<String, Double> v = new LinkedHashMap<>(values);
@@ -44,6 +46,10 @@ public final class Detection {
     for (String k : IN_PERIODS) {
       v.put(k, (double) Math.round(values.get(k) * weeks));
     }
+    // a change holds for a month of weeks before it can be seen, not two: weekly series are read
+    // to call a change sooner, and the confirmation by segmentation keeps noise out
+    v.put("min-length", (double) Math.round(values.get("min-length") * weeks / 2));
+    v.put("tolerance", (double) Math.round(values.get("tolerance") * weeks / 2));
     v.put("hazard", values.get("hazard") / weeks);
     return new Detection(v, "week");
   }
