@@ -18,7 +18,8 @@ import org.spil.model.EntityIds;
  * exports: one JSON object per line with message id, UTC timestamp, sender and recipient handles,
  * device IMEI and text. Network members talk along the ties of their network (and the first brokers
  * of neighbouring networks with each other), mentioning their containers, burner phones, amounts,
- * places and each other's nicknames; other users of the service make the background.
+ * places and each other's nicknames, and now and then threatening one of their own (planted threats
+ * to life, in {@code truth/threats.csv}); other users of the service make the background.
  */
 final class ChatSource extends Source {
   private static final String[] PLACES = {
@@ -37,7 +38,25 @@ final class ChatSource extends Source {
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"
   };
 
-  private record Message(LocalDateTime at, String from, String to, String body) {}
+  /** A message; {@code threat} names the language of a planted threat to life, else null. */
+  private record Message(LocalDateTime at, String from, String to, String body, String threat) {
+    Message(LocalDateTime at, String from, String to, String body) {
+      this(at, from, to, body, null);
+    }
+  }
+
+  /** Threats to life as the networks write them, {@code %s} the target: Dutch, English, French. */
+  private static final String[][] THREATS = {
+    {"nl", "%s praat met de politie, hij moet weg. vannacht nog"},
+    {"nl", "neem het ijzer mee, we doen %s bij de garage"},
+    {"nl", "%s moet verdwijnen voor het weekend"},
+    {"nl", "maak %s koud, 50k als het klaar is"},
+    {"nl", "we pakken %s morgen 6 uur, die overleeft het niet"},
+    {"en", "%s is talking to the cops, he has to go tonight"},
+    {"en", "bring the piece, we finish %s at the warehouse"},
+    {"fr", "il faut buter %s ce soir"},
+    {"fr", "%s parle aux flics, on le fume demain"}
+  };
 
   private final Trade trade;
   private final int backgroundHandles;
@@ -106,6 +125,9 @@ final class ChatSource extends Source {
             }
           }
         }
+        for (Network n : world.networks) {
+          threats(n, month, messages);
+        }
         Rng r = Rng.of(world.seed, "chat-background", month);
         int background = world.scale * 2 / World.MONTHS;
         for (int m = 0; m < background; m++) {
@@ -117,9 +139,13 @@ final class ChatSource extends Source {
         }
         messages.sort(Comparator.comparing(Message::at).thenComparing(Message::from));
         for (Message m : messages) {
+          String id = "EC" + String.format("%010d", ++sequence);
+          if (m.threat() != null) {
+            truth.threats.row(id, m.from(), m.to(), m.at() + ":00Z", m.threat(), m.body());
+          }
           out.write(
-              "{\"id\":\"EC"
-                  + String.format("%010d", ++sequence)
+              "{\"id\":\""
+                  + id
                   + "\",\"timestamp\":\""
                   + m.at()
                   + ":00Z\",\"from\":\""
@@ -158,6 +184,43 @@ final class ChatSource extends Source {
           "");
     }
     dataset(YAML);
+  }
+
+  /**
+   * A network's planted threats to life in a month (one month in twelve on average): a leader or
+   * broker tells a member, in Dutch mostly, to deal with another member it names by nickname. Drawn
+   * from a stream of their own, so the other messages stay as they were.
+   */
+  private void threats(Network n, int month, List<Message> messages) {
+    Rng r = Rng.of(world.seed, "chat-threat-" + n.id(), month);
+    if (!r.chance(1.0 / 12)) {
+      return;
+    }
+    List<Actor> bosses = new ArrayList<>();
+    List<Actor> others = new ArrayList<>();
+    for (Actor a : n.actors()) {
+      if (a.handles().isEmpty()) {
+        continue;
+      }
+      (a.role() == Role.LEADER || a.role() == Role.BROKER ? bosses : others).add(a);
+    }
+    if (bosses.isEmpty() || others.size() < 2) {
+      return;
+    }
+    Actor from = r.pick(bosses);
+    Actor to = others.get(r.below(others.size()));
+    Actor target = to;
+    while (target == to) {
+      target = others.get(r.below(others.size()));
+    }
+    String[] threat = r.pick(THREATS);
+    messages.add(
+        new Message(
+            time(r, month),
+            handle(from, month),
+            handle(to, month),
+            String.format(threat[1], target.nickname()),
+            threat[0]));
   }
 
   private static LocalDateTime time(Rng r, int month) {

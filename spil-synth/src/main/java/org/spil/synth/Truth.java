@@ -25,6 +25,7 @@ final class Truth implements AutoCloseable {
   final Csv invalid;
   final Csv assets;
   final Csv shipments;
+  final Csv threats;
 
   Truth(Path dir) {
     try {
@@ -108,6 +109,15 @@ final class Truth implements AutoCloseable {
             "entity_id",
             "network",
             "seized");
+    threats =
+        Csv.utf8(
+            dir.resolve("threats.csv"),
+            "message_id",
+            "from_handle",
+            "to_handle",
+            "time",
+            "language",
+            "text");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -199,7 +209,8 @@ final class Truth implements AutoCloseable {
             seizureChains,
             invalid,
             assets,
-            shipments)) {
+            shipments,
+            threats)) {
       c.close();
     }
   }
@@ -258,6 +269,10 @@ final class Truth implements AutoCloseable {
         from the leader to the registered owner: the leader himself, his property company, or
         the relative who holds it for him), `leader` and `network`. Every row is in the leader's
         asset overview once the records are resolved.
+      - `threats.csv`: the threats to life planted in the intercepted chats (`encrochat`): the
+        `message_id`, sender and recipient handles, `time` (UTC), `language` (nl, en, fr) and the
+        `text`, naming the member threatened by nickname: what a triage of messages must put
+        first.
       - `invalid_values.csv`: values made invalid on purpose (`dataset`, `file`, `line`,
         `column`, `value`, `reason`); ingest must reject exactly these and nothing else.
       """;

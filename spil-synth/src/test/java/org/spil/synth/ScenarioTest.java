@@ -140,6 +140,38 @@ class ScenarioTest {
     assertThat(chainLengths).as("his own, and through a company or relative").contains(1, 2);
   }
 
+  /**
+   * Every planted threat to life is a message of the export as the truth writes it (sender,
+   * recipient, time, text), in Dutch, English or French, naming a member of its network; ingest
+   * reads it as a message with that text.
+   */
+  @Test
+  void plantedThreatsAreMessagesOfTheExport() throws IOException {
+    List<CSVRecord> threats = truth("threats.csv");
+    assertThat(threats).isNotEmpty();
+    Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new HashMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String line : Files.readAllLines(out.resolve("encrochat/messages.jsonl"))) {
+      com.fasterxml.jackson.databind.JsonNode m = json.readTree(line);
+      byId.put(m.get("id").asText(), m);
+    }
+    Set<String> languages = new HashSet<>();
+    for (CSVRecord t : threats) {
+      com.fasterxml.jackson.databind.JsonNode m = byId.get(t.get("message_id"));
+      assertThat(m).as(t.get("message_id")).isNotNull();
+      assertThat(m.get("from").asText()).isEqualTo(t.get("from_handle"));
+      assertThat(m.get("to").asText()).isEqualTo(t.get("to_handle"));
+      assertThat(m.get("timestamp").asText()).isEqualTo(t.get("time"));
+      assertThat(m.get("body").asText()).isEqualTo(t.get("text"));
+      languages.add(t.get("language"));
+      String entity =
+          org.spil.model.EntityIds.make("encrochat", "bericht", List.of(t.get("message_id")));
+      assertThat(prop(entity, "bodyText")).containsExactly(t.get("text"));
+    }
+    assertThat(languages).isSubsetOf("nl", "en", "fr");
+  }
+
   @Test
   void sameSeedGivesByteIdenticalOutputAndAnotherSeedDoesNot() throws Exception {
     Path again = tmp.resolve("again");
