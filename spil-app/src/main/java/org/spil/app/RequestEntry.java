@@ -19,6 +19,7 @@ import org.spil.model.InvalidField;
 import org.spil.model.NormaliseContext;
 import org.spil.model.Normalised;
 import org.spil.model.PropertyTypes;
+import org.spil.model.types.Text;
 import org.spil.policy.PolicyException;
 import org.spil.policy.User;
 import org.spil.store.Store;
@@ -312,8 +313,9 @@ public record RequestEntry(
     if (v.length() > MAX_TEXT) {
       throw new InvalidField(field, v.length() + " characters; at most " + MAX_TEXT);
     }
-    if (v.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
-      throw new InvalidField(field, "holds control characters");
+    if (!Text.printable(v)) {
+      throw new InvalidField(
+          field, "holds control characters or characters that change the direction of text");
     }
     return v;
   }

@@ -108,6 +108,7 @@ class FocusIndicatorsTest {
       // the border police read neither the bank's statements nor the prosecution's cases
       Map<String, Map<String, Double>> border =
           indicators(store, store.viewer("kmar.analist", "wpg-art-8"), quarter);
+      assertThat(border).as("the border police rank countries on their crossings").isNotEmpty();
       assertThat(border.values())
           .allSatisfy(
               m ->

@@ -160,7 +160,8 @@ class RequestEntryTest {
             .ofMaxLength(5)
             .flatMap(
                 s ->
-                    Arbitraries.of('\u0000', '\n', '\r', '\u001b', '\u0085', '\u2028')
+                    Arbitraries.of(
+                            '\u0000', '\n', '\r', '\u001b', '\u0085', '\u2028', '\u202e', '\u2066')
                         .map(c -> s + c + s));
     return Arbitraries.oneOf(
         control.map(v -> new Bad("reference", v, "control characters")),

@@ -147,6 +147,7 @@ class StrategicCountsTest {
                   FocusCountries.weights(store.dir(), null),
                   org.spil.analysis.monitor.Detection.defaults());
       assertThat(focus).isNotEmpty();
+      int cells = 0;
       for (FocusCountries.Ranked r : focus) {
         for (var reason : r.reasons()) {
           assertThat(reason.indicator()).isNotIn("payments", "networks", "pending");
@@ -168,8 +169,10 @@ class StrategicCountsTest {
                           && p.value() != null
                           && p.value() == reason.value()
                           && p.value() >= SmallCells.K);
+          cells++;
         }
       }
+      assertThat(cells).as("reasons checked against their published cells").isPositive();
       assertThat(Files.readString(store.dir().resolve("audit.jsonl")))
           .contains("\"strategic-counts\"")
           .contains("\"tallies-counted\"")

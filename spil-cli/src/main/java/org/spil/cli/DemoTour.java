@@ -695,11 +695,8 @@ final class DemoTour {
             r.rank(),
             r.country(),
             r.score(),
-            r.reasons().stream()
-                .sorted(java.util.Comparator.comparingDouble(x -> -x.contribution()))
-                .limit(2)
-                .map(x -> x.explanation())
-                .toList());
+            // the reasons come largest contribution first
+            r.reasons().stream().limit(2).map(x -> x.explanation()).toList());
       }
     }
     Cooperation.Register register =
@@ -712,10 +709,11 @@ final class DemoTour {
                 out.printf(
                     "  cooperation register (officier.om, wjsg: ./spil cooperation): %d requests"
                         + " for legal assistance, %d past their deadline; the longest waiting:"
-                        + " %s to %s, sent %s, %d days%n",
+                        + " %s %s %s, sent %s, %d days%n",
                     register.requests().size(),
                     register.requests().stream().filter(Cooperation.Request::overdue).count(),
                     r.reference(),
+                    r.incoming() ? "from" : "to",
                     r.authority(),
                     r.sent(),
                     r.days()));

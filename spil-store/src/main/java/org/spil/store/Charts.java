@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.spil.model.EntityIds;
 import org.spil.model.InvalidField;
+import org.spil.model.types.Text;
 import org.spil.policy.Viewer;
 
 /**
@@ -59,7 +60,7 @@ public final class Charts {
   /** Saves a chart for the viewer's team; its id. */
   public String save(Viewer viewer, String name, List<Placed> nodes) {
     warehouse.requireWritable();
-    if (name == null || name.isBlank() || name.length() > 200 || !printable(name)) {
+    if (name == null || name.isBlank() || name.length() > 200 || !Text.printable(name)) {
       throw new InvalidField("name", "give the chart a name of at most 200 printable characters");
     }
     if (nodes.isEmpty() || nodes.size() > MAX_NODES) {
@@ -97,16 +98,6 @@ public final class Charts {
     detail.put("nodes", nodes.size());
     store.audited(viewer, "chart-save", detail);
     return id;
-  }
-
-  /** No control or direction-changing character: a name prints as it reads. */
-  private static boolean printable(String s) {
-    return s.codePoints()
-        .noneMatch(
-            c ->
-                Character.isISOControl(c)
-                    || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069));
   }
 
   /** The charts of the viewer's team, newest first. */

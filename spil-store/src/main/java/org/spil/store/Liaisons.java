@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.spil.model.types.Text;
 
 /**
  * The directory of liaison officers, magistrates and agencies' information desks: whom to ask in a
@@ -182,13 +183,7 @@ public final class Liaisons {
         if (parts[f].length() > 300) {
           throw new IllegalArgumentException(at + fields[f] + ": longer than 300 characters");
         }
-        if (parts[f]
-            .codePoints()
-            .anyMatch(
-                c ->
-                    Character.isISOControl(c)
-                        || (c >= 0x202a && c <= 0x202e)
-                        || (c >= 0x2066 && c <= 0x2069))) {
+        if (!Text.printable(parts[f])) {
           throw new IllegalArgumentException(at + fields[f] + ": a control character");
         }
       }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.spil.model.EntityIds;
 import org.spil.model.InvalidField;
 import org.spil.model.types.PartialDates;
+import org.spil.model.types.Text;
 import org.spil.policy.Grant;
 import org.spil.policy.PolicyException;
 import org.spil.policy.Viewer;
@@ -909,13 +910,7 @@ public final class Watches {
       return null;
     }
     String v = value.strip();
-    if (v.length() > max
-        || v.codePoints()
-            .anyMatch(
-                c ->
-                    Character.isISOControl(c)
-                        || (c >= 0x202a && c <= 0x202e)
-                        || (c >= 0x2066 && c <= 0x2069))) {
+    if (v.length() > max || !Text.printable(v)) {
       throw new InvalidField(field, "at most " + max + " printable characters");
     }
     return v;

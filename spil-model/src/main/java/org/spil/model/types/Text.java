@@ -6,6 +6,22 @@ import java.text.Normalizer;
 public final class Text {
   private Text() {}
 
+  /**
+   * Whether a text shows as it reads: no control character, no line or paragraph separator and no
+   * character that changes the direction text is shown in (a name that would print reversed, or
+   * move what follows it, is refused where people type names and notes).
+   */
+  public static boolean printable(String s) {
+    return s.codePoints()
+        .noneMatch(
+            c ->
+                Character.isISOControl(c)
+                    || c == 0x2028
+                    || c == 0x2029
+                    || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069));
+  }
+
   /** NFC, control characters removed, runs of white space collapsed to one space, trimmed. */
   public static String clean(String raw) {
     if (raw == null) {
