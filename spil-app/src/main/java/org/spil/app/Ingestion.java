@@ -22,6 +22,7 @@ import org.spil.ingest.DatasetArchive;
 import org.spil.ingest.DatasetException;
 import org.spil.ingest.DatasetReader;
 import org.spil.ingest.IngestReport;
+import org.spil.ingest.MessageIngest;
 import org.spil.ingest.Pipeline;
 import org.spil.ingest.Reject;
 import org.spil.model.InvalidField;
@@ -81,6 +82,7 @@ public final class Ingestion {
             null,
             null,
             null,
+            null,
             List.of());
       }
       List<String> rejects =
@@ -94,6 +96,7 @@ public final class Ingestion {
           batch.entities(),
           batch.statements(),
           batch.newStatements(),
+          batch.messages() == 0 ? null : batch.messages(),
           report.rejectedRows(),
           report.rejects().size(),
           Math.round(seconds * 1000) / 1000.0,
@@ -118,6 +121,7 @@ public final class Ingestion {
       Long entities,
       Long statements,
       Long statementsAdded,
+      Long messages,
       Long rejectedRows,
       Integer rejectedValues,
       Double seconds,
@@ -222,7 +226,28 @@ public final class Ingestion {
 
   /** Reads, validates and normalises the dataset into a batch writer. */
   public static IngestReport write(Dataset dataset, BatchWriter writer, LongConsumer progress) {
-    return Pipeline.run(dataset, writer::accept, progress);
+    IngestReport statements =
+        dataset.queries().isEmpty() && dataset.ftmFiles().isEmpty()
+            ? new IngestReport(0, 0, 0, List.of(), List.of())
+            : Pipeline.run(dataset, writer::accept, progress);
+    if (dataset.messages().isEmpty()) {
+      return statements;
+    }
+    long before = statements.rows();
+    IngestReport messages =
+        new MessageIngest(
+                dataset, writer::message, writer::accept, n -> progress.accept(before + n))
+            .run();
+    List<Reject> rejects = new ArrayList<>(statements.rejects());
+    rejects.addAll(messages.rejects());
+    List<String> warnings = new ArrayList<>(statements.warnings());
+    warnings.addAll(messages.warnings());
+    return new IngestReport(
+        statements.rows() + messages.rows(),
+        statements.statements() + messages.statements(),
+        statements.rejectedRows() + messages.rejectedRows(),
+        rejects,
+        warnings);
   }
 
   /** What a batch holds, from what the pipeline reported. */

@@ -25,6 +25,7 @@ import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
 import org.spil.app.Assets;
+import org.spil.app.Chats;
 import org.spil.app.Cooperation;
 import org.spil.app.Exchange;
 import org.spil.app.FocusCountries;
@@ -54,6 +55,7 @@ import org.spil.store.AuditLog;
 import org.spil.store.Batch;
 import org.spil.store.EntityRecord;
 import org.spil.store.HitNoHit;
+import org.spil.store.MessageHit;
 import org.spil.store.Requests;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
@@ -127,6 +129,8 @@ final class DemoTour {
       searches(store, truth);
       out.println();
       hitAndRequest(store, truth);
+      out.println();
+      messages(store);
       out.println();
       courtOrder(store);
       out.println();
@@ -438,48 +442,95 @@ final class DemoTour {
    */
   private void courtOrder(Store store) {
     out.println("== A court order: one week of the chats for the defence");
-    Batch chats =
+    Batch intercepted =
         store.batches().stream()
             .filter(b -> b.provenance().dataset().equals("encrochat"))
             .findFirst()
             .orElse(null);
-    if (chats == null) {
+    if (intercepted == null) {
       return;
     }
-    Searching searching = new Searching(store);
     Viewer counsel = store.viewer("advocaat", Scenario.CASE);
     out.printf(
-        "  before the order, advocaat (%s) sees %,d entities%n",
-        Scenario.CASE, searching.stats(counsel).entities());
+        "  before the order, advocaat (%s) sees %,d messages%n",
+        Scenario.CASE, new Chats(store).search(counsel, everything(1, "time")).total());
     Approval a =
         new Exchange(store)
             .approve(
                 "fg.politie",
                 Scenario.CASE,
-                chats.id(),
+                intercepted.id(),
                 new Subset.Period(LocalDate.parse("2023-01-02"), LocalDate.parse("2023-01-08")),
                 EnumSet.of(Role.DEFENCE_COUNSEL, Role.COURT),
                 LocalDate.now().plusDays(90),
                 "RK 26/1234 (order of the examining judge)");
     out.printf("  approval ");
     ApprovalCommand.print(out, a);
+    Chats chats = new Chats(store);
     for (String user : List.of("advocaat", "rechter-commissaris")) {
-      Stats s = searching.stats(store.viewer(user, Scenario.CASE));
+      Viewer v = store.viewer(user, Scenario.CASE);
+      MessageHit.Page oldest = chats.search(v, everything(1, "time"));
       out.printf(
-          "  %-19s now sees %,d entities, %,d statements: %s%n",
+          "  %-19s now sees %,d messages%s%n",
           user,
-          s.entities(),
-          s.statements(),
-          s.schemata().entrySet().stream()
-              .map(e -> e.getValue().entities() + " " + e.getKey())
-              .collect(Collectors.joining(", ")));
+          oldest.total(),
+          oldest.results().isEmpty() ? "" : ", the first sent " + oldest.results().get(0).time());
     }
-    searching.search(counsel, new SearchQuery("hoeveel", null, null, null, null, 1, "NL"));
+    chats.search(
+        counsel,
+        new Chats.SearchRequest(
+            "hoeveel", null, null, null, null, null, null, null, null, 1, 0, 0, null));
     long byCounsel = Oversight.query(store, "rechter-commissaris", "advocaat", null, null).size();
     long seenByPolice = Oversight.query(store, "fg.politie", "advocaat", null, null).size();
     out.printf(
         "  audit: the examining judge sees %d entries of the defence's reads, fg.politie %d%n",
         byCounsel, seenByPolice);
+  }
+
+  /** A search of every message a viewer may read, {@code limit} of them by {@code sort}. */
+  private static Chats.SearchRequest everything(int limit, String sort) {
+    return new Chats.SearchRequest(
+        "", null, null, null, null, null, null, null, null, limit, 0, 0, sort);
+  }
+
+  /**
+   * The message store: a search in the intercepted chats, each hit in its conversation, matches in
+   * double brackets.
+   */
+  private void messages(Store store) {
+    String query = "politie OR flics OR police";
+    out.printf(
+        "== Intercepted messages (analist.politie, %s): ./spil messages search '%s' --context 1%n",
+        Scenario.CASE, query);
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    Chats chats = new Chats(store);
+    out.printf(
+        "  %,d messages in the store for this viewer%n",
+        chats.search(v, everything(1, "time")).total());
+    MessageHit.Page page =
+        chats.search(
+            v,
+            new Chats.SearchRequest(
+                query, null, null, null, null, null, null, null, null, 3, 0, 1, null));
+    out.printf("  %,d match; the best three:%n", page.total());
+    for (MessageHit h : page.results()) {
+      for (MessageHit.Line l : h.before()) {
+        out.printf(
+            "      %s  %s -> %s: %s%n",
+            l.time(), l.from(), String.join(",", l.to()), TerminalText.safe(l.body()));
+      }
+      out.printf(
+          "    > %s  %s -> %s: %s%n",
+          h.time(),
+          h.from(),
+          String.join(",", h.to()),
+          TerminalText.safe(MessagesCommand.Search.marked(h)));
+      for (MessageHit.Line l : h.after()) {
+        out.printf(
+            "      %s  %s -> %s: %s%n",
+            l.time(), l.from(), String.join(",", l.to()), TerminalText.safe(l.body()));
+      }
+    }
   }
 
   /** Entity resolution over what the case team may see, scored against the truth. */

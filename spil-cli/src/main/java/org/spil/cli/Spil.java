@@ -82,6 +82,7 @@ public final class Spil implements Runnable {
       List.of(
           IngestCommand.class,
           SearchCommand.class,
+          MessagesCommand.class,
           ShowCommand.class,
           ExportCommand.class,
           SchemaCommand.class,

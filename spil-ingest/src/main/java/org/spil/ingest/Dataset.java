@@ -33,12 +33,14 @@ public record Dataset(
     String phoneRegion,
     String lang,
     List<QueryMapping> queries,
-    List<String> ftmFiles) {
+    List<String> ftmFiles,
+    List<MessageLayout> messages) {
 
   public Dataset {
     shareWith = Set.copyOf(shareWith);
     queries = List.copyOf(queries);
     ftmFiles = List.copyOf(ftmFiles);
+    messages = List.copyOf(messages);
   }
 
   /** The provenance of a batch ingested on {@code asOf}: retention counts from that day. */
@@ -67,6 +69,9 @@ public record Dataset(
     List<String> files = new ArrayList<>(ftmFiles);
     for (QueryMapping q : queries) {
       files.addAll(q.sources());
+    }
+    for (MessageLayout m : messages) {
+      files.addAll(m.sources());
     }
     return files;
   }

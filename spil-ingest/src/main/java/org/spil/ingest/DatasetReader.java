@@ -68,6 +68,7 @@ public final class DatasetReader {
           "queries",
           "query",
           "ftm_files",
+          "messages",
           "description",
           "publisher");
   static final Set<String> QUERY_KEYS =
@@ -82,6 +83,19 @@ public final class DatasetReader {
           "encoding",
           "delimiter",
           "sheet");
+  static final Set<String> MESSAGE_KEYS =
+      Set.of(
+          "csv_url",
+          "csv_urls",
+          "source_url",
+          "source_urls",
+          "encoding",
+          "delimiter",
+          "sheet",
+          "service",
+          "columns",
+          "split",
+          "timezone");
   static final Set<String> ENTITY_KEYS =
       Set.of("schema", "keys", "key", "key_literal", "id_column", "properties");
   static final Set<String> PROPERTY_KEYS =
@@ -353,12 +367,26 @@ public final class DatasetReader {
         throw error("queries", "must be a list of queries");
       }
       List<String> ftm = list(root.get("ftm_files"), "ftm_files");
-      if (queries.isEmpty() && ftm.isEmpty()) {
+      List<MessageLayout> messages = new ArrayList<>();
+      JsonNode ms = root.get("messages");
+      if (ms != null && ms.isArray()) {
+        for (int i = 0; i < ms.size(); i++) {
+          messages.add(messages(ms.get(i), "messages[" + i + "]"));
+        }
+      } else if (ms != null && ms.isObject()) {
+        messages.add(messages(ms, "messages"));
+      } else if (ms != null && !ms.isNull()) {
+        throw error("messages", "must be a list of message layouts");
+      }
+      if (queries.isEmpty() && ftm.isEmpty() && messages.isEmpty()) {
         throw new DatasetException(
-            file + ": queries: missing; give an FtM mapping (queries) or ftm_files");
+            file
+                + ": queries: missing; give an FtM mapping (queries), ftm_files or chat messages"
+                + " (messages)");
       }
       List<String> files = new ArrayList<>(ftm);
       queries.forEach(q -> files.addAll(q.sources()));
+      messages.forEach(m -> files.addAll(m.sources()));
       for (String f : files) {
         inside(dir, f, ftm.contains(f) ? "ftm_files" : "csv_url");
       }
@@ -379,14 +407,60 @@ public final class DatasetReader {
           region == null ? "NL" : region.toUpperCase(),
           optional(root, "lang"),
           queries,
-          ftm);
+          ftm,
+          messages);
     }
 
-    QueryMapping query(JsonNode q, String where) {
-      if (!q.isObject()) {
-        throw error(where, "must be a mapping with csv_url and entities");
+    MessageLayout messages(JsonNode m, String where) {
+      if (!m.isObject()) {
+        throw error(where, "must be a mapping with csv_url and columns");
       }
-      checkKeys(q, QUERY_KEYS, where);
+      checkKeys(m, MESSAGE_KEYS, where);
+      List<String> sources = sources(m, where);
+      JsonNode cols = m.get("columns");
+      if (cols == null || !cols.isObject()) {
+        throw error(
+            where + ".columns",
+            "missing; map the message fields to columns, e.g. {time: timestamp, from: sender,"
+                + " body: text}");
+      }
+      Map<String, String> columns = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : cols.properties()) {
+        if (!MessageLayout.FIELDS.contains(e.getKey())) {
+          throw error(
+              where + ".columns." + e.getKey(),
+              "not a message field; one of "
+                  + String.join(", ", new TreeSet<>(MessageLayout.FIELDS)));
+        }
+        if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+          throw error(where + ".columns." + e.getKey(), "must name a column");
+        }
+        columns.put(e.getKey(), e.getValue().asText());
+      }
+      for (String f : MessageLayout.REQUIRED) {
+        if (!columns.containsKey(f)) {
+          throw error(where + ".columns." + f, "missing; a message needs time, from and body");
+        }
+      }
+      String service = optional(m, "service");
+      String split = verbatim(m, "split");
+      if (split != null && split.isEmpty()) {
+        throw error(where + ".split", "must not be empty");
+      }
+      java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+      String tz = optional(m, "timezone");
+      if (tz != null) {
+        try {
+          zone = java.time.ZoneId.of(tz);
+        } catch (java.time.DateTimeException e) {
+          throw error(
+              where + ".timezone", "'" + tz + "' is not a time zone such as Europe/Amsterdam");
+        }
+      }
+      return new MessageLayout(sources, options(m, where), service, columns, split, zone);
+    }
+
+    List<String> sources(JsonNode q, String where) {
       List<String> sources = new ArrayList<>();
       for (String key : List.of("csv_url", "csv_urls", "source_url", "source_urls")) {
         sources.addAll(list(q.get(key), where + "." + key));
@@ -401,6 +475,10 @@ public final class DatasetReader {
               "'" + s + "': only files inside the dataset directory are read, not URLs");
         }
       }
+      return sources;
+    }
+
+    RecordSources.Options options(JsonNode q, String where) {
       Character delimiter = null;
       String d = optional(q, "delimiter");
       if (d != null) {
@@ -410,8 +488,16 @@ public final class DatasetReader {
         }
         delimiter = unescaped.charAt(0);
       }
-      var options =
-          new RecordSources.Options(optional(q, "encoding"), delimiter, optional(q, "sheet"));
+      return new RecordSources.Options(optional(q, "encoding"), delimiter, optional(q, "sheet"));
+    }
+
+    QueryMapping query(JsonNode q, String where) {
+      if (!q.isObject()) {
+        throw error(where, "must be a mapping with csv_url and entities");
+      }
+      checkKeys(q, QUERY_KEYS, where);
+      List<String> sources = sources(q, where);
+      var options = options(q, where);
       JsonNode entitiesNode = q.get("entities");
       if (entitiesNode == null || !entitiesNode.isObject() || entitiesNode.isEmpty()) {
         throw error(where + ".entities", "missing; a query must define at least one entity");

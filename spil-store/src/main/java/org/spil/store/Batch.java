@@ -20,4 +20,5 @@ public record Batch(
     long statements,
     long newStatements,
     long rejectedRows,
-    List<String> sourceFiles) {}
+    List<String> sourceFiles,
+    long messages) {}

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
+import org.spil.model.ChatMessage;
 import org.spil.model.Provenance;
 
 /**
@@ -36,10 +37,16 @@ import org.spil.model.Provenance;
  * their new copies, records the batch and its rejects, and commits. A process killed before that
  * commit leaves the warehouse as it was (stale spool files are removed at the next open).
  *
+ * <p>Chat messages ({@link #message}) are spooled and loaded the same way into the {@code message}
+ * table, a row per message with the batch's number and its own within the batch; at the commit a
+ * message id the batch repeats, or that an earlier batch of the dataset holds, keeps only its first
+ * row.
+ *
  * <p>NOTE: {@link #accept} is for one thread; one batch at a time per warehouse.
  */
 public final class BatchWriter implements AutoCloseable {
   private static final int CHUNK_STATEMENTS = 1 << 23;
+  private static final int CHUNK_MESSAGES = 1 << 21;
   private final Warehouse warehouse;
   private final DuckDBConnection connection;
   private final Provenance provenance;
@@ -72,6 +79,9 @@ public final class BatchWriter implements AutoCloseable {
   private Chunk chunk;
   private int inChunk;
   private long appended;
+  private MessageChunk messageChunk;
+  private int inMessageChunk;
+  private long messagesAppended;
 
   /** The files statements were read from, numbered from 1 in the order first seen. */
   private final Map<String, Integer> files = new LinkedHashMap<>();
@@ -201,6 +211,129 @@ public final class BatchWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot spool statement to " + spoolDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Adds one chat message to the batch's message table. */
+  public void message(ChatMessage m) {
+    try {
+      if (messageChunk == null) {
+        messageChunk = new MessageChunk();
+      }
+      messageChunk.write(++messagesAppended, m, fileNo(m.file()));
+      if (++inMessageChunk >= CHUNK_MESSAGES) {
+        finishMessageChunk();
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot spool message to " + spoolDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the current message chunk and hands it to the loader thread. */
+  private void finishMessageChunk() throws IOException {
+    if (messageChunk == null) {
+      return;
+    }
+    messageChunk.out.close();
+    Path file = messageChunk.file;
+    messageChunk = null;
+    inMessageChunk = 0;
+    loads.add(
+        loader.submit(
+            () -> {
+              loadMessages(file);
+              return null;
+            }));
+  }
+
+  /** One spool file of messages; recipients joined by U+001F, the time in milliseconds. */
+  private final class MessageChunk {
+    private final Path file;
+    private final ParquetSpool out;
+
+    MessageChunk() throws IOException {
+      OwnerOnly.createDirectories(spoolDir);
+      file = Files.createTempFile(spoolDir, "batch-" + batchId + "-messages-", ".parquet");
+      spools.add(file);
+      out = new ParquetSpool(file, MESSAGE_COLUMNS);
+    }
+
+    void write(long no, ChatMessage m, int fileNo) throws IOException {
+      out.writeLong(no);
+      out.writeText(m.id());
+      out.writeLong(m.time().toEpochMilli());
+      out.writeText(m.sender());
+      out.writeText(String.join("\u001f", m.recipients()));
+      out.writeText(m.device());
+      out.writeText(m.conversation());
+      out.writeText(m.body());
+      out.writeText(m.language());
+      out.writeText(m.attachments());
+      out.writeText(m.service());
+      out.writeLong(fileNo);
+      out.writeLong(m.line());
+    }
+  }
+
+  private static final List<ParquetSpool.Column> MESSAGE_COLUMNS =
+      List.of(
+          ParquetSpool.Column.number("message_no"),
+          ParquetSpool.Column.text("message_id"),
+          ParquetSpool.Column.number("sent_ms"),
+          ParquetSpool.Column.text("sender"),
+          ParquetSpool.Column.text("recipients"),
+          ParquetSpool.Column.optionalText("device"),
+          ParquetSpool.Column.text("conversation"),
+          ParquetSpool.Column.text("body"),
+          ParquetSpool.Column.optionalText("language"),
+          ParquetSpool.Column.optionalText("attachments"),
+          ParquetSpool.Column.optionalText("service"),
+          ParquetSpool.Column.number("source_file"),
+          ParquetSpool.Column.number("source_line"));
+
+  private void loadMessages(Path file) throws SQLException, IOException {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO message (batch_id, message_no, message_id, sent_at, sender, recipients, device,"
+              + " conversation, body, language, attachments, service, source_file, source_line)"
+              + " SELECT "
+              + batchId
+              + ", message_no, message_id, make_timestamp(sent_ms * 1000), sender, CASE WHEN recipients = ''"
+              + " THEN []::VARCHAR[] ELSE string_split(recipients, chr(31)) END, device,"
+              + " conversation, body, language, attachments, service, nullif(source_file, 0),"
+              + " nullif(source_line, 0) FROM read_parquet("
+              + Warehouse.sqlPath(file)
+              + ")");
+    }
+    Files.deleteIfExists(file);
+  }
+
+  /**
+   * Keeps one row per message id: the first of those the batch repeats, none of those an earlier
+   * batch of the dataset holds (a delivery that overlaps the last). Returns the messages kept.
+   */
+  private long settleMessages(String earlier) throws SQLException {
+    String b = Long.toString(batchId);
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate(
+          "DELETE FROM message WHERE batch_id = "
+              + b
+              + " AND rowid IN (SELECT rid FROM (SELECT rowid AS rid, row_number() OVER"
+              + " (PARTITION BY message_id ORDER BY source_file, source_line) AS copy FROM message"
+              + " WHERE batch_id = "
+              + b
+              + " AND message_id IN (SELECT message_id FROM message WHERE batch_id = "
+              + b
+              + " GROUP BY message_id HAVING count(*) > 1)) WHERE copy > 1)");
+      if (earlier != null) {
+        s.executeUpdate(
+            "DELETE FROM message WHERE batch_id = "
+                + b
+                + " AND message_id IN (SELECT message_id FROM message WHERE batch_id IN "
+                + earlier
+                + ")");
+      }
+    }
+    return count("SELECT count(*) FROM message WHERE batch_id = ");
   }
 
   /** The number of a file (from 1), 0 for none; the last file is remembered. */
@@ -404,6 +537,7 @@ public final class BatchWriter implements AutoCloseable {
   public Batch commit(long rows, long rejectedRows, List<RejectRow> rejects) {
     try {
       finishChunk();
+      finishMessageChunk();
       awaitLoads();
       loader.shutdown();
       if (repeats) {
@@ -417,13 +551,14 @@ public final class BatchWriter implements AutoCloseable {
       if (repeats || earlier != null) {
         dropEmptyEntityRows();
       }
+      long messages = messagesAppended == 0 ? 0 : settleMessages(earlier);
       long inserted =
           count("SELECT count(*) FROM batch_entity WHERE stated AND batch_id = ")
               + count("SELECT count(*) FROM statement_row WHERE batch_id = ");
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " NULL, ?)")) {
+                  + " NULL, ?, NULL)")) {
         ps.setLong(1, batchId);
         ps.setString(2, provenance.dataset());
         ps.setString(3, provenance.title());
@@ -446,6 +581,12 @@ public final class BatchWriter implements AutoCloseable {
         ps.setLong(20, rejectedRows);
         ps.setArray(21, connection.createArrayOf("VARCHAR", files.keySet().toArray()));
         ps.executeUpdate();
+      }
+      if (messages > 0) {
+        try (Statement s = connection.createStatement()) {
+          s.executeUpdate(
+              "UPDATE batch SET messages = " + messages + " WHERE batch_id = " + batchId);
+        }
       }
       try (PreparedStatement ps =
           connection.prepareStatement("INSERT INTO reject VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -613,6 +754,10 @@ public final class BatchWriter implements AutoCloseable {
       if (chunk != null) {
         chunk.close();
         chunk = null;
+      }
+      if (messageChunk != null) {
+        messageChunk.out.close();
+        messageChunk = null;
       }
     } catch (IOException e) {
       // the spool is deleted below either way

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.spil.model.EntityIds;
 import org.spil.model.Provenance;
 import org.spil.model.Schema;
 import org.spil.model.Schemata;
@@ -151,11 +152,88 @@ public final class Links {
       throw new StoreException(
           "cannot read links of " + schemaName + ": " + Warehouse.firstLine(e.getMessage()), e);
     }
+    if (schemaName.equals("Message")) {
+      long[] read = chats(scope, batches, consumer);
+      pairs += read[0];
+      links += read[1];
+    }
     store.audited(
         viewer,
         "links-read",
         Map.of("schemata", List.of(schemaName), "pairs", pairs, "links", links));
     return links;
+  }
+
+  /**
+   * The links of the message store: a message from a handle to each of its recipients, aggregated
+   * per pair of the handles' {@code UserAccount} entities (as {@link org.spil.ingest.MessageIngest}
+   * makes them), over the batches the viewer reads in full. Returns pairs and links.
+   */
+  private long[] chats(Scope scope, Map<Long, Batch> batches, AggregateConsumer consumer) {
+    if (scope.batches().isEmpty()) {
+      return new long[2];
+    }
+    String sql =
+        "SELECT batch_id, sender, recipient, count(*), min(sent_at)::DATE, max(sent_at)::DATE"
+            + " FROM (SELECT batch_id, sender, unnest(recipients) AS recipient, sent_at"
+            + " FROM message WHERE batch_id IN "
+            + Warehouse.inList(scope.batches())
+            + ") GROUP BY ALL";
+    Map<List<String>, long[]> counts = new java.util.TreeMap<>(Links::compare);
+    Map<List<String>, String[]> days = new java.util.HashMap<>();
+    Map<List<String>, List<String>> datasets = new java.util.HashMap<>();
+    try (Statement st = warehouse.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        Batch batch = batches.get(rs.getLong(1));
+        if (batch == null) {
+          continue;
+        }
+        String dataset = batch.provenance().dataset();
+        List<String> pair =
+            List.of(
+                EntityIds.make(dataset, "handle", List.of(rs.getString(2))),
+                EntityIds.make(dataset, "handle", List.of(rs.getString(3))));
+        counts.computeIfAbsent(pair, k -> new long[1])[0] += rs.getLong(4);
+        String first = rs.getString(5);
+        String last = rs.getString(6);
+        days.merge(
+            pair,
+            new String[] {first, last},
+            (a, b) ->
+                new String[] {
+                  a[0].compareTo(b[0]) <= 0 ? a[0] : b[0], a[1].compareTo(b[1]) >= 0 ? a[1] : b[1]
+                });
+        List<String> ds = datasets.computeIfAbsent(pair, k -> new ArrayList<>());
+        if (!ds.contains(dataset)) {
+          ds.add(dataset);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read links of the message store: " + Warehouse.firstLine(e.getMessage()), e);
+    }
+    long links = 0;
+    for (Map.Entry<List<String>, long[]> e : counts.entrySet()) {
+      String[] d = days.get(e.getKey());
+      consumer.accept(
+          new Aggregate(
+              e.getKey().get(0),
+              e.getKey().get(1),
+              e.getValue()[0],
+              null,
+              null,
+              d[0],
+              d[1],
+              datasets.get(e.getKey())));
+      links += e.getValue()[0];
+    }
+    return new long[] {counts.size(), links};
+  }
+
+  private static int compare(List<String> a, List<String> b) {
+    int c = a.get(0).compareTo(b.get(0));
+    return c != 0 ? c : a.get(1).compareTo(b.get(1));
   }
 
   private static String literal(String s) {

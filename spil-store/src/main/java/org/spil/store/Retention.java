@@ -102,6 +102,7 @@ public final class Retention {
     Set<Long> ids = new HashSet<>();
     expired.forEach(e -> ids.add(e.batch().id()));
     store.index().dropBatches(ids);
+    store.messageIndex().dropBatches(ids);
     return new Purged(expired, warehouse.compact());
   }
 
@@ -112,6 +113,7 @@ public final class Retention {
         st.execute("DELETE FROM statement_row WHERE batch_id = " + e.batch().id());
         st.execute("DELETE FROM batch_entity WHERE batch_id = " + e.batch().id());
         st.execute("DELETE FROM reject WHERE batch_id = " + e.batch().id());
+        st.execute("DELETE FROM message WHERE batch_id = " + e.batch().id());
         st.execute("DELETE FROM match_code WHERE batch_id = " + e.batch().id());
         // an alert keeps that it was raised, not what it named
         st.execute(

@@ -52,6 +52,7 @@ public final class Store implements AutoCloseable {
   private final Path dir;
   private final Warehouse warehouse;
   private final SearchIndex index;
+  private final MessageIndex messageIndex;
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final MatchCodes codes;
@@ -61,6 +62,7 @@ public final class Store implements AutoCloseable {
     this.dir = dir;
     this.warehouse = warehouse;
     this.index = index;
+    this.messageIndex = new MessageIndex(dir.resolve("messages"));
     this.policy = policy;
     this.audit = new AuditLog(dir);
     this.codes = codes;
@@ -182,6 +184,7 @@ public final class Store implements AutoCloseable {
         store.updateIndex(n -> {});
       } else if (heal) {
         index.catchUp(w, n -> {});
+        store.messageIndex.catchUp(w, n -> {});
       }
     } catch (RuntimeException e) {
       w.close();
@@ -214,6 +217,15 @@ public final class Store implements AutoCloseable {
 
   SearchIndex index() {
     return index;
+  }
+
+  MessageIndex messageIndex() {
+    return messageIndex;
+  }
+
+  /** The chat messages a viewer may read: search with context and highlights. */
+  public Messages messages() {
+    return new Messages(this);
   }
 
   /** Reads of whole entities: pages, counts, rejects, every entity of some schemata. */
@@ -398,6 +410,7 @@ public final class Store implements AutoCloseable {
     Set<Long> uncoded = match.uncoded(warehouse);
     int n = index.catchUp(warehouse, progress, b -> uncoded.contains(b) ? match.codes(b) : null);
     match.catchUp(warehouse);
+    messageIndex.catchUp(warehouse, progress);
     return n;
   }
 
@@ -414,6 +427,7 @@ public final class Store implements AutoCloseable {
    * (forgotten first; a crash halfway leaves batches uncoded, which the next open codes).
    */
   public int reindex(LongConsumer progress) {
+    messageIndex.rebuild(warehouse, progress);
     if (codes == null) {
       return index.rebuild(warehouse, progress);
     }
@@ -647,6 +661,30 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * The subsets of batches the viewer does not read in full that approvals open to it (a court's
+   * order for a case): per batch, the subsets. Readers of rows that are not entities (the message
+   * store) filter by them; entity readers have them in the scope already.
+   */
+  Map<Long, List<org.spil.policy.Subset>> openedSubsets(Viewer viewer) {
+    Map<Long, List<org.spil.policy.Subset>> out = new LinkedHashMap<>();
+    List<Approval> approvals = approvalsInForce();
+    if (approvals.isEmpty()) {
+      return out;
+    }
+    Set<Long> full = scope(viewer).batches();
+    for (Batch b : warehouse.batches()) {
+      if (full.contains(b.id())) {
+        continue;
+      }
+      for (Approval a :
+          policy.policy().opened(viewer, b.provenance(), b.id(), approvals, policy.today())) {
+        out.computeIfAbsent(b.id(), k -> new java.util.ArrayList<>()).add(a.subset());
+      }
+    }
+    return out;
+  }
+
+  /**
    * What the viewer may count: for a counts-only task (strategic analysis), the batches the policy
    * makes count-only, never a value among them; for any other purpose, what the viewer may read.
    */
@@ -726,6 +764,7 @@ public final class Store implements AutoCloseable {
       return;
     }
     index.close();
+    messageIndex.close();
     warehouse.close();
   }
 

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
+import org.spil.model.ChatMessage;
 import org.spil.model.HandlingCode;
 import org.spil.model.Provenance;
 import org.spil.model.SourceGrade;
@@ -527,7 +529,8 @@ public final class Warehouse implements AutoCloseable {
         rs.getLong("statements"),
         rs.getLong("new_statements"),
         rs.getLong("rejected_rows"),
-        sourceFiles(rs));
+        sourceFiles(rs),
+        rs.getLong("messages"));
   }
 
   /** Ids of the batches a viewer may see in full under the policy. */
@@ -700,6 +703,70 @@ public final class Warehouse implements AutoCloseable {
       }
     }
     return grouped;
+  }
+
+  /** Messages read per query when a batch's messages are read whole. */
+  static final long MESSAGE_RANGE = 1 << 16;
+
+  /**
+   * Every message of a batch in the order it was read, a range of message numbers per query (a
+   * batch may hold tens of millions); {@code file} is the name of its source file.
+   */
+  void forEachMessageOfBatch(long batchId, java.util.function.Consumer<ChatMessage> consumer) {
+    List<String> files =
+        batches().stream().filter(b -> b.id() == batchId).findFirst().orElseThrow().sourceFiles();
+    try (Statement s = connection.createStatement()) {
+      long max;
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT coalesce(max(message_no), 0) FROM message WHERE batch_id = " + batchId)) {
+        rs.next();
+        max = rs.getLong(1);
+      }
+      for (long from = 0; from <= max; from += MESSAGE_RANGE) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT message_id, epoch_ms(sent_at), sender, recipients, device, conversation,"
+                    + " body, language, attachments, service, source_file, source_line FROM message"
+                    + " WHERE batch_id = "
+                    + batchId
+                    + " AND message_no > "
+                    + from
+                    + " AND message_no <= "
+                    + (from + MESSAGE_RANGE)
+                    + " ORDER BY message_no")) {
+          while (rs.next()) {
+            consumer.accept(message(rs, files));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read the messages of batch " + batchId + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** A message of a row of the columns {@link #forEachMessageOfBatch} selects. */
+  static ChatMessage message(ResultSet rs, List<String> files) throws SQLException {
+    Object[] to = (Object[]) rs.getArray(4).getArray();
+    List<String> recipients = new ArrayList<>(to.length);
+    for (Object o : to) {
+      recipients.add((String) o);
+    }
+    int file = rs.getInt(11);
+    return new ChatMessage(
+        rs.getString(1),
+        Instant.ofEpochMilli(rs.getLong(2)),
+        rs.getString(3),
+        recipients,
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        file > 0 && file <= files.size() ? files.get(file - 1) : null,
+        rs.getLong(12));
   }
 
   /** Receives one entity's statements of one batch. */

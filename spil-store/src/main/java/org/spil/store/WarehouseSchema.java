@@ -52,6 +52,17 @@ final class WarehouseSchema {
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS purged_at TIMESTAMP");
       // the files of the dataset, by number: where a statement row's source_file points
       s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS source_files VARCHAR[]");
+      // chat messages kept in the message table (not statements)
+      s.execute("ALTER TABLE batch ADD COLUMN IF NOT EXISTS messages BIGINT");
+      // one row per chat message, with its batch's provenance: 10^8 of them would be 10^9
+      // statements
+      s.execute(
+          """
+          CREATE TABLE IF NOT EXISTS message (
+            batch_id BIGINT NOT NULL, message_no BIGINT NOT NULL, message_id VARCHAR NOT NULL, sent_at TIMESTAMP NOT NULL,
+            sender VARCHAR NOT NULL, recipients VARCHAR[] NOT NULL, device VARCHAR,
+            conversation VARCHAR NOT NULL, body VARCHAR NOT NULL, language VARCHAR,
+            attachments VARCHAR, service VARCHAR, source_file INTEGER, source_line BIGINT)""");
       DirectoryTables.create(s);
       MatchIndex.create(s);
       AccessRequests.create(s);

@@ -323,7 +323,8 @@ final class ChatSource extends Source {
   private static final String YAML =
       """
       # Intercepted messages of an encrypted phone service (EncroChat/Sky ECC style export):
-      # JSON lines with handles, UTC timestamps, device IMEI and message text.
+      # JSON lines with handles, UTC timestamps, device IMEI and message text, kept in the
+      # message store (a row per message) with the handles as UserAccount entities.
       name: encrochat
       title: Onderschepte berichten versleutelde telefoondienst (export JIT)
       agency: politie-nl
@@ -336,32 +337,15 @@ final class ChatSource extends Source {
       share_with: [om, douane-nl, fiod]
       case_id: 26Kruiskade
       lang: nld
-      queries:
+      messages:
         - csv_url: messages.jsonl
-          entities:
-            van:
-              schema: UserAccount
-              keys: [from]
-              key_literal: handle
-              properties:
-                username: {column: from}
-                service: {literal: EncroChat}
-                notes: {column: device}
-            aan:
-              schema: UserAccount
-              keys: [to]
-              key_literal: handle
-              properties:
-                username: {column: to}
-                service: {literal: EncroChat}
-            bericht:
-              schema: Message
-              keys: [id]
-              properties:
-                senderAccount: {entity: van}
-                recipientAccount: {entity: aan}
-                bodyText: {column: body}
-                date: {column: timestamp}
-                recordId: {column: id}
+          service: EncroChat
+          columns:
+            id: id
+            time: timestamp
+            from: from
+            to: to
+            device: device
+            body: body
       """;
 }

@@ -1,0 +1,323 @@
+package org.spil.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.spil.model.ChatMessage;
+
+/**
+ * The full-text index of the message store (Lucene, {@code DIR/messages}): one document per message
+ * with its batch (as a term and as doc values, so that a viewer's scope filters it like the entity
+ * index), time, sender, recipients, conversation and language as exact fields, and its text
+ * analysed twice: as written (lower case, accents folded, positions for phrases and proximity) in
+ * {@code body}, and stemmed in the message's language ({@code body_nld}, {@code body_eng}, {@code
+ * body_fra}) so that "betaald" finds "betalen" and "paid" finds "pay". Like the entity index it
+ * records the last batch it holds and catches up after a crash; a purge deletes a batch's
+ * documents.
+ *
+ * <p>NOTE: one writer at a time; searches share a reader refreshed when a commit lands.
+ */
+final class MessageIndex implements AutoCloseable {
+  private static final String INDEXED_THROUGH = "indexed_through";
+  private static final String FORMAT_KEY = "format";
+
+  /** The layout of the documents; an index of another format is rebuilt. */
+  static final String FORMAT = "1";
+
+  static final String ID = "id";
+  static final String BATCH = "batch";
+  static final String TIME = "time";
+  static final String FROM = "from";
+  static final String TO = "to";
+  static final String CONVERSATION = "conversation";
+  static final String LANGUAGE = "language";
+  static final String BODY = "body";
+
+  /** The languages with a stemmed field of their own: ISO 639-3 code to field. */
+  static final Map<String, String> STEMMED =
+      Map.of("nld", "body_nld", "eng", "body_eng", "fra", "body_fra");
+
+  private final Path dir;
+  private FSDirectory directory;
+  private SearcherManager searchers;
+
+  MessageIndex(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The analysis of each field: as written for {@code body}, stemmed per language. */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(
+        SearchIndex.textAnalyzer(),
+        Map.of(
+            "body_nld", new DutchAnalyzer(),
+            "body_eng", new EnglishAnalyzer(),
+            "body_fra", new FrenchAnalyzer()));
+  }
+
+  /** The shared searcher manager, refreshed to the latest commit; null when there is no index. */
+  synchronized SearcherManager searchers() throws IOException {
+    if (searchers == null) {
+      if (directory == null) {
+        if (!Files.isDirectory(dir)) {
+          return null;
+        }
+        directory = FSDirectory.open(dir);
+      }
+      if (!DirectoryReader.indexExists(directory)) {
+        return null;
+      }
+      searchers = new SearcherManager(directory, null);
+    } else {
+      searchers.maybeRefreshBlocking();
+    }
+    return searchers;
+  }
+
+  /** A search on one point-in-time view of the index. */
+  interface Search<T> {
+    T on(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs a search on the latest view of the index; {@code empty} when there is none. */
+  <T> T withSearcher(Search<T> search, T empty) {
+    try {
+      SearcherManager manager = searchers();
+      if (manager == null) {
+        return empty;
+      }
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return search.on(searcher);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException("cannot search message index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (directory != null) {
+        directory.close();
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot close message index " + dir + ": " + e.getMessage(), e);
+    } finally {
+      searchers = null;
+      directory = null;
+    }
+  }
+
+  private Map<String, String> commitData() {
+    if (!Files.isDirectory(dir)) {
+      return Map.of();
+    }
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return Map.of();
+      }
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        return r.getIndexCommit().getUserData();
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot read message index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Indexes the messages of every batch the warehouse committed after the index's last one (all of
+   * them when the index is of another format); returns how many messages.
+   */
+  long catchUp(Warehouse warehouse, LongConsumer progress) {
+    Map<String, String> data = commitData();
+    boolean fresh = !data.isEmpty() && !FORMAT.equals(data.get(FORMAT_KEY));
+    String v = data.get(INDEXED_THROUGH);
+    long through = fresh || v == null ? 0 : Long.parseLong(v);
+    long max = warehouse.maxBatchId();
+    if (through >= max && !fresh) {
+      return 0;
+    }
+    return write(warehouse, through, max, fresh, progress);
+  }
+
+  /** Drops the index and indexes the messages of every batch. */
+  long rebuild(Warehouse warehouse, LongConsumer progress) {
+    return write(warehouse, 0, warehouse.maxBatchId(), true, progress);
+  }
+
+  /** Removes the messages of purged batches, their stored text with the old segment files. */
+  void dropBatches(Set<Long> batches) {
+    if (batches.isEmpty() || commitData().isEmpty()) {
+      return;
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, config)) {
+      String through = commitData().get(INDEXED_THROUGH);
+      for (long b : batches) {
+        writer.deleteDocuments(new Term(BATCH, Long.toString(b)));
+      }
+      writer.forceMergeDeletes(true);
+      writer.setLiveCommitData(commitData(through == null ? 0 : Long.parseLong(through)));
+      writer.commit();
+    } catch (IOException e) {
+      throw new StoreException("cannot update message index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Iterable<Map.Entry<String, String>> commitData(long through) {
+    return Map.of(INDEXED_THROUGH, Long.toString(through), FORMAT_KEY, FORMAT).entrySet();
+  }
+
+  private long write(
+      Warehouse warehouse, long after, long through, boolean fresh, LongConsumer progress) {
+    try {
+      OwnerOnly.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create message index directory " + dir, e);
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer());
+    config.setOpenMode(
+        fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(256);
+    config.setUseCompoundFile(false);
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0.0);
+    config.setMergePolicy(merges);
+    long[] docs = {0};
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, config)) {
+      DocumentFeed feed = new DocumentFeed();
+      for (Batch b : warehouse.batches()) {
+        if (b.id() <= after || b.id() > through || b.messages() == 0) {
+          continue;
+        }
+        writer.deleteDocuments(new Term(BATCH, Long.toString(b.id())));
+        warehouse.forEachMessageOfBatch(
+            b.id(),
+            m -> {
+              try {
+                writer.addDocument(feed.document(b.id(), m));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              if ((++docs[0] & 0x3fff) == 0) {
+                progress.accept(docs[0]);
+              }
+            });
+      }
+      if (docs[0] * 4 >= writer.getDocStats().numDocs && docs[0] > 0) {
+        writer.forceMerge(SearchIndex.MAX_SEGMENTS);
+      }
+      writer.setLiveCommitData(commitData(through));
+      writer.commit();
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException("cannot write message index " + dir + ": " + e.getMessage(), e);
+    }
+    progress.accept(docs[0]);
+    return docs[0];
+  }
+
+  /**
+   * Makes the document of a message, reusing its fields from one message to the next (an index of
+   * 10^7 messages would otherwise make 10^8 field objects).
+   */
+  static final class DocumentFeed {
+    private final Document doc = new Document();
+    private final StringField id = new StringField(ID, "", Field.Store.YES);
+    private final SortedDocValuesField idValue = new SortedDocValuesField(ID, new BytesRef());
+    private final StringField batch = new StringField(BATCH, "", Field.Store.YES);
+    private final NumericDocValuesField batchNo =
+        new NumericDocValuesField(SearchDocuments.BATCH_NUMBER, 0);
+    private final LongPoint time = new LongPoint(TIME, 0);
+    private final NumericDocValuesField timeValue = new NumericDocValuesField(TIME, 0);
+    private final StoredField timeStored = new StoredField(TIME, 0L);
+    private final StringField from = new StringField(FROM, "", Field.Store.YES);
+    private final StringField conversation = new StringField(CONVERSATION, "", Field.Store.YES);
+    private final SortedDocValuesField conversationValue =
+        new SortedDocValuesField(CONVERSATION, new BytesRef());
+    private final StringField language = new StringField(LANGUAGE, "", Field.Store.YES);
+    private final Field body = new Field(BODY, "", TextField.TYPE_STORED);
+    private final Map<String, Field> stemmed = new java.util.HashMap<>();
+
+    DocumentFeed() {
+      STEMMED.forEach((lang, field) -> stemmed.put(lang, new TextField(field, "", Field.Store.NO)));
+    }
+
+    Document document(long batchId, ChatMessage m) {
+      doc.clear();
+      id.setStringValue(m.id());
+      idValue.setBytesValue(new BytesRef(m.id()));
+      batch.setStringValue(Long.toString(batchId));
+      batchNo.setLongValue(batchId);
+      long ms = m.time().toEpochMilli();
+      time.setLongValue(ms);
+      timeValue.setLongValue(ms);
+      timeStored.setLongValue(ms);
+      from.setStringValue(m.sender());
+      conversation.setStringValue(m.conversation());
+      conversationValue.setBytesValue(new BytesRef(m.conversation()));
+      String lang = m.language() == null ? "und" : m.language();
+      language.setStringValue(lang);
+      body.setStringValue(m.body());
+      doc.add(id);
+      doc.add(idValue);
+      doc.add(batch);
+      doc.add(batchNo);
+      doc.add(time);
+      doc.add(timeValue);
+      doc.add(timeStored);
+      doc.add(from);
+      List<Field> recipients = new ArrayList<>(m.recipients().size());
+      for (String r : m.recipients()) {
+        recipients.add(new StringField(TO, r, Field.Store.YES));
+      }
+      recipients.forEach(doc::add);
+      doc.add(conversation);
+      doc.add(conversationValue);
+      doc.add(language);
+      doc.add(body);
+      Field stem = stemmed.get(lang);
+      if (stem != null) {
+        stem.setStringValue(m.body());
+        doc.add(stem);
+      }
+      return doc;
+    }
+  }
+}
