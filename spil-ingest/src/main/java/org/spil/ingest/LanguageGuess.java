@@ -9,7 +9,7 @@ import java.util.Set;
  * the message store's language-specific analysis when the export names no language. Chat is terse:
  * a message of a word or two often holds none of them, and then the dataset's language stands. Each
  * word of the text that is in exactly one language's list counts for that language; the language
- * with most wins if it has at least one more than the next.
+ * with most wins if no other has as many.
  */
 public final class LanguageGuess {
   private LanguageGuess() {}
@@ -135,7 +135,18 @@ public final class LanguageGuess {
               "mon",
               "ton",
               "ça",
-              "c'est"));
+              "c'est",
+              "on",
+              "se",
+              "voit",
+              "ne",
+              "y",
+              "en",
+              "au",
+              "aux",
+              "dans",
+              "parle",
+              "fais"));
 
   /** The ISO 639-3 code of the text's language, or {@code fallback} when the words do not say. */
   public static String guess(String text, String fallback) {

@@ -243,7 +243,8 @@ public final class MessageIngest {
 
   /**
    * The instant of a time as exports write it: ISO 8601 with an offset or zone, a local date-time
-   * in {@code zone}, or a count of seconds (at most 11 digits) or milliseconds since 1970.
+   * in {@code zone}, or a count of seconds (up to 11 digits, 10 from September 2001) or
+   * milliseconds (12 or 13 digits) since 1970.
    */
   static Instant time(String text, ZoneId zone) {
     if (text.chars().allMatch(Character::isDigit) && text.length() <= 13) {

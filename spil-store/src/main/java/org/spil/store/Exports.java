@@ -97,6 +97,7 @@ public final class Exports {
           count += entity(out, current, schema, props, code, strict);
         }
       }
+      count += messages(out, scope);
       out.flush();
     } catch (SQLException e) {
       throw new StoreException("cannot export: " + Warehouse.firstLine(e.getMessage()), e);
@@ -112,6 +113,57 @@ public final class Exports {
       }
     }
     return count;
+  }
+
+  /**
+   * The messages of the message store in the batches the viewer reads in full, as FtM {@code
+   * Message} entities: id made from the dataset and the message id, the handles as the {@code
+   * UserAccount} entities ingest made of them. Returns the lines written.
+   */
+  private long messages(Writer out, Scope scope) throws IOException {
+    Schema message = Schemata.model().get("Message");
+    long[] count = {0};
+    for (Batch b : warehouse.batches()) {
+      if (b.messages() == 0 || !scope.batches().contains(b.id())) {
+        continue;
+      }
+      String dataset = b.provenance().dataset();
+      String code = b.provenance().handlingCode().name();
+      try {
+        warehouse.forEachMessageOfBatch(
+            b.id(),
+            m -> {
+              Map<String, SortedSet<String>> props = new TreeMap<>();
+              props.put("recordId", new TreeSet<>(List.of(m.id())));
+              props.put("date", new TreeSet<>(List.of(m.time().toString())));
+              props.put("bodyText", new TreeSet<>(List.of(m.body())));
+              props.put(
+                  "senderAccount",
+                  new TreeSet<>(List.of(EntityIds.make(dataset, "handle", List.of(m.sender())))));
+              if (!m.recipients().isEmpty()) {
+                SortedSet<String> to = new TreeSet<>();
+                m.recipients().forEach(r -> to.add(EntityIds.make(dataset, "handle", List.of(r))));
+                props.put("recipientAccount", to);
+              }
+              if (m.conversation() != null) {
+                props.put("threadTopic", new TreeSet<>(List.of(m.conversation())));
+              }
+              if (m.language() != null) {
+                props.put("language", new TreeSet<>(List.of(m.language())));
+              }
+              try {
+                writeFtm(
+                    out, EntityIds.make(dataset, "message", List.of(m.id())), message, props, code);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              count[0]++;
+            });
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return count[0];
   }
 
   /**

@@ -39,8 +39,8 @@ import org.spil.model.ChatMessage;
  * index), time, sender, recipients, conversation and language as exact fields, and its text
  * analysed twice: as written (lower case, accents folded, positions for phrases and proximity) in
  * {@code body}, and stemmed in the message's language ({@code body_nld}, {@code body_eng}, {@code
- * body_fra}) so that "betaald" finds "betalen" and "paid" finds "pay". Like the entity index it
- * records the last batch it holds and catches up after a crash; a purge deletes a batch's
+ * body_fra}) so that "betaling" finds "betalingen" and "pay" finds "paying". Like the entity index
+ * it records the last batch it holds and catches up after a crash; a purge deletes a batch's
  * documents.
  *
  * <p>NOTE: one writer at a time; searches share a reader refreshed when a commit lands.

@@ -26,10 +26,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
 import org.spil.ingest.Ingest;
-import org.spil.ingest.IngestReport;
+import org.spil.ingest.MessageIngest;
 import org.spil.ingest.Reject;
+import org.spil.ingest.StatementSink;
+import org.spil.model.ChatMessage;
 
 /**
  * The generated scenario at scale 1,000, ingested with the real ingest: it must be deterministic,
@@ -48,6 +51,9 @@ class ScenarioTest {
   static final Map<String, Map<String, List<String>>> values = new HashMap<>();
   static final List<String> rejects = new ArrayList<>();
 
+  /** The chat messages ingest read, by id. */
+  static final Map<String, ChatMessage> messages = new HashMap<>();
+
   @BeforeAll
   static void generateAndIngest() {
     out = tmp.resolve("scenario");
@@ -56,19 +62,19 @@ class ScenarioTest {
       Map<String, String> bySchema = new HashMap<>();
       String name = dir.getFileName().toString();
       schemas.put(name, bySchema);
-      IngestReport report =
-          new Ingest(
-                  DatasetReader.read(dir),
-                  (entity, schema, prop, value, original, lang, file, line) -> {
-                    bySchema.put(entity, schema);
-                    values
-                        .computeIfAbsent(entity, k -> new HashMap<>())
-                        .computeIfAbsent(prop, k -> new ArrayList<>())
-                        .add(value);
-                  },
-                  n -> {})
-              .run();
-      for (Reject r : report.rejects()) {
+      StatementSink sink =
+          (entity, schema, prop, value, original, lang, file, line) -> {
+            bySchema.put(entity, schema);
+            values
+                .computeIfAbsent(entity, k -> new HashMap<>())
+                .computeIfAbsent(prop, k -> new ArrayList<>())
+                .add(value);
+          };
+      Dataset dataset = DatasetReader.read(dir);
+      List<Reject> all = new ArrayList<>(new Ingest(dataset, sink, n -> {}).run().rejects());
+      all.addAll(
+          new MessageIngest(dataset, m -> messages.put(m.id(), m), sink, n -> {}).run().rejects());
+      for (Reject r : all) {
         rejects.add(r.file() + ":" + r.line() + ":" + r.column());
       }
     }
@@ -165,9 +171,10 @@ class ScenarioTest {
       assertThat(m.get("timestamp").asText()).isEqualTo(t.get("time"));
       assertThat(m.get("body").asText()).isEqualTo(t.get("text"));
       languages.add(t.get("language"));
-      String entity =
-          org.spil.model.EntityIds.make("encrochat", "bericht", List.of(t.get("message_id")));
-      assertThat(prop(entity, "bodyText")).containsExactly(t.get("text"));
+      ChatMessage read = messages.get(t.get("message_id"));
+      assertThat(read.body()).isEqualTo(t.get("text"));
+      assertThat(read.sender()).isEqualTo(t.get("from_handle"));
+      assertThat(read.time()).isEqualTo(java.time.Instant.parse(t.get("time")));
     }
     assertThat(languages).isSubsetOf("nl", "en", "fr");
   }
