@@ -19,6 +19,7 @@ import { renderTargeting, renderChain, renderRoutes, renderInsiders } from "./pa
 import { renderMonitor } from "./pages/monitor";
 import { renderAlerts, refreshAlertCount } from "./pages/alerts";
 import { renderCooperation } from "./pages/cooperation";
+import { renderMessages } from "./pages/messages";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -34,6 +35,7 @@ function reads(): boolean {
 
 const ROUTES: [RegExp, string, PageRender][] = [
   [/^search$/, "Search", renderSearch],
+  [/^messages$/, "Messages", renderMessages],
   [/^entity\/([^/]+)$/, "Entity", renderEntity],
   [/^network\/([^/]+)$/, "Network", renderNetwork],
   [/^network$/, "Network", renderNetwork],
@@ -172,6 +174,7 @@ function header(active: string): HTMLElement {
   const me = session()!;
   const nav: [string, string][] = [
     ["#/search", "Search"],
+    ["#/messages", "Messages"],
     ["#/network", "Network"],
     ["#/flows", "Money flows"],
     ["#/goods", "Goods"],

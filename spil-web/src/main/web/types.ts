@@ -204,3 +204,34 @@ export interface WatchAlert {
   reason: string | null;
   decided: string | null;
 }
+
+/** A matched span of a message body (UTF-16 offsets, end exclusive). */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+/** A message shown around a hit, in its conversation. */
+export interface MessageLine {
+  id: string;
+  time: string;
+  from: string;
+  to: string[];
+  body: string;
+}
+
+/** A message found by GET /api/messages/search. */
+export interface MessageHit extends MessageLine {
+  conversation: string;
+  language: string | null;
+  dataset: string | null;
+  score: number;
+  highlights: Highlight[];
+  before: MessageLine[];
+  after: MessageLine[];
+}
+
+export interface MessagePage {
+  total: number;
+  results: MessageHit[];
+}

@@ -55,7 +55,7 @@ public final class Ingestion {
 
   /**
    * What happened to one dataset; {@code seconds} in all, of which {@code indexSeconds} bringing
-   * the search and match indexes up to date after the warehouse commit.
+   * the search, match and message indexes up to date after the warehouse commit.
    */
   public record Outcome(
       Dataset dataset,

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       FlowsBench.class,
       GoodsBench.class,
       TrendsBench.class,
+      MessagesBench.class,
       ServeBench.class
     })
 public final class BenchCommand implements Runnable {

@@ -101,12 +101,13 @@ final class IngestCommand implements Callable<Integer> {
     }
     var b = o.batch();
     out.printf(
-        "%s (%s): batch %d, %,d rows, %,d entities, %,d statements (%,d new), %,d rejected rows,"
-            + " %.1f s (warehouse %.1f s, search and match indexes %.1f s)%n",
+        "%s (%s): batch %d, %,d rows, %s%,d entities, %,d statements (%,d new), %,d rejected rows,"
+            + " %.1f s (warehouse %.1f s, search, match and message indexes %.1f s)%n",
         o.dataset().name(),
         o.dataset().agency(),
         b.id(),
         o.report().rows(),
+        b.messages() == 0 ? "" : String.format("%,d messages, ", b.messages()),
         b.entities(),
         b.statements(),
         b.newStatements(),

@@ -133,7 +133,10 @@ final class MessagesCommand implements Runnable {
         Output.json(out, page);
         return 0;
       }
-      out.printf("%,d messages match%n", page.total());
+      out.println(
+          page.total() == 1
+              ? "1 message matches"
+              : String.format("%,d messages match", page.total()));
       for (MessageHit h : page.results()) {
         out.println();
         out.printf(

@@ -34,7 +34,7 @@ final class ReindexCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "reindexed %d batches (search and match indexes) in %.1f s%n",
+            "reindexed %d batches (search, match and message indexes) in %.1f s%n",
             batches, (System.nanoTime() - start) / 1e9);
     return 0;
   }

@@ -263,7 +263,7 @@ class HitCommandTest {
     execute(copy, "UPDATE match_code SET code = 'stale'");
     Cli.Result r = Cli.run("reindex", "--data", copy.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("search and match indexes");
+    assertThat(r.out()).contains("search, match and message indexes");
     assertThat(matchRows(copy)).isEqualTo(before);
   }
 

@@ -129,6 +129,7 @@ class JsonGoldenTest {
     String[] police = {"--as", "analist.politie", "--purpose", "26Kruiskade", "--json"};
     List<Object[]> out = new ArrayList<>();
     out.add(c("search", police, "search", "Sokolov"));
+    out.add(c("messages-search", police, "messages", "search", "morgen", "--limit", "3"));
     out.add(c("show", police, "show", person));
     out.add(c("stats", police, "stats"));
     out.add(c("users-list", new String[] {"--json"}, "users", "list"));

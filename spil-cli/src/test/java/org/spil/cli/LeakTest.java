@@ -41,6 +41,7 @@ class LeakTest {
             CommandsTest.EXAMPLES.resolve("politie-nl").toString(),
             CommandsTest.EXAMPLES.resolve("douane-nl").toString(),
             CommandsTest.EXAMPLES.resolve("politie-bank").toString(),
+            CommandsTest.EXAMPLES.resolve("politie-chats").toString(),
             CommandsTest.example(tmp, "osint-donations").toString(),
             "--data",
             data);
@@ -147,6 +148,28 @@ class LeakTest {
         assertNoSecret(
             who + " hit " + secret,
             Cli.run(concat(new String[] {"hit", "--name", secret, "--json"}, as)));
+      }
+      // the police's chats: neither found, counted nor shown, by words, handle or time
+      for (String[] search :
+          new String[][] {
+            {"blauwe"},
+            {"Maasvlakte"},
+            {"MSKU7345912"},
+            {"uithal*"},
+            {"\"douane scant\""},
+            {"marchandise"},
+            {"betalen"},
+            {"--handle", "zwartekat"},
+            {"--since", "2024-02-01"},
+            {}
+          }) {
+        String[] command = concat(new String[] {"messages", "search", "--json"}, search);
+        Cli.Result found = Cli.run(concat(command, as));
+        assertThat(found.code()).as(who + " " + String.join(" ", search) + found.err()).isZero();
+        assertNoSecret(who + " messages search " + String.join(" ", search), found);
+        assertThat(JSON.readTree(found.out()).get("total").asLong())
+            .as(who + " messages search " + String.join(" ", search))
+            .isZero();
       }
       Cli.Result stats = Cli.run(concat(new String[] {"stats", "--json"}, as));
       assertNoSecret(who + " stats", stats);
@@ -294,6 +317,22 @@ class LeakTest {
             data);
     assertThat(r.code()).isZero();
     assertThat(r.out()).isNotBlank().doesNotContain("no matches");
+    Cli.Result chats =
+        Cli.run(
+            "messages",
+            "search",
+            "blauwe",
+            "--json",
+            "--as",
+            "politie-nl",
+            "--purpose",
+            "wpg-art-9",
+            "--data",
+            data);
+    assertThat(chats.out()).contains("Maasvlakte");
+    assertThat(secrets)
+        .as("the chats' texts are among the secrets")
+        .anyMatch(s -> s.contains("Maasvlakte"));
     // the money-flow commands the readers above get nothing from do show the police their data
     String[] police = {"--as", "politie-nl", "--purpose", "wpg-art-9", "--data", data};
     Cli.Result alerts = Cli.run(concat(new String[] {"flows", "typologies"}, police));

@@ -268,13 +268,18 @@ public final class MessageIngest {
    * sends from it): a {@code UserAccount} with its username and service.
    */
   private void handle(String handle, String service, String device, SourceRecord row) {
+    boolean added = handles.add(handle);
+    boolean newDevice = device != null && devices.add(handle + '\u0000' + device);
+    if (!added && !newDevice) {
+      return;
+    }
     String id = EntityIds.make(dataset.name(), "handle", List.of(handle));
-    if (handles.add(handle)) {
+    if (added) {
       emit(id, Statement.ID_PROP, id, row);
       emit(id, "username", handle, row);
       emit(id, "service", service, row);
     }
-    if (device != null && devices.add(handle + '\u0000' + device)) {
+    if (newDevice) {
       emit(id, "notes", device, row);
     }
   }

@@ -224,6 +224,7 @@ public final class ApiServer implements AutoCloseable {
     List<Route> all = new ArrayList<>();
     all.addAll(new SessionRoutes(store, access, sessions, throttle).routes());
     all.addAll(new ReadRoutes(store).routes());
+    all.addAll(new MessageRoutes(store).routes());
     all.addAll(networkRoutes.routes());
     all.addAll(new ResolutionRoutes(store, access, jobs).routes());
     all.addAll(new ExchangeRoutes(store).routes());

@@ -56,7 +56,8 @@ class ApiLeakTest {
             List.of(
                 examples.resolve("politie-nl"),
                 examples.resolve("douane-nl"),
-                examples.resolve("politie-bank")))) {
+                examples.resolve("politie-bank"),
+                examples.resolve("politie-chats")))) {
       Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
     }
     Administration admin = new Administration(store);
@@ -149,6 +150,23 @@ class ApiLeakTest {
         assertNoSecret(
             who + " search " + secret,
             get(cookie, reader[1], "/api/search?limit=200&q=" + q(secret)));
+      }
+      for (String search :
+          List.of(
+              "q=blauwe",
+              "q=" + q("\"douane scant\""),
+              "q=uithal*",
+              "q=betalen",
+              "handle=zwartekat",
+              "since=2024-02-01",
+              "")) {
+        HttpResponse<String> found =
+            get(cookie, reader[1], "/api/messages/search?context=5&" + search);
+        assertThat(found.statusCode()).as(who + " messages " + search).isEqualTo(200);
+        assertNoSecret(who + " messages " + search, found);
+        assertThat(JSON.readTree(found.body()).get("total").asLong())
+            .as(who + " messages " + search)
+            .isZero();
       }
       HttpResponse<String> missing = get(cookie, reader[1], "/api/entities/no-such-entity");
       HttpResponse<String> missingNet = get(cookie, reader[1], "/api/network/no-such-entity");
@@ -256,6 +274,8 @@ class ApiLeakTest {
         .contains(secret);
     assertThat(get(cookie, "wpg-art-9", "/api/entities/" + policeIds.get(0)).statusCode())
         .isEqualTo(200);
+    assertThat(get(cookie, "wpg-art-9", "/api/messages/search?q=blauwe").body())
+        .contains("Maasvlakte");
     boolean related = false;
     for (String id : policeIds) {
       JsonNode relations =

@@ -76,7 +76,8 @@ class WebApplicationTest {
             List.of(
                 examples.resolve("politie-nl"),
                 examples.resolve("douane-nl"),
-                examples.resolve("politie-bank")))) {
+                examples.resolve("politie-bank"),
+                examples.resolve("politie-chats")))) {
       Ingestion.run(store, d, LocalDate.now(), new Operator("test"), n -> {}, n -> {});
     }
     Administration admin = new Administration(store);
@@ -337,6 +338,21 @@ class WebApplicationTest {
     assertThat(text()).contains("Series").containsAnyOf("in all", "Nothing you may see");
     checkAndPhotograph("monitor");
 
+    // the chats: a word found in its other forms, marked, in its conversation; a handle narrows
+    open("messages");
+    waitFor("#mq").sendKeys("betalen", Keys.ENTER);
+    waitFor("ol.conversations mark");
+    settled();
+    assertThat(browser.findElement(By.cssSelector("ol.conversations li.hit mark")).getText())
+        .isEqualTo("betaling");
+    assertThat(text()).contains("1–1 of 1 message", "NL58INGB0004512377", "uithaler wil 40k");
+    checkAndPhotograph("messages");
+    // a handle narrows to its messages: without the words, all seven of havenmeester's
+    browser.findElement(By.linkText("havenmeester")).click();
+    waitForText(".chosen-filter", "havenmeester");
+    open("messages?handle=havenmeester&sort=time");
+    waitForText(".summary", "of 7 messages");
+
     // the cooperation register: the examples hold no request for legal assistance
     open("cooperation");
     waitForText("#main", "No request for legal assistance you may see");
@@ -399,6 +415,10 @@ class WebApplicationTest {
     assertThat(browser.findElements(By.cssSelector("ol.results a.caption")))
         .extracting(WebElement::getText)
         .noneMatch(caption -> caption.contains("Mohamed"));
+    // nor the police's chats
+    open("messages?q=betalen");
+    waitForText(".summary", "No message matches");
+    assertThat(text()).doesNotContain("NL58INGB0004512377");
 
     // hit/no-hit, then a request for access
     open("hits");

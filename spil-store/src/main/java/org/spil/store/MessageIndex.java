@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -30,7 +29,6 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.spil.model.ChatMessage;
 
 /**
@@ -50,9 +48,13 @@ final class MessageIndex implements AutoCloseable {
   private static final String FORMAT_KEY = "format";
 
   /** The layout of the documents; an index of another format is rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   static final String ID = "id";
+
+  /** A 64-bit key of the id as doc values: the tie-break of equal times and scores. */
+  static final String ID_KEY = "id_key";
+
   static final String BATCH = "batch";
   static final String TIME = "time";
   static final String FROM = "from";
@@ -221,26 +223,29 @@ final class MessageIndex implements AutoCloseable {
     config.setMergePolicy(merges);
     long[] docs = {0};
     try (FSDirectory d = FSDirectory.open(dir);
-        IndexWriter writer = new IndexWriter(d, config)) {
-      DocumentFeed feed = new DocumentFeed();
+        IndexWriter writer = new IndexWriter(d, config);
+        Feeders feeders = new Feeders(writer)) {
       for (Batch b : warehouse.batches()) {
         if (b.id() <= after || b.id() > through || b.messages() == 0) {
           continue;
         }
         writer.deleteDocuments(new Term(BATCH, Long.toString(b.id())));
+        List<ChatMessage> block = new ArrayList<>(Feeders.BLOCK);
         warehouse.forEachMessageOfBatch(
             b.id(),
             m -> {
-              try {
-                writer.addDocument(feed.document(b.id(), m));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
+              block.add(m);
+              if (block.size() == Feeders.BLOCK) {
+                feeders.add(b.id(), List.copyOf(block));
+                block.clear();
               }
               if ((++docs[0] & 0x3fff) == 0) {
                 progress.accept(docs[0]);
               }
             });
+        feeders.add(b.id(), List.copyOf(block));
       }
+      feeders.finish();
       if (docs[0] * 4 >= writer.getDocStats().numDocs && docs[0] > 0) {
         writer.forceMerge(SearchIndex.MAX_SEGMENTS);
       }
@@ -254,13 +259,95 @@ final class MessageIndex implements AutoCloseable {
   }
 
   /**
+   * Threads that add blocks of messages to the index while the warehouse is read on the caller's
+   * thread: a few blocks in flight at most, so that memory stays flat however large the batch. The
+   * first failure of any thread is rethrown by {@link #finish}.
+   */
+  static final class Feeders implements AutoCloseable {
+    static final int BLOCK = 1024;
+    private final IndexWriter writer;
+    private final int threads =
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "spil-message-index");
+              t.setDaemon(true);
+              return t;
+            });
+    private final java.util.concurrent.Semaphore inFlight =
+        new java.util.concurrent.Semaphore(threads * 2);
+    private final ThreadLocal<DocumentFeed> feeds = ThreadLocal.withInitial(DocumentFeed::new);
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    Feeders(IndexWriter writer) {
+      this.writer = writer;
+    }
+
+    void add(long batchId, List<ChatMessage> block) {
+      if (block.isEmpty()) {
+        return;
+      }
+      rethrow();
+      inFlight.acquireUninterruptibly();
+      pool.execute(
+          () -> {
+            try {
+              DocumentFeed feed = feeds.get();
+              for (ChatMessage m : block) {
+                writer.addDocument(feed.document(batchId, m));
+              }
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+            } finally {
+              inFlight.release();
+            }
+          });
+    }
+
+    /** Waits for every block; rethrows the first failure. */
+    void finish() {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(7, java.util.concurrent.TimeUnit.DAYS)) {
+          throw new StoreException("indexing messages did not finish");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while indexing messages", e);
+      }
+      rethrow();
+    }
+
+    private void rethrow() {
+      Throwable t = failure.get();
+      if (t instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t != null) {
+        throw new StoreException("cannot index messages: " + t, t);
+      }
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
    * Makes the document of a message, reusing its fields from one message to the next (an index of
    * 10^7 messages would otherwise make 10^8 field objects).
    */
   static final class DocumentFeed {
     private final Document doc = new Document();
     private final StringField id = new StringField(ID, "", Field.Store.YES);
-    private final SortedDocValuesField idValue = new SortedDocValuesField(ID, new BytesRef());
+    private final NumericDocValuesField idKey = new NumericDocValuesField(ID_KEY, 0);
     private final StringField batch = new StringField(BATCH, "", Field.Store.YES);
     private final NumericDocValuesField batchNo =
         new NumericDocValuesField(SearchDocuments.BATCH_NUMBER, 0);
@@ -269,8 +356,6 @@ final class MessageIndex implements AutoCloseable {
     private final StoredField timeStored = new StoredField(TIME, 0L);
     private final StringField from = new StringField(FROM, "", Field.Store.YES);
     private final StringField conversation = new StringField(CONVERSATION, "", Field.Store.YES);
-    private final SortedDocValuesField conversationValue =
-        new SortedDocValuesField(CONVERSATION, new BytesRef());
     private final StringField language = new StringField(LANGUAGE, "", Field.Store.YES);
     private final Field body = new Field(BODY, "", TextField.TYPE_STORED);
     private final Map<String, Field> stemmed = new java.util.HashMap<>();
@@ -282,7 +367,7 @@ final class MessageIndex implements AutoCloseable {
     Document document(long batchId, ChatMessage m) {
       doc.clear();
       id.setStringValue(m.id());
-      idValue.setBytesValue(new BytesRef(m.id()));
+      idKey.setLongValue(SearchDocuments.entityKey(m.id()));
       batch.setStringValue(Long.toString(batchId));
       batchNo.setLongValue(batchId);
       long ms = m.time().toEpochMilli();
@@ -291,12 +376,11 @@ final class MessageIndex implements AutoCloseable {
       timeStored.setLongValue(ms);
       from.setStringValue(m.sender());
       conversation.setStringValue(m.conversation());
-      conversationValue.setBytesValue(new BytesRef(m.conversation()));
       String lang = m.language() == null ? "und" : m.language();
       language.setStringValue(lang);
       body.setStringValue(m.body());
       doc.add(id);
-      doc.add(idValue);
+      doc.add(idKey);
       doc.add(batch);
       doc.add(batchNo);
       doc.add(time);
@@ -309,7 +393,6 @@ final class MessageIndex implements AutoCloseable {
       }
       recipients.forEach(doc::add);
       doc.add(conversation);
-      doc.add(conversationValue);
       doc.add(language);
       doc.add(body);
       Field stem = stemmed.get(lang);

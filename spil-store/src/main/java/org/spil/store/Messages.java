@@ -279,11 +279,11 @@ public final class Messages {
         "time".equals(q.sort())
             ? new Sort(
                 new SortField(MessageIndex.TIME, SortField.Type.LONG),
-                new SortField(MessageIndex.ID, SortField.Type.STRING))
+                new SortField(MessageIndex.ID_KEY, SortField.Type.LONG))
             : new Sort(
                 SortField.FIELD_SCORE,
                 new SortField(MessageIndex.TIME, SortField.Type.LONG, true),
-                new SortField(MessageIndex.ID, SortField.Type.STRING));
+                new SortField(MessageIndex.ID_KEY, SortField.Type.LONG));
     int wanted = q.offset() + q.limit();
     TopDocs top = searcher.search(built, Math.max(1, wanted), order, true);
     Highlighter marks = new Highlighter(text);
@@ -364,7 +364,7 @@ public final class Messages {
 
   /**
    * Up to {@code n} visible messages of the hit's conversation just before (or after) it, in time
-   * order; messages sent in the same millisecond are told apart by id.
+   * order; messages sent in the same millisecond are told apart by a key of their ids.
    */
   private static List<MessageHit.Line> around(
       IndexSearcher searcher, Query visible, Stored hit, int n, boolean before) throws IOException {
@@ -382,14 +382,21 @@ public final class Messages {
     Sort order =
         new Sort(
             new SortField(MessageIndex.TIME, SortField.Type.LONG, before),
-            new SortField(MessageIndex.ID, SortField.Type.STRING, before));
+            new SortField(MessageIndex.ID_KEY, SortField.Type.LONG, before));
     // the hit itself and others of its millisecond are among these; at most n + few are needed
     TopDocs docs = searcher.search(q.build(), n + 16, order);
     List<MessageHit.Line> out = new ArrayList<>();
     for (ScoreDoc sd : docs.scoreDocs) {
       Stored m = stored(searcher.storedFields().document(sd.doc));
       long mt = m.time.toEpochMilli();
-      int cmp = mt != t ? Long.compare(mt, t) : m.id.compareTo(hit.id);
+      int cmp =
+          mt != t
+              ? Long.compare(mt, t)
+              : Long.compare(SearchDocuments.entityKey(m.id), SearchDocuments.entityKey(hit.id));
+      if (cmp == 0 && !m.id.equals(hit.id)) {
+        // two ids of one key, sent in the same millisecond: told apart by the ids themselves
+        cmp = m.id.compareTo(hit.id);
+      }
       if (before ? cmp >= 0 : cmp <= 0) {
         continue;
       }

@@ -404,7 +404,7 @@ public final class Store implements AutoCloseable {
     return batch;
   }
 
-  /** Brings the search and match indexes up to date after a commit. */
+  /** Brings the search, match and message indexes up to date after a commit. */
   public int updateIndex(LongConsumer progress) {
     MatchIndex match = matchIndex();
     Set<Long> uncoded = match.uncoded(warehouse);
