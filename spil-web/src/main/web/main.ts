@@ -20,6 +20,7 @@ import { renderMonitor } from "./pages/monitor";
 import { renderAlerts, refreshAlertCount } from "./pages/alerts";
 import { renderCooperation } from "./pages/cooperation";
 import { renderMessages } from "./pages/messages";
+import { renderTriage } from "./pages/triage";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -36,6 +37,7 @@ function reads(): boolean {
 const ROUTES: [RegExp, string, PageRender][] = [
   [/^search$/, "Search", renderSearch],
   [/^messages$/, "Messages", renderMessages],
+  [/^triage$/, "Triage", renderTriage],
   [/^entity\/([^/]+)$/, "Entity", renderEntity],
   [/^network\/([^/]+)$/, "Network", renderNetwork],
   [/^network$/, "Network", renderNetwork],
@@ -175,6 +177,7 @@ function header(active: string): HTMLElement {
   const nav: [string, string][] = [
     ["#/search", "Search"],
     ["#/messages", "Messages"],
+    ["#/triage", "Triage"],
     ["#/network", "Network"],
     ["#/flows", "Money flows"],
     ["#/goods", "Goods"],

@@ -235,3 +235,27 @@ export interface MessagePage {
   total: number;
   results: MessageHit[];
 }
+
+/** A message of the triage queue of threats to life (GET /api/messages/triage). */
+export interface Triaged {
+  id: string;
+  score: number;
+  body: string;
+  reasons: string[];
+  time: string;
+  from: string;
+  to: string[];
+  conversation: string;
+  dataset: string | null;
+  before: MessageLine[];
+  decision: string | null;
+  decision_reason: string | null;
+}
+
+export interface TriageQueue {
+  candidates: number;
+  truncated: boolean;
+  signals: string;
+  decided: number;
+  results: Triaged[];
+}

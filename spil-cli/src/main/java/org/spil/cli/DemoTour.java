@@ -130,7 +130,7 @@ final class DemoTour {
       out.println();
       hitAndRequest(store, truth);
       out.println();
-      messages(store);
+      messages(store, scenario.resolve("truth"));
       out.println();
       courtOrder(store);
       out.println();
@@ -495,9 +495,10 @@ final class DemoTour {
 
   /**
    * The message store: a search in the intercepted chats, each hit in its conversation, matches in
-   * double brackets.
+   * double brackets; the top of the triage queue of threats to life, and how many of the planted
+   * threats the first 1% of the messages holds.
    */
-  private void messages(Store store) {
+  private void messages(Store store, Path truthDir) {
     String query = "politie OR flics OR police";
     out.printf(
         "== Intercepted messages (analist.politie, %s): ./spil messages search '%s' --context 1%n",
@@ -529,6 +530,38 @@ final class DemoTour {
         out.printf(
             "      %s  %s -> %s: %s%n",
             l.time(), l.from(), String.join(",", l.to()), TerminalText.safe(l.body()));
+      }
+    }
+    out.println();
+    Chats.Queue queue = chats.triage(v, 3, false);
+    out.printf(
+        "  triage of threats to life (./spil messages triage --top 3): %,d messages with a threat"
+            + " or weapon signal, the first three:%n",
+        queue.candidates());
+    for (Chats.Triaged t : queue.results()) {
+      out.printf(
+          "    %.2f  %s  %s -> %s: %s%n",
+          t.score(), t.time(), t.from(), String.join(",", t.to()), TerminalText.safe(t.body()));
+      out.printf("          %s%n", String.join("; ", t.reasons()));
+    }
+    Path threats = truthDir == null ? null : truthDir.resolve("threats.csv");
+    if (threats != null && java.nio.file.Files.exists(threats)) {
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(threats);
+        Set<String> planted = new java.util.HashSet<>();
+        lines.subList(1, lines.size()).forEach(l -> planted.add(l.substring(0, l.indexOf(','))));
+        long messages = chats.search(v, everything(1, "time")).total();
+        int top = (int) Math.max(1, messages / 100);
+        long found =
+            chats.triage(v, top, true).results().stream()
+                .filter(t -> planted.contains(t.id()))
+                .count();
+        out.printf(
+            "  against the truth: %d of the %d planted threats in the top %d (1%% of %,d"
+                + " messages)%n",
+            found, planted.size(), top, messages);
+      } catch (java.io.IOException e) {
+        out.println("  (the truth's threats cannot be read: " + e.getMessage() + ")");
       }
     }
   }

@@ -3,6 +3,7 @@ package org.spil.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spil.analysis.messages.ThreatSignals;
 import org.spil.app.Chats;
 import org.spil.store.MessageHit;
 import org.spil.store.Store;
@@ -22,8 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Intercepted chat messages (the message store): search them in full text, each hit in its"
-            + " conversation.",
-    subcommands = {MessagesCommand.Search.class})
+            + " conversation; triage threats to life.",
+    subcommands = {
+      MessagesCommand.Search.class,
+      MessagesCommand.Triage.class,
+      MessagesCommand.Signals.class
+    })
 final class MessagesCommand implements Runnable {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -175,6 +180,143 @@ final class MessagesCommand implements Runnable {
         at = m.end();
       }
       return b.append(h.body().substring(at)).toString();
+    }
+  }
+
+  @Command(
+      name = "triage",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The triage queue of threats to life: the messages the viewer may read with a threat or"
+            + " weapon signal, scored from 0 to 1 with their conversation, best first, with the"
+            + " signals behind each score; the team decides on each (audited).",
+        "Signals: the data directory's threat-signals.txt, else the built-in list (spil messages"
+            + " signals)."
+      })
+  static final class Triage implements Callable<Integer> {
+    @ParentCommand MessagesCommand parent;
+    @Mixin ViewerOption viewer;
+
+    @Option(names = "--top", defaultValue = "20", description = "Messages shown (default: 20).")
+    int top;
+
+    @Option(names = "--all", description = "Also the messages the team has decided on.")
+    boolean all;
+
+    @Option(names = "--confirm", paramLabel = "ID", description = "Decide: a threat to act on.")
+    String confirm;
+
+    @Option(
+        names = "--dismiss",
+        paramLabel = "ID",
+        description = "Decide: not a threat (give --reason).")
+    String dismiss;
+
+    @Option(names = "--reopen", paramLabel = "ID", description = "Undo a decision.")
+    String reopen;
+
+    @Option(names = "--reason", description = "Why (required to dismiss).")
+    String reason;
+
+    @Option(
+        names = "--json",
+        description =
+            "Print [{id, score, body, reasons, time, from, to, conversation, dataset, before,"
+                + " decision, decision_reason}].")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      int decisions =
+          (confirm != null ? 1 : 0) + (dismiss != null ? 1 : 0) + (reopen != null ? 1 : 0);
+      if (decisions > 1) {
+        throw new picocli.CommandLine.ParameterException(
+            parent.spec.commandLine(), "give one of --confirm, --dismiss and --reopen");
+      }
+      if (decisions == 1) {
+        try (Store store = parent.spil.open(true)) {
+          String id = confirm != null ? confirm : dismiss != null ? dismiss : reopen;
+          String verdict = confirm != null ? "confirmed" : dismiss != null ? "dismissed" : "open";
+          new Chats(store).decide(viewer.viewer(store), id, verdict, reason);
+          out.printf("%s: %s%n", TerminalText.safe(id), verdict);
+        }
+        out.flush();
+        return 0;
+      }
+      Chats.Queue queue;
+      try (Store store = parent.spil.open(false)) {
+        queue = new Chats(store).triage(viewer.viewer(store), top, all);
+      }
+      if (json) {
+        Output.json(out, queue.results());
+        return 0;
+      }
+      out.printf(
+          "%,d messages with a threat or weapon signal%s; %,d decided by the team (signals: %s)%n",
+          queue.candidates(),
+          queue.truncated() ? " (the first " + Chats.MAX_CANDIDATES + " weighed)" : "",
+          queue.decided(),
+          queue.signals());
+      for (Chats.Triaged t : queue.results()) {
+        out.println();
+        out.printf(
+            "%.2f  %s  %s  %s -> %s%s%n",
+            t.score(),
+            t.id(),
+            t.time(),
+            TerminalText.safe(t.from()),
+            TerminalText.safe(String.join(", ", t.to())),
+            t.decision() == null ? "" : "  [" + t.decision() + "]");
+        for (MessageHit.Line l : t.before()) {
+          out.printf("      %s: %s%n", TerminalText.safe(l.from()), TerminalText.safe(l.body()));
+        }
+        out.printf("    > %s%n", TerminalText.safe(t.body()));
+        for (String r : t.reasons()) {
+          out.printf("      %s%n", TerminalText.safe(r));
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "signals",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the threat signals triage uses (the data directory's threat-signals.txt, else the"
+              + " built-in list); save the built-in list with --built-in > DIR/threat-signals.txt"
+              + " to keep your own.")
+  static final class Signals implements Callable<Integer> {
+    @ParentCommand MessagesCommand parent;
+
+    @Option(
+        names = "--built-in",
+        description = "The built-in list, whatever the data directory holds.")
+    boolean builtIn;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = parent.spec.commandLine().getOut();
+      if (builtIn) {
+        out.print(ThreatSignals.defaultText());
+      } else {
+        try (Store store = parent.spil.open(false)) {
+          ThreatSignals list = new Chats(store).signals();
+          out.printf("# %d signals from %s%n", list.signals().size(), list.source());
+          for (ThreatSignals.Signal sig : list.signals()) {
+            out.printf(
+                "%s %s %.2f %s%n",
+                sig.language(),
+                sig.category().label(),
+                sig.weight(),
+                TerminalText.safe(sig.words()));
+          }
+        }
+      }
+      out.flush();
+      return 0;
     }
   }
 }

@@ -1,10 +1,14 @@
 package org.spil.server;
 
 import static org.spil.server.Params.blankToNull;
+import static org.spil.server.Params.body;
 import static org.spil.server.Params.intParam;
+import static org.spil.server.Params.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Map;
 import org.spil.app.Chats;
 import org.spil.model.InvalidField;
 import org.spil.server.ApiServer.Access;
@@ -14,7 +18,8 @@ import org.spil.store.Store;
 
 /**
  * The routes of the message store on what the reader may read: full-text search with each hit in
- * its conversation, as {@code spil messages search} prints it with {@code --json}.
+ * its conversation, as {@code spil messages search} prints it with {@code --json}; the triage queue
+ * of threats to life and the team's decisions on it, as {@code spil messages triage}.
  */
 final class MessageRoutes {
   private final Store store;
@@ -75,6 +80,39 @@ final class MessageRoutes {
                 // the operation names the query "query"; the API calls it q, as /api/search does
                 throw e.field().equals("query") ? new InvalidField("q", e.reason()) : e;
               }
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/messages/triage",
+            List.of("top", "all"),
+            "The triage queue of threats to life, as spil messages triage --json prints its"
+                + " results: {candidates, truncated, signals, decided, results: [{id, score, body,"
+                + " reasons, time, from, to, conversation, dataset, before, decision,"
+                + " decision_reason}]}; top 1-10000 (20); all=true for decided messages too.",
+            Access.READER,
+            c ->
+                new Chats(store)
+                    .triage(
+                        c.viewer(),
+                        intParam(c.ctx(), "top", 20, 1, 10_000),
+                        "true".equals(c.ctx().queryParam("all")))),
+        new Route(
+            HandlerType.POST,
+            "/api/messages/triage/decisions",
+            List.of(),
+            "The reader's team's decision on a message of the triage queue: {\"message\","
+                + " \"verdict\": confirmed|dismissed|open, \"reason\"} (a dismissal needs a"
+                + " reason); only on a message the reader may read; audited.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              new Chats(store)
+                  .decide(
+                      c.viewer(),
+                      text(b, "message"),
+                      text(b, "verdict"),
+                      b.path("reason").asText(null));
+              return Map.of("message", text(b, "message"), "verdict", text(b, "verdict"));
             }));
   }
 }

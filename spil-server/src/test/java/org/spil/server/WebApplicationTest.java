@@ -353,6 +353,18 @@ class WebApplicationTest {
     open("messages?handle=havenmeester&sort=time");
     waitForText(".summary", "of 7 messages");
 
+    // the triage of threats to life: the threat in the chats first, with its signals; confirmed,
+    // it leaves the open queue
+    open("triage");
+    waitFor("ol.triage li.triaged");
+    settled();
+    assertThat(browser.findElement(By.cssSelector("ol.triage li.triaged .msg.hit .body")).getText())
+        .isEqualTo("neem het ijzer mee, hij moet weg voor het weekend");
+    assertThat(text()).contains("threat: 'moet weg'", "praat met de politie");
+    checkAndPhotograph("triage");
+    browser.findElement(By.xpath("//button[text()='Threat: act']")).click();
+    waitForText("#main", "Nothing left to decide");
+
     // the cooperation register: the examples hold no request for legal assistance
     open("cooperation");
     waitForText("#main", "No request for legal assistance you may see");

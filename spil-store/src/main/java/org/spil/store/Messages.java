@@ -108,6 +108,101 @@ public final class Messages {
     return page;
   }
 
+  /**
+   * Every visible message that matches {@code text} (Lucene syntax), up to {@code max} in time
+   * order, each with up to {@code context} messages of its conversation before it: the candidates
+   * of an analysis that weighs each message itself (triage). Audited with the query and how many
+   * were read; the analysis audits what it shows.
+   */
+  public List<MessageHit> scan(Viewer viewer, String text, int max, int context) {
+    Visible visible = visible(viewer);
+    Query query = parse(text);
+    List<MessageHit> out =
+        visible.isEmpty()
+            ? List.of()
+            : store
+                .messageIndex()
+                .withSearcher(
+                    shared -> {
+                      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+                      BooleanQuery.Builder q = new BooleanQuery.Builder();
+                      q.add(query, BooleanClause.Occur.MUST);
+                      q.add(visible.filter(), BooleanClause.Occur.FILTER);
+                      Sort order =
+                          new Sort(
+                              new SortField(MessageIndex.TIME, SortField.Type.LONG),
+                              new SortField(MessageIndex.ID_KEY, SortField.Type.LONG));
+                      Map<Long, String> datasets = datasets();
+                      List<MessageHit> hits = new ArrayList<>();
+                      for (ScoreDoc sd :
+                          searcher.search(q.build(), Math.max(1, max), order).scoreDocs) {
+                        Stored m = stored(searcher.storedFields().document(sd.doc));
+                        List<MessageHit.Line> before =
+                            context == 0
+                                ? List.of()
+                                : around(searcher, visible.filter(), m, context, true);
+                        hits.add(
+                            new MessageHit(
+                                m.id,
+                                m.time,
+                                m.from,
+                                m.to,
+                                m.conversation,
+                                m.body,
+                                m.language,
+                                datasets.get(m.batch),
+                                0,
+                                List.of(),
+                                before,
+                                List.of()));
+                      }
+                      return hits;
+                    },
+                    List.of());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("query", text);
+    detail.put("read", out.size());
+    store.audited(viewer, "messages.scan", detail);
+    return out;
+  }
+
+  /** The visible messages of an id (one per dataset that holds it), without context. */
+  public List<MessageHit> byId(Viewer viewer, String id) {
+    Visible visible = visible(viewer);
+    if (visible.isEmpty() || id == null) {
+      return List.of();
+    }
+    return store
+        .messageIndex()
+        .withSearcher(
+            searcher -> {
+              BooleanQuery.Builder q = new BooleanQuery.Builder();
+              q.add(new TermQuery(new Term(MessageIndex.ID, id)), BooleanClause.Occur.MUST);
+              q.add(visible.filter(), BooleanClause.Occur.FILTER);
+              Map<Long, String> datasets = datasets();
+              List<MessageHit> hits = new ArrayList<>();
+              for (ScoreDoc sd : searcher.search(q.build(), 100).scoreDocs) {
+                Stored m = stored(searcher.storedFields().document(sd.doc));
+                hits.add(
+                    new MessageHit(
+                        m.id,
+                        m.time,
+                        m.from,
+                        m.to,
+                        m.conversation,
+                        m.body,
+                        m.language,
+                        datasets.get(m.batch),
+                        0,
+                        List.of(),
+                        List.of(),
+                        List.of()));
+              }
+              return hits;
+            },
+            List.of());
+  }
+
   private static void put(Map<String, Object> m, String key, Object value) {
     if (value != null) {
       m.put(key, value.toString());

@@ -38,12 +38,34 @@ final class ChatSource extends Source {
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"
   };
 
-  /** A message; {@code threat} names the language of a planted threat to life, else null. */
-  private record Message(LocalDateTime at, String from, String to, String body, String threat) {
+  /**
+   * A message; {@code threat} names the language of a planted threat to life, {@code decoy} that of
+   * a harmless message with a threat's words, else null.
+   */
+  private record Message(
+      LocalDateTime at, String from, String to, String body, String threat, String decoy) {
     Message(LocalDateTime at, String from, String to, String body) {
-      this(at, from, to, body, null);
+      this(at, from, to, body, null, null);
     }
   }
+
+  /**
+   * Harmless messages that hold words a threat holds: what a triage must rank below the threats.
+   * {@code %s} a place.
+   */
+  private static final String[][] DECOYS = {
+    {"nl", "die oude auto moet weg, wil iemand hem voor 500?"},
+    {"nl", "de boot moet weg uit %s voor vrijdag, anders betalen we liggeld"},
+    {"nl", "haal het ijzer op bij de schroothandel in %s"},
+    {"nl", "mijn plant overleeft het niet, te weinig water"},
+    {"nl", "we doen morgen de verhuizing, kom je helpen?"},
+    {"nl", "die vlek moet verdwijnen voor het feest"},
+    {"en", "the old sofa has to go, anyone in %s want it?"},
+    {"en", "we finish the paint job tonight"},
+    {"en", "my phone is dead, call me tomorrow"},
+    {"fr", "on descend à %s demain pour le match"},
+    {"fr", "mon téléphone est mort, je te rappelle ce soir"}
+  };
 
   /** Threats to life as the networks write them, {@code %s} the target: Dutch, English, French. */
   private static final String[][] THREATS = {
@@ -128,6 +150,7 @@ final class ChatSource extends Source {
         for (Network n : world.networks) {
           threats(n, month, messages);
         }
+        decoys(month, messages);
         Rng r = Rng.of(world.seed, "chat-background", month);
         int background = world.scale * 2 / World.MONTHS;
         for (int m = 0; m < background; m++) {
@@ -142,6 +165,9 @@ final class ChatSource extends Source {
           String id = "EC" + String.format("%010d", ++sequence);
           if (m.threat() != null) {
             truth.threats.row(id, m.from(), m.to(), m.at() + ":00Z", m.threat(), m.body());
+          }
+          if (m.decoy() != null) {
+            truth.decoys.row(id, m.from(), m.to(), m.at() + ":00Z", m.decoy(), m.body());
           }
           out.write(
               "{\"id\":\""
@@ -220,8 +246,33 @@ final class ChatSource extends Source {
             handle(from, month),
             handle(to, month),
             String.format(threat[1], target.nickname()),
-            threat[0]));
+            threat[0],
+            null));
   }
+
+  /**
+   * The month's decoys: about one per thousand persons of the scenario, sent between the service's
+   * other users, from a stream of their own so the other messages stay as they were.
+   */
+  private void decoys(int month, List<Message> messages) {
+    Rng r = Rng.of(world.seed, "chat-decoy", month);
+    int count = Math.max(1, world.scale / 1000);
+    for (int i = 0; i < count; i++) {
+      int from = r.below(backgroundHandles);
+      int to = (from + 1 + r.below(12)) % backgroundHandles;
+      String[] decoy = r.pick(DECOYS);
+      messages.add(
+          new Message(
+              time(r, month),
+              backgroundHandle(from),
+              backgroundHandle(to),
+              String.format(decoy[1], r.pick(DECOY_PLACES)),
+              null,
+              decoy[0]));
+    }
+  }
+
+  private static final String[] DECOY_PLACES = {"Rotterdam", "Antwerpen", "Breda", "Lille"};
 
   private static LocalDateTime time(Rng r, int month) {
     return World.START

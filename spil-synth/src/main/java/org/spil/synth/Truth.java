@@ -26,6 +26,7 @@ final class Truth implements AutoCloseable {
   final Csv assets;
   final Csv shipments;
   final Csv threats;
+  final Csv decoys;
 
   Truth(Path dir) {
     try {
@@ -112,6 +113,15 @@ final class Truth implements AutoCloseable {
     threats =
         Csv.utf8(
             dir.resolve("threats.csv"),
+            "message_id",
+            "from_handle",
+            "to_handle",
+            "time",
+            "language",
+            "text");
+    decoys =
+        Csv.utf8(
+            dir.resolve("decoys.csv"),
             "message_id",
             "from_handle",
             "to_handle",
@@ -210,7 +220,8 @@ final class Truth implements AutoCloseable {
             invalid,
             assets,
             shipments,
-            threats)) {
+            threats,
+            decoys)) {
       c.close();
     }
   }
@@ -273,6 +284,9 @@ final class Truth implements AutoCloseable {
         `message_id`, sender and recipient handles, `time` (UTC), `language` (nl, en, fr) and the
         `text`, naming the member threatened by nickname: what a triage of messages must put
         first.
+      - `decoys.csv`: messages of the service's other users that hold words a threat holds in a
+        harmless sense ("die oude auto moet weg", "the old sofa has to go"), in the same columns:
+        what a triage must rank below the threats.
       - `invalid_values.csv`: values made invalid on purpose (`dataset`, `file`, `line`,
         `column`, `value`, `reason`); ingest must reject exactly these and nothing else.
       """;

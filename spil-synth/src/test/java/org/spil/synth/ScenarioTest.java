@@ -177,6 +177,15 @@ class ScenarioTest {
       assertThat(read.time()).isEqualTo(java.time.Instant.parse(t.get("time")));
     }
     assertThat(languages).isSubsetOf("nl", "en", "fr");
+    // the decoys too: messages of the service's other users, as the truth writes them
+    List<CSVRecord> decoys = truth("decoys.csv");
+    assertThat(decoys).hasSizeGreaterThan(threats.size());
+    for (CSVRecord d : decoys) {
+      ChatMessage read = messages.get(d.get("message_id"));
+      assertThat(read).as(d.get("message_id")).isNotNull();
+      assertThat(read.body()).isEqualTo(d.get("text"));
+      assertThat(read.sender()).isEqualTo(d.get("from_handle")).startsWith("user");
+    }
   }
 
   @Test
