@@ -95,7 +95,8 @@ public final class DatasetReader {
           "service",
           "columns",
           "split",
-          "timezone");
+          "timezone",
+          "extract");
   static final Set<String> ENTITY_KEYS =
       Set.of("schema", "keys", "key", "key_literal", "id_column", "properties");
   static final Set<String> PROPERTY_KEYS =
@@ -457,7 +458,12 @@ public final class DatasetReader {
               where + ".timezone", "'" + tz + "' is not a time zone such as Europe/Amsterdam");
         }
       }
-      return new MessageLayout(sources, options(m, where), service, columns, split, zone);
+      String extract = optional(m, "extract");
+      if (extract != null && !extract.equals("true") && !extract.equals("false")) {
+        throw error(where + ".extract", "true or false, not '" + extract + "'");
+      }
+      return new MessageLayout(
+          sources, options(m, where), service, columns, split, zone, !"false".equals(extract));
     }
 
     List<String> sources(JsonNode q, String where) {

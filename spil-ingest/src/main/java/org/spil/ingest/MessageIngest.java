@@ -13,16 +13,19 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.spil.model.ChatMessage;
 import org.spil.model.EntityIds;
+import org.spil.model.Normalised;
 import org.spil.model.Statement;
+import org.spil.model.types.PartialDates;
 import org.spil.model.types.Text;
 
 /**
  * Reads a dataset's chat messages ({@link MessageLayout}) into a {@link MessageSink}, one row per
  * message, and the handles that send and receive them into a {@link StatementSink} as {@code
- * UserAccount} entities (username, service, and the devices a handle sent from as notes), so that
- * the entity world meets the messages through their handles. A handle's entity id is the one the
- * FtM mapping of earlier versions gave it (key literal {@code handle}), so resolution, judgements
- * and charts that name it stay valid.
+ * UserAccount} entities (username, service, and the devices a handle sent from as notes), and the
+ * identifiers found in a message's text ({@link Mentions}) as a {@code ChatMention} entity of the
+ * message, so that the entity world meets the messages through their handles and what they name. A
+ * handle's entity id is the one the FtM mapping of earlier versions gave it (key literal {@code
+ * handle}), so resolution, judgements and charts that name it stay valid.
  *
  * <p>A message whose time does not parse, that has no sender, or whose id or handles hold control
  * or direction-changing characters is rejected (file, line, column, reason) and not stored; a
@@ -97,6 +100,9 @@ public final class MessageIngest {
           handle(m.sender(), m.service(), m.device(), row);
           for (String r : m.recipients()) {
             handle(r, m.service(), null, row);
+          }
+          if (layout.extract()) {
+            mentions(m, layout, row);
           }
         }
         if ((rows & 0xfff) == 0) {
@@ -285,7 +291,57 @@ public final class MessageIngest {
   }
 
   private void emit(String id, String prop, String value, SourceRecord row) {
-    statements.accept(id, "UserAccount", prop, value, null, null, row.file(), row.line());
+    emit(id, "UserAccount", prop, value, null, row);
+  }
+
+  private void emit(
+      String id, String schema, String prop, String value, String original, SourceRecord row) {
+    statements.accept(
+        id,
+        schema,
+        prop,
+        value,
+        original == null || original.equals(value) ? null : original,
+        dataset.lang(),
+        row.file(),
+        row.line());
     made++;
   }
+
+  /**
+   * The identifiers in the message's text, as a {@code ChatMention} entity of the message (its id,
+   * the time it was sent, its sender's account) when it holds any.
+   */
+  private void mentions(ChatMessage m, MessageLayout layout, SourceRecord row) {
+    List<Mentions.Mention> found = Mentions.find(m, dataset.phoneRegion(), layout.zone());
+    if (found.isEmpty()) {
+      return;
+    }
+    String id = EntityIds.make(dataset.name(), "mention", List.of(m.id()));
+    emit(id, MENTION, Statement.ID_PROP, id, null, row);
+    emit(id, MENTION, "recordId", m.id(), null, row);
+    if (PartialDates.normalise(m.time().toString(), List.of()) instanceof Normalised.Valid d) {
+      emit(id, MENTION, "date", d.value(), null, row);
+    }
+    emit(
+        id,
+        MENTION,
+        "senderAccount",
+        EntityIds.make(dataset.name(), "handle", List.of(m.sender())),
+        null,
+        row);
+    for (Mentions.Mention x : found) {
+      String value = x.value();
+      if (x.prop().equals("dateMentioned")) {
+        if (!(PartialDates.normalise(value, List.of()) instanceof Normalised.Valid d)) {
+          continue;
+        }
+        value = d.value();
+      }
+      emit(id, MENTION, x.prop(), value, x.original(), row);
+    }
+  }
+
+  /** The schema of the identifiers found in a message's text. */
+  static final String MENTION = "ChatMention";
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * required; without an {@code id} column a message's id is made from its sender, recipients, time
  * and text, so that the same export read twice gives the same ids. {@code split} separates several
  * recipients in one cell (a group message); {@code zone} is the time zone of times written without
- * one.
+ * one (and of the days the texts name); {@code extract} whether identifiers are read from the texts
+ * ({@link Mentions}; {@code extract: false} in dataset.yml turns it off).
  */
 public record MessageLayout(
     List<String> sources,
@@ -20,7 +21,8 @@ public record MessageLayout(
     String service,
     Map<String, String> columns,
     String split,
-    ZoneId zone) {
+    ZoneId zone,
+    boolean extract) {
 
   /** The fields of a message a column may supply. */
   public static final Set<String> FIELDS =

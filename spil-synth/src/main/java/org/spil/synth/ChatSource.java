@@ -43,10 +43,33 @@ final class ChatSource extends Source {
    * a harmless message with a threat's words, else null.
    */
   private record Message(
-      LocalDateTime at, String from, String to, String body, String threat, String decoy) {
-    Message(LocalDateTime at, String from, String to, String body) {
-      this(at, from, to, body, null, null);
+      LocalDateTime at,
+      String from,
+      String to,
+      String body,
+      String threat,
+      String decoy,
+      List<Plant> planted) {
+    Message(LocalDateTime at, String from, String to, Body body) {
+      this(at, from, to, body.text(), null, null, body.planted());
     }
+  }
+
+  /**
+   * A message's text and the identifiers planted in it: {@code kind} a property of the ChatMention
+   * schema; {@code value} its normalised form, or for a day the words that name it ("morgen",
+   * "vrijdag", "morgen 6 uur"), resolved against the time the message is sent.
+   */
+  private record Body(String text, List<Plant> planted) {
+    Body(String text, Plant... planted) {
+      this(text, List.of(planted));
+    }
+  }
+
+  private record Plant(String kind, String value) {}
+
+  private static Plant day(String words) {
+    return new Plant("dateMentioned", words);
   }
 
   /**
@@ -54,30 +77,40 @@ final class ChatSource extends Source {
    * {@code %s} a place.
    */
   private static final String[][] DECOYS = {
-    {"nl", "die oude auto moet weg, wil iemand hem voor 500?"},
-    {"nl", "de boot moet weg uit %s voor vrijdag, anders betalen we liggeld"},
-    {"nl", "haal het ijzer op bij de schroothandel in %s"},
-    {"nl", "mijn plant overleeft het niet, te weinig water"},
-    {"nl", "we doen morgen de verhuizing, kom je helpen?"},
-    {"nl", "die vlek moet verdwijnen voor het feest"},
-    {"en", "the old sofa has to go, anyone in %s want it?"},
-    {"en", "we finish the paint job tonight"},
-    {"en", "my phone is dead, call me tomorrow"},
-    {"fr", "on descend à %s demain pour le match"},
-    {"fr", "mon téléphone est mort, je te rappelle ce soir"}
+    {"nl", "die oude auto moet weg, wil iemand hem voor 500?", ""},
+    {"nl", "de boot moet weg uit %s voor vrijdag, anders betalen we liggeld", "day:vrijdag"},
+    {"nl", "haal het ijzer op bij de schroothandel in %s", ""},
+    {"nl", "mijn plant overleeft het niet, te weinig water", ""},
+    {"nl", "we doen morgen de verhuizing, kom je helpen?", "day:morgen"},
+    {"nl", "die vlek moet verdwijnen voor het feest", ""},
+    {"en", "the old sofa has to go, anyone in %s want it?", ""},
+    {"en", "we finish the paint job tonight", "day:tonight"},
+    {"en", "my phone is dead, call me tomorrow", "day:tomorrow"},
+    {"fr", "on descend à %s demain pour le match", "day:demain"},
+    {"fr", "mon téléphone est mort, je te rappelle ce soir", "day:ce soir"}
   };
+
+  /** The identifiers a template's third column plants: "day:WORDS" or "amount:VALUE". */
+  private static List<Plant> planted(String column) {
+    if (column.isEmpty()) {
+      return List.of();
+    }
+    return column.startsWith("day:")
+        ? List.of(day(column.substring(4)))
+        : List.of(new Plant("amountMentioned", column.substring(7)));
+  }
 
   /** Threats to life as the networks write them, {@code %s} the target: Dutch, English, French. */
   private static final String[][] THREATS = {
-    {"nl", "%s praat met de politie, hij moet weg. vannacht nog"},
-    {"nl", "neem het ijzer mee, we doen %s bij de garage"},
-    {"nl", "%s moet verdwijnen voor het weekend"},
-    {"nl", "maak %s koud, 50k als het klaar is"},
-    {"nl", "we pakken %s morgen 6 uur, die overleeft het niet"},
-    {"en", "%s is talking to the cops, he has to go tonight"},
-    {"en", "bring the piece, we finish %s at the warehouse"},
-    {"fr", "il faut buter %s ce soir"},
-    {"fr", "%s parle aux flics, on le fume demain"}
+    {"nl", "%s praat met de politie, hij moet weg. vannacht nog", "day:vannacht"},
+    {"nl", "neem het ijzer mee, we doen %s bij de garage", ""},
+    {"nl", "%s moet verdwijnen voor het weekend", ""},
+    {"nl", "maak %s koud, 50k als het klaar is", "amount:50000"},
+    {"nl", "we pakken %s morgen 6 uur, die overleeft het niet", "day:morgen 6 uur"},
+    {"en", "%s is talking to the cops, he has to go tonight", "day:tonight"},
+    {"en", "bring the piece, we finish %s at the warehouse", ""},
+    {"fr", "il faut buter %s ce soir", "day:ce soir"},
+    {"fr", "%s parle aux flics, on le fume demain", "day:demain"}
   };
 
   private final Trade trade;
@@ -169,6 +202,13 @@ final class ChatSource extends Source {
           if (m.decoy() != null) {
             truth.decoys.row(id, m.from(), m.to(), m.at() + ":00Z", m.decoy(), m.body());
           }
+          for (Plant p : m.planted()) {
+            truth.chatIdentifiers.row(
+                id,
+                p.kind(),
+                p.kind().equals("dateMentioned") ? resolve(p.value(), m.at()) : p.value(),
+                m.body());
+          }
           out.write(
               "{\"id\":\""
                   + id
@@ -247,7 +287,8 @@ final class ChatSource extends Source {
             handle(to, month),
             String.format(threat[1], target.nickname()),
             threat[0],
-            null));
+            null,
+            planted(threat[2])));
   }
 
   /**
@@ -268,11 +309,35 @@ final class ChatSource extends Source {
               backgroundHandle(to),
               String.format(decoy[1], r.pick(DECOY_PLACES)),
               null,
-              decoy[0]));
+              decoy[0],
+              planted(decoy[2])));
     }
   }
 
   private static final String[] DECOY_PLACES = {"Rotterdam", "Antwerpen", "Breda", "Lille"};
+
+  /**
+   * The day (or time) words name, said at {@code at}: tonight and the like the same day, tomorrow
+   * the next, a weekday the next such day after (one to seven days on), "morgen 6 uur" six o'clock
+   * the next day. The truth's own reading, independent of ingest's.
+   */
+  static String resolve(String words, LocalDateTime at) {
+    String[] parts = words.split(" ");
+    java.time.LocalDate day =
+        switch (parts[0]) {
+          case "vannacht", "tonight", "ce" -> at.toLocalDate();
+          case "morgen", "tomorrow", "demain" -> at.toLocalDate().plusDays(1);
+          default -> {
+            int want = java.util.Arrays.asList(DAYS).indexOf(parts[0]) + 1;
+            int ahead = (want - at.getDayOfWeek().getValue() + 7) % 7;
+            yield at.toLocalDate().plusDays(ahead == 0 ? 7 : ahead);
+          }
+        };
+    if (parts.length == 3 && parts[2].equals("uur")) {
+      return day.atTime(Integer.parseInt(parts[1]), 0) + ":00";
+    }
+    return day.toString();
+  }
 
   private static LocalDateTime time(Rng r, int month) {
     return World.START
@@ -286,84 +351,106 @@ final class ChatSource extends Source {
     return "35" + r.digits(13);
   }
 
-  private String body(Rng r, Network n, String kind, Actor to, int month, List<String> containers) {
-    String amount =
-        r.pick(
-            new String[] {
-              r.between(10, 250) + "k",
-              "€ " + r.between(5, 95) + ".000",
-              r.between(20, 400) * 500 + " euro"
-            });
+  private Body body(Rng r, Network n, String kind, Actor to, int month, List<String> containers) {
+    int thousands = r.between(10, 250);
+    int euroThousands = r.between(5, 95);
+    int euros = r.between(20, 400) * 500;
+    String[] amounts = {thousands + "k", "€ " + euroThousands + ".000", euros + " euro"};
+    String amount = r.pick(amounts);
+    Plant money =
+        new Plant(
+            "amountMentioned",
+            amount == amounts[0]
+                ? thousands * 1000 + ""
+                : amount == amounts[1] ? euroThousands * 1000 + " EUR" : euros + " EUR");
     String place = r.pick(PLACES);
     String phone = world.burner(n, r.below(2));
+    Plant call = new Plant("phone", phone);
     String nick = to.nickname();
     if (containers != null && r.chance(0.5)) {
       String c = r.pick(containers);
+      Plant container = new Plant("containerNumber", c);
+      String day = r.pick(DAYS);
+      String spoken = World.dutchPhone(r, phone);
       return r.pick(
-          new String[] {
-            "container "
-                + c
-                + " komt "
-                + r.pick(DAYS)
-                + " binnen op "
-                + place
-                + ", "
-                + nick
-                + " regelt de uithaal",
-            "check " + c + ", staat er nog? bel me op " + World.dutchPhone(r, phone),
-            c + " is binnen, " + amount + " voor de jongens"
+          new Body[] {
+            new Body(
+                "container "
+                    + c
+                    + " komt "
+                    + day
+                    + " binnen op "
+                    + place
+                    + ", "
+                    + nick
+                    + " regelt de uithaal",
+                container,
+                day(day)),
+            new Body("check " + c + ", staat er nog? bel me op " + spoken, container, call),
+            new Body(c + " is binnen, " + amount + " voor de jongens", container, money)
           });
     }
     if (month >= World.ROUTE_MONTH && n.kind().cocaine() && r.chance(0.15)) {
-      return r.pick(
-          new String[] {
-            "vanaf nu alles via Lomé, daar kijken ze niet",
-            "boot gaat eerst naar Togo, overslag daar",
-            "Lomé werkt goed, volgende ook zo"
-          });
+      return new Body(
+          r.pick(
+              new String[] {
+                "vanaf nu alles via Lomé, daar kijken ze niet",
+                "boot gaat eerst naar Togo, overslag daar",
+                "Lomé werkt goed, volgende ook zo"
+              }));
     }
     return switch (kind) {
       case "money" ->
           r.pick(
-              new String[] {
-                amount + " ligt klaar bij " + nick,
-                    "stuur " + amount + " via de belwinkel naar dubai",
-                amount + " cash opgehaald in " + place,
-                    "zet " + amount + " om in crypto, " + nick + " weet hoe"
+              new Body[] {
+                new Body(amount + " ligt klaar bij " + nick, money),
+                new Body("stuur " + amount + " via de belwinkel naar dubai", money),
+                new Body(amount + " cash opgehaald in " + place, money),
+                new Body("zet " + amount + " om in crypto, " + nick + " weet hoe", money)
               });
-      case "orders" ->
-          r.pick(
-              new String[] {
-                nick + " moet morgen naar " + place,
-                "bel me op " + World.dutchPhone(r, phone),
-                "boot uit Guayaquil is vertrokken",
-                "jongens klaar houden voor " + r.pick(DAYS),
-                r.between(2, 40) + " blokken staan klaar"
-              });
-      default ->
-          r.pick(
-              new String[] {
-                "alles goed " + nick + "?",
-                "morgen " + place + " 10u",
-                "bel me op " + World.dutchPhone(r, phone),
-                "ok"
-              });
+      case "orders" -> {
+        String spoken = World.dutchPhone(r, phone);
+        String day = r.pick(DAYS);
+        yield r.pick(
+            new Body[] {
+              new Body(nick + " moet morgen naar " + place, day("morgen")),
+              new Body("bel me op " + spoken, call),
+              new Body("boot uit Guayaquil is vertrokken"),
+              new Body("jongens klaar houden voor " + day, day(day)),
+              new Body(r.between(2, 40) + " blokken staan klaar")
+            });
+      }
+      default -> {
+        String spoken = World.dutchPhone(r, phone);
+        yield r.pick(
+            new Body[] {
+              new Body("alles goed " + nick + "?"),
+              new Body("morgen " + place + " 10u", day("morgen")),
+              new Body("bel me op " + spoken, call),
+              new Body("ok")
+            });
+      }
     };
   }
 
-  private static String chatter(Rng r) {
+  private static Body chatter(Rng r) {
+    int pieces = r.between(5, 100);
+    int thousands = r.between(1, 20);
     return r.pick(
-        new String[] {
-          "heb je nog wit?",
-          r.between(5, 100) + " stuks voor morgen",
-          "bel me",
-          "ok",
-          "waar ben je",
-          r.between(1, 20) + "k morgen",
-          "kom naar de garage",
-          "niet via dit toestel",
-          "top",
-          "hoeveel?"
+        new Body[] {
+          new Body("heb je nog wit?"),
+          new Body(pieces + " stuks voor morgen", day("morgen")),
+          new Body("bel me"),
+          new Body("ok"),
+          new Body("waar ben je"),
+          new Body(
+              thousands + "k morgen",
+              new Plant("amountMentioned", thousands * 1000 + ""),
+              day("morgen")),
+          new Body("kom naar de garage"),
+          new Body("niet via dit toestel"),
+          new Body("top"),
+          new Body("hoeveel?")
         });
   }
 

@@ -27,6 +27,7 @@ final class Truth implements AutoCloseable {
   final Csv shipments;
   final Csv threats;
   final Csv decoys;
+  final Csv chatIdentifiers;
 
   Truth(Path dir) {
     try {
@@ -128,6 +129,8 @@ final class Truth implements AutoCloseable {
             "time",
             "language",
             "text");
+    chatIdentifiers =
+        Csv.utf8(dir.resolve("chat_identifiers.csv"), "message_id", "kind", "value", "text");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -221,7 +224,8 @@ final class Truth implements AutoCloseable {
             assets,
             shipments,
             threats,
-            decoys)) {
+            decoys,
+            chatIdentifiers)) {
       c.close();
     }
   }
@@ -284,6 +288,11 @@ final class Truth implements AutoCloseable {
         `message_id`, sender and recipient handles, `time` (UTC), `language` (nl, en, fr) and the
         `text`, naming the member threatened by nickname: what a triage of messages must put
         first.
+      - `chat_identifiers.csv`: every identifier planted in the chats' texts: `message_id`,
+        `kind` (`phone` in E.164, `containerNumber`, `amountMentioned` as "92000 EUR", or "40000"
+        for "40k" without a currency, `dateMentioned` as the day or time the words name, read
+        against the time the message was sent) and the message's `text`: what extraction must
+        find, and nothing else of these kinds.
       - `decoys.csv`: messages of the service's other users that hold words a threat holds in a
         harmless sense ("die oude auto moet weg", "the old sofa has to go"), in the same columns:
         what a triage must rank below the threats.

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -186,6 +187,51 @@ class ScenarioTest {
       assertThat(read.body()).isEqualTo(d.get("text"));
       assertThat(read.sender()).isEqualTo(d.get("from_handle")).startsWith("user");
     }
+  }
+
+  /**
+   * Extraction from the chats' texts against the identifiers planted in them: phone numbers,
+   * container numbers, amounts and days, each found (recall) and nothing else found of those kinds
+   * (precision), both at least 0.95.
+   */
+  @Test
+  void identifiersPlantedInTheChatsAreExtracted() throws IOException {
+    Set<String> planted = new HashSet<>();
+    for (CSVRecord r : truth("chat_identifiers.csv")) {
+      planted.add(r.get("message_id") + "|" + r.get("kind") + "|" + r.get("value"));
+    }
+    assertThat(planted).hasSizeGreaterThan(1000);
+    Set<String> found = new HashSet<>();
+    Map<String, Integer> kinds = new TreeMap<>();
+    for (ChatMessage m : messages.values()) {
+      String mention = org.spil.model.EntityIds.make("encrochat", "mention", List.of(m.id()));
+      for (String kind : List.of("phone", "containerNumber", "amountMentioned", "dateMentioned")) {
+        for (String v : prop(mention, kind)) {
+          found.add(m.id() + "|" + kind + "|" + v);
+          kinds.merge(kind, 1, Integer::sum);
+        }
+      }
+    }
+    Set<String> right = new HashSet<>(found);
+    right.retainAll(planted);
+    double precision = right.size() / (double) found.size();
+    double recall = right.size() / (double) planted.size();
+    Set<String> missed = new TreeSet<>(planted);
+    missed.removeAll(found);
+    Set<String> wrong = new TreeSet<>(found);
+    wrong.removeAll(planted);
+    System.out.printf(
+        "extraction: %d planted, %d found (%s), precision %.3f, recall %.3f; missed e.g. %s; wrong"
+            + " e.g. %s%n",
+        planted.size(),
+        found.size(),
+        kinds,
+        precision,
+        recall,
+        missed.stream().limit(3).toList(),
+        wrong.stream().limit(3).toList());
+    assertThat(precision).isGreaterThanOrEqualTo(0.95);
+    assertThat(recall).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test

@@ -1,0 +1,271 @@
+package org.spil.ingest;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spil.model.ChatMessage;
+import org.spil.model.Normalised;
+import org.spil.model.types.Amounts;
+import org.spil.model.types.CryptoAddress;
+import org.spil.model.types.Iban;
+import org.spil.model.types.Identifiers;
+import org.spil.model.types.Phones;
+
+/**
+ * Finds identifiers in the text of a chat message: phone numbers, IBANs, crypto addresses,
+ * container numbers, IMO numbers, amounts of money and days or times ("morgen 6 uur", "maandag",
+ * "demain" resolved against the time the message was sent). Each candidate a pattern finds is kept
+ * only when the normaliser of its property type accepts it, the same one structured data goes
+ * through, so that a container written in a chat is the container customs declared (its check digit
+ * holds) and a phone number is the one in a police record (in E.164). Each is a {@link Mention} of
+ * a property of the {@code ChatMention} schema, with the text it was read from.
+ */
+public final class Mentions {
+  private Mentions() {}
+
+  /** A value found: the property it is of, its normalised value, and the text it was read from. */
+  public record Mention(String prop, String value, String original) {}
+
+  private static final Pattern PHONE =
+      Pattern.compile("(?<![\\w+])(?:\\+|00)?\\d(?:[ \\-./]?\\d){7,15}(?![\\w])");
+
+  /** An IBAN in capitals, in groups of four or not, or written compact in any case. */
+  private static final Pattern IBAN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])(?:[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?"
+              + "|(?i:[a-z]{2}\\d{2}[a-z0-9]{11,30}))(?![A-Za-z0-9])");
+
+  private static final Pattern CRYPTO =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])(?:bc1[a-z0-9]{25,62}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[a-km-zA-HJ-NP-Z1-9]{33})(?![A-Za-z0-9])");
+  private static final Pattern CONTAINER =
+      Pattern.compile("(?i)(?<![A-Z0-9])[A-Z]{3}[UJZ] ?\\d{6} ?-?\\d(?![A-Z0-9])");
+  private static final Pattern IMO = Pattern.compile("(?i)\\bIMO[ :.]*(\\d{7})\\b");
+
+  /** An amount: a currency before or after a number, or a number of thousands ("40k"). */
+  private static final Pattern AMOUNT =
+      Pattern.compile(
+          "(?i)(?:(€|eur|euro|\\$|usd|£|gbp)\\s?(\\d{1,3}(?:[.,\\s]\\d{3})+(?:[.,]\\d{2})?|\\d+(?:[.,]\\d{2})?)(?![\\d.,]*\\d))"
+              + "|(?:(?<![\\w.,])(\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{2})?|\\d+(?:[.,]\\d{2})?)\\s?(€|eur|euros?|\\$|usd|dollars?|£|gbp)\\b)"
+              + "|(?:(?<![\\w.,])(\\d{1,4})\\s?k\\b)");
+
+  private static final Map<String, String> CURRENCIES =
+      Map.ofEntries(
+          Map.entry("€", "EUR"),
+          Map.entry("eur", "EUR"),
+          Map.entry("euro", "EUR"),
+          Map.entry("euros", "EUR"),
+          Map.entry("$", "USD"),
+          Map.entry("usd", "USD"),
+          Map.entry("dollar", "USD"),
+          Map.entry("dollars", "USD"),
+          Map.entry("£", "GBP"),
+          Map.entry("gbp", "GBP"));
+
+  /** Words for a day relative to the day a message is sent, in Dutch, English and French. */
+  private static final Map<String, Integer> RELATIVE_DAYS =
+      Map.ofEntries(
+          Map.entry("vandaag", 0),
+          Map.entry("vanavond", 0),
+          Map.entry("vannacht", 0),
+          Map.entry("morgen", 1),
+          Map.entry("overmorgen", 2),
+          Map.entry("today", 0),
+          Map.entry("tonight", 0),
+          Map.entry("tomorrow", 1),
+          Map.entry("aujourd'hui", 0),
+          Map.entry("ce soir", 0),
+          Map.entry("cette nuit", 0),
+          Map.entry("demain", 1),
+          Map.entry("après-demain", 2));
+
+  private static final Map<String, DayOfWeek> WEEKDAYS =
+      Map.ofEntries(
+          Map.entry("maandag", DayOfWeek.MONDAY),
+          Map.entry("dinsdag", DayOfWeek.TUESDAY),
+          Map.entry("woensdag", DayOfWeek.WEDNESDAY),
+          Map.entry("donderdag", DayOfWeek.THURSDAY),
+          Map.entry("vrijdag", DayOfWeek.FRIDAY),
+          Map.entry("zaterdag", DayOfWeek.SATURDAY),
+          Map.entry("zondag", DayOfWeek.SUNDAY),
+          Map.entry("monday", DayOfWeek.MONDAY),
+          Map.entry("tuesday", DayOfWeek.TUESDAY),
+          Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+          Map.entry("thursday", DayOfWeek.THURSDAY),
+          Map.entry("friday", DayOfWeek.FRIDAY),
+          Map.entry("saturday", DayOfWeek.SATURDAY),
+          Map.entry("sunday", DayOfWeek.SUNDAY),
+          Map.entry("lundi", DayOfWeek.MONDAY),
+          Map.entry("mardi", DayOfWeek.TUESDAY),
+          Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+          Map.entry("jeudi", DayOfWeek.THURSDAY),
+          Map.entry("vendredi", DayOfWeek.FRIDAY),
+          Map.entry("samedi", DayOfWeek.SATURDAY),
+          Map.entry("dimanche", DayOfWeek.SUNDAY));
+
+  private static final Pattern DAY_WORD =
+      Pattern.compile("(?iu)(?<![\\p{L}'-])(" + alternatives() + ")(?![\\p{L}'-])");
+
+  /** An hour after a day word: "6 uur", "6u", "10u30", "18:30", "6h", "at 6", "à 6h". */
+  private static final Pattern HOUR =
+      Pattern.compile(
+          "(?iu)^\\s*(?:om|at|à|a)?\\s*(\\d{1,2})(?:(?::|u|h)(\\d{2})|\\s?(?:uur|u|h|o'clock)\\b)");
+
+  private static String alternatives() {
+    List<String> words = new ArrayList<>(RELATIVE_DAYS.keySet());
+    words.addAll(WEEKDAYS.keySet());
+    words.sort((a, b) -> b.length() - a.length());
+    return String.join("|", words.stream().map(Pattern::quote).toList());
+  }
+
+  /**
+   * The identifiers in a message's text: phone numbers read in {@code region} (ISO 3166) when
+   * written without a country code; days and times in {@code zone}, against the time the message
+   * was sent. Each value once per property.
+   */
+  public static List<Mention> find(ChatMessage m, String region, ZoneId zone) {
+    String text = m.body();
+    List<Mention> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    List<int[]> taken = new ArrayList<>();
+    scan(CONTAINER, text, taken, s -> Identifiers.container(s), "containerNumber", out);
+    scan(IBAN, text, taken, Iban::normalise, "iban", out);
+    scan(CRYPTO, text, taken, CryptoAddress::normalise, "cryptoAddress", out);
+    Matcher imo = IMO.matcher(text);
+    while (imo.find()) {
+      if (Identifiers.imo("IMO" + imo.group(1)) instanceof Normalised.Valid v) {
+        add(out, "imoNumber", v.value(), imo.group());
+        taken.add(new int[] {imo.start(), imo.end()});
+      }
+    }
+    scan(PHONE, text, taken, s -> Phones.normalise(s, region), "phone", out);
+    amounts(text, taken, out);
+    days(m, zone, out);
+    return out;
+  }
+
+  private interface Normaliser {
+    Normalised apply(String raw);
+  }
+
+  /**
+   * Every match of a pattern that does not overlap what was found before and that the normaliser
+   * accepts.
+   */
+  private static void scan(
+      Pattern p, String text, List<int[]> taken, Normaliser n, String prop, List<Mention> out) {
+    Matcher matcher = p.matcher(text);
+    while (matcher.find()) {
+      if (overlaps(taken, matcher.start(), matcher.end())) {
+        continue;
+      }
+      if (n.apply(matcher.group()) instanceof Normalised.Valid v) {
+        add(out, prop, v.value(), matcher.group());
+        taken.add(new int[] {matcher.start(), matcher.end()});
+      }
+    }
+  }
+
+  private static boolean overlaps(List<int[]> taken, int start, int end) {
+    for (int[] t : taken) {
+      if (start < t[1] && t[0] < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void add(List<Mention> out, String prop, String value, String original) {
+    for (Mention m : out) {
+      if (m.prop().equals(prop) && m.value().equals(value)) {
+        return;
+      }
+    }
+    out.add(new Mention(prop, value, original.strip()));
+  }
+
+  /**
+   * Amounts as "92000 EUR" (a currency named) or "40000" (thousands, "40k", without one): the
+   * number read by the amount type's parser, in either decimal convention.
+   */
+  private static void amounts(String text, List<int[]> taken, List<Mention> out) {
+    Matcher a = AMOUNT.matcher(text);
+    while (a.find()) {
+      if (overlaps(taken, a.start(), a.end())) {
+        continue;
+      }
+      String number;
+      String currency = null;
+      BigDecimal factor = BigDecimal.ONE;
+      if (a.group(2) != null) {
+        number = a.group(2);
+        currency = CURRENCIES.get(a.group(1).toLowerCase(Locale.ROOT));
+      } else if (a.group(3) != null) {
+        number = a.group(3);
+        currency = CURRENCIES.get(a.group(4).toLowerCase(Locale.ROOT));
+      } else {
+        number = a.group(5);
+        factor = BigDecimal.valueOf(1000);
+      }
+      BigDecimal value;
+      try {
+        value = Amounts.parse(thousands(number)).value().multiply(factor);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      String plain = value.stripTrailingZeros().toPlainString();
+      add(out, "amountMentioned", currency == null ? plain : plain + " " + currency, a.group());
+      taken.add(new int[] {a.start(), a.end()});
+    }
+  }
+
+  /** "92.000" and "92,000" and "92 000" are thousands in chat, not decimals. */
+  private static String thousands(String number) {
+    return number.matches("\\d{1,3}([.,\\s]\\d{3})+") ? number.replaceAll("[.,\\s]", "") : number;
+  }
+
+  /**
+   * Days and times said relative to the message: "morgen" is the day after it was sent, a weekday
+   * the next such day after it (one to seven days on), "vannacht" and "tonight" the day itself; an
+   * hour right after ("morgen 6 uur", "demain à 6h", "vrijdag 18:30") makes it a time.
+   */
+  private static void days(ChatMessage m, ZoneId zone, List<Mention> out) {
+    Matcher d = DAY_WORD.matcher(m.body());
+    ZonedDateTime sent = m.time().atZone(zone);
+    while (d.find()) {
+      String word = d.group(1).toLowerCase(Locale.ROOT);
+      LocalDate day;
+      Integer plus = RELATIVE_DAYS.get(word);
+      if (plus != null) {
+        day = sent.toLocalDate().plusDays(plus);
+      } else {
+        DayOfWeek weekday = WEEKDAYS.get(word);
+        int ahead = (weekday.getValue() - sent.getDayOfWeek().getValue() + 7) % 7;
+        day = sent.toLocalDate().plusDays(ahead == 0 ? 7 : ahead);
+      }
+      Matcher hour = HOUR.matcher(m.body().substring(d.end()));
+      String value = day.toString();
+      String original = d.group();
+      if (hour.find()) {
+        int h = Integer.parseInt(hour.group(1));
+        int min = hour.group(2) == null ? 0 : Integer.parseInt(hour.group(2));
+        if (h < 24 && min < 60) {
+          value = LocalDateTime.of(day, java.time.LocalTime.of(h, min)).toString();
+          original = d.group() + hour.group();
+        }
+      }
+      add(out, "dateMentioned", value, original);
+    }
+  }
+}
