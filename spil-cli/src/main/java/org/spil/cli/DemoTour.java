@@ -25,6 +25,7 @@ import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.graph.LouvainCommunities;
 import org.spil.analysis.network.Network;
 import org.spil.app.Assets;
+import org.spil.app.Attribution;
 import org.spil.app.Chats;
 import org.spil.app.Cooperation;
 import org.spil.app.Exchange;
@@ -137,6 +138,8 @@ final class DemoTour {
       resolve(store, truth);
       out.println();
       network(store, truth);
+      out.println();
+      attribution(store, truth, scenario.resolve("truth/attribution.csv"));
       out.println();
       moneyFlows(store, scenario.resolve("truth"));
       out.println();
@@ -564,6 +567,67 @@ final class DemoTour {
         out.println("  (the truth's threats cannot be read: " + e.getMessage() + ")");
       }
     }
+  }
+
+  /**
+   * A leader's handle attributed: the candidates with their evidence (nicknames the police know,
+   * the own phone number a handle gave, a device shared with another handle), against the truth.
+   */
+  private void attribution(Store store, GroundTruth truth, Path clues) {
+    out.printf(
+        "== Who is behind a handle (analist.politie, %s): ./spil handles attribute HANDLE%n",
+        Scenario.CASE);
+    Map<String, String> clueOf = new HashMap<>();
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(clues);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        clueOf.put(f[0], f[3]);
+      }
+    } catch (java.io.IOException e) {
+      out.println("  (the truth's clues cannot be read: " + e.getMessage() + ")");
+      return;
+    }
+    Viewer v = store.viewer("analist.politie", Scenario.CASE);
+    Attribution attribution = new Attribution(store);
+    for (GroundTruth.Member m : truth.members()) {
+      if (!m.role().equals("leader")) {
+        continue;
+      }
+      for (String handle : m.handles()) {
+        if (clueOf.getOrDefault(handle, "").isEmpty()) {
+          continue;
+        }
+        Attribution.Handle h = attribution.attribute(v, handle);
+        if (h.candidates().isEmpty()) {
+          continue;
+        }
+        Attribution.Candidate top = h.candidates().get(0);
+        out.printf(
+            "  %s (%,d messages), the handle of network %s's leader (\"%s\" in chats):%n",
+            handle, h.messages(), m.network(), m.nickname());
+        out.printf("    %.2f  %s  [%s]%n", top.score(), top.caption(), top.person());
+        top.evidence().forEach(e -> out.printf("          %s%n", TerminalText.safe(e)));
+        Set<String> truthIds = new java.util.HashSet<>();
+        new Searching(store)
+            .show(v, top.person())
+            .ifPresent(
+                e -> {
+                  List<String> ids = e.members().isEmpty() ? List.of(e.id()) : e.members();
+                  truth.eachRecord(
+                      r -> {
+                        if (ids.contains(r.entityId())) {
+                          truthIds.add(r.truthId());
+                        }
+                      });
+                });
+        out.printf(
+            "    the truth: %s%n",
+            truthIds.contains(m.truthId()) ? "right, " + m.truthId() : "wrong, " + m.truthId());
+        return;
+      }
+    }
+    out.println("  no leader's handle has a clue in this scenario");
   }
 
   /** Entity resolution over what the case team may see, scored against the truth. */

@@ -83,6 +83,7 @@ public final class Spil implements Runnable {
           IngestCommand.class,
           SearchCommand.class,
           MessagesCommand.class,
+          HandlesCommand.class,
           ShowCommand.class,
           ExportCommand.class,
           SchemaCommand.class,

@@ -44,6 +44,10 @@ class JsonGoldenTest {
   static String person;
   static String other;
   static String handleA;
+
+  /** The chat handle (its username) of the first of them. */
+  static String handleName;
+
   static String payer;
   static String payee;
   static String holder;
@@ -98,6 +102,7 @@ class JsonGoldenTest {
                     "--json")
                 .out());
     handleA = top.get(0).get("id").asText();
+    handleName = top.get(0).get("caption").asText();
     handleB = top.get(1).get("id").asText();
     JsonNode alerts =
         JSON.readTree(
@@ -130,6 +135,8 @@ class JsonGoldenTest {
     List<Object[]> out = new ArrayList<>();
     out.add(c("search", police, "search", "Sokolov"));
     out.add(c("messages-search", police, "messages", "search", "morgen", "--limit", "3"));
+    out.add(c("messages-triage", police, "messages", "triage", "--top", "2"));
+    out.add(c("handles-attribute", police, "handles", "attribute", handleName));
     out.add(c("show", police, "show", person));
     out.add(c("stats", police, "stats"));
     out.add(c("users-list", new String[] {"--json"}, "users", "list"));

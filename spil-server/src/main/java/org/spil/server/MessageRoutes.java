@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
+import org.spil.app.Attribution;
 import org.spil.app.Chats;
 import org.spil.model.InvalidField;
 import org.spil.server.ApiServer.Access;
@@ -113,6 +114,54 @@ final class MessageRoutes {
                       text(b, "verdict"),
                       b.path("reason").asText(null));
               return Map.of("message", text(b, "message"), "verdict", text(b, "verdict"));
+            }),
+        new Route(
+            HandlerType.GET,
+            "/api/handles/{handle}/attribution",
+            List.of(),
+            "Who is behind a chat handle, as spil handles attribute prints it: {handle, messages,"
+                + " received, devices, shares_devices_with, candidates: [{person, caption, score,"
+                + " evidence, decision, decision_reason}]}, strongest first.",
+            Access.READER,
+            c -> new Attribution(store).attribute(c.viewer(), c.ctx().pathParam("handle"))),
+        new Route(
+            HandlerType.GET,
+            "/api/handles/attributions",
+            List.of("top"),
+            "The strongest open attribution of each handle, as spil handles attributions --json"
+                + " prints them: {results: [{handle, person, caption, score, evidence}], total};"
+                + " top 1-1000 (20).",
+            Access.READER,
+            c -> {
+              List<Attribution.Open> open =
+                  new Attribution(store)
+                      .strongest(c.viewer(), intParam(c.ctx(), "top", 20, 1, 1000));
+              return Map.of("results", open, "total", open.size());
+            }),
+        new Route(
+            HandlerType.POST,
+            "/api/handles/decisions",
+            List.of(),
+            "The reader's team's decision on a candidate of a handle: {\"handle\", \"person\","
+                + " \"verdict\": confirmed|dismissed|open, \"reason\"} (a dismissal needs a"
+                + " reason); audited.",
+            Access.READER,
+            c -> {
+              JsonNode b = body(c.ctx());
+              new Attribution(store)
+                  .decide(
+                      c.viewer(),
+                      text(b, "handle"),
+                      text(b, "person"),
+                      text(b, "verdict"),
+                      b.path("reason").asText(null));
+              return Map.of(
+                  "handle",
+                  text(b, "handle"),
+                  "person",
+                  text(b, "person"),
+                  "verdict",
+                  text(b, "verdict"));
             }));
   }
 }

@@ -168,6 +168,21 @@ class ApiLeakTest {
             .as(who + " messages " + search)
             .isZero();
       }
+      // nor triaged, nor attributed
+      HttpResponse<String> triage = get(cookie, reader[1], "/api/messages/triage?all=true");
+      assertNoSecret(who + " triage", triage);
+      assertThat(JSON.readTree(triage.body()).get("results")).as(who + " triage").isEmpty();
+      HttpResponse<String> attributed =
+          get(cookie, reader[1], "/api/handles/zwartekat/attribution");
+      HttpResponse<String> nobodys =
+          get(cookie, reader[1], "/api/handles/no-such-handle/attribution");
+      // the same answer as for a handle nobody has: the name echoed, nothing learnt
+      assertThat(attributed.statusCode()).as(who + " attribution").isEqualTo(400);
+      assertThat(attributed.body().replace("zwartekat", "H"))
+          .isEqualTo(nobodys.body().replace("no-such-handle", "H"));
+      HttpResponse<String> open = get(cookie, reader[1], "/api/handles/attributions");
+      assertNoSecret(who + " attributions", open);
+      assertThat(JSON.readTree(open.body()).get("total").asInt()).as(who).isZero();
       HttpResponse<String> missing = get(cookie, reader[1], "/api/entities/no-such-entity");
       HttpResponse<String> missingNet = get(cookie, reader[1], "/api/network/no-such-entity");
       for (String id : policeIds) {
@@ -276,6 +291,10 @@ class ApiLeakTest {
         .isEqualTo(200);
     assertThat(get(cookie, "wpg-art-9", "/api/messages/search?q=blauwe").body())
         .contains("Maasvlakte");
+    assertThat(get(cookie, "wpg-art-9", "/api/messages/triage").body())
+        .contains("hij moet weg voor het weekend");
+    assertThat(get(cookie, "wpg-art-9", "/api/handles/zwartekat/attribution").statusCode())
+        .isEqualTo(200);
     boolean related = false;
     for (String id : policeIds) {
       JsonNode relations =

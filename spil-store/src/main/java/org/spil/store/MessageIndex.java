@@ -48,7 +48,7 @@ final class MessageIndex implements AutoCloseable {
   private static final String FORMAT_KEY = "format";
 
   /** The layout of the documents; an index of another format is rebuilt. */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   static final String ID = "id";
 
@@ -58,6 +58,7 @@ final class MessageIndex implements AutoCloseable {
   static final String BATCH = "batch";
   static final String TIME = "time";
   static final String FROM = "from";
+  static final String DEVICE = "device";
   static final String TO = "to";
   static final String CONVERSATION = "conversation";
   static final String LANGUAGE = "language";
@@ -355,6 +356,7 @@ final class MessageIndex implements AutoCloseable {
     private final NumericDocValuesField timeValue = new NumericDocValuesField(TIME, 0);
     private final StoredField timeStored = new StoredField(TIME, 0L);
     private final StringField from = new StringField(FROM, "", Field.Store.YES);
+    private final StringField device = new StringField(DEVICE, "", Field.Store.YES);
     private final StringField conversation = new StringField(CONVERSATION, "", Field.Store.YES);
     private final StringField language = new StringField(LANGUAGE, "", Field.Store.YES);
     private final Field body = new Field(BODY, "", TextField.TYPE_STORED);
@@ -387,6 +389,10 @@ final class MessageIndex implements AutoCloseable {
       doc.add(timeValue);
       doc.add(timeStored);
       doc.add(from);
+      if (m.device() != null) {
+        device.setStringValue(m.device());
+        doc.add(device);
+      }
       List<Field> recipients = new ArrayList<>(m.recipients().size());
       for (String r : m.recipients()) {
         recipients.add(new StringField(TO, r, Field.Store.YES));

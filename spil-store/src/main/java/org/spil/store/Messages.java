@@ -166,6 +166,76 @@ public final class Messages {
     return out;
   }
 
+  /** A message of a handle as attribution reads it: who, to whom, when, what, from which device. */
+  public record Sent(
+      String id,
+      String dataset,
+      Instant time,
+      String from,
+      List<String> to,
+      String body,
+      String language,
+      String device) {}
+
+  /**
+   * The visible messages a handle sent or received, up to {@code max}, oldest first; or, with
+   * {@code device}, those sent from that device. Audited with the handle (or device) and the count.
+   */
+  public List<Sent> involving(Viewer viewer, String handle, String device, int max) {
+    Visible visible = visible(viewer);
+    List<Sent> out =
+        visible.isEmpty()
+            ? List.of()
+            : store
+                .messageIndex()
+                .withSearcher(
+                    searcher -> {
+                      BooleanQuery.Builder q = new BooleanQuery.Builder();
+                      if (device != null) {
+                        q.add(
+                            new TermQuery(new Term(MessageIndex.DEVICE, device)),
+                            BooleanClause.Occur.FILTER);
+                      } else {
+                        BooleanQuery.Builder either = new BooleanQuery.Builder();
+                        either.add(
+                            new TermQuery(new Term(MessageIndex.FROM, handle)),
+                            BooleanClause.Occur.SHOULD);
+                        either.add(
+                            new TermQuery(new Term(MessageIndex.TO, handle)),
+                            BooleanClause.Occur.SHOULD);
+                        q.add(either.build(), BooleanClause.Occur.FILTER);
+                      }
+                      q.add(visible.filter(), BooleanClause.Occur.FILTER);
+                      Sort order =
+                          new Sort(
+                              new SortField(MessageIndex.TIME, SortField.Type.LONG),
+                              new SortField(MessageIndex.ID_KEY, SortField.Type.LONG));
+                      Map<Long, String> datasets = datasets();
+                      List<Sent> found = new ArrayList<>();
+                      for (ScoreDoc sd :
+                          searcher.search(q.build(), Math.max(1, max), order).scoreDocs) {
+                        Stored m = stored(searcher.storedFields().document(sd.doc));
+                        found.add(
+                            new Sent(
+                                m.id,
+                                datasets.get(m.batch),
+                                m.time,
+                                m.from,
+                                m.to,
+                                m.body,
+                                m.language,
+                                m.device));
+                      }
+                      return found;
+                    },
+                    List.of());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put(device != null ? "device" : "handle", device != null ? device : handle);
+    detail.put("read", out.size());
+    store.audited(viewer, "messages.handle", detail);
+    return out;
+  }
+
   /** The visible messages of an id (one per dataset that holds it), without context. */
   public List<MessageHit> byId(Viewer viewer, String id) {
     Visible visible = visible(viewer);
@@ -439,7 +509,8 @@ public final class Messages {
       List<String> to,
       String conversation,
       String body,
-      String language) {}
+      String language,
+      String device) {}
 
   private static Stored stored(Document d) {
     List<String> to = new ArrayList<>();
@@ -454,7 +525,8 @@ public final class Messages {
         to,
         d.get(MessageIndex.CONVERSATION),
         d.get(MessageIndex.BODY),
-        d.get(MessageIndex.LANGUAGE));
+        d.get(MessageIndex.LANGUAGE),
+        d.get(MessageIndex.DEVICE));
   }
 
   /**

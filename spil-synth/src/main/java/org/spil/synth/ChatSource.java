@@ -121,6 +121,14 @@ final class ChatSource extends Source {
     super(world, truth, root);
     this.trade = trade;
     this.backgroundHandles = Math.max(60, world.scale / 40);
+    for (Network n : world.networks) {
+      for (Actor a : n.actors()) {
+        if (a.handles().size() > 1
+            && Rng.of(world.seed, "chat-same-device", a.person()).chance(0.5)) {
+          firstHandleOnSameDevice.put(a.handles().get(1), a.handles().get(0));
+        }
+      }
+    }
   }
 
   @Override
@@ -182,6 +190,7 @@ final class ChatSource extends Source {
         }
         for (Network n : world.networks) {
           threats(n, month, messages);
+          ownNumbers(n, month, messages);
         }
         decoys(month, messages);
         Rng r = Rng.of(world.seed, "chat-background", month);
@@ -228,6 +237,30 @@ final class ChatSource extends Source {
     }
     for (Network n : world.networks) {
       for (Actor a : n.actors()) {
+        Person p = world.person(a.person());
+        boolean nickname =
+            PoliceSource.knows(world, a.person()) && PoliceSource.knowsNickname(world, a, p);
+        boolean ownNumber = a.handles().stream().anyMatch(gaveOwnNumber::contains);
+        for (String h : a.handles()) {
+          List<String> clues = new ArrayList<>();
+          if (nickname) {
+            clues.add("nickname");
+          }
+          if (gaveOwnNumber.contains(h)) {
+            clues.add("phone");
+          }
+          String first = firstHandleOnSameDevice.get(h);
+          if (first != null) {
+            clues.add("device");
+          } else if (firstHandleOnSameDevice.containsValue(h)) {
+            clues.add("device");
+          }
+          if (ownNumber && !gaveOwnNumber.contains(h) && clues.contains("device")) {
+            clues.add("phone via device");
+          }
+          truth.attribution.row(
+              h, Person.truthId(a.person()), a.nickname(), String.join(";", clues));
+        }
         for (String h : a.handles()) {
           truth.records.row(
               name(),
@@ -339,6 +372,53 @@ final class ChatSource extends Source {
     return day.toString();
   }
 
+  /** Handles that gave their owner's own phone number in a chat: an attribution clue. */
+  private final java.util.Set<String> gaveOwnNumber = new java.util.HashSet<>();
+
+  /**
+   * A member now and then gives a peer his own phone number instead of a burner's (one
+   * network-month in six): the slip that lets an analyst attribute the handle. Drawn from a stream
+   * of its own.
+   */
+  private void ownNumbers(Network n, int month, List<Message> messages) {
+    Rng r = Rng.of(world.seed, "chat-own-number-" + n.id(), month);
+    if (!r.chance(1.0 / 6)) {
+      return;
+    }
+    List<Actor> members = new ArrayList<>();
+    for (Actor a : n.actors()) {
+      if (!a.handles().isEmpty()) {
+        members.add(a);
+      }
+    }
+    if (members.size() < 2) {
+      return;
+    }
+    Actor from = r.pick(members);
+    Actor to = from;
+    while (to == from) {
+      to = r.pick(members);
+    }
+    String mobile = world.person(from.person()).mobile();
+    String spoken = World.dutchPhone(r, mobile);
+    String[] ways = {
+      "mijn eigen nummer is " + spoken + ", niet doorgeven",
+      "toestel leeg, bel me op mijn gewone nummer " + spoken,
+      "my own number " + spoken + ", only if it is urgent"
+    };
+    String handle = handle(from, month);
+    gaveOwnNumber.add(handle);
+    messages.add(
+        new Message(
+            time(r, month),
+            handle,
+            handle(to, month),
+            r.pick(ways),
+            null,
+            null,
+            List.of(new Plant("phone", mobile))));
+  }
+
   private static LocalDateTime time(Rng r, int month) {
     return World.START
         .plusMonths(month)
@@ -347,9 +427,16 @@ final class ChatSource extends Source {
   }
 
   private String imei(String handle) {
-    Rng r = Rng.of(world.seed, "imei-" + handle, 0);
+    String owner = firstHandleOnSameDevice.get(handle);
+    Rng r = Rng.of(world.seed, "imei-" + (owner == null ? handle : owner), 0);
     return "35" + r.digits(13);
   }
+
+  /**
+   * A member's later handle that runs on the device of his first (half of them): the device an
+   * analyst sees shared by two handles. Later handle to first.
+   */
+  private final java.util.Map<String, String> firstHandleOnSameDevice = new java.util.HashMap<>();
 
   private Body body(Rng r, Network n, String kind, Actor to, int month, List<String> containers) {
     int thousands = r.between(10, 250);

@@ -58,7 +58,8 @@ final class PoliceSource extends Source {
             "woonplaats",
             "land",
             "rol",
-            "status")) {
+            "status",
+            "bijnaam")) {
       for (int i = 0; i < world.scale; i++) {
         Actor actor = world.actor(i);
         Rng r = Rng.of(world.seed, "police", i);
@@ -145,11 +146,29 @@ final class PoliceSource extends Source {
         a.city(),
         a.country().equals("be") ? "België" : "Nederland",
         role,
-        status);
+        status,
+        nickname(actor, p));
     if (truthful) {
       truth.record(
           name(), "persoon", List.of(id), "Person", p.id(), given + " " + surname, distortions);
     }
+  }
+
+  /**
+   * The nickname the police know a network member by (six in ten of them, from informants and
+   * earlier cases), from a stream of its own so the record's other values stay as they were; empty
+   * for anyone else.
+   */
+  private String nickname(Actor actor, Person p) {
+    if (actor == null || !Rng.of(world.seed, "police-nickname", p.index()).chance(0.6)) {
+      return "";
+    }
+    return actor.nickname();
+  }
+
+  /** Whether the police know a network member's nickname, as {@link #nickname} decides it. */
+  static boolean knowsNickname(World world, Actor actor, Person p) {
+    return actor != null && Rng.of(world.seed, "police-nickname", p.index()).chance(0.6);
   }
 
   private Network network(Actor a) {
@@ -338,6 +357,7 @@ final class PoliceSource extends Source {
                 gender: {column: geslacht}
                 nationality: {column: nationaliteit}
                 phone: {column: telefoon, split: ","}
+                weakAlias: {column: bijnaam}
                 idNumber: {column: persoon_id}
                 position: {column: rol}
                 addressEntity: {entity: adres}

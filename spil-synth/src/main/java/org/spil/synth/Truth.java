@@ -28,6 +28,7 @@ final class Truth implements AutoCloseable {
   final Csv threats;
   final Csv decoys;
   final Csv chatIdentifiers;
+  final Csv attribution;
 
   Truth(Path dir) {
     try {
@@ -131,6 +132,8 @@ final class Truth implements AutoCloseable {
             "text");
     chatIdentifiers =
         Csv.utf8(dir.resolve("chat_identifiers.csv"), "message_id", "kind", "value", "text");
+    attribution =
+        Csv.utf8(dir.resolve("attribution.csv"), "handle", "truth_id", "nickname", "clues");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -225,7 +228,8 @@ final class Truth implements AutoCloseable {
             shipments,
             threats,
             decoys,
-            chatIdentifiers)) {
+            chatIdentifiers,
+            attribution)) {
       c.close();
     }
   }
@@ -293,6 +297,11 @@ final class Truth implements AutoCloseable {
         for "40k" without a currency, `dateMentioned` as the day or time the words name, read
         against the time the message was sent) and the message's `text`: what extraction must
         find, and nothing else of these kinds.
+      - `attribution.csv`: who is behind each network member's handle (`handle`, `truth_id`,
+        the `nickname` others call him by) and the clues the sources hold (`clues`, `;`-joined):
+        `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he
+        gave his own number in a chat from this handle), `device` (this handle runs on the device
+        of his other handle), `phone via device`; a handle without clues can only be guessed.
       - `decoys.csv`: messages of the service's other users that hold words a threat holds in a
         harmless sense ("die oude auto moet weg", "the old sofa has to go"), in the same columns:
         what a triage must rank below the threats.

@@ -1,0 +1,95 @@
+package org.spil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spil.model.InvalidField;
+import org.spil.policy.Viewer;
+import org.spil.store.Store;
+
+/**
+ * Attribution of the scenario's chat handles to the persons behind them, against the truth's clues
+ * (nicknames the police know, own phone numbers given in chats, devices shared by a member's
+ * handles): the true person ranked first for most handles with a clue, each candidate with its
+ * evidence; the team's decisions kept with the candidates; nothing for a reader who may not read
+ * the chats.
+ */
+class AttributionTest {
+  static final Path PORTS = Path.of("../../shared/data/geo/UpdatedPub150.csv");
+
+  @TempDir Path tmp;
+
+  @Test
+  void handlesWithCluesAreAttributedToTheirOwners() throws Exception {
+    try (Store store = Scenario.warehouse(3000, tmp, PORTS, "bench")) {
+      Viewer v = store.viewer("bench", Scenario.CASE);
+      Map<String, String> truthOf = new HashMap<>();
+      for (String line : Files.readAllLines(tmp.resolve("scenario/truth/records.csv"))) {
+        String[] f = line.split(",", -1);
+        truthOf.put(f[1], f[3]);
+      }
+      Attribution attribution = new Attribution(store);
+      int withClues = 0;
+      int first = 0;
+      String sample = null;
+      String samplePerson = null;
+      List<String> lines = Files.readAllLines(tmp.resolve("scenario/truth/attribution.csv"));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        if (f[3].isEmpty()) {
+          continue;
+        }
+        withClues++;
+        Attribution.Handle h = attribution.attribute(v, f[0]);
+        if (!h.candidates().isEmpty() && f[1].equals(truthOf.get(h.candidates().get(0).person()))) {
+          first++;
+          if (f[3].contains("phone") && sample == null) {
+            sample = f[0];
+            samplePerson = h.candidates().get(0).person();
+          }
+        }
+      }
+      System.out.printf(
+          "attribution at 3,000 persons: the true person first for %d of %d handles with clues"
+              + " (%.2f)%n",
+          first, withClues, first / (double) withClues);
+      assertThat(withClues).isGreaterThan(20);
+      // nicknames are few and shared between networks: the true person is first for more than
+      // half (the 0.9 is not reached yet, see docs/messages.md)
+      assertThat(first / (double) withClues).isGreaterThan(0.5);
+
+      assertThat(sample).as("a handle attributed through its own phone number").isNotNull();
+      String handle = sample;
+      Attribution.Candidate top = attribution.attribute(v, handle).candidates().get(0);
+      assertThat(top.evidence()).anyMatch(e -> e.contains("given as the sender's own"));
+      attribution.decide(v, handle, samplePerson, "confirmed", "seen with the phone on 12 May");
+      assertThat(attribution.attribute(v, handle).candidates().get(0).decision())
+          .isEqualTo("confirmed");
+      assertThat(attribution.strongest(v, 500))
+          .noneMatch(o -> o.handle().equals(handle) && o.person().equals(top.person()));
+      assertThatThrownBy(() -> attribution.decide(v, handle, top.person(), "dismissed", ""))
+          .isInstanceOf(InvalidField.class)
+          .hasMessageContaining("reason");
+
+      new Administration(store)
+          .addUser(
+              new Operator("test"),
+              "douanier",
+              "douane-nl",
+              List.of("analyst"),
+              "a long enough test password".toCharArray());
+      Viewer customs = store.viewer("douanier", "adw");
+      assertThatThrownBy(() -> attribution.attribute(customs, handle))
+          .isInstanceOf(InvalidField.class)
+          .hasMessageContaining("no messages");
+      assertThat(attribution.strongest(customs, 10)).isEmpty();
+    }
+  }
+}
