@@ -21,6 +21,7 @@ import { renderAlerts, refreshAlertCount } from "./pages/alerts";
 import { renderCooperation } from "./pages/cooperation";
 import { renderMessages } from "./pages/messages";
 import { renderTriage } from "./pages/triage";
+import { renderHandle } from "./pages/handle";
 
 /** A page: renders into the main element from the route's parameters. */
 export type PageRender = (main: HTMLElement, args: string[], params: URLSearchParams) => Promise<void>;
@@ -38,6 +39,7 @@ const ROUTES: [RegExp, string, PageRender][] = [
   [/^search$/, "Search", renderSearch],
   [/^messages$/, "Messages", renderMessages],
   [/^triage$/, "Triage", renderTriage],
+  [/^handle\/([^/]+)$/, "Messages", renderHandle],
   [/^entity\/([^/]+)$/, "Entity", renderEntity],
   [/^network\/([^/]+)$/, "Network", renderNetwork],
   [/^network$/, "Network", renderNetwork],

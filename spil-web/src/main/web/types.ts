@@ -259,3 +259,24 @@ export interface TriageQueue {
   decided: number;
   results: Triaged[];
 }
+
+/** A candidate for the person behind a handle (GET /api/handles/{handle}/attribution). */
+export interface AttributionCandidate {
+  person: string;
+  caption: string;
+  score: number;
+  evidence: string[];
+  decision: string | null;
+  decision_reason: string | null;
+}
+
+export interface HandleAttribution {
+  handle: string;
+  messages: number;
+  received: number;
+  devices: string[];
+  shares_devices_with: string[];
+  contacts: { handle: string; sent: number; received: number }[];
+  activity: number[][];
+  candidates: AttributionCandidate[];
+}

@@ -136,7 +136,18 @@ export async function renderMessages(main: HTMLElement, _args: string[], params:
     const next = new URLSearchParams(params);
     next.delete("handle");
     next.delete("offset");
-    main.append(h("p", { class: "chosen-filter" }, "Sent or received by ", h("strong", {}, chosenHandle), " ", h("a", { href: "#/messages?" + next.toString() }, "(any handle)")));
+    main.append(
+      h(
+        "p",
+        { class: "chosen-filter" },
+        "Sent or received by ",
+        h("strong", {}, chosenHandle),
+        " ",
+        h("a", { href: "#/messages?" + next.toString() }, "(any handle)"),
+        " · ",
+        h("a", { href: `#/handle/${encodeURIComponent(chosenHandle)}` }, `who is behind ${chosenHandle}?`),
+      ),
+    );
   }
   if (conversation) {
     const next = new URLSearchParams(params);

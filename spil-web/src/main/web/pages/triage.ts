@@ -58,7 +58,7 @@ function card(t: Triaged, rerender: () => Promise<void>): HTMLElement {
       "div",
       { class: "alert-head" },
       h("span", { class: `score score-${level}`, title: "score from 0 to 1" }, t.score.toFixed(2)),
-      h("span", { class: "small" }, h("a", { href: `#/messages?handle=${encodeURIComponent(t.from)}` }, t.from), " → ", t.to.join(", ")),
+      h("span", { class: "small" }, h("a", { href: `#/handle/${encodeURIComponent(t.from)}` }, t.from), " → ", t.to.join(", ")),
       h("a", { class: "small", href: `#/messages?${new URLSearchParams({ conversation: t.conversation, sort: "time" }).toString()}` }, "conversation"),
       t.decision ? h("span", { class: `verdict verdict-${t.decision}` }, t.decision === "confirmed" ? "threat" : t.decision === "dismissed" ? "not a threat" : "reopened", t.decision_reason ? `: ${t.decision_reason}` : "") : null,
     ),

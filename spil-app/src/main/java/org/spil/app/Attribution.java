@@ -59,14 +59,26 @@ public final class Attribution {
       String decision,
       String decisionReason) {}
 
-  /** A handle's candidates and what they were read from. */
+  /**
+   * A handle's candidates and what they were read from: its messages, devices, the handles it
+   * shares a device with, its contacts (most messages first) and when it writes ({@code activity}:
+   * messages sent per weekday, Monday first, and hour, in UTC).
+   */
   public record Handle(
       String handle,
       long messages,
       long received,
       List<String> devices,
       List<String> sharesDevicesWith,
+      List<Contact> contacts,
+      int[][] activity,
       List<Candidate> candidates) {}
+
+  /** A handle the handle wrote with: messages sent to it and received from it. */
+  public record Contact(String handle, long sent, long received) {}
+
+  /** The most contacts a handle's answer lists. */
+  static final int CONTACTS = 25;
 
   /** Words that say a number is the sender's own. */
   private static final Pattern OWN_NUMBER =
@@ -136,8 +148,37 @@ public final class Attribution {
     detail.put("handle", h);
     detail.put("candidates", candidates.stream().map(Candidate::person).toList());
     store.audited(viewer, "handles.attribute", detail);
+    Map<String, long[]> with = new HashMap<>();
+    int[][] activity = new int[7][24];
+    for (Messages.Sent m : messages) {
+      if (m.from().equals(h)) {
+        for (String to : m.to()) {
+          with.computeIfAbsent(to, k -> new long[2])[0]++;
+        }
+        var at = m.time().atZone(ZoneOffset.UTC);
+        activity[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
+      } else {
+        with.computeIfAbsent(m.from(), k -> new long[2])[1]++;
+      }
+    }
+    List<Contact> contacts =
+        with.entrySet().stream()
+            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .sorted(
+                Comparator.comparingLong((Contact c) -> c.sent() + c.received())
+                    .reversed()
+                    .thenComparing(Contact::handle))
+            .limit(CONTACTS)
+            .toList();
     return new Handle(
-        h, messages.size(), received, List.copyOf(devices), List.copyOf(others), candidates);
+        h,
+        messages.size(),
+        received,
+        List.copyOf(devices),
+        List.copyOf(others),
+        contacts,
+        activity,
+        candidates);
   }
 
   /**

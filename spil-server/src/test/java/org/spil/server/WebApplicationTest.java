@@ -353,6 +353,16 @@ class WebApplicationTest {
     open("messages?handle=havenmeester&sort=time");
     waitForText(".summary", "of 7 messages");
 
+    // a handle's page: whom it writes with and when, and who may be behind it
+    open("handle/zwartekat");
+    waitForText("#main", "When it writes");
+    settled();
+    assertThat(browser.findElements(By.cssSelector("table.contacts a")))
+        .extracting(WebElement::getText)
+        .contains("havenmeester", "koerierjoe", "lebelge");
+    assertThat(browser.findElements(By.cssSelector("table.clock td"))).hasSize(7 * 24);
+    checkAndPhotograph("handle");
+
     // the triage of threats to life: the threat in the chats first, with its signals; confirmed,
     // it leaves the open queue
     open("triage");

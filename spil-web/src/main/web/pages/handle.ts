@@ -1,0 +1,113 @@
+// A chat handle: who may be behind it (candidates with their evidence, a decision beside each),
+// whom it writes with, and when it writes (messages sent per weekday and hour, UTC).
+import { api } from "../api";
+import { count, h, notice } from "../dom";
+import type { AttributionCandidate, HandleAttribution } from "../types";
+
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+export async function renderHandle(main: HTMLElement, args: string[]): Promise<void> {
+  const handle = decodeURIComponent(args[0]);
+  let a: HandleAttribution;
+  try {
+    a = await api<HandleAttribution>(`/api/handles/${encodeURIComponent(handle)}/attribution`);
+  } catch (e) {
+    main.append(h("h1", {}, handle), notice(e instanceof Error ? e.message : String(e)));
+    return;
+  }
+  const rerender = async () => {
+    main.replaceChildren();
+    await renderHandle(main, args);
+  };
+  main.append(
+    h("h1", {}, handle),
+    h(
+      "p",
+      { class: "lede" },
+      `${count(a.messages)} messages (${count(a.received)} received), sent from ${a.devices.length === 0 ? "an unknown device" : a.devices.join(", ")}`,
+      a.shares_devices_with.length === 0 ? "" : "; the same device as ",
+      ...a.shares_devices_with.flatMap((o, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(o)}` }, o)]),
+      ". ",
+      h("a", { href: `#/messages?${new URLSearchParams({ handle: a.handle, sort: "time" }).toString()}` }, "Read its messages"),
+    ),
+  );
+  const candidates = h("section", {}, h("h2", {}, "Who may be behind it"));
+  if (a.candidates.length === 0) candidates.append(notice("Nothing in its messages points to a person you may see.", "info"));
+  else candidates.append(h("ol", { class: "candidates" }, a.candidates.slice(0, 10).map((c) => candidate(a.handle, c, rerender))));
+  const side = h(
+    "section",
+    { class: "side" },
+    h("h2", {}, "When it writes"),
+    clock(a.activity),
+    h("h2", {}, "Whom it writes with"),
+    h(
+      "table",
+      { class: "contacts" },
+      h("thead", {}, h("tr", {}, h("th", {}, "handle"), h("th", { class: "num" }, "sent"), h("th", { class: "num" }, "received"))),
+      h(
+        "tbody",
+        {},
+        a.contacts.map((c) =>
+          h("tr", {}, h("td", {}, h("a", { href: `#/handle/${encodeURIComponent(c.handle)}` }, c.handle)), h("td", { class: "num" }, count(c.sent)), h("td", { class: "num" }, count(c.received))),
+        ),
+      ),
+    ),
+  );
+  main.append(h("div", { class: "columns handle-layout" }, candidates, side));
+}
+
+function candidate(handle: string, c: AttributionCandidate, rerender: () => Promise<void>): HTMLElement {
+  const status = h("span", { class: "small", "aria-live": "polite" });
+  const reason = h("input", { class: "reason", placeholder: "why (needed for not this person)", "aria-label": `Reason for ${c.caption}` });
+  const decide = (verdict: string) => async () => {
+    try {
+      await api("/api/handles/decisions", "POST", { handle, person: c.person, verdict, reason: reason.value.trim() || null });
+      await rerender();
+    } catch (err) {
+      status.textContent = err instanceof Error ? err.message : String(err);
+    }
+  };
+  const level = c.score >= 0.8 ? "high" : c.score >= 0.5 ? "medium" : "low";
+  return h(
+    "li",
+    { class: `triaged triage-${level}` },
+    h(
+      "div",
+      { class: "alert-head" },
+      h("span", { class: `score score-${level}` }, c.score.toFixed(2)),
+      h("a", { href: `#/entity/${encodeURIComponent(c.person)}` }, c.caption),
+      c.decision ? h("span", { class: `verdict verdict-${c.decision}` }, c.decision === "confirmed" ? "confirmed" : c.decision === "dismissed" ? "not this person" : "reopened", c.decision_reason ? `: ${c.decision_reason}` : "") : null,
+    ),
+    h("ul", { class: "reasons small" }, c.evidence.map((e) => h("li", {}, e))),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", class: "primary", onclick: decide("confirmed") }, "It is this person"),
+      reason,
+      h("button", { type: "button", onclick: decide("dismissed") }, "Not this person"),
+      c.decision ? h("button", { type: "button", onclick: decide("open") }, "Reopen") : null,
+      status,
+    ),
+  );
+}
+
+/** Messages sent per weekday and hour as a grid of shaded cells, with the counts as titles. */
+function clock(activity: number[][]): HTMLElement {
+  const most = Math.max(1, ...activity.flat());
+  const table = h("table", { class: "clock", "aria-label": "Messages sent per weekday and hour (UTC)" });
+  const head = h("tr", {}, h("th", {}, ""));
+  for (let hour = 0; hour < 24; hour++) head.append(h("th", { scope: "col" }, hour % 6 === 0 ? String(hour) : ""));
+  table.append(h("thead", {}, head));
+  const body = h("tbody", {});
+  activity.forEach((row, day) => {
+    const tr = h("tr", {}, h("th", { scope: "row" }, DAYS[day]));
+    row.forEach((n, hour) => {
+      const cell = h("td", { title: `${DAYS[day]} ${hour}:00-${hour}:59 UTC: ${n} sent` }, "");
+      cell.style.background = n === 0 ? "#f4f6f8" : `rgba(11, 87, 208, ${0.15 + (0.85 * n) / most})`;
+      tr.append(cell);
+    });
+    body.append(tr);
+  });
+  table.append(body);
+  return table;
+}
