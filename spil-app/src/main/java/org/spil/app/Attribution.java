@@ -1,13 +1,9 @@
 package org.spil.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,14 +193,7 @@ public final class Attribution {
 
   /** The id a decision on (handle, person) is kept under, hashed. */
   static String decisionId(String handle, String person) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest((handle + '\u0000' + person).getBytes(StandardCharsets.UTF_8));
-      return DECISIONS + ":" + HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return AlertVerdicts.idOf(DECISIONS, handle, person);
   }
 
   /** What a candidate has for it: each piece of evidence and its strength. */

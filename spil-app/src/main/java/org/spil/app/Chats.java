@@ -1,11 +1,8 @@
 package org.spil.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,14 +271,7 @@ public final class Chats {
 
   /** The id a decision on a message is kept under: its dataset and id, hashed. */
   static String decisionId(String dataset, String messageId) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest((dataset + '\u0000' + messageId).getBytes(StandardCharsets.UTF_8));
-      return TRIAGE + ":" + HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return AlertVerdicts.idOf(TRIAGE, dataset, messageId);
   }
 
   /**

@@ -38,6 +38,24 @@ public final class AlertVerdicts {
             + " user_name VARCHAR NOT NULL, given_at TIMESTAMP NOT NULL)");
   }
 
+  /**
+   * The id a verdict on something other than a money-flow alert is kept under (a message of the
+   * triage queue, a handle's candidate): the typology and a SHA-256 of the parts that name it, so
+   * that the same thing found again carries its verdict.
+   */
+  public static String idOf(String typology, String... parts) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String p : parts) {
+        sha.update(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return typology + ":" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A verdict as given: which, why, by whom, when. */
   public record Verdict(String verdict, String reason, String by, String at) {}
 

@@ -141,20 +141,7 @@ public final class Messages {
                             context == 0
                                 ? List.of()
                                 : around(searcher, visible.filter(), m, context, true);
-                        hits.add(
-                            new MessageHit(
-                                m.id,
-                                m.time,
-                                m.from,
-                                m.to,
-                                m.conversation,
-                                m.body,
-                                m.language,
-                                datasets.get(m.batch),
-                                0,
-                                List.of(),
-                                before,
-                                List.of()));
+                        hits.add(m.hit(datasets, 0, List.of(), before, List.of()));
                       }
                       return hits;
                     },
@@ -253,20 +240,7 @@ public final class Messages {
               List<MessageHit> hits = new ArrayList<>();
               for (ScoreDoc sd : searcher.search(q.build(), 100).scoreDocs) {
                 Stored m = stored(searcher.storedFields().document(sd.doc));
-                hits.add(
-                    new MessageHit(
-                        m.id,
-                        m.time,
-                        m.from,
-                        m.to,
-                        m.conversation,
-                        m.body,
-                        m.language,
-                        datasets.get(m.batch),
-                        0,
-                        List.of(),
-                        List.of(),
-                        List.of()));
+                hits.add(m.hit(datasets, 0, List.of(), List.of(), List.of()));
               }
               return hits;
             },
@@ -465,15 +439,8 @@ public final class Messages {
         after = around(searcher, visible.filter(), m, q.context(), false);
       }
       hits.add(
-          new MessageHit(
-              m.id,
-              m.time,
-              m.from,
-              m.to,
-              m.conversation,
-              m.body,
-              m.language,
-              datasets.get(m.batch),
+          m.hit(
+              datasets,
               Float.isNaN(docs[i].score) ? 0 : docs[i].score,
               marks.marks(m.body, m.language),
               before,
@@ -510,7 +477,30 @@ public final class Messages {
       String conversation,
       String body,
       String language,
-      String device) {}
+      String device) {
+
+    /** The hit of this message, its dataset named from the batches. */
+    MessageHit hit(
+        Map<Long, String> datasets,
+        float score,
+        List<MessageHit.Highlight> highlights,
+        List<MessageHit.Line> before,
+        List<MessageHit.Line> after) {
+      return new MessageHit(
+          id,
+          time,
+          from,
+          to,
+          conversation,
+          body,
+          language,
+          datasets.get(batch),
+          score,
+          highlights,
+          before,
+          after);
+    }
+  }
 
   private static Stored stored(Document d) {
     List<String> to = new ArrayList<>();
