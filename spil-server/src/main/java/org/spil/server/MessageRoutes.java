@@ -117,13 +117,13 @@ final class MessageRoutes {
             }),
         new Route(
             HandlerType.GET,
-            "/api/handles/{handle}/attribution",
+            "/api/handles/{id}/attribution",
             List.of(),
-            "Who is behind a chat handle, as spil handles attribute prints it: {handle, messages,"
+            "Who is behind a chat handle (id: the handle), as spil handles attribute prints it: {handle, messages,"
                 + " received, devices, shares_devices_with, candidates: [{person, caption, score,"
                 + " evidence, decision, decision_reason}]}, strongest first.",
             Access.READER,
-            c -> new Attribution(store).attribute(c.viewer(), c.ctx().pathParam("handle"))),
+            c -> new Attribution(store).attribute(c.viewer(), c.ctx().pathParam("id"))),
         new Route(
             HandlerType.GET,
             "/api/handles/attributions",
