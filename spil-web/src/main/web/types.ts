@@ -233,6 +233,7 @@ export interface MessageHit extends MessageLine {
 
 export interface MessagePage {
   total: number;
+  privileged: number;
   results: MessageHit[];
 }
 

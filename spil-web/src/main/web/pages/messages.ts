@@ -211,6 +211,8 @@ export async function renderMessages(main: HTMLElement, _args: string[], params:
     next.set("offset", String(offset + PAGE));
     pager.append(h("a", { href: "#/messages?" + next.toString() }, "Next →"));
   }
+  if (answer.privileged > 0)
+    summary.append(` · ${count(answer.privileged)} more withheld: sent by or to a privileged handle (a lawyer's), counted, never shown`);
   main.append(summary, list, pager);
   if (answer.total === 0 && q) main.append(notice("Try fewer words, another form of the word, or a wildcard (bel*).", "info"));
 }

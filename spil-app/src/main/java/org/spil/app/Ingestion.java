@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -33,6 +34,7 @@ import org.spil.policy.User;
 import org.spil.store.AuditLog;
 import org.spil.store.Batch;
 import org.spil.store.BatchWriter;
+import org.spil.store.Privileged;
 import org.spil.store.Store;
 
 /**
@@ -160,7 +162,7 @@ public final class Ingestion {
             sha,
             by.name(),
             writer -> {
-              report[0] = write(dataset, writer, progress);
+              report[0] = write(dataset, writer, progress, Privileged.handles(store.dir()));
               return content(report[0]);
             });
     long indexStart = System.nanoTime();
@@ -226,6 +228,15 @@ public final class Ingestion {
 
   /** Reads, validates and normalises the dataset into a batch writer. */
   public static IngestReport write(Dataset dataset, BatchWriter writer, LongConsumer progress) {
+    return write(dataset, writer, progress, Set.of());
+  }
+
+  /**
+   * As {@link #write(Dataset, BatchWriter, LongConsumer)}, reading no identifiers from messages
+   * sent by or to the {@code privileged} handles.
+   */
+  public static IngestReport write(
+      Dataset dataset, BatchWriter writer, LongConsumer progress, Set<String> privileged) {
     IngestReport statements =
         dataset.queries().isEmpty() && dataset.ftmFiles().isEmpty()
             ? new IngestReport(0, 0, 0, List.of(), List.of())
@@ -236,7 +247,11 @@ public final class Ingestion {
     long before = statements.rows();
     IngestReport messages =
         new MessageIngest(
-                dataset, writer::message, writer::accept, n -> progress.accept(before + n))
+                dataset,
+                writer::message,
+                writer::accept,
+                n -> progress.accept(before + n),
+                privileged)
             .run();
     List<Reject> rejects = new ArrayList<>(statements.rejects());
     rejects.addAll(messages.rejects());

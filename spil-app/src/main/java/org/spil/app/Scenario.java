@@ -191,6 +191,19 @@ public final class Scenario {
   }
 
   /**
+   * Writes the data directory's list of privileged handles: the scenario's lawyers, whose messages
+   * with their clients no reader may see.
+   */
+  public static void writePrivileged(Path dataDir) throws IOException {
+    StringBuilder b =
+        new StringBuilder("# Lawyers on the intercepted service: their messages are privileged\n");
+    for (String h : org.spil.synth.Synthesizer.LAWYER_HANDLES) {
+      b.append("handle ").append(h).append('\n');
+    }
+    Files.writeString(dataDir.resolve(org.spil.store.Privileged.FILE), b.toString());
+  }
+
+  /**
    * Generates the scenario at a scale into {@code dir/scenario} (seed 1), adds one analyst ({@code
    * user}, police) as the sole member of the scenario's cases, and ingests it into {@code
    * dir/data}: what the benchmarks and scenario tests measure on. Returns the open store.
@@ -205,6 +218,7 @@ public final class Scenario {
     Path scenario = dir.resolve("scenario");
     generate(scale, seed, ports, scenario, line -> {});
     Store store = Store.open(dir.resolve("data"), true, LocalDate.now());
+    writePrivileged(dir.resolve("data"));
     Operator by = new Operator(user);
     Administration admin = new Administration(store);
     admin.addUser(by, user, "politie-nl", List.of("analyst"), "benchmark-password".toCharArray());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
+import org.spil.store.MessageHit;
 import org.spil.store.Store;
 
 /**
@@ -92,6 +93,24 @@ class TriageTest {
       assertThatThrownBy(() -> chats.decide(customs, first.id(), "confirmed", null))
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("no message");
+
+      // the messages with the suspects' lawyers: counted, never shown, searched, queued or
+      // attributed
+      List<String> privileged = Files.readAllLines(tmp.resolve("scenario/truth/privileged.csv"));
+      assertThat(privileged).hasSizeGreaterThan(10);
+      MessageHit.Page withheld =
+          chats.search(v, request("\"zeg niets tot ik er ben\" OR verhoor OR opgepakt"));
+      assertThat(withheld.total()).isZero();
+      assertThat(withheld.privileged()).isPositive();
+      assertThat(chats.search(v, request("")).privileged()).isEqualTo(privileged.size() - 1);
+      assertThatThrownBy(() -> new Attribution(store).attribute(v, "mr.vandijk"))
+          .isInstanceOf(InvalidField.class);
+      Set<String> lawyerMessages = new HashSet<>();
+      for (String line : privileged.subList(1, privileged.size())) {
+        lawyerMessages.add(line.substring(0, line.indexOf(',')));
+      }
+      assertThat(chats.triage(v, 10_000, true).results())
+          .noneMatch(t -> lawyerMessages.contains(t.id()));
 
       // the data directory's own list: only what it names is looked for
       Files.writeString(store.dir().resolve(Chats.SIGNALS_FILE), "fra threat 0.9 buter\n");

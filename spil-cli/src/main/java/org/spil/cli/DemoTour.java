@@ -110,6 +110,7 @@ final class DemoTour {
       // the users and the joint case first: the case's data is supplied for it
       passwords = Scenario.addDemoPeople(store, scenario, new Operator("demo"));
       Scenario.writeLiaisons(data);
+      Scenario.writePrivileged(data);
       out.println("== Ingest");
       // the border crossings come later, to show what watches do with a new delivery
       for (Ingestion.Outcome o :
@@ -508,9 +509,11 @@ final class DemoTour {
         Scenario.CASE, query);
     Viewer v = store.viewer("analist.politie", Scenario.CASE);
     Chats chats = new Chats(store);
+    MessageHit.Page all = chats.search(v, everything(1, "time"));
     out.printf(
-        "  %,d messages in the store for this viewer%n",
-        chats.search(v, everything(1, "time")).total());
+        "  %,d messages in the store for this viewer; %,d with the suspects' lawyers withheld"
+            + " (privileged.txt): counted, never shown%n",
+        all.total(), all.privileged());
     MessageHit.Page page =
         chats.search(
             v,

@@ -106,8 +106,9 @@ final class MessagesCommand implements Runnable {
     @Option(
         names = "--json",
         description =
-            "Print {total, results: [{id, time, from, to, conversation, body, language, dataset,"
-                + " score, highlights: [{start, end}], before, after}]}.")
+            "Print {total, privileged, results: [{id, time, from, to, conversation, body,"
+                + " language, dataset, score, highlights: [{start, end}], before, after}]};"
+                + " privileged: how many more matched that a privileged handle sent or received.")
     boolean json;
 
     @Override
@@ -139,9 +140,14 @@ final class MessagesCommand implements Runnable {
         return 0;
       }
       out.println(
-          page.total() == 1
-              ? "1 message matches"
-              : String.format("%,d messages match", page.total()));
+          (page.total() == 1
+                  ? "1 message matches"
+                  : String.format("%,d messages match", page.total()))
+              + (page.privileged() == 0
+                  ? ""
+                  : String.format(
+                      "; %,d more withheld: sent by or to a privileged handle (privileged.txt)",
+                      page.privileged())));
       for (MessageHit h : page.results()) {
         out.println();
         out.printf(

@@ -171,6 +171,20 @@ class LeakTest {
             .as(who + " messages search " + String.join(" ", search))
             .isZero();
       }
+      // nor triaged, nor attributed: a handle answers as one nobody has
+      Cli.Result triage =
+          Cli.run(concat(new String[] {"messages", "triage", "--all", "--json"}, as));
+      assertThat(triage.code()).as(who + " triage " + triage.err()).isZero();
+      assertThat(JSON.readTree(triage.out())).as(who + " triage").isEmpty();
+      Cli.Result attributed =
+          Cli.run(concat(new String[] {"handles", "attribute", "zwartekat"}, as));
+      Cli.Result nobody =
+          Cli.run(concat(new String[] {"handles", "attribute", "no-such-handle"}, as));
+      assertThat(attributed.code()).as(who + " attribute").isEqualTo(nobody.code()).isNotZero();
+      assertThat(attributed.err().replace("zwartekat", "H"))
+          .isEqualTo(nobody.err().replace("no-such-handle", "H"));
+      Cli.Result open = Cli.run(concat(new String[] {"handles", "attributions", "--json"}, as));
+      assertThat(JSON.readTree(open.out())).as(who + " attributions").isEmpty();
       Cli.Result stats = Cli.run(concat(new String[] {"stats", "--json"}, as));
       assertNoSecret(who + " stats", stats);
       assertThat(JSON.readTree(stats.out()).get("datasets").has("politie-nl-personen"))

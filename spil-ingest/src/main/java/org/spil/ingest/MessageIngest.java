@@ -52,11 +52,28 @@ public final class MessageIngest {
 
   public MessageIngest(
       Dataset dataset, MessageSink messages, StatementSink statements, LongConsumer progress) {
+    this(dataset, messages, statements, progress, Set.of());
+  }
+
+  /**
+   * As {@link #MessageIngest(Dataset, MessageSink, StatementSink, LongConsumer)}, reading no
+   * identifiers from the messages sent by or to a {@code privileged} handle (a lawyer's): they are
+   * stored, and never shown, but what they say must not reach the entity world either.
+   */
+  public MessageIngest(
+      Dataset dataset,
+      MessageSink messages,
+      StatementSink statements,
+      LongConsumer progress,
+      Set<String> privileged) {
     this.dataset = dataset;
     this.messages = messages;
     this.statements = statements;
     this.progress = progress;
+    this.privileged = Set.copyOf(privileged);
   }
+
+  private final Set<String> privileged;
 
   /** Reads every message file of the dataset; returns rows read, statements made and rejects. */
   public IngestReport run() {
@@ -101,7 +118,9 @@ public final class MessageIngest {
           for (String r : m.recipients()) {
             handle(r, m.service(), null, row);
           }
-          if (layout.extract()) {
+          if (layout.extract()
+              && !privileged.contains(m.sender())
+              && m.recipients().stream().noneMatch(privileged::contains)) {
             mentions(m, layout, row);
           }
         }

@@ -116,12 +116,14 @@ public final class Exports {
   }
 
   /**
-   * The messages of the message store in the batches the viewer reads in full, as FtM {@code
-   * Message} entities: id made from the dataset and the message id, the handles as the {@code
-   * UserAccount} entities ingest made of them. Returns the lines written.
+   * The messages of the message store in the batches the viewer reads in full (none sent by or to a
+   * privileged handle), as FtM {@code Message} entities: id made from the dataset and the message
+   * id, the handles as the {@code UserAccount} entities ingest made of them. Returns the lines
+   * written.
    */
   private long messages(Writer out, Scope scope) throws IOException {
     Schema message = Schemata.model().get("Message");
+    Set<String> privileged = Privileged.handles(store.dir());
     long[] count = {0};
     for (Batch b : warehouse.batches()) {
       if (b.messages() == 0 || !scope.batches().contains(b.id())) {
@@ -133,6 +135,10 @@ public final class Exports {
         warehouse.forEachMessageOfBatch(
             b.id(),
             m -> {
+              if (privileged.contains(m.sender())
+                  || m.recipients().stream().anyMatch(privileged::contains)) {
+                return;
+              }
               Map<String, SortedSet<String>> props = new TreeMap<>();
               props.put("recordId", new TreeSet<>(List.of(m.id())));
               props.put("date", new TreeSet<>(List.of(m.time().toString())));

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.EntityIds;
 import org.spil.model.Provenance;
@@ -173,11 +174,20 @@ public final class Links {
     if (scope.batches().isEmpty()) {
       return new long[2];
     }
+    Set<String> privileged = Privileged.handles(store.dir());
+    String withheld = "";
+    if (!privileged.isEmpty()) {
+      String list =
+          privileged.stream().map(Links::literal).collect(java.util.stream.Collectors.joining(","));
+      withheld =
+          " AND sender NOT IN (" + list + ") AND NOT list_has_any(recipients, [" + list + "])";
+    }
     String sql =
         "SELECT batch_id, sender, recipient, count(*), min(sent_at)::DATE, max(sent_at)::DATE"
             + " FROM (SELECT batch_id, sender, unnest(recipients) AS recipient, sent_at"
             + " FROM message WHERE batch_id IN "
             + Warehouse.inList(scope.batches())
+            + withheld
             + ") GROUP BY ALL";
     Map<List<String>, long[]> counts = new java.util.TreeMap<>(Links::compare);
     Map<List<String>, String[]> days = new java.util.HashMap<>();

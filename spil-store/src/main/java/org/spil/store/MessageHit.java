@@ -28,6 +28,9 @@ public record MessageHit(
   /** A message of a conversation shown around a hit. */
   public record Line(String id, Instant time, String from, List<String> to, String body) {}
 
-  /** A page of hits and how many messages matched in all. */
-  public record Page(long total, List<MessageHit> results) {}
+  /**
+   * A page of hits, how many messages matched in all, and how many more matched that were sent by
+   * or to a privileged handle (a lawyer's): counted, never shown.
+   */
+  public record Page(long total, long privileged, List<MessageHit> results) {}
 }

@@ -73,14 +73,14 @@ public final class Messages {
     Set<Long> within = batchesOf(q.dataset());
     MessageHit.Page page;
     if (visible.isEmpty() || (within != null && within.isEmpty())) {
-      page = new MessageHit.Page(0, List.of());
+      page = new MessageHit.Page(0, 0, List.of());
     } else {
       page =
           store
               .messageIndex()
               .withSearcher(
                   shared -> run(shared, visible, text, q, within),
-                  new MessageHit.Page(0, List.of()));
+                  new MessageHit.Page(0, 0, List.of()));
     }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("query", q.text() == null ? "" : q.text());
@@ -97,6 +97,9 @@ public final class Messages {
       detail.put("filters", filters);
     }
     detail.put("total", page.total());
+    if (page.privileged() > 0) {
+      detail.put("privileged", page.privileged());
+    }
     List<String> shown = new ArrayList<>();
     for (MessageHit h : page.results()) {
       shown.add(h.id());
@@ -259,17 +262,39 @@ public final class Messages {
    * ({@code filter} holds both): the messages sent within an approved period, or those of approved
    * handles (a subset of entities names handles' {@code UserAccount} ids) or approved message ids.
    */
-  record Visible(Scope scope, Query filter, boolean opened) {
+  record Visible(Scope scope, Query filter, boolean opened, Query readable, Query privileged) {
     boolean isEmpty() {
       return scope.isEmpty() && !opened;
     }
   }
 
+  /**
+   * What of the message store a viewer may read ({@link Visible}): the batches and approved parts
+   * ({@code readable}), less the messages sent by or to a privileged handle ({@code privileged},
+   * null when there is none), which no one reads and searches only count.
+   */
   Visible visible(Viewer viewer) {
+    Visible v = readable(viewer);
+    Set<String> handles = Privileged.handles(store.dir());
+    if (handles.isEmpty()) {
+      return v;
+    }
+    BooleanQuery.Builder privileged = new BooleanQuery.Builder();
+    privileged.add(SearchQueries.inSet(MessageIndex.FROM, handles), BooleanClause.Occur.SHOULD);
+    privileged.add(SearchQueries.inSet(MessageIndex.TO, handles), BooleanClause.Occur.SHOULD);
+    privileged.setMinimumNumberShouldMatch(1);
+    Query p = privileged.build();
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    filter.add(v.readable(), BooleanClause.Occur.FILTER);
+    filter.add(p, BooleanClause.Occur.MUST_NOT);
+    return new Visible(v.scope(), filter.build(), v.opened(), v.readable(), p);
+  }
+
+  private Visible readable(Viewer viewer) {
     Scope scope = new Scope(store.scope(viewer).batches(), Map.of());
     Map<Long, List<Subset>> subsets = store.openedSubsets(viewer);
     if (subsets.isEmpty()) {
-      return new Visible(scope, scope.filter(), false);
+      return new Visible(scope, scope.filter(), false, scope.filter(), null);
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     if (!scope.isEmpty()) {
@@ -290,7 +315,8 @@ public final class Messages {
           any.add(one.build(), BooleanClause.Occur.SHOULD);
         });
     any.setMinimumNumberShouldMatch(1);
-    return new Visible(scope, any.build(), true);
+    Query readable = any.build();
+    return new Visible(scope, readable, true, readable, null);
   }
 
   /** The messages of a batch in an approved subset. */
@@ -389,7 +415,6 @@ public final class Messages {
     ScopedSearcher searcher = new ScopedSearcher(shared.getIndexReader(), visible.scope());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     query.add(text, BooleanClause.Occur.MUST);
-    query.add(visible.filter(), BooleanClause.Occur.FILTER);
     filter(query, MessageIndex.FROM, q.from());
     filter(query, MessageIndex.TO, q.to());
     if (q.handle() != null) {
@@ -412,7 +437,19 @@ public final class Messages {
               MessageIndex.BATCH, within.stream().map(String::valueOf).collect(toSet())),
           BooleanClause.Occur.FILTER);
     }
-    Query built = query.build();
+    Query asked = query.build();
+    long withheld = 0;
+    if (visible.privileged() != null) {
+      BooleanQuery.Builder privileged = new BooleanQuery.Builder();
+      privileged.add(asked, BooleanClause.Occur.MUST);
+      privileged.add(visible.readable(), BooleanClause.Occur.FILTER);
+      privileged.add(visible.privileged(), BooleanClause.Occur.FILTER);
+      withheld = searcher.count(privileged.build());
+    }
+    BooleanQuery.Builder readable = new BooleanQuery.Builder();
+    readable.add(asked, BooleanClause.Occur.MUST);
+    readable.add(visible.filter(), BooleanClause.Occur.FILTER);
+    Query built = readable.build();
     long total = searcher.count(built);
     Sort order =
         "time".equals(q.sort())
@@ -446,7 +483,7 @@ public final class Messages {
               before,
               after));
     }
-    return new MessageHit.Page(total, hits);
+    return new MessageHit.Page(total, withheld, hits);
   }
 
   private static java.util.stream.Collector<String, ?, Set<String>> toSet() {

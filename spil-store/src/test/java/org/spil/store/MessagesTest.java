@@ -324,6 +324,37 @@ class MessagesTest {
   }
 
   @Test
+  void messagesWithAPrivilegedHandleAreCountedNeverShown() throws Exception {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      batch(store, provenance("chats", "a", Set.of()), CHAT);
+      java.nio.file.Files.writeString(
+          tmp.resolve(Privileged.FILE), "# lawyers of the suspects\nhandle bluebird  # mr. X\n");
+      Viewer v = Viewers.of("a");
+      MessageHit.Page all = store.messages().search(v, query(""));
+      assertThat(ids(all)).containsExactly("m1", "m2", "m3", "m6");
+      assertThat(all.total()).isEqualTo(4);
+      assertThat(all.privileged()).isEqualTo(2);
+      MessageHit.Page demain = store.messages().search(v, query("demain"));
+      assertThat(demain.total()).isZero();
+      assertThat(demain.privileged()).isEqualTo(1);
+      assertThat(store.messages().search(v, query("morgen")).privileged()).isZero();
+      for (MessageHit h : all.results()) {
+        assertThat(h.before()).noneMatch(l -> Set.of("m4", "m5").contains(l.id()));
+        assertThat(h.after()).noneMatch(l -> Set.of("m4", "m5").contains(l.id()));
+      }
+      assertThat(store.messages().involving(v, "bluebird", null, 100)).isEmpty();
+      assertThat(store.messages().byId(v, "m4")).isEmpty();
+      StringWriter export = new StringWriter();
+      store.exports().ftm(v, export, false);
+      assertThat(export.toString()).doesNotContain("he is paying").doesNotContain("Anvers");
+      java.nio.file.Files.writeString(tmp.resolve(Privileged.FILE), "lawyer bluebird\n");
+      assertThatThrownBy(() -> store.messages().search(v, query("")))
+          .isInstanceOf(InvalidField.class)
+          .hasMessageContaining(Privileged.FILE + ":1: give 'handle NAME'");
+    }
+  }
+
+  @Test
   void purgedMessagesLeaveTheTableAndTheIndex() {
     try (Store store = Store.open(tmp, true, TODAY)) {
       Provenance p =

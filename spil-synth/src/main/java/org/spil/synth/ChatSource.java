@@ -191,6 +191,7 @@ final class ChatSource extends Source {
         for (Network n : world.networks) {
           threats(n, month, messages);
           ownNumbers(n, month, messages);
+          lawyers(n, month, messages);
         }
         decoys(month, messages);
         Rng r = Rng.of(world.seed, "chat-background", month);
@@ -210,6 +211,10 @@ final class ChatSource extends Source {
           }
           if (m.decoy() != null) {
             truth.decoys.row(id, m.from(), m.to(), m.at() + ":00Z", m.decoy(), m.body());
+          }
+          if (java.util.Arrays.asList(LAWYERS).contains(m.from())
+              || java.util.Arrays.asList(LAWYERS).contains(m.to())) {
+            truth.privileged.row(id, m.from(), m.to(), m.at() + ":00Z", m.body());
           }
           for (Plant p : m.planted()) {
             truth.chatIdentifiers.row(
@@ -370,6 +375,55 @@ final class ChatSource extends Source {
       return day.atTime(Integer.parseInt(parts[1]), 0) + ":00";
     }
     return day.toString();
+  }
+
+  /** The lawyers' handles on the service: their messages with a client are privileged. */
+  static final String[] LAWYERS = {"mr.vandijk", "mr.ozturk.adv", "maitre.lambert"};
+
+  private static final String[] TO_LAWYER = {
+    "kun je morgen langskomen? ze hebben %s opgepakt",
+    "wat zeg ik als ze naar de loods vragen?",
+    "ze hebben mijn toestel, wat nu",
+    "is de zaak van %s al rond?"
+  };
+
+  private static final String[] FROM_LAWYER = {
+    "zeg niets tot ik er ben", "ik kom morgen om 10 uur", "verhoor is uitgesteld, ik bel je"
+  };
+
+  /**
+   * Now and then (one network-month in four) a member writes with his lawyer, who answers: the
+   * privileged messages the investigation must never read, listed in {@code truth/privileged.csv}.
+   * Drawn from a stream of their own.
+   */
+  private void lawyers(Network n, int month, List<Message> messages) {
+    Rng r = Rng.of(world.seed, "chat-lawyer-" + n.id(), month);
+    if (!r.chance(0.25)) {
+      return;
+    }
+    List<Actor> members = new ArrayList<>();
+    for (Actor a : n.actors()) {
+      if (!a.handles().isEmpty()) {
+        members.add(a);
+      }
+    }
+    if (members.isEmpty()) {
+      return;
+    }
+    Actor client = r.pick(members);
+    String lawyer = LAWYERS[Math.floorMod(n.id().hashCode(), LAWYERS.length)];
+    LocalDateTime at = time(r, month);
+    String body = String.format(r.pick(TO_LAWYER), r.pick(members).nickname());
+    messages.add(new Message(at, handle(client, month), lawyer, body, null, null, List.of()));
+    messages.add(
+        new Message(
+            at.plusMinutes(1 + r.below(50)),
+            lawyer,
+            handle(client, month),
+            r.pick(FROM_LAWYER),
+            null,
+            null,
+            List.of()));
   }
 
   /** Handles that gave their owner's own phone number in a chat: an attribution clue. */

@@ -45,6 +45,9 @@ public final class Synthesizer {
   /** The manifest of the cases the scenario's datasets are supplied for, beside the datasets. */
   public static final String CASES = "cases.yml";
 
+  /** The lawyers' handles on the intercepted service: their messages are privileged. */
+  public static final java.util.List<String> LAWYER_HANDLES = java.util.List.of(ChatSource.LAWYERS);
+
   private static final String CASES_MANIFEST =
       """
       # The cases the datasets of this scenario are supplied for (their case_id): create them, with

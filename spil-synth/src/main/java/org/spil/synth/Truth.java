@@ -29,6 +29,7 @@ final class Truth implements AutoCloseable {
   final Csv decoys;
   final Csv chatIdentifiers;
   final Csv attribution;
+  final Csv privileged;
 
   Truth(Path dir) {
     try {
@@ -134,6 +135,14 @@ final class Truth implements AutoCloseable {
         Csv.utf8(dir.resolve("chat_identifiers.csv"), "message_id", "kind", "value", "text");
     attribution =
         Csv.utf8(dir.resolve("attribution.csv"), "handle", "truth_id", "nickname", "clues");
+    privileged =
+        Csv.utf8(
+            dir.resolve("privileged.csv"),
+            "message_id",
+            "from_handle",
+            "to_handle",
+            "time",
+            "text");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -229,7 +238,8 @@ final class Truth implements AutoCloseable {
             threats,
             decoys,
             chatIdentifiers,
-            attribution)) {
+            attribution,
+            privileged)) {
       c.close();
     }
   }
@@ -302,6 +312,9 @@ final class Truth implements AutoCloseable {
         `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he
         gave his own number in a chat from this handle), `device` (this handle runs on the device
         of his other handle), `phone via device`; a handle without clues can only be guessed.
+      - `privileged.csv`: the messages between network members and their lawyers (handles
+        `mr.vandijk`, `mr.ozturk.adv`, `maitre.lambert`; the demo lists them in the data
+        directory's `privileged.txt`): what no reader may ever see, only count.
       - `decoys.csv`: messages of the service's other users that hold words a threat holds in a
         harmless sense ("die oude auto moet weg", "the old sofa has to go"), in the same columns:
         what a triage must rank below the threats.

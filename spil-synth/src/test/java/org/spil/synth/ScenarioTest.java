@@ -74,7 +74,14 @@ class ScenarioTest {
       Dataset dataset = DatasetReader.read(dir);
       List<Reject> all = new ArrayList<>(new Ingest(dataset, sink, n -> {}).run().rejects());
       all.addAll(
-          new MessageIngest(dataset, m -> messages.put(m.id(), m), sink, n -> {}).run().rejects());
+          new MessageIngest(
+                  dataset,
+                  m -> messages.put(m.id(), m),
+                  sink,
+                  n -> {},
+                  Set.copyOf(Synthesizer.LAWYER_HANDLES))
+              .run()
+              .rejects());
       for (Reject r : all) {
         rejects.add(r.file() + ":" + r.line() + ":" + r.column());
       }

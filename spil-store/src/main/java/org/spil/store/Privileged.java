@@ -1,0 +1,72 @@
+package org.spil.store;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.spil.model.InvalidField;
+import org.spil.model.types.Text;
+
+/**
+ * The handles of those whose communication with a subject is privileged (lawyers, and whoever else
+ * a court names): kept by the deployment's administrators in {@code DIR/privileged.txt}, one {@code
+ * handle NAME} a line ({@code #} starts a comment). A message sent by or to such a handle is never
+ * shown, searched, scored into a queue, attributed, linked or exported; searches count how many
+ * they withheld. Read on each question; a malformed line is refused naming the file, line and
+ * reason.
+ */
+public final class Privileged {
+  /** The file of a data directory. */
+  public static final String FILE = "privileged.txt";
+
+  private Privileged() {}
+
+  /** The privileged handles of a data directory; none when there is no file. */
+  public static Set<String> handles(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return Set.of();
+    }
+    try {
+      if (Files.size(file) > 1 << 20) {
+        throw new InvalidField("privileged", file + ": larger than 1 MB");
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (MalformedInputException e) {
+      throw new InvalidField("privileged", file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The handles a file's text names; a line that is not {@code handle NAME} is refused. */
+  public static Set<String> parse(String text, String file) {
+    Set<String> out = new TreeSet<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int hash = line.indexOf('#');
+      if (hash >= 0) {
+        line = line.substring(0, hash);
+      }
+      line = line.strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      if (parts.length != 2 || !parts[0].equals("handle")) {
+        throw new InvalidField(
+            "privileged", file + ":" + (i + 1) + ": give 'handle NAME', not '" + line + "'");
+      }
+      if (!Text.printable(parts[1]) || parts[1].length() > 256) {
+        throw new InvalidField(
+            "privileged", file + ":" + (i + 1) + ": a handle is printable, at most 256 characters");
+      }
+      out.add(parts[1]);
+    }
+    return out;
+  }
+}
