@@ -1,7 +1,9 @@
 /**
  * Reading partners' exports into statements: dataset directories ({@code dataset.yml} with
- * provenance and an FtM mapping, or FtM entity files), CSV, Excel, JSON lines and camt.053 bank
- * statements, each value validated and normalised by its property type.
+ * provenance and an FtM mapping, FtM entity files, or chat messages), CSV, Excel, JSON lines and
+ * camt.053 bank statements, each value validated and normalised by its property type. Chat messages
+ * ({@link org.spil.ingest.MessageIngest}) go to a message sink a row each, their handles and the
+ * identifiers found in their texts ({@link org.spil.ingest.Mentions}) to the statement sink.
  *
  * <p>Entry points: {@link org.spil.ingest.DatasetReader#read} (refuses a bad {@code dataset.yml}
  * before anything is written), {@link org.spil.ingest.Pipeline#run} (a reading thread, mapping
