@@ -113,6 +113,13 @@ final class ChatSource extends Source {
     {"fr", "%s parle aux flics, on le fume demain", "day:demain"}
   };
 
+  /**
+   * Messages of the service's other users per person of the scenario over its three years: ten, so
+   * that a scenario of a million persons intercepts some 10^7 messages, written month by month (a
+   * month's messages are held to be sorted, a few hundred thousand at that scale).
+   */
+  static final int BACKGROUND_PER_PERSON = 10;
+
   private final Trade trade;
   private final int backgroundHandles;
   private long sequence;
@@ -195,7 +202,7 @@ final class ChatSource extends Source {
         }
         decoys(month, messages);
         Rng r = Rng.of(world.seed, "chat-background", month);
-        int background = world.scale * 2 / World.MONTHS;
+        int background = world.scale * BACKGROUND_PER_PERSON / World.MONTHS;
         for (int m = 0; m < background; m++) {
           int from = r.below(backgroundHandles);
           int to = (from + 1 + r.below(12)) % backgroundHandles;
