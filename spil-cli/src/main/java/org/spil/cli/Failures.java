@@ -45,8 +45,18 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return 1;
   }
 
-  /** The flag of a request field: {@code --as} for the user, else the field in kebab case. */
+  /**
+   * The flag of a request field: {@code --as} for the user, the file for a list a data directory
+   * keeps (its reason names file and line), the positional {@code ID} for a message, else the field
+   * in kebab case.
+   */
   static String flag(String field) {
-    return field.equals("user") ? "--as" : "--" + field.replace('_', '-');
+    return switch (field) {
+      case "user" -> "--as";
+      case "signals" -> "threat-signals";
+      case "privileged" -> "privileged handles";
+      case "message" -> "ID";
+      default -> "--" + field.replace('_', '-');
+    };
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.spil.analysis.messages.ThreatSignals;
 import org.spil.app.Chats;
+import org.spil.model.InvalidField;
 import org.spil.store.MessageHit;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
@@ -115,24 +116,37 @@ final class MessagesCommand implements Runnable {
     public Integer call() {
       MessageHit.Page page;
       try (Store store = parent.spil.open(false)) {
-        page =
-            new Chats(store)
-                .search(
-                    viewer.viewer(store),
-                    new Chats.SearchRequest(
-                        words == null ? "" : String.join(" ", words),
-                        from,
-                        to,
-                        handle,
-                        conversation,
-                        since,
-                        until,
-                        dataset,
-                        language,
-                        limit,
-                        offset,
-                        context,
-                        sort));
+        try {
+          page =
+              new Chats(store)
+                  .search(
+                      viewer.viewer(store),
+                      new Chats.SearchRequest(
+                          words == null ? "" : String.join(" ", words),
+                          from,
+                          to,
+                          handle,
+                          conversation,
+                          since,
+                          until,
+                          dataset,
+                          language,
+                          limit,
+                          offset,
+                          context,
+                          sort));
+        } catch (InvalidField e) {
+          if (!e.field().equals("query")) {
+            throw e;
+          }
+          // the query is the positional QUERY here, not a --query flag
+          parent
+              .spec
+              .commandLine()
+              .getErr()
+              .println("spil: QUERY: " + TerminalText.safe(e.reason()));
+          return 2;
+        }
       }
       PrintWriter out = parent.spec.commandLine().getOut();
       if (json) {
