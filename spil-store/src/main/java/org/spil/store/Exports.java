@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.spil.model.ChatMessage;
 import org.spil.model.EntityIds;
 import org.spil.model.Property;
 import org.spil.model.Schema;
@@ -97,7 +98,7 @@ public final class Exports {
           count += entity(out, current, schema, props, code, strict);
         }
       }
-      count += messages(out, scope);
+      count += messages(out, scope, viewer);
       out.flush();
     } catch (SQLException e) {
       throw new StoreException("cannot export: " + Warehouse.firstLine(e.getMessage()), e);
@@ -121,55 +122,72 @@ public final class Exports {
    * id, the handles as the {@code UserAccount} entities ingest made of them. Returns the lines
    * written.
    */
-  private long messages(Writer out, Scope scope) throws IOException {
-    Schema message = Schemata.model().get("Message");
+  private long messages(Writer out, Scope scope, Viewer viewer) throws IOException {
     Set<String> privileged = Privileged.handles(store.dir());
+    Map<Long, Batch> batches = warehouse.batchesById();
     long[] count = {0};
-    for (Batch b : warehouse.batches()) {
-      if (b.messages() == 0 || !scope.batches().contains(b.id())) {
-        continue;
-      }
-      String dataset = b.provenance().dataset();
-      String code = b.provenance().handlingCode().name();
-      try {
+    try {
+      for (Batch b : warehouse.batches()) {
+        if (b.messages() == 0 || !scope.batches().contains(b.id())) {
+          continue;
+        }
         warehouse.forEachMessageOfBatch(
             b.id(),
             m -> {
-              if (privileged.contains(m.sender())
-                  || m.recipients().stream().anyMatch(privileged::contains)) {
-                return;
+              if (!privileged.contains(m.sender())
+                  && m.recipients().stream().noneMatch(privileged::contains)) {
+                message(out, b, m);
+                count[0]++;
               }
-              Map<String, SortedSet<String>> props = new TreeMap<>();
-              props.put("recordId", new TreeSet<>(List.of(m.id())));
-              props.put("date", new TreeSet<>(List.of(m.time().toString())));
-              props.put("bodyText", new TreeSet<>(List.of(m.body())));
-              props.put(
-                  "senderAccount",
-                  new TreeSet<>(List.of(EntityIds.make(dataset, "handle", List.of(m.sender())))));
-              if (!m.recipients().isEmpty()) {
-                SortedSet<String> to = new TreeSet<>();
-                m.recipients().forEach(r -> to.add(EntityIds.make(dataset, "handle", List.of(r))));
-                props.put("recipientAccount", to);
-              }
-              if (m.conversation() != null) {
-                props.put("threadTopic", new TreeSet<>(List.of(m.conversation())));
-              }
-              if (m.language() != null) {
-                props.put("language", new TreeSet<>(List.of(m.language())));
-              }
-              try {
-                writeFtm(
-                    out, EntityIds.make(dataset, "message", List.of(m.id())), message, props, code);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-              count[0]++;
             });
-      } catch (java.io.UncheckedIOException e) {
-        throw e.getCause();
       }
+      // the parts of other batches an approval opens to the viewer, as the message index finds
+      // them (privileged ones left out there)
+      store
+          .messages()
+          .forEachOpened(
+              viewer,
+              (batch, m) -> {
+                message(out, batches.get(batch), m);
+                count[0]++;
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     return count[0];
+  }
+
+  /** One message as an FtM {@code Message} line. */
+  private static void message(Writer out, Batch b, ChatMessage m) {
+    String dataset = b.provenance().dataset();
+    Map<String, SortedSet<String>> props = new TreeMap<>();
+    props.put("recordId", new TreeSet<>(List.of(m.id())));
+    props.put("date", new TreeSet<>(List.of(m.time().toString())));
+    props.put("bodyText", new TreeSet<>(List.of(m.body())));
+    props.put(
+        "senderAccount",
+        new TreeSet<>(List.of(EntityIds.make(dataset, "handle", List.of(m.sender())))));
+    if (!m.recipients().isEmpty()) {
+      SortedSet<String> to = new TreeSet<>();
+      m.recipients().forEach(r -> to.add(EntityIds.make(dataset, "handle", List.of(r))));
+      props.put("recipientAccount", to);
+    }
+    if (m.conversation() != null) {
+      props.put("threadTopic", new TreeSet<>(List.of(m.conversation())));
+    }
+    if (m.language() != null) {
+      props.put("language", new TreeSet<>(List.of(m.language())));
+    }
+    try {
+      writeFtm(
+          out,
+          EntityIds.make(dataset, "message", List.of(m.id())),
+          Schemata.model().get("Message"),
+          props,
+          b.provenance().handlingCode().name());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -42,6 +42,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.spil.model.ChatMessage;
 import org.spil.model.InvalidField;
 import org.spil.policy.Subset;
 import org.spil.policy.Viewer;
@@ -224,6 +225,52 @@ public final class Messages {
     detail.put("read", out.size());
     store.audited(viewer, "messages.handle", detail);
     return out;
+  }
+
+  /**
+   * Every message of the parts of batches an approval opens to the viewer (not those of the batches
+   * it reads in full), with its batch, for an export. Not audited here: the export is.
+   */
+  public void forEachOpened(Viewer viewer, java.util.function.BiConsumer<Long, ChatMessage> each) {
+    Visible visible = visible(viewer);
+    if (!visible.opened()) {
+      return;
+    }
+    store
+        .messageIndex()
+        .withSearcher(
+            searcher -> {
+              BooleanQuery.Builder q = new BooleanQuery.Builder();
+              q.add(visible.filter(), BooleanClause.Occur.FILTER);
+              if (!visible.scope().isEmpty()) {
+                q.add(visible.scope().filter(), BooleanClause.Occur.MUST_NOT);
+              }
+              int n = Math.max(1, searcher.count(q.build()));
+              Sort order =
+                  new Sort(
+                      new SortField(MessageIndex.TIME, SortField.Type.LONG),
+                      new SortField(MessageIndex.ID_KEY, SortField.Type.LONG));
+              for (ScoreDoc sd : searcher.search(q.build(), n, order).scoreDocs) {
+                Stored m = stored(searcher.storedFields().document(sd.doc));
+                each.accept(
+                    m.batch,
+                    new ChatMessage(
+                        m.id,
+                        m.time,
+                        m.from,
+                        m.to,
+                        m.device,
+                        m.conversation,
+                        m.body,
+                        m.language,
+                        null,
+                        null,
+                        null,
+                        0));
+              }
+              return null;
+            },
+            null);
   }
 
   /** The visible messages of an id (one per dataset that holds it), without context. */

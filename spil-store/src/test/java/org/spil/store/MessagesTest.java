@@ -289,6 +289,13 @@ class MessagesTest {
         assertThat(h.after()).allMatch(l -> Set.of("m4", "m5").contains(l.id()));
       }
       assertThat(store.messages().search(defence, query("morgen")).total()).isZero();
+      // and exported as read: the approved period's messages, nothing else of the batch
+      StringWriter export = new StringWriter();
+      store.exports().ftm(defence, export, false);
+      assertThat(export.toString())
+          .contains("he is paying the money", "on se voit demain")
+          .doesNotContain("bel me morgen")
+          .doesNotContain("Amsterdam is te heet");
     }
   }
 
