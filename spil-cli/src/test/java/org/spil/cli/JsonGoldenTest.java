@@ -134,7 +134,7 @@ class JsonGoldenTest {
     String[] police = {"--as", "analist.politie", "--purpose", "26Kruiskade", "--json"};
     List<Object[]> out = new ArrayList<>();
     out.add(c("search", police, "search", "Sokolov"));
-    out.add(c("messages-search", police, "messages", "search", "morgen", "--limit", "3"));
+    out.add(c("messages-search", police, "messages", "search", "container", "--limit", "3"));
     out.add(c("messages-triage", police, "messages", "triage", "--top", "2"));
     out.add(c("handles-attribute", police, "handles", "attribute", handleName));
     out.add(c("show", police, "show", person));
