@@ -2,7 +2,6 @@ package org.spil.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -69,11 +67,11 @@ final class MessageIndex implements AutoCloseable {
       Map.of("nld", "body_nld", "eng", "body_eng", "fra", "body_fra");
 
   private final Path dir;
-  private FSDirectory directory;
-  private SearcherManager searchers;
+  private final IndexFiles files;
 
   MessageIndex(Path dir) {
     this.dir = dir;
+    this.files = new IndexFiles(dir, "message index");
   }
 
   /** The analysis of each field: as written for {@code body}, stemmed per language. */
@@ -86,25 +84,6 @@ final class MessageIndex implements AutoCloseable {
             "body_fra", new FrenchAnalyzer()));
   }
 
-  /** The shared searcher manager, refreshed to the latest commit; null when there is no index. */
-  synchronized SearcherManager searchers() throws IOException {
-    if (searchers == null) {
-      if (directory == null) {
-        if (!Files.isDirectory(dir)) {
-          return null;
-        }
-        directory = FSDirectory.open(dir);
-      }
-      if (!DirectoryReader.indexExists(directory)) {
-        return null;
-      }
-      searchers = new SearcherManager(directory, null);
-    } else {
-      searchers.maybeRefreshBlocking();
-    }
-    return searchers;
-  }
-
   /** A search on one point-in-time view of the index. */
   interface Search<T> {
     T on(IndexSearcher searcher) throws IOException;
@@ -113,7 +92,7 @@ final class MessageIndex implements AutoCloseable {
   /** Runs a search on the latest view of the index; {@code empty} when there is none. */
   <T> T withSearcher(Search<T> search, T empty) {
     try {
-      SearcherManager manager = searchers();
+      SearcherManager manager = files.searchers();
       if (manager == null) {
         return empty;
       }
@@ -129,41 +108,18 @@ final class MessageIndex implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    try {
-      if (searchers != null) {
-        searchers.close();
-      }
-      if (directory != null) {
-        directory.close();
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot close message index " + dir + ": " + e.getMessage(), e);
-    } finally {
-      searchers = null;
-      directory = null;
-    }
+  public void close() {
+    files.close();
   }
 
   private Map<String, String> commitData() {
-    if (!Files.isDirectory(dir)) {
-      return Map.of();
-    }
-    try (FSDirectory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) {
-        return Map.of();
-      }
-      try (DirectoryReader r = DirectoryReader.open(d)) {
-        return r.getIndexCommit().getUserData();
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot read message index " + dir + ": " + e.getMessage(), e);
-    }
+    return files.commitData();
   }
 
   /**
    * Indexes the messages of every batch the warehouse committed after the index's last one (all of
-   * them when the index is of another format); returns how many messages.
+   * them when the index is of another format); returns how many messages. Writes nothing when none
+   * of those batches holds a message.
    */
   long catchUp(Warehouse warehouse, LongConsumer progress) {
     Map<String, String> data = commitData();
@@ -172,6 +128,15 @@ final class MessageIndex implements AutoCloseable {
     long through = fresh || v == null ? 0 : Long.parseLong(v);
     long max = warehouse.maxBatchId();
     if (through >= max && !fresh) {
+      return 0;
+    }
+    // a delivery without messages (most of them) leaves the index as it is: its mark of how far
+    // it caught up stays behind, and the next catch-up passes over the same few batches again
+    boolean any = false;
+    for (Batch b : warehouse.batches()) {
+      any |= b.id() > through && b.id() <= max && b.messages() > 0;
+    }
+    if (!any && !fresh) {
       return 0;
     }
     return write(warehouse, through, max, fresh, progress);

@@ -306,42 +306,43 @@ public final class Messages {
   /**
    * What of the message store a viewer may read: the batches it reads in full ({@code scope}, by
    * which terms are also counted) and the parts of other batches that an approval opens to it
-   * ({@code filter} holds both): the messages sent within an approved period, or those of approved
-   * handles (a subset of entities names handles' {@code UserAccount} ids) or approved message ids.
+   * ({@code opened}; {@code readable} holds both): the messages sent within an approved period, or
+   * those of approved handles (a subset of entities names handles' {@code UserAccount} ids) or
+   * approved message ids; less the messages sent by or to a privileged handle ({@code privileged},
+   * null when there is none), which no one reads and searches only count.
    */
-  record Visible(Scope scope, Query filter, boolean opened, Query readable, Query privileged) {
+  record Visible(Scope scope, boolean opened, Query readable, Query privileged) {
     boolean isEmpty() {
       return scope.isEmpty() && !opened;
     }
-  }
 
-  /**
-   * What of the message store a viewer may read ({@link Visible}): the batches and approved parts
-   * ({@code readable}), less the messages sent by or to a privileged handle ({@code privileged},
-   * null when there is none), which no one reads and searches only count.
-   */
-  Visible visible(Viewer viewer) {
-    Visible v = readable(viewer);
-    Set<String> handles = Privileged.handles(store.dir());
-    if (handles.isEmpty()) {
-      return v;
+    /** The messages the viewer reads: the readable ones that are not privileged. */
+    Query filter() {
+      if (privileged == null) {
+        return readable;
+      }
+      BooleanQuery.Builder filter = new BooleanQuery.Builder();
+      filter.add(readable, BooleanClause.Occur.FILTER);
+      filter.add(privileged, BooleanClause.Occur.MUST_NOT);
+      return filter.build();
     }
-    BooleanQuery.Builder privileged = new BooleanQuery.Builder();
-    privileged.add(SearchQueries.inSet(MessageIndex.FROM, handles), BooleanClause.Occur.SHOULD);
-    privileged.add(SearchQueries.inSet(MessageIndex.TO, handles), BooleanClause.Occur.SHOULD);
-    privileged.setMinimumNumberShouldMatch(1);
-    Query p = privileged.build();
-    BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    filter.add(v.readable(), BooleanClause.Occur.FILTER);
-    filter.add(p, BooleanClause.Occur.MUST_NOT);
-    return new Visible(v.scope(), filter.build(), v.opened(), v.readable(), p);
   }
 
-  private Visible readable(Viewer viewer) {
+  /** What of the message store a viewer may read ({@link Visible}). */
+  Visible visible(Viewer viewer) {
     Scope scope = new Scope(store.scope(viewer).batches(), Map.of());
+    Query privileged = null;
+    Set<String> handles = Privileged.handles(store.dir());
+    if (!handles.isEmpty()) {
+      BooleanQuery.Builder p = new BooleanQuery.Builder();
+      p.add(SearchQueries.inSet(MessageIndex.FROM, handles), BooleanClause.Occur.SHOULD);
+      p.add(SearchQueries.inSet(MessageIndex.TO, handles), BooleanClause.Occur.SHOULD);
+      p.setMinimumNumberShouldMatch(1);
+      privileged = p.build();
+    }
     Map<Long, List<Subset>> subsets = store.openedSubsets(viewer);
     if (subsets.isEmpty()) {
-      return new Visible(scope, scope.filter(), false, scope.filter(), null);
+      return new Visible(scope, false, scope.filter(), privileged);
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     if (!scope.isEmpty()) {
@@ -362,8 +363,7 @@ public final class Messages {
           any.add(one.build(), BooleanClause.Occur.SHOULD);
         });
     any.setMinimumNumberShouldMatch(1);
-    Query readable = any.build();
-    return new Visible(scope, readable, true, readable, null);
+    return new Visible(scope, true, any.build(), privileged);
   }
 
   /** The messages of a batch in an approved subset. */

@@ -15,14 +15,24 @@ import org.spil.model.types.Text;
  * a court names): kept by the deployment's administrators in {@code DIR/privileged.txt}, one {@code
  * handle NAME} a line ({@code #} starts a comment). A message sent by or to such a handle is never
  * shown, searched, scored into a queue, attributed, linked or exported; searches count how many
- * they withheld. Read on each question; a malformed line is refused naming the file, line and
- * reason.
+ * they withheld. Read again when the file's time or size changed; a malformed line is refused
+ * naming the file, line and reason.
  */
 public final class Privileged {
   /** The file of a data directory. */
   public static final String FILE = "privileged.txt";
 
   private Privileged() {}
+
+  /** A file's handles as last read, with the time and size it had then. */
+  private record Read(java.nio.file.attribute.FileTime modified, long size, Set<String> handles) {}
+
+  /**
+   * The lists read, by file: every read of the message store asks, and reads the file again only
+   * when its time or size changed.
+   */
+  private static final java.util.Map<Path, Read> READ =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The privileged handles of a data directory; none when there is no file. */
   public static Set<String> handles(Path dataDir) {
@@ -31,10 +41,19 @@ public final class Privileged {
       return Set.of();
     }
     try {
-      if (Files.size(file) > 1 << 20) {
+      long size = Files.size(file);
+      java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+      Read last = READ.get(file);
+      if (last != null && last.size() == size && last.modified().equals(modified)) {
+        return last.handles();
+      }
+      if (size > 1 << 20) {
         throw new InvalidField("privileged", file + ": larger than 1 MB");
       }
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      Set<String> handles =
+          Set.copyOf(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+      READ.put(file, new Read(modified, size, handles));
+      return handles;
     } catch (MalformedInputException e) {
       throw new InvalidField("privileged", file + ": not UTF-8 text");
     } catch (IOException e) {

@@ -25,7 +25,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -91,47 +90,16 @@ public final class SearchIndex implements AutoCloseable {
   static final int MAX_SEGMENTS = 4;
 
   private final Path dir;
-  private FSDirectory directory;
-  private SearcherManager searchers;
+  private final IndexFiles files;
 
   public SearchIndex(Path dir) {
     this.dir = dir;
-  }
-
-  /**
-   * The shared searcher manager, opened on first use and refreshed to the latest commit; null when
-   * there is no index yet.
-   */
-  private synchronized SearcherManager searchers() throws IOException {
-    if (searchers == null) {
-      if (directory == null) {
-        directory = FSDirectory.open(dir);
-      }
-      if (!DirectoryReader.indexExists(directory)) {
-        return null;
-      }
-      searchers = new SearcherManager(directory, null);
-    } else {
-      searchers.maybeRefreshBlocking();
-    }
-    return searchers;
+    this.files = new IndexFiles(dir, "search index");
   }
 
   @Override
-  public synchronized void close() {
-    try {
-      if (searchers != null) {
-        searchers.close();
-      }
-      if (directory != null) {
-        directory.close();
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot close search index " + dir + ": " + e.getMessage(), e);
-    } finally {
-      searchers = null;
-      directory = null;
-    }
+  public void close() {
+    files.close();
   }
 
   static Analyzer textAnalyzer() {
@@ -152,16 +120,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private Map<String, String> commitData() {
-    try (FSDirectory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) {
-        return Map.of();
-      }
-      try (DirectoryReader r = DirectoryReader.open(d)) {
-        return r.getIndexCommit().getUserData();
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot read search index " + dir + ": " + e.getMessage(), e);
-    }
+    return files.commitData();
   }
 
   /**
@@ -489,7 +448,7 @@ public final class SearchIndex implements AutoCloseable {
   /** Runs a search on the latest committed view of the index; nothing when there is no index. */
   private List<SearchHit> withSearcher(Search search) {
     try {
-      SearcherManager manager = searchers();
+      SearcherManager manager = files.searchers();
       if (manager == null) {
         return List.of();
       }
