@@ -18,6 +18,7 @@ import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.Messages;
+import org.spil.store.Relations;
 import org.spil.store.SearchHit;
 import org.spil.store.SearchQuery;
 import org.spil.store.Store;
@@ -86,6 +87,11 @@ public final class Attribution {
 
   /** The candidates for a handle, strongest first. */
   public Handle attribute(Viewer viewer, String handle) {
+    return attribute(viewer, handle, store.resolutions().canonicalIds(viewer));
+  }
+
+  /** As {@link #attribute(Viewer, String)}, with the team's canonical ids read once. */
+  private Handle attribute(Viewer viewer, String handle, Map<String, String> canonical) {
     if (handle == null || handle.isBlank()) {
       throw new InvalidField("handle", "give a handle");
     }
@@ -94,7 +100,7 @@ public final class Attribution {
     if (messages.isEmpty()) {
       throw new InvalidField("handle", "no messages of '" + h + "' you may read");
     }
-    Map<String, Evidence> own = evidence(viewer, h, messages);
+    Map<String, Evidence> own = evidence(viewer, h, messages, canonical);
     Set<String> devices = new LinkedHashSet<>();
     for (Messages.Sent m : messages) {
       if (m.from().equals(h) && m.device() != null) {
@@ -111,7 +117,7 @@ public final class Attribution {
     }
     for (String other : others) {
       List<Messages.Sent> theirs = store.messages().involving(viewer, other, null, MAX_MESSAGES);
-      for (Evidence e : evidence(viewer, other, theirs).values()) {
+      for (Evidence e : evidence(viewer, other, theirs, canonical).values()) {
         Evidence mine = own.computeIfAbsent(e.person, k -> new Evidence(e.person, e.caption));
         for (Evidence.Item item : e.items) {
           mine.add(item.strength * 0.8, item.text + ", through " + other + " on the same device");
@@ -223,8 +229,8 @@ public final class Attribution {
   }
 
   /** The evidence a handle's own messages give, per candidate person. */
-  private Map<String, Evidence> evidence(Viewer viewer, String h, List<Messages.Sent> messages) {
-    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
+  private Map<String, Evidence> evidence(
+      Viewer viewer, String h, List<Messages.Sent> messages, Map<String, String> canonical) {
     Map<String, Evidence> out = new TreeMap<>();
     // nicknames: capitalised words of the messages the handle received
     Map<String, Integer> names = new HashMap<>();
@@ -284,28 +290,13 @@ public final class Attribution {
         spoken.add(n.group().toLowerCase(java.util.Locale.ROOT));
       }
     }
+    Map<String, List<String>> aliasesOf = new HashMap<>();
     for (Evidence ev : out.values()) {
       Set<String> aliases = new java.util.TreeSet<>();
       for (String entity : nicknamed.getOrDefault(ev.person, Set.of())) {
-        for (org.spil.store.Relations.Relation r :
-            store.relations().of(viewer, List.of(entity)).results()) {
-          for (org.spil.store.Relations.Party party : r.parties()) {
-            if (!party.schema().equals("Person")) {
-              continue;
-            }
-            store
-                .entities()
-                .entity(viewer, party.id())
-                .ifPresent(
-                    e -> {
-                      for (String p : List.of("alias", "weakAlias")) {
-                        for (var v : e.properties().getOrDefault(p, List.of())) {
-                          if (spoken.contains(v.value().toLowerCase(java.util.Locale.ROOT))) {
-                            aliases.add(v.value());
-                          }
-                        }
-                      }
-                    });
+        for (String alias : associatesAliases(viewer, entity, aliasesOf)) {
+          if (spoken.contains(alias.toLowerCase(java.util.Locale.ROOT))) {
+            aliases.add(alias);
           }
         }
       }
@@ -369,6 +360,38 @@ public final class Attribution {
     return out;
   }
 
+  /**
+   * The nicknames (alias, weak alias) of the persons an entity is related to (the police's links,
+   * registers, payrolls), each person read once per attribution ({@code aliasesOf}).
+   */
+  private List<String> associatesAliases(
+      Viewer viewer, String entity, Map<String, List<String>> aliasesOf) {
+    List<String> out = new ArrayList<>();
+    for (Relations.Relation r : store.relations().of(viewer, List.of(entity)).results()) {
+      for (Relations.Party party : r.parties()) {
+        if (party.schema().equals("Person")) {
+          out.addAll(aliasesOf.computeIfAbsent(party.id(), id -> aliases(viewer, id)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The nicknames a person is recorded with. */
+  private List<String> aliases(Viewer viewer, String id) {
+    List<String> out = new ArrayList<>();
+    store
+        .entities()
+        .entity(viewer, id)
+        .ifPresent(
+            e -> {
+              for (String p : List.of("alias", "weakAlias")) {
+                e.properties().getOrDefault(p, List.of()).forEach(v -> out.add(v.value()));
+              }
+            });
+    return out;
+  }
+
   /** Persons recorded with the word as an alias or weak alias, case ignored. */
   private List<SearchHit> byAlias(Viewer viewer, String word) {
     List<SearchHit> out = new ArrayList<>();
@@ -421,6 +444,7 @@ public final class Attribution {
             Set.of("username"),
             (id, schema, source, props) ->
                 handles.addAll(props.getOrDefault("username", List.of())));
+    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     List<Open> out = new ArrayList<>();
     int weighed = 0;
     for (String h : handles) {
@@ -430,7 +454,7 @@ public final class Attribution {
       if (store.messages().involving(viewer, h, null, 1).isEmpty()) {
         continue;
       }
-      for (Candidate c : attribute(viewer, h).candidates()) {
+      for (Candidate c : attribute(viewer, h, canonical).candidates()) {
         if (c.decision() == null || c.decision().equals("open")) {
           out.add(new Open(h, c.person(), c.caption(), c.score(), c.evidence()));
           break;

@@ -78,14 +78,7 @@ class AttributionTest {
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("reason");
 
-      new Administration(store)
-          .addUser(
-              new Operator("test"),
-              "douanier",
-              "douane-nl",
-              List.of("analyst"),
-              "a long enough test password".toCharArray());
-      Viewer customs = store.viewer("douanier", "adw");
+      Viewer customs = ScenarioViewers.customs(store);
       assertThatThrownBy(() -> attribution.attribute(customs, handle))
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("no messages");

@@ -81,14 +81,7 @@ class TriageTest {
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("reason");
       // customs may not read the chats: no queue, and no decision on what it cannot read
-      new Administration(store)
-          .addUser(
-              new Operator("test"),
-              "douanier",
-              "douane-nl",
-              List.of("analyst"),
-              "a long enough test password".toCharArray());
-      Viewer customs = store.viewer("douanier", "adw");
+      Viewer customs = ScenarioViewers.customs(store);
       assertThat(chats.triage(customs, 10, true).results()).isEmpty();
       assertThatThrownBy(() -> chats.decide(customs, first.id(), "confirmed", null))
           .isInstanceOf(InvalidField.class)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spil.model.ChatMessage;
@@ -155,16 +156,17 @@ public final class Mentions {
     return out;
   }
 
-  private interface Normaliser {
-    Normalised apply(String raw);
-  }
-
   /**
    * Every match of a pattern that does not overlap what was found before and that the normaliser
    * accepts.
    */
   private static void scan(
-      Pattern p, String text, List<int[]> taken, Normaliser n, String prop, List<Mention> out) {
+      Pattern p,
+      String text,
+      List<int[]> taken,
+      Function<String, Normalised> n,
+      String prop,
+      List<Mention> out) {
     Matcher matcher = p.matcher(text);
     while (matcher.find()) {
       if (overlaps(taken, matcher.start(), matcher.end())) {
