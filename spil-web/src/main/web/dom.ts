@@ -94,6 +94,27 @@ export function table(headers: string[], rows: Child[][], caption?: string): HTM
   );
 }
 
+/** A time as the analyst reads it: day and minute, in UTC (the clock of exports and logs). */
+export function utcMinute(iso: string): string {
+  return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
+}
+
+/** Previous and next links of a paged list at `#/route`, the other parameters kept. */
+export function pager(route: string, params: URLSearchParams, offset: number, page: number, total: number): HTMLElement {
+  const nav = h("nav", { class: "pager", "aria-label": "Pages" });
+  if (offset > 0) {
+    const prev = new URLSearchParams(params);
+    prev.set("offset", String(Math.max(0, offset - page)));
+    nav.append(h("a", { href: `#/${route}?` + prev.toString() }, "← Previous"));
+  }
+  if (offset + page < total) {
+    const next = new URLSearchParams(params);
+    next.set("offset", String(offset + page));
+    nav.append(h("a", { href: `#/${route}?` + next.toString() }, "Next →"));
+  }
+  return nav;
+}
+
 /** Thousands separated, as analysts read counts. */
 export function count(n: number): string {
   return n.toLocaleString("en-GB");

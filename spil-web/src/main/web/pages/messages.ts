@@ -3,7 +3,7 @@
 // or a conversation is a link that narrows the search to it; a conversation read whole is in time
 // order, as one thread.
 import { api, purpose, query } from "../api";
-import { count, h, notice } from "../dom";
+import { count, h, notice, pager, utcMinute } from "../dom";
 import type { MessageHit, MessageLine, MessagePage } from "../types";
 
 const PAGE = 20;
@@ -20,11 +20,6 @@ function narrow(params: URLSearchParams, key: string, value: string, label: stri
   next.set(key, value);
   for (const [k, v] of Object.entries(extra)) next.set(k, v);
   return h("a", { href: "#/messages?" + next.toString(), class: "handle" }, label);
-}
-
-/** A time as the analyst reads it: day and minute, in UTC (the exports' clock). */
-function when(iso: string): string {
-  return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
 }
 
 /** The body with its highlighted spans in mark elements, built without HTML parsing. */
@@ -44,7 +39,7 @@ function line(params: URLSearchParams, m: MessageLine, kind: "context" | "hit" |
   return h(
     "li",
     { class: "msg " + kind, "data-id": m.id },
-    h("time", { datetime: m.time }, when(m.time)),
+    h("time", { datetime: m.time }, utcMinute(m.time)),
     h(
       "span",
       { class: "who" },
@@ -200,19 +195,9 @@ export async function renderMessages(main: HTMLElement, _args: string[], params:
   } else {
     for (const hit of answer.results) list.append(card(params, hit));
   }
-  const pager = h("nav", { class: "pager", "aria-label": "Pages" });
-  if (offset > 0) {
-    const prev = new URLSearchParams(params);
-    prev.set("offset", String(Math.max(0, offset - PAGE)));
-    pager.append(h("a", { href: "#/messages?" + prev.toString() }, "← Previous"));
-  }
-  if (offset + PAGE < answer.total) {
-    const next = new URLSearchParams(params);
-    next.set("offset", String(offset + PAGE));
-    pager.append(h("a", { href: "#/messages?" + next.toString() }, "Next →"));
-  }
+  const pages = pager("messages", params, offset, PAGE, answer.total);
   if (answer.privileged > 0)
     summary.append(` · ${count(answer.privileged)} more withheld: sent by or to a privileged handle (a lawyer's), counted, never shown`);
-  main.append(summary, list, pager);
+  main.append(summary, list, pages);
   if (answer.total === 0 && q) main.append(notice("Try fewer words, another form of the word, or a wildcard (bel*).", "info"));
 }

@@ -1,7 +1,7 @@
 // Search: one box for names in any script, identifiers in any format and addresses; facets count
 // every hit found (not only the page shown); keyboard: "/" to the box, arrows through results.
 import { api, purpose, query } from "../api";
-import { badge, count, h, notice, schemaTag } from "../dom";
+import { badge, count, h, notice, pager, schemaTag } from "../dom";
 import type { SearchAnswer, SearchHit, Stats } from "../types";
 
 const PAGE = 20;
@@ -135,18 +135,8 @@ export async function renderSearch(main: HTMLElement, _args: string[], params: U
       ? `Nothing found for “${q}” for ${purpose()}.`
       : `${offset + 1}–${offset + answer.results.length} of ${count(answer.total)}${answer.total_capped ? "+" : ""} for “${q}”`,
   );
-  const pager = h("nav", { class: "pager", "aria-label": "Pages" });
-  if (offset > 0) {
-    const prev = new URLSearchParams(params);
-    prev.set("offset", String(Math.max(0, offset - PAGE)));
-    pager.append(h("a", { href: "#/search?" + prev.toString() }, "← Previous"));
-  }
-  if (offset + PAGE < answer.total) {
-    const next = new URLSearchParams(params);
-    next.set("offset", String(offset + PAGE));
-    pager.append(h("a", { href: "#/search?" + next.toString() }, "Next →"));
-  }
-  main.append(h("div", { class: "search-layout" }, facets, h("section", { class: "hits" }, summary, list, pager)));
+  const pages = pager("search", params, offset, PAGE, answer.total);
+  main.append(h("div", { class: "search-layout" }, facets, h("section", { class: "hits" }, summary, list, pages)));
   if (answer.total === 0) main.append(notice("Try another spelling, fewer words, or an identifier.", "info"));
   keyboard(main, box);
 }

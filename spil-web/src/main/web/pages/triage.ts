@@ -3,12 +3,8 @@
 // signals behind its score; the team decides (a threat to act on, or not one, with the reason),
 // and a decided message leaves the queue. Every decision is audited.
 import { api, purpose, query } from "../api";
-import { count, h, notice } from "../dom";
+import { count, h, notice, utcMinute } from "../dom";
 import type { TriageQueue, Triaged } from "../types";
-
-function when(iso: string): string {
-  return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
-}
 
 export async function renderTriage(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
   const all = params.get("all") === "true";
@@ -58,15 +54,15 @@ function card(t: Triaged, rerender: () => Promise<void>): HTMLElement {
       "div",
       { class: "alert-head" },
       h("span", { class: `score score-${level}`, title: "score from 0 to 1" }, t.score.toFixed(2)),
-      h("span", { class: "small" }, h("a", { href: `#/handle/${encodeURIComponent(t.from)}` }, t.from), " → ", t.to.join(", ")),
+      h("span", { class: "small" }, h("a", { href: `#/handle/${encodeURIComponent(t.from)}` }, t.from), " → ", ...t.to.flatMap((r, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(r)}` }, r)])),
       h("a", { class: "small", href: `#/messages?${new URLSearchParams({ conversation: t.conversation, sort: "time" }).toString()}` }, "conversation"),
       t.decision ? h("span", { class: `verdict verdict-${t.decision}` }, t.decision === "confirmed" ? "threat" : t.decision === "dismissed" ? "not a threat" : "reopened", t.decision_reason ? `: ${t.decision_reason}` : "") : null,
     ),
     h(
       "ol",
       { class: "thread" },
-      ...t.before.map((m) => h("li", { class: "msg context" }, h("time", { datetime: m.time }, when(m.time)), h("span", { class: "who" }, m.from), h("span", { class: "body" }, m.body))),
-      h("li", { class: "msg hit" }, h("time", { datetime: t.time }, when(t.time)), h("span", { class: "who" }, t.from), h("span", { class: "body" }, t.body)),
+      ...t.before.map((m) => h("li", { class: "msg context" }, h("time", { datetime: m.time }, utcMinute(m.time)), h("span", { class: "who" }, m.from), h("span", { class: "body" }, m.body))),
+      h("li", { class: "msg hit" }, h("time", { datetime: t.time }, utcMinute(t.time)), h("span", { class: "who" }, t.from), h("span", { class: "body" }, t.body)),
     ),
     h("ul", { class: "reasons small" }, t.reasons.map((r) => h("li", {}, r))),
     h(
