@@ -37,6 +37,7 @@ class AttributionTest {
       }
       Attribution attribution = new Attribution(store);
       int withClues = 0;
+      Map<String, int[]> byClues = new java.util.TreeMap<>();
       int first = 0;
       String sample = null;
       String samplePerson = null;
@@ -47,9 +48,12 @@ class AttributionTest {
           continue;
         }
         withClues++;
+        int[] ofClues = byClues.computeIfAbsent(f[3], k -> new int[2]);
+        ofClues[1]++;
         Attribution.Handle h = attribution.attribute(v, f[0]);
         if (!h.candidates().isEmpty() && f[1].equals(truthOf.get(h.candidates().get(0).person()))) {
           first++;
+          ofClues[0]++;
           if (f[3].contains("phone") && sample == null) {
             sample = f[0];
             samplePerson = h.candidates().get(0).person();
@@ -60,6 +64,7 @@ class AttributionTest {
           "attribution at 3,000 persons: the true person first for %d of %d handles with clues"
               + " (%.2f)%n",
           first, withClues, first / (double) withClues);
+      byClues.forEach((c, n) -> System.out.printf("  clues %s: %d of %d%n", c, n[0], n[1]));
       assertThat(withClues).isGreaterThan(20);
       // nicknames are few and shared between networks: the true person is first for more than
       // half (the 0.9 is not reached yet, see docs/messages.md)
