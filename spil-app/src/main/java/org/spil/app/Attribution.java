@@ -1,13 +1,17 @@
 package org.spil.app;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -18,27 +22,42 @@ import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.Messages;
-import org.spil.store.Relations;
-import org.spil.store.SearchHit;
-import org.spil.store.SearchQuery;
 import org.spil.store.Store;
 
 /**
  * Who is behind a chat handle: the persons of the viewer's data that the handle's messages point
  * to, each with the evidence and its strength, as candidates an analyst confirms or rejects.
- * Evidence comes in three kinds: a nickname the handle's correspondents call it by that a person is
- * recorded with (alias or weak alias); a phone number the handle gives in its messages that a
- * person is recorded with (stronger when the message says it is the sender's own); a device the
- * handle shares with another handle, whose evidence then counts for both. A candidate's score
- * combines its evidence as independent, {@code 1 - (1 - s1)(1 - s2)...}; persons the team's
- * resolution merged are one candidate. Decisions are the team's, kept and audited like verdicts on
- * alerts.
+ * Evidence comes in four kinds: a nickname the handle's correspondents call it by that a person is
+ * recorded with (alias or weak alias), weighed among the persons sharing it by whether their known
+ * associates are the handle's contacts; a phone number the handle gives in its messages that a
+ * person is recorded with (stronger when the message says it is the sender's own); border crossings
+ * on the days the handle says it travels; a device the handle shares with another handle, whose
+ * evidence then counts for both. A candidate's score combines its evidence as independent, {@code 1
+ * - (1 - s1)(1 - s2)...}; persons the team's resolution merged are one candidate. What the viewer's
+ * data records of persons is read once per question ({@link PersonClues}), or kept between a
+ * server's questions. Decisions are the team's, kept and audited like verdicts on alerts.
  */
 public final class Attribution {
   private final Store store;
+  private final Kept<PersonClues> kept;
 
+  /** An attribution that reads the viewer's clues once per question. */
   public Attribution(Store store) {
+    this(store, keep(store));
+  }
+
+  /**
+   * An attribution that keeps the viewer's clues between questions ({@link #keep}): a server's,
+   * which answers the handle pages of a team without reading its persons again.
+   */
+  public Attribution(Store store, Kept<PersonClues> kept) {
     this.store = store;
+    this.kept = kept;
+  }
+
+  /** A keeper of clues for {@link #Attribution(Store, Kept)}: the last two scopes' clues. */
+  public static Kept<PersonClues> keep(Store store) {
+    return new Kept<>(store, 2);
   }
 
   /** The most messages of a handle (or a device) read. */
@@ -87,11 +106,11 @@ public final class Attribution {
 
   /** The candidates for a handle, strongest first. */
   public Handle attribute(Viewer viewer, String handle) {
-    return attribute(viewer, handle, store.resolutions().canonicalIds(viewer));
+    return attribute(viewer, handle, kept.get(viewer, () -> PersonClues.read(store, viewer)));
   }
 
-  /** As {@link #attribute(Viewer, String)}, with the team's canonical ids read once. */
-  private Handle attribute(Viewer viewer, String handle, Map<String, String> canonical) {
+  /** As {@link #attribute(Viewer, String)}, with the viewer's clues read. */
+  private Handle attribute(Viewer viewer, String handle, PersonClues clues) {
     if (handle == null || handle.isBlank()) {
       throw new InvalidField("handle", "give a handle");
     }
@@ -100,7 +119,7 @@ public final class Attribution {
     if (messages.isEmpty()) {
       throw new InvalidField("handle", "no messages of '" + h + "' you may read");
     }
-    Map<String, Evidence> own = evidence(viewer, h, messages, canonical);
+    Map<String, Evidence> own = evidence(clues, h, messages);
     Set<String> devices = new LinkedHashSet<>();
     for (Messages.Sent m : messages) {
       if (m.from().equals(h) && m.device() != null) {
@@ -117,7 +136,7 @@ public final class Attribution {
     }
     for (String other : others) {
       List<Messages.Sent> theirs = store.messages().involving(viewer, other, null, MAX_MESSAGES);
-      for (Evidence e : evidence(viewer, other, theirs, canonical).values()) {
+      for (Evidence e : evidence(clues, other, theirs).values()) {
         Evidence mine = own.computeIfAbsent(e.person, k -> new Evidence(e.person, e.caption));
         for (Evidence.Item item : e.items) {
           mine.add(item.strength * 0.8, item.text + ", through " + other + " on the same device");
@@ -228,196 +247,249 @@ public final class Attribution {
     }
   }
 
+  /** How likely a person's known associate is among the handle's contacts when it is his. */
+  static final double ASSOCIATE_IN_CONTACTS = 0.7;
+
+  /** How likely a handle speaks of travel on a day its owner crossed no border we know of. */
+  static final double TRAVEL_WITHOUT_CROSSING = 0.2;
+
+  /** Words that say the sender travels (flies, is at an airport, has landed or is back). */
+  private static final Pattern TRAVEL =
+      Pattern.compile(
+          "(?iu)\\b(vlieg\\w*|vliegtuig|vliegveld|vlucht|geland|ben terug|terug uit|fly|flying"
+              + "|flight|airport|landed|back from|vol|aéroport|atterri|je pars)\\b");
+
   /** The evidence a handle's own messages give, per candidate person. */
   private Map<String, Evidence> evidence(
-      Viewer viewer, String h, List<Messages.Sent> messages, Map<String, String> canonical) {
+      PersonClues clues, String h, List<Messages.Sent> messages) {
     Map<String, Evidence> out = new TreeMap<>();
-    // nicknames: capitalised words of the messages the handle received
-    Map<String, Integer> names = new HashMap<>();
-    long received = 0;
-    for (Messages.Sent m : messages) {
-      if (m.from().equals(h)) {
-        continue;
-      }
-      received++;
-      Set<String> once = new LinkedHashSet<>();
-      Matcher n = NAME.matcher(m.body());
-      while (n.find()) {
-        once.add(n.group());
-      }
-      once.forEach(w -> names.merge(w, 1, Integer::sum));
-    }
-    int most = names.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    Map<String, Set<String>> nicknamed = new HashMap<>();
-    for (Map.Entry<String, Integer> e : names.entrySet()) {
-      int count = e.getValue();
-      if (count < 2) {
-        continue;
-      }
-      List<SearchHit> known = byAlias(viewer, e.getKey());
-      Set<String> persons = new LinkedHashSet<>();
-      known.forEach(p -> persons.add(canonical.getOrDefault(p.id(), p.id())));
-      if (persons.isEmpty()) {
-        continue;
-      }
-      double strength = 0.9 * count / most * Math.min(1.0, count / 3.0) / persons.size();
-      for (SearchHit p : known) {
-        String id = canonical.getOrDefault(p.id(), p.id());
-        nicknamed.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(p.id());
-        Evidence ev = out.computeIfAbsent(id, k -> new Evidence(id, p.caption()));
-        if (ev.items.stream().noneMatch(i -> i.text.startsWith("nickname '" + e.getKey() + "'"))) {
-          ev.add(
-              strength,
-              "nickname '"
-                  + e.getKey()
-                  + "': "
-                  + count
-                  + " of "
-                  + received
-                  + " messages to the handle name it; recorded as "
-                  + p.caption()
-                  + "'s alias"
-                  + (persons.size() > 1 ? " (as " + persons.size() + " persons' alias)" : ""));
-        }
-      }
-    }
-    // a person whose known associates' nicknames the handle's conversations use is more likely
-    // the one of several with the same nickname
-    Set<String> spoken = new LinkedHashSet<>();
-    for (Messages.Sent m : messages) {
-      Matcher n = NAME.matcher(m.body());
-      while (n.find()) {
-        spoken.add(n.group().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    Map<String, List<String>> aliasesOf = new HashMap<>();
-    for (Evidence ev : out.values()) {
-      Set<String> aliases = new java.util.TreeSet<>();
-      for (String entity : nicknamed.getOrDefault(ev.person, Set.of())) {
-        for (String alias : associatesAliases(viewer, entity, aliasesOf)) {
-          if (spoken.contains(alias.toLowerCase(java.util.Locale.ROOT))) {
-            aliases.add(alias);
-          }
-        }
-      }
-      if (!aliases.isEmpty()) {
-        ev.add(
-            Math.min(0.6, 0.3 * aliases.size()),
-            "associates known as "
-                + String.join(", ", aliases)
-                + " are named in its conversations");
-      }
-    }
-    // phones the handle gives
+    nicknames(clues, h, messages, out);
     Map<String, Boolean> phones = new LinkedHashMap<>();
+    Map<LocalDate, String> travelDays = new TreeMap<>();
     for (Messages.Sent m : messages) {
       if (!m.from().equals(h)) {
         continue;
       }
-      ChatMessage cm =
-          new ChatMessage(
-              m.id(),
-              m.time(),
-              m.from(),
-              m.to(),
-              m.device(),
-              "",
-              m.body(),
-              m.language(),
-              null,
-              null,
-              null,
-              0);
-      for (Mentions.Mention x : Mentions.find(cm, "NL", ZoneOffset.UTC)) {
+      boolean travels = TRAVEL.matcher(m.body()).find();
+      LocalDate day = m.time().atZone(ZoneOffset.UTC).toLocalDate();
+      for (Mentions.Mention x : Mentions.find(message(m), "NL", ZoneOffset.UTC)) {
         if (x.prop().equals("phone")) {
           phones.merge(x.value(), OWN_NUMBER.matcher(m.body()).find(), Boolean::logicalOr);
+        } else if (travels && x.prop().equals("dateMentioned")) {
+          day = LocalDate.parse(x.value().substring(0, 10));
         }
       }
-    }
-    for (Map.Entry<String, Boolean> e : phones.entrySet()) {
-      List<SearchHit> holders = byPhone(viewer, e.getKey());
-      Set<String> persons = new LinkedHashSet<>();
-      holders.forEach(p -> persons.add(canonical.getOrDefault(p.id(), p.id())));
-      if (persons.isEmpty()) {
-        continue;
-      }
-      double strength = (e.getValue() ? 0.85 : 0.5) / persons.size();
-      for (SearchHit p : holders) {
-        String id = canonical.getOrDefault(p.id(), p.id());
-        Evidence ev = out.computeIfAbsent(id, k -> new Evidence(id, p.caption()));
-        String text =
-            "phone "
-                + e.getKey()
-                + (e.getValue() ? " given as the sender's own" : " given in its messages")
-                + "; recorded for "
-                + p.caption()
-                + (persons.size() > 1 ? " (and " + (persons.size() - 1) + " more)" : "");
-        if (ev.items.stream().noneMatch(i -> i.text.startsWith("phone " + e.getKey()))) {
-          ev.add(strength, text);
-        }
+      if (travels) {
+        travelDays.putIfAbsent(day, m.body());
       }
     }
+    phones(clues, phones, out);
+    travel(clues, travelDays, out);
     return out;
+  }
+
+  private static ChatMessage message(Messages.Sent m) {
+    return new ChatMessage(
+        m.id(),
+        m.time(),
+        m.from(),
+        m.to(),
+        m.device(),
+        "",
+        m.body(),
+        m.language(),
+        null,
+        null,
+        null,
+        0);
   }
 
   /**
-   * The nicknames (alias, weak alias) of the persons an entity is related to (the police's links,
-   * registers, payrolls), each person read once per attribution ({@code aliasesOf}).
+   * Nicknames: the capitalised words of the messages the handle received that persons are recorded
+   * with. A nickname several persons share is weighed among them by their known associates: one
+   * whose associates' nicknames are the names the handle calls its contacts by is likelier the one
+   * (a likelihood ratio per associate, against the chance that a name is among its contacts'
+   * names); someone recorded with no such nickname keeps a share, as the police do not know
+   * everyone's.
    */
-  private List<String> associatesAliases(
-      Viewer viewer, String entity, Map<String, List<String>> aliasesOf) {
-    List<String> out = new ArrayList<>();
-    for (Relations.Relation r : store.relations().of(viewer, List.of(entity)).results()) {
-      for (Relations.Party party : r.parties()) {
-        if (party.schema().equals("Person")) {
-          out.addAll(aliasesOf.computeIfAbsent(party.id(), id -> aliases(viewer, id)));
+  private static void nicknames(
+      PersonClues clues, String h, List<Messages.Sent> messages, Map<String, Evidence> out) {
+    Map<String, Integer> names = new HashMap<>();
+    Map<String, String> written = new HashMap<>();
+    Set<String> contactNames = new LinkedHashSet<>();
+    long received = 0;
+    for (Messages.Sent m : messages) {
+      boolean sent = m.from().equals(h);
+      received += sent ? 0 : 1;
+      Set<String> once = new LinkedHashSet<>();
+      Matcher n = NAME.matcher(m.body());
+      while (n.find()) {
+        if (clues.isAlias(n.group())) {
+          once.add(PersonClues.key(n.group()));
+          written.putIfAbsent(PersonClues.key(n.group()), n.group());
         }
       }
+      if (sent) {
+        contactNames.addAll(once);
+      } else {
+        once.forEach(w -> names.merge(w, 1, Integer::sum));
+      }
     }
-    return out;
-  }
-
-  /** The nicknames a person is recorded with. */
-  private List<String> aliases(Viewer viewer, String id) {
-    List<String> out = new ArrayList<>();
-    store
-        .entities()
-        .entity(viewer, id)
-        .ifPresent(
-            e -> {
-              for (String p : List.of("alias", "weakAlias")) {
-                e.properties().getOrDefault(p, List.of()).forEach(v -> out.add(v.value()));
-              }
-            });
-    return out;
-  }
-
-  /** Persons recorded with the word as an alias or weak alias, case ignored. */
-  private List<SearchHit> byAlias(Viewer viewer, String word) {
-    List<SearchHit> out = new ArrayList<>();
-    for (SearchHit hit :
-        store.search(viewer, new SearchQuery(word, "Person", null, null, null, 20, "NL"))) {
-      for (String p : List.of("alias", "weakAlias")) {
-        for (String v : hit.properties().getOrDefault(p, List.of())) {
-          if (v.equalsIgnoreCase(word) && !out.contains(hit)) {
-            out.add(hit);
+    names.values().removeIf(count -> count < 2);
+    contactNames.removeAll(names.keySet());
+    int most = names.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    double rho =
+        Math.max(
+            0.05, Math.min(0.9, contactNames.size() / (double) Math.max(1, clues.aliasCount())));
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      String name = written.get(e.getKey());
+      int count = e.getValue();
+      List<PersonClues.Person> holders = clues.withAlias(name);
+      double base = 0.9 * count / most * Math.min(1.0, count / 3.0);
+      Map<String, Double> ratio = new LinkedHashMap<>();
+      Map<String, String> why = new HashMap<>();
+      double sum = 1;
+      for (PersonClues.Person p : holders) {
+        double lr = 1;
+        int known = 0;
+        Set<String> matched = new java.util.TreeSet<>();
+        for (Set<String> theirs : clues.associatesNicknames(p.id()).values()) {
+          Set<String> keys = new LinkedHashSet<>();
+          theirs.forEach(t -> keys.add(PersonClues.key(t)));
+          keys.remove(e.getKey());
+          if (keys.isEmpty()) {
+            continue;
+          }
+          known++;
+          String hit = keys.stream().filter(contactNames::contains).findFirst().orElse(null);
+          if (hit != null) {
+            lr *= ASSOCIATE_IN_CONTACTS / rho;
+            matched.add(written.getOrDefault(hit, hit));
+          } else {
+            lr *= (1 - ASSOCIATE_IN_CONTACTS) / (1 - rho);
           }
         }
+        ratio.put(p.id(), lr);
+        sum += lr;
+        if (known > 0) {
+          why.put(
+              p.id(),
+              "; "
+                  + matched.size()
+                  + " of "
+                  + known
+                  + " associates with known nicknames"
+                  + (matched.isEmpty()
+                      ? " are among its contacts' names"
+                      : " ("
+                          + String.join(", ", matched)
+                          + ") are names it calls its contacts by"));
+        }
+      }
+      for (PersonClues.Person p : holders) {
+        Evidence ev = out.computeIfAbsent(p.id(), k -> new Evidence(p.id(), p.caption()));
+        ev.add(
+            base * ratio.get(p.id()) / sum,
+            "nickname '"
+                + name
+                + "': "
+                + count
+                + " of "
+                + received
+                + " messages to the handle name it; recorded for "
+                + (holders.size() == 1 ? "this person only" : holders.size() + " persons")
+                + why.getOrDefault(p.id(), ""));
       }
     }
-    return out;
   }
 
-  /** Persons recorded with the phone number. */
-  private List<SearchHit> byPhone(Viewer viewer, String phone) {
-    List<SearchHit> out = new ArrayList<>();
-    for (SearchHit hit :
-        store.search(viewer, new SearchQuery(phone, "Person", null, null, null, 20, "NL"))) {
-      if (hit.properties().getOrDefault("phone", List.of()).contains(phone)) {
-        out.add(hit);
+  /**
+   * Phone numbers the handle gives that persons are recorded with; a number given as the sender's
+   * own weighs more. Records with the same name count as one person (a resolution may not have
+   * merged them yet).
+   */
+  private static void phones(
+      PersonClues clues, Map<String, Boolean> phones, Map<String, Evidence> out) {
+    for (Map.Entry<String, Boolean> e : phones.entrySet()) {
+      List<PersonClues.Person> holders = clues.withPhone(e.getKey());
+      if (holders.isEmpty()) {
+        continue;
+      }
+      Set<String> persons = new LinkedHashSet<>();
+      holders.forEach(p -> persons.add(p.caption().toLowerCase(Locale.ROOT).replaceAll("\\W", "")));
+      double strength = (e.getValue() ? 0.9 : 0.5) / persons.size();
+      for (PersonClues.Person p : holders) {
+        out.computeIfAbsent(p.id(), k -> new Evidence(p.id(), p.caption()))
+            .add(
+                strength,
+                "phone "
+                    + e.getKey()
+                    + (e.getValue() ? " given as the sender's own" : " given in its messages")
+                    + "; recorded for "
+                    + p.caption()
+                    + (persons.size() > 1 ? " (and " + (persons.size() - 1) + " more)" : ""));
       }
     }
-    return out;
+  }
+
+  /**
+   * Travel: the days the handle says it flies, lands or is back (a day named, "morgen", read
+   * against the message's time) against the border crossings of those days. A person who crossed on
+   * several of them is likelier the one: the odds are the product over the days matched of the
+   * travellers over those who crossed that day, times a small chance per day not matched, over the
+   * number of travellers.
+   */
+  private static void travel(
+      PersonClues clues, Map<LocalDate, String> days, Map<String, Evidence> out) {
+    int travellers = clues.travellers();
+    if (days.isEmpty() || travellers == 0) {
+      return;
+    }
+    Map<String, List<String>> matched = new HashMap<>();
+    Map<String, Double> logRatio = new HashMap<>();
+    Set<String> crossedAny = new HashSet<>();
+    for (LocalDate day : days.keySet()) {
+      Map<String, PersonClues.Crossing> persons = new LinkedHashMap<>();
+      for (PersonClues.Crossing c : clues.crossingsOn(day)) {
+        persons.putIfAbsent(c.person(), c);
+      }
+      for (PersonClues.Crossing c : persons.values()) {
+        crossedAny.add(c.person());
+        logRatio.merge(c.person(), Math.log(travellers / (double) persons.size()), Double::sum);
+        matched
+            .computeIfAbsent(c.person(), k -> new ArrayList<>())
+            .add(
+                day
+                    + " "
+                    + Objects.toString(c.point(), "?")
+                    + (c.direction() == null ? "" : " " + c.direction())
+                    + (c.country() == null ? "" : " " + c.country().toUpperCase(Locale.ROOT)));
+      }
+    }
+    for (Map.Entry<String, List<String>> e : matched.entrySet()) {
+      int k = e.getValue().size();
+      double logOdds =
+          logRatio.get(e.getKey())
+              + (days.size() - k) * Math.log(TRAVEL_WITHOUT_CROSSING)
+              - Math.log(travellers);
+      double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
+      if (strength < 0.01) {
+        continue;
+      }
+      String person = e.getKey();
+      out.computeIfAbsent(person, p -> new Evidence(p, clues.caption(p)))
+          .add(
+              strength,
+              "crossed a border on "
+                  + k
+                  + " of the "
+                  + days.size()
+                  + " days its messages speak of travelling ("
+                  + String.join("; ", e.getValue())
+                  + "); "
+                  + (crossedAny.size() - 1)
+                  + " other persons crossed on one of them");
+    }
   }
 
   /** A handle's strongest candidate the team has not decided on. */
@@ -444,7 +516,7 @@ public final class Attribution {
             Set.of("username"),
             (id, schema, source, props) ->
                 handles.addAll(props.getOrDefault("username", List.of())));
-    Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
+    PersonClues clues = kept.get(viewer, () -> PersonClues.read(store, viewer));
     List<Open> out = new ArrayList<>();
     int weighed = 0;
     for (String h : handles) {
@@ -454,7 +526,7 @@ public final class Attribution {
       if (store.messages().involving(viewer, h, null, 1).isEmpty()) {
         continue;
       }
-      for (Candidate c : attribute(viewer, h, canonical).candidates()) {
+      for (Candidate c : attribute(viewer, h, clues).candidates()) {
         if (c.decision() == null || c.decision().equals("open")) {
           out.add(new Open(h, c.person(), c.caption(), c.score(), c.evidence()));
           break;

@@ -16,10 +16,10 @@ import org.spil.store.Store;
 
 /**
  * Attribution of the scenario's chat handles to the persons behind them, against the truth's clues
- * (nicknames the police know, own phone numbers given in chats, devices shared by a member's
- * handles): the true person ranked first for most handles with a clue, each candidate with its
- * evidence; the team's decisions kept with the candidates; nothing for a reader who may not read
- * the chats.
+ * (nicknames the police know, own phone numbers given in chats, travel talk on the days of border
+ * crossings, devices shared by a member's handles): the true person ranked first for most handles
+ * with a clue, each candidate with its evidence; the team's decisions kept with the candidates;
+ * nothing for a reader who may not read the chats.
  */
 class AttributionTest {
   static final Path PORTS = Path.of("../../shared/data/geo/UpdatedPub150.csv");
@@ -44,8 +44,8 @@ class AttributionTest {
       List<String> lines = Files.readAllLines(tmp.resolve("scenario/truth/attribution.csv"));
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",", -1);
-        if (f[3].isEmpty()) {
-          continue;
+        if (f[3].isEmpty() || f[3].equals("device")) {
+          continue; // a shared device ties two handles together but names nobody
         }
         withClues++;
         int[] ofClues = byClues.computeIfAbsent(f[3], k -> new int[2]);
@@ -66,9 +66,9 @@ class AttributionTest {
           first, withClues, first / (double) withClues);
       byClues.forEach((c, n) -> System.out.printf("  clues %s: %d of %d%n", c, n[0], n[1]));
       assertThat(withClues).isGreaterThan(20);
-      // nicknames are few and shared between networks: the true person is first for more than
-      // half (the 0.9 is not reached yet, see docs/messages.md)
-      assertThat(first / (double) withClues).isGreaterThan(0.5);
+      // nicknames are few and shared between networks; associates, phones and travel tell the
+      // holders apart
+      assertThat(first / (double) withClues).isGreaterThanOrEqualTo(0.9);
 
       assertThat(sample).as("a handle attributed through its own phone number").isNotNull();
       String handle = sample;

@@ -20,13 +20,16 @@ import org.spil.store.Store;
 /**
  * The routes of the message store on what the reader may read: full-text search with each hit in
  * its conversation, as {@code spil messages search} prints it with {@code --json}; the triage queue
- * of threats to life and the team's decisions on it, as {@code spil messages triage}.
+ * of threats to life and the team's decisions on it, as {@code spil messages triage}; who is behind
+ * a handle, the viewer's clues kept between questions.
  */
 final class MessageRoutes {
   private final Store store;
+  private final Attribution attribution;
 
   MessageRoutes(Store store) {
     this.store = store;
+    this.attribution = new Attribution(store, Attribution.keep(store));
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
@@ -123,7 +126,7 @@ final class MessageRoutes {
                 + " received, devices, shares_devices_with, candidates: [{person, caption, score,"
                 + " evidence, decision, decision_reason}]}, strongest first.",
             Access.READER,
-            c -> new Attribution(store).attribute(c.viewer(), c.ctx().pathParam("id"))),
+            c -> attribution.attribute(c.viewer(), c.ctx().pathParam("id"))),
         new Route(
             HandlerType.GET,
             "/api/handles/attributions",
@@ -134,8 +137,7 @@ final class MessageRoutes {
             Access.READER,
             c -> {
               List<Attribution.Open> open =
-                  new Attribution(store)
-                      .strongest(c.viewer(), intParam(c.ctx(), "top", 20, 1, 1000));
+                  attribution.strongest(c.viewer(), intParam(c.ctx(), "top", 20, 1, 1000));
               return Map.of("results", open, "total", open.size());
             }),
         new Route(
@@ -148,13 +150,12 @@ final class MessageRoutes {
             Access.READER,
             c -> {
               JsonNode b = body(c.ctx());
-              new Attribution(store)
-                  .decide(
-                      c.viewer(),
-                      text(b, "handle"),
-                      text(b, "person"),
-                      text(b, "verdict"),
-                      b.path("reason").asText(null));
+              attribution.decide(
+                  c.viewer(),
+                  text(b, "handle"),
+                  text(b, "person"),
+                  text(b, "verdict"),
+                  b.path("reason").asText(null));
               return Map.of(
                   "handle",
                   text(b, "handle"),

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.spil.model.EntityIds;
 
@@ -28,7 +31,14 @@ final class BorderSource extends Source {
     {"Eindhoven Airport", "FR"}
   };
   private final Set<String> seen = new HashSet<>();
+  private final Map<Integer, List<Trip>> membersTrips = new HashMap<>();
   private long passage;
+
+  /**
+   * A trip abroad through a Dutch airport: when the person left, when it came back (null when after
+   * the data's end), the airport of the checks and the destination's airport code.
+   */
+  record Trip(LocalDateTime out, LocalDateTime back, String post, String airport) {}
 
   BorderSource(World world, Truth truth, Path root) {
     super(world, truth, root);
@@ -95,13 +105,27 @@ final class BorderSource extends Source {
           LocalDateTime back = out.plusDays(r.between(3, 16)).withHour(r.between(7, 22));
           String[] post = r.pick(POSTS);
           crossing(csv, r, p, out, post, "uitreis", dest);
-          if (back.toLocalDate().isBefore(World.START.plusMonths(World.MONTHS))) {
+          boolean returned = back.toLocalDate().isBefore(World.START.plusMonths(World.MONTHS));
+          if (returned) {
             crossing(csv, r, p, back, post, "inreis", dest);
+          }
+          if (a != null) {
+            membersTrips
+                .computeIfAbsent(i, k -> new ArrayList<>())
+                .add(new Trip(out, returned ? back : null, post[0], dest[0]));
           }
         }
       }
     }
     dataset(YAML);
+  }
+
+  /**
+   * The trips of a network member (by person index), known once the crossings are written: what the
+   * chats' travel talk speaks of.
+   */
+  List<Trip> tripsOf(int person) {
+    return membersTrips.getOrDefault(person, List.of());
   }
 
   private static String[] destination(Rng r, Actor a, int month) {

@@ -121,12 +121,14 @@ final class ChatSource extends Source {
   static final int BACKGROUND_PER_PERSON = 10;
 
   private final Trade trade;
+  private final BorderSource border;
   private final int backgroundHandles;
   private long sequence;
 
-  ChatSource(World world, Truth truth, Path root, Trade trade) {
+  ChatSource(World world, Truth truth, Path root, Trade trade, BorderSource border) {
     super(world, truth, root);
     this.trade = trade;
+    this.border = border;
     this.backgroundHandles = Math.max(60, world.scale / 40);
     for (Network n : world.networks) {
       for (Actor a : n.actors()) {
@@ -198,6 +200,7 @@ final class ChatSource extends Source {
         for (Network n : world.networks) {
           threats(n, month, messages);
           ownNumbers(n, month, messages);
+          travels(n, month, messages);
           lawyers(n, month, messages);
         }
         decoys(month, messages);
@@ -252,7 +255,6 @@ final class ChatSource extends Source {
         Person p = world.person(a.person());
         boolean nickname =
             PoliceSource.knows(world, a.person()) && PoliceSource.knowsNickname(world, a, p);
-        boolean ownNumber = a.handles().stream().anyMatch(gaveOwnNumber::contains);
         for (String h : a.handles()) {
           List<String> clues = new ArrayList<>();
           if (nickname) {
@@ -261,14 +263,21 @@ final class ChatSource extends Source {
           if (gaveOwnNumber.contains(h)) {
             clues.add("phone");
           }
+          if (talkedOfTravel.contains(h)) {
+            clues.add("travel");
+          }
           String first = firstHandleOnSameDevice.get(h);
           if (first != null) {
             clues.add("device");
           } else if (firstHandleOnSameDevice.containsValue(h)) {
             clues.add("device");
           }
-          if (ownNumber && !gaveOwnNumber.contains(h) && clues.contains("device")) {
+          String other = first != null ? first : sharedWith(h);
+          if (other != null && gaveOwnNumber.contains(other) && !gaveOwnNumber.contains(h)) {
             clues.add("phone via device");
+          }
+          if (other != null && talkedOfTravel.contains(other) && !talkedOfTravel.contains(h)) {
+            clues.add("travel via device");
           }
           truth.attribution.row(
               h, Person.truthId(a.person()), a.nickname(), String.join(";", clues));
@@ -431,6 +440,117 @@ final class ChatSource extends Source {
             null,
             null,
             List.of()));
+  }
+
+  /** The later handle on the device a handle was the first on, or null. */
+  private String sharedWith(String first) {
+    for (Map.Entry<String, String> e : firstHandleOnSameDevice.entrySet()) {
+      if (e.getValue().equals(first)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Handles that spoke of their owner's trips abroad: an attribution clue. */
+  private final java.util.Set<String> talkedOfTravel = new java.util.HashSet<>();
+
+  /** The destinations' airports as the members name them. */
+  private static final Map<String, String> CITIES =
+      Map.ofEntries(
+          Map.entry("LFW", "Lomé"),
+          Map.entry("GYE", "Guayaquil"),
+          Map.entry("BOG", "Bogotá"),
+          Map.entry("MDE", "Medellín"),
+          Map.entry("PTY", "Panama"),
+          Map.entry("DXB", "Dubai"),
+          Map.entry("IST", "Istanbul"),
+          Map.entry("AYT", "Antalya"),
+          Map.entry("BCN", "Barcelona"),
+          Map.entry("AGP", "Malaga"),
+          Map.entry("CUR", "Curaçao"),
+          Map.entry("RAK", "Marrakech"),
+          Map.entry("FAO", "Faro"),
+          Map.entry("HER", "Kreta"),
+          Map.entry("PBM", "Paramaribo"));
+
+  /**
+   * Travel talk: six members in ten tell a peer of their flights abroad (the evening before, or
+   * from the airport on the day, and now and then on coming back), on the days the KMar's border
+   * checks record them: the clue that lets an analyst match a handle's travel days against the
+   * crossings. Drawn from streams of their own, so the other messages stay as they were.
+   */
+  private void travels(Network n, int month, List<Message> messages) {
+    List<Actor> members = new ArrayList<>();
+    for (Actor a : n.actors()) {
+      if (!a.handles().isEmpty()) {
+        members.add(a);
+      }
+    }
+    if (members.size() < 2) {
+      return;
+    }
+    LocalDateTime from = World.START.plusMonths(month).atStartOfDay();
+    LocalDateTime until = from.plusMonths(1);
+    for (Actor a : members) {
+      if (!Rng.of(world.seed, "chat-travel-talk", a.person()).chance(0.6)) {
+        continue;
+      }
+      Rng r = Rng.of(world.seed, "chat-travel-" + a.person(), month);
+      for (BorderSource.Trip t : border.tripsOf(a.person())) {
+        Actor to = a;
+        while (to == a) {
+          to = r.pick(members);
+        }
+        String city = CITIES.getOrDefault(t.airport(), t.airport());
+        if (!t.out().isBefore(from) && t.out().isBefore(until) && r.chance(0.8)) {
+          LocalDateTime eve = t.out().toLocalDate().minusDays(1).atTime(r.between(18, 22), 5);
+          Body body;
+          LocalDateTime at;
+          if (!eve.isBefore(from) && r.chance(0.5)) {
+            at = eve.plusMinutes(r.below(50));
+            body =
+                r.pick(
+                    new Body[] {
+                      new Body("vlieg morgen naar " + city + ", ben even weg", day("morgen")),
+                      new Body(
+                          "morgen het vliegtuig naar " + city + ", bel als het moet",
+                          day("morgen")),
+                      new Body("flying to " + city + " tomorrow, back next week", day("tomorrow"))
+                    });
+          } else {
+            at = t.out().toLocalDate().atStartOfDay().plusMinutes(r.below(t.out().getHour() * 60));
+            body =
+                r.pick(
+                    new Body[] {
+                      new Body("zit op " + t.post() + ", vlucht naar " + city + " gaat zo"),
+                      new Body("ben op het vliegveld, straks in " + city),
+                      new Body("at the airport, off to " + city)
+                    });
+          }
+          messages.add(new Message(at, handle(a, month), handle(to, month), body));
+          talkedOfTravel.add(handle(a, month));
+        }
+        if (t.back() != null
+            && !t.back().isBefore(from)
+            && t.back().isBefore(until)
+            && r.chance(0.5)) {
+          LocalDateTime at = t.back().plusMinutes(r.between(20, 90));
+          if (!at.toLocalDate().equals(t.back().toLocalDate())) {
+            at = t.back().toLocalDate().atTime(23, 55);
+          }
+          Body body =
+              r.pick(
+                  new Body[] {
+                    new Body("ben terug uit " + city),
+                    new Body("net geland, alles goed hier?"),
+                    new Body("back from " + city + ", call me")
+                  });
+          messages.add(new Message(at, handle(a, month), handle(to, month), body));
+          talkedOfTravel.add(handle(a, month));
+        }
+      }
+    }
   }
 
   /** Handles that gave their owner's own phone number in a chat: an attribution clue. */

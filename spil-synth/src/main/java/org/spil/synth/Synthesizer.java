@@ -86,6 +86,7 @@ public final class Synthesizer {
         try (Truth truth = new Truth(tmp.resolve("truth"))) {
           actors(world, truth);
           Truth.writeChanges(tmp.resolve("truth"));
+          BorderSource border = new BorderSource(world, truth, tmp);
           List<Source> sources =
               List.of(
                   new PoliceSource(world, truth, tmp),
@@ -96,10 +97,10 @@ public final class Synthesizer {
                   new PayrollSource(world, truth, tmp, PayrollSource.Register.RSZ),
                   new KadasterSource(world, truth, tmp),
                   new BankSource(world, truth, tmp, trade),
-                  new BorderSource(world, truth, tmp),
+                  border,
                   new ProsecutionSource(world, truth, tmp),
                   new BelgianPoliceSource(world, truth, tmp),
-                  new ChatSource(world, truth, tmp, trade));
+                  new ChatSource(world, truth, tmp, trade, border));
           for (Source s : sources) {
             long t0 = System.nanoTime();
             s.run();

@@ -310,8 +310,11 @@ final class Truth implements AutoCloseable {
       - `attribution.csv`: who is behind each network member's handle (`handle`, `truth_id`,
         the `nickname` others call him by) and the clues the sources hold (`clues`, `;`-joined):
         `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he
-        gave his own number in a chat from this handle), `device` (this handle runs on the device
-        of his other handle), `phone via device`; a handle without clues can only be guessed.
+        gave his own number in a chat from this handle), `travel` (this handle speaks of his
+        flights on the days the KMar checks him at an airport), `device` (this handle runs on the
+        device of his other handle), `phone via device` and `travel via device` (the other handle
+        on the device gave the clue). `device` alone ties two handles together but names nobody:
+        a handle without any other clue can only be guessed.
       - `privileged.csv`: the messages between network members and their lawyers (handles
         `mr.vandijk`, `mr.ozturk.adv`, `maitre.lambert`; the demo lists them in the data
         directory's `privileged.txt`): what no reader may ever see, only count.
