@@ -518,6 +518,80 @@ class SecurityProbeTest {
   }
 
   @Test
+  void theDefencesSearchesInTheChatsAreTheCourtsToOverseeNotThePolices() throws Exception {
+    String data = tmp.resolve("data").toString();
+    ok("ingest", CommandsTest.EXAMPLES.resolve("politie-chats").toString(), "--data", data);
+    CommandsTest.addUsers(data, tmp);
+    addUser(data, "adv", "advocatuur", "defence-counsel");
+    addUser(data, "rc", "rechtbank", "court");
+    addUser(data, "rech", "politie-nl", "investigator");
+    addUser(data, "fg", "politie-nl", "privacy-officer");
+    ok(
+        "cases",
+        "add",
+        "C1",
+        "--title",
+        "Kruiskade",
+        "--member",
+        "rech",
+        "--member",
+        "adv",
+        "--member",
+        "rc",
+        "--party",
+        "politie-nl",
+        "--data",
+        data);
+    String[] asCounsel = {"--as", "adv", "--purpose", "C1", "--data", data};
+    String[] search = {"messages", "search", "uithaler OR chauffeur", "--json"};
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(ok(LeakTest.concat(search, asCounsel))).get("total").asInt())
+        .as("no message before an order")
+        .isZero();
+    ok(
+        "approval",
+        "add",
+        "--as",
+        "rech",
+        "--case",
+        "C1",
+        "--batch",
+        "1",
+        "--from",
+        "2024-02-05",
+        "--to",
+        "2024-02-06",
+        "--audience",
+        "defence-counsel,court",
+        "--until",
+        LocalDate.now().plusDays(30).toString(),
+        "--order",
+        "RK 26/77",
+        "--data",
+        data);
+    JsonNode found = json.readTree(ok(LeakTest.concat(search, asCounsel)));
+    assertThat(found.get("total").asInt())
+        .as("the driver's message of the 8th is not opened")
+        .isOne();
+    assertThat(found.get("results").get(0).get("id").asText()).isEqualTo("SK-0004");
+    assertThat(found.toString()).doesNotContain("SK-0013").doesNotContain("chauffeur praat");
+
+    // what the defence looks for is the court's to oversee: its query words reach the court's
+    // partition of the audit, not the police's, neither in a query nor in an export
+    assertThat(ok("audit", "query", "--as", "rc", "--user", "adv", "--json", "--data", data))
+        .contains("uithaler OR chauffeur");
+    assertThat(ok("audit", "query", "--as", "fg", "--json", "--data", data))
+        .contains("\"action\":\"approve\"")
+        .doesNotContain("uithaler OR chauffeur")
+        .doesNotContain("\"user\":\"adv\"");
+    assertThat(ok("audit", "query", "--as", "fg", "--user", "adv", "--json", "--data", data))
+        .doesNotContain("uithaler");
+    Path export = tmp.resolve("police-audit.jsonl");
+    ok("audit", "export", "--as", "fg", "--out", export.toString(), "--data", data);
+    assertThat(Files.readString(export)).doesNotContain("uithaler").doesNotContain("SK-0004");
+  }
+
+  @Test
   void anAuditLogRewrittenOrRemovedIsDetectedAgainstTheWarehouseAndAnchors() throws Exception {
     String data = tmp.resolve("data").toString();
     ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);

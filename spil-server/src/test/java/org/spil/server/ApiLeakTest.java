@@ -266,6 +266,73 @@ class ApiLeakTest {
    * Trends count only what the reader may see: customs counts its shipments, the police reading for
    * open sources count none, and no signal of theirs names a shipment series.
    */
+  /**
+   * Defence counsel through the API: no message before a court order, exactly the order's period
+   * after it, and what it searched for readable by the court's overseer only, not by the police's
+   * privacy officer, in a query or an export of the audit.
+   */
+  @Test
+  void theDefenceReadsWhatAnOrderOpensAndOnlyTheCourtSeesWhatItLookedFor() throws Exception {
+    Administration admin = new Administration(store);
+    for (String[] u :
+        new String[][] {
+          {"adv", "advocatuur", "defence-counsel"},
+          {"rc", "rechtbank", "court"},
+          {"rech", "politie-nl", "investigator"},
+          {"fg", "politie-nl", "privacy-officer"}
+        }) {
+      admin.addUser(new Operator("test"), u[0], u[1], List.of(u[2]), PASSWORD.toCharArray());
+    }
+    admin.addCase(
+        new Operator("test"),
+        "C9",
+        "Kruiskade",
+        "wpg-art-9",
+        List.of("rech", "adv", "rc"),
+        List.of("politie-nl"));
+    String adv = login("adv");
+    String search =
+        "/api/messages/search?q="
+            + URLEncoder.encode("uithaler OR chauffeur", StandardCharsets.UTF_8);
+    HttpResponse<String> before = get(adv, "C9", search);
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+    assertThat(JSON.readTree(before.body()).get("total").asInt()).isZero();
+    long chats =
+        store.batches().stream()
+            .filter(b -> b.provenance().dataset().equals("politie-nl-chats"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    new org.spil.app.Exchange(store)
+        .approve(
+            "rech",
+            "C9",
+            chats,
+            List.of(),
+            LocalDate.parse("2024-02-05"),
+            LocalDate.parse("2024-02-06"),
+            List.of("defence-counsel", "court"),
+            LocalDate.now().plusDays(30),
+            "RK 26/77");
+    JsonNode after = JSON.readTree(get(adv, "C9", search).body());
+    assertThat(after.get("total").asInt()).isOne();
+    assertThat(after.get("results").get(0).get("id").asText()).isEqualTo("SK-0004");
+    assertThat(after.toString()).doesNotContain("SK-0013").doesNotContain("chauffeur praat");
+
+    HttpResponse<String> court = get(login("rc"), "C9", "/api/audit?user=adv");
+    assertThat(court.statusCode()).as(court.body()).isEqualTo(200);
+    assertThat(court.body()).contains("uithaler OR chauffeur");
+    String fg = login("fg");
+    for (String path : List.of("/api/audit", "/api/audit?user=adv", "/api/audit/export")) {
+      HttpResponse<String> police = get(fg, "wpg-art-9", path);
+      assertThat(police.statusCode()).as(path + ": " + police.body()).isEqualTo(200);
+      assertThat(police.body()).as(path).doesNotContain("uithaler").doesNotContain("SK-0004");
+    }
+    assertThat(get(fg, "wpg-art-9", "/api/audit").body())
+        .as("the police's overseer reads its own agency's entries")
+        .contains("RK 26/77");
+  }
+
   @Test
   void trendsCountOnlyWhatTheReaderMaySee() throws Exception {
     JsonNode customs = JSON.readTree(get(login("dirk"), "adw", "/api/trends?by=all&top=0").body());
