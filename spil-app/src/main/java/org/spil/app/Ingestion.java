@@ -25,6 +25,7 @@ import org.spil.ingest.DatasetReader;
 import org.spil.ingest.IngestReport;
 import org.spil.ingest.MessageIngest;
 import org.spil.ingest.Pipeline;
+import org.spil.ingest.Places;
 import org.spil.ingest.Reject;
 import org.spil.model.InvalidField;
 import org.spil.policy.Case;
@@ -227,6 +228,20 @@ public final class Ingestion {
   }
 
   /** Reads, validates and normalises the dataset into a batch writer. */
+  private static Places places;
+
+  /**
+   * The ports extraction recognises in chat texts: those of the World Port Index beside the
+   * installation ({@link Scenario#defaultPorts()}), none when it is not there.
+   */
+  static synchronized Places places() {
+    if (places == null) {
+      Path file = Scenario.defaultPorts();
+      places = Files.isReadable(file) ? Places.read(file) : Places.NONE;
+    }
+    return places;
+  }
+
   public static IngestReport write(Dataset dataset, BatchWriter writer, LongConsumer progress) {
     return write(dataset, writer, progress, Set.of());
   }
@@ -251,7 +266,8 @@ public final class Ingestion {
                 writer::message,
                 writer::accept,
                 n -> progress.accept(before + n),
-                privileged)
+                privileged,
+                places())
             .run();
     List<Reject> rejects = new ArrayList<>(statements.rejects());
     rejects.addAll(messages.rejects());

@@ -23,12 +23,13 @@ import org.spil.model.types.Phones;
 
 /**
  * Finds identifiers in the text of a chat message: phone numbers, IBANs, crypto addresses,
- * container numbers, IMO numbers, amounts of money and days or times ("morgen 6 uur", "maandag",
- * "demain" resolved against the time the message was sent). Each candidate a pattern finds is kept
- * only when the normaliser of its property type accepts it, the same one structured data goes
- * through, so that a container written in a chat is the container customs declared (its check digit
- * holds) and a phone number is the one in a police record (in E.164). Each is a {@link Mention} of
- * a property of the {@code ChatMention} schema, with the text it was read from.
+ * container numbers, IMO numbers, amounts of money, days or times ("morgen 6 uur", "maandag",
+ * "demain" resolved against the time the message was sent), vessels ("met de MSC Aurora") and ports
+ * by name or UN/LOCODE ({@link Places}). Each candidate a pattern finds is kept only when the
+ * normaliser of its property type accepts it, the same one structured data goes through, so that a
+ * container written in a chat is the container customs declared (its check digit holds) and a phone
+ * number is the one in a police record (in E.164). Each is a {@link Mention} of a property of the
+ * {@code ChatMention} schema, with the text it was read from.
  */
 public final class Mentions {
   private Mentions() {}
@@ -134,6 +135,14 @@ public final class Mentions {
    * was sent. Each value once per property.
    */
   public static List<Mention> find(ChatMessage m, String region, ZoneId zone) {
+    return find(m, region, zone, Places.NONE);
+  }
+
+  /**
+   * As {@link #find(ChatMessage, String, ZoneId)}, with the ports of {@code places} recognised by
+   * name ("Lomé", "Antwerpen") or UN/LOCODE ("NLRTM") as {@code portMentioned}.
+   */
+  public static List<Mention> find(ChatMessage m, String region, ZoneId zone, Places places) {
     String text = m.body();
     List<Mention> out = new ArrayList<>();
     if (text == null || text.isBlank()) {
@@ -153,7 +162,105 @@ public final class Mentions {
     scan(PHONE, text, taken, s -> Phones.normalise(s, region), "phone", out);
     amounts(text, taken, out);
     days(m, zone, out);
+    vessels(text, places, taken, out);
+    ports(text, places, taken, out);
     return out;
+  }
+
+  /** A vessel after words that announce one ("met de", "aan boord van", "the vessel"). */
+  private static final Pattern VESSEL_CUE =
+      Pattern.compile(
+          "(?iu)\\b(?:met de|aan boord van|het schip|de boot|the vessel|the ship|on board|le navire"
+              + "|le bateau|m/v|mv)\\s+(?-i)((?:\\p{Lu}[\\p{L}'-]*)(?:\\s\\p{Lu}[\\p{L}'-]*){0,2})");
+
+  /** A vessel named after its line: "MSC Aurora", "CMA CGM Lotus", "Ever Given". */
+  private static final Pattern VESSEL_LINE =
+      Pattern.compile(
+          "(?u)\\b(MSC|Maersk|MAERSK|CMA CGM|COSCO|Cosco|Evergreen|Ever|HMM|ZIM|Hapag-Lloyd)\\s"
+              + "(\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+)?)");
+
+  /**
+   * Vessel names: a name of capitalised words after words that announce a vessel, or a name after a
+   * shipping line's prefix; not a port's name ("met de Rotterdam" is rather a place).
+   */
+  private static void vessels(String text, Places places, List<int[]> taken, List<Mention> out) {
+    for (Pattern p : List.of(VESSEL_CUE, VESSEL_LINE)) {
+      Matcher v = p.matcher(text);
+      while (v.find()) {
+        int start = p == VESSEL_CUE ? v.start(1) : v.start();
+        String name = text.substring(start, v.end()).replaceAll("\\s+", " ").strip();
+        if (overlaps(taken, start, v.end()) || places.byName(name) != null) {
+          continue;
+        }
+        add(out, "vesselMentioned", name, name);
+        taken.add(new int[] {start, v.end()});
+      }
+    }
+  }
+
+  /** A UN/LOCODE as written: two capitals, a space or not, three capitals or digits 2-9. */
+  private static final Pattern LOCODE =
+      Pattern.compile("(?<![\\p{L}\\d])[A-Z]{2} ?[A-Z2-9]{3}(?![\\p{L}\\d])");
+
+  /** Words that make a place's name an airport's ("Rotterdam The Hague Airport"). */
+  private static final Pattern AIRPORT =
+      Pattern.compile("(?iu)airport|luchthaven|aéroport|airfield");
+
+  /** Whether one of the three words from {@code from} on says the name is an airport's. */
+  private static boolean airport(String text, List<int[]> words, int from) {
+    for (int k = from; k < Math.min(words.size(), from + 3); k++) {
+      if (AIRPORT.matcher(text.substring(words.get(k)[0], words.get(k)[1])).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word of a place name. */
+  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'.]*");
+
+  /**
+   * Ports by UN/LOCODE or by name: at each capitalised word the longest run of words that names a
+   * port, not within what was found before.
+   */
+  private static void ports(String text, Places places, List<int[]> taken, List<Mention> out) {
+    if (places.size() == 0) {
+      return;
+    }
+    Matcher code = LOCODE.matcher(text);
+    while (code.find()) {
+      String compact = code.group().replace(" ", "");
+      if (!overlaps(taken, code.start(), code.end()) && places.isCode(compact)) {
+        add(out, "portMentioned", compact, code.group());
+        taken.add(new int[] {code.start(), code.end()});
+      }
+    }
+    List<int[]> words = new ArrayList<>();
+    Matcher w = WORD.matcher(text);
+    while (w.find()) {
+      words.add(new int[] {w.start(), w.end()});
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (!Character.isUpperCase(text.codePointAt(words.get(i)[0]))) {
+        continue;
+      }
+      for (int n = Math.min(places.longestName(), words.size() - i); n >= 1; n--) {
+        int start = words.get(i)[0];
+        int end = words.get(i + n - 1)[1];
+        String name = text.substring(start, end);
+        String locode = overlaps(taken, start, end) ? null : places.byName(name);
+        if (locode != null && airport(text, words, i + n)) {
+          i += n - 1;
+          break;
+        }
+        if (locode != null) {
+          add(out, "portMentioned", locode, name);
+          taken.add(new int[] {start, end});
+          i += n - 1;
+          break;
+        }
+      }
+    }
   }
 
   /**

@@ -66,14 +66,30 @@ public final class MessageIngest {
       StatementSink statements,
       LongConsumer progress,
       Set<String> privileged) {
+    this(dataset, messages, statements, progress, privileged, Places.NONE);
+  }
+
+  /**
+   * As {@link #MessageIngest(Dataset, MessageSink, StatementSink, LongConsumer, Set)}, recognising
+   * the ports of {@code places} in the texts by name or UN/LOCODE.
+   */
+  public MessageIngest(
+      Dataset dataset,
+      MessageSink messages,
+      StatementSink statements,
+      LongConsumer progress,
+      Set<String> privileged,
+      Places places) {
     this.dataset = dataset;
     this.messages = messages;
     this.statements = statements;
     this.progress = progress;
     this.privileged = Set.copyOf(privileged);
+    this.places = places;
   }
 
   private final Set<String> privileged;
+  private final Places places;
 
   /** Reads every message file of the dataset; returns rows read, statements made and rejects. */
   public IngestReport run() {
@@ -332,7 +348,7 @@ public final class MessageIngest {
    * the time it was sent, its sender's account) when it holds any.
    */
   private void mentions(ChatMessage m, MessageLayout layout, SourceRecord row) {
-    List<Mentions.Mention> found = Mentions.find(m, dataset.phoneRegion(), layout.zone());
+    List<Mentions.Mention> found = Mentions.find(m, dataset.phoneRegion(), layout.zone(), places);
     if (found.isEmpty()) {
       return;
     }

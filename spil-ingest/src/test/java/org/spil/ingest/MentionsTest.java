@@ -2,6 +2,7 @@ package org.spil.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -59,6 +60,42 @@ class MentionsTest {
     assertThat(found("btc naar 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"))
         .containsExactly("cryptoAddress=1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2");
     assertThat(found("btc naar 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")).isEmpty();
+  }
+
+  static final Places PLACES = Places.read(Path.of("../../shared/data/geo/UpdatedPub150.csv"));
+
+  static List<String> withPlaces(String text) {
+    ChatMessage m =
+        new ChatMessage("m1", SENT, "a", List.of("b"), null, "a|b", text, "nld", null, "x", "f", 1);
+    return Mentions.find(m, "NL", ZoneOffset.UTC, PLACES).stream()
+        .map(x -> x.prop() + "=" + x.value())
+        .toList();
+  }
+
+  @Test
+  void portsByNameOrCodeAndVesselsByTheirLineOrAWordThatAnnouncesThem() {
+    assertThat(PLACES.size()).isGreaterThan(3000);
+    assertThat(withPlaces("vanaf nu alles via Lomé")).containsExactly("portMentioned=TGLFW");
+    assertThat(withPlaces("boot uit Guayaquil, dan naar NL RTM"))
+        .containsExactly("portMentioned=NLRTM", "portMentioned=ECGYE");
+    assertThat(withPlaces("lading in Hoek van Holland")).containsExactly("portMentioned=NLHVH");
+    assertThat(withPlaces("naar Antwerp of Anvers")).containsExactly("portMentioned=BEANR");
+    assertThat(withPlaces("antwerpen")).as("a place is written capitalised").isEmpty();
+    assertThat(withPlaces("zit op Rotterdam The Hague Airport")).as("an airport").isEmpty();
+    assertThat(withPlaces("Nice weather in Portsmouth"))
+        .as("a word more often than a port; a name several ports share")
+        .isEmpty();
+    assertThat(withPlaces("code ABCDE en HELLO, container CSQU3054383"))
+        .containsExactly("containerNumber=CSQU3054383");
+    assertThat(withPlaces("komt binnen met de MSC Aurora, Joker regelt"))
+        .containsExactly("vesselMentioned=MSC Aurora");
+    assertThat(withPlaces("met de Cap Hamburg naar Antwerpen"))
+        .containsExactly("vesselMentioned=Cap Hamburg", "portMentioned=BEANR");
+    assertThat(withPlaces("de CMA CGM Lotus ligt aan"))
+        .containsExactly("vesselMentioned=CMA CGM Lotus");
+    assertThat(withPlaces("met de auto naar de Maasvlakte")).isEmpty();
+    assertThat(withPlaces("met de Rotterdam")).containsExactly("portMentioned=NLRTM");
+    assertThat(found("via Lomé")).as("without a gazetteer, no ports").isEmpty();
   }
 
   @Test

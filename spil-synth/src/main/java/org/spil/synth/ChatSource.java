@@ -62,8 +62,33 @@ final class ChatSource extends Source {
    */
   private record Body(String text, List<Plant> planted) {
     Body(String text, Plant... planted) {
-      this(text, List.of(planted));
+      this(text, java.util.Arrays.stream(planted).filter(p -> p != null).toList());
     }
+  }
+
+  /**
+   * The UN/LOCODEs of the places the chats name that are ports of the World Port Index by that
+   * name: the truth's own list, independent of extraction's gazetteer.
+   */
+  private static final Map<String, String> PORTS =
+      Map.ofEntries(
+          Map.entry("Schiedam", "NLSCI"),
+          Map.entry("Lomé", "TGLFW"),
+          Map.entry("Guayaquil", "ECGYE"),
+          Map.entry("Dubai", "AEDXB"),
+          Map.entry("Istanbul", "TRIST"),
+          Map.entry("Antalya", "TRAYT"),
+          Map.entry("Barcelona", "ESBCN"),
+          Map.entry("Malaga", "ESAGP"),
+          Map.entry("Faro", "PTFAO"),
+          Map.entry("Paramaribo", "SRPBM"),
+          Map.entry("Rotterdam", "NLRTM"),
+          Map.entry("Antwerpen", "BEANR"));
+
+  /** The port a place name plants, or null when it names no port. */
+  private static Plant port(String place) {
+    String code = PORTS.get(place);
+    return code == null ? null : new Plant("portMentioned", code);
   }
 
   private record Plant(String kind, String value) {}
@@ -155,11 +180,9 @@ final class ChatSource extends Source {
 
   @Override
   void write() throws IOException {
-    Map<String, List<String>> containers = new HashMap<>();
+    Map<String, List<Shipment>> containers = new HashMap<>();
     for (Shipment s : trade.networkShipments()) {
-      containers
-          .computeIfAbsent(s.network() + "-" + s.month(), x -> new ArrayList<>())
-          .add(s.container());
+      containers.computeIfAbsent(s.network() + "-" + s.month(), x -> new ArrayList<>()).add(s);
     }
     try (BufferedWriter out =
         Files.newBufferedWriter(dir.resolve("messages.jsonl"), StandardCharsets.UTF_8)) {
@@ -356,15 +379,20 @@ final class ChatSource extends Source {
       int from = r.below(backgroundHandles);
       int to = (from + 1 + r.below(12)) % backgroundHandles;
       String[] decoy = r.pick(DECOYS);
+      String place = r.pick(DECOY_PLACES);
+      List<Plant> plants = new ArrayList<>(planted(decoy[2]));
+      if (decoy[1].contains("%s") && port(place) != null) {
+        plants.add(port(place));
+      }
       messages.add(
           new Message(
               time(r, month),
               backgroundHandle(from),
               backgroundHandle(to),
-              String.format(decoy[1], r.pick(DECOY_PLACES)),
+              String.format(decoy[1], place),
               null,
               decoy[0],
-              planted(decoy[2])));
+              plants));
     }
   }
 
@@ -512,20 +540,28 @@ final class ChatSource extends Source {
             body =
                 r.pick(
                     new Body[] {
-                      new Body("vlieg morgen naar " + city + ", ben even weg", day("morgen")),
+                      new Body(
+                          "vlieg morgen naar " + city + ", ben even weg",
+                          day("morgen"),
+                          port(city)),
                       new Body(
                           "morgen het vliegtuig naar " + city + ", bel als het moet",
-                          day("morgen")),
-                      new Body("flying to " + city + " tomorrow, back next week", day("tomorrow"))
+                          day("morgen"),
+                          port(city)),
+                      new Body(
+                          "flying to " + city + " tomorrow, back next week",
+                          day("tomorrow"),
+                          port(city))
                     });
           } else {
             at = t.out().toLocalDate().atStartOfDay().plusMinutes(r.below(t.out().getHour() * 60));
             body =
                 r.pick(
                     new Body[] {
-                      new Body("zit op " + t.post() + ", vlucht naar " + city + " gaat zo"),
-                      new Body("ben op het vliegveld, straks in " + city),
-                      new Body("at the airport, off to " + city)
+                      new Body(
+                          "zit op " + t.post() + ", vlucht naar " + city + " gaat zo", port(city)),
+                      new Body("ben op het vliegveld, straks in " + city, port(city)),
+                      new Body("at the airport, off to " + city, port(city))
                     });
           }
           messages.add(new Message(at, handle(a, month), handle(to, month), body));
@@ -542,9 +578,9 @@ final class ChatSource extends Source {
           Body body =
               r.pick(
                   new Body[] {
-                    new Body("ben terug uit " + city),
+                    new Body("ben terug uit " + city, port(city)),
                     new Body("net geland, alles goed hier?"),
-                    new Body("back from " + city + ", call me")
+                    new Body("back from " + city + ", call me", port(city))
                   });
           messages.add(new Message(at, handle(a, month), handle(to, month), body));
           talkedOfTravel.add(handle(a, month));
@@ -619,7 +655,7 @@ final class ChatSource extends Source {
    */
   private final java.util.Map<String, String> firstHandleOnSameDevice = new java.util.HashMap<>();
 
-  private Body body(Rng r, Network n, String kind, Actor to, int month, List<String> containers) {
+  private Body body(Rng r, Network n, String kind, Actor to, int month, List<Shipment> containers) {
     int thousands = r.between(10, 250);
     int euroThousands = r.between(5, 95);
     int euros = r.between(20, 400) * 500;
@@ -632,11 +668,14 @@ final class ChatSource extends Source {
                 ? thousands * 1000 + ""
                 : amount == amounts[1] ? euroThousands * 1000 + " EUR" : euros + " EUR");
     String place = r.pick(PLACES);
+    Plant port = port(place);
     String phone = world.burner(n, r.below(2));
     Plant call = new Plant("phone", phone);
     String nick = to.nickname();
     if (containers != null && r.chance(0.5)) {
-      String c = r.pick(containers);
+      Shipment shipment = r.pick(containers);
+      String c = shipment.container();
+      String vessel = trade.vessel(shipment.vessel()).name();
       Plant container = new Plant("containerNumber", c);
       String day = r.pick(DAYS);
       String spoken = World.dutchPhone(r, phone);
@@ -649,23 +688,26 @@ final class ChatSource extends Source {
                     + day
                     + " binnen op "
                     + place
+                    + " met de "
+                    + vessel
                     + ", "
                     + nick
                     + " regelt de uithaal",
                 container,
-                day(day)),
+                day(day),
+                port,
+                new Plant("vesselMentioned", vessel)),
             new Body("check " + c + ", staat er nog? bel me op " + spoken, container, call),
             new Body(c + " is binnen, " + amount + " voor de jongens", container, money)
           });
     }
     if (month >= World.ROUTE_MONTH && n.kind().cocaine() && r.chance(0.15)) {
-      return new Body(
-          r.pick(
-              new String[] {
-                "vanaf nu alles via Lomé, daar kijken ze niet",
-                "boot gaat eerst naar Togo, overslag daar",
-                "Lomé werkt goed, volgende ook zo"
-              }));
+      return r.pick(
+          new Body[] {
+            new Body("vanaf nu alles via Lomé, daar kijken ze niet", port("Lomé")),
+            new Body("boot gaat eerst naar Togo, overslag daar"),
+            new Body("Lomé werkt goed, volgende ook zo", port("Lomé"))
+          });
     }
     return switch (kind) {
       case "money" ->
@@ -673,7 +715,7 @@ final class ChatSource extends Source {
               new Body[] {
                 new Body(amount + " ligt klaar bij " + nick, money),
                 new Body("stuur " + amount + " via de belwinkel naar dubai", money),
-                new Body(amount + " cash opgehaald in " + place, money),
+                new Body(amount + " cash opgehaald in " + place, money, port),
                 new Body("zet " + amount + " om in crypto, " + nick + " weet hoe", money)
               });
       case "orders" -> {
@@ -681,9 +723,9 @@ final class ChatSource extends Source {
         String day = r.pick(DAYS);
         yield r.pick(
             new Body[] {
-              new Body(nick + " moet morgen naar " + place, day("morgen")),
+              new Body(nick + " moet morgen naar " + place, day("morgen"), port),
               new Body("bel me op " + spoken, call),
-              new Body("boot uit Guayaquil is vertrokken"),
+              new Body("boot uit Guayaquil is vertrokken", port("Guayaquil")),
               new Body("jongens klaar houden voor " + day, day(day)),
               new Body(r.between(2, 40) + " blokken staan klaar")
             });
@@ -693,7 +735,7 @@ final class ChatSource extends Source {
         yield r.pick(
             new Body[] {
               new Body("alles goed " + nick + "?"),
-              new Body("morgen " + place + " 10u", day("morgen")),
+              new Body("morgen " + place + " 10u", day("morgen"), port),
               new Body("bel me op " + spoken, call),
               new Body("ok")
             });

@@ -31,6 +31,7 @@ import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
 import org.spil.ingest.Ingest;
 import org.spil.ingest.MessageIngest;
+import org.spil.ingest.Places;
 import org.spil.ingest.Reject;
 import org.spil.ingest.StatementSink;
 import org.spil.model.ChatMessage;
@@ -79,7 +80,8 @@ class ScenarioTest {
                   m -> messages.put(m.id(), m),
                   sink,
                   n -> {},
-                  Set.copyOf(Synthesizer.LAWYER_HANDLES))
+                  Set.copyOf(Synthesizer.LAWYER_HANDLES),
+                  Places.read(PORTS))
               .run()
               .rejects());
       for (Reject r : all) {
@@ -198,8 +200,8 @@ class ScenarioTest {
 
   /**
    * Extraction from the chats' texts against the identifiers planted in them: phone numbers,
-   * container numbers, amounts and days, each found (recall) and nothing else found of those kinds
-   * (precision), both at least 0.95.
+   * container numbers, amounts, days, ports and vessels, each found (recall) and nothing else found
+   * of those kinds (precision), both at least 0.95.
    */
   @Test
   void identifiersPlantedInTheChatsAreExtracted() throws IOException {
@@ -212,7 +214,14 @@ class ScenarioTest {
     Map<String, Integer> kinds = new TreeMap<>();
     for (ChatMessage m : messages.values()) {
       String mention = org.spil.model.EntityIds.make("encrochat", "mention", List.of(m.id()));
-      for (String kind : List.of("phone", "containerNumber", "amountMentioned", "dateMentioned")) {
+      for (String kind :
+          List.of(
+              "phone",
+              "containerNumber",
+              "amountMentioned",
+              "dateMentioned",
+              "portMentioned",
+              "vesselMentioned")) {
         for (String v : prop(mention, kind)) {
           found.add(m.id() + "|" + kind + "|" + v);
           kinds.merge(kind, 1, Integer::sum);
