@@ -18,6 +18,7 @@ import org.spil.policy.User;
 import org.spil.store.ApiTokens;
 import org.spil.store.AuditLog;
 import org.spil.store.Liaisons;
+import org.spil.store.Privileged;
 import org.spil.store.Retention;
 import org.spil.store.Store;
 
@@ -124,6 +125,45 @@ public final class Administration {
     }
     audited(by, "liaison-removed", removed);
     return removed;
+  }
+
+  /** The handles whose communication with a subject is privileged ({@code privileged.txt}). */
+  public List<String> privilegedHandles() {
+    return List.copyOf(new TreeSet<>(Privileged.handles(store.dir())));
+  }
+
+  /**
+   * Lists a handle as privileged (a lawyer's, or whoever a court names): from now on no reader
+   * sees, searches or counts a message sent by or to it except as withheld. The reason (the order,
+   * the bar's register) is required; audited.
+   */
+  public String addPrivileged(Operator by, String handle, String reason) {
+    String h = Privileged.add(store.dir(), handle, required(reason) + " (" + by.name() + ")");
+    auditedPrivilege(by, "privileged-added", h, reason);
+    return h;
+  }
+
+  /** Takes a handle off the privileged list, with the reason; audited. */
+  public String removePrivileged(Operator by, String handle, String reason) {
+    required(reason);
+    String h = Privileged.remove(store.dir(), handle);
+    auditedPrivilege(by, "privileged-removed", h, reason);
+    return h;
+  }
+
+  private static String required(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidField("reason", "give the reason (the order, the register)");
+    }
+    return reason.strip();
+  }
+
+  private void auditedPrivilege(Operator by, String action, String handle, String reason) {
+    store
+        .audit()
+        .append(
+            new AuditLog.Event(
+                by.name(), null, action, Map.of("handle", handle, "reason", reason.strip())));
   }
 
   private void audited(Operator by, String action, Liaisons.Liaison entry) {

@@ -93,6 +93,7 @@ public final class Spil implements Runnable {
           SynthCommand.class,
           UsersCommand.class,
           LiaisonsCommand.class,
+          PrivilegedCommand.class,
           CasesCommand.class,
           AuditCommand.class,
           RetentionCommand.class,

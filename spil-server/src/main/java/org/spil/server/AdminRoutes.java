@@ -5,6 +5,7 @@ import static org.spil.server.Params.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Map;
 import org.spil.app.Administration;
 import org.spil.server.ApiServer.Access;
 import org.spil.server.ApiServer.Route;
@@ -88,6 +89,42 @@ final class AdminRoutes {
                 new Administration(store)
                     .removeLiaison(
                         c.operator(), required(c.ctx(), "country"), required(c.ctx(), "name"))),
+        new Route(
+            HandlerType.GET,
+            "/api/privileged",
+            List.of(),
+            "The privileged handles (lawyers', and whoever a court names), as spil privileged"
+                + " list --json prints them (administrators).",
+            Access.ADMINISTRATOR,
+            c -> page(new Administration(store).privilegedHandles())),
+        new Route(
+            HandlerType.POST,
+            "/api/privileged",
+            List.of(),
+            "List a handle as privileged (administrators): {\"handle\", \"reason\"}; its"
+                + " messages are withheld from every read at once; audited.",
+            Access.ADMINISTRATOR,
+            c -> {
+              JsonNode b = body(c.ctx());
+              return Map.of(
+                  "handle",
+                  new Administration(store)
+                      .addPrivileged(c.operator(), text(b, "handle"), text(b, "reason")));
+            }),
+        new Route(
+            HandlerType.DELETE,
+            "/api/privileged",
+            List.of("handle", "reason"),
+            "Take a handle off the privileged list, with the reason (administrators); audited.",
+            Access.ADMINISTRATOR,
+            c ->
+                Map.of(
+                    "handle",
+                    new Administration(store)
+                        .removePrivileged(
+                            c.operator(),
+                            required(c.ctx(), "handle"),
+                            required(c.ctx(), "reason")))),
         new Route(
             HandlerType.GET,
             "/api/cases",

@@ -414,6 +414,32 @@ class ApiServerTest {
         .contains("liaison-added", "liaison-removed");
   }
 
+  /** The privileged handles through the API: administrators keep them, with a reason, audited. */
+  @Test
+  void administratorsKeepThePrivilegedHandlesWithAReason() throws Exception {
+    Login ann = as("ann");
+    Login beheer = as("beheer");
+    Map<String, Object> lawyer = Map.of("handle", "mr.devries", "reason", "RK 26/5");
+    assertThat(post(ann, "/api/privileged", null, lawyer).statusCode()).isEqualTo(403);
+    assertThat(get(ann, "/api/privileged", null).statusCode()).isEqualTo(403);
+    HttpResponse<String> noReason =
+        post(beheer, "/api/privileged", null, Map.of("handle", "mr.devries"));
+    assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+    assertThat(JSON.readTree(noReason.body()).get("field").asText()).isEqualTo("reason");
+    HttpResponse<String> added = post(beheer, "/api/privileged", null, lawyer);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(get(beheer, "/api/privileged", null).body()).contains("mr.devries");
+    assertThat(post(beheer, "/api/privileged", null, lawyer).statusCode()).isEqualTo(400);
+    HttpRequest.Builder remove =
+        request("/api/privileged?handle=mr.devries&reason=lifted")
+            .header("Cookie", beheer.cookie())
+            .header(ApiServer.CSRF_HEADER, beheer.csrf());
+    assertThat(send(remove.DELETE()).statusCode()).isEqualTo(200);
+    assertThat(get(beheer, "/api/privileged", null).body()).doesNotContain("mr.devries");
+    assertThat(Files.readString(store.dir().resolve("audit.jsonl")))
+        .contains("privileged-added", "privileged-removed", "RK 26/5");
+  }
+
   @Test
   void theNetworkOfAnEntityIsItsReadersOwn() throws Exception {
     Login ann = as("ann");

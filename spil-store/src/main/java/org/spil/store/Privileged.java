@@ -5,6 +5,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.InvalidField;
@@ -13,10 +14,11 @@ import org.spil.model.types.Text;
 /**
  * The handles of those whose communication with a subject is privileged (lawyers, and whoever else
  * a court names): kept by the deployment's administrators in {@code DIR/privileged.txt}, one {@code
- * handle NAME} a line ({@code #} starts a comment). A message sent by or to such a handle is never
- * shown, searched, scored into a queue, attributed, linked or exported; searches count how many
- * they withheld. Read again when the file's time or size changed; a malformed line is refused
- * naming the file, line and reason.
+ * handle NAME} a line ({@code #} starts a comment), by hand or through {@link #add} and {@link
+ * #remove} (which the administration audits). A message sent by or to such a handle is never shown,
+ * searched, scored into a queue, attributed, linked or exported; searches count how many they
+ * withheld. Read again when the file's time or size changed; a malformed line is refused naming the
+ * file, line and reason.
  */
 public final class Privileged {
   /** The file of a data directory. */
@@ -58,6 +60,83 @@ public final class Privileged {
       throw new InvalidField("privileged", file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds a handle to a data directory's file (made when missing) with a note after it as a comment
+   * (why, on whose order), keeping every other line as written; refused when the handle is not
+   * printable or is listed already, or the note spans lines.
+   */
+  public static String add(Path dataDir, String handle, String note) {
+    String h = handle == null ? "" : handle.strip();
+    String line = "handle " + h;
+    parse(line, "the handle");
+    if (note != null && (!Text.printable(note) || note.length() > 500)) {
+      throw new InvalidField("reason", "printable, on one line, at most 500 characters");
+    }
+    Path file = dataDir.resolve(FILE);
+    String text = read(file);
+    if (parse(text, file.toString()).contains(h)) {
+      throw new InvalidField("handle", "'" + h + "' is listed already");
+    }
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      text += "\n";
+    }
+    write(file, text + line + (note == null || note.isBlank() ? "" : "  # " + note.strip()) + "\n");
+    return h;
+  }
+
+  /**
+   * Removes the lines naming a handle from a data directory's file, every other line kept as
+   * written; refused when none names it.
+   */
+  public static String remove(Path dataDir, String handle) {
+    String h = handle == null ? "" : handle.strip();
+    Path file = dataDir.resolve(FILE);
+    String[] lines = read(file).split("\n", -1);
+    StringBuilder kept = new StringBuilder();
+    boolean removed = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (parse(lines[i], file + ":" + (i + 1)).contains(h)) {
+        removed = true;
+        continue;
+      }
+      kept.append(lines[i]);
+      if (i < lines.length - 1) {
+        kept.append('\n');
+      }
+    }
+    if (!removed) {
+      throw new InvalidField("handle", "'" + h + "' is not listed");
+    }
+    write(file, kept.toString());
+    return h;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (MalformedInputException e) {
+      throw new InvalidField("privileged", file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces the file whole (written beside it, then moved over it), readable by its owner only.
+   */
+  private static void write(Path file, String text) {
+    Path tmp = file.resolveSibling(FILE + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, OwnerOnly.file());
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      READ.remove(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
