@@ -503,33 +503,35 @@ final class ChatSource extends Source {
           Map.entry("PBM", "Paramaribo"));
 
   /**
-   * Travel talk: six members in ten tell a peer of their flights abroad (the evening before, or
-   * from the airport on the day, and now and then on coming back), on the days the KMar's border
-   * checks record them: the clue that lets an analyst match a handle's travel days against the
-   * crossings. Drawn from streams of their own, so the other messages stay as they were.
+   * Travel talk: six members in ten tell one they talk with of their flights abroad (the evening
+   * before, or from the airport on the day, and now and then on coming back), on the days the
+   * KMar's border checks record them: the clue that lets an analyst match a handle's travel days
+   * against the crossings. Drawn from streams of their own, so the other messages stay as they
+   * were.
    */
   private void travels(Network n, int month, List<Message> messages) {
-    List<Actor> members = new ArrayList<>();
-    for (Actor a : n.actors()) {
-      if (!a.handles().isEmpty()) {
-        members.add(a);
-      }
-    }
-    if (members.size() < 2) {
-      return;
-    }
     LocalDateTime from = World.START.plusMonths(month).atStartOfDay();
     LocalDateTime until = from.plusMonths(1);
-    for (Actor a : members) {
-      if (!Rng.of(world.seed, "chat-travel-talk", a.person()).chance(0.6)) {
+    List<Tie> ties = Tie.of(n);
+    for (Actor a : n.actors()) {
+      if (a.handles().isEmpty()
+          || !Rng.of(world.seed, "chat-travel-talk", a.person()).chance(0.6)) {
+        continue;
+      }
+      // told to those the member talks with anyway: the network's ties
+      List<Actor> partners = new ArrayList<>();
+      for (Tie t : ties) {
+        int other = t.a() == a.person() ? t.b() : t.b() == a.person() ? t.a() : -1;
+        if (other >= 0 && !world.actor(other).handles().isEmpty()) {
+          partners.add(world.actor(other));
+        }
+      }
+      if (partners.isEmpty()) {
         continue;
       }
       Rng r = Rng.of(world.seed, "chat-travel-" + a.person(), month);
       for (BorderSource.Trip t : border.tripsOf(a.person())) {
-        Actor to = a;
-        while (to == a) {
-          to = r.pick(members);
-        }
+        Actor to = r.pick(partners);
         String city = CITIES.getOrDefault(t.airport(), t.airport());
         if (!t.out().isBefore(from) && t.out().isBefore(until) && r.chance(0.8)) {
           LocalDateTime eve = t.out().toLocalDate().minusDays(1).atTime(r.between(18, 22), 5);
