@@ -278,6 +278,18 @@ export interface HandleAttribution {
   devices: string[];
   shares_devices_with: string[];
   contacts: { handle: string; sent: number; received: number }[];
+  conversations: HandleConversation[];
   activity: number[][];
   candidates: AttributionCandidate[];
+}
+
+export interface HandleConversation {
+  conversation: string;
+  with: string[];
+  messages: number;
+  sent: number;
+  first: string;
+  last: string;
+  threads: number;
+  group: boolean;
 }

@@ -1,10 +1,14 @@
 // A chat handle: who may be behind it (candidates with their evidence, a decision beside each),
-// whom it writes with, and when it writes (messages sent per weekday and hour, UTC).
+// whom it writes with, its conversations (groups marked, threads counted, each a link to read it)
+// and when it writes (messages sent per weekday and hour, UTC).
 import { api } from "../api";
 import { count, h, notice } from "../dom";
-import type { AttributionCandidate, HandleAttribution } from "../types";
+import type { AttributionCandidate, HandleAttribution, HandleConversation } from "../types";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Candidates below this score are folded away, unless among the first three. */
+const WEAK = 0.2;
 
 export async function renderHandle(main: HTMLElement, args: string[]): Promise<void> {
   const handle = decodeURIComponent(args[0]);
@@ -33,7 +37,22 @@ export async function renderHandle(main: HTMLElement, args: string[]): Promise<v
   );
   const candidates = h("section", {}, h("h2", {}, "Who may be behind it"));
   if (a.candidates.length === 0) candidates.append(notice("Nothing in its messages points to a person you may see.", "info"));
-  else candidates.append(h("ol", { class: "candidates" }, a.candidates.slice(0, 10).map((c) => candidate(a.handle, c, rerender))));
+  else {
+    // the strong first (at least three); the weak (a number many share) folded away
+    const shown = a.candidates.slice(0, 10);
+    const strong = shown.filter((c, i) => i < 3 || c.score >= WEAK);
+    const weak = shown.slice(strong.length);
+    candidates.append(h("ol", { class: "candidates" }, strong.map((c) => candidate(a.handle, c, rerender))));
+    if (weak.length > 0)
+      candidates.append(
+        h(
+          "details",
+          { class: "weaker" },
+          h("summary", {}, `${weak.length} weaker candidate${weak.length === 1 ? "" : "s"} (below ${WEAK.toFixed(2)})`),
+          h("ol", { class: "candidates", start: String(strong.length + 1) }, weak.map((c) => candidate(a.handle, c, rerender))),
+        ),
+      );
+  }
   const side = h(
     "section",
     { class: "side" },
@@ -52,6 +71,8 @@ export async function renderHandle(main: HTMLElement, args: string[]): Promise<v
         ),
       ),
     ),
+    h("h2", {}, "Conversations"),
+    conversations(a.conversations),
   );
   main.append(h("div", { class: "columns handle-layout" }, candidates, side));
 }
@@ -87,6 +108,40 @@ function candidate(handle: string, c: AttributionCandidate, rerender: () => Prom
       h("button", { type: "button", onclick: decide("dismissed") }, "Not this person"),
       c.decision ? h("button", { type: "button", onclick: decide("open") }, "Reopen") : null,
       status,
+    ),
+  );
+}
+
+/** The handle's conversations, most messages first: with whom, how many, when, in how many threads. */
+function conversations(list: HandleConversation[]): HTMLElement {
+  if (list.length === 0) return notice("No conversation you may read.", "info");
+  const handleLinks = (handles: string[]) =>
+    handles.slice(0, 6).flatMap((o, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(o)}` }, o)]).concat(handles.length > 6 ? [` and ${handles.length - 6} more`] : []);
+  return h(
+    "table",
+    { class: "contacts conversations" },
+    h("thead", {}, h("tr", {}, h("th", {}, "with"), h("th", { class: "num" }, "messages"), h("th", {}, "when"), h("th", { class: "num", title: "runs of messages less than six hours apart" }, "threads"))),
+    h(
+      "tbody",
+      {},
+      list.map((c) =>
+        h(
+          "tr",
+          {},
+          h(
+            "td",
+            {},
+            c.group ? h("span", { class: "badge badge-group", title: c.conversation }, `group of ${c.with.length + 1}`) : null,
+            c.group ? " " : null,
+            ...handleLinks(c.with),
+            " ",
+            h("a", { class: "small", href: `#/messages?${new URLSearchParams({ conversation: c.conversation, sort: "time" }).toString()}` }, "read"),
+          ),
+          h("td", { class: "num", title: `${c.sent} sent by this handle` }, count(c.messages)),
+          h("td", { class: "small" }, c.first.slice(0, 10) === c.last.slice(0, 10) ? c.first.slice(0, 10) : `${c.first.slice(0, 10)} – ${c.last.slice(0, 10)}`),
+          h("td", { class: "num" }, count(c.threads)),
+        ),
+      ),
     ),
   );
 }

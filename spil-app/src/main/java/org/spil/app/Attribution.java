@@ -1,5 +1,7 @@
 package org.spil.app;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,11 +89,34 @@ public final class Attribution {
       List<String> devices,
       List<String> sharesDevicesWith,
       List<Contact> contacts,
+      List<Conversation> conversations,
       int[][] activity,
       List<Candidate> candidates) {}
 
   /** A handle the handle wrote with: messages sent to it and received from it. */
   public record Contact(String handle, long sent, long received) {}
+
+  /**
+   * A conversation the handle takes part in: its id, the others in it (most messages first), its
+   * messages and how many the handle sent, the first and last, the threads it falls into (runs of
+   * messages less than {@link #THREAD_GAP} apart) and whether it is a group (more than two take
+   * part).
+   */
+  public record Conversation(
+      String conversation,
+      List<String> with,
+      long messages,
+      long sent,
+      Instant first,
+      Instant last,
+      int threads,
+      boolean group) {}
+
+  /** The silence after which a conversation's next message starts a new thread. */
+  static final Duration THREAD_GAP = Duration.ofHours(6);
+
+  /** The most conversations a handle's answer lists. */
+  static final int CONVERSATIONS = 25;
 
   /** The most contacts a handle's answer lists. */
   static final int CONTACTS = 25;
@@ -198,8 +223,62 @@ public final class Attribution {
         List.copyOf(devices),
         List.copyOf(others),
         contacts,
+        conversations(h, messages),
         activity,
         candidates);
+  }
+
+  /**
+   * The handle's conversations, most messages first: whom each is with, how many messages, the
+   * threads (runs of messages less than {@link #THREAD_GAP} apart; the messages come oldest first)
+   * and whether it is a group.
+   */
+  static List<Conversation> conversations(String h, List<Messages.Sent> messages) {
+    Map<String, List<Messages.Sent>> by = new LinkedHashMap<>();
+    for (Messages.Sent m : messages) {
+      by.computeIfAbsent(m.conversation(), k -> new ArrayList<>()).add(m);
+    }
+    List<Conversation> out = new ArrayList<>();
+    for (Map.Entry<String, List<Messages.Sent>> e : by.entrySet()) {
+      Map<String, Integer> others = new HashMap<>();
+      long sent = 0;
+      int threads = 0;
+      Instant previous = null;
+      for (Messages.Sent m : e.getValue()) {
+        sent += m.from().equals(h) ? 1 : 0;
+        others.merge(m.from(), 1, Integer::sum);
+        m.to().forEach(t -> others.merge(t, 1, Integer::sum));
+        if (previous == null || Duration.between(previous, m.time()).compareTo(THREAD_GAP) > 0) {
+          threads++;
+        }
+        previous = m.time();
+      }
+      others.remove(h);
+      List<String> with =
+          others.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .toList();
+      List<Messages.Sent> ms = e.getValue();
+      out.add(
+          new Conversation(
+              e.getKey(),
+              with,
+              ms.size(),
+              sent,
+              ms.get(0).time(),
+              ms.get(ms.size() - 1).time(),
+              threads,
+              with.size() > 1));
+    }
+    out.sort(
+        Comparator.comparingLong(Conversation::messages)
+            .reversed()
+            .thenComparing(Conversation::conversation));
+    return out.size() > CONVERSATIONS ? List.copyOf(out.subList(0, CONVERSATIONS)) : out;
   }
 
   /**
@@ -295,7 +374,7 @@ public final class Attribution {
         m.from(),
         m.to(),
         m.device(),
-        "",
+        m.conversation(),
         m.body(),
         m.language(),
         null,

@@ -83,6 +83,26 @@ class AttributionTest {
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("reason");
 
+      // a group's boss sees the group among its conversations, with its members
+      List<String> group =
+          Files.readAllLines(tmp.resolve("scenario/truth/groups.csv"))
+              .get(1)
+              .split(",")[2]
+              .lines()
+              .flatMap(l -> java.util.Arrays.stream(l.split(";")))
+              .toList();
+      Attribution.Handle boss = attribution.attribute(v, group.get(0));
+      Attribution.Conversation crew =
+          boss.conversations().stream().filter(Attribution.Conversation::group).findFirst().get();
+      assertThat(crew.conversation()).startsWith("crew-");
+      assertThat(crew.with()).hasSizeGreaterThan(1).containsAnyElementsOf(group);
+      assertThat(crew.sent()).isEqualTo(crew.messages());
+      assertThat(crew.threads()).isBetween(1, (int) crew.messages());
+      assertThat(boss.conversations())
+          .filteredOn(c -> !c.group())
+          .allSatisfy(c -> assertThat(c.with()).hasSize(1))
+          .isNotEmpty();
+
       Viewer customs = ScenarioViewers.customs(store);
       assertThatThrownBy(() -> attribution.attribute(customs, handle))
           .isInstanceOf(InvalidField.class)

@@ -40,7 +40,9 @@ final class HandlesCommand implements Runnable {
   @Command(
       name = "attribute",
       mixinStandardHelpOptions = true,
-      description = "The persons a handle may be, strongest first, each with its evidence.")
+      description =
+          "The persons a handle may be, strongest first, each with its evidence; then its"
+              + " conversations (with whom, how many messages, threads, groups).")
   static final class Attribute implements Callable<Integer> {
     @ParentCommand HandlesCommand parent;
     @Mixin ViewerOption viewer;
@@ -88,6 +90,23 @@ final class HandlesCommand implements Runnable {
         for (String e : c.evidence()) {
           out.printf("      %s%n", TerminalText.safe(e));
         }
+      }
+      if (!h.conversations().isEmpty()) {
+        out.println("conversations (most messages first):");
+      }
+      for (Attribution.Conversation c :
+          h.conversations().subList(0, Math.min(10, h.conversations().size()))) {
+        out.printf(
+            "  %,6d message%s (%,d sent), %s to %s, %,d thread%s: %s%s%n",
+            c.messages(),
+            c.messages() == 1 ? "" : "s",
+            c.sent(),
+            c.first().toString().substring(0, 10),
+            c.last().toString().substring(0, 10),
+            c.threads(),
+            c.threads() == 1 ? "" : "s",
+            c.group() ? "group with " : "with ",
+            TerminalText.safe(String.join(", ", c.with())));
       }
       out.flush();
       return 0;

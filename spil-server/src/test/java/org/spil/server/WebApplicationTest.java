@@ -361,6 +361,10 @@ class WebApplicationTest {
         .extracting(WebElement::getText)
         .contains("havenmeester", "koerierjoe", "lebelge");
     assertThat(browser.findElements(By.cssSelector("table.clock td"))).hasSize(7 * 24);
+    // its conversations, one per correspondent, each a link to read it whole
+    assertThat(browser.findElements(By.cssSelector("table.conversations tbody tr"))).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("table.conversations a[href*='conversation=']")))
+        .hasSize(3);
     checkAndPhotograph("handle");
 
     // the triage of threats to life: the threat in the chats first, with its signals; confirmed,

@@ -157,13 +157,17 @@ public final class Messages {
     return out;
   }
 
-  /** A message of a handle as attribution reads it: who, to whom, when, what, from which device. */
+  /**
+   * A message of a handle as attribution reads it: who, to whom, when, in which conversation, what,
+   * from which device.
+   */
   public record Sent(
       String id,
       String dataset,
       Instant time,
       String from,
       List<String> to,
+      String conversation,
       String body,
       String language,
       String device) {}
@@ -213,6 +217,7 @@ public final class Messages {
                                 m.time,
                                 m.from,
                                 m.to,
+                                m.conversation,
                                 m.body,
                                 m.language,
                                 m.device));

@@ -49,7 +49,19 @@ final class ChatSource extends Source {
       String body,
       String threat,
       String decoy,
-      List<Plant> planted) {
+      List<Plant> planted,
+      String conversation) {
+    Message(
+        LocalDateTime at,
+        String from,
+        String to,
+        String body,
+        String threat,
+        String decoy,
+        List<Plant> planted) {
+      this(at, from, to, body, threat, decoy, planted, null);
+    }
+
     Message(LocalDateTime at, String from, String to, Body body) {
       this(at, from, to, body.text(), null, null, body.planted());
     }
@@ -224,6 +236,7 @@ final class ChatSource extends Source {
           threats(n, month, messages);
           ownNumbers(n, month, messages);
           travels(n, month, messages);
+          group(n, month, messages);
           lawyers(n, month, messages);
         }
         decoys(month, messages);
@@ -265,6 +278,7 @@ final class ChatSource extends Source {
                   + m.from()
                   + "\",\"to\":\""
                   + m.to()
+                  + (m.conversation() == null ? "" : "\",\"conversation\":\"" + m.conversation())
                   + "\",\"device\":\""
                   + imei(m.from())
                   + "\",\"body\":\""
@@ -468,6 +482,93 @@ final class ChatSource extends Source {
             null,
             null,
             List.of()));
+  }
+
+  /** What a leader says to his whole crew at once, and how they answer. */
+  private static final String[] TO_GROUP = {
+    "iedereen rustig houden deze week",
+    "nieuwe toestellen vrijdag, oude weg",
+    "vergadering morgen in de loods",
+    "niemand komt meer naar de garage tot ik het laat weten"
+  };
+
+  private static final String[] FROM_GROUP = {"ok", "begrepen", "komt goed", "top"};
+
+  /** The group chats written so far, by network, with the handles in them. */
+  private final java.util.Set<String> groupsWritten = new java.util.HashSet<>();
+
+  /**
+   * A network's group chat (a month in two): its leader, or first broker, tells those he deals with
+   * directly (at most five) something all at once, and one or two answer him. The conversation is
+   * named as the export names a group ({@code crew-N002}), the recipients split by {@code ;};
+   * listed in {@code truth/groups.csv}. Drawn from a stream of its own.
+   */
+  private void group(Network n, int month, List<Message> messages) {
+    Rng r = Rng.of(world.seed, "chat-group-" + n.id(), month);
+    Actor boss = null;
+    for (Actor a : n.actors()) {
+      if (!a.handles().isEmpty()
+          && boss == null
+          && (a.role() == Role.LEADER || a.role() == Role.BROKER)) {
+        boss = a;
+      }
+    }
+    if (boss == null) {
+      return;
+    }
+    // the boss and those he deals with directly, at most six in all
+    List<Actor> crew = new ArrayList<>(List.of(boss));
+    for (Tie t : Tie.of(n)) {
+      int other = t.a() == boss.person() ? t.b() : t.b() == boss.person() ? t.a() : -1;
+      Actor a = other < 0 ? null : world.actor(other);
+      if (a != null && !a.handles().isEmpty() && !crew.contains(a) && crew.size() < 6) {
+        crew.add(a);
+      }
+    }
+    if (crew.size() < 3 || !r.chance(0.5)) {
+      return;
+    }
+    String conversation = "crew-" + n.id();
+    List<String> handles = new ArrayList<>();
+    crew.forEach(a -> handles.add(handle(a, month)));
+    if (groupsWritten.add(conversation)) {
+      truth.groups.row(conversation, n.id(), String.join(";", handles));
+    }
+    LocalDateTime at = time(r, month);
+    String text = r.pick(TO_GROUP);
+    List<Plant> planted =
+        text.contains("vrijdag")
+            ? List.of(day("vrijdag"))
+            : text.contains("morgen") ? List.of(day("morgen")) : List.of();
+    messages.add(
+        new Message(
+            at,
+            handle(boss, month),
+            others(handles, handle(boss, month)),
+            text,
+            null,
+            null,
+            planted,
+            conversation));
+    // answers come to the boss alone: the crew deal with him, not with each other
+    int answers = r.between(1, 2);
+    for (int i = 0; i < answers; i++) {
+      Actor who = r.pick(crew);
+      if (who == boss) {
+        continue;
+      }
+      messages.add(
+          new Message(
+              at.plusMinutes(1 + r.below(30)),
+              handle(who, month),
+              handle(boss, month),
+              new Body(r.pick(FROM_GROUP))));
+    }
+  }
+
+  /** The handles of a group but one, as the export lists a group message's recipients. */
+  private static String others(List<String> handles, String sender) {
+    return String.join(";", handles.stream().filter(h -> !h.equals(sender)).toList());
   }
 
   /** The later handle on the device a handle was the first on, or null. */
@@ -774,7 +875,8 @@ final class ChatSource extends Source {
       """
       # Intercepted messages of an encrypted phone service (EncroChat/Sky ECC style export):
       # JSON lines with handles, UTC timestamps, device IMEI and message text, kept in the
-      # message store (a row per message) with the handles as UserAccount entities.
+      # message store (a row per message) with the handles as UserAccount entities. A group
+      # message names its group chat and lists its recipients split by ';'.
       name: encrochat
       title: Onderschepte berichten versleutelde telefoondienst (export JIT)
       agency: politie-nl
@@ -795,7 +897,9 @@ final class ChatSource extends Source {
             time: timestamp
             from: from
             to: to
+            conversation: conversation
             device: device
             body: body
+          split: ";"
       """;
 }

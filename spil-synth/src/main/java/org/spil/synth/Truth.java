@@ -30,6 +30,7 @@ final class Truth implements AutoCloseable {
   final Csv chatIdentifiers;
   final Csv attribution;
   final Csv privileged;
+  final Csv groups;
 
   Truth(Path dir) {
     try {
@@ -143,6 +144,7 @@ final class Truth implements AutoCloseable {
             "to_handle",
             "time",
             "text");
+    groups = Csv.utf8(dir.resolve("groups.csv"), "conversation", "network", "handles");
     assets =
         Csv.utf8(
             dir.resolve("assets.csv"),
@@ -239,7 +241,8 @@ final class Truth implements AutoCloseable {
             decoys,
             chatIdentifiers,
             attribution,
-            privileged)) {
+            privileged,
+            groups)) {
       c.close();
     }
   }
@@ -319,6 +322,9 @@ final class Truth implements AutoCloseable {
       - `privileged.csv`: the messages between network members and their lawyers (handles
         `mr.vandijk`, `mr.ozturk.adv`, `maitre.lambert`; the demo lists them in the data
         directory's `privileged.txt`): what no reader may ever see, only count.
+      - `groups.csv`: each network's group chat (`conversation` as the export names it, the
+        `network`, and its members' `handles`, `;`-joined, as they were in the month the group
+        first wrote): where the leaders give everyone their orders at once.
       - `decoys.csv`: messages of the service's other users that hold words a threat holds in a
         harmless sense ("die oude auto moet weg", "the old sofa has to go"), in the same columns:
         what a triage must rank below the threats.
