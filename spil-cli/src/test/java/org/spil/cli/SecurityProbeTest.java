@@ -369,17 +369,8 @@ class SecurityProbeTest {
     String data = tmp.resolve("data").toString();
     ok("ingest", CommandsTest.EXAMPLES.resolve("politie-nl").toString(), "--data", data);
     ok("ingest", CommandsTest.EXAMPLES.resolve("douane-nl").toString(), "--data", data);
-    CommandsTest.addUsers(data, tmp);
-    String[][] users = {
-      {"adv", "advocatuur", "defence-counsel"},
-      {"rc", "rechtbank", "court"},
-      {"rech", "politie-nl", "investigator"},
-      {"fg", "politie-nl", "privacy-officer"},
-      {"strateeg", "politie-nl", "analyst"}
-    };
-    for (String[] u : users) {
-      addUser(data, u[0], u[1], u[2]);
-    }
+    defenceCase(data);
+    addUser(data, "strateeg", "politie-nl", "analyst");
 
     // a purpose the legal-bases table does not give the user's agency: refused, and audited
     Cli.Result claim =
@@ -395,22 +386,6 @@ class SecurityProbeTest {
     assertThat(Files.readString(Path.of(data).resolve("audit.jsonl")))
         .contains("may not read for wpg-art-9");
 
-    ok(
-        "cases",
-        "add",
-        "C1",
-        "--title",
-        "Kruiskade",
-        "--member",
-        "rech",
-        "--member",
-        "adv",
-        "--member",
-        "rc",
-        "--party",
-        "politie-nl",
-        "--data",
-        data);
     String[] asCounsel = {"--as", "adv", "--purpose", "C1", "--data", data};
     String[] asCourt = {"--as", "rc", "--purpose", "C1", "--data", data};
     assertThat(ok(LeakTest.concat(new String[] {"search", "El Amrani"}, asCounsel)))
@@ -517,10 +492,11 @@ class SecurityProbeTest {
     assertThat(values.out() + values.err()).doesNotContain("Mohamed");
   }
 
-  @Test
-  void theDefencesSearchesInTheChatsAreTheCourtsToOverseeNotThePolices() throws Exception {
-    String data = tmp.resolve("data").toString();
-    ok("ingest", CommandsTest.EXAMPLES.resolve("politie-chats").toString(), "--data", data);
+  /**
+   * The users of a case with its defence and court (defence counsel adv, the court rc, the police's
+   * investigator rech and privacy officer fg) and the case C1 of the police, with rech, adv and rc.
+   */
+  private void defenceCase(String data) throws Exception {
     CommandsTest.addUsers(data, tmp);
     addUser(data, "adv", "advocatuur", "defence-counsel");
     addUser(data, "rc", "rechtbank", "court");
@@ -542,6 +518,13 @@ class SecurityProbeTest {
         "politie-nl",
         "--data",
         data);
+  }
+
+  @Test
+  void theDefencesSearchesInTheChatsAreTheCourtsToOverseeNotThePolices() throws Exception {
+    String data = tmp.resolve("data").toString();
+    ok("ingest", CommandsTest.EXAMPLES.resolve("politie-chats").toString(), "--data", data);
+    defenceCase(data);
     String[] asCounsel = {"--as", "adv", "--purpose", "C1", "--data", data};
     String[] search = {"messages", "search", "uithaler OR chauffeur", "--json"};
     ObjectMapper json = new ObjectMapper();

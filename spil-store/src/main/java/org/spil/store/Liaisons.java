@@ -5,7 +5,6 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,12 +136,8 @@ public final class Liaisons {
    */
   private static void write(Path dataDir, String text) {
     Path file = dataDir.resolve(FILE);
-    Path tmp = dataDir.resolve(FILE + ".tmp");
     try {
-      Files.deleteIfExists(tmp);
-      Files.createFile(tmp, OwnerOnly.file());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OwnerOnly.replace(file, text);
     } catch (IOException e) {
       throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -5,7 +5,6 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.InvalidField;
@@ -128,12 +127,8 @@ public final class Privileged {
    * Replaces the file whole (written beside it, then moved over it), readable by its owner only.
    */
   private static void write(Path file, String text) {
-    Path tmp = file.resolveSibling(FILE + ".tmp");
     try {
-      Files.deleteIfExists(tmp);
-      Files.createFile(tmp, OwnerOnly.file());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OwnerOnly.replace(file, text);
       READ.remove(file);
     } catch (IOException e) {
       throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
