@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spil.ingest.Mentions;
@@ -425,50 +426,18 @@ public final class Attribution {
       int count = e.getValue();
       List<PersonClues.Person> holders = clues.withAlias(name);
       double base = 0.9 * count / most * Math.min(1.0, count / 3.0);
-      Map<String, Double> ratio = new LinkedHashMap<>();
-      Map<String, String> why = new HashMap<>();
+      Map<String, Associates> weighed = new HashMap<>();
       double sum = 1;
       for (PersonClues.Person p : holders) {
-        double lr = 1;
-        int known = 0;
-        Set<String> matched = new java.util.TreeSet<>();
-        for (Set<String> theirs : clues.associatesNicknames(p.id()).values()) {
-          Set<String> keys = new LinkedHashSet<>();
-          theirs.forEach(t -> keys.add(PersonClues.key(t)));
-          keys.remove(e.getKey());
-          if (keys.isEmpty()) {
-            continue;
-          }
-          known++;
-          String hit = keys.stream().filter(contactNames::contains).findFirst().orElse(null);
-          if (hit != null) {
-            lr *= ASSOCIATE_IN_CONTACTS / rho;
-            matched.add(written.getOrDefault(hit, hit));
-          } else {
-            lr *= (1 - ASSOCIATE_IN_CONTACTS) / (1 - rho);
-          }
-        }
-        ratio.put(p.id(), lr);
-        sum += lr;
-        if (known > 0) {
-          why.put(
-              p.id(),
-              "; "
-                  + matched.size()
-                  + " of "
-                  + known
-                  + " associates with known nicknames"
-                  + (matched.isEmpty()
-                      ? " are among its contacts' names"
-                      : " ("
-                          + String.join(", ", matched)
-                          + ") are names it calls its contacts by"));
-        }
+        Associates a = associates(clues, p.id(), e.getKey(), contactNames, rho, written);
+        weighed.put(p.id(), a);
+        sum += a.ratio();
       }
       for (PersonClues.Person p : holders) {
+        Associates a = weighed.get(p.id());
         Evidence ev = out.computeIfAbsent(p.id(), k -> new Evidence(p.id(), p.caption()));
         ev.add(
-            base * ratio.get(p.id()) / sum,
+            base * a.ratio() / sum,
             "nickname '"
                 + name
                 + "': "
@@ -477,9 +446,60 @@ public final class Attribution {
                 + received
                 + " messages to the handle name it; recorded for "
                 + (holders.size() == 1 ? "this person only" : holders.size() + " persons")
-                + why.getOrDefault(p.id(), ""));
+                + a.explained());
       }
     }
+  }
+
+  /**
+   * How a nickname's holder's known associates weigh for it: the product of a likelihood ratio per
+   * associate recorded with another nickname (whether that nickname is among the names the handle
+   * calls its contacts by, against the chance {@code rho} that any nickname is), how many such
+   * associates it has, and the nicknames found.
+   */
+  private record Associates(double ratio, int known, Set<String> matched) {
+    String explained() {
+      if (known == 0) {
+        return "";
+      }
+      return "; "
+          + matched.size()
+          + " of "
+          + known
+          + " associates with known nicknames"
+          + (matched.isEmpty()
+              ? " are among its contacts' names"
+              : " (" + String.join(", ", matched) + ") are names it calls its contacts by");
+    }
+  }
+
+  private static Associates associates(
+      PersonClues clues,
+      String person,
+      String nickname,
+      Set<String> contactNames,
+      double rho,
+      Map<String, String> written) {
+    double ratio = 1;
+    int known = 0;
+    Set<String> matched = new TreeSet<>();
+    for (Set<String> theirs : clues.associatesNicknames(person).values()) {
+      Set<String> keys = new LinkedHashSet<>();
+      theirs.forEach(t -> keys.add(PersonClues.key(t)));
+      keys.remove(nickname);
+      if (keys.isEmpty()) {
+        continue;
+      }
+      known++;
+      String hit = keys.stream().filter(contactNames::contains).findFirst().orElse(null);
+      if (hit != null) {
+        ratio *= ASSOCIATE_IN_CONTACTS / rho;
+        matched.add(written.getOrDefault(hit, hit));
+      } else {
+        ratio *= (1 - ASSOCIATE_IN_CONTACTS) / (1 - rho);
+      }
+    }
+    return new Associates(ratio, known, matched);
   }
 
   /**
@@ -586,7 +606,7 @@ public final class Attribution {
     if (top < 1 || top > 1000) {
       throw new InvalidField("top", "must be 1 to 1000, not " + top);
     }
-    Set<String> handles = new java.util.TreeSet<>();
+    Set<String> handles = new TreeSet<>();
     store
         .entities()
         .forEachEntity(
