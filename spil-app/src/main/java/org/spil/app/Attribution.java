@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spil.ingest.Mentions;
+import org.spil.ingest.Places;
 import org.spil.model.ChatMessage;
 import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
@@ -339,30 +340,65 @@ public final class Attribution {
           "(?iu)\\b(vlieg\\w*|vliegtuig|vliegveld|vlucht|geland|ben terug|terug uit|fly|flying"
               + "|flight|airport|landed|back from|vol|aéroport|atterri|je pars)\\b");
 
+  /** Words that say the sender comes back rather than leaves. */
+  private static final Pattern BACK =
+      Pattern.compile("(?iu)\\b(terug|geland|landed|back from|atterri|de retour|retour)\\b");
+
+  /**
+   * A day a handle says it travels: leaving ({@code out}) or coming back ({@code in}), and the
+   * country of the port it names (lower-case ISO code), or null.
+   */
+  record Trip(String direction, String country) {
+    /** Whether a crossing fits: its direction and country, where both are known. */
+    boolean fits(PersonClues.Crossing c) {
+      String d = c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT);
+      boolean leaving =
+          d != null && (d.startsWith("uit") || d.startsWith("exit") || d.equals("out"));
+      boolean entering = d != null && (d.startsWith("in") || d.startsWith("entr"));
+      if ((direction.equals("out") && entering) || (direction.equals("in") && leaving)) {
+        return false;
+      }
+      return country == null || c.country() == null || country.equalsIgnoreCase(c.country());
+    }
+  }
+
   /** The evidence a handle's own messages give, per candidate person. */
   private Map<String, Evidence> evidence(
       PersonClues clues, String h, List<Messages.Sent> messages) {
     Map<String, Evidence> out = new TreeMap<>();
-    nicknames(clues, h, messages, out);
     Map<String, Boolean> phones = new LinkedHashMap<>();
-    Map<LocalDate, String> travelDays = new TreeMap<>();
+    Set<String> spoken = new HashSet<>();
+    Map<LocalDate, Trip> travelDays = new TreeMap<>();
     for (Messages.Sent m : messages) {
       if (!m.from().equals(h)) {
+        for (Mentions.Mention x : Mentions.find(message(m), "NL", ZoneOffset.UTC)) {
+          if (x.prop().equals("phone")) {
+            spoken.add(x.value());
+          }
+        }
         continue;
       }
       boolean travels = TRAVEL.matcher(m.body()).find();
       LocalDate day = m.time().atZone(ZoneOffset.UTC).toLocalDate();
-      for (Mentions.Mention x : Mentions.find(message(m), "NL", ZoneOffset.UTC)) {
+      String country = null;
+      for (Mentions.Mention x :
+          Mentions.find(
+              message(m), "NL", ZoneOffset.UTC, travels ? Ingestion.places() : Places.NONE)) {
         if (x.prop().equals("phone")) {
           phones.merge(x.value(), OWN_NUMBER.matcher(m.body()).find(), Boolean::logicalOr);
+          spoken.add(x.value());
         } else if (travels && x.prop().equals("dateMentioned")) {
           day = LocalDate.parse(x.value().substring(0, 10));
+        } else if (travels && x.prop().equals("portMentioned") && country == null) {
+          country = x.value().substring(0, 2).toLowerCase(Locale.ROOT);
         }
       }
       if (travels) {
-        travelDays.putIfAbsent(day, m.body());
+        travelDays.putIfAbsent(
+            day, new Trip(BACK.matcher(m.body()).find() ? "in" : "out", country));
       }
     }
+    nicknames(clues, h, messages, spoken, out);
     phones(clues, phones, out);
     travel(clues, travelDays, out);
     return out;
@@ -393,7 +429,11 @@ public final class Attribution {
    * everyone's.
    */
   private static void nicknames(
-      PersonClues clues, String h, List<Messages.Sent> messages, Map<String, Evidence> out) {
+      PersonClues clues,
+      String h,
+      List<Messages.Sent> messages,
+      Set<String> spoken,
+      Map<String, Evidence> out) {
     Map<String, Integer> names = new HashMap<>();
     Map<String, String> written = new HashMap<>();
     Set<String> contactNames = new LinkedHashSet<>();
@@ -421,6 +461,8 @@ public final class Attribution {
     double rho =
         Math.max(
             0.05, Math.min(0.9, contactNames.size() / (double) Math.max(1, clues.aliasCount())));
+    // how often a person's associate holds a number the conversations give, by chance
+    double chance = spoken.isEmpty() ? 1 : Math.max(1e-6, clues.associatedWithNumbers(spoken));
     for (Map.Entry<String, Integer> e : names.entrySet()) {
       String name = written.get(e.getKey());
       int count = e.getValue();
@@ -429,7 +471,8 @@ public final class Attribution {
       Map<String, Associates> weighed = new HashMap<>();
       double sum = 1;
       for (PersonClues.Person p : holders) {
-        Associates a = associates(clues, p.id(), e.getKey(), contactNames, rho, written);
+        Associates a =
+            associates(clues, p.id(), e.getKey(), contactNames, rho, written, spoken, chance);
         weighed.put(p.id(), a);
         sum += a.ratio();
       }
@@ -457,21 +500,39 @@ public final class Attribution {
    * calls its contacts by, against the chance {@code rho} that any nickname is), how many such
    * associates it has, and the nicknames found.
    */
-  private record Associates(double ratio, int known, Set<String> matched) {
+  private record Associates(
+      double ratio, int known, Set<String> matched, Map<String, String> byNumber) {
     String explained() {
-      if (known == 0) {
-        return "";
+      String out = "";
+      if (known > 0) {
+        out =
+            "; "
+                + matched.size()
+                + " of "
+                + known
+                + " associates with known nicknames"
+                + (matched.isEmpty()
+                    ? " are among its contacts' names"
+                    : " (" + String.join(", ", matched) + ") are names it calls its contacts by");
       }
-      return "; "
-          + matched.size()
-          + " of "
-          + known
-          + " associates with known nicknames"
-          + (matched.isEmpty()
-              ? " are among its contacts' names"
-              : " (" + String.join(", ", matched) + ") are names it calls its contacts by");
+      if (!byNumber.isEmpty()) {
+        List<String> each = new ArrayList<>();
+        byNumber.forEach((who, phone) -> each.add(who + ", " + phone));
+        out +=
+            "; associates recorded with numbers its conversations give ("
+                + String.join("; ", each)
+                + ")";
+      }
+      return out;
     }
   }
+
+  /**
+   * How likely one of a person's known associates is recorded with a number the handle's
+   * conversations give, when the handle is his: a network's members give each other its phones, and
+   * the police record them for some of its members.
+   */
+  static final double ASSOCIATE_NUMBER = 0.5;
 
   private static Associates associates(
       PersonClues clues,
@@ -479,10 +540,27 @@ public final class Attribution {
       String nickname,
       Set<String> contactNames,
       double rho,
-      Map<String, String> written) {
+      Map<String, String> written,
+      Set<String> spoken,
+      double chance) {
     double ratio = 1;
     int known = 0;
     Set<String> matched = new TreeSet<>();
+    Map<String, String> byNumber = new TreeMap<>();
+    for (String associate : clues.associates(person)) {
+      for (String phone : clues.phones(associate)) {
+        if (spoken.contains(phone)) {
+          byNumber.putIfAbsent(clues.caption(associate), phone);
+        }
+      }
+    }
+    if (!clues.associates(person).isEmpty() && !spoken.isEmpty()) {
+      // against the share of persons with associates one of whom holds such a number
+      ratio *=
+          byNumber.isEmpty()
+              ? (1 - ASSOCIATE_NUMBER) / (1 - Math.min(0.99, chance))
+              : Math.min(1000, ASSOCIATE_NUMBER / chance);
+    }
     for (Set<String> theirs : clues.associatesNicknames(person).values()) {
       Set<String> keys = new LinkedHashSet<>();
       theirs.forEach(t -> keys.add(PersonClues.key(t)));
@@ -499,7 +577,7 @@ public final class Attribution {
         ratio *= (1 - ASSOCIATE_IN_CONTACTS) / (1 - rho);
       }
     }
-    return new Associates(ratio, known, matched);
+    return new Associates(ratio, known, matched, byNumber);
   }
 
   /**
@@ -539,7 +617,7 @@ public final class Attribution {
    * number of travellers.
    */
   private static void travel(
-      PersonClues clues, Map<LocalDate, String> days, Map<String, Evidence> out) {
+      PersonClues clues, Map<LocalDate, Trip> days, Map<String, Evidence> out) {
     int travellers = clues.travellers();
     if (days.isEmpty() || travellers == 0) {
       return;
@@ -547,10 +625,13 @@ public final class Attribution {
     Map<String, List<String>> matched = new HashMap<>();
     Map<String, Double> logRatio = new HashMap<>();
     Set<String> crossedAny = new HashSet<>();
-    for (LocalDate day : days.keySet()) {
+    for (Map.Entry<LocalDate, Trip> trip : days.entrySet()) {
+      LocalDate day = trip.getKey();
       Map<String, PersonClues.Crossing> persons = new LinkedHashMap<>();
       for (PersonClues.Crossing c : clues.crossingsOn(day)) {
-        persons.putIfAbsent(c.person(), c);
+        if (trip.getValue().fits(c)) {
+          persons.putIfAbsent(c.person(), c);
+        }
       }
       for (PersonClues.Crossing c : persons.values()) {
         crossedAny.add(c.person());

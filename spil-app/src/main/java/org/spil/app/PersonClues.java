@@ -16,9 +16,10 @@ import org.spil.store.Store;
 /**
  * What the viewer's data records of persons that a chat handle's messages can be matched against:
  * the nicknames (alias, weak alias) and phone numbers persons are recorded with, who is known to be
- * whose associate, and who crossed a border on which day. Read in one pass over the visible
- * persons, associations and border crossings, persons the team's resolution merged taken as one
- * (their canonical id); an attribution then asks it instead of searching the index once per word.
+ * whose associate (and so which numbers a person's associates are recorded with), and who crossed a
+ * border on which day. Read in one pass over the visible persons, associations and border
+ * crossings, persons the team's resolution merged taken as one (their canonical id); an attribution
+ * then asks it instead of searching the index once per word.
  */
 public final class PersonClues {
   /** A person as the clues name it: the canonical id and a caption. */
@@ -29,6 +30,7 @@ public final class PersonClues {
 
   private final Map<String, List<Person>> byAlias = new HashMap<>();
   private final Map<String, List<Person>> byPhone = new HashMap<>();
+  private final Map<String, Set<String>> phonesOf = new HashMap<>();
   private final Map<String, Set<String>> aliasesOf = new HashMap<>();
   private final Map<String, Set<String>> associatesOf = new HashMap<>();
   private final Map<LocalDate, List<Crossing>> crossingsOn = new HashMap<>();
@@ -142,6 +144,7 @@ public final class PersonClues {
       }
     }
     for (String v : props.getOrDefault("phone", List.of())) {
+      phonesOf.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(v);
       List<Person> holders = byPhone.computeIfAbsent(v, k -> new ArrayList<>());
       if (holders.stream().noneMatch(h -> h.id().equals(id))) {
         holders.add(p);
@@ -177,6 +180,30 @@ public final class PersonClues {
   /** The persons recorded with the phone number (E.164). */
   List<Person> withPhone(String phone) {
     return byPhone.getOrDefault(phone, List.of());
+  }
+
+  /** A person's known associates. */
+  Set<String> associates(String person) {
+    return associatesOf.getOrDefault(person, Set.of());
+  }
+
+  /**
+   * The share of the persons with known associates that have an associate recorded with one of the
+   * numbers: how often that happens by chance.
+   */
+  double associatedWithNumbers(Set<String> numbers) {
+    Set<String> near = new HashSet<>();
+    for (String n : numbers) {
+      for (Person holder : withPhone(n)) {
+        near.addAll(associates(holder.id()));
+      }
+    }
+    return associatesOf.isEmpty() ? 1 : near.size() / (double) associatesOf.size();
+  }
+
+  /** The phone numbers a person is recorded with. */
+  Set<String> phones(String person) {
+    return phonesOf.getOrDefault(person, Set.of());
   }
 
   /** The nicknames of a person's known associates, per associate. */
