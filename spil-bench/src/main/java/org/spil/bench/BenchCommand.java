@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GoodsBench.class,
       TrendsBench.class,
       MessagesBench.class,
+      AttributionBench.class,
       ServeBench.class
     })
 public final class BenchCommand implements Runnable {
