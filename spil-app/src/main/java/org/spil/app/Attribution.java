@@ -23,6 +23,7 @@ import org.spil.ingest.Mentions;
 import org.spil.ingest.Places;
 import org.spil.model.ChatMessage;
 import org.spil.model.InvalidField;
+import org.spil.model.types.NameKeys;
 import org.spil.policy.Viewer;
 import org.spil.store.AlertVerdicts;
 import org.spil.store.Messages;
@@ -593,7 +594,7 @@ public final class Attribution {
         continue;
       }
       Set<String> persons = new LinkedHashSet<>();
-      holders.forEach(p -> persons.add(p.caption().toLowerCase(Locale.ROOT).replaceAll("\\W", "")));
+      holders.forEach(p -> persons.add(NameKeys.fingerprint(p.caption())));
       double strength = (e.getValue() ? 0.9 : 0.5) / persons.size();
       for (PersonClues.Person p : holders) {
         out.computeIfAbsent(p.id(), k -> new Evidence(p.id(), p.caption()))

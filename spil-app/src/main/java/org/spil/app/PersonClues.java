@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.spil.model.types.Text;
 import org.spil.policy.Viewer;
 import org.spil.store.Store;
 
@@ -157,9 +157,9 @@ public final class PersonClues {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** A nickname as compared: lower case. */
+  /** A nickname as compared: case and accents folded ({@link Text#fold}). */
   static String key(String nickname) {
-    return nickname.strip().toLowerCase(Locale.ROOT);
+    return Text.fold(nickname);
   }
 
   /** The persons recorded with the nickname, case ignored. */

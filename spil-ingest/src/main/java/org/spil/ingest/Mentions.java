@@ -241,7 +241,9 @@ public final class Mentions {
       words.add(new int[] {w.start(), w.end()});
     }
     for (int i = 0; i < words.size(); i++) {
-      if (!Character.isUpperCase(text.codePointAt(words.get(i)[0]))) {
+      int[] first = words.get(i);
+      if (!Character.isUpperCase(text.codePointAt(first[0]))
+          || !places.beginsName(text.substring(first[0], first[1]))) {
         continue;
       }
       for (int n = Math.min(places.longestName(), words.size() - i); n >= 1; n--) {

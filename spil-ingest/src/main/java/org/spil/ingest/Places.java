@@ -5,16 +5,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.spil.model.Normalised;
 import org.spil.model.types.Identifiers;
+import org.spil.model.types.Text;
 
 /**
  * The ports that extraction recognises in a chat's text, by name or by UN/LOCODE: the main and
@@ -59,6 +58,7 @@ public final class Places {
           "bluff");
 
   private final Map<String, String> byName;
+  private final Set<String> firstWords = new HashSet<>();
   private final Set<String> codes;
   private final int longest;
 
@@ -66,6 +66,7 @@ public final class Places {
     this.byName = byName;
     this.codes = codes;
     this.longest = longest;
+    byName.keySet().forEach(k -> firstWords.add(k.split(" ", 2)[0]));
   }
 
   /**
@@ -115,11 +116,17 @@ public final class Places {
     }
   }
 
-  /** A place name as compared: accents and case folded, single spaces. */
+  /** A place name as compared: accents, case and punctuation folded ({@link Text#fold}). */
   static String key(String name) {
-    String folded =
-        Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return folded.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", " ");
+    return Text.fold(name);
+  }
+
+  /**
+   * Whether a word (as written) begins a recognised name: a cheap test before names of several
+   * words are tried from it, on every capitalised word of every message.
+   */
+  boolean beginsName(String word) {
+    return firstWords.contains(key(word));
   }
 
   /** The UN/LOCODE of the port a name (of one or more words) names, or null. */
