@@ -134,18 +134,25 @@ public final class Attribution {
 
   /** The candidates for a handle, strongest first. */
   public Handle attribute(Viewer viewer, String handle) {
-    return attribute(viewer, handle, kept.get(viewer, () -> PersonClues.read(store, viewer)));
-  }
-
-  /** As {@link #attribute(Viewer, String)}, with the viewer's clues read. */
-  private Handle attribute(Viewer viewer, String handle, PersonClues clues) {
     if (handle == null || handle.isBlank()) {
       throw new InvalidField("handle", "give a handle");
     }
-    String h = handle.strip();
+    Handle h =
+        attribute(viewer, handle.strip(), kept.get(viewer, () -> PersonClues.read(store, viewer)));
+    if (h == null) {
+      throw new InvalidField("handle", "no messages of '" + handle.strip() + "' you may read");
+    }
+    return h;
+  }
+
+  /**
+   * As {@link #attribute(Viewer, String)}, with the viewer's clues read; null when the viewer may
+   * read no message of the handle.
+   */
+  private Handle attribute(Viewer viewer, String h, PersonClues clues) {
     List<Messages.Sent> messages = store.messages().involving(viewer, h, null, MAX_MESSAGES);
     if (messages.isEmpty()) {
-      throw new InvalidField("handle", "no messages of '" + h + "' you may read");
+      return null;
     }
     Map<String, Evidence> own = evidence(clues, h, messages);
     Set<String> devices = new LinkedHashSet<>();
@@ -704,10 +711,11 @@ public final class Attribution {
       if (weighed++ == MAX_HANDLES) {
         break;
       }
-      if (store.messages().involving(viewer, h, null, 1).isEmpty()) {
+      Handle attributed = attribute(viewer, h, clues);
+      if (attributed == null) {
         continue;
       }
-      for (Candidate c : attribute(viewer, h, clues).candidates()) {
+      for (Candidate c : attributed.candidates()) {
         if (c.decision() == null || c.decision().equals("open")) {
           out.add(new Open(h, c.person(), c.caption(), c.score(), c.evidence()));
           break;
