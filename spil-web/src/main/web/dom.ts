@@ -99,6 +99,18 @@ export function utcMinute(iso: string): string {
   return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
 }
 
+/** A link to a chat handle's page. */
+export function handleLink(handle: string, label: string = handle): HTMLElement {
+  return h("a", { href: `#/handle/${encodeURIComponent(handle)}` }, label);
+}
+
+/** Links to handles' pages, comma-separated; past `most`, how many more. */
+export function handleLinks(handles: string[], most: number = Infinity): Child[] {
+  const out: Child[] = handles.slice(0, most).flatMap((o, i) => [i === 0 ? "" : ", ", handleLink(o)]);
+  if (handles.length > most) out.push(` and ${handles.length - most} more`);
+  return out;
+}
+
 /** Previous and next links of a paged list at `#/route`, the other parameters kept. */
 export function pager(route: string, params: URLSearchParams, offset: number, page: number, total: number): HTMLElement {
   const nav = h("nav", { class: "pager", "aria-label": "Pages" });

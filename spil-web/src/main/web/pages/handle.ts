@@ -2,7 +2,7 @@
 // whom it writes with, its conversations (groups marked, threads counted, each a link to read it)
 // and when it writes (messages sent per weekday and hour, UTC).
 import { api } from "../api";
-import { count, h, notice } from "../dom";
+import { count, h, handleLink, handleLinks, notice } from "../dom";
 import type { AttributionCandidate, HandleAttribution, HandleConversation } from "../types";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -30,7 +30,7 @@ export async function renderHandle(main: HTMLElement, args: string[]): Promise<v
       { class: "lede" },
       `${count(a.messages)} messages (${count(a.received)} received), sent from ${a.devices.length === 0 ? "an unknown device" : a.devices.join(", ")}`,
       a.shares_devices_with.length === 0 ? "" : "; the same device as ",
-      ...a.shares_devices_with.flatMap((o, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(o)}` }, o)]),
+      ...handleLinks(a.shares_devices_with),
       ". ",
       h("a", { href: `#/messages?${new URLSearchParams({ handle: a.handle, sort: "time" }).toString()}` }, "Read its messages"),
     ),
@@ -67,7 +67,7 @@ export async function renderHandle(main: HTMLElement, args: string[]): Promise<v
         "tbody",
         {},
         a.contacts.map((c) =>
-          h("tr", {}, h("td", {}, h("a", { href: `#/handle/${encodeURIComponent(c.handle)}` }, c.handle)), h("td", { class: "num" }, count(c.sent)), h("td", { class: "num" }, count(c.received))),
+          h("tr", {}, h("td", {}, handleLink(c.handle)), h("td", { class: "num" }, count(c.sent)), h("td", { class: "num" }, count(c.received))),
         ),
       ),
     ),
@@ -115,8 +115,6 @@ function candidate(handle: string, c: AttributionCandidate, rerender: () => Prom
 /** The handle's conversations, most messages first: with whom, how many, when, in how many threads. */
 function conversations(list: HandleConversation[]): HTMLElement {
   if (list.length === 0) return notice("No conversation you may read.", "info");
-  const handleLinks = (handles: string[]) =>
-    handles.slice(0, 6).flatMap((o, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(o)}` }, o)]).concat(handles.length > 6 ? [` and ${handles.length - 6} more`] : []);
   return h(
     "table",
     { class: "contacts conversations" },
@@ -133,7 +131,7 @@ function conversations(list: HandleConversation[]): HTMLElement {
             {},
             c.group ? h("span", { class: "badge badge-group", title: c.conversation }, `group of ${c.with.length + 1}`) : null,
             c.group ? " " : null,
-            ...handleLinks(c.with),
+            ...handleLinks(c.with, 6),
             " ",
             h("a", { class: "small", href: `#/messages?${new URLSearchParams({ conversation: c.conversation, sort: "time" }).toString()}` }, "read"),
           ),

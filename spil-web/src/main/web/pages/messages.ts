@@ -3,7 +3,7 @@
 // or a conversation is a link that narrows the search to it; a conversation read whole is in time
 // order, as one thread.
 import { api, purpose, query } from "../api";
-import { count, h, notice, pager, utcMinute } from "../dom";
+import { count, h, handleLink, notice, pager, utcMinute } from "../dom";
 import type { MessageHit, MessageLine, MessagePage } from "../types";
 
 const PAGE = 20;
@@ -140,7 +140,7 @@ export async function renderMessages(main: HTMLElement, _args: string[], params:
         " ",
         h("a", { href: "#/messages?" + next.toString() }, "(any handle)"),
         " · ",
-        h("a", { href: `#/handle/${encodeURIComponent(chosenHandle)}` }, `who is behind ${chosenHandle}?`),
+        handleLink(chosenHandle, `who is behind ${chosenHandle}?`),
       ),
     );
   }

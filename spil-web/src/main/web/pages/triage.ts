@@ -3,7 +3,7 @@
 // signals behind its score; the team decides (a threat to act on, or not one, with the reason),
 // and a decided message leaves the queue. Every decision is audited.
 import { api, purpose, query } from "../api";
-import { count, h, notice, utcMinute } from "../dom";
+import { count, h, handleLink, handleLinks, notice, utcMinute } from "../dom";
 import type { TriageQueue, Triaged } from "../types";
 
 export async function renderTriage(main: HTMLElement, _args: string[], params: URLSearchParams): Promise<void> {
@@ -54,7 +54,7 @@ function card(t: Triaged, rerender: () => Promise<void>): HTMLElement {
       "div",
       { class: "alert-head" },
       h("span", { class: `score score-${level}`, title: "score from 0 to 1" }, t.score.toFixed(2)),
-      h("span", { class: "small" }, h("a", { href: `#/handle/${encodeURIComponent(t.from)}` }, t.from), " → ", ...t.to.flatMap((r, i) => [i === 0 ? "" : ", ", h("a", { href: `#/handle/${encodeURIComponent(r)}` }, r)])),
+      h("span", { class: "small" }, handleLink(t.from), " → ", ...handleLinks(t.to)),
       h("a", { class: "small", href: `#/messages?${new URLSearchParams({ conversation: t.conversation, sort: "time" }).toString()}` }, "conversation"),
       t.decision ? h("span", { class: `verdict verdict-${t.decision}` }, t.decision === "confirmed" ? "threat" : t.decision === "dismissed" ? "not a threat" : "reopened", t.decision_reason ? `: ${t.decision_reason}` : "") : null,
     ),

@@ -46,23 +46,14 @@ public final class Attribution {
   private final Store store;
   private final Kept<PersonClues> kept;
 
-  /** An attribution that reads the viewer's clues once per question. */
-  public Attribution(Store store) {
-    this(store, keep(store));
-  }
-
   /**
-   * An attribution that keeps the viewer's clues between questions ({@link #keep}): a server's,
-   * which answers the handle pages of a team without reading its persons again.
+   * An attribution that keeps the clues of the last two scopes it was asked for between questions:
+   * a server's answers the handle pages of a team without reading its persons again, a command
+   * reads them once.
    */
-  public Attribution(Store store, Kept<PersonClues> kept) {
+  public Attribution(Store store) {
     this.store = store;
-    this.kept = kept;
-  }
-
-  /** A keeper of clues for {@link #Attribution(Store, Kept)}: the last two scopes' clues. */
-  public static Kept<PersonClues> keep(Store store) {
-    return new Kept<>(store, 2);
+    this.kept = new Kept<>(store, 2);
   }
 
   /** The most messages of a handle (or a device) read. */

@@ -21,7 +21,7 @@ import org.spil.store.Store;
  * crossings, persons the team's resolution merged taken as one (their canonical id); an attribution
  * then asks it instead of searching the index once per word.
  */
-public final class PersonClues {
+final class PersonClues {
   /** A person as the clues name it: the canonical id and a caption. */
   record Person(String id, String caption) {}
 

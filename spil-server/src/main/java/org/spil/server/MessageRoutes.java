@@ -29,7 +29,7 @@ final class MessageRoutes {
 
   MessageRoutes(Store store) {
     this.store = store;
-    this.attribution = new Attribution(store, Attribution.keep(store));
+    this.attribution = new Attribution(store);
   }
 
   /** The routes, as {@link ApiServer#routes()} registers and documents them. */
