@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spil.model.EntityIds;
 
 /**
@@ -74,7 +77,7 @@ final class ChatSource extends Source {
    */
   private record Body(String text, List<Plant> planted) {
     Body(String text, Plant... planted) {
-      this(text, java.util.Arrays.stream(planted).filter(p -> p != null).toList());
+      this(text, Arrays.stream(planted).filter(p -> p != null).toList());
     }
   }
 
@@ -258,8 +261,8 @@ final class ChatSource extends Source {
           if (m.decoy() != null) {
             truth.decoys.row(id, m.from(), m.to(), m.at() + ":00Z", m.decoy(), m.body());
           }
-          if (java.util.Arrays.asList(LAWYERS).contains(m.from())
-              || java.util.Arrays.asList(LAWYERS).contains(m.to())) {
+          if (Arrays.asList(LAWYERS).contains(m.from())
+              || Arrays.asList(LAWYERS).contains(m.to())) {
             truth.privileged.row(id, m.from(), m.to(), m.at() + ":00Z", m.body());
           }
           for (Plant p : m.planted()) {
@@ -424,7 +427,7 @@ final class ChatSource extends Source {
           case "vannacht", "tonight", "ce" -> at.toLocalDate();
           case "morgen", "tomorrow", "demain" -> at.toLocalDate().plusDays(1);
           default -> {
-            int want = java.util.Arrays.asList(DAYS).indexOf(parts[0]) + 1;
+            int want = Arrays.asList(DAYS).indexOf(parts[0]) + 1;
             int ahead = (want - at.getDayOfWeek().getValue() + 7) % 7;
             yield at.toLocalDate().plusDays(ahead == 0 ? 7 : ahead);
           }
@@ -494,8 +497,8 @@ final class ChatSource extends Source {
 
   private static final String[] FROM_GROUP = {"ok", "begrepen", "komt goed", "top"};
 
-  /** The group chats written so far, by network, with the handles in them. */
-  private final java.util.Set<String> groupsWritten = new java.util.HashSet<>();
+  /** The group chats written so far (their conversation ids), each listed in the truth once. */
+  private final Set<String> groupsWritten = new HashSet<>();
 
   /**
    * A network's group chat (a month in two): its leader, or first broker, tells those he deals with
@@ -582,7 +585,7 @@ final class ChatSource extends Source {
   }
 
   /** Handles that spoke of their owner's trips abroad: an attribution clue. */
-  private final java.util.Set<String> talkedOfTravel = new java.util.HashSet<>();
+  private final Set<String> talkedOfTravel = new HashSet<>();
 
   /** The destinations' airports as the members name them. */
   private static final Map<String, String> CITIES =
@@ -693,7 +696,7 @@ final class ChatSource extends Source {
   }
 
   /** Handles that gave their owner's own phone number in a chat: an attribution clue. */
-  private final java.util.Set<String> gaveOwnNumber = new java.util.HashSet<>();
+  private final Set<String> gaveOwnNumber = new HashSet<>();
 
   /**
    * A member now and then gives a peer his own phone number instead of a burner's (one
@@ -756,7 +759,7 @@ final class ChatSource extends Source {
    * A member's later handle that runs on the device of his first (half of them): the device an
    * analyst sees shared by two handles. Later handle to first.
    */
-  private final java.util.Map<String, String> firstHandleOnSameDevice = new java.util.HashMap<>();
+  private final Map<String, String> firstHandleOnSameDevice = new HashMap<>();
 
   private Body body(Rng r, Network n, String kind, Actor to, int month, List<Shipment> containers) {
     int thousands = r.between(10, 250);
