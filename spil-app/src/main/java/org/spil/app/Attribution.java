@@ -129,7 +129,11 @@ public final class Attribution {
       throw new InvalidField("handle", "give a handle");
     }
     Handle h =
-        attribute(viewer, handle.strip(), kept.get(viewer, () -> PersonClues.read(store, viewer)));
+        attribute(
+            viewer,
+            handle.strip(),
+            kept.get(viewer, () -> PersonClues.read(store, viewer)),
+            new HashMap<>());
     if (h == null) {
       throw new InvalidField("handle", "no messages of '" + handle.strip() + "' you may read");
     }
@@ -137,15 +141,16 @@ public final class Attribution {
   }
 
   /**
-   * As {@link #attribute(Viewer, String)}, with the viewer's clues read; null when the viewer may
-   * read no message of the handle.
+   * As {@link #attribute(Viewer, String)}, with the viewer's clues read and the likely persons of
+   * the contacts weighed so far ({@code likely}, by handle, filled in here); null when the viewer
+   * may read no message of the handle.
    */
-  private Handle attribute(Viewer viewer, String h, PersonClues clues) {
+  private Handle attribute(
+      Viewer viewer, String h, PersonClues clues, Map<String, Map<String, Double>> likely) {
     List<Messages.Sent> messages = store.messages().involving(viewer, h, null, MAX_MESSAGES);
     if (messages.isEmpty()) {
       return null;
     }
-    Map<String, Evidence> own = evidence(clues, h, messages);
     Set<String> devices = new LinkedHashSet<>();
     for (Messages.Sent m : messages) {
       if (m.from().equals(h) && m.device() != null) {
@@ -160,9 +165,42 @@ public final class Attribution {
         }
       }
     }
+    Map<String, long[]> with = new HashMap<>();
+    int[][] activity = new int[7][24];
+    for (Messages.Sent m : messages) {
+      if (m.from().equals(h)) {
+        for (String to : m.to()) {
+          with.computeIfAbsent(to, k -> new long[2])[0]++;
+        }
+        var at = m.time().atZone(ZoneOffset.UTC);
+        activity[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
+      } else {
+        with.computeIfAbsent(m.from(), k -> new long[2])[1]++;
+      }
+    }
+    List<Contact> contacts =
+        with.entrySet().stream()
+            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .sorted(
+                Comparator.comparingLong((Contact c) -> c.sent() + c.received())
+                    .reversed()
+                    .thenComparing(Contact::handle))
+            .limit(CONTACTS)
+            .toList();
+    Map<String, Map<String, Double>> theirs = new LinkedHashMap<>();
+    for (Contact c : contacts) {
+      if (theirs.size() == JOINT_CONTACTS) {
+        break;
+      }
+      if (!others.contains(c.handle()) && !c.handle().equals(h)) {
+        theirs.put(c.handle(), likely.computeIfAbsent(c.handle(), k -> likely(viewer, clues, k)));
+      }
+    }
+    Joint joint = new Joint(clues, theirs);
+    Map<String, Evidence> own = evidence(clues, h, messages, joint);
     for (String other : others) {
-      List<Messages.Sent> theirs = store.messages().involving(viewer, other, null, MAX_MESSAGES);
-      for (Evidence e : evidence(clues, other, theirs).values()) {
+      List<Messages.Sent> sharing = store.messages().involving(viewer, other, null, MAX_MESSAGES);
+      for (Evidence e : evidence(clues, other, sharing, joint).values()) {
         Evidence mine = own.computeIfAbsent(e.person, k -> new Evidence(e.person, e.caption));
         for (Evidence.Item item : e.items) {
           mine.add(item.strength * 0.8, item.text + ", through " + other + " on the same device");
@@ -193,30 +231,9 @@ public final class Attribution {
         Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::person));
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("handle", h);
+    detail.put("contactsWeighed", List.copyOf(theirs.keySet()));
     detail.put("candidates", candidates.stream().map(Candidate::person).toList());
     store.audited(viewer, "handles.attribute", detail);
-    Map<String, long[]> with = new HashMap<>();
-    int[][] activity = new int[7][24];
-    for (Messages.Sent m : messages) {
-      if (m.from().equals(h)) {
-        for (String to : m.to()) {
-          with.computeIfAbsent(to, k -> new long[2])[0]++;
-        }
-        var at = m.time().atZone(ZoneOffset.UTC);
-        activity[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
-      } else {
-        with.computeIfAbsent(m.from(), k -> new long[2])[1]++;
-      }
-    }
-    List<Contact> contacts =
-        with.entrySet().stream()
-            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1]))
-            .sorted(
-                Comparator.comparingLong((Contact c) -> c.sent() + c.received())
-                    .reversed()
-                    .thenComparing(Contact::handle))
-            .limit(CONTACTS)
-            .toList();
     return new Handle(
         h,
         messages.size(),
@@ -361,9 +378,119 @@ public final class Attribution {
     }
   }
 
+  /** The most contacts (most messages first) whose likely persons weigh a handle's candidates. */
+  static final int JOINT_CONTACTS = 10;
+
+  /** A contact's likely persons below this share are not weighed. */
+  static final double LIKELY_FLOOR = 0.05;
+
+  /**
+   * Who is likely behind a contact, from its own messages alone (no contacts of its own weighed):
+   * each candidate's score as a share of the scores' sum (or of 1, when they sum to less), those
+   * below {@link #LIKELY_FLOOR} left out.
+   */
+  private Map<String, Double> likely(Viewer viewer, PersonClues clues, String contact) {
+    List<Messages.Sent> messages = store.messages().involving(viewer, contact, null, MAX_MESSAGES);
+    Map<String, Double> scores = new HashMap<>();
+    for (Evidence e : evidence(clues, contact, messages, Joint.NONE).values()) {
+      scores.put(e.person, e.score());
+    }
+    double sum = Math.max(1, scores.values().stream().mapToDouble(Double::doubleValue).sum());
+    Map<String, Double> out = new HashMap<>();
+    scores.forEach(
+        (person, score) -> {
+          if (score / sum >= LIKELY_FLOOR) {
+            out.put(person, score / sum);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * How likely a handle's contact is a known associate of its owner: the police record part of a
+   * network's ties, and a handle also writes to others.
+   */
+  static final double CONTACT_IS_ASSOCIATE = 0.5;
+
+  /**
+   * What the handle's contacts say of its candidates: a candidate whose known associates are the
+   * persons likely behind its contacts is likelier the one. Per contact a likelihood ratio {@code 1
+   * + s (a / c - 1)}, where {@code s} is how likely the contact is one of the candidate's
+   * associates (the shares of its likely persons who are), {@code a} {@link #CONTACT_IS_ASSOCIATE}
+   * and {@code c} the chance that a person with known associates is one of them (their number over
+   * all such persons): only a tie found counts, as a tie not recorded says little.
+   */
+  private static final class Joint {
+    static final Joint NONE = new Joint(null, Map.of());
+
+    private final PersonClues clues;
+    private final Map<String, Map<String, Double>> likely;
+    private final Map<String, Double> ratios = new HashMap<>();
+    private final Map<String, List<String>> found = new HashMap<>();
+
+    Joint(PersonClues clues, Map<String, Map<String, Double>> likely) {
+      this.clues = clues;
+      this.likely = likely;
+    }
+
+    /** The candidate's likelihood ratio from the contacts. */
+    double ratio(String person) {
+      Double known = ratios.get(person);
+      if (known != null) {
+        return known;
+      }
+      double ratio = 1;
+      List<String> ties = new ArrayList<>();
+      Set<String> associates = likely.isEmpty() ? Set.of() : clues.associates(person);
+      if (!associates.isEmpty()) {
+        double c = Math.min(1, associates.size() / (double) Math.max(1, clues.withAssociates()));
+        for (Map.Entry<String, Map<String, Double>> contact : likely.entrySet()) {
+          double s = 0;
+          String best = null;
+          double bestShare = 0;
+          for (Map.Entry<String, Double> q : contact.getValue().entrySet()) {
+            if (associates.contains(q.getKey())) {
+              s += q.getValue();
+              if (q.getValue() > bestShare) {
+                best = q.getKey();
+                bestShare = q.getValue();
+              }
+            }
+          }
+          if (best != null) {
+            ratio *= 1 + Math.min(1, s) * (Math.min(1000, CONTACT_IS_ASSOCIATE / c) - 1);
+            ties.add(
+                contact.getKey()
+                    + " likely "
+                    + clues.caption(best)
+                    + " ("
+                    + round(bestShare)
+                    + ")");
+          }
+        }
+      }
+      ratios.put(person, ratio);
+      found.put(person, ties);
+      return ratio;
+    }
+
+    /** The contacts found to be the candidate's associates, as a clause for its evidence. */
+    String explained(String person) {
+      ratio(person);
+      List<String> ties = found.get(person);
+      return ties.isEmpty()
+          ? ""
+          : "; contacts likely its known associates: " + String.join(", ", ties);
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 100) / 100.0;
+  }
+
   /** The evidence a handle's own messages give, per candidate person. */
   private Map<String, Evidence> evidence(
-      PersonClues clues, String h, List<Messages.Sent> messages) {
+      PersonClues clues, String h, List<Messages.Sent> messages, Joint joint) {
     Map<String, Evidence> out = new TreeMap<>();
     Map<String, Boolean> phones = new LinkedHashMap<>();
     Set<String> spoken = new HashSet<>();
@@ -397,9 +524,9 @@ public final class Attribution {
             day, new Trip(BACK.matcher(m.body()).find() ? "in" : "out", country));
       }
     }
-    nicknames(clues, h, messages, spoken, out);
+    nicknames(clues, h, messages, spoken, joint, out);
     phones(clues, phones, out);
-    travel(clues, travelDays, out);
+    travel(clues, travelDays, joint, out);
     return out;
   }
 
@@ -432,6 +559,7 @@ public final class Attribution {
       String h,
       List<Messages.Sent> messages,
       Set<String> spoken,
+      Joint joint,
       Map<String, Evidence> out) {
     Map<String, Integer> names = new HashMap<>();
     Map<String, String> written = new HashMap<>();
@@ -473,13 +601,13 @@ public final class Attribution {
         Associates a =
             associates(clues, p.id(), e.getKey(), contactNames, rho, written, spoken, chance);
         weighed.put(p.id(), a);
-        sum += a.ratio();
+        sum += a.ratio() * joint.ratio(p.id());
       }
       for (PersonClues.Person p : holders) {
         Associates a = weighed.get(p.id());
         Evidence ev = out.computeIfAbsent(p.id(), k -> new Evidence(p.id(), p.caption()));
         ev.add(
-            base * a.ratio() / sum,
+            base * a.ratio() * joint.ratio(p.id()) / sum,
             "nickname '"
                 + name
                 + "': "
@@ -488,7 +616,8 @@ public final class Attribution {
                 + received
                 + " messages to the handle name it; recorded for "
                 + (holders.size() == 1 ? "this person only" : holders.size() + " persons")
-                + a.explained());
+                + a.explained()
+                + joint.explained(p.id()));
       }
     }
   }
@@ -616,7 +745,7 @@ public final class Attribution {
    * number of travellers.
    */
   private static void travel(
-      PersonClues clues, Map<LocalDate, Trip> days, Map<String, Evidence> out) {
+      PersonClues clues, Map<LocalDate, Trip> days, Joint joint, Map<String, Evidence> out) {
     int travellers = clues.travellers();
     if (days.isEmpty() || travellers == 0) {
       return;
@@ -650,7 +779,8 @@ public final class Attribution {
       double logOdds =
           logRatio.get(e.getKey())
               + (days.size() - k) * Math.log(TRAVEL_WITHOUT_CROSSING)
-              - Math.log(travellers);
+              - Math.log(travellers)
+              + Math.log(joint.ratio(e.getKey()));
       double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
       if (strength < 0.01) {
         continue;
@@ -667,7 +797,8 @@ public final class Attribution {
                   + String.join("; ", e.getValue())
                   + "); "
                   + (crossedAny.size() - 1)
-                  + " other persons crossed on one of them");
+                  + " other persons crossed on one of them"
+                  + joint.explained(person));
     }
   }
 
@@ -697,12 +828,13 @@ public final class Attribution {
                 handles.addAll(props.getOrDefault("username", List.of())));
     PersonClues clues = kept.get(viewer, () -> PersonClues.read(store, viewer));
     List<Open> out = new ArrayList<>();
+    Map<String, Map<String, Double>> likely = new HashMap<>();
     int weighed = 0;
     for (String h : handles) {
       if (weighed++ == MAX_HANDLES) {
         break;
       }
-      Handle attributed = attribute(viewer, h, clues);
+      Handle attributed = attribute(viewer, h, clues, likely);
       if (attributed == null) {
         continue;
       }

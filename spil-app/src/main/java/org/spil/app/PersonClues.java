@@ -201,6 +201,11 @@ final class PersonClues {
     return associatesOf.isEmpty() ? 1 : near.size() / (double) associatesOf.size();
   }
 
+  /** How many persons have known associates. */
+  int withAssociates() {
+    return associatesOf.size();
+  }
+
   /** The phone numbers a person is recorded with. */
   Set<String> phones(String person) {
     return phonesOf.getOrDefault(person, Set.of());

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.spil.app.Attribution;
+import org.spil.app.Resolving;
 import org.spil.model.InvalidField;
 import org.spil.policy.Viewer;
+import org.spil.resolve.Resolution;
 import org.spil.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +48,22 @@ final class AttributionBench implements Callable<Integer> {
       description = "Handles with a clue scored, in the truth's order (default: ${DEFAULT-VALUE}).")
   int handles;
 
+  @Option(
+      names = "--misses",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Print the first N handles whose true person is not first: the clues, the true person's"
+              + " place and the first candidates with their evidence (default: none).")
+  int misses;
+
+  @Option(
+      names = "--no-resolve",
+      description =
+          "Attribute without the team's resolution (a warehouse resolved before stays resolved);"
+              + " by default the analyst's records are resolved first, as an analyst would.")
+  boolean noResolve;
+
   @Mixin ScenarioBenchOptions scenario;
 
   @Override
@@ -63,12 +81,34 @@ final class AttributionBench implements Callable<Integer> {
         truthOf.put(f[1], f[3]);
       }
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
+      Map<String, List<String>> clusters = store.resolutions().clusters(v);
+      if (clusters.isEmpty() && !noResolve) {
+        // the police's, KMar's and the chats' records of one person are one candidate once the
+        // team has resolved them, as an analyst would have before attributing handles
+        long r0 = System.nanoTime();
+        new Resolving(store).resolve(v, Resolution.DEFAULT_THRESHOLD, false, 0, line -> {});
+        out.printf("resolved the analyst's records in %.1f s%n", (System.nanoTime() - r0) / 1e9);
+        clusters = store.resolutions().clusters(v);
+      }
+      clusters.forEach(
+          (canonical, members) ->
+              members.stream()
+                  .map(truthOf::get)
+                  .filter(t -> t != null)
+                  .findFirst()
+                  .ifPresent(t -> truthOf.put(canonical, t)));
+      out.printf(
+          "%s%n",
+          clusters.isEmpty()
+              ? "records not resolved: each record its own candidate"
+              : "records resolved by the team: " + clusters.size() + " clusters");
       Attribution attribution = new Attribution(store);
       Map<String, int[]> byClues = new TreeMap<>();
       int scored = 0;
       int first = 0;
       int topFive = 0;
       double clues = 0;
+      int shown = 0;
       long start = System.nanoTime();
       List<String> lines = Files.readAllLines(truth.resolve("attribution.csv"));
       for (String line : lines.subList(1, lines.size())) {
@@ -86,12 +126,30 @@ final class AttributionBench implements Callable<Integer> {
         }
         int[] row = byClues.computeIfAbsent(f[3], k -> new int[3]);
         row[2]++;
-        for (int i = 0; i < Math.min(5, candidates.size()); i++) {
+        int place = -1;
+        for (int i = 0; i < candidates.size() && place < 0; i++) {
           if (f[1].equals(truthOf.get(candidates.get(i).person()))) {
-            row[i == 0 ? 0 : 1]++;
-            first += i == 0 ? 1 : 0;
-            topFive++;
-            break;
+            place = i;
+          }
+        }
+        if (place >= 0 && place < 5) {
+          row[place == 0 ? 0 : 1]++;
+          first += place == 0 ? 1 : 0;
+          topFive++;
+        }
+        if (place != 0 && shown++ < misses) {
+          out.printf(
+              "miss %s (%s; truth %s '%s'): the true person %s%n",
+              f[0], f[3], f[1], f[2], place < 0 ? "not a candidate" : "candidate " + (place + 1));
+          for (Attribution.Candidate c :
+              candidates.subList(0, Math.min(Math.max(3, place + 1), candidates.size()))) {
+            out.printf(
+                "    %s %s (%s) %.3f%n",
+                f[1].equals(truthOf.get(c.person())) ? "*" : " ",
+                c.caption(),
+                truthOf.get(c.person()),
+                c.score());
+            c.evidence().forEach(e -> out.printf("        %s%n", e));
           }
         }
       }

@@ -70,6 +70,20 @@ final class World {
     "Dokter", "Tito", "Kleine", "Turk", "Boer", "Prof", "Neef", "Baas", "Rooie", "Stille",
     "Vis", "Koning", "Bolle", "Chef", "Lange", "Gringo", "Paps", "Tank", "Joker", "Spin"
   };
+
+  /**
+   * Rarer nicknames, for a member whose first drawn nickname a fellow member already goes by: in
+   * one network a nickname names one person (that is what it is for), while across networks the
+   * common ones recur.
+   */
+  private static final String[] RARER_NICKNAMES =
+      ("Snor Beer Mus Kat Bril Kale Dikke Bokser Zwarte Witte Blonde Sjeik Prins"
+              + " Generaal Kapitein Piloot Slager Matroos Haai Wolf Vos Aap Tijger Leeuw Uil Mol"
+              + " Schele Krullen Tattoo Ome Opa Junior Bink Kobus Sjonnie Dikkie Mojo Rambo Stier"
+              + " Tyson Zorro Elvis Buffel Egel Bever Sensei Ninja Fantoom Schaduw Duivel Engel"
+              + " Pitbull Bulldog Kameel Panda Kikker Slang Raaf Gier Havik")
+          .split(" ");
+
   private static final String[] HANDLE_WORDS = {
     "golden", "icy", "silent", "dark", "rapid", "lucky", "royal", "wild", "iron", "blue", "crazy",
     "smart", "black", "white", "red", "night", "sun", "storm"
@@ -747,7 +761,9 @@ final class World {
             }
           }
         }
-        Actor a = new Actor(p, id, role, r.pick(NICKNAMES), List.copyOf(hs));
+        Actor a =
+            new Actor(
+                p, id, role, nickname(r.pick(NICKNAMES), id, actorsOfNetwork), List.copyOf(hs));
         actorsOfNetwork.add(a);
         actors.put(p, a);
       }
@@ -802,6 +818,25 @@ final class World {
   }
 
   /** Phone {@code k} of the prepaid phones a network's couriers and insiders share. */
+  /**
+   * The nickname drawn for a network's next member, or, when a fellow member already goes by it,
+   * one of the rarer nicknames no fellow goes by (from a stream of its own, so that the rest of the
+   * world is drawn as before).
+   */
+  private String nickname(String drawn, String network, List<Actor> fellows) {
+    Set<String> taken = new HashSet<>();
+    fellows.forEach(f -> taken.add(f.nickname()));
+    if (!taken.contains(drawn)) {
+      return drawn;
+    }
+    Rng r = Rng.of(seed, "nickname-" + network, fellows.size());
+    String other;
+    do {
+      other = r.pick(RARER_NICKNAMES);
+    } while (taken.contains(other));
+    return other;
+  }
+
   String burner(Network n, int k) {
     Rng r = Rng.of(seed, "burner-" + n.id(), k);
     return "+316" + r.between(1, 5) + r.digits(7);
