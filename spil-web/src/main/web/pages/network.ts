@@ -24,9 +24,9 @@ interface Ranked {
 export async function renderNetwork(main: HTMLElement, args: string[], params: URLSearchParams): Promise<void> {
   const chart = params.get("chart");
   if (chart) {
-    await explorer(main, null, chart);
+    await explorer(main, null, chart, { since: "", until: "" });
   } else if (args[0]) {
-    await explorer(main, args[0], null);
+    await explorer(main, args[0], null, { since: params.get("since") ?? "", until: params.get("until") ?? "" });
   } else {
     await overview(main);
   }
@@ -120,7 +120,37 @@ function edgeId(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-async function explorer(main: HTMLElement, start: string | null, chartId: string | null): Promise<void> {
+/** The days the links of a chart are dated in (ISO days, empty: open). */
+interface Period {
+  since: string;
+  until: string;
+}
+
+/**
+ * The period box: two days and a button that draws the chart again from the links dated in them
+ * (the contact network of a quarter), or from all links when both are empty.
+ */
+function periodBox(start: string | null, period: Period): HTMLElement {
+  const since = h("input", { type: "date", id: "since", value: period.since, "aria-label": "Links from" }) as HTMLInputElement;
+  const until = h("input", { type: "date", id: "until", value: period.until, "aria-label": "Links until" }) as HTMLInputElement;
+  const apply = h("button", { id: "apply-period", disabled: start === null }, "Draw") as HTMLButtonElement;
+  apply.addEventListener("click", () => {
+    location.hash = `#/network/${encodeURIComponent(start!)}` + query({ since: since.value, until: until.value });
+  });
+  return h(
+    "fieldset",
+    { class: "period" },
+    h("legend", {}, "Links dated"),
+    h("label", { for: "since" }, "from "),
+    since,
+    h("label", { for: "until" }, " until "),
+    until,
+    apply,
+    h("p", { class: "hint" }, start === null ? "A saved chart keeps its links." : "Empty: all links. With a period, undated links (an address, a shared phone) stay."),
+  );
+}
+
+async function explorer(main: HTMLElement, start: string | null, chartId: string | null, period: Period): Promise<void> {
   const container = h("div", { class: "chart", id: "chart", role: "img", "aria-label": "Network chart" });
   const info = h("aside", { class: "info", "aria-live": "polite" });
   const status = h("p", { class: "status", role: "status" });
@@ -155,7 +185,7 @@ async function explorer(main: HTMLElement, start: string | null, chartId: string
   main.append(
     h("h1", { class: "visually-hidden" }, "Network explorer"),
     tools,
-    h("div", { class: "explorer" }, h("div", { class: "side" }, typesBox, h("div", { class: "legend" }, legend())), container, info),
+    h("div", { class: "explorer" }, h("div", { class: "side" }, typesBox, periodBox(start, period), h("div", { class: "legend" }, legend())), container, info),
     status,
   );
 
@@ -240,7 +270,7 @@ async function explorer(main: HTMLElement, start: string | null, chartId: string
 
   const expand = async (id: string) => {
     status.textContent = "Expanding…";
-    const ego = await api<Ego>(`/api/network/${encodeURIComponent(id)}` + query({ depth: 1, max_nodes: 1000 }));
+    const ego = await api<Ego>(`/api/network/${encodeURIComponent(id)}` + query({ depth: 1, max_nodes: 1000, since: period.since, until: period.until }));
     remember();
     addFrom(id, ego.nodes.filter((n) => n.id !== ego.centre.id), ego.edges);
     refresh();
@@ -401,14 +431,15 @@ async function explorer(main: HTMLElement, start: string | null, chartId: string
     status.textContent = `Chart “${chart.name}”, saved by ${chart.saved_by} on ${chart.saved_at.slice(0, 10)}: ${chart.nodes.length} nodes you may see.`;
     return;
   }
-  const ego = await api<Ego>(`/api/network/${encodeURIComponent(start!)}` + query({ depth: 1, max_nodes: 1000 }));
+  const ego = await api<Ego>(`/api/network/${encodeURIComponent(start!)}` + query({ depth: 1, max_nodes: 1000, since: period.since, until: period.until }));
   cy.add({ ...nodeData(ego.centre), classes: `${nodeData(ego.centre).classes} centre` });
   addFrom(ego.centre.id, ego.nodes.filter((n) => n.id !== ego.centre.id), ego.edges);
   refresh();
   layout(true);
   showInfo();
   if (ego.nodes.length <= 1) info.append(notice("No links of this entity are visible for this purpose.", "info"));
-  status.textContent = `${ego.nodes.length} nodes around ${ego.centre.caption}.` + freshness();
+  const dated = period.since || period.until ? `, links dated ${period.since || "…"} to ${period.until || "…"}` : "";
+  status.textContent = `${ego.nodes.length} nodes around ${ego.centre.caption}${dated}.` + freshness();
 }
 
 /**

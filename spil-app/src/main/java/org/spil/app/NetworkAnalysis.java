@@ -50,8 +50,8 @@ import org.spil.store.Store;
 public final class NetworkAnalysis {
   private NetworkAnalysis() {}
 
-  /** The network the viewer may see, with only these link types (null: all). */
-  public static Network load(Store store, Viewer viewer, Set<String> links) {
+  /** The network the viewer may see, drawn from the links the filter keeps (types, period). */
+  public static Network load(Store store, Viewer viewer, LinkFilter links) {
     return NetworkSource.read(store, viewer, links);
   }
 

@@ -81,10 +81,11 @@ public final class NetworkSource {
   private NetworkSource() {}
 
   /**
-   * The network a viewer may see, with only the link types named ({@code Message}, {@code
-   * Ownership}, {@code shared phone}; null for every type).
+   * The network a viewer may see, drawn from the links the filter keeps: their types and the period
+   * their dates fall in.
    */
-  public static Network read(Store store, Viewer viewer, Set<String> types) {
+  public static Network read(Store store, Viewer viewer, LinkFilter filter) {
+    Set<String> types = filter.types();
     Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     NetworkBuilder b = new NetworkBuilder(canonical);
     Set<String> edgeSchemata = new TreeSet<>();
@@ -134,6 +135,8 @@ public final class NetworkSource {
               e,
               ACCOUNT_FALLBACK.get(schema.edgeSource()),
               ACCOUNT_FALLBACK.get(schema.edgeTarget()),
+              filter.since(),
+              filter.until(),
               link -> {
                 b.link(
                     e,

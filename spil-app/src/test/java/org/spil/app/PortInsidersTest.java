@@ -58,7 +58,7 @@ class PortInsidersTest {
       }
       Map<String, Set<String>> members = new HashMap<>();
       store.resolutions().clusters(analyst).forEach((id, m) -> members.put(id, Set.copyOf(m)));
-      Network net = NetworkAnalysis.load(store, analyst, null);
+      Network net = NetworkAnalysis.load(store, analyst, LinkFilter.ALL);
       PortInsiders insiders = new PortInsiders(store, ports);
       int allFound = 0;
       int allPlanted = 0;
@@ -108,7 +108,7 @@ class PortInsidersTest {
       // Rotterdam staff are not there to rank
       Viewer border = store.viewer("bench", "wpg-art-8");
       PortInsiders.Report unseen =
-          insiders.rank(border, NetworkAnalysis.load(store, border, null), "NLRTM", 0);
+          insiders.rank(border, NetworkAnalysis.load(store, border, LinkFilter.ALL), "NLRTM", 0);
       assertThat(unseen.staff()).isZero();
       assertThat(unseen.insiders()).isEmpty();
       assertThatThrownBy(() -> insiders.rank(analyst, net, "Rotterdam", 0))

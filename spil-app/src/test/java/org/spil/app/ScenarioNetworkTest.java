@@ -2,10 +2,14 @@ package org.spil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spil.analysis.graph.BrandesBetweenness;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.graph.LouvainCommunities;
+import org.spil.analysis.network.Link;
 import org.spil.analysis.network.Network;
 import org.spil.store.Store;
 import org.spil.synth.GroundTruth;
+import org.spil.synth.Synthesizer;
 
 /**
  * On the synthetic scenario, the chat network a case analyst may see gives back what was planted:
@@ -34,7 +40,8 @@ class ScenarioNetworkTest {
     try (Store store = Scenario.warehouse(1500, tmp, Path.of(PORTS), "bench")) {
       GroundTruth truth = new GroundTruth(tmp.resolve("scenario"));
       Network net =
-          NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), Set.of("Message"));
+          NetworkAnalysis.load(
+              store, store.viewer("bench", Scenario.CASE), LinkFilter.of(Set.of("Message")));
       double[] betweenness = BrandesBetweenness.compute(net.graph(), Lengths.HOPS).scores();
       PlantedRoles.Recall recall =
           PlantedRoles.recall(net, betweenness, PlantedRoles.handles(truth));
@@ -63,8 +70,46 @@ class ScenarioNetworkTest {
             .isGreaterThanOrEqualTo(0.6);
       }
 
+      // the contact network of one quarter: exactly the messages sent in it, against the export
+      LocalDate since = LocalDate.of(2024, 4, 1);
+      LocalDate until = LocalDate.of(2024, 6, 30);
+      Network quarter =
+          NetworkAnalysis.load(
+              store,
+              store.viewer("bench", Scenario.CASE),
+              new LinkFilter(Set.of("Message"), since, until));
+      Set<String> lawyers = Set.copyOf(Synthesizer.LAWYER_HANDLES);
+      long expected = 0;
+      for (String line : Files.readAllLines(tmp.resolve("scenario/encrochat/messages.jsonl"))) {
+        JsonNode m = new ObjectMapper().readTree(line);
+        LocalDate day = LocalDate.parse(m.get("timestamp").asText().substring(0, 10));
+        List<String> to = List.of(m.get("to").asText().split(";"));
+        boolean privileged =
+            lawyers.contains(m.get("from").asText()) || to.stream().anyMatch(lawyers::contains);
+        if (!day.isBefore(since) && !day.isAfter(until) && !privileged) {
+          expected += to.size();
+        }
+      }
+      long counted = 0;
+      for (int u = 0; u < quarter.size(); u++) {
+        for (int e = quarter.graph().start(u); e < quarter.graph().end(u); e++) {
+          int v = quarter.graph().target(e);
+          if (u < v) {
+            for (Link l : quarter.links(u, v)) {
+              counted += l.count();
+              assertThat(LocalDate.parse(l.first())).isBetween(since, until);
+              assertThat(LocalDate.parse(l.last())).isBetween(since, until);
+            }
+          }
+        }
+      }
+      assertThat(expected).isPositive();
+      assertThat(counted).isEqualTo(expected);
+      assertThat(quarter.graph().edges()).isLessThan(net.graph().edges());
+
       // the whole network as the viewer sees it, for Gephi and NetworkX
-      Network all = NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), null);
+      Network all =
+          NetworkAnalysis.load(store, store.viewer("bench", Scenario.CASE), LinkFilter.ALL);
       for (NetworkAnalysis.GraphFormat format : NetworkAnalysis.GraphFormat.values()) {
         Path file = tmp.resolve("network." + format.name().toLowerCase(Locale.ROOT));
         NetworkAnalysis.writeGraph(all, format, file, tmp.resolve("data"), false);

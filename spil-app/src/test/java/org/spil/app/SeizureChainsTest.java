@@ -43,7 +43,7 @@ class SeizureChainsTest {
           lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
       assertThat(chains).isNotEmpty();
       SeizureChains walk = new SeizureChains(store);
-      Network net = NetworkAnalysis.load(store, analyst, null);
+      Network net = NetworkAnalysis.load(store, analyst, LinkFilter.ALL);
       int withDirector = 0;
       int ripOns = 0;
       for (String[] c : chains) {

@@ -19,6 +19,7 @@ import org.spil.analysis.goods.Targeting;
 import org.spil.analysis.network.Network;
 import org.spil.app.FlowGraphs;
 import org.spil.app.GoodsFlows;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.PortInsiders;
 import org.spil.app.Resolving;
@@ -141,7 +142,7 @@ final class GoodsBench implements Callable<Integer> {
   private void inProcess(Store store, Viewer v, Path truth, PrintWriter out) throws IOException {
     targeting(store, v, truth, out);
     long n0 = System.nanoTime();
-    Network net = NetworkAnalysis.load(store, v, null);
+    Network net = NetworkAnalysis.load(store, v, LinkFilter.ALL);
     out.printf(
         Locale.ROOT,
         "%nnetwork projected for chains and insiders in %.1f s (%,d nodes)%n",

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.spil.analysis.graph.Graph;
 import org.spil.analysis.network.Network;
 import org.spil.app.Json;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.policy.Viewer;
 import org.spil.store.Store;
@@ -53,7 +54,7 @@ final class NetworkBench implements Callable<Integer> {
     try (store) {
       Viewer v = store.viewer(ScenarioWarehouse.USER, ScenarioWarehouse.CASE);
       long t1 = System.nanoTime();
-      Network net = NetworkAnalysis.load(store, v, null);
+      Network net = NetworkAnalysis.load(store, v, LinkFilter.ALL);
       double projection = (System.nanoTime() - t1) / 1e9;
       System.gc();
       Graph g = net.graph();

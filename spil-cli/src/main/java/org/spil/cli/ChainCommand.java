@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.SeizureChains;
 import org.spil.policy.Viewer;
@@ -44,7 +45,8 @@ final class ChainCommand implements Callable<Integer> {
     SeizureChains.Chain chain;
     try (Store store = spil.open(false)) {
       Viewer v = viewer.viewer(store);
-      chain = new SeizureChains(store).of(v, NetworkAnalysis.load(store, v, null), seizure);
+      chain =
+          new SeizureChains(store).of(v, NetworkAnalysis.load(store, v, LinkFilter.ALL), seizure);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -32,6 +32,7 @@ import org.spil.app.Exchange;
 import org.spil.app.FocusCountries;
 import org.spil.app.GoodsFlows;
 import org.spil.app.Ingestion;
+import org.spil.app.LinkFilter;
 import org.spil.app.MoneyFlows;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.Operator;
@@ -665,7 +666,9 @@ final class DemoTour {
         "== Network analysis (analist.politie, %s): who matters in the chats%n", Scenario.CASE);
     Network net =
         NetworkAnalysis.load(
-            store, store.viewer("analist.politie", Scenario.CASE), Set.of("Message"));
+            store,
+            store.viewer("analist.politie", Scenario.CASE),
+            LinkFilter.of(Set.of("Message")));
     Graph g = net.graph();
     LouvainCommunities.Result communities = LouvainCommunities.compute(g);
     long groups =
@@ -764,7 +767,7 @@ final class DemoTour {
     }
     GroundTruth.SeizureChain first = chains.get(0);
     String seizureId = first.seizureEntityId();
-    Network net = NetworkAnalysis.load(store, v, null);
+    Network net = NetworkAnalysis.load(store, v, LinkFilter.ALL);
     SeizureChains walk = new SeizureChains(store);
     SeizureChains.Chain chain = walk.of(v, net, seizureId);
     out.printf("== Seizure %s walked back: ./spil chain %s%n", first.seizureId(), seizureId);

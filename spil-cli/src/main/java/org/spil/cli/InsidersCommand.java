@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.spil.analysis.goods.Insiders;
 import org.spil.analysis.network.Network;
 import org.spil.app.GoodsFlows;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.PortInsiders;
 import org.spil.policy.Viewer;
@@ -57,7 +58,7 @@ final class InsidersCommand implements Callable<Integer> {
     PortInsiders.Report report;
     try (Store store = spil.open(false)) {
       Viewer v = viewer.viewer(store);
-      Network net = NetworkAnalysis.load(store, v, null);
+      Network net = NetworkAnalysis.load(store, v, LinkFilter.ALL);
       report = new PortInsiders(store, GoodsFlows.defaultPorts()).rank(v, net, port, top);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.store.Store;
 import picocli.CommandLine.Option;
@@ -52,6 +53,20 @@ final class NetworkOptions {
               + " Ownership,Directorship,\"shared address\" for the corporate one.")
   Set<String> links;
 
+  @Option(
+      names = "--since",
+      paramLabel = "DAY",
+      description =
+          "Only links dated on or after this day (2024-01-01): the contact network of a period."
+              + " Links without a date are left out when a period is given.")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DAY",
+      description = "Only links dated on or before this day.")
+  String until;
+
   Lengths lengths() {
     return weighted ? Lengths.INVERSE_WEIGHT : Lengths.HOPS;
   }
@@ -61,6 +76,10 @@ final class NetworkOptions {
    */
   Network load(Spil spil) throws IOException {
     if (graph != null) {
+      if (since != null || until != null || links != null) {
+        throw new IllegalArgumentException(
+            "--links, --since and --until choose links of the warehouse, not of a --graph file");
+      }
       return NetworkAnalysis.read(graph);
     }
     if (user == null || purpose == null) {
@@ -68,7 +87,8 @@ final class NetworkOptions {
           "give --as USER --purpose P to analyse the warehouse, or --graph FILE");
     }
     try (Store store = spil.open(false)) {
-      return NetworkAnalysis.load(store, store.viewer(user, purpose), links);
+      return NetworkAnalysis.load(
+          store, store.viewer(user, purpose), LinkFilter.of(links, since, until));
     }
   }
 

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.spil.analysis.graph.Centrality;
 import org.spil.analysis.graph.Lengths;
 import org.spil.analysis.network.Network;
 import org.spil.app.GoodsFlows;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.app.PortInsiders;
 import org.spil.app.SeizureChains;
@@ -58,13 +58,13 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/network/{id}",
-            List.of("depth", "max_nodes", "links"),
+            List.of("depth", "max_nodes", "links", "since", "until"),
             "The network around an entity: nodes within depth steps, edges with their sources.",
             this::egoNetwork),
         onProjection(
             HandlerType.GET,
             "/api/graph",
-            List.of("format", "links"),
+            List.of("format", "links", "since", "until"),
             "The reader's whole network for Gephi and other tools (format gexf or graphml), with"
                 + " degree, PageRank and community per node.",
             this::graph),
@@ -99,7 +99,7 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/centrality",
-            List.of("measure", "top", "weighted", "links"),
+            List.of("measure", "top", "weighted", "links", "since", "until"),
             "Who matters in the reader's network: a centrality measure, top nodes.",
             c ->
                 remembered(
@@ -115,7 +115,7 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/communities",
-            List.of("resolution", "min_size", "links"),
+            List.of("resolution", "min_size", "links", "since", "until"),
             "Communities (Louvain) of the reader's network.",
             c ->
                 remembered(
@@ -128,7 +128,7 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/path",
-            List.of("from", "to", "k", "weighted", "links"),
+            List.of("from", "to", "k", "weighted", "links", "since", "until"),
             "The shortest paths between two entities in the reader's network.",
             c ->
                 NetworkAnalysis.paths(
@@ -140,7 +140,7 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/keyplayers",
-            List.of("k", "weighted", "links"),
+            List.of("k", "weighted", "links", "since", "until"),
             "The k nodes whose removal breaks the reader's network most.",
             c ->
                 remembered(
@@ -181,7 +181,7 @@ final class NetworkRoutes implements AutoCloseable {
         onProjection(
             HandlerType.GET,
             "/api/bridges",
-            List.of("top", "max_steps", "weighted", "links"),
+            List.of("top", "max_steps", "weighted", "links", "since", "until"),
             "Links between the underworld and the legal economy in the reader's network.",
             c ->
                 remembered(
@@ -267,10 +267,10 @@ final class NetworkRoutes implements AutoCloseable {
   }
 
   private Projections.Answer projected(Call call, boolean current) throws Exception {
-    String links = call.ctx().queryParam("links");
-    Set<String> linkTypes =
-        links == null || links.isBlank() ? null : Set.copyOf(List.of(links.split(",")));
-    return projections.get(call.viewer(), linkTypes, current);
+    Context ctx = call.ctx();
+    LinkFilter links =
+        LinkFilter.parse(ctx.queryParam("links"), ctx.queryParam("since"), ctx.queryParam("until"));
+    return projections.get(call.viewer(), links, current);
   }
 
   /** The network of an answer, which says when it was made and is audited as a read. */

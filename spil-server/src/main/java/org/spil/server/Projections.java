@@ -8,14 +8,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.spil.analysis.network.Network;
+import org.spil.app.LinkFilter;
 import org.spil.app.NetworkAnalysis;
 import org.spil.policy.Viewer;
 import org.spil.store.Snapshot;
@@ -82,11 +81,11 @@ final class Projections implements AutoCloseable {
   }
 
   /**
-   * The reader's network with the link types named (null: all): the current projection, or, unless
-   * {@code current} is asked for, an older one the reader may still read all of while the current
-   * one is made, or the current one once made. Waits outside the store's lock.
+   * The reader's network of the links the filter keeps: the current projection, or, unless {@code
+   * current} is asked for, an older one the reader may still read all of while the current one is
+   * made, or the current one once made. Waits outside the store's lock.
    */
-  Answer get(Viewer viewer, Set<String> links, boolean current) throws Exception {
+  Answer get(Viewer viewer, LinkFilter links, boolean current) throws Exception {
     Object found = access.read(() -> find(viewer, links, current));
     if (found instanceof Answer a) {
       return a;
@@ -108,14 +107,10 @@ final class Projections implements AutoCloseable {
    * Under the store's read lock: the answer when one may be given now, else the projection being
    * made (started here, from a snapshot taken under the lock).
    */
-  private synchronized Object find(Viewer viewer, Set<String> links, boolean current) {
+  private synchronized Object find(Viewer viewer, LinkFilter links, boolean current) {
     Key key =
         new Key(
-            viewer.team(),
-            store.scopeKey(viewer),
-            linksKey(links),
-            store.generation(),
-            store.today());
+            viewer.team(), store.scopeKey(viewer), links.key(), store.generation(), store.today());
     Kept now = kept.get(key);
     if (now != null) {
       return new Answer(now.network(), true, now.made());
@@ -140,7 +135,7 @@ final class Projections implements AutoCloseable {
     return pending;
   }
 
-  private Future<Kept> start(Key key, Viewer viewer, Set<String> links) {
+  private Future<Kept> start(Key key, Viewer viewer, LinkFilter links) {
     Snapshot snapshot = store.snapshot(viewer);
     Future<Kept> f;
     try {
@@ -153,7 +148,7 @@ final class Projections implements AutoCloseable {
     return f;
   }
 
-  private Kept project(Key key, Viewer viewer, Set<String> links, Snapshot snapshot)
+  private Kept project(Key key, Viewer viewer, LinkFilter links, Snapshot snapshot)
       throws Exception {
     try (snapshot) {
       Network net = snapshot.read(() -> NetworkAnalysis.load(store, viewer, links));
@@ -209,10 +204,5 @@ final class Projections implements AutoCloseable {
   /** How many projections are kept, for tests. */
   synchronized int keptCount() {
     return kept.size();
-  }
-
-  /** The link types of a request as a key: sorted, or "*" for all. */
-  private static String linksKey(Set<String> links) {
-    return links == null ? "*" : String.join(",", new TreeSet<>(links));
   }
 }

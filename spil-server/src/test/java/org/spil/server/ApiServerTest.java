@@ -456,6 +456,24 @@ class ApiServerTest {
     assertThat(hidden.body()).isEqualTo(missing.body());
     assertThat(get(ann, "/api/network/" + id + "?depth=99", "wpg-art-9").statusCode())
         .isEqualTo(400);
+    // links dated in a period: none in a year to come, so only ties that are no events remain
+    // (an address, a shared phone)
+    HttpResponse<String> future =
+        get(ann, "/api/network/" + id + "?depth=2&since=2099-01-01", "wpg-art-9");
+    assertThat(future.statusCode()).as(future.body()).isEqualTo(200);
+    JsonNode later = JSON.readTree(future.body());
+    assertThat(later.get("nodes").size()).isLessThan(body.get("nodes").size());
+    for (JsonNode edge : later.get("edges")) {
+      for (JsonNode link : edge.path("links")) {
+        assertThat(link.has("first")).as(link.toString()).isFalse();
+      }
+    }
+    HttpResponse<String> badDay = get(ann, "/api/network/" + id + "?since=gisteren", "wpg-art-9");
+    assertThat(badDay.statusCode()).isEqualTo(400);
+    assertThat(badDay.body()).contains("since").contains("gisteren");
+    HttpResponse<String> backwards =
+        get(ann, "/api/network/" + id + "?since=2024-02-01&until=2024-01-01", "wpg-art-9");
+    assertThat(backwards.statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spil.app.Administration;
 import org.spil.app.Ingestion;
+import org.spil.app.LinkFilter;
 import org.spil.app.Operator;
 import org.spil.ingest.Dataset;
 import org.spil.policy.Viewer;
@@ -72,9 +73,9 @@ class ProjectionsTest {
       Viewer ann = store.viewer("ann", "wpg-art-9");
       StoreAccess access = new StoreAccess(store);
       try (Projections projections = new Projections(store, access)) {
-        Projections.Answer first = projections.get(ann, null, false);
+        Projections.Answer first = projections.get(ann, LinkFilter.ALL, false);
         assertThat(first.current()).isTrue();
-        assertThat(projections.get(ann, null, false).network()).isSameAs(first.network());
+        assertThat(projections.get(ann, LinkFilter.ALL, false).network()).isSameAs(first.network());
         assertThat(projections.made()).isEqualTo(1);
 
         access.write(
@@ -83,16 +84,17 @@ class ProjectionsTest {
               return null;
             });
         // the warehouse moved on: the older projection answers at once, marked as such
-        Projections.Answer stale = projections.get(ann, null, false);
+        Projections.Answer stale = projections.get(ann, LinkFilter.ALL, false);
         assertThat(stale.network()).isSameAs(first.network());
         assertThat(stale.current()).isFalse();
-        Projections.Answer current = projections.get(ann, null, true);
+        Projections.Answer current = projections.get(ann, LinkFilter.ALL, true);
         assertThat(current.current()).isTrue();
         assertThat(current.network().size()).isGreaterThan(first.network().size());
         assertThat(projections.made()).isEqualTo(2);
         // the older one is superseded, not kept beside it
         assertThat(projections.keptCount()).isEqualTo(1);
-        assertThat(projections.get(ann, null, false).network()).isSameAs(current.network());
+        assertThat(projections.get(ann, LinkFilter.ALL, false).network())
+            .isSameAs(current.network());
       }
     }
   }
@@ -103,10 +105,10 @@ class ProjectionsTest {
       StoreAccess access = new StoreAccess(store);
       try (Projections projections = new Projections(store, access)) {
         Viewer ann = store.viewer("ann", "wpg-art-9");
-        projections.get(ann, null, false);
+        projections.get(ann, LinkFilter.ALL, false);
         // a reader of the same agency and task, but for a purpose that shows nothing of it
         Viewer other = store.viewer("piet", "open-source");
-        Projections.Answer answer = projections.get(other, null, false);
+        Projections.Answer answer = projections.get(other, LinkFilter.ALL, false);
         assertThat(answer.current()).isTrue();
         assertThat(answer.network().size()).isZero();
       }
@@ -124,7 +126,8 @@ class ProjectionsTest {
                 Set.of("Associate"),
                 Set.of("Associate", "Ownership"),
                 Set.of("Associate", "Directorship"))) {
-          assertThat(projections.get(ann, links, false).network().size()).isPositive();
+          assertThat(projections.get(ann, LinkFilter.of(links), false).network().size())
+              .isPositive();
         }
         assertThat(projections.made()).isEqualTo(3);
         assertThat(projections.keptCount()).as("the newest stays").isEqualTo(1);

@@ -256,6 +256,15 @@ class WebApplicationTest {
     waitForText(".status", "Chart");
     assertThat((Long) js.executeScript("return window.spilChart.nodes().length")).isGreaterThan(1);
 
+    // the same network drawn from the links of a period: none dated in a year to come
+    browser.get(personUrl.replace("#/entity/", "#/network/"));
+    waitForText(".status", "nodes around");
+    js.executeScript("document.getElementById('since').value = '2099-01-01';");
+    browser.findElement(By.id("apply-period")).click();
+    waitForText(".status", "links dated 2099-01-01");
+    assertThat((Long) js.executeScript("return window.spilChart.nodes().length"))
+        .isLessThan(before);
+
     // timeline and map of the person
     browser.get(personUrl.replace("#/entity/", "#/timeline/"));
     waitFor("#main h1");

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,22 @@ public final class Links {
       String sourceFallback,
       String targetFallback,
       AggregateConsumer consumer) {
+    return of(viewer, schemaName, sourceFallback, targetFallback, null, null, consumer);
+  }
+
+  /**
+   * As {@link #of(Viewer, String, String, String, AggregateConsumer)}, only the links dated from
+   * {@code since} through {@code until} (either null: open); with a period, a link without a date
+   * is left out. A message's date is the day it was sent (UTC).
+   */
+  public long of(
+      Viewer viewer,
+      String schemaName,
+      String sourceFallback,
+      String targetFallback,
+      LocalDate since,
+      LocalDate until,
+      AggregateConsumer consumer) {
     Scope scope = store.scope(viewer);
     Schema schema = Schemata.model().get(schemaName);
     if (scope.isEmpty() || !schema.isEdge()) {
@@ -115,7 +132,9 @@ public final class Links {
             + " ends AS (SELECT unnest(sources) AS source, targets, batch, day, amount, currency"
             + " FROM one),"
             + " pairs AS (SELECT source, unnest(targets) AS target, batch, day, amount, currency"
-            + " FROM ends)"
+            + " FROM ends"
+            + within("day", since, until, false)
+            + ")"
             + " SELECT source, target, count(*), sum(amount), min(currency) FILTER (WHERE amount IS"
             + " NOT NULL), min(day), max(day), list(DISTINCT batch ORDER BY batch)"
             + " FROM pairs GROUP BY source, target ORDER BY source, target";
@@ -154,15 +173,36 @@ public final class Links {
           "cannot read links of " + schemaName + ": " + Warehouse.firstLine(e.getMessage()), e);
     }
     if (schemaName.equals("Message")) {
-      long[] read = chats(scope, batches, consumer);
+      long[] read = chats(scope, batches, since, until, consumer);
       pairs += read[0];
       links += read[1];
     }
-    store.audited(
-        viewer,
-        "links-read",
-        Map.of("schemata", List.of(schemaName), "pairs", pairs, "links", links));
+    Map<String, Object> detail = new java.util.LinkedHashMap<>();
+    detail.put("schemata", List.of(schemaName));
+    if (since != null || until != null) {
+      detail.put("since", since == null ? null : since.toString());
+      detail.put("until", until == null ? null : until.toString());
+    }
+    detail.put("pairs", pairs);
+    detail.put("links", links);
+    store.audited(viewer, "links-read", detail);
     return links;
+  }
+
+  /**
+   * A WHERE clause keeping the rows whose {@code column} falls in the period (nothing when it is
+   * open at both ends): an ISO date or time text compared as text, or a timestamp.
+   */
+  private static String within(String column, LocalDate since, LocalDate until, boolean time) {
+    List<String> terms = new ArrayList<>();
+    String cast = time ? "::TIMESTAMP" : "";
+    if (since != null) {
+      terms.add(column + " >= '" + since + "'" + cast);
+    }
+    if (until != null) {
+      terms.add(column + " < '" + until.plusDays(1) + "'" + cast);
+    }
+    return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
   }
 
   /**
@@ -170,7 +210,12 @@ public final class Links {
    * per pair of the handles' {@code UserAccount} entities (as {@link org.spil.ingest.MessageIngest}
    * makes them), over the batches the viewer reads in full. Returns pairs and links.
    */
-  private long[] chats(Scope scope, Map<Long, Batch> batches, AggregateConsumer consumer) {
+  private long[] chats(
+      Scope scope,
+      Map<Long, Batch> batches,
+      LocalDate since,
+      LocalDate until,
+      AggregateConsumer consumer) {
     if (scope.batches().isEmpty()) {
       return new long[2];
     }
@@ -188,6 +233,7 @@ public final class Links {
             + " FROM message WHERE batch_id IN "
             + Warehouse.inList(scope.batches())
             + withheld
+            + within("sent_at", since, until, true).replace(" WHERE ", " AND ")
             + ") GROUP BY ALL";
     Map<List<String>, long[]> counts = new java.util.TreeMap<>(Links::compare);
     Map<List<String>, String[]> days = new java.util.HashMap<>();
