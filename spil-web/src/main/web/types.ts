@@ -277,7 +277,7 @@ export interface HandleAttribution {
   received: number;
   devices: string[];
   shares_devices_with: string[];
-  contacts: { handle: string; sent: number; received: number }[];
+  contacts: { handle: string; sent: number; received: number; person?: string; caption?: string; share?: number }[];
   conversations: HandleConversation[];
   activity: number[][];
   candidates: AttributionCandidate[];

@@ -59,15 +59,23 @@ export async function renderHandle(main: HTMLElement, args: string[]): Promise<v
     h("h2", {}, "When it writes"),
     clock(a.activity),
     h("h2", {}, "Whom it writes with"),
+    h("p", { class: "small muted" }, "Who is likely behind the ten it writes with most weighs its candidates: one whose known associates they are is likelier."),
     h(
       "table",
       { class: "contacts" },
-      h("thead", {}, h("tr", {}, h("th", {}, "handle"), h("th", { class: "num" }, "sent"), h("th", { class: "num" }, "received"))),
+      h("thead", {}, h("tr", {}, h("th", {}, "handle"), h("th", { class: "num" }, "sent"), h("th", { class: "num" }, "received"), h("th", {}, "likely"))),
       h(
         "tbody",
         {},
         a.contacts.map((c) =>
-          h("tr", {}, h("td", {}, handleLink(c.handle)), h("td", { class: "num" }, count(c.sent)), h("td", { class: "num" }, count(c.received))),
+          h(
+            "tr",
+            {},
+            h("td", {}, handleLink(c.handle)),
+            h("td", { class: "num" }, count(c.sent)),
+            h("td", { class: "num" }, count(c.received)),
+            h("td", { class: "small" }, c.person ? h("a", { href: `#/entity/${encodeURIComponent(c.person)}`, title: "Likeliest behind this contact, from its own messages: its share of the candidates' scores" }, `${c.caption} (${c.share?.toFixed(2)})`) : ""),
+          ),
         ),
       ),
     ),

@@ -1,5 +1,6 @@
 package org.spil.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,8 +88,36 @@ public final class Attribution {
       int[][] activity,
       List<Candidate> candidates) {}
 
-  /** A handle the handle wrote with: messages sent to it and received from it. */
-  public record Contact(String handle, long sent, long received) {}
+  /**
+   * A handle the handle wrote with: messages sent to it and received from it, and, for the contacts
+   * whose likely persons weighed the candidates, the likeliest of them with its share (else null).
+   */
+  public record Contact(
+      String handle,
+      long sent,
+      long received,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String person,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String caption,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double share) {
+
+    /** The contact with the likeliest of its persons, if any. */
+    Contact likely(Map<String, Double> persons, PersonClues clues) {
+      return persons.entrySet().stream()
+          .max(
+              Map.Entry.<String, Double>comparingByValue()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .map(
+              e ->
+                  new Contact(
+                      handle,
+                      sent,
+                      received,
+                      e.getKey(),
+                      clues.caption(e.getKey()),
+                      Math.round(e.getValue() * 100) / 100.0))
+          .orElse(this);
+    }
+  }
 
   /**
    * A conversation the handle takes part in: its id, the others in it (most messages first), its
@@ -180,7 +209,7 @@ public final class Attribution {
     }
     List<Contact> contacts =
         with.entrySet().stream()
-            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1], null, null, null))
             .sorted(
                 Comparator.comparingLong((Contact c) -> c.sent() + c.received())
                     .reversed()
@@ -196,6 +225,10 @@ public final class Attribution {
         theirs.put(c.handle(), likely.computeIfAbsent(c.handle(), k -> likely(viewer, clues, k)));
       }
     }
+    contacts =
+        contacts.stream()
+            .map(c -> theirs.containsKey(c.handle()) ? c.likely(theirs.get(c.handle()), clues) : c)
+            .toList();
     Joint joint = new Joint(clues, theirs);
     Map<String, Evidence> own = evidence(clues, h, messages, joint);
     for (String other : others) {

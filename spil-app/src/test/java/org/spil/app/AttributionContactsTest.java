@@ -111,6 +111,15 @@ class AttributionContactsTest {
       assertThat(icybear.evidence())
           .anyMatch(e -> e.contains("contacts likely its known associates: redfox likely Kees"));
 
+      assertThat(attribution.attribute(ann, "icybear").contacts())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.handle()).isEqualTo("redfox");
+                assertThat(c.caption()).isEqualTo("Kees Koster");
+                assertThat(c.share()).isGreaterThan(0.5);
+              });
+
       Attribution.Handle darkwolf = attribution.attribute(ann, "darkwolf");
       assertThat(darkwolf.candidates().get(0).caption()).isEqualTo("Piet Pieters");
       assertThat(darkwolf.candidates().get(1).caption()).isEqualTo("Jan Jansen");

@@ -21,6 +21,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 import org.spil.app.Ingestion;
@@ -71,8 +79,10 @@ final class MessagesBench implements Callable<Integer> {
   @Option(
       names = "--peers",
       split = ",",
-      defaultValue = "sqlite,postgres",
-      description = "Peers to run: sqlite, postgres, none (default: ${DEFAULT-VALUE}).")
+      defaultValue = "sqlite,postgres,lucene",
+      description =
+          "Peers to run: sqlite, postgres, lucene (Lucene indexing as the peers do: one analysis,"
+              + " no text kept, one thread), none (default: ${DEFAULT-VALUE}).")
   List<String> peers;
 
   @Option(
@@ -104,6 +114,9 @@ final class MessagesBench implements Callable<Integer> {
     }
     if (peers.contains("postgres")) {
       postgres(corpus, queryList);
+    }
+    if (peers.contains("lucene")) {
+      leanLucene(corpus, dir.resolve("lucene-lean"));
     }
     return 0;
   }
@@ -197,6 +210,43 @@ final class MessagesBench implements Callable<Integer> {
                 .size();
           });
     }
+  }
+
+  /**
+   * Lucene indexing what the peers index: the text in one analysis (the standard tokenizer, lower
+   * case), no text kept, the row number as a doc value (what the peers' row id is to them), on one
+   * thread, committed but not merged: how much of the gap to them is the engine and how much what
+   * Spil's index holds.
+   */
+  private void leanLucene(Path corpus, Path dir) throws IOException {
+    deleteTree(dir);
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setRAMBufferSizeMB(256);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    long t = System.nanoTime();
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, config);
+        BufferedReader in = Files.newBufferedReader(corpus.resolve("messages.tsv"))) {
+      Document doc = new Document();
+      TextField body = new TextField("body", "", Field.Store.NO);
+      NumericDocValuesField row = new NumericDocValuesField("row", 0);
+      doc.add(body);
+      doc.add(row);
+      String l;
+      long n = 0;
+      while ((l = in.readLine()) != null) {
+        body.setStringValue(l.substring(l.indexOf('\t') + 1));
+        row.setLongValue(++n);
+        writer.addDocument(doc);
+      }
+      writer.commit();
+    }
+    double index = (System.nanoTime() - t) / 1e9;
+    out.printf(
+        "lucene as the peers index (one analysis, no text kept, one thread): %.1f s, %,.0f"
+            + " messages/s; index %,d MB%n",
+        index, messages / index, size(dir) >> 20);
+    out.flush();
   }
 
   private void sqlite(Path corpus, Path db, List<String[]> queryList) throws Exception {
