@@ -194,28 +194,7 @@ public final class Attribution {
         }
       }
     }
-    Map<String, long[]> with = new HashMap<>();
-    int[][] activity = new int[7][24];
-    for (Messages.Sent m : messages) {
-      if (m.from().equals(h)) {
-        for (String to : m.to()) {
-          with.computeIfAbsent(to, k -> new long[2])[0]++;
-        }
-        var at = m.time().atZone(ZoneOffset.UTC);
-        activity[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
-      } else {
-        with.computeIfAbsent(m.from(), k -> new long[2])[1]++;
-      }
-    }
-    List<Contact> contacts =
-        with.entrySet().stream()
-            .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1], null, null, null))
-            .sorted(
-                Comparator.comparingLong((Contact c) -> c.sent() + c.received())
-                    .reversed()
-                    .thenComparing(Contact::handle))
-            .limit(CONTACTS)
-            .toList();
+    List<Contact> contacts = contacts(h, messages);
     Map<String, Map<String, Double>> theirs = new LinkedHashMap<>();
     for (Contact c : contacts) {
       if (theirs.size() == JOINT_CONTACTS) {
@@ -275,8 +254,42 @@ public final class Attribution {
         List.copyOf(others),
         contacts,
         conversations(h, messages),
-        activity,
+        activity(h, messages),
         candidates);
+  }
+
+  /** Whom the handle writes with, most messages first, the first {@link #CONTACTS}. */
+  private static List<Contact> contacts(String h, List<Messages.Sent> messages) {
+    Map<String, long[]> with = new HashMap<>();
+    for (Messages.Sent m : messages) {
+      if (m.from().equals(h)) {
+        for (String to : m.to()) {
+          with.computeIfAbsent(to, k -> new long[2])[0]++;
+        }
+      } else {
+        with.computeIfAbsent(m.from(), k -> new long[2])[1]++;
+      }
+    }
+    return with.entrySet().stream()
+        .map(e -> new Contact(e.getKey(), e.getValue()[0], e.getValue()[1], null, null, null))
+        .sorted(
+            Comparator.comparingLong((Contact c) -> c.sent() + c.received())
+                .reversed()
+                .thenComparing(Contact::handle))
+        .limit(CONTACTS)
+        .toList();
+  }
+
+  /** The messages the handle sent per weekday (Monday first) and hour, in UTC. */
+  private static int[][] activity(String h, List<Messages.Sent> messages) {
+    int[][] activity = new int[7][24];
+    for (Messages.Sent m : messages) {
+      if (m.from().equals(h)) {
+        var at = m.time().atZone(ZoneOffset.UTC);
+        activity[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
+      }
+    }
+    return activity;
   }
 
   /**

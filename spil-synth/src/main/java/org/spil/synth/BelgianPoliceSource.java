@@ -114,6 +114,10 @@ final class BelgianPoliceSource extends Source {
         if (addr != p.address()) {
           distortions = distortions.isEmpty() ? "moved" : distortions + "+moved";
         }
+        boolean mobile = r.chance(0.7);
+        if (mobile) {
+          truth.mobileOnFile.add(p.index());
+        }
         csv.row(
             id,
             surname,
@@ -124,7 +128,7 @@ final class BelgianPoliceSource extends Source {
             addr.postcode(),
             addr.city(),
             addr.country().equals("be") ? "Belgique" : "Pays-Bas",
-            r.chance(0.7) ? belgianPhone(p.mobile()) : null,
+            mobile ? belgianPhone(p.mobile()) : null,
             a == null ? r.pick(new String[] {"témoin", "victime", "déclarant"}) : "suspect");
         truth.record(
             name(), "personne", List.of(id), "Person", p.id(), given + " " + surname, distortions);

@@ -300,7 +300,7 @@ final class ChatSource extends Source {
           if (nickname) {
             clues.add("nickname");
           }
-          if (gaveOwnNumber.contains(h)) {
+          if (gaveOwnNumber.contains(h) && truth.mobileOnFile.contains(a.person())) {
             clues.add("phone");
           }
           if (talkedOfTravel.contains(h)) {
@@ -313,7 +313,10 @@ final class ChatSource extends Source {
             clues.add("device");
           }
           String other = first != null ? first : sharedWith(h);
-          if (other != null && gaveOwnNumber.contains(other) && !gaveOwnNumber.contains(h)) {
+          if (other != null
+              && gaveOwnNumber.contains(other)
+              && !gaveOwnNumber.contains(h)
+              && truth.mobileOnFile.contains(a.person())) {
             clues.add("phone via device");
           }
           if (other != null && talkedOfTravel.contains(other) && !talkedOfTravel.contains(h)) {

@@ -111,7 +111,8 @@ final class PoliceSource extends Source {
     String surname = fit(spell.typo(spell.surname(p, 0.25), 0.04));
     String birth = format(spell.orMissing(spell.date(p.birthDate(), 0.03, 0.01), 0.05), DUTCH);
     List<String> phones = new ArrayList<>();
-    if (r.chance(0.8)) {
+    boolean mobile = r.chance(0.8);
+    if (mobile) {
       phones.add(World.dutchPhone(r, p.mobile()));
     }
     if (actor != null && actor.role() != Role.LEADER && r.chance(0.4)) {
@@ -127,6 +128,8 @@ final class PoliceSource extends Source {
     if (csv.nextLine() % 97 == 50) {
       phone = "06-1234";
       invalid(csv, "telefoon", phone, "not a phone number");
+    } else if (truthful && mobile) {
+      truth.mobileOnFile.add(p.index());
     }
     String role =
         actor == null

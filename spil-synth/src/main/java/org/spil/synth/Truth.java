@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.spil.model.EntityIds;
 
 /**
@@ -31,6 +33,12 @@ final class Truth implements AutoCloseable {
   final Csv attribution;
   final Csv privileged;
   final Csv groups;
+
+  /**
+   * The persons whose own mobile number a source records (as written, on a record the ingest
+   * keeps): only for them is a number a handle gives as its own a clue the sources hold.
+   */
+  final Set<Integer> mobileOnFile = new HashSet<>();
 
   Truth(Path dir) {
     try {
@@ -314,7 +322,8 @@ final class Truth implements AutoCloseable {
       - `attribution.csv`: who is behind each network member's handle (`handle`, `truth_id`,
         the `nickname` others call him by) and the clues the sources hold (`clues`, `;`-joined):
         `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he
-        gave his own number in a chat from this handle), `travel` (this handle speaks of his
+        gave his own number in a chat from this handle, and the Dutch or Belgian police record
+        it), `travel` (this handle speaks of his
         flights on the days the KMar checks him at an airport), `device` (this handle runs on the
         device of his other handle), `phone via device` and `travel via device` (the other handle
         on the device gave the clue). `device` alone ties two handles together but names nobody:
