@@ -127,15 +127,19 @@ public final class Administration {
     return removed;
   }
 
-  /** The handles whose communication with a subject is privileged ({@code privileged.txt}). */
+  /**
+   * The handles and phone numbers (E.164) whose communication with a subject is privileged ({@code
+   * privileged.txt}), as listed; a number stands for the ways it is written as a handle.
+   */
   public List<String> privilegedHandles() {
-    return List.copyOf(new TreeSet<>(Privileged.handles(store.dir())));
+    return List.copyOf(new TreeSet<>(Privileged.listed(store.dir())));
   }
 
   /**
-   * Lists a handle as privileged (a lawyer's, or whoever a court names): from now on no reader
-   * sees, searches or counts a message sent by or to it except as withheld. The reason (the order,
-   * the bar's register) is required; audited.
+   * Lists a handle, or a phone number in international form (standing for the handles that write
+   * it), as privileged (a lawyer's, or whoever a court names): from now on no reader sees, searches
+   * or counts a message sent by or to it except as withheld. The reason (the order, the bar's
+   * register) is required; audited.
    */
   public String addPrivileged(Operator by, String handle, String reason) {
     String h = Privileged.add(store.dir(), handle, required(reason) + " (" + by.name() + ")");

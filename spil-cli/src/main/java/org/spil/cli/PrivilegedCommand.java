@@ -73,7 +73,12 @@ final class PrivilegedCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @ParentCommand PrivilegedCommand parent;
 
-    @Parameters(paramLabel = "HANDLE", description = "The handle as the messages give it.")
+    @Parameters(
+        paramLabel = "HANDLE",
+        description =
+            "The handle as the messages give it, or a phone number in international form (+31 6"
+                + " 12345678), which stands for the handles that write it (0612345678,"
+                + " 06-12345678, 0031612345678, 31612345678@s.whatsapp.net ...).")
     String handle;
 
     @Option(

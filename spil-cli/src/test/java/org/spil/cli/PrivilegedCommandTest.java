@@ -50,6 +50,12 @@ class PrivilegedCommandTest {
     assertThat(Files.readString(Path.of(data, "privileged.txt")))
         .contains("handle havenmeester  # RK 26/9");
 
+    assertThat(ok("privileged", "add", "+32 470 12 34 56", "--reason", "RK 26/10", "--data", data))
+        .contains("privileged: +32470123456");
+    assertThat(ok("privileged", "list", "--data", data)).contains("+32470123456");
+    assertThat(Files.readString(Path.of(data, "privileged.txt")))
+        .contains("phone +32470123456  # RK 26/10");
+
     Cli.Result twice =
         Cli.run("privileged", "add", "havenmeester", "--reason", "again", "--data", data);
     assertThat(twice.code()).isEqualTo(2);

@@ -101,8 +101,9 @@ final class AdminRoutes {
             HandlerType.POST,
             "/api/privileged",
             List.of(),
-            "List a handle as privileged (administrators): {\"handle\", \"reason\"}; its"
-                + " messages are withheld from every read at once; audited.",
+            "List a handle, or a phone number in international form (standing for the handles"
+                + " that write it), as privileged (administrators): {\"handle\", \"reason\"};"
+                + " its messages are withheld from every read at once; audited.",
             Access.ADMINISTRATOR,
             c -> {
               JsonNode b = body(c.ctx());

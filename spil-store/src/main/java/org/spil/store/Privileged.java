@@ -8,16 +8,21 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.InvalidField;
+import org.spil.model.Normalised;
+import org.spil.model.types.Phones;
 import org.spil.model.types.Text;
 
 /**
  * The handles of those whose communication with a subject is privileged (lawyers, and whoever else
  * a court names): kept by the deployment's administrators in {@code DIR/privileged.txt}, one {@code
- * handle NAME} a line ({@code #} starts a comment), by hand or through {@link #add} and {@link
- * #remove} (which the administration audits). A message sent by or to such a handle is never shown,
- * searched, scored into a queue, attributed, linked or exported; searches count how many they
- * withheld. Read again when the file's time or size changed; a malformed line is refused naming the
- * file, line and reason.
+ * handle NAME} or {@code phone NUMBER} a line ({@code #} starts a comment), by hand or through
+ * {@link #add} and {@link #remove} (which the administration audits). A phone number (in
+ * international form) stands for the handles that write it as exports do: {@code +31612345678},
+ * {@code 0031612345678}, {@code 06-12345678}, {@code 31612345678@s.whatsapp.net} and the like
+ * ({@link Phones#writtenForms}), for deliveries whose handles are phone numbers. A message sent by
+ * or to such a handle is never shown, searched, scored into a queue, attributed, linked or
+ * exported; searches count how many they withheld. Read again when the file's time or size changed;
+ * a malformed line is refused naming the file, line and reason.
  */
 public final class Privileged {
   /** The file of a data directory. */
@@ -35,7 +40,10 @@ public final class Privileged {
   private static final java.util.Map<Path, Read> READ =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The privileged handles of a data directory; none when there is no file. */
+  /**
+   * The privileged handles of a data directory, each listed phone number in the ways it is written
+   * as a handle; none when there is no file.
+   */
   public static Set<String> handles(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
@@ -51,8 +59,12 @@ public final class Privileged {
       if (size > 1 << 20) {
         throw new InvalidField("privileged", file + ": larger than 1 MB");
       }
-      Set<String> handles =
-          Set.copyOf(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+      Set<String> handles = new TreeSet<>();
+      for (String entry : parse(Files.readString(file, StandardCharsets.UTF_8), file.toString())) {
+        Set<String> forms = entry.startsWith("+") ? Phones.writtenForms(entry) : Set.of();
+        handles.addAll(forms.isEmpty() ? Set.of(entry) : forms);
+      }
+      handles = Set.copyOf(handles);
       READ.put(file, new Read(modified, size, handles));
       return handles;
     } catch (MalformedInputException e) {
@@ -62,14 +74,34 @@ public final class Privileged {
     }
   }
 
+  /** What a data directory's file lists: handles as written, phone numbers in E.164. */
+  public static Set<String> listed(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    return parse(read(file), file.toString());
+  }
+
   /**
-   * Adds a handle to a data directory's file (made when missing) with a note after it as a comment
-   * (why, on whose order), keeping every other line as written; refused when the handle is not
-   * printable or is listed already, or the note spans lines.
+   * An entry as the file keeps it: a phone number in international form ({@code +31 6 1234 5678})
+   * as E.164, anything else as the handle given.
+   */
+  static String entry(String given) {
+    String g = given == null ? "" : given.strip();
+    if (g.startsWith("+") && Phones.normalise(g, null) instanceof Normalised.Valid v) {
+      return v.value();
+    }
+    return g;
+  }
+
+  /**
+   * Adds a handle, or a phone number in international form, to a data directory's file (made when
+   * missing) with a note after it as a comment (why, on whose order), keeping every other line as
+   * written; refused when the handle is not printable or is listed already, or the note spans
+   * lines.
    */
   public static String add(Path dataDir, String handle, String note) {
-    String h = handle == null ? "" : handle.strip();
-    String line = "handle " + h;
+    String h = entry(handle);
+    String line =
+        (h.startsWith("+") && !Phones.writtenForms(h).isEmpty() ? "phone " : "handle ") + h;
     parse(line, "the handle");
     if (note != null && (!Text.printable(note) || note.length() > 500)) {
       throw new InvalidField("reason", "printable, on one line, at most 500 characters");
@@ -91,7 +123,7 @@ public final class Privileged {
    * written; refused when none names it.
    */
   public static String remove(Path dataDir, String handle) {
-    String h = handle == null ? "" : handle.strip();
+    String h = entry(handle);
     Path file = dataDir.resolve(FILE);
     String[] lines = read(file).split("\n", -1);
     StringBuilder kept = new StringBuilder();
@@ -135,7 +167,10 @@ public final class Privileged {
     }
   }
 
-  /** The handles a file's text names; a line that is not {@code handle NAME} is refused. */
+  /**
+   * The handles and phone numbers (E.164) a file's text names; a line that is not {@code handle
+   * NAME} or {@code phone NUMBER} (a valid number in international form) is refused.
+   */
   public static Set<String> parse(String text, String file) {
     Set<String> out = new TreeSet<>();
     String[] lines = text.split("\n", -1);
@@ -149,10 +184,26 @@ public final class Privileged {
       if (line.isEmpty()) {
         continue;
       }
-      String[] parts = line.split("\\s+");
-      if (parts.length != 2 || !parts[0].equals("handle")) {
+      String[] parts = line.split("\\s+", 2);
+      if (parts.length == 2 && parts[0].equals("phone")) {
+        if (!(Phones.normalise(parts[1], null) instanceof Normalised.Valid v)
+            || !parts[1].startsWith("+")) {
+          throw new InvalidField(
+              "privileged",
+              file
+                  + ":"
+                  + (i + 1)
+                  + ": give a phone number in international form (+31 6 12345678), not '"
+                  + parts[1]
+                  + "'");
+        }
+        out.add(v.value());
+        continue;
+      }
+      if (parts.length != 2 || !parts[0].equals("handle") || parts[1].contains(" ")) {
         throw new InvalidField(
-            "privileged", file + ":" + (i + 1) + ": give 'handle NAME', not '" + line + "'");
+            "privileged",
+            file + ":" + (i + 1) + ": give 'handle NAME' or 'phone NUMBER', not '" + line + "'");
       }
       if (!Text.printable(parts[1]) || parts[1].length() > 256) {
         throw new InvalidField(

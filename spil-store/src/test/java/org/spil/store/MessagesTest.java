@@ -362,6 +362,46 @@ class MessagesTest {
   }
 
   @Test
+  void aPrivilegedPhoneNumberWithholdsTheHandlesThatWriteIt() throws Exception {
+    try (Store store = Store.open(tmp, true, TODAY)) {
+      batch(
+          store,
+          provenance("phones", "a", Set.of()),
+          List.of(
+              message("p1", "2024-03-01T10:00:00Z", "06-12345678", "icyfox", "bel me", "nld"),
+              message(
+                  "p2",
+                  "2024-03-01T10:01:00Z",
+                  "icyfox",
+                  "31612345678@s.whatsapp.net",
+                  "ok",
+                  "nld"),
+              message("p3", "2024-03-01T10:02:00Z", "+31612345678", "redtiger", "morgen", "nld"),
+              message("p4", "2024-03-01T10:03:00Z", "0612345679", "icyfox", "wie is dit", "nld"),
+              message("p5", "2024-03-01T10:04:00Z", "icyfox", "redtiger", "rustig", "nld")));
+      Viewer v = Viewers.of("a");
+      assertThat(store.messages().search(v, query("")).total()).isEqualTo(5);
+      Privileged.add(tmp, "+31 6 1234 5678", "RK 26/11, mr. Y");
+      assertThat(java.nio.file.Files.readString(tmp.resolve(Privileged.FILE)))
+          .contains("phone +31612345678  # RK 26/11, mr. Y");
+      assertThat(Privileged.listed(tmp)).containsExactly("+31612345678");
+      MessageHit.Page all = store.messages().search(v, query(""));
+      assertThat(ids(all)).containsExactly("p4", "p5");
+      assertThat(all.privileged()).isEqualTo(3);
+      assertThat(store.messages().involving(v, "06-12345678", null, 10)).isEmpty();
+      assertThatThrownBy(() -> Privileged.add(tmp, "+31612345678", "again"))
+          .isInstanceOf(InvalidField.class)
+          .hasMessageContaining("listed already");
+      Privileged.remove(tmp, "+31 6 12345678");
+      assertThat(store.messages().search(v, query("")).total()).isEqualTo(5);
+      java.nio.file.Files.writeString(tmp.resolve(Privileged.FILE), "phone 06-12345678\n");
+      assertThatThrownBy(() -> store.messages().search(v, query("")))
+          .isInstanceOf(InvalidField.class)
+          .hasMessageContaining(Privileged.FILE + ":1: give a phone number in international form");
+    }
+  }
+
+  @Test
   void purgedMessagesLeaveTheTableAndTheIndex() {
     try (Store store = Store.open(tmp, true, TODAY)) {
       Provenance p =

@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.spil.model.Normalised;
 
 /**
@@ -55,6 +57,41 @@ public final class Phones {
     Normalised result = parse(raw, region);
     recent.results.put(raw, result);
     return result;
+  }
+
+  /**
+   * The ways a number in E.164 is commonly written where it serves as a handle (chat and phone
+   * exports): as given, without the plus, with 00, in national form as formatted, compact and with
+   * a dash after the trunk prefix and area ({@code 06-12345678}), in international form as
+   * formatted, and as a WhatsApp account ({@code 31612345678@s.whatsapp.net}). Empty for text that
+   * is not a valid number in E.164.
+   */
+  public static Set<String> writtenForms(String e164) {
+    if (!(parse(e164 == null ? "" : e164, null) instanceof Normalised.Valid v)
+        || !v.value().equals(e164)) {
+      return Set.of();
+    }
+    PhoneNumberUtil util = UTILS.get();
+    try {
+      PhoneNumber number = util.parse(e164, "ZZ");
+      String digits = e164.substring(1);
+      Set<String> out = new LinkedHashSet<>();
+      out.add(e164);
+      out.add(digits);
+      out.add("00" + digits);
+      if (!"001".equals(util.getRegionCodeForNumber(number))) {
+        // a number of no country (satellite, international services) has no national form
+        String national = util.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+        out.add(national);
+        out.add(national.replaceAll("[^0-9]", ""));
+        out.add(national.replaceFirst(" ", "-").replace(" ", ""));
+      }
+      out.add(util.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL));
+      out.add(digits + "@s.whatsapp.net");
+      return out;
+    } catch (NumberParseException e) {
+      return Set.of();
+    }
   }
 
   /** Normalises without the per-thread memory of recent numbers. */

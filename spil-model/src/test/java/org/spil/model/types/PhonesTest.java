@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.spil.model.Normalised;
 
 /**
  * Remembering recent numbers never changes an answer, and the shortcut past libphonenumber's parser
@@ -53,6 +55,37 @@ class PhonesTest {
   }
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  /**
+   * Every way a valid number is written as a handle reads back as the number: in its own region for
+   * the national forms, without one for the international forms, and the account of a messaging
+   * service by its digits; text that is no number in E.164 has no forms.
+   */
+  @Property(tries = 2000)
+  void eachWrittenFormOfANumberIsThatNumber(@ForAll("regionalNumbers") String[] numberAndRegion) {
+    if (!(Phones.parse(numberAndRegion[0], numberAndRegion[1]) instanceof Normalised.Valid v)) {
+      assertThat(Phones.writtenForms(numberAndRegion[0].replaceAll("[^0-9]", ""))).isEmpty();
+      return;
+    }
+    String e164 = v.value();
+    Set<String> forms = Phones.writtenForms(e164);
+    assertThat(forms).contains(e164, e164.substring(1), "00" + e164.substring(1));
+    String region;
+    try {
+      region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+    } catch (NumberParseException e) {
+      throw new AssertionError(e);
+    }
+    for (String form : forms) {
+      // the digits alone, with 00 or as a messaging account carry the country code
+      String written = form.endsWith("@s.whatsapp.net") ? form.split("@")[0] : form;
+      String as =
+          written.startsWith("00")
+              ? "+" + written.substring(2)
+              : written.equals(e164.substring(1)) ? "+" + written : written;
+      assertThat(Phones.parse(as, region)).as(form).isEqualTo(Normalised.valid(e164));
+    }
+  }
 
   private static final List<String> REGIONS =
       List.copyOf(new TreeSet<>(UTIL.getSupportedRegions()));
