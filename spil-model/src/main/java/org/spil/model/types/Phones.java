@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spil.model.Normalised;
@@ -79,12 +80,20 @@ public final class Phones {
       out.add(e164);
       out.add(digits);
       out.add("00" + digits);
-      if (!"001".equals(util.getRegionCodeForNumber(number))) {
-        // a number of no country (satellite, international services) has no national form
+      String region = util.getRegionCodeForNumber(number);
+      if (region != null && !"001".equals(region)) {
+        // a number of no country (satellite, international services) has no national form, and
+        // one whose national form reads back as another number (a plan that changed) keeps none
         String national = util.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
-        out.add(national);
-        out.add(national.replaceAll("[^0-9]", ""));
-        out.add(national.replaceFirst(" ", "-").replace(" ", ""));
+        for (String form :
+            List.of(
+                national,
+                national.replaceAll("[^0-9]", ""),
+                national.replaceFirst(" ", "-").replace(" ", ""))) {
+          if (parse(form, region) instanceof Normalised.Valid back && back.value().equals(e164)) {
+            out.add(form);
+          }
+        }
       }
       out.add(util.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL));
       out.add(digits + "@s.whatsapp.net");
