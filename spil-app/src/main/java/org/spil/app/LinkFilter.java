@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.InvalidField;
+import org.spil.model.Schema;
+import org.spil.model.Schemata;
 
 /**
  * Which links a network is drawn from: their types ({@code Message}, {@code Ownership}, {@code
@@ -15,12 +17,44 @@ import org.spil.model.InvalidField;
  * stay.
  */
 public record LinkFilter(Set<String> types, LocalDate since, LocalDate until) {
+  /**
+   * The link types a network is drawn from: the relationship schemata of the model (Ownership,
+   * Payment, Message ...) and the ties of a shared phone, e-mail address or address.
+   */
+  public static final List<String> TYPES = knownTypes();
+
+  private static List<String> knownTypes() {
+    Set<String> out = new TreeSet<>();
+    for (Schema s : Schemata.model().all()) {
+      if (s.isEdge() && !s.isAbstract()) {
+        out.add(s.name());
+      }
+    }
+    out.addAll(List.of("shared phone", "shared email", "shared address"));
+    return List.copyOf(out);
+  }
+
   /** Every link of every type and time. */
   public static final LinkFilter ALL = new LinkFilter(null, null, null);
 
-  /** A filter; the period's start must not be after its end. */
+  /**
+   * A filter; each type one of {@link #TYPES} (case ignored, kept as written there), the period's
+   * start not after its end.
+   */
   public LinkFilter {
-    types = types == null ? null : Set.copyOf(new TreeSet<>(types));
+    if (types != null) {
+      Set<String> known = new TreeSet<>();
+      for (String t : types) {
+        String found =
+            TYPES.stream().filter(k -> k.equalsIgnoreCase(t.strip())).findFirst().orElse(null);
+        if (found == null) {
+          throw new InvalidField(
+              "links", "no link type '" + t + "'; the types are " + String.join(", ", TYPES));
+        }
+        known.add(found);
+      }
+      types = Set.copyOf(known);
+    }
     if (since != null && until != null && since.isAfter(until)) {
       throw new InvalidField("since", "the period starts on " + since + ", after its end " + until);
     }

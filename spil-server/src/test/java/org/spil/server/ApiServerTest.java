@@ -471,6 +471,9 @@ class ApiServerTest {
     HttpResponse<String> badDay = get(ann, "/api/network/" + id + "?since=gisteren", "wpg-art-9");
     assertThat(badDay.statusCode()).isEqualTo(400);
     assertThat(badDay.body()).contains("since").contains("gisteren");
+    HttpResponse<String> typo = get(ann, "/api/network/" + id + "?links=Mesage", "wpg-art-9");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).contains("no link type 'Mesage'").contains("Message");
     HttpResponse<String> backwards =
         get(ann, "/api/network/" + id + "?since=2024-02-01&until=2024-01-01", "wpg-art-9");
     assertThat(backwards.statusCode()).isEqualTo(400);
