@@ -133,7 +133,7 @@ public final class Links {
             + " FROM one),"
             + " pairs AS (SELECT source, unnest(targets) AS target, batch, day, amount, currency"
             + " FROM ends"
-            + within("day", since, until, false)
+            + within(" WHERE ", "day", since, until, false)
             + ")"
             + " SELECT source, target, count(*), sum(amount), min(currency) FILTER (WHERE amount IS"
             + " NOT NULL), min(day), max(day), list(DISTINCT batch ORDER BY batch)"
@@ -190,19 +190,23 @@ public final class Links {
   }
 
   /**
-   * A WHERE clause keeping the rows whose {@code column} falls in the period (nothing when it is
-   * open at both ends): an ISO date or time text compared as text, or a timestamp.
+   * The condition, after {@code joiner} (" WHERE ", " AND "), that keeps the rows whose {@code
+   * column} falls in the period, or nothing when it is open at both ends: an ISO date or time text
+   * compared as text by its day (a partial date, "2024-04", counts as its first day), or a
+   * timestamp.
    */
-  private static String within(String column, LocalDate since, LocalDate until, boolean time) {
+  private static String within(
+      String joiner, String column, LocalDate since, LocalDate until, boolean time) {
     List<String> terms = new ArrayList<>();
     String cast = time ? "::TIMESTAMP" : "";
+    String value = time ? column : "rpad(" + column + ", 10, '-01-01')";
     if (since != null) {
-      terms.add(column + " >= '" + since + "'" + cast);
+      terms.add(value + " >= '" + since + "'" + cast);
     }
     if (until != null) {
-      terms.add(column + " < '" + until.plusDays(1) + "'" + cast);
+      terms.add(value + " < '" + until.plusDays(1) + "'" + cast);
     }
-    return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    return terms.isEmpty() ? "" : joiner + String.join(" AND ", terms);
   }
 
   /**
@@ -233,7 +237,7 @@ public final class Links {
             + " FROM message WHERE batch_id IN "
             + Warehouse.inList(scope.batches())
             + withheld
-            + within("sent_at", since, until, true).replace(" WHERE ", " AND ")
+            + within(" AND ", "sent_at", since, until, true)
             + ") GROUP BY ALL";
     Map<List<String>, long[]> counts = new java.util.TreeMap<>(Links::compare);
     Map<List<String>, String[]> days = new java.util.HashMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,15 @@ class LinksTest {
     }
   }
 
+  private static final LocalDate SINCE = LocalDate.of(2025, 3, 1);
+  private static final LocalDate UNTIL = LocalDate.of(2025, 5, 14);
+
   @Test
   void paymentsAndMessagesAggregateAsTheOracleDoes() throws IOException {
     Viewers.allowTestAgencies(tmp);
     Random r = new Random(5);
     Map<String, Map<String, Expected>> oracle = new TreeMap<>();
+    Map<String, Map<String, Long>> inPeriod = new TreeMap<>();
     try (Store store = Store.open(tmp, true, StoreTest.TODAY)) {
       String[][] batches = {{"ds1", "a"}, {"ds2", "a"}, {"hidden", "b"}};
       for (String[] batch : batches) {
@@ -89,8 +94,11 @@ class LinksTest {
               w.accept(id, schema, target, t, null, null);
             }
           }
+          int dated = r.nextInt(6);
           String date =
-              r.nextBoolean() ? "2025-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(9) : null;
+              dated < 3
+                  ? "2025-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(9)
+                  : dated == 3 ? "2025-0" + (1 + r.nextInt(9)) : null;
           if (date != null) {
             w.accept(id, schema, "date", date, null, null);
           }
@@ -118,6 +126,13 @@ class LinksTest {
               if (date != null) {
                 e.first = e.first == null || date.compareTo(e.first) < 0 ? date : e.first;
                 e.last = e.last == null || date.compareTo(e.last) > 0 ? date : e.last;
+                // a partial date counts as its month's first day
+                LocalDate day = LocalDate.parse(date.length() == 7 ? date + "-01" : date);
+                if (!day.isBefore(SINCE) && !day.isAfter(UNTIL)) {
+                  inPeriod
+                      .computeIfAbsent(schema, x -> new TreeMap<>())
+                      .merge(f + ">" + t, 1L, Long::sum);
+                }
               }
               e.datasets.add(batch[0]);
             }
@@ -155,6 +170,22 @@ class LinksTest {
       }
       assertThat(store.links().of(Viewers.of("other-agency"), "Payment", null, null, l -> {}))
           .isZero();
+      // the links of a period: those dated in it, a month given alone on its first day
+      for (String schema : List.of("Payment", "Message")) {
+        Map<String, Long> found = new TreeMap<>();
+        store
+            .links()
+            .of(
+                Viewers.of("a"),
+                schema,
+                schema.equals("Payment") ? "payerAccount" : null,
+                null,
+                SINCE,
+                UNTIL,
+                l -> found.put(l.source() + ">" + l.target(), l.count()));
+        assertThat(found).as(schema).isEqualTo(inPeriod.getOrDefault(schema, Map.of()));
+        assertThat(found).isNotEmpty();
+      }
     }
   }
 }
