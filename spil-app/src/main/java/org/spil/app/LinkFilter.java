@@ -98,11 +98,6 @@ public record LinkFilter(Set<String> types, LocalDate since, LocalDate until) {
     }
   }
 
-  /** Whether the filter asks for a period. */
-  public boolean dated() {
-    return since != null || until != null;
-  }
-
   /** The filter as one text, equal for equal filters: what a kept projection is found by. */
   public String key() {
     return (types == null ? "*" : String.join(",", new TreeSet<>(types)))
@@ -110,10 +105,5 @@ public record LinkFilter(Set<String> types, LocalDate since, LocalDate until) {
         + (since == null ? "" : since)
         + "|"
         + (until == null ? "" : until);
-  }
-
-  /** The types as a list for display, or empty for all. */
-  public List<String> typeList() {
-    return types == null ? List.of() : List.copyOf(new TreeSet<>(types));
   }
 }

@@ -34,11 +34,11 @@ class AttributionContactsTest {
 
   @Test
   void contactsWhoseOwnersAreKnownTellTheHoldersOfASharedNicknameApart() throws Exception {
-    Path police = dataset("politie", "persons and their associates");
-    Files.writeString(
-        police.resolve("dataset.yml"),
-        Files.readString(police.resolve("dataset.yml"))
-            + """
+    Path police =
+        dataset(
+            "politie",
+            "persons and their associates",
+            """
             queries:
               - csv_url: persons.csv
                 entities:
@@ -72,11 +72,11 @@ class AttributionContactsTest {
         """);
     Files.writeString(police.resolve("links.csv"), "a,b\n1,3\n2,4\n");
 
-    Path chats = dataset("chats", "intercepted messages");
-    Files.writeString(
-        chats.resolve("dataset.yml"),
-        Files.readString(chats.resolve("dataset.yml"))
-            + """
+    Path chats =
+        dataset(
+            "chats",
+            "intercepted messages",
+            """
             messages:
               - csv_url: chats.jsonl
                 columns: {id: id, time: time, from: from, to: to, body: body}
@@ -130,10 +130,12 @@ class AttributionContactsTest {
     }
   }
 
-  private Path dataset(String name, String title) throws Exception {
+  /** A dataset directory with its dataset.yml: name, title, the police's provenance, layout. */
+  private Path dataset(String name, String title, String layout) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve(name));
     Files.writeString(
-        dir.resolve("dataset.yml"), "name: " + name + "\ntitle: " + title + "\n" + PROVENANCE);
+        dir.resolve("dataset.yml"),
+        "name: " + name + "\ntitle: " + title + "\n" + PROVENANCE + layout);
     return dir;
   }
 

@@ -68,7 +68,8 @@ class LinkFilterTest {
   void blankWordsMeanEverything() {
     LinkFilter all = LinkFilter.parse(" ", "", null);
     assertThat(all.types()).isNull();
-    assertThat(all.dated()).isFalse();
+    assertThat(all.since()).isNull();
+    assertThat(all.until()).isNull();
     assertThat(all.key()).isEqualTo(LinkFilter.ALL.key());
   }
 }

@@ -86,10 +86,15 @@ public final class Privileged {
    */
   static String entry(String given) {
     String g = given == null ? "" : given.strip();
-    if (g.startsWith("+") && Phones.normalise(g, null) instanceof Normalised.Valid v) {
-      return v.value();
-    }
-    return g;
+    String phone = phone(g);
+    return phone != null ? phone : g;
+  }
+
+  /** The number in E.164 when the text is a valid phone number in international form, else null. */
+  private static String phone(String text) {
+    return text.startsWith("+") && Phones.normalise(text, null) instanceof Normalised.Valid v
+        ? v.value()
+        : null;
   }
 
   /**
@@ -99,9 +104,10 @@ public final class Privileged {
    * lines.
    */
   public static String add(Path dataDir, String handle, String note) {
-    String h = entry(handle);
-    String line =
-        (h.startsWith("+") && !Phones.writtenForms(h).isEmpty() ? "phone " : "handle ") + h;
+    String given = handle == null ? "" : handle.strip();
+    String phone = phone(given);
+    String h = phone != null ? phone : given;
+    String line = (phone != null ? "phone " : "handle ") + h;
     parse(line, "the handle");
     if (note != null && (!Text.printable(note) || note.length() > 500)) {
       throw new InvalidField("reason", "printable, on one line, at most 500 characters");
@@ -186,8 +192,8 @@ public final class Privileged {
       }
       String[] parts = line.split("\\s+", 2);
       if (parts.length == 2 && parts[0].equals("phone")) {
-        if (!(Phones.normalise(parts[1], null) instanceof Normalised.Valid v)
-            || !parts[1].startsWith("+")) {
+        String phone = phone(parts[1]);
+        if (phone == null) {
           throw new InvalidField(
               "privileged",
               file
@@ -197,7 +203,7 @@ public final class Privileged {
                   + parts[1]
                   + "'");
         }
-        out.add(v.value());
+        out.add(phone);
         continue;
       }
       if (parts.length != 2 || !parts[0].equals("handle") || parts[1].contains(" ")) {
