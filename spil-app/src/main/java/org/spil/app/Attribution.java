@@ -114,7 +114,7 @@ public final class Attribution {
                       received,
                       e.getKey(),
                       clues.caption(e.getKey()),
-                      Math.round(e.getValue() * 100) / 100.0))
+                      round(e.getValue())))
           .orElse(this);
     }
   }
@@ -234,7 +234,7 @@ public final class Attribution {
               Math.round(e.score() * 1000) / 1000.0,
               e.items.stream()
                   .sorted(Comparator.comparingDouble((Evidence.Item i) -> i.strength).reversed())
-                  .map(i -> i.text + " (" + Math.round(i.strength * 100) / 100.0 + ")")
+                  .map(i -> i.text + " (" + round(i.strength) + ")")
                   .toList(),
               v == null ? null : v.verdict(),
               v == null ? null : v.reason()));
@@ -530,6 +530,7 @@ public final class Attribution {
     }
   }
 
+  /** A share or strength as shown: two decimals. */
   private static double round(double x) {
     return Math.round(x * 100) / 100.0;
   }
