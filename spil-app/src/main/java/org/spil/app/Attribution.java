@@ -33,15 +33,16 @@ import org.spil.store.Store;
 /**
  * Who is behind a chat handle: the persons of the viewer's data that the handle's messages point
  * to, each with the evidence and its strength, as candidates an analyst confirms or rejects.
- * Evidence comes in four kinds: a nickname the handle's correspondents call it by that a person is
+ * Evidence comes in five kinds: a nickname the handle's correspondents call it by that a person is
  * recorded with (alias or weak alias), weighed among the persons sharing it by whether their known
  * associates are the handle's contacts; a phone number the handle gives in its messages that a
  * person is recorded with (stronger when the message says it is the sender's own); border crossings
- * on the days the handle says it travels; a device the handle shares with another handle, whose
- * evidence then counts for both. A candidate's score combines its evidence as independent, {@code 1
- * - (1 - s1)(1 - s2)...}; persons the team's resolution merged are one candidate. What the viewer's
- * data records of persons is read once per question ({@link PersonClues}), or kept between a
- * server's questions. Decisions are the team's, kept and audited like verdicts on alerts.
+ * on the days the handle says it travels; payments of the sums it says it paid or received, on
+ * those days; a device the handle shares with another handle, whose evidence then counts for both.
+ * A candidate's score combines its evidence as independent, {@code 1 - (1 - s1)(1 - s2)...};
+ * persons the team's resolution merged are one candidate. What the viewer's data records of persons
+ * is read once per question ({@link PersonClues}), or kept between a server's questions. Decisions
+ * are the team's, kept and audited like verdicts on alerts.
  */
 public final class Attribution {
   private final Store store;
@@ -209,10 +210,10 @@ public final class Attribution {
             .map(c -> theirs.containsKey(c.handle()) ? c.likely(theirs.get(c.handle()), clues) : c)
             .toList();
     Joint joint = new Joint(clues, theirs);
-    Map<String, Evidence> own = evidence(clues, h, messages, joint);
+    Map<String, Evidence> own = evidence(viewer, clues, h, messages, joint);
     for (String other : others) {
       List<Messages.Sent> sharing = store.messages().involving(viewer, other, null, MAX_MESSAGES);
-      for (Evidence e : evidence(clues, other, sharing, joint).values()) {
+      for (Evidence e : evidence(viewer, clues, other, sharing, joint).values()) {
         Evidence mine = own.computeIfAbsent(e.person, k -> new Evidence(e.person, e.caption));
         for (Evidence.Item item : e.items) {
           mine.add(item.strength * 0.8, item.text + ", through " + other + " on the same device");
@@ -438,7 +439,7 @@ public final class Attribution {
   private Map<String, Double> likely(Viewer viewer, PersonClues clues, String contact) {
     List<Messages.Sent> messages = store.messages().involving(viewer, contact, null, MAX_MESSAGES);
     Map<String, Double> scores = new HashMap<>();
-    for (Evidence e : evidence(clues, contact, messages, Joint.NONE).values()) {
+    for (Evidence e : evidence(viewer, clues, contact, messages, Joint.NONE).values()) {
       scores.put(e.person, e.score());
     }
     double sum = Math.max(1, scores.values().stream().mapToDouble(Double::doubleValue).sum());
@@ -537,11 +538,12 @@ public final class Attribution {
 
   /** The evidence a handle's own messages give, per candidate person. */
   private Map<String, Evidence> evidence(
-      PersonClues clues, String h, List<Messages.Sent> messages, Joint joint) {
+      Viewer viewer, PersonClues clues, String h, List<Messages.Sent> messages, Joint joint) {
     Map<String, Evidence> out = new TreeMap<>();
     Map<String, Boolean> phones = new LinkedHashMap<>();
     Set<String> spoken = new HashSet<>();
     Map<LocalDate, Trip> travelDays = new TreeMap<>();
+    List<Sum> sums = new ArrayList<>();
     for (Messages.Sent m : messages) {
       if (!m.from().equals(h)) {
         for (Mentions.Mention x : Mentions.find(message(m), "NL", ZoneOffset.UTC)) {
@@ -552,28 +554,44 @@ public final class Attribution {
         continue;
       }
       boolean travels = TRAVEL.matcher(m.body()).find();
+      boolean paid = PAID.matcher(m.body()).find();
+      boolean received = RECEIVED.matcher(m.body()).find();
       LocalDate day = m.time().atZone(ZoneOffset.UTC).toLocalDate();
       String country = null;
+      List<Double> amounts = new ArrayList<>();
       for (Mentions.Mention x :
           Mentions.find(
               message(m), "NL", ZoneOffset.UTC, travels ? Ingestion.places() : Places.NONE)) {
         if (x.prop().equals("phone")) {
           phones.merge(x.value(), OWN_NUMBER.matcher(m.body()).find(), Boolean::logicalOr);
           spoken.add(x.value());
-        } else if (travels && x.prop().equals("dateMentioned")) {
+        } else if ((travels || paid || received) && x.prop().equals("dateMentioned")) {
           day = LocalDate.parse(x.value().substring(0, 10));
         } else if (travels && x.prop().equals("portMentioned") && country == null) {
           country = x.value().substring(0, 2).toLowerCase(Locale.ROOT);
+        } else if (x.prop().equals("amountMentioned")) {
+          Double euros = Sum.euros(x.value());
+          if (euros != null) {
+            amounts.add(euros);
+          }
         }
       }
       if (travels) {
         travelDays.putIfAbsent(
             day, new Trip(BACK.matcher(m.body()).find() ? "in" : "out", country));
       }
+      if ((paid || received) && sums.size() < MAX_SUMS) {
+        for (Double euros : amounts) {
+          sums.add(new Sum(day, euros, paid == received ? null : paid));
+        }
+      }
     }
     nicknames(clues, h, messages, spoken, joint, out);
     phones(clues, phones, out);
     travel(clues, travelDays, joint, out);
+    if (!sums.isEmpty()) {
+      payments(clues.payments(store, viewer), clues, sums, joint, out);
+    }
     return out;
   }
 
@@ -845,6 +863,99 @@ public final class Attribution {
                   + "); "
                   + (crossedAny.size() - 1)
                   + " other persons crossed on one of them"
+                  + joint.explained(person));
+    }
+  }
+
+  /** Words that say the sender paid or sent money away. */
+  private static final Pattern PAID =
+      Pattern.compile(
+          "(?iu)\\b(betaald|overgemaakt|overgeboekt|gepind|paid|transferred|wired|payé|viré)\\b");
+
+  /** Words that say the sender received money or paid it in onto an account. */
+  private static final Pattern RECEIVED =
+      Pattern.compile(
+          "(?iu)\\b(gestort|ontvangen|bijgeschreven|received|deposited|reçu|versé|encaissé)\\b");
+
+  /** The most sums of money a handle's messages speak of that are weighed. */
+  static final int MAX_SUMS = 50;
+
+  /**
+   * A sum of money a handle says it paid ({@code out} true) or received (false; null when it says
+   * both), on the day of the message or the day it names.
+   */
+  record Sum(LocalDate day, double euros, Boolean out) {
+    /** The euros of an amount as extraction gives it ("9437 EUR", "40000"), or null if not EUR. */
+    static Double euros(String mentioned) {
+      String[] parts = mentioned.split(" ");
+      if (parts.length > 1 && !parts[1].equals("EUR")) {
+        return null;
+      }
+      try {
+        return Double.valueOf(parts[0]);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+
+  /** How likely a sum a handle speaks of is not among the payments the viewer may see. */
+  static final double SUM_WITHOUT_PAYMENT = 0.2;
+
+  /**
+   * Payments: the sums the handle says it paid or received against the payments of persons booked
+   * that day or the next, of about that sum, on that side. As with travel, a person who made
+   * several of them is likelier the one: the odds are the product over the sums matched of the
+   * persons with payments over those who made a payment that fits, times {@link
+   * #SUM_WITHOUT_PAYMENT} per sum not matched, over the number of persons with payments.
+   */
+  private static void payments(
+      PersonPayments payments,
+      PersonClues clues,
+      List<Sum> sums,
+      Joint joint,
+      Map<String, Evidence> out) {
+    int payers = payments.persons();
+    if (payers == 0) {
+      return;
+    }
+    Map<String, List<String>> matched = new HashMap<>();
+    Map<String, Double> logRatio = new HashMap<>();
+    Set<String> matchedAny = new HashSet<>();
+    for (Sum sum : sums) {
+      List<PersonPayments.Match> fits = payments.matching(sum.day(), sum.euros(), sum.out());
+      for (PersonPayments.Match f : fits) {
+        matchedAny.add(f.person());
+        logRatio.merge(f.person(), Math.log(payers / (double) fits.size()), Double::sum);
+        matched
+            .computeIfAbsent(f.person(), k -> new ArrayList<>())
+            .add(f.day() + (f.out() ? " paid " : " received ") + PersonPayments.euros(f.euros()));
+      }
+    }
+    for (Map.Entry<String, List<String>> e : matched.entrySet()) {
+      int k = e.getValue().size();
+      double logOdds =
+          logRatio.get(e.getKey())
+              + (sums.size() - k) * Math.log(SUM_WITHOUT_PAYMENT)
+              - Math.log(payers)
+              + Math.log(joint.ratio(e.getKey()));
+      double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
+      if (strength < 0.01) {
+        continue;
+      }
+      String person = e.getKey();
+      out.computeIfAbsent(person, p -> new Evidence(p, clues.caption(p)))
+          .add(
+              strength,
+              "paid or received "
+                  + k
+                  + " of the "
+                  + sums.size()
+                  + " sums its messages say it moved, on the day ("
+                  + String.join("; ", e.getValue())
+                  + "); "
+                  + (matchedAny.size() - 1)
+                  + " other persons made one of them"
                   + joint.explained(person));
     }
   }

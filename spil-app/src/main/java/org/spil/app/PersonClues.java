@@ -16,8 +16,9 @@ import org.spil.store.Store;
 /**
  * What the viewer's data records of persons that a chat handle's messages can be matched against:
  * the nicknames (alias, weak alias) and phone numbers persons are recorded with, who is known to be
- * whose associate (and so which numbers a person's associates are recorded with), and who crossed a
- * border on which day. Read in one pass over the visible persons, associations and border
+ * whose associate (and so which numbers a person's associates are recorded with), who crossed a
+ * border on which day, and (read when first asked, {@link PersonPayments}) who paid or received
+ * which sums on which day. Read in one pass over the visible persons, associations and border
  * crossings, persons the team's resolution merged taken as one (their canonical id); an attribution
  * then asks it instead of searching the index once per word.
  */
@@ -36,6 +37,9 @@ final class PersonClues {
   private final Map<LocalDate, List<Crossing>> crossingsOn = new HashMap<>();
   private final Set<String> travellers = new HashSet<>();
   private final Map<String, String> captions = new HashMap<>();
+  private final Set<String> persons = new HashSet<>();
+  private final Map<String, List<String>> holders = new HashMap<>();
+  private PersonPayments payments;
 
   private PersonClues() {}
 
@@ -49,7 +53,7 @@ final class PersonClues {
         .entities()
         .forEachEntity(
             viewer,
-            Set.of("Person", "Associate", "Family", "UnknownLink", "BorderCrossing"),
+            Set.of("Person", "Associate", "Family", "UnknownLink", "BorderCrossing", "BankAccount"),
             Set.of(
                 "name",
                 "alias",
@@ -64,10 +68,17 @@ final class PersonClues {
                 "startDate",
                 "crossingPoint",
                 "direction",
-                "country"),
+                "country",
+                "holder"),
             (id, schema, source, props) -> {
               switch (schema) {
                 case "Person" -> clues.person(canonical.getOrDefault(id, id), props);
+                case "BankAccount" -> {
+                  List<String> holders = props.getOrDefault("holder", List.of());
+                  if (!holders.isEmpty()) {
+                    clues.holders.computeIfAbsent(id, k -> new ArrayList<>()).addAll(holders);
+                  }
+                }
                 case "BorderCrossing" -> {
                   String person = first(props, "person");
                   String date = first(props, "date");
@@ -128,6 +139,7 @@ final class PersonClues {
   }
 
   private void person(String id, Map<String, List<String>> props) {
+    persons.add(id);
     String name = first(props, "name");
     if (name != null) {
       captions.putIfAbsent(id, name);
@@ -231,6 +243,19 @@ final class PersonClues {
   /** How many persons crossed a border at all. */
   int travellers() {
     return travellers.size();
+  }
+
+  /**
+   * The payments of persons the viewer may see, read with the first question that needs them (most
+   * handles never speak of money), then kept with the clues.
+   */
+  synchronized PersonPayments payments(Store store, Viewer viewer) {
+    if (payments == null) {
+      payments =
+          PersonPayments.read(
+              store, viewer, persons, holders, store.resolutions().canonicalIds(viewer));
+    }
+    return payments;
   }
 
   /** A person's caption (its name as first read), or its id. */

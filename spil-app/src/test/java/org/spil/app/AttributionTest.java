@@ -17,7 +17,7 @@ import org.spil.store.Store;
 /**
  * Attribution of the scenario's chat handles to the persons behind them, against the truth's clues
  * (nicknames the police know, own phone numbers given in chats, travel talk on the days of border
- * crossings, devices shared by a member's handles): the true person ranked first for most handles
+ * crossings, talk of sums paid on the days the bank books them, devices shared by a member's handles): the true person ranked first for most handles
  * with a clue, each candidate with its evidence; the team's decisions kept with the candidates;
  * nothing for a reader who may not read the chats.
  */
@@ -41,6 +41,7 @@ class AttributionTest {
       int first = 0;
       String sample = null;
       String samplePerson = null;
+      String paying = null;
       List<String> lines = Files.readAllLines(tmp.resolve("scenario/truth/attribution.csv"));
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",", -1);
@@ -54,6 +55,9 @@ class AttributionTest {
         if (!h.candidates().isEmpty() && f[1].equals(truthOf.get(h.candidates().get(0).person()))) {
           first++;
           ofClues[0]++;
+          if (f[3].equals("payment")) {
+            paying = f[0];
+          }
           if (f[3].contains("phone") && sample == null) {
             sample = f[0];
             samplePerson = h.candidates().get(0).person();
@@ -69,6 +73,10 @@ class AttributionTest {
       // nicknames are few and shared between networks; associates, phones and travel tell the
       // holders apart
       assertThat(first / (double) withClues).isGreaterThanOrEqualTo(0.9);
+
+      assertThat(paying).as("a handle attributed through payments alone").isNotNull();
+      assertThat(attribution.attribute(v, paying).candidates().get(0).evidence())
+          .anyMatch(e -> e.contains("sums its messages say it moved, on the day"));
 
       assertThat(sample).as("a handle attributed through its own phone number").isNotNull();
       String handle = sample;

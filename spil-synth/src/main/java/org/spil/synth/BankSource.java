@@ -73,6 +73,7 @@ final class BankSource extends Source {
   private final Map<String, Holder> covered = new LinkedHashMap<>();
   private final Map<String, Long> balances = new HashMap<>();
   private final Map<Integer, List<Tx>> planned = new HashMap<>();
+  private final Map<Integer, List<Moved>> membersPayments = new HashMap<>();
   private final Set<String> seenParties = new HashSet<>();
   private final Map<String, BufferedWriter> files = new TreeMap<>();
   private final List<String> fileNames = new ArrayList<>();
@@ -378,6 +379,30 @@ final class BankSource extends Source {
 
   private void plan(int month, Tx t) {
     planned.computeIfAbsent(month, k -> new ArrayList<>()).add(t);
+    if (t.debtor() != null && t.debtor().person() != null) {
+      membersPayments
+          .computeIfAbsent(t.debtor().person().index(), k -> new ArrayList<>())
+          .add(new Moved(t.date(), t.cents(), true));
+    }
+    if (t.creditor() != null && t.creditor().person() != null) {
+      membersPayments
+          .computeIfAbsent(t.creditor().person().index(), k -> new ArrayList<>())
+          .add(new Moved(t.date(), t.cents(), false));
+    }
+  }
+
+  /**
+   * Money a person moved in a planted pattern or trade payment: the day booked, the euro cents, and
+   * whether the person paid ({@code out}) or received it (a cash deposit onto the own account too).
+   */
+  record Moved(LocalDate day, long cents, boolean out) {}
+
+  /**
+   * The planted payments of a person (by index), known once the statements are planned: what the
+   * chats' payment talk speaks of. Everyday payments (rent, salary, shops) are not among them.
+   */
+  List<Moved> paymentsOf(int person) {
+    return membersPayments.getOrDefault(person, List.of());
   }
 
   private final class Pattern {

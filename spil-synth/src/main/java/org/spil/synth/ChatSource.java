@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.spil.model.EntityIds;
@@ -162,13 +164,16 @@ final class ChatSource extends Source {
 
   private final Trade trade;
   private final BorderSource border;
+  private final BankSource bank;
   private final int backgroundHandles;
   private long sequence;
 
-  ChatSource(World world, Truth truth, Path root, Trade trade, BorderSource border) {
+  ChatSource(
+      World world, Truth truth, Path root, Trade trade, BorderSource border, BankSource bank) {
     super(world, truth, root);
     this.trade = trade;
     this.border = border;
+    this.bank = bank;
     this.backgroundHandles = Math.max(60, world.scale / 40);
     for (Network n : world.networks) {
       for (Actor a : n.actors()) {
@@ -239,6 +244,7 @@ final class ChatSource extends Source {
           threats(n, month, messages);
           ownNumbers(n, month, messages);
           travels(n, month, messages);
+          pays(n, month, messages);
           group(n, month, messages);
           lawyers(n, month, messages);
         }
@@ -321,6 +327,12 @@ final class ChatSource extends Source {
           }
           if (other != null && talkedOfTravel.contains(other) && !talkedOfTravel.contains(h)) {
             clues.add("travel via device");
+          }
+          if (talkedOfPayments.contains(h)) {
+            clues.add("payment");
+          }
+          if (other != null && talkedOfPayments.contains(other) && !talkedOfPayments.contains(h)) {
+            clues.add("payment via device");
           }
           truth.attribution.row(
               h, Person.truthId(a.person()), a.nickname(), String.join(";", clues));
@@ -625,14 +637,7 @@ final class ChatSource extends Source {
           || !Rng.of(world.seed, "chat-travel-talk", a.person()).chance(0.6)) {
         continue;
       }
-      // told to those the member talks with anyway: the network's ties
-      List<Actor> partners = new ArrayList<>();
-      for (Tie t : ties) {
-        int other = t.a() == a.person() ? t.b() : t.b() == a.person() ? t.a() : -1;
-        if (other >= 0 && !world.actor(other).handles().isEmpty()) {
-          partners.add(world.actor(other));
-        }
-      }
+      List<Actor> partners = partners(ties, a);
       if (partners.isEmpty()) {
         continue;
       }
@@ -694,6 +699,69 @@ final class ChatSource extends Source {
           messages.add(new Message(at, handle(a, month), handle(to, month), body));
           talkedOfTravel.add(handle(a, month));
         }
+      }
+    }
+  }
+
+  /** Those of a network's members a member talks with anyway (its ties) that have a handle. */
+  private List<Actor> partners(List<Tie> ties, Actor a) {
+    List<Actor> partners = new ArrayList<>();
+    for (Tie t : ties) {
+      int other = t.a() == a.person() ? t.b() : t.b() == a.person() ? t.a() : -1;
+      if (other >= 0 && !world.actor(other).handles().isEmpty()) {
+        partners.add(world.actor(other));
+      }
+    }
+    return partners;
+  }
+
+  /** Handles that spoke of money their owner paid or received: an attribution clue. */
+  private final Set<String> talkedOfPayments = new HashSet<>();
+
+  /**
+   * Payment talk: half of the members tell one they talk with of the money they moved, on the day
+   * the bank books it ("heb net 9.437 euro overgemaakt", "9.500 euro gestort vandaag"), the amount
+   * in whole euros: the clue that lets an analyst match a handle's words against the payments of
+   * the FIOD's statements. Drawn from streams of their own, so the other messages stay as they
+   * were.
+   */
+  private void pays(Network n, int month, List<Message> messages) {
+    LocalDate from = World.START.plusMonths(month);
+    LocalDate until = from.plusMonths(1);
+    List<Tie> ties = Tie.of(n);
+    for (Actor a : n.actors()) {
+      if (a.handles().isEmpty() || !Rng.of(world.seed, "chat-pay-talk", a.person()).chance(0.5)) {
+        continue;
+      }
+      List<Actor> partners = partners(ties, a);
+      if (partners.isEmpty()) {
+        continue;
+      }
+      Rng r = Rng.of(world.seed, "chat-pay-" + a.person(), month);
+      for (BankSource.Moved p : bank.paymentsOf(a.person())) {
+        if (p.day().isBefore(from) || !p.day().isBefore(until) || !r.chance(0.6)) {
+          continue;
+        }
+        long euros = (p.cents() + 50) / 100;
+        String said = String.format(Locale.GERMANY, "%,d", euros);
+        Plant amount = new Plant("amountMentioned", euros + " EUR");
+        Body body =
+            p.out()
+                ? r.pick(
+                    new Body[] {
+                      new Body("heb net " + said + " euro overgemaakt, kijk even", amount),
+                      new Body(said + " euro betaald vandaag, is geregeld", amount, day("vandaag")),
+                      new Body("paid " + said + " EUR today, check it", amount, day("today"))
+                    })
+                : r.pick(
+                    new Body[] {
+                      new Body(said + " euro gestort vandaag", amount, day("vandaag")),
+                      new Body("net " + said + " euro ontvangen op de rekening", amount),
+                      new Body("received " + said + " EUR today", amount, day("today"))
+                    });
+        LocalDateTime at = p.day().atTime(r.between(9, 21), r.below(60));
+        messages.add(new Message(at, handle(a, month), handle(r.pick(partners), month), body));
+        talkedOfPayments.add(handle(a, month));
       }
     }
   }

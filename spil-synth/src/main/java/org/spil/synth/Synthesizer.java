@@ -87,6 +87,7 @@ public final class Synthesizer {
           actors(world, truth);
           Truth.writeChanges(tmp.resolve("truth"));
           BorderSource border = new BorderSource(world, truth, tmp);
+          BankSource bank = new BankSource(world, truth, tmp, trade);
           List<Source> sources =
               List.of(
                   new PoliceSource(world, truth, tmp),
@@ -96,11 +97,11 @@ public final class Synthesizer {
                   new PayrollSource(world, truth, tmp, PayrollSource.Register.UWV),
                   new PayrollSource(world, truth, tmp, PayrollSource.Register.RSZ),
                   new KadasterSource(world, truth, tmp),
-                  new BankSource(world, truth, tmp, trade),
+                  bank,
                   border,
                   new ProsecutionSource(world, truth, tmp),
                   new BelgianPoliceSource(world, truth, tmp),
-                  new ChatSource(world, truth, tmp, trade, border));
+                  new ChatSource(world, truth, tmp, trade, border, bank));
           for (Source s : sources) {
             long t0 = System.nanoTime();
             s.run();

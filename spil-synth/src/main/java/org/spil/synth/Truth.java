@@ -325,9 +325,11 @@ final class Truth implements AutoCloseable {
         `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he
         gave his own number in a chat from this handle, and the Dutch or Belgian police record
         it), `travel` (this handle speaks of his
-        flights on the days the KMar checks him at an airport), `device` (this handle runs on the
-        device of his other handle), `phone via device` and `travel via device` (the other handle
-        on the device gave the clue). `device` alone ties two handles together but names nobody:
+        flights on the days the KMar checks him at an airport), `payment` (this handle speaks of
+        money he paid or received, in whole euros, on the day the FIOD's bank statements book
+        it), `device` (this handle runs on the device of his other handle), `phone via device`,
+        `travel via device` and `payment via device` (the other handle on the device gave the
+        clue). `device` alone ties two handles together but names nobody:
         a handle without any other clue can only be guessed.
       - `privileged.csv`: the messages between network members and their lawyers (handles
         `mr.vandijk`, `mr.ozturk.adv`, `maitre.lambert`; the demo lists them in the data
