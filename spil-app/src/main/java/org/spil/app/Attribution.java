@@ -569,6 +569,8 @@ public final class Attribution {
           day = LocalDate.parse(x.value().substring(0, 10));
         } else if (travels && x.prop().equals("portMentioned") && country == null) {
           country = x.value().substring(0, 2).toLowerCase(Locale.ROOT);
+        } else if (travels && x.prop().equals("countryMentioned") && country == null) {
+          country = x.value();
         } else if (x.prop().equals("amountMentioned")) {
           Double euros = Sum.euros(x.value());
           if (euros != null) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.spil.ingest.Cities;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetArchive;
 import org.spil.ingest.DatasetException;
@@ -231,13 +232,15 @@ public final class Ingestion {
   private static Places places;
 
   /**
-   * The ports extraction recognises in chat texts: those of the World Port Index beside the
-   * installation ({@link Scenario#defaultPorts()}), none when it is not there.
+   * The places extraction recognises in chat texts: the ports of the World Port Index beside the
+   * installation ({@link Scenario#defaultPorts()}, none when it is not there) and the bundled
+   * gazetteer's other places.
    */
   static synchronized Places places() {
     if (places == null) {
       Path file = Scenario.defaultPorts();
-      places = Files.isReadable(file) ? Places.read(file) : Places.NONE;
+      places =
+          (Files.isReadable(file) ? Places.read(file) : Places.NONE).withCities(Cities.bundled());
     }
     return places;
   }

@@ -26,8 +26,8 @@ final class PersonPayments {
   /** A person's payment that fits what a handle said: the day booked, the euros, paid or not. */
   record Match(String person, LocalDate day, double euros, boolean out) {}
 
-  /** How far a sum said may be from the sum booked: two per cent ("40k" for 39,600), or 1 euro. */
-  static final double TOLERANCE = 0.02;
+  /** The most a sum said may be from the sum booked, as a share of it ("40k" for 38,500). */
+  static final double TOLERANCE = 0.05;
 
   private final String[] persons;
   private final int[] day;
@@ -182,12 +182,29 @@ final class PersonPayments {
   }
 
   /**
-   * The payments of persons of about {@code said} euros ({@link #TOLERANCE}) booked on the day or
-   * the next (a bank books a transfer of the evening the next day), paid ({@code out} true),
-   * received (false) or either (null); one per person, the first day first.
+   * How far the sum booked may be from a sum said, by how it was said: half its last unit that is
+   * not zero (9,437 within a euro, 8,900 within 50, "9k" within 500), at most {@link #TOLERANCE} of
+   * it.
+   */
+  static double slack(double said) {
+    long whole = Math.round(said);
+    if (whole <= 0 || Math.abs(said - whole) > 1e-9) {
+      return 1;
+    }
+    long unit = 1;
+    while (whole % (unit * 10) == 0) {
+      unit *= 10;
+    }
+    return Math.max(1, Math.min(unit / 2.0, said * TOLERANCE));
+  }
+
+  /**
+   * The payments of persons of about {@code said} euros ({@link #slack}) booked on the day or the
+   * next (a bank books a transfer of the evening the next day), paid ({@code out} true), received
+   * (false) or either (null); one per person, the first day first.
    */
   List<Match> matching(LocalDate on, double said, Boolean paid) {
-    double slack = Math.max(1, said * TOLERANCE);
+    double slack = slack(said);
     Map<Integer, Match> byPerson = new LinkedHashMap<>();
     int d0 = (int) on.toEpochDay() - firstDay;
     for (int d = Math.max(0, d0); d <= d0 + 1 && d < first.length - 1; d++) {

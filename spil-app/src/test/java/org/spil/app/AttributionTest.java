@@ -17,9 +17,10 @@ import org.spil.store.Store;
 /**
  * Attribution of the scenario's chat handles to the persons behind them, against the truth's clues
  * (nicknames the police know, own phone numbers given in chats, travel talk on the days of border
- * crossings, talk of sums paid on the days the bank books them, devices shared by a member's handles): the true person ranked first for most handles
- * with a clue, each candidate with its evidence; the team's decisions kept with the candidates;
- * nothing for a reader who may not read the chats.
+ * crossings, talk of sums paid on the days the bank books them, devices shared by a member's
+ * handles): the true person ranked first for most handles with a clue, each candidate with its
+ * evidence; the team's decisions kept with the candidates; nothing for a reader who may not read
+ * the chats.
  */
 class AttributionTest {
   static final Path PORTS = Path.of("../../shared/data/geo/UpdatedPub150.csv");

@@ -24,12 +24,13 @@ import org.spil.model.types.Phones;
 /**
  * Finds identifiers in the text of a chat message: phone numbers, IBANs, crypto addresses,
  * container numbers, IMO numbers, amounts of money, days or times ("morgen 6 uur", "maandag",
- * "demain" resolved against the time the message was sent), vessels ("met de MSC Aurora") and ports
- * by name or UN/LOCODE ({@link Places}). Each candidate a pattern finds is kept only when the
- * normaliser of its property type accepts it, the same one structured data goes through, so that a
- * container written in a chat is the container customs declared (its check digit holds) and a phone
- * number is the one in a police record (in E.164). Each is a {@link Mention} of a property of the
- * {@code ChatMention} schema, with the text it was read from.
+ * "demain" resolved against the time the message was sent), vessels ("met de MSC Aurora"), ports by
+ * name or UN/LOCODE and other places by name with their country ({@link Places}). Each candidate a
+ * pattern finds is kept only when the normaliser of its property type accepts it, the same one
+ * structured data goes through, so that a container written in a chat is the container customs
+ * declared (its check digit holds) and a phone number is the one in a police record (in E.164).
+ * Each is a {@link Mention} of a property of the {@code ChatMention} schema, with the text it was
+ * read from.
  */
 public final class Mentions {
   private Mentions() {}
@@ -140,7 +141,9 @@ public final class Mentions {
 
   /**
    * As {@link #find(ChatMessage, String, ZoneId)}, with the ports of {@code places} recognised by
-   * name ("Lomé", "Antwerpen") or UN/LOCODE ("NLRTM") as {@code portMentioned}.
+   * name ("Lomé", "Antwerpen") or UN/LOCODE ("NLRTM") as {@code portMentioned}, and its other
+   * places by name ("Medellín", "in Pernis") as {@code placeMentioned} and {@code
+   * countryMentioned}.
    */
   public static List<Mention> find(ChatMessage m, String region, ZoneId zone, Places places) {
     String text = m.body();
@@ -220,11 +223,13 @@ public final class Mentions {
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'.]*");
 
   /**
-   * Ports by UN/LOCODE or by name: at each capitalised word the longest run of words that names a
-   * port, not within what was found before.
+   * Ports by UN/LOCODE or by name, and other places by name: at each capitalised word the longest
+   * run of words that names a port, else the longest that names a place ({@link Cities}: the word
+   * before may say a place follows), not within what was found before, nor an airport's name.
    */
   private static void ports(String text, Places places, List<int[]> taken, List<Mention> out) {
-    if (places.size() == 0) {
+    Cities cities = places.cities();
+    if (places.size() == 0 && cities.size() == 0) {
       return;
     }
     Matcher code = LOCODE.matcher(text);
@@ -242,27 +247,64 @@ public final class Mentions {
     }
     for (int i = 0; i < words.size(); i++) {
       int[] first = words.get(i);
-      if (!Character.isUpperCase(text.codePointAt(first[0]))
-          || !places.beginsName(text.substring(first[0], first[1]))) {
+      String word = text.substring(first[0], first[1]);
+      if (!Character.isUpperCase(text.codePointAt(first[0]))) {
         continue;
       }
-      for (int n = Math.min(places.longestName(), words.size() - i); n >= 1; n--) {
-        int start = words.get(i)[0];
-        int end = words.get(i + n - 1)[1];
-        String name = text.substring(start, end);
-        String locode = overlaps(taken, start, end) ? null : places.byName(name);
-        if (locode != null && airport(text, words, i + n)) {
-          i += n - 1;
-          break;
-        }
-        if (locode != null) {
-          add(out, "portMentioned", locode, name);
-          taken.add(new int[] {start, end});
-          i += n - 1;
-          break;
-        }
+      int found = 0;
+      if (places.beginsName(word)) {
+        found = port(text, places, words, i, taken, out);
+      }
+      if (found == 0 && cities.beginsName(word)) {
+        found = city(text, cities, words, i, taken, out);
+      }
+      i += Math.max(0, found - 1);
+    }
+  }
+
+  /** The port named from word {@code i} on, if any: how many words it takes (or 0). */
+  private static int port(
+      String text, Places places, List<int[]> words, int i, List<int[]> taken, List<Mention> out) {
+    for (int n = Math.min(places.longestName(), words.size() - i); n >= 1; n--) {
+      int start = words.get(i)[0];
+      int end = words.get(i + n - 1)[1];
+      String name = text.substring(start, end);
+      String locode = overlaps(taken, start, end) ? null : places.byName(name);
+      if (locode != null && airport(text, words, i + n)) {
+        return n;
+      }
+      if (locode != null) {
+        add(out, "portMentioned", locode, name);
+        taken.add(new int[] {start, end});
+        return n;
       }
     }
+    return 0;
+  }
+
+  /**
+   * The place named from word {@code i} on, if any, as {@code placeMentioned} (the gazetteer's
+   * name) and {@code countryMentioned}: how many words it takes (or 0).
+   */
+  private static int city(
+      String text, Cities cities, List<int[]> words, int i, List<int[]> taken, List<Mention> out) {
+    String before = i == 0 ? null : text.substring(words.get(i - 1)[0], words.get(i - 1)[1]);
+    for (int n = Math.min(cities.longestName(), words.size() - i); n >= 1; n--) {
+      int start = words.get(i)[0];
+      int end = words.get(i + n - 1)[1];
+      String name = text.substring(start, end);
+      Cities.City city = overlaps(taken, start, end) ? null : cities.byName(name, before);
+      if (city != null && airport(text, words, i + n)) {
+        return n;
+      }
+      if (city != null) {
+        add(out, "placeMentioned", city.name(), name);
+        add(out, "countryMentioned", city.country().toLowerCase(Locale.ROOT), name);
+        taken.add(new int[] {start, end});
+        return n;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -16,7 +16,8 @@ import org.spil.model.types.Identifiers;
 import org.spil.model.types.Text;
 
 /**
- * The ports that extraction recognises in a chat's text, by name or by UN/LOCODE: the main and
+ * The ports that extraction recognises in a chat's text, by name or by UN/LOCODE, and the other
+ * places it recognises by name ({@link Cities}, a gazetteer, when given): of the ports the main and
  * alternate names of the World Port Index (NGA Pub. 150) with their codes. A name that several
  * ports share ("Santa Cruz") is left out, as are names shorter than four letters and a few that are
  * words of the chats' languages more often than ports ("Nice", "Bath"): a port named in a chat
@@ -24,7 +25,7 @@ import org.spil.model.types.Text;
  */
 public final class Places {
   /** No places: nothing recognised by name or code. */
-  public static final Places NONE = new Places(Map.of(), Set.of(), 0);
+  public static final Places NONE = new Places(Map.of(), Set.of(), 0, Cities.NONE);
 
   /** Names of ports that are words of Dutch, English or French more often than places. */
   private static final Set<String> WORDS =
@@ -61,11 +62,13 @@ public final class Places {
   private final Set<String> firstWords = new HashSet<>();
   private final Set<String> codes;
   private final int longest;
+  private final Cities cities;
 
-  private Places(Map<String, String> byName, Set<String> codes, int longest) {
+  private Places(Map<String, String> byName, Set<String> codes, int longest, Cities cities) {
     this.byName = byName;
     this.codes = codes;
     this.longest = longest;
+    this.cities = cities;
     byName.keySet().forEach(k -> firstWords.add(k.split(" ", 2)[0]));
   }
 
@@ -110,10 +113,23 @@ public final class Places {
         }
       }
       byName.keySet().removeAll(shared);
-      return new Places(Map.copyOf(byName), Set.copyOf(codes), longest);
+      return new Places(Map.copyOf(byName), Set.copyOf(codes), longest, Cities.NONE);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * These ports with the cities, towns and villages of a gazetteer: a name that names a port stays
+   * the port's; the others name places ({@code placeMentioned}).
+   */
+  public Places withCities(Cities cities) {
+    return new Places(byName, codes, longest, cities);
+  }
+
+  /** The places that are no ports. */
+  Cities cities() {
+    return cities;
   }
 
   /** A place name as compared: accents, case and punctuation folded ({@link Text#fold}). */
@@ -144,7 +160,7 @@ public final class Places {
     return longest;
   }
 
-  /** How many names are recognised. */
+  /** How many names of ports are recognised. */
   public int size() {
     return byName.size();
   }

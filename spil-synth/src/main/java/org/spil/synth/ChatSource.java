@@ -102,10 +102,39 @@ final class ChatSource extends Source {
           Map.entry("Rotterdam", "NLRTM"),
           Map.entry("Antwerpen", "BEANR"));
 
-  /** The port a place name plants, or null when it names no port. */
+  /**
+   * The places the chats name that are no ports but cities or towns of GeoNames' gazetteer, by the
+   * name GeoNames gives them: the truth's own list. Pernis, a village, counts only after a word
+   * that says where ("in Pernis"); the others count alone.
+   */
+  private static final Map<String, String> TOWNS =
+      Map.ofEntries(
+          Map.entry("Bogotá", "Bogotá"),
+          Map.entry("Medellín", "Medellín"),
+          Map.entry("Panama", "Panamá"),
+          Map.entry("Marrakech", "Marrakesh"),
+          Map.entry("Breda", "Breda"),
+          Map.entry("Lille", "Lille"),
+          Map.entry("Pernis", "Pernis"));
+
+  /** The port or place a name plants where it stands alone, or null when it names neither. */
   private static Plant port(String place) {
+    return place(place, false);
+  }
+
+  /**
+   * The port or place a name plants ({@code portMentioned} or {@code placeMentioned}), {@code
+   * where} whether a word that says where ("in", "uit") comes before it; null when it names none.
+   */
+  private static Plant place(String place, boolean where) {
     String code = PORTS.get(place);
-    return code == null ? null : new Plant("portMentioned", code);
+    if (code != null) {
+      return new Plant("portMentioned", code);
+    }
+    String town = TOWNS.get(place);
+    return town == null || (!where && place.equals("Pernis"))
+        ? null
+        : new Plant("placeMentioned", town);
   }
 
   private record Plant(String kind, String value) {}
@@ -250,13 +279,19 @@ final class ChatSource extends Source {
         }
         decoys(month, messages);
         Rng r = Rng.of(world.seed, "chat-background", month);
+        Rng towns = Rng.of(world.seed, "chat-background-towns", month);
         int background = world.scale * BACKGROUND_PER_PERSON / World.MONTHS;
         for (int m = 0; m < background; m++) {
           int from = r.below(backgroundHandles);
           int to = (from + 1 + r.below(12)) % backgroundHandles;
+          LocalDateTime at = time(r, month);
+          Body body = chatter(r);
           messages.add(
               new Message(
-                  time(r, month), backgroundHandle(from), backgroundHandle(to), chatter(r)));
+                  at,
+                  backgroundHandle(from),
+                  backgroundHandle(to),
+                  towns.chance(0.03) ? townTalk(towns) : body));
         }
         messages.sort(Comparator.comparing(Message::at).thenComparing(Message::from));
         for (Message m : messages) {
@@ -413,8 +448,9 @@ final class ChatSource extends Source {
       String[] decoy = r.pick(DECOYS);
       String place = r.pick(DECOY_PLACES);
       List<Plant> plants = new ArrayList<>(planted(decoy[2]));
-      if (decoy[1].contains("%s") && port(place) != null) {
-        plants.add(port(place));
+      Plant named = place(place, decoy[1].matches(".*\\b(in|uit) %s.*"));
+      if (decoy[1].contains("%s") && named != null) {
+        plants.add(named);
       }
       messages.add(
           new Message(
@@ -439,7 +475,7 @@ final class ChatSource extends Source {
     String[] parts = words.split(" ");
     java.time.LocalDate day =
         switch (parts[0]) {
-          case "vannacht", "tonight", "ce" -> at.toLocalDate();
+          case "vannacht", "tonight", "ce", "vandaag", "today" -> at.toLocalDate();
           case "morgen", "tomorrow", "demain" -> at.toLocalDate().plusDays(1);
           default -> {
             int want = Arrays.asList(DAYS).indexOf(parts[0]) + 1;
@@ -892,7 +928,7 @@ final class ChatSource extends Source {
               new Body[] {
                 new Body(amount + " ligt klaar bij " + nick, money),
                 new Body("stuur " + amount + " via de belwinkel naar dubai", money),
-                new Body(amount + " cash opgehaald in " + place, money, port),
+                new Body(amount + " cash opgehaald in " + place, money, place(place, true)),
                 new Body("zet " + amount + " om in crypto, " + nick + " weet hoe", money)
               });
       case "orders" -> {
@@ -938,6 +974,34 @@ final class ChatSource extends Source {
           new Body("niet via dit toestel"),
           new Body("top"),
           new Body("hoeveel?")
+        });
+  }
+
+  /** Dutch towns and cities the service's other users name, as GeoNames names them. */
+  private static final String[] HOME_TOWNS = {
+    "Utrecht", "Tilburg", "Eindhoven", "Zwolle", "Amersfoort", "Heerlen", "Venlo"
+  };
+
+  /**
+   * Talk of the service's other users that names towns, and words that are names of towns but do
+   * not name one here ("Best wel druk", "Goes well", "Victoria komt ook"): what extraction of
+   * places must tell apart.
+   */
+  private static Body townTalk(Rng r) {
+    String town = r.pick(HOME_TOWNS);
+    Plant named = new Plant("placeMentioned", town);
+    return r.pick(
+        new Body[] {
+          new Body("ben in " + town + ", kom je?", named),
+          new Body("morgen naar " + town, day("morgen"), named),
+          new Body("Best wel druk vandaag", day("vandaag")),
+          new Body("Goes well, see you"),
+          new Body(
+              "feestje in Goes zaterdag", new Plant("placeMentioned", "Goes"), day("zaterdag")),
+          new Body("Parijs was mooi", new Plant("placeMentioned", "Paris")),
+          new Body("Victoria komt ook"),
+          new Body("Reading it now, wait"),
+          new Body("Born in " + town + ", raised here", named)
         });
   }
 

@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spil.ingest.Cities;
 import org.spil.ingest.Dataset;
 import org.spil.ingest.DatasetReader;
 import org.spil.ingest.Ingest;
@@ -81,7 +82,7 @@ class ScenarioTest {
                   sink,
                   n -> {},
                   Set.copyOf(Synthesizer.LAWYER_HANDLES),
-                  Places.read(PORTS))
+                  Places.read(PORTS).withCities(Cities.bundled()))
               .run()
               .rejects());
       for (Reject r : all) {
@@ -221,6 +222,7 @@ class ScenarioTest {
               "amountMentioned",
               "dateMentioned",
               "portMentioned",
+              "placeMentioned",
               "vesselMentioned")) {
         for (String v : prop(mention, kind)) {
           found.add(m.id() + "|" + kind + "|" + v);
@@ -246,6 +248,15 @@ class ScenarioTest {
         recall,
         missed.stream().limit(3).toList(),
         wrong.stream().limit(3).toList());
+    Map<String, Integer> wrongPlaces = new TreeMap<>();
+    wrong.stream()
+        .filter(x -> x.contains("|placeMentioned|"))
+        .forEach(x -> wrongPlaces.merge(x.substring(x.lastIndexOf('|') + 1), 1, Integer::sum));
+    Map<String, Integer> missedPlaces = new TreeMap<>();
+    missed.stream()
+        .filter(x -> x.contains("|placeMentioned|"))
+        .forEach(x -> missedPlaces.merge(x.substring(x.lastIndexOf('|') + 1), 1, Integer::sum));
+    System.out.printf("places found wrongly %s; missed %s%n", wrongPlaces, missedPlaces);
     assertThat(precision).isGreaterThanOrEqualTo(0.95);
     assertThat(recall).isGreaterThanOrEqualTo(0.95);
   }
