@@ -16,7 +16,7 @@ import org.spil.store.Store;
  * bank's payments of persons: the holder of the account that paid about that sum that day (or the
  * next) is a candidate, one who made several of the sums spoken of is the strongest; a payment of
  * the sum on another day, or on the other side, does not count; nobody is named for a sum no
- * payment fits.
+ * payment fits, nor for a reader who may read the chats but not the bank's payments.
  */
 class AttributionPaymentsTest {
   @TempDir Path tmp;
@@ -87,6 +87,7 @@ class AttributionPaymentsTest {
             "chats",
             "intercepted messages",
             """
+            share_with: [kmar]
             messages:
               - csv_url: chats.jsonl
                 columns: {id: id, time: time, from: from, to: to, body: body}
@@ -128,6 +129,15 @@ class AttributionPaymentsTest {
       assertThat(candidates.get(1).score()).isLessThan(anna.score() / 2);
       // Bram paid the sum on another day, Cees received it that day: neither fits
       assertThat(attribution.attribute(ann, "grijzemuis").candidates()).isEmpty();
+
+      // the KMar reads the chats, shared with it, but not the bank's payments: the sums name
+      // nobody for it
+      new Administration(store)
+          .addUser(by, "kim", "kmar", List.of("analyst"), "a long password".toCharArray());
+      Attribution.Handle seen =
+          new Attribution(store).attribute(store.viewer("kim", "wpg-art-9"), "zwartekat");
+      assertThat(seen.messages()).isEqualTo(2);
+      assertThat(seen.candidates()).isEmpty();
     }
   }
 
