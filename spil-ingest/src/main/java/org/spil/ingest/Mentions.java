@@ -25,12 +25,12 @@ import org.spil.model.types.Phones;
  * Finds identifiers in the text of a chat message: phone numbers, IBANs, crypto addresses,
  * container numbers, IMO numbers, amounts of money, days or times ("morgen 6 uur", "maandag",
  * "demain" resolved against the time the message was sent), vessels ("met de MSC Aurora"), ports by
- * name or UN/LOCODE and other places by name with their country ({@link Places}). Each candidate a
- * pattern finds is kept only when the normaliser of its property type accepts it, the same one
- * structured data goes through, so that a container written in a chat is the container customs
- * declared (its check digit holds) and a phone number is the one in a police record (in E.164).
- * Each is a {@link Mention} of a property of the {@code ChatMention} schema, with the text it was
- * read from.
+ * name or UN/LOCODE and other places by name with their country ({@link Places}), and the names
+ * persons are called by ({@link Nicknames}). Each candidate a pattern finds is kept only when the
+ * normaliser of its property type accepts it, the same one structured data goes through, so that a
+ * container written in a chat is the container customs declared (its check digit holds) and a phone
+ * number is the one in a police record (in E.164). Each is a {@link Mention} of a property of the
+ * {@code ChatMention} schema, with the text it was read from.
  */
 public final class Mentions {
   private Mentions() {}
@@ -167,6 +167,9 @@ public final class Mentions {
     days(m, zone, out);
     vessels(text, places, taken, out);
     ports(text, places, taken, out);
+    for (Nicknames.Found name : Nicknames.find(text, taken)) {
+      add(out, "nicknameMentioned", name.name(), name.name());
+    }
     return out;
   }
 

@@ -88,7 +88,7 @@ class MentionsTest {
     assertThat(withPlaces("code ABCDE en HELLO, container CSQU3054383"))
         .containsExactly("containerNumber=CSQU3054383");
     assertThat(withPlaces("komt binnen met de MSC Aurora, Joker regelt"))
-        .containsExactly("vesselMentioned=MSC Aurora");
+        .containsExactly("vesselMentioned=MSC Aurora", "nicknameMentioned=Joker");
     assertThat(withPlaces("met de Cap Hamburg naar Antwerpen"))
         .containsExactly("vesselMentioned=Cap Hamburg", "portMentioned=BEANR");
     assertThat(withPlaces("de CMA CGM Lotus ligt aan"))
@@ -96,6 +96,30 @@ class MentionsTest {
     assertThat(withPlaces("met de auto naar de Maasvlakte")).isEmpty();
     assertThat(withPlaces("met de Rotterdam")).containsExactly("portMentioned=NLRTM");
     assertThat(found("via Lomé")).as("without a gazetteer, no ports").isEmpty();
+  }
+
+  @Test
+  void namesPersonsAreCalledByWhereALanguagePutsAPerson() {
+    assertThat(withPlaces("Tank, alles klaar voor morgen?"))
+        .containsExactly("dateMentioned=2024-03-06", "nicknameMentioned=Tank");
+    assertThat(withPlaces("alles goed Prof?")).containsExactly("nicknameMentioned=Prof");
+    assertThat(withPlaces("40k ligt klaar bij Gringo"))
+        .containsExactly("amountMentioned=40000", "nicknameMentioned=Gringo");
+    assertThat(withPlaces("zet het om in crypto, Kleine weet hoe"))
+        .containsExactly("nicknameMentioned=Kleine");
+    assertThat(withPlaces("Joker is talking to the cops"))
+        .containsExactly("nicknameMentioned=Joker");
+    assertThat(withPlaces("Gringo parle aux flics")).containsExactly("nicknameMentioned=Gringo");
+    // places, ports, vessels, words at a sentence's start and objects are no names
+    assertThat(withPlaces("morgen naar Kallo")).containsExactly("dateMentioned=2024-03-06");
+    assertThat(withPlaces("Lomé werkt goed, Guayaquil is dicht"))
+        .containsExactly("portMentioned=TGLFW", "portMentioned=ECGYE");
+    assertThat(withPlaces("Het is klaar. Dat moet weg")).isEmpty();
+    assertThat(withPlaces("Best wel druk, Goes well")).isEmpty();
+    assertThat(withPlaces("komt binnen met de MSC Aurora"))
+        .containsExactly("vesselMentioned=MSC Aurora");
+    assertThat(withPlaces("maak Tank koud")).as("an object is not read").isEmpty();
+    assertThat(withPlaces("TANK moet weg")).as("capitals only").isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.spil.model.EntityIds;
 
 /**
@@ -138,6 +139,11 @@ final class ChatSource extends Source {
   }
 
   private record Plant(String kind, String value) {}
+
+  /** A name a person is called by, as written: what extraction reads wherever it stands. */
+  private static Plant called(String name) {
+    return new Plant("nicknameMentioned", name);
+  }
 
   private static Plant day(String words) {
     return new Plant("dateMentioned", words);
@@ -432,7 +438,8 @@ final class ChatSource extends Source {
             String.format(threat[1], target.nickname()),
             threat[0],
             null,
-            planted(threat[2])));
+            Stream.concat(planted(threat[2]).stream(), Stream.of(called(target.nickname())))
+                .toList()));
   }
 
   /**
@@ -906,6 +913,7 @@ final class ChatSource extends Source {
                     + ", "
                     + nick
                     + " regelt de uithaal",
+                called(nick),
                 container,
                 day(day),
                 port,
@@ -926,17 +934,18 @@ final class ChatSource extends Source {
       case "money" ->
           r.pick(
               new Body[] {
-                new Body(amount + " ligt klaar bij " + nick, money),
+                new Body(amount + " ligt klaar bij " + nick, money, called(nick)),
                 new Body("stuur " + amount + " via de belwinkel naar dubai", money),
                 new Body(amount + " cash opgehaald in " + place, money, place(place, true)),
-                new Body("zet " + amount + " om in crypto, " + nick + " weet hoe", money)
+                new Body(
+                    "zet " + amount + " om in crypto, " + nick + " weet hoe", money, called(nick))
               });
       case "orders" -> {
         String spoken = World.dutchPhone(r, phone);
         String day = r.pick(DAYS);
         yield r.pick(
             new Body[] {
-              new Body(nick + " moet morgen naar " + place, day("morgen"), port),
+              new Body(nick + " moet morgen naar " + place, day("morgen"), port, called(nick)),
               new Body("bel me op " + spoken, call),
               new Body("boot uit Guayaquil is vertrokken", port("Guayaquil")),
               new Body("jongens klaar houden voor " + day, day(day)),
@@ -947,7 +956,7 @@ final class ChatSource extends Source {
         String spoken = World.dutchPhone(r, phone);
         yield r.pick(
             new Body[] {
-              new Body("alles goed " + nick + "?"),
+              new Body("alles goed " + nick + "?", called(nick)),
               new Body("morgen " + place + " 10u", day("morgen"), port),
               new Body("bel me op " + spoken, call),
               new Body("ok")
@@ -999,7 +1008,7 @@ final class ChatSource extends Source {
           new Body(
               "feestje in Goes zaterdag", new Plant("placeMentioned", "Goes"), day("zaterdag")),
           new Body("Parijs was mooi", new Plant("placeMentioned", "Paris")),
-          new Body("Victoria komt ook"),
+          new Body("Victoria komt ook", called("Victoria")),
           new Body("Reading it now, wait"),
           new Body("Born in " + town + ", raised here", named)
         });

@@ -319,8 +319,9 @@ final class Truth implements AutoCloseable {
         for "40k" without a currency, `dateMentioned` as the day or time the words name, read
         against the time the message was sent, `portMentioned` as the UN/LOCODE of a port the
         World Port Index knows by the name written, `placeMentioned` as GeoNames names a city or
-        town that is no port, `vesselMentioned` as written) and the message's `text`: what extraction must
-        find, and nothing else of these kinds.
+        town that is no port, `vesselMentioned` as written, `nicknameMentioned` as written
+        wherever a message names a person by a nickname or given name) and the message's `text`:
+        what extraction must find, and nothing else of these kinds.
       - `attribution.csv`: who is behind each network member's handle (`handle`, `truth_id`,
         the `nickname` others call him by) and the clues the sources hold (`clues`, `;`-joined):
         `nickname` (the police record him with it, and his peers use it in the chats), `phone` (he

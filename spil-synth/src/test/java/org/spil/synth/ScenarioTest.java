@@ -223,7 +223,8 @@ class ScenarioTest {
               "dateMentioned",
               "portMentioned",
               "placeMentioned",
-              "vesselMentioned")) {
+              "vesselMentioned",
+              "nicknameMentioned")) {
         for (String v : prop(mention, kind)) {
           found.add(m.id() + "|" + kind + "|" + v);
           kinds.merge(kind, 1, Integer::sum);
@@ -250,13 +251,14 @@ class ScenarioTest {
         wrong.stream().limit(3).toList());
     Map<String, Integer> wrongPlaces = new TreeMap<>();
     wrong.stream()
-        .filter(x -> x.contains("|placeMentioned|"))
+        .filter(x -> x.contains("|placeMentioned|") || x.contains("|nicknameMentioned|"))
         .forEach(x -> wrongPlaces.merge(x.substring(x.lastIndexOf('|') + 1), 1, Integer::sum));
     Map<String, Integer> missedPlaces = new TreeMap<>();
     missed.stream()
-        .filter(x -> x.contains("|placeMentioned|"))
+        .filter(x -> x.contains("|placeMentioned|") || x.contains("|nicknameMentioned|"))
         .forEach(x -> missedPlaces.merge(x.substring(x.lastIndexOf('|') + 1), 1, Integer::sum));
-    System.out.printf("places found wrongly %s; missed %s%n", wrongPlaces, missedPlaces);
+    System.out.printf(
+        "places and nicknames found wrongly %s; missed %s%n", wrongPlaces, missedPlaces);
     assertThat(precision).isGreaterThanOrEqualTo(0.95);
     assertThat(recall).isGreaterThanOrEqualTo(0.95);
   }
