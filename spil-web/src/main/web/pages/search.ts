@@ -127,7 +127,7 @@ export async function renderSearch(main: HTMLElement, _args: string[], params: U
     );
   }
   const list = h("ol", { class: "results", start: offset + 1 });
-  for (const hit of answer.results) list.append(result(hit));
+  for (const hit of answer.results) list.append(result(hit, q));
   const summary = h(
     "p",
     { class: "summary", role: "status" },
@@ -141,11 +141,27 @@ export async function renderSearch(main: HTMLElement, _args: string[], params: U
   keyboard(main, box);
 }
 
-function result(hit: SearchHit): HTMLElement {
+/** A text as compared with the query: lower case, accents dropped. */
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function result(hit: SearchHit, q: string): HTMLElement {
   const details: string[] = [];
   for (const p of SHOWN) {
     const v = hit.properties[p];
     if (v && v.length) details.push(`${p}: ${v.slice(0, 2).join(", ")}`);
+  }
+  // what matched: the other properties with a value that holds a word of the query
+  const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  let matched = 0;
+  for (const [p, values] of Object.entries(hit.properties)) {
+    if (matched === 3 || SHOWN.includes(p) || p === "name") continue;
+    const hits = values.filter((v) => words.some((w) => fold(v).includes(w)));
+    if (hits.length) {
+      details.push(`${p}: ${hits.slice(0, 2).join(", ")}`);
+      matched++;
+    }
   }
   return h(
     "li",

@@ -454,6 +454,8 @@ class WebApplicationTest {
     open("messages?q=betalen");
     waitForText(".summary", "No message matches");
     assertThat(text()).doesNotContain("NL58INGB0004512377");
+    open("search?q=Kees");
+    assertThat(text()).doesNotContain("nicknameMentioned");
 
     // hit/no-hit, then a request for access
     open("hits");
@@ -466,8 +468,11 @@ class WebApplicationTest {
     browser.findElement(By.xpath("//button[text()='Request access']")).click();
     waitForText("#main", "sent to politie-nl");
 
-    // the police grant it
+    // the police grant it; their chats name "Ome Kees", and a search says where it matched
     login("ann", "wpg-art-9");
+    open("search?q=Kees");
+    waitFor("ol.results a.caption");
+    assertThat(text()).contains("ChatMention", "nicknameMentioned: Kees");
     open("requests");
     assertThat(text()).contains("consignee of a container", "pending");
     checkAndPhotograph("requests");
