@@ -813,60 +813,32 @@ public final class Attribution {
    */
   private static void travel(
       PersonClues clues, Map<LocalDate, Trip> days, Joint joint, Map<String, Evidence> out) {
-    int travellers = clues.travellers();
-    if (days.isEmpty() || travellers == 0) {
+    if (days.isEmpty() || clues.travellers() == 0) {
       return;
     }
-    Map<String, List<String>> matched = new HashMap<>();
-    Map<String, Double> logRatio = new HashMap<>();
-    Set<String> crossedAny = new HashSet<>();
+    Occasions crossed = new Occasions(clues.travellers(), days.size(), TRAVEL_WITHOUT_CROSSING);
     for (Map.Entry<LocalDate, Trip> trip : days.entrySet()) {
       LocalDate day = trip.getKey();
-      Map<String, PersonClues.Crossing> persons = new LinkedHashMap<>();
+      Map<String, String> fitting = new LinkedHashMap<>();
       for (PersonClues.Crossing c : clues.crossingsOn(day)) {
         if (trip.getValue().fits(c)) {
-          persons.putIfAbsent(c.person(), c);
+          fitting.putIfAbsent(
+              c.person(),
+              day
+                  + " "
+                  + Objects.toString(c.point(), "?")
+                  + (c.direction() == null ? "" : " " + c.direction())
+                  + (c.country() == null ? "" : " " + c.country().toUpperCase(Locale.ROOT)));
         }
       }
-      for (PersonClues.Crossing c : persons.values()) {
-        crossedAny.add(c.person());
-        logRatio.merge(c.person(), Math.log(travellers / (double) persons.size()), Double::sum);
-        matched
-            .computeIfAbsent(c.person(), k -> new ArrayList<>())
-            .add(
-                day
-                    + " "
-                    + Objects.toString(c.point(), "?")
-                    + (c.direction() == null ? "" : " " + c.direction())
-                    + (c.country() == null ? "" : " " + c.country().toUpperCase(Locale.ROOT)));
-      }
+      crossed.fit(fitting);
     }
-    for (Map.Entry<String, List<String>> e : matched.entrySet()) {
-      int k = e.getValue().size();
-      double logOdds =
-          logRatio.get(e.getKey())
-              + (days.size() - k) * Math.log(TRAVEL_WITHOUT_CROSSING)
-              - Math.log(travellers)
-              + Math.log(joint.ratio(e.getKey()));
-      double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
-      if (strength < 0.01) {
-        continue;
-      }
-      String person = e.getKey();
-      out.computeIfAbsent(person, p -> new Evidence(p, clues.caption(p)))
-          .add(
-              strength,
-              "crossed a border on "
-                  + k
-                  + " of the "
-                  + days.size()
-                  + " days its messages speak of travelling ("
-                  + String.join("; ", e.getValue())
-                  + "); "
-                  + (crossedAny.size() - 1)
-                  + " other persons crossed on one of them"
-                  + joint.explained(person));
-    }
+    crossed.weigh(
+        clues,
+        joint,
+        out,
+        "crossed a border on %d of the %d days its messages speak of travelling (%s); %d other"
+            + " persons crossed on one of them");
   }
 
   /** Words that say the sender paid or sent money away. */
@@ -917,48 +889,85 @@ public final class Attribution {
       List<Sum> sums,
       Joint joint,
       Map<String, Evidence> out) {
-    int payers = payments.persons();
-    if (payers == 0) {
+    if (payments.persons() == 0) {
       return;
     }
-    Map<String, List<String>> matched = new HashMap<>();
-    Map<String, Double> logRatio = new HashMap<>();
-    Set<String> matchedAny = new HashSet<>();
+    Occasions paid = new Occasions(payments.persons(), sums.size(), SUM_WITHOUT_PAYMENT);
     for (Sum sum : sums) {
-      List<PersonPayments.Match> fits = payments.matching(sum.day(), sum.euros(), sum.out());
-      for (PersonPayments.Match f : fits) {
-        matchedAny.add(f.person());
-        logRatio.merge(f.person(), Math.log(payers / (double) fits.size()), Double::sum);
-        matched
-            .computeIfAbsent(f.person(), k -> new ArrayList<>())
-            .add(f.day() + (f.out() ? " paid " : " received ") + PersonPayments.euros(f.euros()));
+      Map<String, String> fitting = new LinkedHashMap<>();
+      for (PersonPayments.Match f : payments.matching(sum.day(), sum.euros(), sum.out())) {
+        fitting.put(
+            f.person(),
+            f.day() + (f.out() ? " paid " : " received ") + PersonPayments.euros(f.euros()));
       }
+      paid.fit(fitting);
     }
-    for (Map.Entry<String, List<String>> e : matched.entrySet()) {
-      int k = e.getValue().size();
-      double logOdds =
-          logRatio.get(e.getKey())
-              + (sums.size() - k) * Math.log(SUM_WITHOUT_PAYMENT)
-              - Math.log(payers)
-              + Math.log(joint.ratio(e.getKey()));
-      double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
-      if (strength < 0.01) {
-        continue;
+    paid.weigh(
+        clues,
+        joint,
+        out,
+        "paid or received %d of the %d sums its messages say it moved, on the day (%s); %d other"
+            + " persons made one of them");
+  }
+
+  /**
+   * Occasions a handle speaks of (the days it travels, the sums it says it moved) against the
+   * persons whose records fit each: a person who fits several is likelier the one. Its odds are the
+   * product over the occasions it fits of all {@code persons} (those who travel, or pay) over those
+   * who fit the occasion, times {@code unmatched} (how likely an occasion is spoken of that the
+   * records do not show) per occasion it does not fit, over the number of persons, times what the
+   * handle's contacts say ({@link Joint}); as a strength at most 0.97.
+   */
+  private static final class Occasions {
+    private final int persons;
+    private final int asked;
+    private final double unmatched;
+    private final Map<String, List<String>> matched = new LinkedHashMap<>();
+    private final Map<String, Double> logRatio = new HashMap<>();
+
+    Occasions(int persons, int asked, double unmatched) {
+      this.persons = persons;
+      this.asked = asked;
+      this.unmatched = unmatched;
+    }
+
+    /** One occasion's fitting persons, each with what fits, in words. */
+    void fit(Map<String, String> fitting) {
+      fitting.forEach(
+          (person, how) -> {
+            logRatio.merge(person, Math.log(persons / (double) fitting.size()), Double::sum);
+            matched.computeIfAbsent(person, k -> new ArrayList<>()).add(how);
+          });
+    }
+
+    /**
+     * Adds each fitting person's evidence, told by {@code says} (how many fit, of how many
+     * occasions, which, how many others fit one).
+     */
+    void weigh(PersonClues clues, Joint joint, Map<String, Evidence> out, String says) {
+      for (Map.Entry<String, List<String>> e : matched.entrySet()) {
+        String person = e.getKey();
+        int k = e.getValue().size();
+        double logOdds =
+            logRatio.get(person)
+                + (asked - k) * Math.log(unmatched)
+                - Math.log(persons)
+                + Math.log(joint.ratio(person));
+        double strength = Math.min(0.97, 1 / (1 + Math.exp(-logOdds)));
+        if (strength >= 0.01) {
+          out.computeIfAbsent(person, p -> new Evidence(p, clues.caption(p)))
+              .add(
+                  strength,
+                  String.format(
+                          Locale.ROOT,
+                          says,
+                          k,
+                          asked,
+                          String.join("; ", e.getValue()),
+                          matched.size() - 1)
+                      + joint.explained(person));
+        }
       }
-      String person = e.getKey();
-      out.computeIfAbsent(person, p -> new Evidence(p, clues.caption(p)))
-          .add(
-              strength,
-              "paid or received "
-                  + k
-                  + " of the "
-                  + sums.size()
-                  + " sums its messages say it moved, on the day ("
-                  + String.join("; ", e.getValue())
-                  + "); "
-                  + (matchedAny.size() - 1)
-                  + " other persons made one of them"
-                  + joint.explained(person));
     }
   }
 
