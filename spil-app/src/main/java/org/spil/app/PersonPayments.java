@@ -1,7 +1,6 @@
 package org.spil.app;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +80,7 @@ final class PersonPayments {
                   && (p.currency() == null || p.currency().equalsIgnoreCase("EUR"))) {
                 eur = p.amount();
               }
-              Integer d = epochDay(p.date());
+              Integer d = PaymentGraphs.day(p.date());
               if (eur == null || d == null) {
                 return;
               }
@@ -156,18 +155,6 @@ final class PersonPayments {
         first[x] = at;
       }
       return new PersonPayments(persons, d, e, p, o, first);
-    }
-  }
-
-  /** The day of a date as written (its first ten characters), or null. */
-  private static Integer epochDay(String date) {
-    if (date == null || date.length() < 10) {
-      return null;
-    }
-    try {
-      return (int) LocalDate.parse(date.substring(0, 10)).toEpochDay();
-    } catch (DateTimeParseException e) {
-      return null;
     }
   }
 
