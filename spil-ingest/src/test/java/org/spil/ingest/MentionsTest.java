@@ -120,6 +120,8 @@ class MentionsTest {
         .containsExactly("vesselMentioned=MSC Aurora");
     assertThat(withPlaces("maak Tank koud")).as("an object is not read").isEmpty();
     assertThat(withPlaces("TANK moet weg")).as("capitals only").isEmpty();
+    assertThat(withPlaces("ben op Eindhoven Airport, Airport is druk")).isEmpty();
+    assertThat(withPlaces("Niemand weet het. There is nothing, Everyone knows")).isEmpty();
   }
 
   @Test
