@@ -592,7 +592,9 @@ public final class Attribution {
     phones(clues, phones, out);
     travel(clues, travelDays, joint, out);
     if (!sums.isEmpty()) {
-      payments(clues.payments(store, viewer), clues, sums, joint, out);
+      PersonPayments paid = clues.payments(store, viewer);
+      paid.read(store, viewer, sums.stream().map(Sum::day).toList());
+      payments(paid, clues, sums, joint, out);
     }
     return out;
   }

@@ -246,14 +246,13 @@ final class PersonClues {
   }
 
   /**
-   * The payments of persons the viewer may see, read with the first question that needs them (most
-   * handles never speak of money), then kept with the clues.
+   * The payments of persons the viewer may see, made with the first question that needs them (most
+   * handles never speak of money) and kept with the clues; each question reads the days it asks
+   * ({@link PersonPayments#read}).
    */
   synchronized PersonPayments payments(Store store, Viewer viewer) {
     if (payments == null) {
-      payments =
-          PersonPayments.read(
-              store, viewer, persons, holders, store.resolutions().canonicalIds(viewer));
+      payments = new PersonPayments(persons, holders, store.resolutions().canonicalIds(viewer));
     }
     return payments;
   }

@@ -130,6 +130,31 @@ class AttributionPaymentsTest {
       // Bram paid the sum on another day, Cees received it that day: neither fits
       assertThat(attribution.attribute(ann, "grijzemuis").candidates()).isEmpty();
 
+      // the days a handle asks, read alone, answer as all payments read at once do
+      PersonPayments byDays = PersonClues.read(store, ann).payments(store, ann);
+      PersonPayments whole = PersonClues.read(store, ann).payments(store, ann);
+      for (int i = 0; i <= PersonPayments.FETCHES; i++) {
+        whole.read(store, ann, List.of(LocalDate.of(2020, 1, 1).plusDays(3L * i)));
+      }
+      List<LocalDate> asked =
+          List.of(
+              LocalDate.of(2024, 3, 5),
+              LocalDate.of(2024, 3, 20),
+              LocalDate.of(2024, 4, 2),
+              LocalDate.of(2024, 5, 10));
+      byDays.read(store, ann, asked);
+      assertThat(byDays.persons()).isEqualTo(whole.persons()).isEqualTo(4);
+      for (LocalDate day : asked) {
+        for (double sum : new double[] {9437, 9500, 120}) {
+          for (Boolean paid : new Boolean[] {true, false, null}) {
+            assertThat(byDays.matching(day, sum, paid))
+                .as("%s %s %s", day, sum, paid)
+                .isEqualTo(whole.matching(day, sum, paid));
+          }
+        }
+      }
+      assertThat(whole.matching(LocalDate.of(2024, 4, 2), 9500, null)).hasSize(2);
+
       // the KMar reads the chats, shared with it, but not the bank's payments: the sums name
       // nobody for it
       new Administration(store)

@@ -3,7 +3,9 @@ package org.spil.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,10 +59,25 @@ public final class Payments {
 
   /** Every payment the viewer may see; returns how many. Audited as a read of them. */
   public long each(Viewer viewer, PaymentConsumer consumer) {
+    return each(viewer, null, consumer);
+  }
+
+  /**
+   * The payments the viewer may see booked on one of the {@code days} (ISO dates; all payments when
+   * null), in the order of their ids; returns how many. Audited as a read of them.
+   */
+  public long each(Viewer viewer, Collection<LocalDate> days, PaymentConsumer consumer) {
     Scope scope = store.scope(viewer);
-    if (scope.isEmpty()) {
+    if (scope.isEmpty() || (days != null && days.isEmpty())) {
       return 0;
     }
+    String on =
+        days == null
+            ? ""
+            : " AND entity_id IN (SELECT entity_id FROM statement WHERE schema = 'Payment'"
+                + " AND prop = 'date' AND left(value, 10) IN ("
+                + String.join(", ", days.stream().map(d -> "'" + d + "'").toList())
+                + "))";
     String sql =
         "SELECT entity_id, min(value) FILTER (WHERE prop = 'payer'),"
             + " min(value) FILTER (WHERE prop = 'beneficiary'),"
@@ -77,6 +94,7 @@ public final class Payments {
             + " AND schema = 'Payment' AND prop IN ('payer', 'payerAccount', 'beneficiary',"
             + " 'beneficiaryAccount', 'date', 'amount', 'currency', 'purpose', 'programme',"
             + " 'amountEur')"
+            + on
             + " GROUP BY entity_id ORDER BY entity_id";
     Map<Long, Batch> batches = warehouse.batchesById();
     long n = 0;
@@ -106,7 +124,12 @@ public final class Payments {
     } catch (SQLException e) {
       throw new StoreException("cannot read payments: " + Warehouse.firstLine(e.getMessage()), e);
     }
-    store.audited(viewer, "entities-read", Map.of("schemata", List.of("Payment"), "entities", n));
+    store.audited(
+        viewer,
+        "entities-read",
+        days == null
+            ? Map.of("schemata", List.of("Payment"), "entities", n)
+            : Map.of("schemata", List.of("Payment"), "entities", n, "days", days.size()));
     return n;
   }
 
