@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spil.model.types.Text;
 
@@ -24,9 +23,6 @@ final class Nicknames {
 
   /** A capitalised word of three letters or more, not written in capitals only. */
   private static final Pattern WORD = Pattern.compile("(?u)\\p{Lu}\\p{Ll}[\\p{Ll}'-]+");
-
-  /** Any word, to find what stands before and after a name. */
-  private static final Pattern ANY = Pattern.compile("(?u)[\\p{L}\\d][\\p{L}\\d'-]*");
 
   /** Words after which a person is named. */
   private static final Set<String> BEFORE =
@@ -286,39 +282,95 @@ final class Nicknames {
 
   /** The names in a text, outside what was found before ({@code taken}: start and end). */
   static List<Found> find(String text, List<int[]> taken) {
-    List<int[]> words = new ArrayList<>();
-    Matcher any = ANY.matcher(text);
-    while (any.find()) {
-      words.add(new int[] {any.start(), any.end()});
-    }
     List<Found> out = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      int[] w = words.get(i);
-      String word = text.substring(w[0], w[1]);
-      if (!WORD.matcher(word).matches()
-          || NEVER.contains(word.toLowerCase(Locale.ROOT))
-          || overlaps(taken, w[0], w[1])) {
+    int n = text.length();
+    int at = 0;
+    while (at < n) {
+      if (!wordChar(text.charAt(at))) {
+        at++;
         continue;
       }
-      String before = i == 0 ? null : lower(text, words.get(i - 1));
-      String after = i + 1 == words.size() ? null : lower(text, words.get(i + 1));
-      String between =
-          text.substring(w[1], i + 1 == words.size() ? text.length() : words.get(i + 1)[0]);
-      String preceding = i == 0 ? "" : text.substring(words.get(i - 1)[1], w[0]);
-      boolean last = i + 1 == words.size();
+      int start = at;
+      at = wordEnd(text, at);
+      // most words are not capitalised: nothing more is done for them
+      if (!Character.isUpperCase(text.charAt(start))) {
+        continue;
+      }
+      String word = text.substring(start, at);
+      if (!WORD.matcher(word).matches()
+          || NEVER.contains(word.toLowerCase(Locale.ROOT))
+          || overlaps(taken, start, at)) {
+        continue;
+      }
+      int[] previous = previous(text, start);
+      int next = next(text, at);
+      String before = previous == null ? null : lower(text, previous);
+      String after = next < 0 ? null : lower(text, new int[] {next, wordEnd(text, next)});
+      String between = text.substring(at, next < 0 ? n : next);
+      String preceding = previous == null ? "" : text.substring(previous[1], start);
       boolean addressed =
-          (i == 0 && between.strip().startsWith(","))
-              || (last
-                  && i > 0
+          (previous == null && between.strip().startsWith(","))
+              || (next < 0
+                  && previous != null
                   && !PLACE.contains(before)
                   && (preceding.contains(",") || between.contains("?") || between.contains("!")));
-      boolean named = before != null && BEFORE.contains(before) && !sentenceStart(text, w[0]);
+      boolean named = before != null && BEFORE.contains(before) && !sentenceStart(text, start);
       boolean does = after != null && DOES.contains(after) && between.isBlank();
       if (addressed || named || does) {
-        out.add(new Found(word, w[0], w[1]));
+        out.add(new Found(word, start, at));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a character is part of a word: a letter or digit, or an apostrophe or hyphen in one.
+   */
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** Where the word that begins at {@code from} ends. */
+  private static int wordEnd(String text, int from) {
+    int at = from + 1;
+    while (at < text.length()) {
+      char c = text.charAt(at);
+      if (!wordChar(c) && c != '\'' && c != '-') {
+        break;
+      }
+      at++;
+    }
+    return at;
+  }
+
+  /** The word before {@code at} (its start and end), or null. */
+  private static int[] previous(String text, int at) {
+    int end = at;
+    while (end > 0 && !wordChar(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end == 0) {
+      return null;
+    }
+    int start = end;
+    while (start > 0) {
+      char c = text.charAt(start - 1);
+      if (!wordChar(c) && c != '\'' && c != '-') {
+        break;
+      }
+      start--;
+    }
+    return new int[] {start, end};
+  }
+
+  /** Where the word after {@code at} begins, or -1. */
+  private static int next(String text, int at) {
+    for (int k = at; k < text.length(); k++) {
+      if (wordChar(text.charAt(k))) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private static String lower(String text, int[] word) {
