@@ -13,11 +13,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.spil.app.ResolveRecords;
 import org.spil.policy.Viewer;
@@ -81,10 +84,20 @@ final class ResolveBench implements Callable<Integer> {
       names = "--real",
       paramLabel = "FILE",
       description =
-          "Score on a real labelled file instead of the scenario: Splink's"
-              + " historical_figures_with_errors_50k.parquet (columns unique_id, cluster,"
-              + " first_name, surname, dob, birth_place).")
+          "Score on a real labelled file instead of the scenario, Parquet or CSV: Splink's"
+              + " historical_figures_with_errors_50k.parquet or fake_1000.csv (columns unique_id,"
+              + " cluster, first_name, surname, and where present dob, birth_place or city,"
+              + " email).")
   Path real;
+
+  @Option(
+      names = "--without",
+      paramLabel = "COLUMN",
+      split = ",",
+      description =
+          "With --real: leave these columns out, as sparse sources do (dob, birth_place, city,"
+              + " email), e.g. --without dob.")
+  List<String> without = new ArrayList<>();
 
   @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
 
@@ -169,32 +182,55 @@ final class ResolveBench implements Callable<Integer> {
     if (!Files.isRegularFile(real)) {
       throw new IllegalArgumentException("--real: no such file: " + real);
     }
+    Set<String> known = Set.of("dob", "birth_place", "city", "email");
+    for (String w : without) {
+      if (!known.contains(w)) {
+        throw new IllegalArgumentException(
+            "--without: '" + w + "' is not one of " + new TreeSet<>(known));
+      }
+    }
     List<ResolveRecord> records = new ArrayList<>();
     Map<String, String> truth = new HashMap<>();
+    String file = real.toAbsolutePath().toString().replace("'", "''");
     String sql =
-        "SELECT unique_id, cluster, first_name, surname, dob, birth_place FROM read_parquet('"
-            + real.toAbsolutePath().toString().replace("'", "''")
-            + "')";
+        "SELECT * FROM "
+            + (real.getFileName().toString().endsWith(".csv")
+                ? "read_csv('" + file + "', all_varchar = true)"
+                : "read_parquet('" + file + "')");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
+      Set<String> columns = new HashSet<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        columns.add(rs.getMetaData().getColumnName(i));
+      }
+      for (String needed : List.of("unique_id", "cluster", "first_name", "surname")) {
+        if (!columns.contains(needed)) {
+          throw new IllegalArgumentException(real + ": no column '" + needed + "'");
+        }
+      }
+      columns.removeAll(without);
+      String place =
+          columns.contains("birth_place")
+              ? "birth_place"
+              : columns.contains("city") ? "city" : null;
       while (rs.next()) {
-        String id = rs.getString(1);
-        truth.put(id, rs.getString(2));
+        String id = rs.getString("unique_id");
+        truth.put(id, rs.getString("cluster"));
         String name =
-            ((rs.getString(3) == null ? "" : rs.getString(3))
-                    + " "
-                    + (rs.getString(4) == null ? "" : rs.getString(4)))
-                .strip();
+            (blank(rs.getString("first_name")) + " " + blank(rs.getString("surname"))).strip();
+        String email = columns.contains("email") ? rs.getString("email") : null;
         records.add(
             new ResolveRecord(
                 id,
                 ResolveRecord.Kind.PERSON,
                 name.isEmpty() ? null : name,
-                rs.getString(5),
+                columns.contains("dob") ? empty(rs.getString("dob")) : null,
+                email == null || email.isBlank()
+                    ? Set.of()
+                    : Set.of("email:" + email.strip().toLowerCase(Locale.ROOT)),
                 Set.of(),
-                Set.of(),
-                rs.getString(6)));
+                place == null ? null : empty(rs.getString(place))));
       }
     }
     long t0 = System.nanoTime();
@@ -205,8 +241,12 @@ final class ResolveBench implements Callable<Integer> {
     Score s = Score.pairwise(clusters, truth);
     Score exact = Score.exactClusters(clusters, truth);
     out.printf(
-        "%s: %,d records, %,d candidate pairs, resolved in %.1f s%n",
-        real.getFileName(), records.size(), pairs, seconds);
+        "%s%s: %,d records, %,d candidate pairs, resolved in %.1f s%n",
+        real.getFileName(),
+        without.isEmpty() ? "" : " without " + String.join(", ", without),
+        records.size(),
+        pairs,
+        seconds);
     out.printf(
         "pairwise precision %.3f, recall %.3f, F1 %.3f; exact clusters precision %.3f, recall %.3f, F1 %.3f (%,d true identities, %,d clusters)%n",
         s.precision(),
@@ -233,6 +273,14 @@ final class ResolveBench implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static String blank(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String empty(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /**
