@@ -53,6 +53,9 @@ final class PersonPayments {
   private boolean all;
   private int fetches;
 
+  /** Persons a payment read names who hold no account the viewer sees. */
+  private int others;
+
   /**
    * The payments of the persons given (canonical ids), the accounts' holders given by account id
    * (raw ids, canonical through {@code canonical}); none read yet.
@@ -132,6 +135,7 @@ final class PersonPayments {
                 w,
                 x -> {
                   names.add(x);
+                  others += holders.contains(x) ? 0 : 1;
                   return names.size() - 1;
                 });
         read.computeIfAbsent(d, x -> new Rows()).add(eur, k, paid);
@@ -168,10 +172,6 @@ final class PersonPayments {
    * read so far names.
    */
   synchronized int persons() {
-    int others = 0;
-    for (String name : names) {
-      others += holders.contains(name) ? 0 : 1;
-    }
     return holders.size() + others;
   }
 

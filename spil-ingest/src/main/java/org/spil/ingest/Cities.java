@@ -229,14 +229,13 @@ public final class Cities {
           if (next >= 0 && city.population() < DOMINANT * Math.max(1, next)) {
             return;
           }
-          boolean alone = city.alone() && !WORDS.contains(key);
-          byName.put(key, alone == city.alone() ? city : withAlone(city, false));
+          byName.put(
+              key,
+              city.alone() && WORDS.contains(key)
+                  ? new City(city.name(), city.country(), city.population(), false)
+                  : city);
         });
     return new Cities(Map.copyOf(byName));
-  }
-
-  private static City withAlone(City c, boolean alone) {
-    return new City(c.name(), c.country(), c.population(), alone);
   }
 
   /** Whether a name is written in Latin letters (with spaces, hyphens, apostrophes, dots). */

@@ -250,10 +250,10 @@ public final class Mentions {
     }
     for (int i = 0; i < words.size(); i++) {
       int[] first = words.get(i);
-      String word = text.substring(first[0], first[1]);
       if (!Character.isUpperCase(text.codePointAt(first[0]))) {
         continue;
       }
+      String word = text.substring(first[0], first[1]);
       int found = 0;
       if (places.beginsName(word)) {
         found = port(text, places, words, i, taken, out);
