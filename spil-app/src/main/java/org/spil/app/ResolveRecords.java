@@ -1,6 +1,7 @@
 package org.spil.app;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.spil.store.Store;
 /**
  * Reads the persons, companies and account holders a viewer may see as {@link ResolveRecord}s: the
  * name (or first and last name), date of birth, identifiers (email, phone, document and
- * registration numbers), nationality or country. Only visible statements are used, so resolutions
- * and explanations never contain an invisible value.
+ * registration numbers), nationality or country, and the postal address (the {@code address} text,
+ * else the linked Address entity's). Only visible statements are used, so resolutions and
+ * explanations never contain an invisible value.
  */
 public final class ResolveRecords {
   public static final Set<String> SCHEMATA =
@@ -49,12 +51,20 @@ public final class ResolveRecords {
   public static Map<String, ResolveRecord> read(Store store, Viewer viewer) {
     Map<String, Set<String>> ibansOfAccount = new LinkedHashMap<>();
     Map<String, Set<String>> accountsOf = new LinkedHashMap<>();
+    Map<String, String> addresses = new HashMap<>();
     store
         .entities()
         .forEachEntity(
             viewer,
-            Set.of("BankAccount", "Ownership"),
+            Set.of("BankAccount", "Ownership", "Address"),
             (id, schema, source, props) -> {
+              if (schema.equals("Address")) {
+                String line = addressLine(props);
+                if (line != null) {
+                  addresses.put(id, line);
+                }
+                return;
+              }
               if (schema.equals("Ownership")) {
                 for (String owner : props.getOrDefault("owner", List.of())) {
                   for (String asset : props.getOrDefault("asset", List.of())) {
@@ -92,12 +102,31 @@ public final class ResolveRecords {
               String dataset = source == null ? null : source.dataset();
               ResolveRecord r = record(id, schema, dataset, props);
               Set<String> extra = ibans.get(id);
-              if (extra != null) {
+              String address = r.address();
+              if (address == null) {
+                for (String ref : props.getOrDefault("addressEntity", List.of())) {
+                  address = addresses.get(ref);
+                  if (address != null) {
+                    break;
+                  }
+                }
+              }
+              if (extra != null || address != null) {
                 Set<String> all = new TreeSet<>(r.identifiers());
-                all.addAll(extra);
+                if (extra != null) {
+                  all.addAll(extra);
+                }
                 r =
                     new ResolveRecord(
-                        r.id(), r.kind(), r.name(), r.dob(), all, r.countries(), r.city(), dataset);
+                        r.id(),
+                        r.kind(),
+                        r.name(),
+                        r.dob(),
+                        all,
+                        r.countries(),
+                        r.city(),
+                        dataset,
+                        address);
               }
               out.put(id, r);
             });
@@ -135,7 +164,31 @@ public final class ResolveRecords {
           default -> ResolveRecord.Kind.EITHER;
         };
     String dob = first(props, "birthDate");
-    return new ResolveRecord(id, kind, name, dob, ids, countries, null, dataset);
+    return new ResolveRecord(
+        id, kind, name, dob, ids, countries, null, dataset, first(props, "address"));
+  }
+
+  /**
+   * An FtM Address entity as one line: its {@code full} text, else its street, postal code and city
+   * joined; null when it has neither street nor postal code.
+   */
+  private static String addressLine(Map<String, List<String>> props) {
+    String full = first(props, "full");
+    if (full != null) {
+      return full;
+    }
+    String street = first(props, "street");
+    String postcode = first(props, "postalCode");
+    String city = first(props, "city");
+    if (street == null && postcode == null) {
+      return null;
+    }
+    StringBuilder line = new StringBuilder(street == null ? "" : street);
+    String place = ((postcode == null ? "" : postcode) + " " + (city == null ? "" : city)).strip();
+    if (!place.isEmpty()) {
+      line.append(line.length() > 0 ? ", " : "").append(place);
+    }
+    return line.toString();
   }
 
   private static String first(Map<String, List<String>> props, String prop) {

@@ -87,7 +87,7 @@ final class ResolveBench implements Callable<Integer> {
           "Score on a real labelled file instead of the scenario, Parquet or CSV: Splink's"
               + " historical_figures_with_errors_50k.parquet or fake_1000.csv (columns unique_id,"
               + " cluster, first_name, surname, and where present dob, birth_place or city,"
-              + " email).")
+              + " email, address or postcode_fake).")
   Path real;
 
   @Option(
@@ -96,7 +96,7 @@ final class ResolveBench implements Callable<Integer> {
       split = ",",
       description =
           "With --real: leave these columns out, as sparse sources do (dob, birth_place, city,"
-              + " email), e.g. --without dob.")
+              + " email, address, postcode_fake), e.g. --without dob.")
   List<String> without = new ArrayList<>();
 
   @picocli.CommandLine.Mixin ScenarioBenchOptions scenario;
@@ -182,7 +182,7 @@ final class ResolveBench implements Callable<Integer> {
     if (!Files.isRegularFile(real)) {
       throw new IllegalArgumentException("--real: no such file: " + real);
     }
-    Set<String> known = Set.of("dob", "birth_place", "city", "email");
+    Set<String> known = Set.of("dob", "birth_place", "city", "email", "address", "postcode_fake");
     for (String w : without) {
       if (!known.contains(w)) {
         throw new IllegalArgumentException(
@@ -214,6 +214,10 @@ final class ResolveBench implements Callable<Integer> {
           columns.contains("birth_place")
               ? "birth_place"
               : columns.contains("city") ? "city" : null;
+      String address =
+          columns.contains("address")
+              ? "address"
+              : columns.contains("postcode_fake") ? "postcode_fake" : null;
       while (rs.next()) {
         String id = rs.getString("unique_id");
         truth.put(id, rs.getString("cluster"));
@@ -230,7 +234,9 @@ final class ResolveBench implements Callable<Integer> {
                     ? Set.of()
                     : Set.of("email:" + email.strip().toLowerCase(Locale.ROOT)),
                 Set.of(),
-                place == null ? null : empty(rs.getString(place))));
+                place == null ? null : empty(rs.getString(place)),
+                null,
+                address == null ? null : empty(rs.getString(address))));
       }
     }
     long t0 = System.nanoTime();

@@ -7,10 +7,10 @@ import java.util.stream.IntStream;
 
 /**
  * Candidate pairs from blocking keys: name tokens and token pairs, phonetic codes and code pairs,
- * dates of birth, identifiers and email mailboxes. Frequency-aware: a key shared by more than
- * {@code maxBlock} records ("mohamed", "jansen") makes no pairs, so common names are paired only
- * through rarer keys; identifiers are kept up to ten times that size. Pairs are primitive longs (i
- * << 32 | j, i < j), sorted and unique.
+ * dates of birth, a person's dwelling (or postcode), identifiers and email mailboxes.
+ * Frequency-aware: a key shared by more than {@code maxBlock} records ("mohamed", "jansen") makes
+ * no pairs, so common names are paired only through rarer keys; identifiers are kept up to ten
+ * times that size. Pairs are primitive longs (i << 32 | j, i < j), sorted and unique.
  */
 final class Blocking {
   private Blocking() {}
@@ -68,6 +68,14 @@ final class Blocking {
       keys.add("d:" + dob);
       for (String s : sounds) {
         keys.add("dp:" + dob.substring(0, 4) + "|" + s);
+      }
+    }
+    if (p.address() != null && p.record().kind() != ResolveRecord.Kind.COMPANY) {
+      // the dwelling, or the postcode of an address that gives no number: records of one person
+      // at one address meet whatever the spelling of the name ("Scotot" and "Archie Scott")
+      String house = Resolution.householdKey(p);
+      if (house != null) {
+        keys.add("h:" + house);
       }
     }
     for (String id : p.record().identifiers()) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public enum Comparison {
   NAME(
-      "same (in any script, order or legal form)",
+      "same (in any script, order, spacing or legal form)",
       "same tokens but one (a middle name)",
       "close (a firm's words each a typing error apart; a person's tokens >= 0.80, mean >= 0.90)",
       "similar (>= 0.85 or same sound)",
@@ -31,7 +31,15 @@ public enum Comparison {
   PHONE("shared", "both have, none shared"),
   COUNTRY("same", "different"),
   CITY("same", "close", "different"),
-  LEGAL_FORM("same", "different");
+  LEGAL_FORM("same", "different"),
+  ADDRESS(
+      "same street, house number and addition",
+      "same house number and addition, street a typing error apart or same postcode",
+      "same building, another or no addition",
+      "same street or postcode, no house number on one side or both",
+      "same street, another house number",
+      "same postcode area, another street",
+      "different");
 
   /** The level of a comparison when either record lacks the value. */
   public static final byte MISSING = -1;

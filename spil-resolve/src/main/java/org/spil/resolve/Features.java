@@ -26,7 +26,8 @@ final class Features {
       Set<String> registrations,
       Set<String> phones,
       boolean initials,
-      String legalForm) {}
+      String legalForm,
+      StreetAddress address) {}
 
   /**
    * Whether a name has an initial: a one-letter token in the name of someone who is not a firm. In
@@ -58,9 +59,10 @@ final class Features {
         documents.add(id);
       }
     }
+    StreetAddress address = StreetAddress.parse(r.address());
     if (r.name() == null || r.name().isBlank()) {
       return new Prepared(
-          r, null, Set.of(), Set.of(), documents, registrations, phones, false, null);
+          r, null, Set.of(), Set.of(), documents, registrations, phones, false, null, address);
     }
     Set<String> tokens = new TreeSet<>(NameKeys.tokens(r.name()));
     boolean company =
@@ -87,7 +89,8 @@ final class Features {
         registrations,
         phones,
         initials(tokens, company),
-        company ? LegalForms.of(r.name()) : null);
+        company ? LegalForms.of(r.name()) : null,
+        address);
   }
 
   static void compare(Prepared a, Prepared b, byte[] out) {
@@ -99,6 +102,53 @@ final class Features {
     out[Comparison.COUNTRY.index()] = countries(a.record().countries(), b.record().countries());
     out[Comparison.CITY.index()] = city(a.record().city(), b.record().city());
     out[Comparison.LEGAL_FORM.index()] = legalForm(a.legalForm(), b.legalForm());
+    out[Comparison.ADDRESS.index()] = address(a.address(), b.address());
+  }
+
+  /**
+   * Two addresses, from the same dwelling to different places (the levels of {@link
+   * Comparison#ADDRESS}). Postcodes of different areas, or places that differ, mean different
+   * addresses however alike the street and number ("Kerkstraat 12" is in every Dutch town).
+   */
+  static byte address(StreetAddress a, StreetAddress b) {
+    if (a == null || b == null) {
+      return Comparison.MISSING;
+    }
+    if ((a.area() != null && b.area() != null && !a.area().equals(b.area()))
+        || (a.place() != null
+            && b.place() != null
+            && !a.place().equals(b.place())
+            && JaroWinkler.similarity(a.place(), b.place()) < 0.88)) {
+      return 6;
+    }
+    boolean sameStreet = a.street() != null && a.street().equals(b.street());
+    boolean closeStreet =
+        !sameStreet
+            && a.street() != null
+            && b.street() != null
+            && Math.min(a.street().length(), b.street().length()) >= 5
+            && JaroWinkler.similarity(a.street(), b.street()) >= 0.9;
+    boolean samePostcode = a.postcode() != null && a.postcode().equals(b.postcode());
+    boolean sameNumber = a.number() != null && a.number().equals(b.number());
+    if (sameNumber && a.sameHouse(b)) {
+      if (sameStreet) {
+        return 0;
+      }
+      if (closeStreet || (samePostcode && (a.street() == null || b.street() == null))) {
+        return 1;
+      }
+    }
+    boolean street = sameStreet || closeStreet;
+    if (sameNumber && (street || samePostcode)) {
+      return 2;
+    }
+    if ((street || samePostcode) && (a.number() == null || b.number() == null)) {
+      return 3;
+    }
+    if (street) {
+      return 4;
+    }
+    return a.area() != null && a.area().equals(b.area()) ? (byte) 5 : (byte) 6;
   }
 
   /** Two firms' legal forms as codes: the same, different, or missing when either has none. */
@@ -116,7 +166,7 @@ final class Features {
     // an initial stands for any of many given names: "M. Yilmaz" is weaker evidence than a full
     // name
     boolean abbreviated = a.initials() || b.initials();
-    if (a.folded().equals(b.folded())) {
+    if (a.folded().equals(b.folded()) || writtenApart(a.tokens(), b.tokens())) {
       return abbreviated ? Comparison.NAME_PART : 0;
     }
     if (!initialsAgree(a.tokens(), b.tokens()) || !initialsAgree(b.tokens(), a.tokens())) {
@@ -167,6 +217,47 @@ final class Features {
       return 3;
     }
     return m.part(true) || m.part(false) ? Comparison.NAME_PART : Comparison.NAME_DIFFERENT;
+  }
+
+  /**
+   * Whether two names are the same but for two words written together in one ("Mary Carole Smith",
+   * "MaryCarole Smith"; "Jan Peter", "Janpeter"): every other token is in both.
+   */
+  static boolean writtenApart(Set<String> a, Set<String> b) {
+    if (a.size() == b.size() + 1) {
+      return joined(b, a);
+    }
+    return b.size() == a.size() + 1 && joined(a, b);
+  }
+
+  /** Whether {@code fewer} is {@code more} with two of its tokens written as one. */
+  private static boolean joined(Set<String> fewer, Set<String> more) {
+    String one = null;
+    for (String t : fewer) {
+      if (!more.contains(t)) {
+        if (one != null) {
+          return false;
+        }
+        one = t;
+      }
+    }
+    if (one == null) {
+      return false;
+    }
+    String x = null;
+    String y = null;
+    for (String t : more) {
+      if (!fewer.contains(t)) {
+        if (x == null) {
+          x = t;
+        } else if (y == null) {
+          y = t;
+        } else {
+          return false;
+        }
+      }
+    }
+    return y != null && (one.equals(x + y) || one.equals(y + x));
   }
 
   /** Whether a record is a firm's: a company, or an account holder whose name has a legal form. */

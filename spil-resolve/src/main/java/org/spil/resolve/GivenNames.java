@@ -22,7 +22,7 @@ final class GivenNames {
     "richard dick rick ricky rich richie ricardo riccardo",
     "john jhon jack johnny jon johan johannes jan hans jean juan giovanni ivan ioannis sean ian"
         + " evan jens joop",
-    "james jim jimmy jamie jacques jaime diego giacomo seamus",
+    "james jim jimmy jamie jacques sjaak jaime diego giacomo seamus",
     "thomas tom tommy thom tomas tomasz thijs",
     "charles charlie charley chuck karl carl karel carlos carlo",
     "arthur art artie arturo",
@@ -75,7 +75,7 @@ final class GivenNames {
     "helen helena ellen elena lena",
     "eleanor ellie nora leonora",
     "victoria vicky",
-    "muhammad mohamed mohammed mohamad mohammad mehmet mehmed",
+    "muhammad mohamed mohammed mohamad mohammad mehmet mehmed mo momo",
     "ahmed ahmet ahmad",
     "mustafa mostafa moustafa",
     "hussein huseyin husain hossein",

@@ -37,6 +37,7 @@ public final class Resolution {
   private final List<Features.Prepared> records = new ArrayList<>();
   private final Map<String, Integer> frequency = new HashMap<>();
   private final Map<String, Integer> tokenNames = new HashMap<>();
+  private final Map<String, Integer> households = new HashMap<>();
   private int people;
   private final FellegiSunter model = new FellegiSunter();
   private long[] pairs = new long[0];
@@ -312,6 +313,79 @@ public final class Resolution {
         tokenNames.merge(t, 1, Integer::sum);
       }
     }
+    countHouseholds();
+  }
+
+  /**
+   * How many different people each dwelling's records name, for the household adjustment: per house
+   * (street or postcode, number and addition, postcode area or place), the persons' names counted
+   * once for every group of names that could be one person's ("J. Smith", "John Smith" and "John A.
+   * Smith" are one; "Jane Smith", and "John B. Smith" beside "John A. Smith", are others). Only
+   * houses of two or more people are kept. Firms' seats are left out: a business address holds many
+   * firms by design, and firms are told apart by their names and numbers.
+   */
+  private void countHouseholds() {
+    households.clear();
+    Map<String, List<Features.Prepared>> byHouse = new HashMap<>();
+    for (Features.Prepared r : records) {
+      String key = householdKey(r);
+      if (key != null && r.folded() != null && r.legalForm() == null) {
+        byHouse.computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
+      }
+    }
+    byHouse.forEach(
+        (house, residents) -> {
+          int people = distinctPeople(residents);
+          if (people > 1) {
+            households.put(house, people);
+          }
+        });
+  }
+
+  /**
+   * The dwelling a person record gives, as households are counted by: the house, or the postcode
+   * when the address gives no number (a British postcode is a few dozen homes); null without
+   * either.
+   */
+  static String householdKey(Features.Prepared r) {
+    StreetAddress a = r.address();
+    if (a == null || r.record().kind() == ResolveRecord.Kind.COMPANY) {
+      return null;
+    }
+    if (a.house() == null) {
+      return a.postcode() == null ? null : "postcode|" + a.postcode();
+    }
+    String area = a.area() != null ? a.area() : a.place();
+    return a.house() + "|" + (area == null ? "" : area);
+  }
+
+  /**
+   * The number of different people among records of one dwelling: a record whose name could be that
+   * of one counted already (any name level but different) counts as that one. Past 50 names, every
+   * distinct name counts.
+   */
+  static int distinctPeople(List<Features.Prepared> residents) {
+    List<Features.Prepared> counted = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Features.Prepared r : residents) {
+      if (!names.add(r.folded())) {
+        continue;
+      }
+      if (names.size() > 50) {
+        continue;
+      }
+      boolean known = false;
+      for (Features.Prepared c : counted) {
+        if (Features.name(c, r) != Comparison.NAME_DIFFERENT) {
+          known = true;
+          break;
+        }
+      }
+      if (!known) {
+        counted.add(r);
+      }
+    }
+    return names.size() > 50 ? names.size() : counted.size();
   }
 
   /**
@@ -353,12 +427,16 @@ public final class Resolution {
         .parallel()
         .forEach(
             p -> {
-              byte name = levels[p * f];
-              double adjustment = 0;
-              if (adjusted(name)) {
-                double o = Math.max(others[(int) (pairs[p] >>> 32)], others[(int) pairs[p]]);
-                adjustment = nameFrequencyAdjustment(o);
-              }
+              int i = (int) (pairs[p] >>> 32);
+              int j = (int) pairs[p];
+              double adjustment =
+                  nameAdjustment(
+                      records.get(i), records.get(j), levels[p * f], others[i], others[j]);
+              adjustment +=
+                  householdAdjustment(
+                      records.get((int) (pairs[p] >>> 32)),
+                      records.get((int) pairs[p]),
+                      levels[p * f + ADDRESS]);
               w[p] = (float) (model.score(levels, p * f, classes[p]) + adjustment);
             });
     weights = w;
@@ -367,10 +445,11 @@ public final class Resolution {
   /**
    * The estimated weights of a resolution (m and u per feature level, the priors per class of pair)
    * and the counts behind the name-frequency adjustment (records, people, names, hashed name and
-   * token counts): kept with the clusters so that an incremental run and match by example weigh as
-   * the full run did, without estimating again. {@code prior} is the persons' prior, kept so that
-   * models saved before per-class priors (without {@code priors}, {@code people}, {@code
-   * tokenNames}) still load.
+   * token counts) and the household adjustment (the people of each dwelling of several, hashed):
+   * kept with the clusters so that an incremental run and match by example weigh as the full run
+   * did, without estimating again. {@code prior} is the persons' prior, kept so that models saved
+   * before per-class priors (without {@code priors}, {@code people}, {@code tokenNames}) still
+   * load.
    */
   public record Model(
       double[][] m,
@@ -381,7 +460,8 @@ public final class Resolution {
       int people,
       double[] priors,
       Map<String, Integer> tokenNames,
-      int names) {}
+      int names,
+      Map<String, Integer> households) {}
 
   /**
    * The weights estimated by {@link #score}, with the number of people bearing each name borne by
@@ -398,6 +478,8 @@ public final class Resolution {
             common.put(nameHash(name), count);
           }
         });
+    Map<String, Integer> hashedHouses = new TreeMap<>();
+    households.forEach((h, n) -> hashedHouses.put(nameHash(h), n));
     return new Model(
         model.m,
         model.u,
@@ -407,7 +489,8 @@ public final class Resolution {
         people,
         model.priors.clone(),
         hashedTokens,
-        frequency.size());
+        frequency.size(),
+        hashedHouses);
   }
 
   /**
@@ -450,11 +533,63 @@ public final class Resolution {
    * against itself. Other levels are not adjusted.
    */
   private double adjustment(Features.Prepared a, Features.Prepared b, byte nameLevel) {
-    if (!adjusted(nameLevel)) {
+    if (!adjusted(nameLevel) && nameLevel != Comparison.NAME_PART) {
       return 0;
     }
-    double others = nameLevel == 0 ? others(a) : Math.max(others(a), others(b));
-    return nameFrequencyAdjustment(others);
+    return nameAdjustment(a, b, nameLevel, others(a), others(b));
+  }
+
+  /**
+   * The name-frequency adjustment of a pair whose records' names have {@code othersA} and {@code
+   * othersB} other bearers. Where one name is part of the other and neither gives initials
+   * ("Colomiès" and "Paul Colomiès", "Clarence" and "Clarence Leumane"), the shorter name's bearers
+   * decide, against the model's u for that level: a rare surname alone says much, a common first
+   * name alone little.
+   */
+  private double nameAdjustment(
+      Features.Prepared a, Features.Prepared b, byte nameLevel, double othersA, double othersB) {
+    if (adjusted(nameLevel)) {
+      return nameFrequencyAdjustment(nameLevel == 0 ? othersA : Math.max(othersA, othersB), 0);
+    }
+    if (nameLevel == Comparison.NAME_PART && !a.initials() && !b.initials()) {
+      boolean aShorter = a.tokens().size() <= b.tokens().size();
+      return nameFrequencyAdjustment(aShorter ? othersA : othersB, Comparison.NAME_PART);
+    }
+    return 0;
+  }
+
+  private static final int ADDRESS = Comparison.ADDRESS.index();
+
+  /**
+   * A shared dwelling is worth less where more people live (a household): two records of different
+   * people share a house only when another person lives there, so the address's u is the number of
+   * other people recorded there over the number of people, in place of the model's u for the level,
+   * when that is more; a house of one person keeps the model's weight. Only the levels of one house
+   * (street or postcode, number) are adjusted.
+   */
+  private double householdAdjustment(Features.Prepared a, Features.Prepared b, byte addressLevel) {
+    if (addressLevel < 0 || addressLevel > 3) {
+      return 0;
+    }
+    int people = Math.max(occupants(a), occupants(b));
+    if (people < 2) {
+      return 0;
+    }
+    double u = (people - 1) / (double) Math.max(1, population());
+    return Math.min(0, Math.log(model.u[ADDRESS][addressLevel] / u) / Math.log(2));
+  }
+
+  /** The people recorded at a record's dwelling (1 when it is theirs alone or unknown). */
+  private int occupants(Features.Prepared r) {
+    String key = householdKey(r);
+    if (key == null) {
+      return 1;
+    }
+    if (saved != null) {
+      Integer n = saved.households() == null ? null : saved.households().get(nameHash(key));
+      return n == null ? 1 : n;
+    }
+    return households.getOrDefault(key, 1);
   }
 
   /** Name levels that the name frequency adjusts: same, same but one token, close. */
@@ -507,9 +642,9 @@ public final class Resolution {
     return Math.min(0.5, Math.max(0.01, population * share));
   }
 
-  private double nameFrequencyAdjustment(double others) {
+  private double nameFrequencyAdjustment(double others, int level) {
     double u = others / Math.max(1, population());
-    return Math.log(model.u[0][0] / u) / Math.log(2);
+    return Math.log(model.u[0][level] / u) / Math.log(2);
   }
 
   /**
@@ -544,19 +679,23 @@ public final class Resolution {
   public ScoredPair pair(int p) {
     int f = Comparison.COUNT;
     byte[] lv = Arrays.copyOfRange(levels, p * f, p * f + f);
+    double house =
+        householdAdjustment(
+            records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p]), lv[ADDRESS]);
     return new ScoredPair(
         records.get((int) (pairs[p] >>> 32)).record().id(),
         records.get((int) pairs[p]).record().id(),
         weights[p],
         FellegiSunter.probability(weights[p]),
-        explain(lv, classes[p], weights[p] - model.score(lv, 0, classes[p])));
+        explain(lv, classes[p], weights[p] - model.score(lv, 0, classes[p]) - house, house));
   }
 
   /**
    * The terms of a match weight, which add up to it: the prior, per feature the level and its
-   * contribution in bits, and the name-frequency adjustment when there is one.
+   * contribution in bits, the name-frequency adjustment when there is one, and the household's when
+   * the records share a dwelling of several people.
    */
-  List<String> explain(byte[] lv, int pairClass, double adjustment) {
+  List<String> explain(byte[] lv, int pairClass, double adjustment, double household) {
     List<String> out = new ArrayList<>();
     out.add(String.format("prior (%+.1f)", model.priorWeight(pairClass)));
     List<String> described = Features.describe(lv);
@@ -567,6 +706,9 @@ public final class Resolution {
       out.add(
           String.format(adjustment > 0 ? "rare name (%+.1f)" : "common name (%+.1f)", adjustment));
     }
+    if (household != 0) {
+      out.add(String.format("a household's address (%+.1f)", household));
+    }
     return out;
   }
 
@@ -575,14 +717,15 @@ public final class Resolution {
     byte[] lv = new byte[Comparison.COUNT];
     Features.compare(a, b, lv);
     double adjustment = adjustment(a, b, lv[0]);
+    double household = householdAdjustment(a, b, lv[ADDRESS]);
     int pairClass = pairClass(a, b);
-    double w = model.score(lv, 0, pairClass) + adjustment;
+    double w = model.score(lv, 0, pairClass) + adjustment + household;
     return new ScoredPair(
         a.record().id(),
         b.record().id(),
         w,
         FellegiSunter.probability(w),
-        explain(lv, pairClass, adjustment));
+        explain(lv, pairClass, adjustment, household));
   }
 
   private Map<String, List<Integer>> keyIndex;
@@ -713,7 +856,10 @@ public final class Resolution {
         return Float.NEGATIVE_INFINITY;
       }
       Features.compare(a, b, levels);
-      return (float) (model.score(levels, 0, pairClass(a, b)) + adjustment(a, b, levels[0]));
+      return (float)
+          (model.score(levels, 0, pairClass(a, b))
+              + adjustment(a, b, levels[0])
+              + householdAdjustment(a, b, levels[ADDRESS]));
     }
 
     @Override
