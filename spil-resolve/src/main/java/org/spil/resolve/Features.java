@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.spil.model.types.NameKeys;
+import org.spil.model.types.Text;
 
 /**
  * The comparison of two records, feature by feature, each as a level (0 = strongest agreement,
@@ -30,19 +31,29 @@ final class Features {
       StreetAddress address) {}
 
   /**
-   * Whether a name has an initial: a one-letter token in the name of someone who is not a firm. In
-   * a firm's name a single letter is a particle ("Restrepo y García") or part of the trade name.
+   * Whether a name gives its given name as an initial: in the name of someone who is not a firm, a
+   * one-letter token first or last ("M. Yilmaz", "YILMAZ M", "K. van den Berg"), or first after the
+   * comma of "Surname, Given" ("Smit, J."). A one-letter token between full names is a middle
+   * initial ("John A. Smith"), which abbreviates nothing. In a firm's name a single letter is a
+   * particle ("Restrepo y García") or part of the trade name.
    */
-  private static boolean initials(Set<String> tokens, boolean firm) {
+  static boolean initials(String name, Set<String> tokens, boolean firm) {
     if (firm) {
       return false;
     }
+    boolean any = false;
     for (String t : tokens) {
-      if (t.length() == 1) {
-        return true;
-      }
+      any |= t.length() == 1;
     }
-    return false;
+    if (!any) {
+      return false;
+    }
+    int comma = name.indexOf(',');
+    String[] words = Text.fold(comma < 0 ? name : name.substring(comma + 1)).split(" ");
+    if (words.length == 0 || words[0].isEmpty()) {
+      return false;
+    }
+    return words[0].length() == 1 || (comma < 0 && words[words.length - 1].length() == 1);
   }
 
   static Prepared prepare(ResolveRecord r) {
@@ -88,7 +99,7 @@ final class Features {
         documents,
         registrations,
         phones,
-        initials(tokens, company),
+        initials(r.name(), tokens, company),
         company ? LegalForms.of(r.name()) : null,
         address);
   }
@@ -169,8 +180,15 @@ final class Features {
     if (a.folded().equals(b.folded()) || writtenApart(a.tokens(), b.tokens())) {
       return abbreviated ? Comparison.NAME_PART : 0;
     }
-    if (!initialsAgree(a.tokens(), b.tokens()) || !initialsAgree(b.tokens(), a.tokens())) {
+    // an initial that starts no word of the other name is another given name when the other name
+    // has a word of its own too ("P. de Vries", "Jan de Vries"; "John A. Smith", "John B. Smith");
+    // beside a name that is all accounted for it is a middle initial more ("Joseph I. Wekeeld")
+    if ((!initialsAgree(a.tokens(), b.tokens()) && unexplained(b.tokens(), a.tokens()))
+        || (!initialsAgree(b.tokens(), a.tokens()) && unexplained(a.tokens(), b.tokens()))) {
       return Comparison.NAME_DIFFERENT;
+    }
+    if (sameButInitials(a.tokens(), b.tokens())) {
+      return abbreviated ? Comparison.NAME_PART : 1;
     }
     int common = 0;
     for (String t : a.tokens()) {
@@ -426,13 +444,60 @@ final class Features {
     return s;
   }
 
-  /** Every one-letter token (an initial) of {@code a} starts some token of {@code b}. */
+  /**
+   * Whether some token of {@code a} is not in {@code b}, is not started by one of b's initials and
+   * is no typing error or form of a given name of one of b's tokens.
+   */
+  static boolean unexplained(Set<String> a, Set<String> b) {
+    for (String t : a) {
+      if (b.contains(t)) {
+        continue;
+      }
+      boolean explained = false;
+      for (String u : b) {
+        if ((u.length() == 1 && t.charAt(0) == u.charAt(0))
+            || (t.length() > 1 && u.length() > 1 && similarity(t, u, true) >= 0.88)) {
+          explained = true;
+          break;
+        }
+      }
+      if (!explained) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether two names have the same words of two letters or more and differ in initials only. */
+  static boolean sameButInitials(Set<String> a, Set<String> b) {
+    int words = 0;
+    for (String t : a) {
+      if (t.length() > 1) {
+        words++;
+        if (!b.contains(t)) {
+          return false;
+        }
+      }
+    }
+    for (String t : b) {
+      if (t.length() > 1) {
+        words--;
+      }
+    }
+    return words == 0;
+  }
+
+  /**
+   * Every one-letter token (an initial) of {@code a} is in {@code b} or starts a token of {@code b}
+   * that {@code a} does not have: the initial of "S. Stok" stands for a given name, never for the
+   * surname both names share ("Pieter Stok").
+   */
   static boolean initialsAgree(Set<String> a, Set<String> b) {
     for (String t : a) {
       if (t.length() == 1) {
-        boolean found = false;
+        boolean found = b.contains(t);
         for (String u : b) {
-          if (u.charAt(0) == t.charAt(0)) {
+          if (!found && u.charAt(0) == t.charAt(0) && !a.contains(u)) {
             found = true;
             break;
           }

@@ -2,6 +2,7 @@ package org.spil.resolve;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Resolution {
   private final Map<String, Integer> frequency = new HashMap<>();
   private final Map<String, Integer> tokenNames = new HashMap<>();
   private final Map<String, Integer> households = new HashMap<>();
+  private final Map<String, List<Features.Prepared>> residents = new HashMap<>();
   private int people;
   private final FellegiSunter model = new FellegiSunter();
   private long[] pairs = new long[0];
@@ -326,6 +328,7 @@ public final class Resolution {
    */
   private void countHouseholds() {
     households.clear();
+    residents.clear();
     Map<String, List<Features.Prepared>> byHouse = new HashMap<>();
     for (Features.Prepared r : records) {
       String key = householdKey(r);
@@ -334,10 +337,11 @@ public final class Resolution {
       }
     }
     byHouse.forEach(
-        (house, residents) -> {
-          int people = distinctPeople(residents);
-          if (people > 1) {
-            households.put(house, people);
+        (house, records) -> {
+          List<Features.Prepared> people = distinctPeople(records);
+          if (people.size() > 1) {
+            households.put(house, people.size());
+            residents.put(house, people);
           }
         });
   }
@@ -360,23 +364,26 @@ public final class Resolution {
   }
 
   /**
-   * The number of different people among records of one dwelling: a record whose name could be that
-   * of one counted already (any name level but different) counts as that one. Past 50 names, every
-   * distinct name counts.
+   * One record for each different person among the records of one dwelling: a record whose name
+   * could be that of one counted already (any name level but different) counts as that one. Past 50
+   * names, every distinct name counts.
    */
-  static int distinctPeople(List<Features.Prepared> residents) {
+  static List<Features.Prepared> distinctPeople(List<Features.Prepared> records) {
     List<Features.Prepared> counted = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (Features.Prepared r : residents) {
+    // full names before initials, so that "S. Stok" does not stand for Stefan and Christine S.
+    List<Features.Prepared> fullestFirst = new ArrayList<>(records);
+    fullestFirst.sort(
+        Comparator.comparing(Features.Prepared::initials)
+            .thenComparing(r -> -r.tokens().size())
+            .thenComparing(Features.Prepared::folded));
+    for (Features.Prepared r : fullestFirst) {
       if (!names.add(r.folded())) {
         continue;
       }
-      if (names.size() > 50) {
-        continue;
-      }
       boolean known = false;
-      for (Features.Prepared c : counted) {
-        if (Features.name(c, r) != Comparison.NAME_DIFFERENT) {
+      for (int i = 0; i < counted.size() && names.size() <= 50; i++) {
+        if (Features.name(counted.get(i), r) != Comparison.NAME_DIFFERENT) {
           known = true;
           break;
         }
@@ -385,7 +392,27 @@ public final class Resolution {
         counted.add(r);
       }
     }
-    return names.size() > 50 ? names.size() : counted.size();
+    return counted;
+  }
+
+  /**
+   * Whether a record's name could be that of two or more of the different people its dwelling holds
+   * ("S. Stok" where Stefan Stok and Christine S. Stok live): its address then says nothing of
+   * which of them it is.
+   */
+  private boolean ambiguousAtHome(Features.Prepared r) {
+    String key = r.folded() == null ? null : householdKey(r);
+    List<Features.Prepared> people = key == null ? null : residents.get(key);
+    if (people == null) {
+      return false;
+    }
+    int fits = 0;
+    for (Features.Prepared p : people) {
+      if (Features.name(p, r) != Comparison.NAME_DIFFERENT && ++fits > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -422,6 +449,10 @@ public final class Resolution {
             .parallel()
             .mapToDouble(i -> records.get(i).folded() == null ? 0 : others(records.get(i)))
             .toArray();
+    boolean[] ambiguous = new boolean[records.size()];
+    IntStream.range(0, records.size())
+        .parallel()
+        .forEach(i -> ambiguous[i] = ambiguousAtHome(records.get(i)));
     float[] w = new float[pairs.length];
     IntStream.range(0, pairs.length)
         .parallel()
@@ -434,9 +465,10 @@ public final class Resolution {
                       records.get(i), records.get(j), levels[p * f], others[i], others[j]);
               adjustment +=
                   householdAdjustment(
-                      records.get((int) (pairs[p] >>> 32)),
-                      records.get((int) pairs[p]),
-                      levels[p * f + ADDRESS]);
+                      records.get(i),
+                      records.get(j),
+                      levels[p * f + ADDRESS],
+                      ambiguous[i] || ambiguous[j]);
               w[p] = (float) (model.score(levels, p * f, classes[p]) + adjustment);
             });
     weights = w;
@@ -568,8 +600,16 @@ public final class Resolution {
    * (street or postcode, number) are adjusted.
    */
   private double householdAdjustment(Features.Prepared a, Features.Prepared b, byte addressLevel) {
+    return householdAdjustment(a, b, addressLevel, ambiguousAtHome(a) || ambiguousAtHome(b));
+  }
+
+  private double householdAdjustment(
+      Features.Prepared a, Features.Prepared b, byte addressLevel, boolean ambiguous) {
     if (addressLevel < 0 || addressLevel > 3) {
       return 0;
+    }
+    if (ambiguous) {
+      return -model.weight(ADDRESS, addressLevel);
     }
     int people = Math.max(occupants(a), occupants(b));
     if (people < 2) {

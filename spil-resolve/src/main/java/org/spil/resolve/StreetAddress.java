@@ -90,6 +90,7 @@ record StreetAddress(String street, String number, String addition, String postc
     String line = comma < 0 ? clean : clean.substring(0, comma);
     Matcher pm = POSTCODE.matcher(clean);
     int cut = -1;
+    int end = -1;
     while (pm.find()) {
       // a postcode in the street line itself is a house number and a word ("12 AB"), unless the
       // line is all there is and the code comes after the street
@@ -98,6 +99,7 @@ record StreetAddress(String street, String number, String addition, String postc
       }
       postcode = pm.group(1).replace(" ", "").toUpperCase(Locale.ROOT);
       cut = pm.start();
+      end = pm.end();
       break;
     }
     if (postcode == null && comma >= 0) {
@@ -106,7 +108,7 @@ record StreetAddress(String street, String number, String addition, String postc
         postcode = bm.group(1);
       }
     }
-    String place = placeOf(clean, comma, cut, postcode);
+    String place = placeOf(clean, comma, end);
     if (comma < 0 && cut > 0) {
       line = clean.substring(0, cut);
     } else if (comma < 0 && cut == 0) {
@@ -143,7 +145,12 @@ record StreetAddress(String street, String number, String addition, String postc
           i++;
           continue;
         }
-        if (i == numberAt + 1 && (w.length() <= 2 || w.equals("bis")) && !WORDS.containsKey(w)) {
+        // a word of one or two letters after a number that follows the street ("Kruiskade 12 a");
+        // after a number that comes first, it begins the street ("7 El Dorado Road")
+        if (numberAt > 0
+            && i == numberAt + 1
+            && (w.length() <= 2 || w.equals("bis"))
+            && !WORDS.containsKey(w)) {
           addition = w;
           continue;
         }
@@ -185,10 +192,10 @@ record StreetAddress(String street, String number, String addition, String postc
    * The place: the words after the postcode, else after the last comma when there is one; null when
    * they are digits only or missing.
    */
-  private static String placeOf(String text, int comma, int postcodeAt, String postcode) {
+  private static String placeOf(String text, int comma, int postcodeEnd) {
     String after;
-    if (postcodeAt >= 0) {
-      after = text.substring(Math.min(text.length(), postcodeAt + postcode.length() + 1));
+    if (postcodeEnd >= 0) {
+      after = text.substring(postcodeEnd);
     } else if (comma >= 0) {
       after = text.substring(text.lastIndexOf(',') + 1);
     } else {
