@@ -150,6 +150,22 @@ final class ResolveBench implements Callable<Integer> {
       out.printf(
           "pairwise precision %.3f, recall %.3f, F1 %.3f (%,d true pairs, %,d predicted, %,d correct)%n",
           s.precision(), s.recall(), s.f1(), s.truePairs(), s.predictedPairs(), s.correctPairs());
+      // the persons known by a name and perhaps an address alone (a parcel's consignee): scored
+      // among themselves, so that sparse records' figures are not drowned by the rest
+      Map<String, String> sparse = new HashMap<>();
+      truth.forEach(
+          (id, who) -> {
+            ResolveRecord rec = records.get(id);
+            if (rec.kind() == ResolveRecord.Kind.PERSON
+                && rec.dob() == null
+                && rec.identifiers().isEmpty()) {
+              sparse.put(id, who);
+            }
+          });
+      Score sp = Score.pairwise(clusters, sparse);
+      out.printf(
+          "  persons without date of birth or identifier (%,d records): precision %.3f, recall %.3f, F1 %.3f (%,d true pairs)%n",
+          sparse.size(), sp.precision(), sp.recall(), sp.f1(), sp.truePairs());
       for (double other : thresholds.subList(1, thresholds.size())) {
         r.threshold(other);
         Score o = Score.pairwise(r.clusters(), truth);

@@ -445,8 +445,9 @@ final class Features {
   }
 
   /**
-   * Whether some token of {@code a} is not in {@code b}, is not started by one of b's initials and
-   * is no typing error or form of a given name of one of b's tokens.
+   * Whether some token of {@code a} is not in {@code b}, is not started by one of b's initials, is
+   * not an initial of one of b's words and is no typing error or form of a given name of one of b's
+   * tokens.
    */
   static boolean unexplained(Set<String> a, Set<String> b) {
     for (String t : a) {
@@ -455,7 +456,7 @@ final class Features {
       }
       boolean explained = false;
       for (String u : b) {
-        if ((u.length() == 1 && t.charAt(0) == u.charAt(0))
+        if (t.charAt(0) == u.charAt(0) && (u.length() == 1 || t.length() == 1)
             || (t.length() > 1 && u.length() > 1 && similarity(t, u, true) >= 0.88)) {
           explained = true;
           break;

@@ -576,7 +576,9 @@ public final class Resolution {
    * othersB} other bearers. Where one name is part of the other and neither gives initials
    * ("Colomiès" and "Paul Colomiès", "Clarence" and "Clarence Leumane"), the shorter name's bearers
    * decide, against the model's u for that level: a rare surname alone says much, a common first
-   * name alone little.
+   * name alone little. Only a name whose every word is in the other is adjusted so: "Katrien
+   * Vandebrink" is close to part of "Katrien Van den Linde" but is not her name with a word left
+   * out.
    */
   private double nameAdjustment(
       Features.Prepared a, Features.Prepared b, byte nameLevel, double othersA, double othersB) {
@@ -585,7 +587,10 @@ public final class Resolution {
     }
     if (nameLevel == Comparison.NAME_PART && !a.initials() && !b.initials()) {
       boolean aShorter = a.tokens().size() <= b.tokens().size();
-      return nameFrequencyAdjustment(aShorter ? othersA : othersB, Comparison.NAME_PART);
+      Set<String> shorter = aShorter ? a.tokens() : b.tokens();
+      if ((aShorter ? b : a).tokens().containsAll(shorter)) {
+        return nameFrequencyAdjustment(aShorter ? othersA : othersB, Comparison.NAME_PART);
+      }
     }
     return 0;
   }

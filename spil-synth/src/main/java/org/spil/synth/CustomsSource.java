@@ -14,9 +14,10 @@ import org.spil.model.EntityIds;
 
 /**
  * Dutch customs (Douane): container declarations for Rotterdam and Antwerp-bound cargo and the
- * seizure register, exported as UTF-8 CSV with a byte-order mark. Company names are written as
- * declarants typed them (legal-form variants, capitals, typos); every 700th container number has a
- * wrong check digit and every 900th IMO number a wrong digit, as in real declarations.
+ * seizure register, and the consignees of parcels held for inspection ({@link ParcelConsignees}),
+ * exported as UTF-8 CSV with a byte-order mark. Company names are written as declarants typed them
+ * (legal-form variants, capitals, typos); every 700th container number has a wrong check digit and
+ * every 900th IMO number a wrong digit, as in real declarations.
  */
 final class CustomsSource extends Source {
   private final Trade trade;
@@ -83,6 +84,15 @@ final class CustomsSource extends Source {
           }
         }
       }
+    }
+    try (Csv csv =
+        Csv.of(
+            dir.resolve("pakketten.csv"),
+            StandardCharsets.UTF_8,
+            ',',
+            true,
+            ParcelConsignees.HEADER)) {
+      new ParcelConsignees(world, truth, name()).write(csv);
     }
     try (Csv csv =
         Csv.of(
@@ -260,7 +270,8 @@ final class CustomsSource extends Source {
   private static final String YAML =
       """
       # Dutch customs (Douane): container declarations for cargo bound for Rotterdam and
-      # Antwerp, and the seizure register. Exported from the declaration system as UTF-8 CSV
+      # Antwerp, the consignees of postal and courier parcels held for inspection (a name as
+      # the label gives it and an address), and the seizure register. Exported from the declaration system as UTF-8 CSV
       # with a byte-order mark; dates DD/MM/YYYY, values with currency.
       name: douane-nl
       title: Douane NL, containerzendingen en inbeslagnames
@@ -324,6 +335,15 @@ final class CustomsSource extends Source {
                 declaredValue: {column: waarde}
                 arrivalDate: {column: aankomst, format: "%d/%m/%Y"}
                 departureDate: {column: vertrek, format: "%d/%m/%Y"}
+        - csv_url: pakketten.csv
+          entities:
+            geadresseerde:
+              schema: Person
+              keys: [pakket_id]
+              key_literal: geadresseerde
+              properties:
+                name: {column: geadresseerde}
+                address: {columns: [adres, postcode, plaats], join: ", "}
         - csv_url: inbeslagnames.csv
           entities:
             zending:
