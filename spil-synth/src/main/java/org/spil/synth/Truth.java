@@ -271,7 +271,9 @@ final class Truth implements AutoCloseable {
         `cyrillic`, `swapped-day-month`, `date-typo`, `missing` field, `moved` address). Records
         with the same `truth_id` are the same real person or company: the pairs entity
         resolution must find. The same (dataset, entity_id) may be listed more than once when a
-        source mentions the record several times.
+        source mentions the record several times. A parcel's consignee who lives with a resident
+        (`douane-nl`, `pakketten.csv`) has the resident's id with a suffix, `TP0001234-1`: a
+        person of their own, in no other source.
       - `actors.csv`: members of planted networks: `truth_id`, `network`, `role` (leader, broker,
         port-insider, courier, notary, accountant, transporter, launderer, mule, member),
         `nickname` used in chats, `handles` (`;`-joined chat handles), `employer` (truth id of

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -133,6 +134,51 @@ class ScenarioTest {
             "uwv-polis");
     assertThat(out.resolve("fiod-bank/afschriften")).isDirectory();
     assertThat(out.resolve("truth/README.md")).isRegularFile();
+  }
+
+  @Test
+  void parcelsGoToResidentsAndTheirHousematesByNameAndAddressOnly() throws IOException {
+    Map<String, Set<String>> housesOf = new HashMap<>();
+    int records = 0;
+    int housemates = 0;
+    for (CSVRecord r : truth("records.csv")) {
+      String id = r.get("entity_id");
+      if (!r.get("dataset").equals("douane-nl") || !r.get("schema").equals("Person")) {
+        continue;
+      }
+      records++;
+      assertThat(prop(id, "name")).as(id).isNotEmpty();
+      assertThat(prop(id, "birthDate")).as("a parcel's label gives no date").isEmpty();
+      String who = r.get("truth_id");
+      housemates += who.contains("-") ? 1 : 0;
+      for (String address : prop(id, "address")) {
+        // the street and number, however written: the same house for every parcel of one person
+        String house =
+            address.substring(
+                0, address.indexOf(',') < 0 ? address.length() : address.indexOf(','));
+        housesOf
+            .computeIfAbsent(who, k -> new HashSet<>())
+            .add(
+                house
+                    .toLowerCase(Locale.ROOT)
+                    .replace("str.", "straat")
+                    .replaceAll("[^a-z0-9]", ""));
+      }
+    }
+    assertThat(records).isGreaterThan(100);
+    assertThat(housemates)
+        .as("parcels to the people residents live with")
+        .isGreaterThan(records / 5);
+    int shared = 0;
+    for (Map.Entry<String, Set<String>> e : housesOf.entrySet()) {
+      String who = e.getKey();
+      if (who.contains("-") && housesOf.containsKey(who.substring(0, who.indexOf('-')))) {
+        Set<String> common = new HashSet<>(e.getValue());
+        common.retainAll(housesOf.get(who.substring(0, who.indexOf('-'))));
+        shared += common.isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(shared).as("housemates at their resident's address").isGreaterThan(20);
   }
 
   @Test
