@@ -22,6 +22,7 @@ import org.spil.model.types.Countries;
 import org.spil.model.types.PartialDates;
 import org.spil.model.types.Text;
 import org.spil.policy.Viewer;
+import org.spil.resolve.Comparison;
 import org.spil.resolve.EntityPair;
 import org.spil.resolve.Resolution;
 import org.spil.resolve.ResolveRecord;
@@ -112,8 +113,11 @@ public final class Resolving {
     if (incremental && (model.isEmpty() || previous.isEmpty())) {
       throw new InvalidField(
           "incremental",
-          "needs an earlier full resolution for this team (the case, or your agency and legal"
-              + " task); resolve without it first");
+          savedModel(viewer).isPresent() && !previous.isEmpty()
+              ? "the team's last resolution was made with other comparisons (before addresses were"
+                  + " compared); resolve without it once"
+              : "needs an earlier full resolution for this team (the case, or your agency and"
+                  + " legal task); resolve without it first");
     }
     int limit = Resolution.maxBlock(maxBlock, records.size());
     Resolution resolution = new Resolution(ResolveRecords.list(records), threshold);
@@ -143,8 +147,16 @@ public final class Resolving {
     return new Run(records, pairs, clusters, incremental, fresh, (System.nanoTime() - start) / 1e9);
   }
 
-  /** The weights saved with the team's last resolution, if any. */
+  /**
+   * The weights saved with the team's last resolution, if any and if they are of this version's
+   * comparisons: a model saved before a comparison was added (the address, 2026-12-07) weighs
+   * nothing now, and is as if there were none.
+   */
   public Optional<Resolution.Model> model(Viewer viewer) {
+    return savedModel(viewer).filter(m -> m.m().length == Comparison.COUNT);
+  }
+
+  private Optional<Resolution.Model> savedModel(Viewer viewer) {
     return store
         .resolutions()
         .model(viewer)

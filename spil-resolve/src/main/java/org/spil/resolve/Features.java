@@ -284,6 +284,30 @@ final class Features {
   }
 
   /**
+   * Whether two persons' names differ only by typing errors ({@link #withinTypos}) and forms of a
+   * given name ("Tom", "Thomas"), word for word both ways.
+   */
+  static boolean mistyped(Set<String> a, Set<String> b) {
+    return typosOrForms(a, b) && typosOrForms(b, a);
+  }
+
+  private static boolean typosOrForms(Set<String> a, Set<String> b) {
+    for (String t : a) {
+      if (b.contains(t) || withinTypos(Set.of(t), b)) {
+        continue;
+      }
+      boolean form = false;
+      for (String u : b) {
+        form |= GivenNames.variants(t, u) || (t.length() >= 3 && u.startsWith(t));
+      }
+      if (!form) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether every token of {@code a} is in {@code b} or a typing error away from one of its tokens:
    * two neighbours swapped, or, in a token of four to seven letters one letter added, left out or
    * changed, of eight or more two.

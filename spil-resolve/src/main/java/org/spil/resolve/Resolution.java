@@ -583,7 +583,14 @@ public final class Resolution {
   private double nameAdjustment(
       Features.Prepared a, Features.Prepared b, byte nameLevel, double othersA, double othersB) {
     if (adjusted(nameLevel)) {
-      return nameFrequencyAdjustment(nameLevel == 0 ? othersA : Math.max(othersA, othersB), 0);
+      double adjustment =
+          nameFrequencyAdjustment(nameLevel == 0 ? othersA : Math.max(othersA, othersB), 0);
+      // two close names whose words differ by more than typing errors or a given name's forms
+      // are two rare names as often as one ("Sophie ter Haan", "Sophie ter Hagemans"): they count
+      // against a common name, never for a rare one
+      return nameLevel == ADJUSTED_NAME_LEVEL && !Features.mistyped(a.tokens(), b.tokens())
+          ? Math.min(0, adjustment)
+          : adjustment;
     }
     if (nameLevel == Comparison.NAME_PART && !a.initials() && !b.initials()) {
       boolean aShorter = a.tokens().size() <= b.tokens().size();
