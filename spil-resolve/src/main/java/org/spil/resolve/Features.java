@@ -125,22 +125,27 @@ final class Features {
     if (a == null || b == null) {
       return Comparison.MISSING;
     }
-    if ((a.area() != null && b.area() != null && !a.area().equals(b.area()))
-        || (a.place() != null
+    boolean areas = a.area() != null && b.area() != null;
+    if ((areas && !a.area().equals(b.area()))
+        || (!areas
+            && a.place() != null
             && b.place() != null
             && !a.place().equals(b.place())
             && JaroWinkler.similarity(a.place(), b.place()) < 0.88)) {
       return 6;
     }
     boolean sameStreet = a.street() != null && a.street().equals(b.street());
+    boolean sameNumber = a.number() != null && a.number().equals(b.number());
+    // a street a typing error apart matters only where the numbers do not already differ: two
+    // numbers on two streets are two houses however alike the streets' names
     boolean closeStreet =
         !sameStreet
+            && (sameNumber || a.number() == null || b.number() == null)
             && a.street() != null
             && b.street() != null
             && Math.min(a.street().length(), b.street().length()) >= 5
             && JaroWinkler.similarity(a.street(), b.street()) >= 0.9;
     boolean samePostcode = a.postcode() != null && a.postcode().equals(b.postcode());
-    boolean sameNumber = a.number() != null && a.number().equals(b.number());
     if (sameNumber && a.sameHouse(b)) {
       if (sameStreet) {
         return 0;

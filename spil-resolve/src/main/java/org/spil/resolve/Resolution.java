@@ -270,12 +270,13 @@ public final class Resolution {
   /**
    * How many different people or firms bear each name, for the name-frequency adjustment: for
    * persons, the number of different dates of birth recorded with it, dates a typing error apart
-   * counted once; for firms, the most different registration numbers of one kind (a register's, or
-   * customs') recorded with it; at least one. Counting records would take one person seen by five
-   * agencies, or registered five times by one, for five namesakes and penalise exactly the matches
-   * pooling is for; record numbers and contact details (a police registration number, a second
-   * phone) belong to records, not to people, so they do not count. Also counts, per name token, the
-   * names that contain it.
+   * counted once, or, if more, the number of dwellings records without a date give it at; for
+   * firms, the most different registration numbers of one kind (a register's, or customs') recorded
+   * with it; at least one. Counting records would take one person seen by five agencies, or
+   * registered five times by one, for five namesakes and penalise exactly the matches pooling is
+   * for; record numbers and contact details (a police registration number, a second phone) belong
+   * to records, not to people, so they do not count. Also counts, per name token, the names that
+   * contain it.
    */
   private void countNames() {
     frequency.clear();
@@ -304,6 +305,23 @@ public final class Resolution {
       }
     }
     dobs.forEach((name, list) -> frequency.merge(name, distinctDates(list), Math::max));
+    // a name recorded at several dwellings (street and number) by records that give no date is
+    // borne by as many people, as far as the records can tell: "Sophie van Leeuwen" on parcels
+    // to two houses
+    Map<String, Set<String>> houses = new HashMap<>();
+    for (Features.Prepared r : records) {
+      String house =
+          r.folded() == null || r.record().dob() != null || r.address() == null
+              ? null
+              : r.address().house() == null ? null : householdKey(r);
+      if (house != null) {
+        Set<String> seen = houses.computeIfAbsent(r.folded(), k -> new HashSet<>(2));
+        if (seen.size() < 200) {
+          seen.add(house);
+        }
+      }
+    }
+    houses.forEach((name, set) -> frequency.merge(name, set.size(), Math::max));
     numbers.forEach(
         (name, kinds) -> kinds.values().forEach(v -> frequency.merge(name, v.size(), Math::max)));
     people = 0;
@@ -576,9 +594,9 @@ public final class Resolution {
    * othersB} other bearers. Where one name is part of the other and neither gives initials
    * ("Colomiès" and "Paul Colomiès", "Clarence" and "Clarence Leumane"), the shorter name's bearers
    * decide, against the model's u for that level: a rare surname alone says much, a common first
-   * name alone little. Only a name whose every word is in the other is adjusted so: "Katrien
+   * name alone little. Only a name of one word that is in the other is adjusted so: "Katrien
    * Vandebrink" is close to part of "Katrien Van den Linde" but is not her name with a word left
-   * out.
+   * out, and "Kevin de Heuvel" is another family than "Kevin van de Heuvel".
    */
   private double nameAdjustment(
       Features.Prepared a, Features.Prepared b, byte nameLevel, double othersA, double othersB) {
@@ -595,7 +613,7 @@ public final class Resolution {
     if (nameLevel == Comparison.NAME_PART && !a.initials() && !b.initials()) {
       boolean aShorter = a.tokens().size() <= b.tokens().size();
       Set<String> shorter = aShorter ? a.tokens() : b.tokens();
-      if ((aShorter ? b : a).tokens().containsAll(shorter)) {
+      if (shorter.size() == 1 && (aShorter ? b : a).tokens().containsAll(shorter)) {
         return nameFrequencyAdjustment(aShorter ? othersA : othersB, Comparison.NAME_PART);
       }
     }
