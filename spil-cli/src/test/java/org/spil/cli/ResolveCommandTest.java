@@ -47,6 +47,9 @@ class ResolveCommandTest {
                 .out());
     policeOnly.add(hit.get(0).get("id").asText());
     String[] customs = {"--as", "douane-nl", "--purpose", "adw", "--data", data};
+    Cli.Result none = Cli.run(LeakTest.concat(new String[] {"explain", "--model"}, customs));
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("has no resolution yet");
     assertThat(Cli.run(LeakTest.concat(new String[] {"resolve"}, customs)).code()).isZero();
     String customsClusters =
         Cli.run(LeakTest.concat(new String[] {"clusters", "--all", "--json"}, customs)).out();
@@ -106,6 +109,19 @@ class ResolveCommandTest {
         .doesNotContain("Amrani");
     assertThat(Cli.run(LeakTest.concat(new String[] {"explain", "x", "x"}, police)).err())
         .contains("two different entities");
+    Cli.Result model = Cli.run(LeakTest.concat(new String[] {"explain", "--model"}, police));
+    assertThat(model.code()).as(model.err()).isZero();
+    assertThat(model.out())
+        .contains("prior, two persons")
+        .contains("address:")
+        .contains("same street, house number and addition")
+        .contains("bits");
+    JsonNode weights =
+        json.readTree(
+            Cli.run(LeakTest.concat(new String[] {"explain", "--model", "--json"}, police)).out());
+    assertThat(weights.get("m").size()).isEqualTo(weights.get("u").size()).isGreaterThan(8);
+    assertThat(Cli.run(LeakTest.concat(new String[] {"explain"}, police)).err())
+        .contains("give two entities A and B, or --model");
   }
 
   @Test
