@@ -63,6 +63,11 @@ class StreetAddressTest {
   void nearestNonMatchesAreOtherDwellings() {
     assertThat(level("Kruiskade 12a", "Kruiskade 12b")).isEqualTo(BUILDING);
     assertThat(level("Kruiskade 12", "Kruiskade 14")).isEqualTo(OTHER_NUMBER);
+    assertThat(level("Kruiskade, 3012 EE Rotterdam", "Kruiskade 12, 3012 EE Rotterdam"))
+        .isEqualTo(Comparison.ADDRESS.levels().get(3));
+    assertThat(level("Kruiskade 12, 3012 EE Rotterdam", "Coolsingel 40, 3012 AB Rotterdam"))
+        .as("the same postcode area only")
+        .isEqualTo(Comparison.ADDRESS.levels().get(5));
     assertThat(level("Kerkstraat 12, 3012 EE Rotterdam", "Kerkstraat 12, 4811 AA Breda"))
         .as("Kerkstraat 12 is in every town")
         .isEqualTo(DIFFERENT);
