@@ -38,15 +38,11 @@ final class ParcelConsignees {
   };
 
   /**
-   * One person a parcel may be addressed to: a resident of the world or one of their housemates.
+   * One person a parcel may be addressed to: a resident of the world or one of their housemates;
+   * {@code sharesGiven} when another of the house bears the same given name (father and son).
    */
   private record Consignee(
-      String truthId,
-      String[] given,
-      String middle,
-      String[] surname,
-      boolean namesake,
-      boolean hasNamesake) {}
+      String truthId, String[] given, String middle, String[] surname, boolean sharesGiven) {}
 
   private final World world;
   private final Truth truth;
@@ -100,12 +96,12 @@ final class ParcelConsignees {
     String[] surname = p.surnameVariants();
     List<Consignee> out = new ArrayList<>();
     if (!r.chance(0.45)) {
-      out.add(new Consignee(p.id(), given, middle(r), surname, false, false));
+      out.add(new Consignee(p.id(), given, middle(r), surname, false));
       return out;
     }
     int others = r.between(1, 3);
     boolean junior = !p.female() && r.chance(0.25);
-    out.add(new Consignee(p.id(), given, middle(r), surname, false, junior));
+    out.add(new Consignee(p.id(), given, middle(r), surname, junior));
     for (int k = 1; k <= others; k++) {
       boolean female = k == 1 ? !p.female() : r.chance(0.5);
       String[][] names = female ? p.origin().female : p.origin().male;
@@ -122,7 +118,7 @@ final class ParcelConsignees {
       while (namesake && middle.equals(out.get(0).middle())) {
         middle = middle(r);
       }
-      out.add(new Consignee(p.id() + "-" + k, own, middle, surname, namesake, namesake));
+      out.add(new Consignee(p.id() + "-" + k, own, middle, surname, namesake));
     }
     return out;
   }
@@ -147,14 +143,14 @@ final class ParcelConsignees {
    */
   private static String label(Consignee c, Spelling spell, Rng r) {
     String given = spell.variant(c.given(), 0.15);
-    boolean initial = !c.hasNamesake() && r.chance(0.15);
+    boolean initial = !c.sharesGiven() && r.chance(0.15);
     if (initial) {
       given = spell.initial(given);
     } else {
       given = spell.typo(given, 0.06);
     }
     String surname = spell.typo(spell.variant(c.surname(), 0.1), 0.06);
-    String middle = c.hasNamesake() || r.chance(0.25) ? " " + c.middle() + "." : "";
+    String middle = c.sharesGiven() || r.chance(0.25) ? " " + c.middle() + "." : "";
     String name = r.chance(0.15) ? surname + ", " + given + middle : given + middle + " " + surname;
     return r.chance(0.15) ? spell.upper(name) : name;
   }
