@@ -310,10 +310,14 @@ public final class Resolution {
     // to two houses
     Map<String, Set<String>> houses = new HashMap<>();
     for (Features.Prepared r : records) {
+      // the street and number alone: one house written with and without its postcode is one
       String house =
-          r.folded() == null || r.record().dob() != null || r.address() == null
+          r.folded() == null
+                  || r.record().dob() != null
+                  || r.address() == null
+                  || r.record().kind() == ResolveRecord.Kind.COMPANY
               ? null
-              : r.address().house() == null ? null : householdKey(r);
+              : r.address().house();
       if (house != null) {
         Set<String> seen = houses.computeIfAbsent(r.folded(), k -> new HashSet<>(2));
         if (seen.size() < 200) {
