@@ -634,7 +634,10 @@ public final class Resolution {
    * (street or postcode, number) are adjusted.
    */
   private double householdAdjustment(Features.Prepared a, Features.Prepared b, byte addressLevel) {
-    return householdAdjustment(a, b, addressLevel, ambiguousAtHome(a) || ambiguousAtHome(b));
+    // whether a name fits several people of its house is asked only of pairs that share one
+    boolean shared = addressLevel >= 0 && addressLevel <= 3;
+    return householdAdjustment(
+        a, b, addressLevel, shared && (ambiguousAtHome(a) || ambiguousAtHome(b)));
   }
 
   private double householdAdjustment(
