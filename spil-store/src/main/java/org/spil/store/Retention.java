@@ -58,7 +58,25 @@ public final class Retention {
    */
   public Purged purge(String by) {
     warehouse.requireWritable();
-    List<Expired> expired = expired();
+    return purge(by, expired());
+  }
+
+  /**
+   * Purges the given batches whatever their retention date, as {@link #purge(String)} does: for a
+   * batch that the lake this warehouse loads from has purged ({@link Lake#load}).
+   */
+  Purged purgeBatches(String by, List<Long> batches) {
+    warehouse.requireWritable();
+    Map<Long, Batch> byId = warehouse.batchesById();
+    List<Expired> chosen = new ArrayList<>();
+    for (long id : batches) {
+      long n = warehouse.count("SELECT count(*) FROM statement WHERE batch_id = " + id);
+      chosen.add(new Expired(byId.get(id), n));
+    }
+    return purge(by, chosen);
+  }
+
+  private Purged purge(String by, List<Expired> expired) {
     if (expired.isEmpty()) {
       return new Purged(expired, null);
     }
@@ -103,7 +121,9 @@ public final class Retention {
     expired.forEach(e -> ids.add(e.batch().id()));
     store.index().dropBatches(ids);
     store.messageIndex().dropBatches(ids);
-    return new Purged(expired, warehouse.compact());
+    Warehouse.Compaction compaction = warehouse.compact();
+    store.writeLake(n -> {});
+    return new Purged(expired, compaction);
   }
 
   /** Deletes the statements, rejects and match codes of expired batches and marks them purged. */

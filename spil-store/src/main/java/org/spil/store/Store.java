@@ -50,6 +50,7 @@ import org.spil.policy.Visibility;
  */
 public final class Store implements AutoCloseable {
   private final Path dir;
+  private final Backends backends;
   private final Warehouse warehouse;
   private final SearchIndex index;
   private final MessageIndex messageIndex;
@@ -58,8 +59,14 @@ public final class Store implements AutoCloseable {
   private final MatchCodes codes;
 
   private Store(
-      Path dir, Warehouse warehouse, SearchIndex index, AccessPolicy policy, MatchCodes codes) {
+      Path dir,
+      Warehouse warehouse,
+      SearchIndex index,
+      AccessPolicy policy,
+      MatchCodes codes,
+      Backends backends) {
     this.dir = dir;
+    this.backends = backends;
     this.warehouse = warehouse;
     this.index = index;
     this.messageIndex = new MessageIndex(dir.resolve("messages"));
@@ -169,6 +176,7 @@ public final class Store implements AutoCloseable {
       }
       throw e;
     }
+    Backends backends = Backends.of(dir);
     Warehouse w = Warehouse.open(dir, !write);
     SearchIndex index = new SearchIndex(dir.resolve("index"));
     byte[] secret = MatchIndex.secret(dir, write);
@@ -178,7 +186,8 @@ public final class Store implements AutoCloseable {
             w,
             index,
             new AccessPolicy(new Policy(bases), today),
-            secret == null ? null : new MatchCodes(secret));
+            secret == null ? null : new MatchCodes(secret),
+            backends);
     try {
       if (heal && write) {
         store.updateIndex(n -> {});
@@ -411,7 +420,26 @@ public final class Store implements AutoCloseable {
     int n = index.catchUp(warehouse, progress, b -> uncoded.contains(b) ? match.codes(b) : null);
     match.catchUp(warehouse);
     messageIndex.catchUp(warehouse, progress);
+    writeLake(progress);
     return n;
+  }
+
+  /**
+   * Brings the lake of the data directory's {@link Backends} up to the warehouse, when it names
+   * one; does nothing otherwise.
+   */
+  public Lake.Written writeLake(LongConsumer progress) {
+    return backends.writesLake() ? lake(backends.lake()).write(progress) : null;
+  }
+
+  /** The backends of the data directory, as {@code DIR/backends.txt} gives them. */
+  public Backends backends() {
+    return backends;
+  }
+
+  /** The lake in a directory, to write this warehouse's batches to or to load from. */
+  public Lake lake(Path root) {
+    return new Lake(this, root);
   }
 
   MatchIndex matchIndex() {
