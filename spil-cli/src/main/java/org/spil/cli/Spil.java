@@ -90,6 +90,7 @@ public final class Spil implements Runnable {
           StatsCommand.class,
           RejectsCommand.class,
           ReindexCommand.class,
+          MigrateCommand.class,
           SynthCommand.class,
           UsersCommand.class,
           LiaisonsCommand.class,

@@ -166,9 +166,11 @@ public final class Lake {
   /**
    * Brings the lake up to the warehouse: writes the batches it lacks, writes again those whose
    * last-seen dates a later batch of their dataset moved, and empties those purged since. Refused
-   * when the lake holds a batch this warehouse did not make (another warehouse writes it).
+   * when the lake holds a batch this warehouse did not make (another warehouse writes it). Each
+   * batch written is audited as written by {@code by} (none when a commit or a purge wrote it).
    */
-  public Written write(LongConsumer progress) {
+  public Written write(String by, LongConsumer progress) {
+    requireEmptyOrLake();
     try (FileChannel lockFile = writerLock();
         FileLock lock = lockFile.lock()) {
       if (!lock.isValid()) {
@@ -204,13 +206,16 @@ public final class Lake {
         long seenThrough = latest.get(b.provenance().dataset());
         if (purged.contains(b.id())) {
           if (m == null || !m.purged()) {
-            writeBatch(b, m == null ? 1 : m.generation() + 1, seenThrough, true);
+            audited(
+                by,
+                "lake-purge",
+                writeBatch(b, m == null ? 1 : m.generation() + 1, seenThrough, true));
             emptied++;
           } else {
             unchanged++;
           }
         } else if (m == null) {
-          statements += writeBatch(b, 1, seenThrough, false).statements();
+          statements += audited(by, "lake-write", writeBatch(b, 1, seenThrough, false));
           added++;
         } else if (m.purged()) {
           throw new StoreException(
@@ -220,7 +225,8 @@ public final class Lake {
             writeManifest(withSeenThrough(m, seenThrough));
             unchanged++;
           } else {
-            statements += writeBatch(b, m.generation() + 1, seenThrough, false).statements();
+            statements +=
+                audited(by, "lake-write", writeBatch(b, m.generation() + 1, seenThrough, false));
             rewritten++;
           }
         } else {
@@ -251,17 +257,26 @@ public final class Lake {
     return FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
+  /** Refuses a directory that holds files but is no lake: nothing of it is to be overwritten. */
+  private void requireEmptyOrLake() {
+    if (!Files.isDirectory(root) || Files.exists(root.resolve(MARKER))) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(root)) {
+      if (files.anyMatch(p -> !p.getFileName().toString().equals(".writer.lock"))) {
+        throw new StoreException(
+            root + " is neither empty nor a lake (no " + MARKER + "): give an empty directory");
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+  }
+
   private void markLake() throws IOException {
     Path marker = root.resolve(MARKER);
     if (Files.exists(marker)) {
       requireLake();
       return;
-    }
-    try (Stream<Path> files = Files.list(root)) {
-      if (files.anyMatch(p -> !p.getFileName().toString().startsWith("."))) {
-        throw new StoreException(
-            root + " is neither empty nor a lake (no " + MARKER + "): give an empty directory");
-      }
     }
     OwnerOnly.replace(marker, "{\"format\": \"spil-lake\", \"version\": " + VERSION + "}\n");
   }
@@ -459,6 +474,11 @@ public final class Lake {
     }
     if (keep.isEmpty()) {
       Files.delete(dir);
+      try (Stream<Path> left = Files.list(dir.getParent())) {
+        if (left.findAny().isEmpty()) {
+          Files.delete(dir.getParent());
+        }
+      }
     }
   }
 
@@ -608,14 +628,20 @@ public final class Lake {
     }
   }
 
-  private void audited(String by, String action, Manifest m) {
+  /**
+   * Audits a batch written to or loaded from the lake, by {@code by} (none when a commit or purge
+   * wrote it); returns its statements.
+   */
+  private long audited(String by, String action, Manifest m) {
     Map<String, Object> detail = new java.util.LinkedHashMap<>();
     detail.put("lake", root.toString());
     detail.put("dataset", m.dataset());
     detail.put("agency", m.agency());
     detail.put("batch", m.batch());
     detail.put("statements", m.statements());
+    detail.put("generation", m.generation());
     store.audit().append(new AuditLog.Event(by, null, action, detail));
+    return m.statements();
   }
 
   /** Checks that a manifest's files are there and hash as it says. */

@@ -429,7 +429,7 @@ public final class Store implements AutoCloseable {
    * one; does nothing otherwise.
    */
   public Lake.Written writeLake(LongConsumer progress) {
-    return backends.writesLake() ? lake(backends.lake()).write(progress) : null;
+    return backends.writesLake() ? lake(backends.lake()).write(null, progress) : null;
   }
 
   /** The backends of the data directory, as {@code DIR/backends.txt} gives them. */

@@ -252,14 +252,14 @@ class LakeTest {
           .hasMessageContaining("cannot load a lake another writes");
       assertThat(c.batches()).hasSize(1);
       // nor may it write to that lake
-      assertThatThrownBy(() -> c.lake(lake).write(n -> {}))
+      assertThatThrownBy(() -> c.lake(lake).write("test", n -> {}))
           .hasMessageContaining("one warehouse writes a lake");
     }
     // a directory that is not a lake is neither written nor read
     Path notALake = Files.createDirectories(tmp.resolve("photos"));
     Files.writeString(notALake.resolve("holiday.jpg"), "x");
     try (Store a = Store.open(writer, true, TODAY)) {
-      assertThatThrownBy(() -> a.lake(notALake).write(n -> {}))
+      assertThatThrownBy(() -> a.lake(notALake).write("test", n -> {}))
           .hasMessageContaining("neither empty nor a lake");
       assertThatThrownBy(() -> a.lake(notALake).load("test", n -> {}))
           .hasMessageContaining("is not a lake");
