@@ -37,7 +37,12 @@ public final class NetworkSource {
           "Vessel",
           "Vehicle",
           "CryptoWallet");
-  private static final Map<String, String> ACCOUNT_FALLBACK =
+
+  /**
+   * A relationship's end where it names no entity: the account property of a payment's or message's
+   * party.
+   */
+  public static final Map<String, String> ACCOUNT_FALLBACK =
       Map.of(
           "payer", "payerAccount",
           "beneficiary", "beneficiaryAccount",
@@ -48,7 +53,7 @@ public final class NetworkSource {
    * The properties of nodes the projection reads: the id (every entity that states it is a node),
    * the captions, the pivots and the words that flag a node.
    */
-  private static final Set<String> NODE_PROPERTIES =
+  public static final Set<String> NODE_PROPERTIES =
       Set.of(
           "id",
           "name",
@@ -104,16 +109,10 @@ public final class NetworkSource {
             NODE_PROPERTIES,
             (id, schemaName, source, props) -> {
               b.entity(id, schemaName, caption(props));
-              for (String p : List.of("phone", "email")) {
+              for (String p : PIVOTS) {
                 for (String v : props.getOrDefault(p, List.of())) {
-                  b.pivot(p + ":" + Text.compact(v).toLowerCase(Locale.ROOT), id);
+                  b.pivot(pivot(p, v), id);
                 }
-              }
-              for (String v : props.getOrDefault("addressEntity", List.of())) {
-                b.pivot("address:" + v, id);
-              }
-              for (String v : props.getOrDefault("address", List.of())) {
-                b.pivot("address:" + Text.compact(v).toLowerCase(Locale.ROOT), id);
               }
               if (Suspects.named(props) || anyIn(props, List.of("service"), CRIMINAL_SERVICES)) {
                 suspects.add(id);
@@ -156,6 +155,21 @@ public final class NetworkSource {
     suspects.forEach(id -> b.flag(id, "underworld"));
     upper.stream().filter(id -> !suspects.contains(id)).forEach(id -> b.flag(id, "upperworld"));
     return b.build(types);
+  }
+
+  /** The properties whose values tie the entities that share them. */
+  public static final List<String> PIVOTS = List.of("phone", "email", "addressEntity", "address");
+
+  /**
+   * The pivot a value of a pivot property makes, such as "phone:+31612345678": phones, e-mail
+   * addresses and written addresses compacted and in lower case, an address entity by its id.
+   */
+  public static String pivot(String prop, String value) {
+    return switch (prop) {
+      case "addressEntity" -> "address:" + value;
+      case "address" -> "address:" + Text.compact(value).toLowerCase(Locale.ROOT);
+      default -> prop + ":" + Text.compact(value).toLowerCase(Locale.ROOT);
+    };
   }
 
   private static String caption(Map<String, List<String>> props) {

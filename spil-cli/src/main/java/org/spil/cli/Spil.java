@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.spil.store.Store;
 import picocli.CommandLine;
@@ -41,7 +42,8 @@ public final class Spil implements Runnable {
   /** The store a server lends the commands it runs for clients; null on the command line. */
   private Store lent;
 
-  Path dataDir() {
+  /** The data directory: --data, else $SPIL_DATA, else ./spil-data. */
+  public Path dataDir() {
     if (data != null) {
       return data;
     }
@@ -53,7 +55,7 @@ public final class Spil implements Runnable {
    * Opens the store of the data directory for a command, read-only or for writing, and warns on the
    * command's standard error about files of it that other accounts could read until now.
    */
-  Store open(boolean write) {
+  public Store open(boolean write) {
     return open(write, LocalDate.now());
   }
 
@@ -138,21 +140,25 @@ public final class Spil implements Runnable {
           CommandLine.HelpCommand.class);
 
   /**
-   * The benchmarks' command, found at run time: it lives in spil-bench, which the product jar does
-   * not contain; {@code ./spil bench} puts it on the class path.
+   * Commands found at run time, by name: they live in modules the product jar does not contain,
+   * which {@code ./spil} puts on the class path for them: the benchmarks (spil-bench) and the batch
+   * work on Spark (spil-spark).
    */
-  static final String BENCH = "org.spil.bench.BenchCommand";
+  static final Map<String, String> OPTIONAL =
+      Map.of("bench", "org.spil.bench.BenchCommand", "cluster", "org.spil.spark.ClusterCommand");
 
-  /** The whole command tree, with the benchmarks when they are on the class path. */
+  /** The whole command tree, with the optional commands that are on the class path. */
   public static CommandLine commandLine() {
     List<Class<?>> all = new ArrayList<>(COMMANDS);
-    bench().ifPresent(b -> all.add(all.size() - 1, b));
+    for (String name : new java.util.TreeSet<>(OPTIONAL.keySet())) {
+      optional(name).ifPresent(b -> all.add(all.size() - 1, b));
+    }
     return commandLine(all);
   }
 
-  private static Optional<Class<?>> bench() {
+  private static Optional<Class<?>> optional(String name) {
     try {
-      return Optional.of(Class.forName(BENCH));
+      return Optional.of(Class.forName(OPTIONAL.get(name)));
     } catch (ClassNotFoundException e) {
       return Optional.empty();
     }
@@ -165,10 +171,10 @@ public final class Spil implements Runnable {
    */
   public static CommandLine commandLine(String[] args) {
     String name = subcommandName(args);
-    if ("bench".equals(name)) {
-      Optional<Class<?>> bench = bench();
-      if (bench.isPresent()) {
-        return commandLine(List.of(bench.get()));
+    if (OPTIONAL.containsKey(name)) {
+      Optional<Class<?>> found = optional(name);
+      if (found.isPresent()) {
+        return commandLine(List.of(found.get()));
       }
     }
     for (Class<?> c : COMMANDS) {

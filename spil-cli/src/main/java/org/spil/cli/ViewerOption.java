@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * store checks both (a known user; a legal task or a case the user is a member of) and audits the
  * read or the refusal.
  */
-final class ViewerOption {
+public final class ViewerOption {
   @Option(
       names = "--as",
       required = true,
@@ -27,7 +27,7 @@ final class ViewerOption {
               + " your agency claim it.")
   String purpose;
 
-  Viewer viewer(Store store) {
+  public Viewer viewer(Store store) {
     return store.viewer(user, purpose);
   }
 }

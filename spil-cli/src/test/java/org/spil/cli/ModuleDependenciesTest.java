@@ -29,6 +29,7 @@ class ModuleDependenciesTest {
           "spil-web",
           "spil-server",
           "spil-cli",
+          "spil-spark",
           "spil-bench");
   static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
   static final Pattern DEPENDENCY =

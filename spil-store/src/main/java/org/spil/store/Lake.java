@@ -73,6 +73,13 @@ public final class Lake {
     this.root = root.toAbsolutePath().normalize();
   }
 
+  /** A lake only to be read, without a warehouse. */
+  private Lake(Path root) {
+    this.store = null;
+    this.warehouse = null;
+    this.root = root.toAbsolutePath().normalize();
+  }
+
   public Path root() {
     return root;
   }
@@ -114,6 +121,27 @@ public final class Lake {
 
   /** The manifests of the lake by batch number; an empty map for a lake not yet written. */
   public TreeMap<Long, Manifest> manifests() {
+    return manifests(root);
+  }
+
+  /**
+   * The manifests of the lake in {@code root} by batch number, for readers without a warehouse (the
+   * cluster's jobs); refused when {@code root} is not a lake.
+   */
+  public static TreeMap<Long, Manifest> open(Path root) {
+    new Lake(root).requireLake();
+    return manifests(root);
+  }
+
+  /** The file of a table's part of a batch, which the manifest lists; null when it has none. */
+  public static Path partFile(Path root, Manifest m, String table) {
+    if (m.parts().stream().noneMatch(p -> p.table().equals(table))) {
+      return null;
+    }
+    return new Lake(root).partDir(table, m.dataset(), m.batch()).resolve(partName(m.generation()));
+  }
+
+  private static TreeMap<Long, Manifest> manifests(Path root) {
     TreeMap<Long, Manifest> out = new TreeMap<>();
     Path dir = root.resolve("batches");
     if (!Files.isDirectory(dir)) {

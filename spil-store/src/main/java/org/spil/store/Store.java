@@ -626,6 +626,30 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * What a job that reads elsewhere (a cluster's job over the lake) may read for the viewer: the
+   * batches the policy makes visible and the entities of other batches granted to the viewer, each
+   * batch with its identity (dataset, files, time of ingest) so that the job can check that the
+   * lake's batch of that number is this one. Audited as handed out.
+   */
+  public record ReadScope(
+      Set<Long> batches, Map<Long, Set<String>> entities, Map<Long, Batch> identities) {}
+
+  /** The viewer's scope for a job that reads elsewhere, audited with what it names. */
+  public ReadScope readScope(Viewer viewer, String job) {
+    Scope s = scope(viewer);
+    Map<Long, Batch> byId = warehouse.batchesById();
+    Map<Long, Batch> identities = new TreeMap<>();
+    s.batches().forEach(b -> identities.put(b, byId.get(b)));
+    s.entities().keySet().forEach(b -> identities.put(b, byId.get(b)));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("job", job);
+    detail.put("batches", List.copyOf(new TreeSet<>(s.batches())));
+    detail.put("granted_entities", s.entities().toString());
+    audited(viewer, "scope-read", detail);
+    return new ReadScope(Set.copyOf(s.batches()), Map.copyOf(s.entities()), identities);
+  }
+
+  /**
    * What the viewer may read: the batches the policy makes visible and the entities of other
    * batches granted to the viewer. Every read path filters by it.
    */

@@ -221,6 +221,17 @@ public final class NetworkBuilder {
   }
 
   /**
+   * What links of one type between two nodes weigh: a shared pivot {@link #PIVOT_WEIGHT}, repeated
+   * contact and money (payments, calls, messages, shipments) 1 + log2 of how many, any other type
+   * 1. An edge weighs the sum over its types. The cluster's projection weighs with this too.
+   */
+  public static double weight(String type, long count) {
+    return type.startsWith("shared ")
+        ? PIVOT_WEIGHT
+        : REPEATED.contains(type) ? 1 + Math.log(count) / Math.log(2) : 1;
+  }
+
+  /**
    * The network; with {@code types}, only links of those types (such as Message and Call, or
    * "shared phone") are kept, and only the nodes they touch.
    */
@@ -277,10 +288,7 @@ public final class NetworkBuilder {
       for (Map.Entry<String, Acc> t : new TreeMap<>(byType).entrySet()) {
         Acc a = t.getValue();
         String type = t.getKey();
-        weight +=
-            type.startsWith("shared ")
-                ? PIVOT_WEIGHT
-                : REPEATED.contains(type) ? 1 + Math.log(a.count) / Math.log(2) : 1;
+        weight += weight(type, a.count);
         list.add(
             new Link(
                 type,

@@ -1,0 +1,153 @@
+package org.spil.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.spil.app.Json;
+import org.spil.cli.Spil;
+import org.spil.cli.ViewerOption;
+import org.spil.model.InvalidField;
+import org.spil.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spil cluster}: the batch work on Spark over the data directory's lake. Found at run time:
+ * it lives in spil-spark, which the product jar does not contain; {@code ./spil cluster} puts it
+ * and Spark on the class path.
+ */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    description = "Batch work on Apache Spark over the lake (docs/scale.md).",
+    subcommands = {ClusterCommand.Network.class})
+public final class ClusterCommand implements Runnable {
+  @ParentCommand Spil spil;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The options every job takes: the master, the partitions, the lake. */
+  static final class JobOptions {
+    @Option(
+        names = "--master",
+        defaultValue = "local[2]",
+        paramLabel = "URL",
+        description = "Spark master: local[N] or spark://HOST:7077 (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(
+        names = "--partitions",
+        defaultValue = "8",
+        paramLabel = "N",
+        description = "Shuffle partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+        names = "--lake",
+        paramLabel = "DIR",
+        description = "The lake (default: the one backends.txt names).")
+    Path lake;
+
+    Path lake(Store store) {
+      Path l = lake != null ? lake : store.backends().lake();
+      if (l == null) {
+        throw new InvalidField(
+            "lake", "the data directory names no lake: spil migrate --to parquet DIR, or --lake");
+      }
+      if (!Files.isDirectory(l)) {
+        throw new InvalidField("lake", l + " is not a directory");
+      }
+      return l;
+    }
+
+    void check() {
+      if (partitions < 1 || partitions > 100_000) {
+        throw new InvalidField("partitions", "1 to 100000");
+      }
+      if (!master.matches(
+          "local(\\[(\\d+|\\*)\\])?|spark://[A-Za-z0-9.\\-]+:\\d+(,[A-Za-z0-9.\\-]+:\\d+)*")) {
+        throw new InvalidField("master", "local[N] or spark://HOST:PORT, not " + master);
+      }
+    }
+  }
+
+  @Command(
+      name = "network",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The viewer's network from the lake, measured on Spark: PageRank, component and core"
+            + " number of every node, as the embedded network commands compute them.",
+        "Writes the scores as Parquet to --out/nodes when given; prints the strongest nodes."
+      })
+  static final class Network implements Callable<Integer> {
+    @ParentCommand ClusterCommand parent;
+    @Mixin ViewerOption viewer;
+    @Mixin JobOptions job;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the scores.")
+    Path out;
+
+    @Option(
+        names = "--top",
+        defaultValue = "10",
+        paramLabel = "N",
+        description = "Nodes to print (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      job.check();
+      if (top < 0 || top > 10_000) {
+        throw new InvalidField("top", "0 to 10000");
+      }
+      if (out != null && Files.exists(out.resolve("nodes"))) {
+        throw new InvalidField("out", out.resolve("nodes") + " exists");
+      }
+      PrintWriter w = parent.spec.commandLine().getOut();
+      try (Store store = parent.spil.open(false)) {
+        Path lake = job.lake(store);
+        SparkSession spark = ClusterSession.open(job.master, job.partitions);
+        try {
+          ClusterNetwork.Measured m =
+              ClusterNetwork.run(spark, store, viewer.viewer(store), lake, out, top);
+          if (json) {
+            w.println(Json.indented(m));
+          } else {
+            w.printf(
+                "%,d nodes, %,d edges; %,d components (largest %,d nodes); highest core %d;"
+                    + " PageRank in %d iterations; %.1f s%n",
+                m.nodes(),
+                m.edges(),
+                m.components(),
+                m.largestComponent(),
+                m.maxCore(),
+                m.pagerankIterations(),
+                m.seconds());
+            for (ClusterNetwork.Ranked r : m.top()) {
+              w.printf("  %.6f  core %-3d %s%n", r.pagerank(), r.core(), r.node());
+            }
+            if (m.out() != null) {
+              w.println("scores written to " + m.out());
+            }
+          }
+        } finally {
+          spark.stop();
+        }
+      }
+      w.flush();
+      return 0;
+    }
+  }
+}
