@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       MatchBench.class,
       GraphBench.class,
       NetworkBench.class,
+      ClusterBench.class,
       FlowsBench.class,
       GoodsBench.class,
       TrendsBench.class,

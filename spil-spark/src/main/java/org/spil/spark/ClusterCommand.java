@@ -103,12 +103,28 @@ public final class ClusterCommand implements Runnable {
         description = "Nodes to print (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(
+        names = "--measures",
+        defaultValue = "auto",
+        paramLabel = "WHERE",
+        description =
+            "driver (the network gathered on the driver and measured by the embedded code),"
+                + " cluster (distributed), or auto: on the driver up to 100 million edges"
+                + " (default: ${DEFAULT-VALUE}).")
+    String measures;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
       job.check();
+      GraphMeasures.Where where;
+      try {
+        where = GraphMeasures.Where.valueOf(measures.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidField("measures", "driver, cluster or auto, not " + measures);
+      }
       if (top < 0 || top > 10_000) {
         throw new InvalidField("top", "0 to 10000");
       }
@@ -121,7 +137,7 @@ public final class ClusterCommand implements Runnable {
         SparkSession spark = ClusterSession.open(job.master, job.partitions);
         try {
           ClusterNetwork.Measured m =
-              ClusterNetwork.run(spark, store, viewer.viewer(store), lake, out, top);
+              ClusterNetwork.run(spark, store, viewer.viewer(store), lake, where, out, top);
           if (json) {
             w.println(Json.indented(m));
           } else {

@@ -39,16 +39,25 @@ public final class ClusterNetwork {
       String out,
       double seconds) {}
 
-  /** Measures the viewer's network on {@code spark}; writes the scores to {@code out} if given. */
+  /**
+   * Measures the viewer's network on {@code spark}, the measures where {@code where} says; writes
+   * the scores to {@code out} if given.
+   */
   public static Measured run(
-      SparkSession spark, Store store, Viewer viewer, Path lake, Path out, int top) {
+      SparkSession spark,
+      Store store,
+      Viewer viewer,
+      Path lake,
+      GraphMeasures.Where where,
+      Path out,
+      int top) {
     long start = System.nanoTime();
     Store.ReadScope scope = store.readScope(viewer, "cluster network");
     Map<String, String> canonical = store.resolutions().canonicalIds(viewer);
     Set<String> privileged = Privileged.handles(store.dir());
     LakeInput input = LakeInput.of(spark, lake, scope);
     GraphMeasures.Scores scores =
-        GraphMeasures.of(spark, NetworkProjection.of(spark, input, canonical, privileged));
+        GraphMeasures.of(spark, NetworkProjection.of(spark, input, canonical, privileged), where);
     Dataset<Row> nodes = scores.nodes().cache();
     if (out != null) {
       nodes.write().mode(SaveMode.ErrorIfExists).parquet(out.resolve("nodes").toString());

@@ -16,6 +16,12 @@ public final class ClusterSession {
 
   /** A session on {@code master} with {@code partitions} shuffle partitions. */
   public static SparkSession open(String master, int partitions) {
+    // Spark and Hadoop say much at warning level that an operator cannot act on (a native library
+    // not found, the host's address); their errors still show
+    for (String quiet :
+        new String[] {"org.apache.spark", "org.apache.hadoop", "org.sparkproject"}) {
+      System.setProperty("org.slf4j.simpleLogger.log." + quiet, "error");
+    }
     SparkSession spark =
         SparkSession.builder()
             .appName("spil")
@@ -36,7 +42,6 @@ public final class ClusterSession {
       spark.stop();
       throw new IllegalStateException("cannot make a checkpoint directory: " + e.getMessage(), e);
     }
-    spark.sparkContext().setLogLevel("WARN");
     return spark;
   }
 }

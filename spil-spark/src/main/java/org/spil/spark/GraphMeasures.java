@@ -2,8 +2,10 @@ package org.spil.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -11,7 +13,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.graphx.Edge;
-import org.apache.spark.graphx.Graph;
 import org.apache.spark.graphx.lib.ConnectedComponents;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +21,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.spil.analysis.graph.Components;
+import org.spil.analysis.graph.Graph;
+import org.spil.analysis.graph.GraphBuilder;
+import org.spil.analysis.graph.KCore;
 import org.spil.analysis.graph.PageRank;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
@@ -41,7 +46,86 @@ public final class GraphMeasures {
   public record Scores(
       Dataset<Row> nodes, int pageRankIterations, long nodeCount, long edgeCount) {}
 
-  /** Every measure of a projection. */
+  /**
+   * Where the measures run: on the driver, the projection's edges gathered into the embedded
+   * engine's compact graph and measured by its own code; on the cluster, distributed; or on the
+   * driver while the network has at most {@link #DRIVER_EDGES} edges (a network of 10^8 edges takes
+   * about 2 GB there) and on the cluster beyond.
+   */
+  public enum Where {
+    DRIVER,
+    CLUSTER,
+    AUTO
+  }
+
+  /** The most edges {@link Where#AUTO} measures on the driver. */
+  public static final long DRIVER_EDGES = 100_000_000L;
+
+  /** Every measure of a projection, where {@code where} says. */
+  public static Scores of(SparkSession spark, NetworkProjection.Projection p, Where where) {
+    if (where == Where.CLUSTER) {
+      return of(spark, p);
+    }
+    Dataset<Row> edges = p.edges().persist(StorageLevel.MEMORY_AND_DISK());
+    long m = edges.count();
+    if (where == Where.AUTO && m > DRIVER_EDGES) {
+      edges.unpersist();
+      return of(spark, p);
+    }
+    return onDriver(spark, p.nodes(), edges, m);
+  }
+
+  /**
+   * The measures on the driver: the nodes numbered in the order of their ids, the edges gathered
+   * into a {@link GraphBuilder}'s graph as the embedded projection builds it, then {@link
+   * PageRank}, {@link Components} and {@link KCore} themselves.
+   */
+  private static Scores onDriver(
+      SparkSession spark, Dataset<Row> nodes, Dataset<Row> edges, long m) {
+    List<String> ids = new ArrayList<>();
+    nodes.orderBy("node").toLocalIterator().forEachRemaining(r -> ids.add(r.getString(0)));
+    Map<String, Integer> number = new HashMap<>(ids.size() * 2);
+    for (int i = 0; i < ids.size(); i++) {
+      number.put(ids.get(i), i);
+    }
+    if (m > Integer.MAX_VALUE) {
+      throw new IllegalStateException(
+          m + " edges do not fit the driver's graph: --measures cluster");
+    }
+    GraphBuilder b = new GraphBuilder(ids.size(), (int) m);
+    edges
+        .toLocalIterator()
+        .forEachRemaining(
+            r -> b.add(number.get(r.getString(0)), number.get(r.getString(1)), r.getDouble(2)));
+    edges.unpersist();
+    Graph g = b.build(false);
+    PageRank.Result rank = PageRank.compute(g);
+    Components.Result components = Components.weak(g);
+    int[] core = KCore.coreNumbers(g);
+    int[] smallest = new int[components.count()];
+    java.util.Arrays.fill(smallest, Integer.MAX_VALUE);
+    for (int v = 0; v < ids.size(); v++) {
+      int c = components.component()[v];
+      smallest[c] = Math.min(smallest[c], v);
+    }
+    List<Row> rows = new ArrayList<>(ids.size());
+    for (int v = 0; v < ids.size(); v++) {
+      rows.add(
+          RowFactory.create(
+              ids.get(v), rank.scores()[v], ids.get(smallest[components.component()[v]]), core[v]));
+    }
+    Dataset<Row> named = spark.createDataFrame(rows, SCORES);
+    return new Scores(named, rank.iterations(), ids.size(), g.edges());
+  }
+
+  private static final StructType SCORES =
+      new StructType()
+          .add("node", DataTypes.StringType)
+          .add("pagerank", DataTypes.DoubleType)
+          .add("component", DataTypes.StringType)
+          .add("core", DataTypes.IntegerType);
+
+  /** Every measure of a projection, distributed. */
   public static Scores of(SparkSession spark, NetworkProjection.Projection p) {
     // the nodes, numbered in the order of their ids
     JavaPairRDD<String, Long> numbered =
@@ -197,8 +281,8 @@ public final class GraphMeasures {
     JavaRDD<Tuple2<Object, Long>> vertices = nodes.map(v -> new Tuple2<Object, Long>(v, v));
     JavaRDD<Edge<Double>> edges =
         pairs.map(e -> new Edge<>(e[0], e[1], Double.longBitsToDouble(e[2])));
-    Graph<Long, Double> g =
-        Graph.apply(
+    org.apache.spark.graphx.Graph<Long, Double> g =
+        org.apache.spark.graphx.Graph.apply(
             vertices.rdd(),
             edges.rdd(),
             0L,
@@ -206,7 +290,8 @@ public final class GraphMeasures {
             StorageLevel.MEMORY_AND_DISK(),
             longTag,
             doubleTag);
-    Graph<Object, Double> cc = ConnectedComponents.run(g, longTag, doubleTag);
+    org.apache.spark.graphx.Graph<Object, Double> cc =
+        ConnectedComponents.run(g, longTag, doubleTag);
     return cc.vertices().toJavaRDD().mapToPair(t -> new Tuple2<>((Long) t._1(), (Long) t._2()));
   }
 

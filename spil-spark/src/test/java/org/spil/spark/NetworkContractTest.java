@@ -81,12 +81,14 @@ class NetworkContractTest {
 
   @ParameterizedTest
   @CsvSource({
-    "analist.politie, 26Kruiskade",
-    "douanier, adw",
-    "analist.kmar, wpg-art-9",
-    "rechercheur.fiod, wpg-art-9"
+    "analist.politie, 26Kruiskade, CLUSTER",
+    "douanier, adw, CLUSTER",
+    "analist.politie, 26Kruiskade, DRIVER",
+    "analist.kmar, wpg-art-9, DRIVER",
+    "rechercheur.fiod, wpg-art-9, AUTO"
   })
-  void theClusterMeasuresTheReadersNetworkAsTheWarehouseDoes(String user, String purpose) {
+  void theClusterMeasuresTheReadersNetworkAsTheWarehouseDoes(
+      String user, String purpose, GraphMeasures.Where where) {
     try (Store store = Store.open(data, false, LocalDate.now())) {
       Viewer viewer = store.viewer(user, purpose);
       Network net = NetworkAnalysis.load(store, viewer, LinkFilter.ALL);
@@ -112,7 +114,8 @@ class NetworkContractTest {
                   spark,
                   input,
                   store.resolutions().canonicalIds(viewer),
-                  Privileged.handles(store.dir())));
+                  Privileged.handles(store.dir())),
+              where);
       List<Row> rows = scores.nodes().collectAsList();
 
       assertThat(net.size()).as("nodes of %s", user).isGreaterThan(50);
