@@ -73,7 +73,7 @@ final class ClusterBench implements Callable<Integer> {
     delete(lake);
     delete(replica);
     try (Store store = scenario.open("cluster-bench", scale, out)) {
-      long statements = store.batches().stream().mapToLong(b -> b.statements()).sum();
+      long statements = store.batches().stream().mapToLong(b -> b.newStatements()).sum();
       long t0 = System.nanoTime();
       Lake.Written w = store.lake(lake).write("bench", n -> {});
       double write = (System.nanoTime() - t0) / 1e9;

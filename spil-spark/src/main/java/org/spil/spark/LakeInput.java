@@ -46,7 +46,7 @@ public final class LakeInput {
 
   /** The input of a job over the lake in {@code root} for a scope. */
   public static LakeInput of(SparkSession spark, Path root, Store.ReadScope scope) {
-    TreeMap<Long, Lake.Manifest> manifests = Lake.open(root);
+    TreeMap<Long, Lake.Manifest> manifests = Lake.manifestsOf(root);
     for (Map.Entry<Long, Batch> e : scope.identities().entrySet()) {
       Lake.Manifest m = manifests.get(e.getKey());
       Batch b = e.getValue();

@@ -128,7 +128,7 @@ public final class Lake {
    * The manifests of the lake in {@code root} by batch number, for readers without a warehouse (the
    * cluster's jobs); refused when {@code root} is not a lake.
    */
-  public static TreeMap<Long, Manifest> open(Path root) {
+  public static TreeMap<Long, Manifest> manifestsOf(Path root) {
     new Lake(root).requireLake();
     return manifests(root);
   }
