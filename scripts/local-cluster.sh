@@ -30,6 +30,8 @@ spark_home() {
   fi
   rm -rf "$HOME_DIR"
   mkdir -p "$HOME_DIR/jars" "$RUN/logs" "$RUN/work"
+  # a Spark home that says it is a release, so that a worker puts its jars/ on the executors' path
+  echo "Spark (the libraries of spil-spark)" > "$HOME_DIR/RELEASE"
   for j in "$ROOT"/spil-spark/target/lib/*.jar "$ROOT"/spil-cli/target/lib/*.jar \
     "$ROOT/spil-spark/target/spil-spark.jar" "$ROOT/spil-cli/target/spil-cli.jar"; do
     ln -sf "$j" "$HOME_DIR/jars/$(basename "$j")"
@@ -38,8 +40,8 @@ spark_home() {
 
 launch() { # name class args...
   local name="$1"; shift
-  SPARK_HOME="$HOME_DIR" nohup java -Xmx512m "${OPENS[@]}" -cp "$HOME_DIR/jars/*" \
-    -Dspark.ui.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" \
+  SPARK_HOME="$HOME_DIR" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 nohup java -Xmx512m "${OPENS[@]}" -cp "$HOME_DIR/jars/*" \
+    -Dspark.ui.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=info "$@" \
     > "$RUN/logs/$name.log" 2>&1 &
   echo $! > "$RUN/$name.pid"
 }
@@ -58,8 +60,8 @@ case "${1:-}" in
         --work-dir "$RUN/work/worker-$i"
     done
     for _ in $(seq 1 60); do
-      if grep -q "Registered worker" "$RUN/logs/master.log" 2>/dev/null \
-        && [[ "$(grep -c "Registered worker" "$RUN/logs/master.log")" -ge 2 ]]; then
+      if grep -q "Registering worker" "$RUN/logs/master.log" 2>/dev/null \
+        && [[ "$(grep -c "Registering worker" "$RUN/logs/master.log")" -ge 2 ]]; then
         echo "master spark://127.0.0.1:7077 with 2 workers of 1 core and $MEMORY (logs in $RUN/logs)"
         exit 0
       fi

@@ -66,10 +66,9 @@ public final class GraphMeasures {
     if (where == Where.CLUSTER) {
       return of(spark, p);
     }
-    Dataset<Row> edges = p.edges().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> edges = p.edges();
     long m = edges.count();
     if (where == Where.AUTO && m > DRIVER_EDGES) {
-      edges.unpersist();
       return of(spark, p);
     }
     return onDriver(spark, p.nodes(), edges, m);

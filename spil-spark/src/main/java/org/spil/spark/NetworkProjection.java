@@ -1,5 +1,7 @@
 package org.spil.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.spil.analysis.network.NetworkBuilder;
 import org.spil.app.NetworkSource;
 import org.spil.model.EntityIds;
@@ -43,9 +46,23 @@ public final class NetworkProjection {
   public static Projection of(
       SparkSession spark, LakeInput input, Map<String, String> canonical, Set<String> privileged) {
     register(spark);
+    // the statements the projection reads, once: of the node schemata their node properties, of
+    // the relationship schemata their ends and the accounts that stand in for them
+    Set<String> schemata = new TreeSet<>(NetworkSource.NODE_SCHEMATA);
+    Set<String> props = new TreeSet<>(NetworkSource.NODE_PROPERTIES);
+    for (Schema s : Schemata.model().all()) {
+      if (s.isEdge() && !s.isAbstract()) {
+        schemata.add(s.name());
+        props.add(s.edgeSource());
+        props.add(s.edgeTarget());
+        props.addAll(NetworkSource.ACCOUNT_FALLBACK.values());
+      }
+    }
     input
         .statements()
         .select("entity_id", "schema", "prop", "value", "dataset", "batch")
+        .filter(col("schema").isin(schemata.toArray()).and(col("prop").isin(props.toArray())))
+        .persist(StorageLevel.MEMORY_AND_DISK())
         .createOrReplaceTempView("st");
     List<Row> rows = new ArrayList<>();
     canonical.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
