@@ -184,6 +184,14 @@ class JsonGoldenTest {
             "query",
             "--user",
             "analist.politie"));
+    out.add(
+        c(
+            "migrate",
+            new String[] {"--json", "--once"},
+            "migrate",
+            "--to",
+            "parquet",
+            tmp.resolve("golden-lake").toString()));
     return out;
   }
 
