@@ -171,7 +171,7 @@ public final class Spil implements Runnable {
    */
   public static CommandLine commandLine(String[] args) {
     String name = subcommandName(args);
-    if (OPTIONAL.containsKey(name)) {
+    if (name != null && OPTIONAL.containsKey(name)) {
       Optional<Class<?>> found = optional(name);
       if (found.isPresent()) {
         return commandLine(List.of(found.get()));

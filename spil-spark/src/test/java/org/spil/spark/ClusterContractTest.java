@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +32,7 @@ import org.spil.cli.Spil;
 import org.spil.policy.Viewer;
 import org.spil.store.Privileged;
 import org.spil.store.Store;
+import org.spil.store.Tallies;
 
 /**
  * The contract between the embedded engine and the cluster for networks: the demo scenario (its
@@ -39,7 +42,7 @@ import org.spil.store.Store;
  * also shows that a job reads what the reader may and nothing else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NetworkContractTest {
+class ClusterContractTest {
   @TempDir static Path tmp;
   Path data;
   Path lake;
@@ -144,6 +147,57 @@ class NetworkContractTest {
       assertThat(new HashSet<>(clusterComponents.values()))
           .isEqualTo(new HashSet<>(embeddedComponents.values()));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "analist.politie; 26Kruiskade; Shipment; arrivalDate departureDate date; portOfLoading portOfTranshipment portOfDischarge; declaredValue; MONTH",
+        "douanier; adw; Shipment; arrivalDate departureDate date; @agency; weight; WEEK",
+        "douanier; adw; Shipment; arrivalDate departureDate date; goodsDescription; ; QUARTER",
+        "analist.politie; 26Kruiskade; Seizure; date; country drug; quantity; MONTH",
+        "analist.kmar; wpg-art-9; BorderCrossing; date; country; ; WEEK",
+        "analist.kmar; wpg-art-9; BorderCrossing; date; @agency; ; MONTH",
+        "analist.politie; 26Kruiskade; LegalAssistanceRequest; requestDate date; country; ; MONTH"
+      })
+  void theClusterTalliesTheReadersSeriesAsTheWarehouseDoes(
+      String user,
+      String purpose,
+      String schema,
+      String dates,
+      String groups,
+      String amount,
+      Tallies.Period period) {
+    Tallies.Spec spec =
+        new Tallies.Spec(
+            schema,
+            List.of(dates.split(" ")),
+            List.of(groups.split(" ")),
+            amount == null || amount.isBlank() ? null : amount);
+    try (Store store = Store.open(data, false, LocalDate.now())) {
+      Viewer viewer = store.viewer(user, purpose);
+      List<Tallies.Cell> embedded = store.tallies().of(viewer, spec, period);
+      Store.ReadScope scope = store.readScope(viewer, "test");
+      Map<Long, String> agencies = new HashMap<>();
+      scope.identities().forEach((b, batch) -> agencies.put(b, batch.provenance().agency()));
+      List<Tallies.Cell> cluster =
+          ClusterTallies.of(spark, LakeInput.of(spark, lake, scope), agencies, spec, period);
+      assertThat(embedded).as("cells of %s for %s", schema, user).isNotEmpty();
+      assertThat(key(cluster)).isEqualTo(key(embedded));
+    }
+  }
+
+  /** The cells by period and groups: their counts and their amounts to the cent. */
+  private static Map<List<String>, String> key(List<Tallies.Cell> cells) {
+    Map<List<String>, String> out = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    for (Tallies.Cell c : cells) {
+      List<String> k = new ArrayList<>();
+      k.add(c.period());
+      k.addAll(c.groups());
+      out.put(k, c.entities() + " / " + String.format(java.util.Locale.ROOT, "%.2f", c.amount()));
+    }
+    return out;
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
