@@ -3,6 +3,7 @@ package org.spil.spark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.spil.app.Json;
@@ -10,6 +11,7 @@ import org.spil.cli.Spil;
 import org.spil.cli.ViewerOption;
 import org.spil.model.InvalidField;
 import org.spil.store.Store;
+import org.spil.store.Tallies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = "Batch work on Apache Spark over the lake (docs/scale.md).",
-    subcommands = {ClusterCommand.Network.class})
+    subcommands = {ClusterCommand.Network.class, ClusterCommand.TallyCommand.class})
 public final class ClusterCommand implements Runnable {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -160,6 +162,103 @@ public final class ClusterCommand implements Runnable {
           }
         } finally {
           spark.stop();
+        }
+      }
+      w.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "tallies",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The entities of a schema the reader may see, counted per period and grouping values on"
+            + " Spark, as the warehouse counts them for trends and monitoring.",
+        "Each entity once, dated by the first of --dates that holds a date, grouped by the smallest"
+            + " value of each --by property (@agency: the agency that first stated it), its"
+            + " --amount summed."
+      })
+  static final class TallyCommand implements Callable<Integer> {
+    @ParentCommand ClusterCommand parent;
+    @Mixin ViewerOption viewer;
+    @Mixin JobOptions job;
+
+    @Option(names = "--schema", required = true, paramLabel = "SCHEMA", description = "Shipment.")
+    String schema;
+
+    @Option(
+        names = "--dates",
+        required = true,
+        split = ",",
+        paramLabel = "PROP",
+        description = "Date properties, tried in order: arrivalDate,departureDate,date.")
+    List<String> dates;
+
+    @Option(
+        names = "--by",
+        split = ",",
+        paramLabel = "PROP",
+        description = "Grouping properties (@agency for the stating agency).")
+    List<String> by = List.of();
+
+    @Option(names = "--amount", paramLabel = "PROP", description = "A property to sum.")
+    String amount;
+
+    @Option(
+        names = "--period",
+        defaultValue = "month",
+        paramLabel = "P",
+        description = "week, month or quarter (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      job.check();
+      Tallies.Period p = Tallies.Period.of(period);
+      if (p == null) {
+        throw new InvalidField("period", "week, month or quarter, not " + period);
+      }
+      Tallies.Spec spec;
+      try {
+        spec = new Tallies.Spec(schema, dates, by, amount);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidField("schema", e.getMessage());
+      }
+      PrintWriter w = parent.spec.commandLine().getOut();
+      try (Store store = parent.spil.open(false)) {
+        Path lake = job.lake(store);
+        Store.ReadScope scope = store.readScope(viewer.viewer(store), "cluster tallies");
+        java.util.Map<Long, String> agencies = new java.util.HashMap<>();
+        scope.identities().forEach((b, batch) -> agencies.put(b, batch.provenance().agency()));
+        SparkSession spark = ClusterSession.open(job.master, job.partitions);
+        List<Tallies.Cell> cells;
+        try {
+          cells = ClusterTallies.of(spark, LakeInput.of(spark, lake, scope), agencies, spec, p);
+        } finally {
+          spark.stop();
+        }
+        cells = new java.util.ArrayList<>(cells);
+        cells.sort(
+            java.util.Comparator.comparing(Tallies.Cell::period)
+                .thenComparing(c -> String.valueOf(c.groups())));
+        if (json) {
+          w.println(Json.indented(cells));
+        } else {
+          for (Tallies.Cell c : cells) {
+            w.printf(
+                "%-9s %-40s %,8d%s%n",
+                c.period(),
+                String.join(" / ", c.groups().stream().map(String::valueOf).toList()),
+                c.entities(),
+                amount == null ? "" : String.format("  %,.2f", c.amount()));
+          }
+          if (cells.isEmpty()) {
+            w.println("no " + schema + " dated by " + String.join(", ", dates) + " in your scope");
+          }
         }
       }
       w.flush();
