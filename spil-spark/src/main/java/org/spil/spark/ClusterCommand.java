@@ -154,7 +154,13 @@ public final class ClusterCommand implements Runnable {
                 m.pagerankIterations(),
                 m.seconds());
             for (ClusterNetwork.Ranked r : m.top()) {
-              w.printf("  %.6f  core %-3d %s%n", r.pagerank(), r.core(), r.node());
+              w.printf(
+                  "  %.6f  core %-3d %-13s %s (%s)%n",
+                  r.pagerank(),
+                  r.core(),
+                  r.schema() == null ? "" : r.schema(),
+                  r.caption(),
+                  r.node());
             }
             if (m.out() != null) {
               w.println("scores written to " + m.out());

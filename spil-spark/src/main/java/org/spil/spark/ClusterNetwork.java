@@ -3,12 +3,15 @@ package org.spil.spark;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.spil.app.Searching;
 import org.spil.policy.Viewer;
+import org.spil.store.EntityRecord;
 import org.spil.store.Privileged;
 import org.spil.store.Store;
 
@@ -21,8 +24,12 @@ import org.spil.store.Store;
 public final class ClusterNetwork {
   private ClusterNetwork() {}
 
-  /** One node of the top of the ranking. */
-  public record Ranked(String node, double pagerank, String component, int core) {}
+  /**
+   * One node of the top of the ranking, with its caption and schema as the reader may see the
+   * entity (its id and no schema when the reader sees none of its values).
+   */
+  public record Ranked(
+      String node, String caption, String schema, double pagerank, String component, int core) {}
 
   /**
    * What a run measured: nodes and edges, PageRank's iterations, the components and the largest,
@@ -77,6 +84,7 @@ public final class ClusterNetwork {
             .stream()
             .findFirst()
             .orElse(null);
+    Searching searching = new Searching(store);
     List<Ranked> ranked =
         nodes
             .orderBy(
@@ -85,7 +93,17 @@ public final class ClusterNetwork {
             .limit(top)
             .collectAsList()
             .stream()
-            .map(r -> new Ranked(r.getString(0), r.getDouble(1), r.getString(2), r.getInt(3)))
+            .map(
+                r -> {
+                  Optional<EntityRecord> e = searching.show(viewer, r.getString(0));
+                  return new Ranked(
+                      r.getString(0),
+                      e.map(EntityRecord::caption).orElse(r.getString(0)),
+                      e.map(EntityRecord::schema).orElse(null),
+                      r.getDouble(1),
+                      r.getString(2),
+                      r.getInt(3));
+                })
             .toList();
     return new Measured(
         scores.nodeCount(),
