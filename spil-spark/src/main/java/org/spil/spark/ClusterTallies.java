@@ -38,40 +38,21 @@ public final class ClusterTallies {
             rows,
             new StructType().add("batch", DataTypes.LongType).add("agency", DataTypes.StringType))
         .createOrReplaceTempView("tally_agency");
-    List<String> props = new ArrayList<>(spec.dates());
-    StringBuilder pivot = new StringBuilder("SELECT entity_id, coalesce(");
-    for (int i = 0; i < spec.dates().size(); i++) {
-      pivot
-          .append(i == 0 ? "" : ", ")
-          .append("min(CASE WHEN substr(value, 1, 10) RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'")
-          .append(" THEN try_cast(substr(value, 1, 10) AS DATE) END) FILTER (WHERE prop = '")
-          .append(spec.dates().get(i))
-          .append("')");
-    }
-    pivot.append(") AS d");
-    for (int i = 0; i < spec.groups().size(); i++) {
-      String g = spec.groups().get(i);
-      if (g.equals(Tallies.AGENCY)) {
-        pivot.append(", min(batch) AS g").append(i);
-      } else {
-        pivot.append(", min(value) FILTER (WHERE prop = '").append(g).append("') AS g").append(i);
-        props.add(g);
-      }
-    }
-    if (spec.amount() != null) {
-      pivot
-          .append(", min(try_cast(value AS DOUBLE)) FILTER (WHERE prop = '")
-          .append(spec.amount())
-          .append("') AS a");
-      props.add(spec.amount());
-    } else {
-      pivot.append(", CAST(NULL AS DOUBLE) AS a");
-    }
-    pivot.append(" FROM tally_st WHERE schema = '").append(spec.schema()).append("' AND prop IN (");
-    for (int i = 0; i < props.size(); i++) {
-      pivot.append(i == 0 ? "'" : ", '").append(props.get(i)).append("'");
-    }
-    pivot.append(") GROUP BY entity_id");
+    // a date only where the value begins with a whole one: Spark reads "2024" and "2024-03" as
+    // dates, the warehouse does not
+    String pivot =
+        Tallies.entities(
+            spec,
+            "tally_st",
+            "batch",
+            "",
+            v ->
+                "CASE WHEN substr("
+                    + v
+                    + ", 1, 10) RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN try_cast(substr("
+                    + v
+                    + ", 1, 10) AS DATE) END",
+            v -> "try_cast(" + v + " AS DOUBLE)");
     StringBuilder select = new StringBuilder("SELECT ").append(periodSql(period)).append(" AS p");
     StringBuilder from = new StringBuilder(" FROM (").append(pivot).append(") e");
     StringBuilder groupBy = new StringBuilder(" GROUP BY ").append(periodSql(period));

@@ -117,17 +117,31 @@ public final class Tallies {
     return cells(viewer, store.countScope(viewer), spec, period, "tallies-counted");
   }
 
-  private List<Cell> cells(Viewer viewer, Scope scope, Spec spec, Period period, String action) {
-    List<Cell> out = new ArrayList<>();
-    if (scope.isEmpty()) {
-      return out;
-    }
-    StringBuilder pivot = new StringBuilder("SELECT entity_id, coalesce(");
+  /**
+   * The SQL that reads each entity of a tally from a table of statements ({@code entity_id}, {@code
+   * schema}, {@code prop}, {@code value} and the batch column), one row each: {@code d} its date
+   * (the first of the spec's date properties that holds one), {@code g0...} its groups (the
+   * smallest value, or the smallest batch for {@link #AGENCY}), {@code a} its amount (the smallest
+   * value that reads as a number). {@code where} is put before the schema's condition (a scope and
+   * " AND ", or nothing); {@code date} and {@code number} read a value as a date or a number, or
+   * null, in the SQL dialect of the engine (the warehouse's, or the cluster's), which is all they
+   * differ in.
+   */
+  public static String entities(
+      Spec spec,
+      String table,
+      String batchColumn,
+      String where,
+      java.util.function.UnaryOperator<String> date,
+      java.util.function.UnaryOperator<String> number) {
     List<String> props = new ArrayList<>(spec.dates());
+    StringBuilder pivot = new StringBuilder("SELECT entity_id, coalesce(");
     for (int i = 0; i < spec.dates().size(); i++) {
       pivot
           .append(i == 0 ? "" : ", ")
-          .append("min(TRY_CAST(substr(value, 1, 10) AS DATE)) FILTER (WHERE prop = '")
+          .append("min(")
+          .append(date.apply("value"))
+          .append(") FILTER (WHERE prop = '")
           .append(spec.dates().get(i))
           .append("')");
     }
@@ -135,7 +149,7 @@ public final class Tallies {
     for (int i = 0; i < spec.groups().size(); i++) {
       String g = spec.groups().get(i);
       if (g.equals(AGENCY)) {
-        pivot.append(", min(batch_id) AS g").append(i);
+        pivot.append(", min(").append(batchColumn).append(") AS g").append(i);
       } else {
         pivot.append(", min(value) FILTER (WHERE prop = '").append(g).append("') AS g").append(i);
         props.add(g);
@@ -143,23 +157,42 @@ public final class Tallies {
     }
     if (spec.amount() != null) {
       pivot
-          .append(", min(TRY_CAST(value AS DOUBLE)) FILTER (WHERE prop = '")
+          .append(", min(")
+          .append(number.apply("value"))
+          .append(") FILTER (WHERE prop = '")
           .append(spec.amount())
           .append("') AS a");
       props.add(spec.amount());
     } else {
-      pivot.append(", NULL::DOUBLE AS a");
+      pivot.append(", CAST(NULL AS DOUBLE) AS a");
     }
     pivot
-        .append(" FROM statement s WHERE ")
-        .append(scope.sql("s.batch_id", "s.entity_id"))
-        .append(" AND schema = '")
+        .append(" FROM ")
+        .append(table)
+        .append(" WHERE ")
+        .append(where)
+        .append("schema = '")
         .append(spec.schema())
         .append("' AND prop IN (");
     for (int i = 0; i < props.size(); i++) {
       pivot.append(i == 0 ? "'" : ", '").append(props.get(i)).append("'");
     }
-    pivot.append(") GROUP BY entity_id");
+    return pivot.append(") GROUP BY entity_id").toString();
+  }
+
+  private List<Cell> cells(Viewer viewer, Scope scope, Spec spec, Period period, String action) {
+    List<Cell> out = new ArrayList<>();
+    if (scope.isEmpty()) {
+      return out;
+    }
+    String pivot =
+        entities(
+            spec,
+            "statement s",
+            "batch_id",
+            scope.sql("s.batch_id", "s.entity_id") + " AND ",
+            v -> "TRY_CAST(substr(" + v + ", 1, 10) AS DATE)",
+            v -> "TRY_CAST(" + v + " AS DOUBLE)");
     StringBuilder sql = new StringBuilder("SELECT ").append(period.sql).append(" AS period");
     StringBuilder groupBy = new StringBuilder(" GROUP BY period");
     for (int i = 0; i < spec.groups().size(); i++) {
