@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = "Batch work on Apache Spark over the lake (docs/scale.md).",
-    subcommands = {ClusterCommand.Network.class, ClusterCommand.TallyCommand.class})
+    subcommands = {
+      ClusterCommand.Network.class,
+      ClusterCommand.TallyCommand.class,
+      ClusterCommand.EntitiesCommand.class
+    })
 public final class ClusterCommand implements Runnable {
   @ParentCommand Spil spil;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -265,6 +269,63 @@ public final class ClusterCommand implements Runnable {
           if (cells.isEmpty()) {
             w.println("no " + schema + " dated by " + String.join(", ", dates) + " in your scope");
           }
+        }
+      }
+      w.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "entities",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The statements the reader may see, normalised to entities on Spark and written to a"
+            + " directory: FollowTheMoney JSON lines (id, schema, properties) or Parquet.",
+        "Each entity once, its values per property sorted and without repeats, its schema the most"
+            + " specific its statements name."
+      })
+  static final class EntitiesCommand implements Callable<Integer> {
+    @ParentCommand ClusterCommand parent;
+    @Mixin ViewerOption viewer;
+    @Mixin JobOptions job;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new directory.")
+    Path out;
+
+    @Option(
+        names = "--format",
+        defaultValue = "ftm",
+        paramLabel = "F",
+        description = "ftm (JSON lines) or parquet (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+      job.check();
+      if (!format.equals("ftm") && !format.equals("parquet")) {
+        throw new InvalidField("format", "ftm or parquet, not " + format);
+      }
+      if (Files.exists(out)) {
+        throw new InvalidField("out", out + " exists; give a new directory");
+      }
+      PrintWriter w = parent.spec.commandLine().getOut();
+      try (Store store = parent.spil.open(false)) {
+        Path lake = job.lake(store);
+        Store.ReadScope scope = store.readScope(viewer.viewer(store), "cluster entities");
+        SparkSession spark = ClusterSession.open(job.master, job.partitions);
+        try {
+          org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> entities =
+              ClusterEntities.of(spark, LakeInput.of(spark, lake, scope)).cache();
+          long n = entities.count();
+          if (format.equals("ftm")) {
+            entities.write().json(out.toString());
+          } else {
+            entities.write().parquet(out.toString());
+          }
+          w.printf("%,d entities written to %s (%s)%n", n, out, format);
+        } finally {
+          spark.stop();
         }
       }
       w.flush();

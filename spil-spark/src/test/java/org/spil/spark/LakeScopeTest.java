@@ -135,6 +135,25 @@ class LakeScopeTest {
           read.add(r.getString(0) + " " + r.getString(1) + " " + r.getString(2));
         }
         assertThat(read).as("what %s's job reads", reader[0]).isEqualTo(seen);
+        // the same statements normalised to entities on the cluster: the same entities, and the
+        // same values of each but its id
+        Set<String> values = new TreeSet<>();
+        Set<String> ids = new TreeSet<>();
+        for (Row r : ClusterEntities.of(spark, LakeInput.of(spark, lake, scope)).collectAsList()) {
+          ids.add(r.getString(0));
+          java.util.Map<String, scala.collection.Seq<String>> props = r.getJavaMap(2);
+          props.forEach(
+              (prop, vs) ->
+                  scala.jdk.javaapi.CollectionConverters.asJava(vs)
+                      .forEach(v -> values.add(r.getString(0) + " " + prop + " " + v)));
+        }
+        assertThat(ids)
+            .isEqualTo(
+                new TreeSet<>(seen.stream().map(x -> x.substring(0, x.indexOf(' '))).toList()));
+        assertThat(values)
+            .isEqualTo(
+                new TreeSet<>(
+                    seen.stream().filter(x -> !x.split(" ", 3)[1].equals("id")).toList()));
         if (reader[0].equals("douane")) {
           assertThat(scope.entities()).as("the grant").hasSize(1);
           assertThat(read).anyMatch(s -> s.contains("Mohamed El Amrani"));
