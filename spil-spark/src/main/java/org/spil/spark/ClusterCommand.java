@@ -222,6 +222,12 @@ public final class ClusterCommand implements Runnable {
         description = "week, month or quarter (default: ${DEFAULT-VALUE}).")
     String period;
 
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Also write the cells as Parquet to this new directory.")
+    Path out;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -238,6 +244,9 @@ public final class ClusterCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new InvalidField("schema", e.getMessage());
       }
+      if (out != null && Files.exists(out)) {
+        throw new InvalidField("out", out + " exists; give a new directory");
+      }
       PrintWriter w = parent.spec.commandLine().getOut();
       try (Store store = parent.spil.open(false)) {
         Path lake = job.lake(store);
@@ -248,6 +257,9 @@ public final class ClusterCommand implements Runnable {
         List<Tallies.Cell> cells;
         try {
           cells = ClusterTallies.of(spark, LakeInput.of(spark, lake, scope), agencies, spec, p);
+          if (out != null) {
+            ClusterTallies.write(spark, cells, spec, out);
+          }
         } finally {
           spark.stop();
         }

@@ -90,6 +90,29 @@ public final class ClusterTallies {
     return out;
   }
 
+  /**
+   * Writes cells as Parquet to a new directory: {@code period}, a column per grouping property (as
+   * the spec names it, {@code @agency} as {@code agency}), {@code entities}, {@code amount}.
+   */
+  public static void write(
+      SparkSession spark, List<Tallies.Cell> cells, Tallies.Spec spec, java.nio.file.Path out) {
+    StructType schema = new StructType().add("period", DataTypes.StringType);
+    for (String g : spec.groups()) {
+      schema = schema.add(g.equals(Tallies.AGENCY) ? "agency" : g, DataTypes.StringType);
+    }
+    schema = schema.add("entities", DataTypes.LongType).add("amount", DataTypes.DoubleType);
+    List<Row> rows = new ArrayList<>();
+    for (Tallies.Cell c : cells) {
+      List<Object> values = new ArrayList<>();
+      values.add(c.period());
+      values.addAll(c.groups());
+      values.add(c.entities());
+      values.add(c.amount());
+      rows.add(RowFactory.create(values.toArray()));
+    }
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.toString());
+  }
+
   /** A period's name as the warehouse writes it, from the date {@code d}. */
   private static String periodSql(Tallies.Period period) {
     return switch (period) {

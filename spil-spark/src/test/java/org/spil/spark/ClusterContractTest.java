@@ -185,6 +185,12 @@ class ClusterContractTest {
           ClusterTallies.of(spark, LakeInput.of(spark, lake, scope), agencies, spec, period);
       assertThat(embedded).as("cells of %s for %s", schema, user).isNotEmpty();
       assertThat(key(cluster)).isEqualTo(key(embedded));
+      // as Parquet for what loads the series: the same cells
+      Path out = tmp.resolve("tallies-" + schema + "-" + period + "-" + System.nanoTime());
+      ClusterTallies.write(spark, cluster, spec, out);
+      assertThat(
+              spark.read().parquet(out.toString()).selectExpr("sum(entities)").first().getLong(0))
+          .isEqualTo(embedded.stream().mapToLong(Tallies.Cell::entities).sum());
     }
   }
 
