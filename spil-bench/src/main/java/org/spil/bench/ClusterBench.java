@@ -165,7 +165,7 @@ final class ClusterBench implements Callable<Integer> {
     NetworkProjection.Projection p =
         NetworkProjection.of(
             spark, input, store.resolutions().canonicalIds(v), Privileged.handles(store.dir()));
-    p.edges().persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()).count();
+    p.edges().count();
     double projected = (System.nanoTime() - t5) / 1e9;
     long t6 = System.nanoTime();
     GraphMeasures.Scores s = GraphMeasures.of(spark, p, where);

@@ -45,12 +45,15 @@ public final class ClusterEntities {
     java.util.List<String> all =
         new java.util.ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(names));
     java.util.Collections.sort(all);
-    for (String candidate : all) {
-      org.spil.model.Schema c = org.spil.model.Schemata.model().get(candidate);
-      if (c != null && all.stream().allMatch(c::isA)) {
-        return candidate;
+    org.spil.model.Schemata model = org.spil.model.Schemata.model();
+    java.util.Optional<org.spil.model.Schema> best = java.util.Optional.empty();
+    for (String name : all) {
+      org.spil.model.Schema s = model.get(name);
+      best = best.isEmpty() ? java.util.Optional.of(s) : model.common(best.get(), s);
+      if (best.isEmpty()) {
+        return all.get(0);
       }
     }
-    return all.isEmpty() ? null : all.get(0);
+    return best.map(org.spil.model.Schema::name).orElse(null);
   }
 }
